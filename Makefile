@@ -1,0 +1,132 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# weir top-level Makefile (U-Boot style).
+#
+#   make qemu-ppce500_defconfig   choose a board (writes build/.config)
+#   make                          build build/weir.elf, weir.bin, weir.itb
+#   make menuconfig               edit build/.config (kconfiglib)
+#   make run / make debug         boot under QEMU (debug: gdbstub, -s -S)
+#   make check                    host unit tests + QEMU console tests
+#   make bench                    benchmarks (not pass/fail)
+#
+# Everything generated lands under build/ (O=). Dependencies come from
+# Debian packages; scripts/bootstrap installs and builds them once.
+
+PYTHON     := /usr/bin/python3
+KCONFIGLIB := /usr/lib/python3/dist-packages
+srctree    := $(CURDIR)
+O          ?= build
+TOOLCHAIN  := $(srctree)/build/toolchain
+BOOTSTRAP_STAMP := $(TOOLCHAIN)/.bootstrap-$(shell sed -n 's/^BOOTSTRAP_VERSION=//p' scripts/bootstrap)
+DEFAULT_DEFCONFIG ?= qemu-ppce500_defconfig
+
+export KCONFIG_CONFIG := $(O)/.config
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+.DEFAULT_GOAL := all
+.SUFFIXES:
+.DELETE_ON_ERROR:
+
+# ---------------------------------------------------------------- bootstrap
+# Installing packages and building newlib/libfdt happens once per machine.
+$(BOOTSTRAP_STAMP): scripts/bootstrap
+	$(Q)scripts/bootstrap
+
+.PHONY: bootstrap
+bootstrap:
+	$(Q)scripts/bootstrap
+
+# ---------------------------------------------------------------- Kconfig
+%_defconfig: $(BOOTSTRAP_STAMP)
+	$(Q)mkdir -p $(O)
+	$(Q)$(PYTHON) $(KCONFIGLIB)/defconfig.py --kconfig Kconfig configs/$@
+
+.PHONY: menuconfig oldconfig savedefconfig
+menuconfig: $(BOOTSTRAP_STAMP) | $(KCONFIG_CONFIG)
+	$(Q)$(PYTHON) $(KCONFIGLIB)/menuconfig.py Kconfig
+oldconfig: $(BOOTSTRAP_STAMP) | $(KCONFIG_CONFIG)
+	$(Q)$(PYTHON) $(KCONFIGLIB)/olddefconfig.py Kconfig
+savedefconfig: $(BOOTSTRAP_STAMP) | $(KCONFIG_CONFIG)
+	$(Q)$(PYTHON) $(KCONFIGLIB)/savedefconfig.py --kconfig Kconfig --out $(O)/defconfig
+	@echo "  wrote $(O)/defconfig"
+
+# With no configuration yet, 'make' picks the QEMU board.
+$(KCONFIG_CONFIG): | $(BOOTSTRAP_STAMP)
+	@echo "  no $(KCONFIG_CONFIG): using $(DEFAULT_DEFCONFIG)"
+	$(Q)mkdir -p $(O)
+	$(Q)$(PYTHON) $(KCONFIGLIB)/defconfig.py --kconfig Kconfig configs/$(DEFAULT_DEFCONFIG)
+
+AUTOCONF := $(O)/include/generated/autoconf.h
+$(AUTOCONF): $(KCONFIG_CONFIG) $(shell find . -name Kconfig -not -path './build/*')
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(PYTHON) $(KCONFIGLIB)/genconfig.py --header-path $@ Kconfig
+
+ifeq ($(filter %_defconfig,$(MAKECMDGOALS)),)
+-include $(KCONFIG_CONFIG)
+endif
+unquote = $(patsubst "%",%,$(1))
+BOARD := $(call unquote,$(CONFIG_SYS_BOARD))
+ARCH  := $(call unquote,$(CONFIG_SYS_ARCH))
+
+# ---------------------------------------------------------------- objects
+obj-y :=
+include $(sort $(wildcard */objs.mk */*/objs.mk */*/*/objs.mk))
+obj-y := $(sort $(obj-y))
+
+include arch/$(or $(ARCH),powerpc)/config.mk
+
+OBJS := $(addprefix $(O)/,$(obj-y))
+DEPS := $(OBJS:.o=.d)
+
+CPPFLAGS += -I$(srctree)/include -I$(srctree)/arch/$(ARCH)/include \
+	    -I$(O)/include -I$(LIBFDT_INC) -include weir/kconfig.h \
+	    -DWEIR_VERSION=\"$(WEIR_VERSION)\"
+CFLAGS   += -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
+	    -ffunction-sections -fdata-sections -MMD -MP -g -O2
+
+WEIR_VERSION := $(shell git describe --always --dirty 2>/dev/null || echo 0.1)
+
+$(O)/%.o: %.c $(AUTOCONF)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(O)/%.o: %.S $(AUTOCONF)
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(ASFLAGS) -D__ASSEMBLY__ -c -o $@ $<
+
+-include $(DEPS)
+
+-include arch/$(or $(ARCH),powerpc)/rules.mk
+
+# ---------------------------------------------------------------- tests
+.PHONY: check unit pytest sandbox
+SANDBOX_O := build/sandbox
+
+sandbox: $(BOOTSTRAP_STAMP)
+	$(Q)$(MAKE) --no-print-directory O=$(SANDBOX_O) \
+		DEFAULT_DEFCONFIG=sandbox_defconfig sandbox-all
+
+unit: sandbox
+	$(Q)$(MAKE) --no-print-directory O=$(SANDBOX_O) \
+		DEFAULT_DEFCONFIG=sandbox_defconfig sandbox-unit
+
+pytest: all
+	$(Q)$(PYTHON) -m pytest -p no:cacheprovider test/py $(PYTEST_ARGS)
+
+check: $(BOOTSTRAP_STAMP)
+	$(Q)$(MAKE) --no-print-directory unit
+	$(Q)$(MAKE) --no-print-directory pytest
+
+.PHONY: clean distclean
+clean:
+	rm -rf $(O)/arch $(O)/board $(O)/drivers $(O)/hv $(O)/lib $(O)/test \
+		$(O)/weir.* $(O)/include $(SANDBOX_O)
+distclean:
+	rm -rf build

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * weir entry point and exception vectors for e500mc.
+ *
+ * Entry follows ePAPR 1.1 §5.4 (boot CPU): r3 = physical address of the
+ * flattened device tree, MMU on in address space 0 with an initial mapped
+ * area covering this image 1:1. U-Boot's bootm and QEMU's direct ppce500
+ * boot both enter this way.
+ *
+ * Exceptions: IVPR holds the image base, each IVORn points at a 16-byte
+ * aligned stub below (e500mc implements IVOR0-15 and IVOR35-41). A stub switches to this core's exception frame
+ * (SPRG0 -> struct percpu, first word = frame address), saves r3, and
+ * branches to the common code that saves the rest and calls
+ * handle_exception(frame). Only base-class exceptions (SRR0/1) ever
+ * return; critical and machine-check handlers are fatal.
+ */
+#include <asm/reg.h>
+#include <asm/ptrace.h>
+
+#define SPRN_SCRATCH	SPRN_SPRG1
+
+	.section .text.start, "ax"
+	.globl _start
+_start:
+	b	boot_cpu_entry
+
+/*
+ * One 32-byte stub per IVOR; \n is the IVOR number, \cls the save/restore
+ * pair. Stubs are in IVOR order (0-15, then 32-41) at VECTOR_STRIDE.
+ */
+#define VECTOR_STRIDE 32
+.macro VECTOR n, cls
+	.balign VECTOR_STRIDE
+	.globl vector_\n
+vector_\n:
+	mtspr	SPRN_SCRATCH, r1
+	mfspr	r1, SPRN_SPRG0
+	lwz	r1, 0(r1)
+	stw	r3, FRAME_GPR(3)(r1)
+	li	r3, \n
+	b	exc_entry_\cls
+.endm
+
+	.balign 256
+vectors:
+	VECTOR 0, crit		/* critical input */
+	VECTOR 1, mcheck	/* machine check */
+	VECTOR 2, base		/* data storage */
+	VECTOR 3, base		/* instruction storage */
+	VECTOR 4, base		/* external input */
+	VECTOR 5, base		/* alignment */
+	VECTOR 6, base		/* program */
+	VECTOR 7, base		/* floating-point unavailable */
+	VECTOR 8, base		/* system call (and sc 1 without E.HV) */
+	VECTOR 9, base		/* auxiliary processor unavailable */
+	VECTOR 10, base		/* decrementer */
+	VECTOR 11, base		/* fixed-interval timer */
+	VECTOR 12, crit		/* watchdog */
+	VECTOR 13, base		/* data TLB error */
+	VECTOR 14, base		/* instruction TLB error */
+	VECTOR 15, crit		/* debug */
+	VECTOR 32, base		/* SPE/AltiVec unavailable */
+	VECTOR 33, base		/* embedded FP data */
+	VECTOR 34, base		/* embedded FP round */
+	VECTOR 35, base		/* performance monitor */
+	VECTOR 36, base		/* processor doorbell */
+	VECTOR 37, crit		/* processor doorbell critical */
+	VECTOR 38, base		/* guest processor doorbell */
+	VECTOR 39, crit		/* guest doorbell critical/mcheck */
+	VECTOR 40, base		/* embedded hypervisor system call */
+	VECTOR 41, base		/* embedded hypervisor privilege */
+
+/* Save r0-r31 (r1 from SCRATCH, r3 already saved, r3 = IVOR number). */
+.macro SAVE_GPRS
+	stw	r0, FRAME_GPR(0)(r1)
+	mfspr	r0, SPRN_SCRATCH
+	stw	r0, FRAME_GPR(1)(r1)
+	stw	r2, FRAME_GPR(2)(r1)
+	stw	r3, FRAME_VECTOR(r1)
+	stmw	r4, FRAME_GPR(4)(r1)
+.endm
+
+exc_entry_base:
+	SAVE_GPRS
+	mfspr	r4, SPRN_SRR0
+	mfspr	r5, SPRN_SRR1
+	b	exc_common
+exc_entry_crit:
+	SAVE_GPRS
+	mfspr	r4, SPRN_CSRR0
+	mfspr	r5, SPRN_CSRR1
+	b	exc_common
+exc_entry_mcheck:
+	SAVE_GPRS
+	mfspr	r4, SPRN_MCSRR0
+	mfspr	r5, SPRN_MCSRR1
+	/* fall through */
+exc_common:
+	stw	r4, FRAME_PC(r1)
+	stw	r5, FRAME_MSR(r1)
+	mflr	r6
+	stw	r6, FRAME_LR(r1)
+	mfctr	r7
+	stw	r7, FRAME_CTR(r1)
+	mfcr	r8
+	stw	r8, FRAME_CR(r1)
+	mfxer	r9
+	stw	r9, FRAME_XER(r1)
+	mfspr	r10, SPRN_DEAR
+	stw	r10, FRAME_DEAR(r1)
+	mfspr	r11, SPRN_ESR
+	stw	r11, FRAME_ESR(r1)
+	mr	r3, r1
+	stwu	r1, -16(r1)		/* C stack below the frame */
+	li	r0, 0
+	stw	r0, 0(r1)		/* end of the back chain */
+	bl	handle_exception
+	addi	r1, r1, 16
+	.globl exc_return
+exc_return:
+	/* r1 = frame: restore it and return with rfi (base class only). */
+	lwz	r4, FRAME_LR(r1)
+	mtlr	r4
+	lwz	r5, FRAME_CTR(r1)
+	mtctr	r5
+	lwz	r6, FRAME_CR(r1)
+	mtcr	r6
+	lwz	r7, FRAME_XER(r1)
+	mtxer	r7
+	lwz	r8, FRAME_PC(r1)
+	mtspr	SPRN_SRR0, r8
+	lwz	r9, FRAME_MSR(r1)
+	mtspr	SPRN_SRR1, r9
+	lmw	r2, FRAME_GPR(2)(r1)
+	lwz	r0, FRAME_GPR(0)(r1)
+	lwz	r1, FRAME_GPR(1)(r1)
+	rfi
+
+/* Boot CPU: r3 = FDT. */
+boot_cpu_entry:
+	mr	r31, r3
+	/* Interrupts off, machine check on; stay in address space 0. */
+	mfmsr	r4
+	lis	r5, (MSR_CE | MSR_EE | MSR_DE)@h
+	ori	r5, r5, (MSR_CE | MSR_EE | MSR_DE)@l
+	andc	r4, r4, r5
+	ori	r4, r4, MSR_ME
+	mtmsr	r4
+	isync
+
+	/* Clear BSS (the loaded image already holds zeros there; be sure). */
+	lis	r4, __bss_start@h
+	ori	r4, r4, __bss_start@l
+	lis	r5, __bss_end@h
+	ori	r5, r5, __bss_end@l
+	li	r0, 0
+1:	cmplw	r4, r5
+	bge	2f
+	stw	r0, 0(r4)
+	addi	r4, r4, 4
+	b	1b
+2:
+	/* Boot stack: top of cpu 0's stack, 16-byte aligned, null chain. */
+	lis	r1, boot_stack_top@h
+	ori	r1, r1, boot_stack_top@l
+	li	r0, 0
+	stwu	r0, -16(r1)
+
+	bl	exceptions_init
+	mr	r3, r31
+	bl	weir_entry
+	b	.
+
+/* IVPR/IVORn point at the stubs above; called from C on every core. */
+	.section .text
+	.globl exceptions_init
+exceptions_init:
+	lis	r3, vectors@h
+	ori	r3, r3, vectors@l
+	lis	r4, _start@h
+	mtspr	SPRN_IVPR, r4
+.macro SET_IVOR n, spr
+	addi	r5, r3, (\n) * VECTOR_STRIDE
+	rlwinm	r5, r5, 0, 16, 31	/* offset from IVPR */
+	mtspr	\spr, r5
+.endm
+	SET_IVOR 0, SPRN_IVOR0
+	SET_IVOR 1, SPRN_IVOR0+1
+	SET_IVOR 2, SPRN_IVOR0+2
+	SET_IVOR 3, SPRN_IVOR0+3
+	SET_IVOR 4, SPRN_IVOR0+4
+	SET_IVOR 5, SPRN_IVOR0+5
+	SET_IVOR 6, SPRN_IVOR0+6
+	SET_IVOR 7, SPRN_IVOR0+7
+	SET_IVOR 8, SPRN_IVOR0+8
+	SET_IVOR 9, SPRN_IVOR0+9
+	SET_IVOR 10, SPRN_IVOR0+10
+	SET_IVOR 11, SPRN_IVOR0+11
+	SET_IVOR 12, SPRN_IVOR0+12
+	SET_IVOR 13, SPRN_IVOR0+13
+	SET_IVOR 14, SPRN_IVOR0+14
+	SET_IVOR 15, SPRN_IVOR0+15
+	/* e500mc has no SPE: IVOR32-34 do not exist (stubs 16-18 unused). */
+	SET_IVOR 19, SPRN_IVOR32+3
+	SET_IVOR 20, SPRN_IVOR32+4
+	SET_IVOR 21, SPRN_IVOR32+5
+	SET_IVOR 22, SPRN_IVOR38
+	SET_IVOR 23, SPRN_IVOR38+1
+	SET_IVOR 24, SPRN_IVOR38+2
+	SET_IVOR 25, SPRN_IVOR38+3
+	isync
+	blr

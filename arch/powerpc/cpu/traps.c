@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Exception dispatch. Until partitions run, every exception is
+ * unexpected: weir reports it with a register dump and stops the core
+ * ("weir: fatal: <exception> at <pc>"), never hanging silently.
+ */
+#include <stdio.h>
+#include <asm/percpu.h>
+#include <asm/processor.h>
+#include <weir/log.h>
+#include <weir/trap.h>
+
+struct percpu percpu_data[CONFIG_NR_CPUS];
+static struct trap_frame exc_frames[CONFIG_NR_CPUS] __aligned(16);
+
+void percpu_init(unsigned int cpu)
+{
+	struct percpu *p = &percpu_data[cpu];
+
+	p->cpu = cpu;
+	p->frame = &exc_frames[cpu];
+	mtspr(SPRN_SPRG0, (u32)(uintptr_t)p);
+}
+
+static const char *const exc_names[] = {
+	[0] = "Critical input", [1] = "Machine check",
+	[2] = "Data storage", [3] = "Instruction storage",
+	[4] = "External input", [5] = "Alignment", [6] = "Program",
+	[7] = "FP unavailable", [8] = "System call",
+	[9] = "AP unavailable", [10] = "Decrementer",
+	[11] = "Fixed-interval timer", [12] = "Watchdog",
+	[13] = "Data TLB error", [14] = "Instruction TLB error",
+	[15] = "Debug", [32] = "SPE/AltiVec unavailable",
+	[33] = "Embedded FP data", [34] = "Embedded FP round",
+	[35] = "Performance monitor", [36] = "Doorbell",
+	[37] = "Critical doorbell", [38] = "Guest doorbell",
+	[39] = "Guest critical doorbell", [40] = "Hypervisor call",
+	[41] = "Hypervisor privilege",
+};
+
+const char *exception_name(unsigned int vector)
+{
+	if (vector < ARRAY_SIZE(exc_names) && exc_names[vector])
+		return exc_names[vector];
+	return "Unknown exception";
+}
+
+void dump_frame(const struct trap_frame *f)
+{
+	int i;
+
+	printf("  pc  %08x  msr %08x  lr  %08x  ctr %08x\n",
+	       f->pc, f->msr, f->lr, f->ctr);
+	printf("  cr  %08x  xer %08x  dear %08x esr %08x\n",
+	       f->cr, f->xer, f->dear, f->esr);
+	for (i = 0; i < 32; i += 4)
+		printf("  r%-2d %08x  r%-2d %08x  r%-2d %08x  r%-2d %08x\n",
+		       i, f->gpr[i], i + 1, f->gpr[i + 1], i + 2, f->gpr[i + 2],
+		       i + 3, f->gpr[i + 3]);
+}
+
+void __noreturn fatal_exception(struct trap_frame *f)
+{
+	struct percpu *p = this_cpu();
+
+	if (p->in_fatal)	/* faulted while reporting: just stop */
+		cpu_halt();
+	p->in_fatal = true;
+	printf("\nweir: fatal: %s at 0x%08x (cpu %u)\n",
+	       exception_name(f->vector), f->pc, p->cpu);
+	dump_frame(f);
+	printf("weir: cpu %u stopped\n", p->cpu);
+	cpu_halt();
+}
+
+/* Called from start.S with the saved frame; returns to it via rfi. */
+void handle_exception(struct trap_frame *f)
+{
+	fatal_exception(f);
+}

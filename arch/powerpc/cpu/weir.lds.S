@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* weir link map: one image at CONFIG_TEXT_BASE, mapped 1:1. */
+OUTPUT_ARCH(powerpc:common)
+ENTRY(_start)
+
+SECTIONS
+{
+	. = CONFIG_TEXT_BASE;
+	__image_start = .;
+	.text : {
+		KEEP(*(.text.start))
+		*(.text .text.*)
+	}
+	.rodata : { *(.rodata .rodata.* .sdata2 .sdata2.*) }
+	.data : ALIGN(16) {
+		*(.data .data.* .sdata .sdata.*)
+	}
+	. = ALIGN(16);
+	__bss_start = .;
+	.bss (NOLOAD) : {
+		*(.sbss .sbss.* .bss .bss.* COMMON)
+		. = ALIGN(16);
+		boot_stack = .;
+		. += 0x4000;
+		boot_stack_top = .;
+	}
+	. = ALIGN(16);
+	__bss_end = .;
+	_end = .;
+	/DISCARD/ : { *(.comment) *(.note.*) *(.eh_frame) *(.gnu.attributes) }
+}

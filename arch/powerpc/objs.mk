@@ -1,0 +1,3 @@
+obj-$(CONFIG_PPC) += arch/powerpc/cpu/start.o arch/powerpc/cpu/setup.o \
+	arch/powerpc/cpu/tlb.o arch/powerpc/cpu/traps.o \
+	arch/powerpc/cpu/timer.o arch/powerpc/cpu/syscalls.o

@@ -1,0 +1,29 @@
+# Link weir.elf, then weir.bin (image + zeroed BSS, so the loader reserves
+# it), the legacy uImage and, with the partition config, the FIT.
+LDS := $(O)/arch/powerpc/cpu/weir.lds
+$(LDS): arch/powerpc/cpu/weir.lds.S $(AUTOCONF)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -E -P -x c -undef $(CPPFLAGS) -D__ASSEMBLY__ -o $@ $<
+
+$(O)/weir.elf: $(OBJS) $(LDS) $(LIBFDT_A)
+	@echo "  LD      $@"
+	$(Q)$(LD) -T $(LDS) --gc-sections -z noexecstack --no-warn-rwx-segments -Map $(O)/weir.map -o $@ \
+		--start-group $(OBJS) $(LIBFDT_A) $(NEWLIB)/lib/libc.a $(LIBGCC) --end-group
+
+$(O)/weir.bin: $(O)/weir.elf
+	@echo "  OBJCOPY $@"
+	$(Q)$(OBJCOPY) -O binary $< $@
+	$(Q)end=$$($(NM) $< | awk '$$3 == "_end" {print $$1}'); \
+	base=$$($(NM) $< | awk '$$3 == "__image_start" {print $$1}'); \
+	truncate -s $$((0x$$end - 0x$$base)) $@
+
+$(O)/weir.uImage: $(O)/weir.bin
+	@echo "  MKIMAGE $@"
+	$(Q)mkimage -A powerpc -O linux -T kernel -C none \
+		-a $(CONFIG_TEXT_BASE) -e $(CONFIG_TEXT_BASE) \
+		-n "weir $(WEIR_VERSION)" -d $< $@ >/dev/null
+
+.PHONY: all
+all: $(O)/weir.uImage
+	@$(SIZE) $(O)/weir.elf | tail -n 1 | \
+		awk '{printf "  weir: text %d, data %d, bss %d bytes\n", $$1, $$2, $$3}'

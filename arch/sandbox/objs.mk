@@ -1,0 +1,1 @@
+obj-$(CONFIG_SANDBOX) += arch/sandbox/alloc.o

@@ -1,0 +1,1 @@
+obj-$(CONFIG_NS16550) += drivers/serial/ns16550.o

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The hand-over from the arch bring-up to the board-independent core. */
+#ifndef WEIR_HV_H
+#define WEIR_HV_H
+
+#include <weir/hwtree.h>
+
+struct boot_state {
+	void *fdt;			/* weir's copy of the hardware tree */
+	const struct hw_info *hw;
+	phys_addr_t hv_start;		/* weir's reserved RAM */
+	u64 hv_size;
+	u64 image_size;			/* image + BSS, bytes */
+	u64 entry_tb;			/* timebase at weir's first instruction */
+	int tlb1_used;
+};
+
+/* The board-independent boot: banner, config, partitions. Never returns. */
+void __attribute__((noreturn)) hv_main(struct boot_state *boot);
+
+#endif

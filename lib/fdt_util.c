@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Device-tree helpers: "reg" translation through "ranges" (Devicetree
+ * Specification v0.4 §2.3.6, §2.3.8) and alias/path resolution (§3.3).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <libfdt.h>
+#include <weir/fdt_util.h>
+
+u64 fdt_read_cells(const u32 *p, int cells)
+{
+	u64 v = 0;
+	int i;
+
+	for (i = 0; i < cells; i++)
+		v = (v << 32) | fdt32_to_cpu(p[i]);
+	return v;
+}
+
+static bool cells_ok(int ac, int sc)
+{
+	return ac >= 1 && ac <= 2 && sc >= 0 && sc <= 2;
+}
+
+/* Translate @addr, a child address of bus @bus, into @bus's parent space. */
+static int translate_one(const void *fdt, int bus, u64 *addr)
+{
+	int parent = fdt_parent_offset(fdt, bus);
+	int cac = fdt_address_cells(fdt, bus), csc = fdt_size_cells(fdt, bus);
+	int pac, entry, len, i;
+	const u32 *r;
+
+	if (parent < 0)
+		return -EINVAL;
+	pac = fdt_address_cells(fdt, parent);
+	r = fdt_getprop(fdt, bus, "ranges", &len);
+	if (!r)
+		return -ERANGE;
+	if (len == 0)
+		return 0;	/* identity */
+	if (!cells_ok(cac, csc) || !cells_ok(pac, 1))
+		return -EINVAL;
+	entry = (cac + pac + csc) * 4;
+	if (len % entry)
+		return -EINVAL;
+	for (i = 0; i < len / entry; i++, r += entry / 4) {
+		u64 child = fdt_read_cells(r, cac);
+		u64 par = fdt_read_cells(r + cac, pac);
+		u64 size = fdt_read_cells(r + cac + pac, csc);
+
+		if (*addr >= child && *addr - child < size) {
+			*addr = par + (*addr - child);
+			return 0;
+		}
+	}
+	return -ERANGE;
+}
+
+int fdt_reg_phys(const void *fdt, int node, int index, phys_addr_t *addr,
+		 u64 *size)
+{
+	int parent = fdt_parent_offset(fdt, node);
+	int ac, sc, len, ret;
+	const u32 *reg;
+	u64 a;
+
+	if (parent < 0)
+		return -EINVAL;
+	ac = fdt_address_cells(fdt, parent);
+	sc = fdt_size_cells(fdt, parent);
+	if (!cells_ok(ac, sc))
+		return -EINVAL;
+	reg = fdt_getprop(fdt, node, "reg", &len);
+	if (!reg)
+		return -ENOENT;
+	if (len % ((ac + sc) * 4))
+		return -EINVAL;
+	if (index < 0 || index >= len / ((ac + sc) * 4))
+		return -ENOENT;
+	reg += index * (ac + sc);
+	a = fdt_read_cells(reg, ac);
+	if (size)
+		*size = fdt_read_cells(reg + ac, sc);
+	/* Walk up: every bus between the node and the root must map it. */
+	for (node = parent; fdt_parent_offset(fdt, node) >= 0;
+	     node = fdt_parent_offset(fdt, node)) {
+		ret = translate_one(fdt, node, &a);
+		if (ret)
+			return ret;
+	}
+	if (addr)
+		*addr = a;
+	return 0;
+}
+
+const char *fdt_path_of(const void *fdt, int node, char *buf, int len)
+{
+	if (fdt_get_path(fdt, node, buf, len) < 0)
+		snprintf(buf, len, "<node %d>", node);
+	return buf;
+}
+
+int fdt_resolve_path(const void *fdt, const char *path)
+{
+	const char *colon = strchr(path, ':');
+	int len = colon ? (int)(colon - path) : (int)strlen(path);
+
+	if (len == 0)
+		return -FDT_ERR_BADPATH;
+	return fdt_path_offset_namelen(fdt, path, len);
+}
+
+int fdt_copy_compact(void *dst, int dstsize, const void *src)
+{
+	u32 end, e;
+	int ret = fdt_check_header(src);
+
+	if (ret)
+		return ret;
+	if (fdt_version(src) < 17)
+		return fdt_open_into(src, dst, dstsize);
+	end = fdt_off_dt_struct(src) + fdt_size_dt_struct(src);
+	e = fdt_off_dt_strings(src) + fdt_size_dt_strings(src);
+	if (e > end)
+		end = e;
+	if (fdt_off_mem_rsvmap(src) > end || end > fdt_totalsize(src))
+		return -FDT_ERR_BADLAYOUT;
+	if (end > (u32)dstsize)
+		return -FDT_ERR_NOSPACE;
+	memcpy(dst, src, end);
+	fdt_set_totalsize(dst, dstsize);
+	return fdt_open_into(dst, dst, dstsize);
+}

@@ -1,0 +1,2 @@
+obj-y += lib/console.o lib/fdt_util.o
+obj-$(CONFIG_PPC) += lib/heap.o
