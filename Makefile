@@ -7,7 +7,6 @@
 #   make menuconfig               edit build/.config (kconfiglib)
 #   make run / make debug         boot under QEMU (debug: gdbstub, -s -S)
 #   make check                    host unit tests + QEMU console tests
-#   make bench                    benchmarks (not pass/fail)
 #
 # Everything generated lands under build/ (O=). Dependencies come from
 # Debian packages; scripts/bootstrap installs and builds them once.
@@ -105,6 +104,24 @@ $(O)/%.o: %.S $(AUTOCONF)
 
 -include arch/$(or $(ARCH),powerpc)/rules.mk
 
+# ---------------------------------------------------------------- QEMU
+UBOOT    := /usr/lib/u-boot/qemu-ppce500/uboot.elf
+QEMU     := qemu-system-ppc
+SMP      ?= 2
+QEMU_ARGS := -M ppce500 -cpu e500mc -smp $(SMP) -m 1G -nographic \
+	     -bios $(UBOOT) -kernel $(O)/weir.itb $(QEMU_EXTRA)
+
+.PHONY: run debug
+run: all
+	@echo "  QEMU    $(O)/weir.itb (quit: Ctrl-A x)"
+	$(Q)$(QEMU) $(QEMU_ARGS)
+
+debug: all
+	@echo "  QEMU    waiting for gdb on :1234; in another terminal:"
+	@echo "    gdb-multiarch -ex 'target remote :1234' $(O)/weir.elf"
+	@echo "  (U-Boot runs first; 'break weir_entry' then 'continue')"
+	$(Q)$(QEMU) $(QEMU_ARGS) -s -S
+
 # ---------------------------------------------------------------- tests
 .PHONY: check unit pytest sandbox
 SANDBOX_O := build/sandbox
@@ -118,7 +135,8 @@ unit: sandbox
 		DEFAULT_DEFCONFIG=sandbox_defconfig sandbox-unit
 
 pytest: all
-	$(Q)$(PYTHON) -m pytest -p no:cacheprovider test/py $(PYTEST_ARGS)
+	$(Q)$(PYTHON) -m pytest -p no:cacheprovider -v test/py \
+		--build-dir=$(O) $(PYTEST_ARGS)
 
 check: $(BOOTSTRAP_STAMP)
 	$(Q)$(MAKE) --no-print-directory unit

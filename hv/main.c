@@ -4,6 +4,7 @@
  * then (until partitions exist) a clean stop with a clear message.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <libfdt.h>
 #include <weir/board.h>
@@ -36,6 +37,7 @@ static void report_config(const struct hw_info *hw)
 	char val[24];
 	unsigned long long addr = CONFIG_WEIR_CONFIG_ADDR;
 	const void *cfg;
+	int node, sub, nparts = 0;
 
 	if (bootargs_get(hw->bootargs, "config-addr", val, sizeof(val)) > 0)
 		addr = strtoull(val, NULL, 0);
@@ -45,8 +47,12 @@ static void report_config(const struct hw_info *hw)
 			addr);
 		return;
 	}
-	pr_info("partition config at 0x%llx (%u bytes)\n", addr,
-		fdt_totalsize(cfg));
+	node = fdt_path_offset(cfg, "/partitions");
+	if (node >= 0)
+		fdt_for_each_subnode(sub, cfg, node)
+			nparts++;
+	pr_info("partition config at 0x%llx (%u bytes, %d partitions)\n",
+		addr, fdt_totalsize(cfg), nparts);
 }
 
 void hv_main(struct boot_state *boot)

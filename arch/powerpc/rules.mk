@@ -23,7 +23,22 @@ $(O)/weir.uImage: $(O)/weir.bin
 		-a $(CONFIG_TEXT_BASE) -e $(CONFIG_TEXT_BASE) \
 		-n "weir $(WEIR_VERSION)" -d $< $@ >/dev/null
 
+# The FIT: weir as the kernel, the board's partition config as a
+# loadable at CONFIG_WEIR_CONFIG_ADDR. U-Boot's bootm loads both.
+CONFIG_DTS := board/$(BOARD)/dts/config.dts
+$(O)/config.dtb: $(CONFIG_DTS)
+	@echo "  DTC     $@"
+	$(Q)dtc -q -I dts -O dtb -o $@ $<
+
+$(O)/weir.its: scripts/mkits $(KCONFIG_CONFIG)
+	$(Q)scripts/mkits $(O)/weir.bin $(CONFIG_TEXT_BASE) $(O)/config.dtb \
+		$(CONFIG_WEIR_CONFIG_ADDR) "weir $(WEIR_VERSION)" > $@
+
+$(O)/weir.itb: $(O)/weir.its $(O)/weir.bin $(O)/config.dtb
+	@echo "  MKIMAGE $@"
+	$(Q)mkimage -f $< $@ >/dev/null
+
 .PHONY: all
-all: $(O)/weir.uImage
+all: $(O)/weir.uImage $(O)/weir.itb
 	@$(SIZE) $(O)/weir.elf | tail -n 1 | \
 		awk '{printf "  weir: text %d, data %d, bss %d bytes\n", $$1, $$2, $$3}'

@@ -18,11 +18,19 @@ $(O)/test/unit/%: test/unit/%.c $(LIBWEIR) $(UNIT_HELP)
 
 $(O)/test/unit/helpers/%.o: CPPFLAGS += -I$(srctree)/test/unit
 
+# Real input for the device-tree tests: QEMU's own ppce500 tree.
+QEMU_DTB := $(O)/qemu-ppce500.dtb
+$(QEMU_DTB):
+	$(Q)qemu-system-ppc -M ppce500 -cpu e500mc -smp 2 -m 1G -nographic \
+		-bios /usr/lib/u-boot/qemu-ppce500/uboot.elf \
+		-machine dumpdtb=$@ >/dev/null 2>&1
+
 .PHONY: sandbox-all sandbox-unit
-sandbox-all: $(LIBWEIR) $(UNIT_BINS)
+sandbox-all: $(LIBWEIR) $(UNIT_BINS) $(QEMU_DTB)
 
 sandbox-unit: sandbox-all
-	$(Q)fail=0; for t in $(UNIT_BINS); do \
+	$(Q)fail=0; export WEIR_QEMU_DTB=$(abspath $(QEMU_DTB)); \
+	for t in $(UNIT_BINS); do \
 		echo "  UNIT    $$t"; \
 		$$t || fail=1; \
 	done; exit $$fail

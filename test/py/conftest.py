@@ -1,0 +1,120 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""QEMU console tests in the style of U-Boot's test/py: boot a machine,
+expect lines on its console, fail on timeout, keep the console log of
+every test under build/test-logs/ (kept for failed tests)."""
+import os
+import shutil
+import subprocess
+
+import pexpect
+import pytest
+
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+UBOOT = "/usr/lib/u-boot/qemu-ppce500/uboot.elf"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--build-dir", default="build", help="weir build directory")
+
+
+@pytest.fixture(scope="session")
+def build_dir(request):
+    d = request.config.getoption("--build-dir")
+    return d if os.path.isabs(d) else os.path.join(TOP, d)
+
+
+class Console:
+    """One QEMU run; every byte of its console goes to a log file."""
+
+    def __init__(self, args, log_path, timeout=30):
+        self.log_path = log_path
+        self.logf = open(log_path, "w", encoding="utf-8", errors="replace")
+        self.logf.write("$ " + " ".join(args) + "\n")
+        self.proc = pexpect.spawn(args[0], args[1:], encoding="utf-8",
+                                  codec_errors="replace", timeout=timeout)
+        self.proc.logfile_read = self.logf
+
+    def expect(self, pattern, timeout=None):
+        """Wait for a regex on the console; return the match."""
+        try:
+            self.proc.expect(pattern, timeout=timeout)
+        except pexpect.TIMEOUT:
+            pytest.fail(f"timeout waiting for {pattern!r}; console log: {self.log_path}")
+        except pexpect.EOF:
+            pytest.fail(f"QEMU exited waiting for {pattern!r}; console log: {self.log_path}")
+        return self.proc.match
+
+    def expect_silence(self, pattern, seconds):
+        """Fail if @pattern appears within @seconds."""
+        try:
+            self.proc.expect(pattern, timeout=seconds)
+        except (pexpect.TIMEOUT, pexpect.EOF):
+            return
+        pytest.fail(f"unexpected {pattern!r} on console; log: {self.log_path}")
+
+    def close(self):
+        self.proc.terminate(force=True)
+        self.logf.close()
+
+
+@pytest.fixture
+def qemu(request, build_dir):
+    """qemu(kind, extra_args): start QEMU booting weir.
+
+    kind "uboot": U-Boot autoboots build/weir.itb (the real boot path);
+    kind "direct": QEMU enters weir.elf directly (ePAPR), which lets a test
+    hand weir a modified device tree with -dtb.
+    """
+    logdir = os.path.join(build_dir, "test-logs")
+    os.makedirs(logdir, exist_ok=True)
+    consoles = []
+
+    def start(kind="uboot", extra=(), smp=2, timeout=30):
+        args = ["qemu-system-ppc", "-M", "ppce500", "-cpu", "e500mc",
+                "-smp", str(smp), "-m", "1G", "-nographic", "-no-reboot"]
+        if kind == "uboot":
+            args += ["-bios", UBOOT, "-kernel", os.path.join(build_dir, "weir.itb")]
+        else:
+            args += ["-kernel", os.path.join(build_dir, "weir.elf")]
+        args += list(extra)
+        log = os.path.join(logdir, request.node.name.replace("/", "_") + ".log")
+        c = Console(args, log, timeout)
+        consoles.append(c)
+        return c
+
+    yield start
+    for c in consoles:
+        c.close()
+    failed = getattr(request.node, "rep_call", None)
+    if failed is not None and failed.passed:
+        for c in consoles:
+            os.unlink(c.log_path)
+
+
+@pytest.hookimpl(tryfirst=True, hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    rep = outcome.get_result()
+    setattr(item, "rep_" + rep.when, rep)
+
+
+@pytest.fixture(scope="session")
+def qemu_dtb(build_dir, tmp_path_factory):
+    """QEMU's own ppce500 device tree (dumpdtb), as a dict-free path."""
+    out = tmp_path_factory.mktemp("dtb") / "qemu.dtb"
+    subprocess.run(["qemu-system-ppc", "-M", "ppce500", "-cpu", "e500mc", "-smp", "2",
+                    "-m", "1G", "-nographic", "-kernel", os.path.join(build_dir, "weir.elf"),
+                    "-machine", f"dumpdtb={out}"], check=True, capture_output=True)
+    return str(out)
+
+
+def fdtput(dtb, *args):
+    subprocess.run(["fdtput", dtb] + list(args), check=True)
+
+
+def modified_dtb(src, dst, *edits):
+    """Copy @src to @dst and apply fdtput edits, each a tuple of arguments."""
+    shutil.copy(src, dst)
+    for e in edits:
+        fdtput(str(dst), *e)
+    return str(dst)

@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Hardware device-tree discovery against QEMU's real ppce500 tree
+ * (dumped by the build with -machine dumpdtb, path in $WEIR_QEMU_DTB),
+ * and each broken variant weir must refuse with node and property.
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <libfdt.h>
+#include <weir/fdt_util.h>
+#include <weir/hwtree.h>
+
+static char *qemu_dtb;	/* as read from disk (1 MiB totalsize) */
+static char tree[0x20000];
+
+static int load_dtb(void **state)
+{
+	const char *path = getenv("WEIR_QEMU_DTB");
+	FILE *f;
+	long n;
+
+	assert_non_null(path);
+	f = fopen(path, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	qemu_dtb = malloc(n);
+	assert_int_equal(fread(qemu_dtb, 1, n, f), n);
+	fclose(f);
+	return 0;
+}
+
+static int free_dtb(void **state)
+{
+	free(qemu_dtb);
+	return 0;
+}
+
+/* A fresh, writable compact copy of QEMU's tree for each test. */
+static int fresh(void **state)
+{
+	assert_int_equal(fdt_copy_compact(tree, sizeof(tree), qemu_dtb), 0);
+	return 0;
+}
+
+static void test_copy_compact(void **state)
+{
+	static char small[0x400];
+
+	/* QEMU pads its tree to 1 MiB; the compact copy fits in 128 KiB. */
+	assert_true(fdt_totalsize(qemu_dtb) > sizeof(tree));
+	assert_int_equal(fdt_totalsize(tree), sizeof(tree));
+	assert_int_equal(fdt_copy_compact(small, sizeof(small), qemu_dtb),
+			 -FDT_ERR_NOSPACE);
+	memcpy(small, "not a tree", 10);
+	assert_int_equal(fdt_copy_compact(tree, sizeof(tree), small),
+			 -FDT_ERR_BADMAGIC);
+}
+
+static void test_qemu_tree(void **state)
+{
+	struct hw_info hw;
+	struct dt_error err;
+
+	memset(&hw, 0, sizeof(hw));
+	assert_int_equal(hw_find_console(tree, &hw, &err), 0);
+	assert_int_equal(hw.uart_phys, 0xfe0004500ULL);
+	assert_int_equal(hw_parse(tree, &hw, &err), 0);
+	assert_string_equal(hw.model, "QEMU ppce500");
+	assert_int_equal(hw.ncpus, 2);
+	assert_int_equal(hw.tb_freq, 400000000);
+	assert_int_equal(hw.nram, 1);
+	assert_int_equal(hw.ram[0].base, 0);
+	assert_int_equal(hw.ram_total, 1ULL << 30);
+	assert_int_equal(hw.ccsr_phys, 0xfe0000000ULL);
+	assert_int_equal(hw.ccsr_size, 0x100000);
+}
+
+static void test_reg_translation(void **state)
+{
+	int node = fdt_path_offset(tree, "/soc@fe0000000/serial@4500");
+	int soc = fdt_path_offset(tree, "/soc@fe0000000");
+	phys_addr_t a;
+	u64 size;
+
+	assert_int_equal(fdt_reg_phys(tree, node, 0, &a, &size), 0);
+	assert_int_equal(a, 0xfe0004500ULL);
+	assert_int_equal(size, 0x100);
+	assert_int_equal(fdt_reg_phys(tree, node, 1, &a, &size), -ENOENT);
+	/* Without "ranges" the soc bus is not memory-mapped. */
+	assert_int_equal(fdt_delprop(tree, soc, "ranges"), 0);
+	node = fdt_path_offset(tree, "/soc@fe0000000/serial@4500"); /* moved */
+	assert_int_equal(fdt_reg_phys(tree, node, 0, &a, &size), -ERANGE);
+}
+
+static void expect_error(const char *node, const char *prop, const char *msg_part)
+{
+	struct hw_info hw;
+	struct dt_error err;
+
+	memset(&hw, 0, sizeof(hw));
+	assert_int_equal(hw_parse(tree, &hw, &err), -EINVAL);
+	assert_string_equal(err.node, node);
+	assert_string_equal(err.prop, prop);
+	assert_non_null(strstr(err.msg, msg_part));
+}
+
+static void test_no_memory(void **state)
+{
+	assert_int_equal(fdt_del_node(tree, fdt_path_offset(tree, "/memory")), 0);
+	expect_error("/", "memory", "no node with device_type");
+}
+
+static void test_memory_without_reg(void **state)
+{
+	assert_int_equal(fdt_delprop(tree, fdt_path_offset(tree, "/memory"), "reg"), 0);
+	expect_error("/memory", "reg", "missing");
+}
+
+static void test_memory_beyond_36_bits(void **state)
+{
+	u32 reg[4] = { cpu_to_fdt32(0x10), 0, 0, cpu_to_fdt32(0x1000) };
+
+	assert_int_equal(fdt_setprop(tree, fdt_path_offset(tree, "/memory"), "reg",
+				     reg, sizeof(reg)), 0);
+	expect_error("/memory", "reg", "beyond the 36-bit");
+}
+
+static void test_ccsr_beyond_36_bits(void **state)
+{
+	u32 ranges[4] = { 0, cpu_to_fdt32(0x10), cpu_to_fdt32(0xe0000000),
+			  cpu_to_fdt32(0x100000) };
+
+	assert_int_equal(fdt_setprop(tree, fdt_path_offset(tree, "/soc@fe0000000"),
+				     "ranges", ranges, sizeof(ranges)), 0);
+	expect_error("/soc@fe0000000", "ranges", "beyond the 36-bit");
+}
+
+static void test_no_timebase(void **state)
+{
+	int cpu = fdt_path_offset(tree, "/cpus/PowerPC,8544@0");
+
+	assert_true(cpu >= 0);
+	assert_int_equal(fdt_delprop(tree, cpu, "timebase-frequency"), 0);
+	expect_error("/cpus/PowerPC,8544@0", "timebase-frequency", "missing");
+}
+
+static void test_console_fallback(void **state)
+{
+	int chosen = fdt_path_offset(tree, "/chosen");
+	struct hw_info hw;
+	struct dt_error err;
+
+	assert_int_equal(fdt_delprop(tree, chosen, "stdout-path"), 0);
+	assert_int_equal(fdt_delprop(tree, chosen, "linux,stdout-path"), 0);
+	memset(&hw, 0, sizeof(hw));
+	assert_int_equal(hw_find_console(tree, &hw, &err), -ENODEV);
+	assert_string_equal(err.node, "/chosen");
+	assert_string_equal(err.prop, "stdout-path");
+	assert_int_equal(hw.uart_phys, 0xfe0004500ULL);	/* the fallback */
+	/* No ns16550 at all: nothing to print on. */
+	assert_int_equal(fdt_del_node(tree, fdt_path_offset(tree,
+				"/soc@fe0000000/serial@4500")), 0);
+	while (fdt_node_offset_by_compatible(tree, -1, "ns16550") >= 0)
+		assert_int_equal(fdt_del_node(tree,
+			fdt_node_offset_by_compatible(tree, -1, "ns16550")), 0);
+	assert_int_equal(hw_find_console(tree, &hw, &err), -ENOENT);
+}
+
+static void test_bootargs(void **state)
+{
+	char v[16];
+
+	assert_int_equal(bootargs_get("a=1 config-addr=0x4000000 b", "config-addr",
+				      v, sizeof(v)), 9);
+	assert_string_equal(v, "0x4000000");
+	assert_int_equal(bootargs_get("xconfig-addr=1", "config-addr", v, sizeof(v)),
+			 -ENOENT);
+	assert_int_equal(bootargs_get("config-addr", "config-addr", v, sizeof(v)),
+			 -ENOENT);
+	assert_int_equal(bootargs_get("k=0123456789abcdefXYZ", "k", v, sizeof(v)), 15);
+	assert_string_equal(v, "0123456789abcde");
+	assert_int_equal(bootargs_get("", "k", v, sizeof(v)), -ENOENT);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_copy_compact, fresh),
+		cmocka_unit_test_setup(test_qemu_tree, fresh),
+		cmocka_unit_test_setup(test_reg_translation, fresh),
+		cmocka_unit_test_setup(test_no_memory, fresh),
+		cmocka_unit_test_setup(test_memory_without_reg, fresh),
+		cmocka_unit_test_setup(test_memory_beyond_36_bits, fresh),
+		cmocka_unit_test_setup(test_ccsr_beyond_36_bits, fresh),
+		cmocka_unit_test_setup(test_no_timebase, fresh),
+		cmocka_unit_test_setup(test_console_fallback, fresh),
+		cmocka_unit_test(test_bootargs),
+	};
+
+	return cmocka_run_group_tests(tests, load_dtb, free_dtb);
+}
