@@ -138,8 +138,17 @@ pytest: all
 	$(Q)$(PYTHON) -m pytest -p no:cacheprovider -v test/py \
 		--build-dir=$(O) $(PYTEST_ARGS)
 
+# Every board must at least build.
+.PHONY: boards
+boards: $(BOOTSTRAP_STAMP)
+	$(Q)for b in p4080ds; do \
+		$(MAKE) --no-print-directory O=build/$$b DEFAULT_DEFCONFIG=$${b}_defconfig all \
+			|| exit 1; \
+	done
+
 check: $(BOOTSTRAP_STAMP)
 	$(Q)$(MAKE) --no-print-directory unit
+	$(Q)$(MAKE) --no-print-directory boards
 	$(Q)$(MAKE) --no-print-directory pytest
 
 .PHONY: clean distclean
