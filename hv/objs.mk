@@ -1,4 +1,4 @@
-obj-y += hv/partition_mem.o hv/hwtree.o
+obj-y += hv/partition_mem.o hv/hwtree.o hv/config.o
 obj-$(CONFIG_PPC) += hv/main.o
 obj-y += hv/dma/window.o
 obj-y += hv/dma/reflect.o

@@ -17,6 +17,7 @@ $(O)/test/unit/%: test/unit/%.c $(LIBWEIR) $(UNIT_HELP)
 		$(UNIT_HELP) $(LIBWEIR) $(LIBFDT_A) -lcmocka $(LDFLAGS)
 
 $(O)/test/unit/helpers/%.o: CPPFLAGS += -I$(srctree)/test/unit
+.SECONDARY: $(UNIT_HELP)
 
 # Real input for the device-tree tests: QEMU's own ppce500 tree.
 QEMU_DTB := $(O)/qemu-ppce500.dtb

@@ -1,0 +1,5 @@
+obj-$(CONFIG_PAMU) += drivers/iommu/pamu/paace.o
+obj-$(CONFIG_PAMU) += drivers/iommu/pamu/tables.o
+obj-$(CONFIG_PAMU) += drivers/iommu/pamu/regs.o
+obj-$(CONFIG_PAMU) += drivers/iommu/pamu/quirks.o
+obj-$(CONFIG_PAMU) += drivers/iommu/pamu/model.o

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* PAMU driver internals shared by the files of drivers/iommu/pamu. */
+#ifndef PAMU_PRIV_H
+#define PAMU_PRIV_H
+
+#include <weir/pamu.h>
+
+enum pamu_op_type { PAMU_OP_WINDOW, PAMU_OP_SUBWIN, PAMU_OP_DISABLE };
+
+/* One staged change, exactly the arguments of the stage_* call. */
+struct pamu_op {
+	u8 type;
+	u32 liodn;
+	u32 arg;	/* WINDOW: subwindow count; SUBWIN: slot index */
+	u32 prot;	/* SUBWIN */
+	u64 addr;	/* WINDOW: iova; SUBWIN: phys */
+	u64 size;
+};
+
+/* Mapping of one slot: @prot 0 = disabled. */
+struct pamu_slot {
+	phys_addr_t phys;
+	u64 size;
+	u32 prot;
+};
+
+/*
+ * A LIODN's window as software sees it: loaded from the live tables and
+ * then changed by replaying staged ops. @fresh means the geometry was
+ * (re)staged, so a new SPAACE run is needed and every slot starts off.
+ */
+struct pamu_win {
+	bool present;
+	bool fresh;
+	u64 iova, size;
+	u32 count;
+	u32 fspi;		/* live run, when !fresh and count > 1 */
+	struct pamu_slot *slots;	/* max_subwindows entries */
+};
+
+struct pamu {
+	struct iommu iommu;
+	struct pamu_tables t;
+	unsigned int max_subwindows;
+	unsigned int iova_bits;
+	u32 *spaace_map;	/* 1 bit per SPAACE: in use */
+	u32 *scratch_map;	/* commit validation copy of spaace_map */
+	u8 *mark;		/* per LIODN: visited in this pass */
+	struct pamu_op *ops;
+	unsigned int nr_ops, max_ops;
+	struct pamu_win win;	/* scratch window for stage/commit */
+};
+
+static inline struct pamu *to_pamu(struct iommu *mmu)
+{
+	return mmu->priv;
+}
+
+static inline u32 *pamu_ppaace(const struct pamu_tables *t, u32 liodn)
+{
+	return t->paact + (size_t)liodn * PAACE_WORDS;
+}
+
+static inline u32 *pamu_spaace(const struct pamu_tables *t, u32 idx)
+{
+	return t->spaact + (size_t)idx * PAACE_WORDS;
+}
+
+
+#endif

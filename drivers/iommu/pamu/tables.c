@@ -1,0 +1,704 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * PAMU table manager: PAACT / SPAACT / OMT in one naturally aligned
+ * allocation, an SPAACE run allocator, and the staged iommu_ops backend.
+ *
+ * Sources: table sizes and the single zeroed, naturally aligned
+ * allocation (erratum A-004510 needs one LAW/CSD over all tables): Linux
+ * drivers/iommu/fsl_pamu.c fsl_pamu_probe, libos pamu_hw_init
+ * (pamu-and-linux-guest.md 1.1, topaz.md 2.1). Subwindow i > 0 lives in
+ * SPAACT[fspi + i - 1], subwindow 0 is the primary itself (pre-5.13 Linux
+ * pamu_get_spaace / pamu_config_spaace; pamu-and-linux-guest.md 1.3).
+ * V-bit protocol (clear V, barrier, write, barrier, set V): libos
+ * pamu_enable_liodn, Linux pamu_enable_liodn (topaz.md 2.3).
+ *
+ * Staging (weir design): stage_* calls only append to an operation log.
+ * The live tables are the only record of committed state; a LIODN's
+ * staged state is its live state with its logged operations replayed.
+ * commit() replays and validates every touched LIODN first (including
+ * SPAACE runs, on a scratch copy of the allocation bitmap) and only then
+ * writes the tables.
+ */
+#include <errno.h>
+#include <string.h>
+#include <asm/io.h>
+#include <weir/alloc.h>
+#include <weir/byteorder.h>
+#include <weir/log.h>
+#include "pamu_priv.h"
+
+#define PAMU_DEFAULT_IOVA_BITS 36
+#define PAMU_DEFAULT_STAGE_MAX 256
+#define PAMU_MAX_LIODN 0xffffu	/* 16-bit LIODN in SPAACE and AVS1 */
+
+/* ------------------------------------------------------------ SPAACE pool */
+
+static bool map_test(const u32 *map, u32 i)
+{
+	return map[i / 32] & (1u << (i % 32));
+}
+
+static void map_set(u32 *map, u32 start, u32 n, bool used)
+{
+	u32 i;
+
+	for (i = start; i < start + n; i++) {
+		if (used)
+			map[i / 32] |= 1u << (i % 32);
+		else
+			map[i / 32] &= ~(1u << (i % 32));
+	}
+}
+
+static size_t map_bytes(u32 entries)
+{
+	return ((size_t)entries + 31) / 32 * 4;
+}
+
+/*
+ * run_alloc() - first fit run of @n contiguous free SPAACEs in @map.
+ * Return: the first index (fspi), or -ENOSPC when no run is long enough.
+ */
+static s64 run_alloc(u32 *map, u32 entries, u32 n)
+{
+	u32 i, len = 0;
+
+	for (i = 0; i < entries; i++) {
+		len = map_test(map, i) ? 0 : len + 1;
+		if (len == n) {
+			map_set(map, i + 1 - n, n, true);
+			return i + 1 - n;
+		}
+	}
+	return -ENOSPC;
+}
+
+/* ----------------------------------------------------- V-bit protocol */
+
+/*
+ * entry_update() - make live entry @live equal to the encoded @new
+ * without a device ever seeing a half-written entry: clear V, barrier,
+ * write every other word (word 1 with V still clear), barrier, set V if
+ * @new has it. Unchanged entries are not touched.
+ */
+static void entry_update(u32 *live, const u32 *new)
+{
+	u32 addr = get_be32(&new[PAACE_W_ADDR]);
+	unsigned int i;
+
+	if (!memcmp(live, new, PAACE_SIZE))
+		return;
+	put_be32(&live[PAACE_W_ADDR],
+		 get_be32(&live[PAACE_W_ADDR]) & ~PAACE_AF_V);
+	wmb();
+	for (i = 0; i < PAACE_WORDS; i++)
+		if (i != PAACE_W_ADDR)
+			live[i] = new[i];
+	put_be32(&live[PAACE_W_ADDR], addr & ~PAACE_AF_V);
+	wmb();
+	if (addr & PAACE_AF_V) {
+		put_be32(&live[PAACE_W_ADDR], addr);
+		wmb();
+	}
+}
+
+/* entry_clear() - invalidate then zero a live entry. */
+static void entry_clear(u32 *live)
+{
+	static const u32 zero[PAACE_WORDS];
+
+	entry_update(live, zero);
+}
+
+/* Zero the SPAACEs of a run that no primary points at any more; free it. */
+static void run_release(struct pamu *p, u32 fspi, u32 n)
+{
+	u32 i;
+
+	for (i = 0; i < n; i++)
+		entry_clear(pamu_spaace(&p->t, fspi + i));
+	map_set(p->spaace_map, fspi, n, false);
+}
+
+/* ----------------------------------------------------------- encoding */
+
+static u8 prot_to_ap(u32 prot)
+{
+	return (prot & IOMMU_READ ? PAACE_AP_QUERY : 0) |
+	       (prot & IOMMU_WRITE ? PAACE_AP_UPDATE : 0);
+}
+
+static u32 ap_to_prot(u8 ap)
+{
+	return (ap & PAACE_AP_QUERY ? IOMMU_READ : 0) |
+	       (ap & PAACE_AP_UPDATE ? IOMMU_WRITE : 0);
+}
+
+/*
+ * Primary PAACE for @win: PT=primary, CR=1 (Linux pamu_init_ppaace
+ * default), V unless blocked; slot 0 in its own TWBA/AP/ATM (and SWSE
+ * when MW=1). A disabled slot 0 is AP=DENIED with V kept (the window
+ * stays defined), never V=1 with AP=ALL (topaz.md 2.12 item 2).
+ */
+static void encode_primary(const struct pamu_win *win, bool blocked,
+			   u32 fspi, u32 *out)
+{
+	const struct pamu_slot *s = &win->slots[0];
+	struct paace_fields f = { 0 };
+
+	f.pt = PAACE_PT_PRIMARY;
+	f.v = !blocked;
+	f.cr = true;
+	f.wba = win->iova;
+	pamu_size_to_wse(win->size, &f.wse);
+	if (win->count > 1) {
+		f.mw = true;
+		pamu_count_to_wce(win->count, &f.wce);
+		f.fspi = fspi;
+	}
+	if (s->prot) {
+		f.ap = prot_to_ap(s->prot);
+		f.atm = PAACE_ATM_WINDOW_XLATE;
+		f.twba = s->phys;
+		if (f.mw)
+			pamu_size_to_wse(s->size, &f.swse);
+	}
+	paace_encode(out, &f);
+}
+
+/* SPAACE for slot @s of @liodn: all zero (V=0) when disabled. */
+static void encode_secondary(const struct pamu_slot *s, u32 liodn, u32 *out)
+{
+	struct paace_fields f = { 0 };
+
+	if (s->prot) {
+		f.pt = PAACE_PT_SECONDARY;
+		f.v = 1;
+		f.cr = true;
+		f.liodn = (u16)liodn;
+		f.ap = prot_to_ap(s->prot);
+		f.atm = PAACE_ATM_WINDOW_XLATE;
+		f.twba = s->phys;
+		pamu_size_to_wse(s->size, &f.swse);
+	}
+	paace_encode(out, &f);
+}
+
+/* ------------------------------------------------------ window state */
+
+/* A LIODN has a committed window when its primary has V or a WSE. */
+static bool primary_present(const struct paace_fields *f)
+{
+	return f->v || f->wse;
+}
+
+static void slot_from_entry(struct pamu_slot *s, const struct paace_fields *f,
+			    u64 size)
+{
+	s->prot = ap_to_prot(f->ap);
+	s->phys = s->prot ? f->twba : 0;
+	s->size = s->prot ? size : 0;
+}
+
+/*
+ * win_load() - decode @liodn's committed window from the live tables.
+ * Return: 0, or -EFAULT when the live entry is not one weir could have
+ * written (count above max_subwindows, run outside the SPAACT).
+ */
+static int win_load(struct pamu *p, u32 liodn, struct pamu_win *win,
+		    bool *blocked)
+{
+	struct paace_fields f, s;
+	u32 i;
+
+	paace_decode(pamu_ppaace(&p->t, liodn), &f);
+	memset(win->slots, 0, sizeof(*win->slots) * p->max_subwindows);
+	win->fresh = false;
+	win->present = primary_present(&f);
+	*blocked = win->present && !f.v;
+	if (!win->present)
+		return 0;
+	win->iova = f.wba;
+	win->size = pamu_wse_to_size(f.wse);
+	win->count = f.mw ? pamu_wce_to_count(f.wce) : 1;
+	win->fspi = f.fspi;
+	if (win->count > p->max_subwindows ||
+	    (win->count > 1 && (u64)f.fspi + win->count - 1 > p->t.num_spaace))
+		return -EFAULT;
+	slot_from_entry(&win->slots[0], &f,
+			f.mw ? pamu_wse_to_size(f.swse) : win->size);
+	for (i = 1; i < win->count; i++) {
+		paace_decode(pamu_spaace(&p->t, f.fspi + i - 1), &s);
+		if (s.v)
+			slot_from_entry(&win->slots[i], &s,
+					pamu_wse_to_size(s.swse));
+	}
+	return 0;
+}
+
+/*
+ * check_window() - geometry of a stage_window() request.
+ * Return: 0 or -EINVAL: @size not a power of two or < 4 KiB, window not
+ * inside the 2^iova_bits IOVA space, @iova not aligned to @size, @count
+ * not a power of two in [1, max_subwindows], slot (size/count) < 4 KiB.
+ */
+static int check_window(const struct pamu *p, u64 iova, u64 size, u32 count)
+{
+	u64 space = 1ULL << p->iova_bits;
+
+	if (!IS_POWER_OF_2(size) || size < SZ_4K || size > space)
+		return -EINVAL;
+	if (iova >= space || iova + size > space || !IS_ALIGNED(iova, size))
+		return -EINVAL;
+	if (!IS_POWER_OF_2(count) || count > p->max_subwindows)
+		return -EINVAL;
+	if (size / count < SZ_4K)
+		return -EINVAL;
+	return 0;
+}
+
+/*
+ * check_subwin() - a stage_subwindow() request against window @win.
+ * Return: 0, -ENOENT (no window), -EINVAL: index >= count, unknown prot
+ * bits, size not a power of two >= 4 KiB and <= slot size, size below
+ * the slot size without subwindows (MW=0 has no SWSE), phys not aligned
+ * to size or beyond the 2^iova_bits real address space.
+ */
+static int check_subwin(const struct pamu *p, const struct pamu_win *win,
+			const struct pamu_op *op)
+{
+	u64 slot, space = 1ULL << p->iova_bits;
+
+	if (!win->present)
+		return -ENOENT;
+	if (op->arg >= win->count || (op->prot & ~(IOMMU_READ | IOMMU_WRITE)))
+		return -EINVAL;
+	if (!op->prot)
+		return 0;
+	slot = win->size / win->count;
+	if (!IS_POWER_OF_2(op->size) || op->size < SZ_4K || op->size > slot)
+		return -EINVAL;
+	if (win->count == 1 && op->size != slot)
+		return -EINVAL;
+	if (!IS_ALIGNED(op->addr, op->size) || op->addr >= space ||
+	    op->addr + op->size > space)
+		return -EINVAL;
+	return 0;
+}
+
+/*
+ * win_apply() - validate staged @op and apply it to @win.
+ * Return: 0 or the error of check_window()/check_subwin().
+ */
+static int win_apply(struct pamu *p, struct pamu_win *win, bool *blocked,
+		     const struct pamu_op *op)
+{
+	int ret;
+
+	switch (op->type) {
+	case PAMU_OP_WINDOW:
+		ret = check_window(p, op->addr, op->size, op->arg);
+		if (ret)
+			return ret;
+		win->present = true;
+		win->fresh = true;
+		win->iova = op->addr;
+		win->size = op->size;
+		win->count = op->arg;
+		*blocked = false;
+		memset(win->slots, 0, sizeof(*win->slots) * p->max_subwindows);
+		return 0;
+	case PAMU_OP_SUBWIN:
+		ret = check_subwin(p, win, op);
+		if (ret)
+			return ret;
+		win->slots[op->arg].prot = op->prot;
+		win->slots[op->arg].phys = op->prot ? op->addr : 0;
+		win->slots[op->arg].size = op->prot ? op->size : 0;
+		return 0;
+	case PAMU_OP_DISABLE:
+		win->present = false;
+		win->fresh = true;
+		return 0;
+	}
+	return -EINVAL;
+}
+
+/*
+ * win_build() - @liodn's staged state: live state, then every logged op
+ * for @liodn from index @from on, replayed in order.
+ */
+static int win_build(struct pamu *p, u32 liodn, unsigned int from,
+		     struct pamu_win *win, bool *blocked)
+{
+	unsigned int i;
+	int ret;
+
+	ret = win_load(p, liodn, win, blocked);
+	for (i = from; !ret && i < p->nr_ops; i++)
+		if (p->ops[i].liodn == liodn)
+			ret = win_apply(p, win, blocked, &p->ops[i]);
+	return ret;
+}
+
+/* Does committing @win need a new SPAACE run? */
+static bool win_needs_run(const struct pamu_win *win)
+{
+	return win->present && win->fresh && win->count > 1;
+}
+
+/* --------------------------------------------------------- writing */
+
+static void win_write_slots(struct pamu *p, u32 liodn,
+			    const struct pamu_win *win, u32 fspi)
+{
+	u32 buf[PAACE_WORDS], i;
+
+	for (i = 1; i < win->count; i++) {
+		encode_secondary(&win->slots[i], liodn, buf);
+		entry_update(pamu_spaace(&p->t, fspi + i - 1), buf);
+	}
+}
+
+/*
+ * win_write() - make @liodn's live entries equal to @win. New SPAACE
+ * runs are written while unreachable, then the primary switches to them
+ * (V-bit protocol), then the old run is zeroed and freed.
+ * Return: 0, or -ENOSPC (cannot happen after a successful validation).
+ */
+static int win_write(struct pamu *p, u32 liodn, const struct pamu_win *win,
+		     bool blocked)
+{
+	u32 *primary = pamu_ppaace(&p->t, liodn);
+	u32 buf[PAACE_WORDS], old_fspi = 0, old_n = 0, fspi = win->fspi;
+	struct paace_fields old;
+	s64 run;
+
+	paace_decode(primary, &old);
+	if (primary_present(&old) && old.mw) {
+		old_fspi = old.fspi;
+		old_n = pamu_wce_to_count(old.wce) - 1;
+	}
+	if (!win->present) {
+		entry_clear(primary);
+	} else {
+		if (win_needs_run(win)) {
+			run = run_alloc(p->spaace_map, p->t.num_spaace,
+					win->count - 1);
+			if (run < 0)
+				return (int)run;
+			fspi = (u32)run;
+		}
+		win_write_slots(p, liodn, win, fspi);
+		encode_primary(win, blocked, fspi, buf);
+		entry_update(primary, buf);
+		if (!win->fresh)
+			return 0;
+	}
+	if (old_n)
+		run_release(p, old_fspi, old_n);
+	return 0;
+}
+
+/* ---------------------------------------------------- iommu_ops */
+
+/*
+ * stage() - validate @op against @liodn's staged state and log it.
+ * Return: 0, -ERANGE (liodn beyond the PAACT), -ENOSPC (log full), or
+ * the validation error of win_apply().
+ */
+static int stage(struct pamu *p, const struct pamu_op *op)
+{
+	bool blocked;
+	int ret;
+
+	if (op->liodn >= p->t.num_paace)
+		return -ERANGE;
+	if (p->nr_ops >= p->max_ops)
+		return -ENOSPC;
+	ret = win_build(p, op->liodn, 0, &p->win, &blocked);
+	if (!ret)
+		ret = win_apply(p, &p->win, &blocked, op);
+	if (!ret && win_needs_run(&p->win) &&
+	    p->win.count - 1 > p->t.num_spaace)
+		ret = -ENOSPC;
+	if (!ret)
+		p->ops[p->nr_ops++] = *op;
+	return ret;
+}
+
+static int pamu_stage_window(struct iommu *mmu, u32 liodn, u64 iova,
+			     u64 size, unsigned int subwindows)
+{
+	struct pamu_op op = { .type = PAMU_OP_WINDOW, .liodn = liodn,
+			      .addr = iova, .size = size, .arg = subwindows };
+
+	return stage(to_pamu(mmu), &op);
+}
+
+static int pamu_stage_subwindow(struct iommu *mmu, u32 liodn,
+				unsigned int index, phys_addr_t phys,
+				u64 size, unsigned int prot)
+{
+	struct pamu_op op = { .type = PAMU_OP_SUBWIN, .liodn = liodn,
+			      .arg = index, .addr = phys, .size = size,
+			      .prot = prot };
+
+	return stage(to_pamu(mmu), &op);
+}
+
+static int pamu_stage_disable(struct iommu *mmu, u32 liodn)
+{
+	struct pamu_op op = { .type = PAMU_OP_DISABLE, .liodn = liodn };
+
+	return stage(to_pamu(mmu), &op);
+}
+
+/*
+ * validate_all() - replay every touched LIODN and reserve its new SPAACE
+ * run in a scratch bitmap (old runs stay reserved: they are freed only
+ * after the new entries are live). Return: 0 or the first error.
+ */
+static int validate_all(struct pamu *p)
+{
+	unsigned int i;
+	bool blocked;
+	u32 liodn;
+	int ret;
+
+	memcpy(p->scratch_map, p->spaace_map, map_bytes(p->t.num_spaace));
+	memset(p->mark, 0, p->t.num_paace);
+	for (i = 0; i < p->nr_ops; i++) {
+		liodn = p->ops[i].liodn;
+		if (p->mark[liodn])
+			continue;
+		p->mark[liodn] = 1;
+		ret = win_build(p, liodn, i, &p->win, &blocked);
+		if (ret)
+			return ret;
+		if (win_needs_run(&p->win) &&
+		    run_alloc(p->scratch_map, p->t.num_spaace,
+			      p->win.count - 1) < 0)
+			return -ENOSPC;
+	}
+	return 0;
+}
+
+/*
+ * pamu_commit() - apply every staged change or none.
+ * Return: 0; or the validation error (-EINVAL, -ENOENT, -ENOSPC,
+ * -EFAULT) with the tables and the staged log unchanged (call abort()
+ * to drop the log).
+ */
+static int pamu_commit(struct iommu *mmu)
+{
+	struct pamu *p = to_pamu(mmu);
+	unsigned int i;
+	bool blocked;
+	u32 liodn;
+	int ret;
+
+	ret = validate_all(p);
+	if (ret)
+		return ret;
+	memset(p->mark, 0, p->t.num_paace);
+	for (i = 0; i < p->nr_ops; i++) {
+		liodn = p->ops[i].liodn;
+		if (p->mark[liodn])
+			continue;
+		p->mark[liodn] = 1;
+		ret = win_build(p, liodn, i, &p->win, &blocked);
+		if (!ret)
+			ret = win_write(p, liodn, &p->win, blocked);
+		if (ret) {
+			pr_err("pamu: commit failed after validation (%d)\n",
+			       ret);
+			break;
+		}
+	}
+	p->nr_ops = 0;
+	return ret;
+}
+
+static void pamu_abort(struct iommu *mmu)
+{
+	to_pamu(mmu)->nr_ops = 0;
+}
+
+static int pamu_translate_op(struct iommu *mmu, u32 liodn, u64 iova,
+			     unsigned int access, phys_addr_t *phys)
+{
+	return pamu_model_translate(mmu, liodn, iova, access, phys, NULL);
+}
+
+static void pamu_caps(struct iommu *mmu, struct iommu_caps *caps)
+{
+	struct pamu *p = to_pamu(mmu);
+
+	caps->iova_bits = p->iova_bits;
+	caps->max_liodn = p->t.num_paace - 1;
+	caps->max_subwindows = p->max_subwindows;
+	caps->min_window = SZ_4K;
+}
+
+static const struct iommu_ops pamu_ops = {
+	.stage_window = pamu_stage_window,
+	.stage_subwindow = pamu_stage_subwindow,
+	.stage_disable = pamu_stage_disable,
+	.commit = pamu_commit,
+	.abort = pamu_abort,
+	.translate = pamu_translate_op,
+	.caps = pamu_caps,
+};
+
+/* ---------------------------------------------------- creation */
+
+static u64 round_pow2(u64 x)
+{
+	u64 r = 1;
+
+	while (r < x)
+		r <<= 1;
+	return r;
+}
+
+/*
+ * tables_alloc() - PAACT | SPAACT | OMT, each part 4 KiB aligned, in one
+ * zeroed allocation of power-of-two size aligned to that size.
+ */
+static int tables_alloc(struct pamu_tables *t, u32 num_paace, u32 num_spaace)
+{
+	u64 paact = ALIGN_UP((u64)num_paace * PAACE_SIZE, SZ_4K);
+	u64 spaact = ALIGN_UP((u64)num_spaace * PAACE_SIZE, SZ_4K);
+	u64 size = round_pow2(paact + spaact + OMT_SIZE);
+	u8 *base;
+
+	if (size > SIZE_MAX)
+		return -ENOSPC;
+	base = hv_zalloc((size_t)size, (size_t)size);
+	if (!base)
+		return -ENOSPC;
+	t->base = base;
+	t->size = size;
+	t->paact = (u32 *)base;
+	t->num_paace = num_paace;
+	t->spaact = (u32 *)(base + paact);
+	t->num_spaace = num_spaace;
+	t->omt = base + paact + spaact;
+	pamu_omt_setup(t->omt);
+	return 0;
+}
+
+static int check_config(const struct pamu_config *cfg)
+{
+	if (cfg->max_liodn > PAMU_MAX_LIODN)
+		return -ERANGE;
+	if (!IS_POWER_OF_2(cfg->max_subwindows) || cfg->max_subwindows < 2 ||
+	    cfg->max_subwindows > (1u << 16))
+		return -EINVAL;
+	if (cfg->iova_bits > 63)
+		return -EINVAL;
+	return 0;
+}
+
+/**
+ * pamu_create() - allocate the PAMU tables and an iommu for them
+ * @cfg: table sizes (see struct pamu_config)
+ * @out: the new iommu (ops = PAMU backend with staging and the model)
+ *
+ * The tables are zeroed (every LIODN blocked, V=0) and the OMT holds the
+ * standard mappings. Registers are not touched: pamu_hw_init() does that.
+ * Return: 0, -ERANGE (max_liodn > 0xffff: LIODN fields are 16 bits),
+ * -EINVAL (max_subwindows not a power of two in [2, 65536], iova_bits >
+ * 63), -ENOSPC (out of hypervisor memory).
+ */
+int pamu_create(const struct pamu_config *cfg, struct iommu **out)
+{
+	unsigned int stage_max = cfg->stage_max ?: PAMU_DEFAULT_STAGE_MAX;
+	struct pamu *p;
+	int ret;
+
+	ret = check_config(cfg);
+	if (ret)
+		return ret;
+	p = hv_zalloc(sizeof(*p), 8);
+	if (!p)
+		return -ENOSPC;
+	p->iova_bits = cfg->iova_bits ?: PAMU_DEFAULT_IOVA_BITS;
+	p->max_subwindows = cfg->max_subwindows;
+	p->max_ops = stage_max;
+	ret = tables_alloc(&p->t, cfg->max_liodn + 1, cfg->spaace_entries);
+	p->spaace_map = hv_zalloc(map_bytes(cfg->spaace_entries) + 4, 4);
+	p->scratch_map = hv_zalloc(map_bytes(cfg->spaace_entries) + 4, 4);
+	p->mark = hv_zalloc(cfg->max_liodn + 1, 1);
+	p->ops = hv_zalloc(sizeof(*p->ops) * stage_max, 8);
+	p->win.slots = hv_zalloc(sizeof(struct pamu_slot) * p->max_subwindows,
+				 8);
+	if (ret || !p->spaace_map || !p->scratch_map || !p->mark || !p->ops ||
+	    !p->win.slots) {
+		pamu_destroy(&p->iommu);
+		return -ENOSPC;
+	}
+	p->iommu.ops = &pamu_ops;
+	p->iommu.priv = p;
+	*out = &p->iommu;
+	return 0;
+}
+
+/** pamu_destroy() - free everything pamu_create() allocated (tests). */
+void pamu_destroy(struct iommu *mmu)
+{
+	struct pamu *p = to_pamu(mmu);
+
+	hv_free(p->win.slots);
+	hv_free(p->ops);
+	hv_free(p->mark);
+	hv_free(p->scratch_map);
+	hv_free(p->spaace_map);
+	hv_free(p->t.base);
+	hv_free(p);
+}
+
+/** pamu_tables() - the live tables (for pamu_hw_init and dumps). */
+const struct pamu_tables *pamu_tables(struct iommu *mmu)
+{
+	return &to_pamu(mmu)->t;
+}
+
+/** pamu_spaace_free() - number of unallocated SPAACEs. */
+u32 pamu_spaace_free(struct iommu *mmu)
+{
+	struct pamu *p = to_pamu(mmu);
+	u32 i, n = 0;
+
+	for (i = 0; i < p->t.num_spaace; i++)
+		n += !map_test(p->spaace_map, i);
+	return n;
+}
+
+/** pamu_staged_count() - number of staged, uncommitted operations. */
+unsigned int pamu_staged_count(struct iommu *mmu)
+{
+	return to_pamu(mmu)->nr_ops;
+}
+
+/**
+ * pamu_block_liodn() - clear @liodn's primary V bit now (not staged)
+ *
+ * For the access-violation policy: only removes access, so it may bypass
+ * staging. The window stays defined; a later commit that restages the
+ * window makes it valid again, subwindow-only changes keep it blocked.
+ * Return: 0, or -ERANGE when @liodn is beyond the PAACT.
+ */
+int pamu_block_liodn(struct iommu *mmu, u32 liodn)
+{
+	struct pamu *p = to_pamu(mmu);
+	u32 *e;
+
+	if (liodn >= p->t.num_paace)
+		return -ERANGE;
+	e = pamu_ppaace(&p->t, liodn);
+	put_be32(&e[PAACE_W_ADDR], get_be32(&e[PAACE_W_ADDR]) & ~PAACE_AF_V);
+	wmb();
+	return 0;
+}

@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Partition config parsing and validation. Vocabulary follows the NXP
+ * Embedded Hypervisor's config binding where it fits ("partition",
+ * "label", "cpus" as <first count> pairs, "guest-image" as
+ * <src gpa len>, device nodes with "device" = path or alias); see
+ * doc/bindings/weir-config.md.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <libfdt.h>
+#include <weir/config.h>
+#include <weir/fdt_util.h>
+
+static int cfg_fail(struct dt_error *err, const void *cfg, int node,
+		    const char *prop, int ret, const char *fmt, ...)
+{
+	va_list ap;
+
+	fdt_path_of(cfg, node, err->node, sizeof(err->node));
+	snprintf(err->prop, sizeof(err->prop), "%s", prop);
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	return ret;
+}
+
+static bool overlaps(u64 a, u64 alen, u64 b, u64 blen)
+{
+	return a < b + blen && b < a + alen;
+}
+
+/* Read a property of exactly @n 64-bit (2-cell) numbers. */
+static int get_u64s(const void *cfg, int node, const char *prop, u64 *v, int n)
+{
+	int len, i;
+	const u32 *p = fdt_getprop(cfg, node, prop, &len);
+
+	if (!p)
+		return -ENOENT;
+	if (len != n * 8)
+		return -EINVAL;
+	for (i = 0; i < n; i++)
+		v[i] = fdt_read_cells(p + 2 * i, 2);
+	return 0;
+}
+
+static int parse_cpus(const void *cfg, int node, const struct hw_info *hw,
+		      struct part_plan *pp, struct dt_error *err)
+{
+	int len, i;
+	const u32 *p = fdt_getprop(cfg, node, "cpus", &len);
+
+	if (!p || len == 0 || len % 8)
+		return cfg_fail(err, cfg, node, "cpus", -EINVAL,
+				"need <first count> pairs");
+	for (i = 0; i < len / 8; i++) {
+		u32 first = fdt32_to_cpu(p[2 * i]), count = fdt32_to_cpu(p[2 * i + 1]);
+
+		if (!count || first >= hw->ncpus || count > hw->ncpus - first)
+			return cfg_fail(err, cfg, node, "cpus", -EINVAL,
+					"cores %u..%u do not exist (machine has %u)",
+					first, first + count - 1, hw->ncpus);
+		pp->cpu_mask |= ((1u << count) - 1) << first;
+	}
+	return 0;
+}
+
+static bool inside_one_bank(const struct hw_info *hw, u64 base, u64 size)
+{
+	unsigned int i;
+
+	for (i = 0; i < hw->nram; i++)
+		if (base >= hw->ram[i].base && size <= hw->ram[i].size &&
+		    base - hw->ram[i].base <= hw->ram[i].size - size)
+			return true;
+	return false;
+}
+
+static int parse_memory(const void *cfg, int node, const struct hw_info *hw,
+			const struct hv_reserved *hv, struct part_plan *pp,
+			struct dt_error *err)
+{
+	u64 v[2];
+	int ret = get_u64s(cfg, node, "guest-memory", v, 2);
+
+	if (ret)
+		return cfg_fail(err, cfg, node, "guest-memory", -EINVAL,
+				ret == -ENOENT ? "missing" :
+				"need <phys-hi phys-lo size-hi size-lo>");
+	if (!v[1] || !IS_ALIGNED(v[0], SZ_4K) || !IS_ALIGNED(v[1], SZ_4K))
+		return cfg_fail(err, cfg, node, "guest-memory", -EINVAL,
+				"base and size must be 4 KiB multiples, size > 0");
+	if (!inside_one_bank(hw, v[0], v[1]))
+		return cfg_fail(err, cfg, node, "guest-memory", -ERANGE,
+				"0x%llx+0x%llx is not inside physical memory",
+				(unsigned long long)v[0], (unsigned long long)v[1]);
+	if (overlaps(v[0], v[1], hv->start, hv->size))
+		return cfg_fail(err, cfg, node, "guest-memory", -ERANGE,
+				"0x%llx+0x%llx overlaps weir's memory 0x%llx+0x%llx",
+				(unsigned long long)v[0], (unsigned long long)v[1],
+				(unsigned long long)hv->start,
+				(unsigned long long)hv->size);
+	pp->ram_phys = v[0];
+	pp->ram_size = v[1];
+	return 0;
+}
+
+static int parse_image(const void *cfg, int node, const struct hw_info *hw,
+		       struct part_plan *pp, struct dt_error *err)
+{
+	u64 v[3];
+	int ret = get_u64s(cfg, node, "guest-image", v, 3);
+
+	if (ret)
+		return cfg_fail(err, cfg, node, "guest-image", ret == -ENOENT ?
+				-ENOENT : -EINVAL, ret == -ENOENT ? "missing" :
+				"need <src-hi src-lo gpa-hi gpa-lo len-hi len-lo>");
+	if (!v[2] || !inside_one_bank(hw, v[0], v[2]))
+		return cfg_fail(err, cfg, node, "guest-image", -ENOENT,
+				"image 0x%llx+0x%llx is not in physical memory",
+				(unsigned long long)v[0], (unsigned long long)v[2]);
+	if (v[1] >= pp->ram_size || v[2] > pp->ram_size - v[1])
+		return cfg_fail(err, cfg, node, "guest-image", -ERANGE,
+				"guest range 0x%llx+0x%llx is outside guest-memory",
+				(unsigned long long)v[1], (unsigned long long)v[2]);
+	pp->image_src = v[0];
+	pp->image_gpa = v[1];
+	pp->image_len = v[2];
+	return 0;
+}
+
+/* Every child with a "device" property assigns that hardware node. */
+static int parse_devices(const void *cfg, int node, const void *hwfdt,
+			 struct part_plan *pp, struct dt_error *err)
+{
+	int child;
+
+	fdt_for_each_subnode(child, cfg, node) {
+		const char *dev = fdt_getprop(cfg, child, "device", NULL);
+		int hwnode;
+
+		if (!dev)
+			continue;
+		hwnode = fdt_resolve_path(hwfdt, dev);
+		if (hwnode < 0)
+			return cfg_fail(err, cfg, child, "device", -ENOENT,
+					"\"%s\" is not in the hardware tree", dev);
+		if (pp->ndev == CONFIG_MAX_DEVICES)
+			return cfg_fail(err, cfg, child, "device", -E2BIG,
+					"more than %d devices", CONFIG_MAX_DEVICES);
+		pp->hw_dev[pp->ndev++] = hwnode;
+	}
+	return 0;
+}
+
+static int parse_partition(const void *cfg, int node, const void *hwfdt,
+			   const struct hw_info *hw, const struct hv_reserved *hv,
+			   struct part_plan *pp, struct dt_error *err)
+{
+	const char *label = fdt_getprop(cfg, node, "label", NULL);
+	int ret;
+
+	memset(pp, 0, sizeof(*pp));
+	pp->cfg_node = node;
+	snprintf(pp->name, sizeof(pp->name), "%s",
+		 label ? label : fdt_get_name(cfg, node, NULL));
+	ret = parse_cpus(cfg, node, hw, pp, err);
+	if (!ret)
+		ret = parse_memory(cfg, node, hw, hv, pp, err);
+	if (!ret)
+		ret = parse_image(cfg, node, hw, pp, err);
+	if (!ret)
+		ret = parse_devices(cfg, node, hwfdt, pp, err);
+	return ret;
+}
+
+/* Cores, RAM and devices must each belong to at most one partition. */
+static int check_exclusive(const void *cfg, const void *hwfdt,
+			   const struct plan *plan, unsigned int n,
+			   struct dt_error *err)
+{
+	const struct part_plan *a = &plan->part[n], *b;
+	unsigned int i, j, k;
+	char path[96];
+
+	for (i = 0; i < n; i++) {
+		b = &plan->part[i];
+		if (a->cpu_mask & b->cpu_mask)
+			return cfg_fail(err, cfg, a->cfg_node, "cpus", -EBUSY,
+					"core(s) 0x%x already belong to partition '%s'",
+					a->cpu_mask & b->cpu_mask, b->name);
+		if (overlaps(a->ram_phys, a->ram_size, b->ram_phys, b->ram_size))
+			return cfg_fail(err, cfg, a->cfg_node, "guest-memory", -EBUSY,
+					"overlaps the RAM of partition '%s'", b->name);
+		for (j = 0; j < a->ndev; j++)
+			for (k = 0; k < b->ndev; k++)
+				if (a->hw_dev[j] == b->hw_dev[k])
+					return cfg_fail(err, cfg, a->cfg_node, "device",
+						-EBUSY, "%s is already assigned to partition '%s'",
+						fdt_path_of(hwfdt, a->hw_dev[j], path, sizeof(path)),
+						b->name);
+	}
+	for (j = 0; j < a->ndev; j++)
+		for (k = 0; k < j; k++)
+			if (a->hw_dev[j] == a->hw_dev[k])
+				return cfg_fail(err, cfg, a->cfg_node, "device", -EBUSY,
+						"%s is assigned twice",
+						fdt_path_of(hwfdt, a->hw_dev[j], path, sizeof(path)));
+	return 0;
+}
+
+int config_parse(const void *cfg, const void *hwfdt, const struct hw_info *hw,
+		 const struct hv_reserved *hv, struct plan *plan,
+		 struct dt_error *err)
+{
+	int parts, node, ret;
+
+	memset(plan, 0, sizeof(*plan));
+	if (fdt_check_header(cfg))
+		return cfg_fail(err, cfg, 0, "", -EINVAL, "not a device tree");
+	if (fdt_node_check_compatible(cfg, 0, "weir,config-1"))
+		return cfg_fail(err, cfg, 0, "compatible", -EINVAL,
+				"not \"weir,config-1\"");
+	parts = fdt_path_offset(cfg, "/partitions");
+	if (parts < 0)
+		return cfg_fail(err, cfg, 0, "partitions", -EINVAL, "node missing");
+	fdt_for_each_subnode(node, cfg, parts) {
+		if (fdt_node_check_compatible(cfg, node, "weir,partition"))
+			continue;
+		if (plan->nparts == CONFIG_MAX_PARTITIONS)
+			return cfg_fail(err, cfg, node, "compatible", -E2BIG,
+					"more than %d partitions", CONFIG_MAX_PARTITIONS);
+		ret = parse_partition(cfg, node, hwfdt, hw, hv,
+				      &plan->part[plan->nparts], err);
+		if (!ret)
+			ret = check_exclusive(cfg, hwfdt, plan, plan->nparts, err);
+		if (ret) {
+			memset(plan, 0, sizeof(*plan));
+			return ret;
+		}
+		plan->nparts++;
+	}
+	return 0;
+}

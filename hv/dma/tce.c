@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * TCE operations: H_GET_TCE, H_PUT_TCE, H_STUFF_TCE, H_PUT_TCE_INDIRECT
+ * with internal -errno codes (hv/hcall_papr.c maps them to PAPR codes).
+ *
+ * Validation is at least as strict as Linux KVM
+ * (arch/powerpc/kvm/book3s_64_vio.c: kvmppc_ioba_validate,
+ * kvmppc_tce_validate, kvmppc_h_put_tce_indirect) and never laxer than
+ * LoPAR (ch_lpar_option.xml, the TCE hcalls); doc/tce.md has the table.
+ * Every call validates its whole range and every TCE before it writes
+ * anything, and undoes its writes if the IOMMU backend refuses the
+ * result, so a failing call never leaves a partial change behind.
+ */
+#include <errno.h>
+#include <weir/byteorder.h>
+#include <weir/dma.h>
+#include <weir/partition.h>
+
+/*
+ * Check @count IOMMU pages from bus address @ioba against @w and return
+ * the index of the first TCE in *@idx.
+ * Rules: @ioba aligned to the IOMMU page (KVM; QEMU rounds down instead),
+ * inside the window, the whole range inside the window (no wrap);
+ * @count 0 only needs @ioba inside.
+ * Return: 0 or -EINVAL.
+ */
+static int ioba_range(const struct dma_window *w, u64 ioba, u64 count,
+		      u64 *idx)
+{
+	u64 off;
+
+	if (!IS_ALIGNED(ioba, 1ULL << w->page_shift) || ioba < w->bus_offset)
+		return -EINVAL;
+	off = (ioba - w->bus_offset) >> w->page_shift;
+	if (off >= w->nr_tces || count > w->nr_tces - off)
+		return -EINVAL;
+	*idx = off;
+	return 0;
+}
+
+/*
+ * As ioba_range(), and a non-empty range touching the reserved MSI range
+ * is refused: weir owns those TCEs (the doorbell mapping).
+ * Return: 0, -EINVAL (alignment or range), -EACCES (MSI range).
+ */
+static int ioba_check(const struct dma_window *w, u64 ioba, u64 count,
+		      u64 *idx)
+{
+	int ret = ioba_range(w, ioba, count, idx);
+
+	if (!ret && count &&
+	    dma_msi_overlaps(w->group, ioba, count << w->page_shift))
+		return -EACCES;
+	return ret;
+}
+
+/*
+ * Check one TCE for @w and partition @p.
+ * Rules: bits between the permission bits and the IOMMU page size are
+ * reserved and must be 0 (LoPAR bits 52-61; KVM iommu_tce_check_gpa);
+ * a TCE with R or W set must name a page wholly inside @p's RAM (LoPAR
+ * H_PUT_TCE step 2). A TCE without R/W ("page fault") is stored as is.
+ * Return: 0, -EINVAL (reserved bits), -EFAULT (page not @p's RAM).
+ */
+static int tce_check(const struct dma_window *w, const struct partition *p,
+		     u64 tce)
+{
+	u64 page = 1ULL << w->page_shift;
+	phys_addr_t phys;
+
+	if (tce & (page - 1) & ~TCE_PERM_MASK)
+		return -EINVAL;
+	if (!(tce & TCE_PERM_MASK))
+		return 0;
+	return partition_gpa_to_phys(p, tce & ~(page - 1), page, &phys);
+}
+
+/* Store @tce at index @idx of @w, keeping the slot's valid count; returns
+ * the previous TCE. */
+static inline u64 tce_write(struct dma_window *w, u64 idx, u64 tce)
+{
+	u64 old = be64_to_cpu(w->tces[idx]);
+	u32 *valid = &w->slot_valid[idx >> w->slot_tce_shift];
+
+	*valid += (u32)((tce & TCE_PERM_MASK) != 0) -
+		  (u32)((old & TCE_PERM_MASK) != 0);
+	w->tces[idx] = cpu_to_be64(tce);
+	return old;
+}
+
+/*
+ * Reflect TCEs @idx..@idx+@count-1 (count >= 1) of @w into the IOMMU. On
+ * failure restore them from group->undo[] so table and IOMMU agree.
+ * Return: 0 or -EIO.
+ */
+static int tce_reflect(struct dma_window *w, u64 idx, u64 count)
+{
+	const u64 *undo = w->group->undo;
+	u64 i;
+	int ret;
+
+	ret = dma_reflect_slots(w, (unsigned int)(idx >> w->slot_tce_shift),
+				(unsigned int)((idx + count - 1) >>
+					       w->slot_tce_shift));
+	if (ret)
+		for (i = 0; i < count; i++)
+			tce_write(w, idx + i, undo[i]);
+	return ret;
+}
+
+/**
+ * tce_put() - H_PUT_TCE: store @tce for the IOMMU page at bus @ioba
+ * @p: calling partition
+ * @liobn: window name (from ibm,dma-window or DDW create)
+ * @ioba: bus address in bytes, aligned to the window's IOMMU page
+ * @tce: guest-physical page | TCE_WRITE | TCE_READ
+ *
+ * Return: 0; -ENOENT/-EPERM (LIOBN unknown / another partition's);
+ * -EINVAL (IOBA unaligned or outside, TCE reserved bits); -EACCES (MSI
+ * range); -EFAULT (page not the partition's RAM); -EIO (IOMMU refused,
+ * nothing changed).
+ */
+int tce_put(struct partition *p, u64 liobn, u64 ioba, u64 tce)
+{
+	struct dma_window *w;
+	u64 idx;
+	int ret;
+
+	ret = dma_window_lookup(p, liobn, &w);
+	if (!ret)
+		ret = ioba_check(w, ioba, 1, &idx);
+	if (!ret)
+		ret = tce_check(w, p, tce);
+	if (ret)
+		return ret;
+	w->group->undo[0] = tce_write(w, idx, tce);
+	return tce_reflect(w, idx, 1);
+}
+
+/**
+ * tce_get() - H_GET_TCE: the TCE stored for bus @ioba, exactly as put
+ * (including permission bits and any poison value of a "page fault" TCE).
+ * On error *@tce is 0.
+ * Return: 0, -ENOENT/-EPERM (LIOBN), -EINVAL (IOBA), -EACCES (MSI range).
+ */
+int tce_get(struct partition *p, u64 liobn, u64 ioba, u64 *tce)
+{
+	struct dma_window *w;
+	u64 idx;
+	int ret;
+
+	*tce = 0;
+	ret = dma_window_lookup(p, liobn, &w);
+	if (!ret)
+		ret = ioba_check(w, ioba, 1, &idx);
+	if (!ret)
+		*tce = be64_to_cpu(w->tces[idx]);
+	return ret;
+}
+
+/**
+ * tce_stuff() - H_STUFF_TCE: store @tce in @count consecutive TCEs from
+ * bus @ioba
+ * @count: IOMMU pages, 0..TCE_BATCH_MAX; 0 checks and changes nothing
+ * @tce: must have neither TCE_READ nor TCE_WRITE (KVM: STUFF can only
+ *       clear; LoPAR would allow it) and no reserved bits
+ *
+ * Order (LoPAR): LIOBN and start IOBA, then @count > 512, then the range.
+ * A clearing STUFF (@tce == 0) may cover the reserved MSI range, whose
+ * TCEs are always 0, so that a guest can sweep a whole window (Linux
+ * iommu_table_clear() at boot, clean_dma_window()); any other value
+ * touching it is refused.
+ * Return: 0; -ENOENT/-EPERM (LIOBN); -EINVAL (IOBA, range, R/W or
+ * reserved bits in @tce); -E2BIG (@count > 512, PAPR H_P4); -EACCES (MSI
+ * range, @tce != 0); -EIO (IOMMU refused, nothing changed).
+ */
+int tce_stuff(struct partition *p, u64 liobn, u64 ioba, u64 tce, u64 count)
+{
+	struct dma_window *w;
+	u64 idx, i;
+	u64 *undo;
+	int ret;
+
+	ret = dma_window_lookup(p, liobn, &w);
+	if (!ret)
+		ret = ioba_range(w, ioba, 0, &idx);
+	if (!ret && count > TCE_BATCH_MAX)
+		ret = -E2BIG;
+	if (!ret)
+		ret = ioba_range(w, ioba, count, &idx);
+	if (!ret && (tce & TCE_PERM_MASK))
+		ret = -EINVAL;
+	if (!ret)
+		ret = tce_check(w, p, tce);
+	if (ret || !count)
+		return ret;
+	/* Clearing (tce 0) may sweep over the MSI range: its TCEs are 0. */
+	if (tce && dma_msi_overlaps(w->group, ioba, count << w->page_shift))
+		return -EACCES;
+	undo = w->group->undo;
+	for (i = 0; i < count; i++)
+		undo[i] = tce_write(w, idx + i, tce);
+	return tce_reflect(w, idx, count);
+}
+
+/*
+ * Copy @count TCEs (big-endian, as the guest wrote them) from the guest
+ * list @src into group->list[] and check each: the list is copied before
+ * validation so the guest cannot change it between check and use (LoPAR).
+ * Return: 0 or the first tce_check() error.
+ */
+static int list_copy_check(struct dma_window *w, const struct partition *p,
+			   const u64 *src, u64 count)
+{
+	u64 *list = w->group->list;
+	u64 i;
+	int ret;
+
+	for (i = 0; i < count; i++) {
+		list[i] = be64_to_cpu(src[i]);
+		ret = tce_check(w, p, list[i]);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+/**
+ * tce_put_indirect() - H_PUT_TCE_INDIRECT: store @count TCEs read from the
+ * guest page @list into consecutive TCEs from bus @ioba
+ * @list: guest-physical address of the TCE list, 4 KiB-aligned (always
+ *        4 KiB whatever the IOMMU page size), the whole 4 KiB page inside
+ *        the partition's RAM
+ * @count: TCEs, 0..TCE_BATCH_MAX; 0 checks and changes nothing
+ *
+ * Every TCE is validated (as tce_put()) before any is written.
+ * Return: 0; -ENOENT/-EPERM (LIOBN); -E2BIG (@count > 512, PAPR
+ * H_PARAMETER); -EINVAL (list alignment, IOBA, range, reserved bits);
+ * -EACCES (MSI range); -EFAULT (list or a TCE's page not the partition's
+ * RAM); -EIO (IOMMU refused, nothing changed).
+ */
+int tce_put_indirect(struct partition *p, u64 liobn, u64 ioba, gpa_t list,
+		     u64 count)
+{
+	const u64 *src;
+	struct dma_window *w;
+	u64 idx, i;
+	int ret;
+
+	ret = dma_window_lookup(p, liobn, &w);
+	if (ret)
+		return ret;
+	if (count > TCE_BATCH_MAX)
+		return -E2BIG;
+	if (!IS_ALIGNED(list, TCE_LIST_ALIGN))
+		return -EINVAL;
+	ret = ioba_check(w, ioba, count, &idx);
+	if (ret || !count)
+		return ret;
+	src = partition_gpa_ptr(p, list, TCE_LIST_ALIGN);
+	if (!src)
+		return -EFAULT;
+	ret = list_copy_check(w, p, src, count);
+	if (ret)
+		return ret;
+	for (i = 0; i < count; i++)
+		w->group->undo[i] = tce_write(w, idx + i, w->group->list[i]);
+	return tce_reflect(w, idx, count);
+}

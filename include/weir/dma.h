@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * PAPR TCE tables and DMA windows (the guest-facing half of the IOMMU
+ * layer). A partition programs the DMA windows of the devices it owns
+ * exactly as a pSeries guest programs its TCE windows (LoPAR "Logical
+ * Partitioning Option", TCE hcalls and DDW RTAS calls); weir keeps the
+ * IOMMU backend (include/weir/iommu.h) in step. See doc/tce.md.
+ *
+ * Vocabulary:
+ *  - group: the devices (LIODNs) that share one DMA address space, owned
+ *    by one partition, served by one struct iommu;
+ *  - window: a bus (IOVA) range of a group translated through a TCE
+ *    table, named by a LIOBN. A group has a default window (bus 0) and
+ *    may trade it for one dynamic window (DDW);
+ *  - TCE: 64-bit entry = guest-physical page address | TCE_WRITE |
+ *    TCE_READ, one per IOMMU page of the window;
+ *  - slot: 1/N of a window, the unit the IOMMU backend maps (a PAMU
+ *    subwindow).
+ *
+ * Internal API: every function returns 0 or a negative errno; the PAPR
+ * codes are produced only at the hcall/RTAS boundary (hv/hcall_papr.c).
+ *
+ * Concurrency: calls on one group must be serialized by the caller (one
+ * lock per group once partitions run on several cores).
+ */
+#ifndef WEIR_DMA_H
+#define WEIR_DMA_H
+
+#include <weir/types.h>
+#include <weir/iommu.h>
+
+struct partition;
+
+/* TCE format (LoPAR "TCE Definition"; Linux asm/tce.h). */
+#define TCE_READ		0x1ULL
+#define TCE_WRITE		0x2ULL
+#define TCE_PERM_MASK		(TCE_READ | TCE_WRITE)
+#define TCE_ENTRY_SIZE		8
+
+/* LoPAR: H_STUFF_TCE and H_PUT_TCE_INDIRECT take at most 512 TCEs. */
+#define TCE_BATCH_MAX		512
+/* LoPAR: the H_PUT_TCE_INDIRECT list is one 4 KiB-aligned page. */
+#define TCE_LIST_ALIGN		SZ_4K
+
+/* Defaults of struct dma_group_config (dma_group_config_init()). */
+#define DMA_DEFAULT_WINDOW_SIZE	SZ_1G
+#define DMA_DEFAULT_PAGE_SHIFT	12
+#define DMA_MSI_IOVA_DEFAULT	0x8000000ULL	/* seed 003 MSI_IOVA_BASE */
+#define DMA_MSI_LEN_DEFAULT	0x100000ULL	/* seed 003 MSI_IOVA_LENGTH */
+#define DMA_DDW_BUS_BASE	(1ULL << 35)	/* inside a 36-bit IOVA space */
+
+#define DMA_MAX_GROUPS		64	/* system-wide group indices */
+#define DMA_GROUP_MAX_LIODNS	8
+
+/*
+ * LIOBN = DMA_LIOBN_BASE | group index << 4 | window index: derived from
+ * the config only, so stable across partition restart. Bit 31 is clear so
+ * a LIOBN is never "negative" (LoPAR's MTT form of H_PUT_TCE_INDIRECT),
+ * even in a 32-bit register.
+ */
+#define DMA_LIOBN_BASE		0x40000000u
+#define DMA_LIOBN(group, win)	(DMA_LIOBN_BASE | (u32)(group) << 4 | (u32)(win))
+
+enum dma_win_index {
+	DMA_WIN_DEFAULT = 0,
+	DMA_WIN_DYNAMIC = 1,
+	DMA_WINDOWS_PER_GROUP = 2,
+};
+
+/*
+ * The IOMMU interface gives each LIODN exactly one window, so a group has
+ * at most one active window at a time (doc/tce.md, "One window").
+ */
+#define DMA_MAX_ACTIVE_WINDOWS	1
+
+/* Page-size mask bits of ibm,query-pe-dma-window (LoPAR; Linux
+ * iommu_get_page_shift()). Bit 8 (2M) is out of order in the spec. */
+#define DDW_PGSZ_4K		0x001
+#define DDW_PGSZ_64K		0x002
+#define DDW_PGSZ_16M		0x004
+#define DDW_PGSZ_32M		0x008
+#define DDW_PGSZ_64M		0x010
+#define DDW_PGSZ_128M		0x020
+#define DDW_PGSZ_256M		0x040
+#define DDW_PGSZ_16G		0x080
+#define DDW_PGSZ_2M		0x100
+
+/* What the config tree says about one group. */
+struct dma_group_config {
+	unsigned int index;		/* system-wide, < DMA_MAX_GROUPS */
+	u64 buid;			/* PHB id the guest passes to DDW calls */
+	u32 liodns[DMA_GROUP_MAX_LIODNS];
+	unsigned int nr_liodns;		/* 1..DMA_GROUP_MAX_LIODNS */
+	u64 default_size;		/* bytes, power of two */
+	unsigned int default_page_shift; /* 12, 16 or 24 */
+	u32 ddw_page_mask;		/* DDW_PGSZ_*; 0: no dynamic windows */
+	u64 ddw_bus_base;		/* bytes, bus address of a DDW */
+	u64 msi_iova;			/* reserved range [msi_iova, +msi_len) */
+	u64 msi_len;			/* bytes; 0: nothing reserved */
+	bool has_doorbell;		/* partition owns an MSI bank */
+	phys_addr_t doorbell_phys;	/* real MSIIR page, doorbell_size-aligned */
+	u64 doorbell_size;		/* bytes, power of two >= 4 KiB */
+};
+
+/* The IOMMU slot state weir computed (and committed) for a slot. */
+struct dma_slot_state {
+	phys_addr_t phys;	/* real address, aligned to size */
+	u64 size;		/* bytes mapped from the slot start */
+	unsigned int prot;	/* IOMMU_READ|IOMMU_WRITE; 0: disabled */
+};
+
+struct dma_group;
+
+struct dma_window {
+	struct dma_group *group;
+	u32 liobn;
+	bool active;
+	u64 bus_offset;		/* bytes, IOVA of TCE 0 */
+	u64 size;		/* bytes, power of two */
+	unsigned int page_shift; /* IOMMU page = 1 << page_shift bytes */
+	u64 nr_tces;		/* size >> page_shift */
+	u64 max_tces;		/* capacity of tces[] */
+	u64 *tces;		/* big-endian TCEs, exactly as stored */
+	unsigned int nr_slots;	/* IOMMU subwindows (power of two) */
+	unsigned int slot_tce_shift; /* TCEs per slot = 1 << this */
+	unsigned int max_slots;	/* capacity of slot arrays */
+	u32 *slot_valid;	/* per slot: TCEs with TCE_READ or TCE_WRITE */
+	struct dma_slot_state *slot; /* per slot: as committed */
+};
+
+struct dma_group {
+	struct dma_group_config cfg;
+	struct partition *owner;
+	struct iommu *mmu;
+	struct iommu_caps caps;
+	struct dma_window win[DMA_WINDOWS_PER_GROUP];
+	u64 undo[TCE_BATCH_MAX];	/* old TCEs, for rollback */
+	u64 list[TCE_BATCH_MAX];	/* INDIRECT list copy (LoPAR) */
+	struct dma_slot_state *slot_undo; /* old slot states, for rollback */
+};
+
+/* ---- groups and windows (hv/dma/window.c) ---- */
+
+/** dma_group_config_init() - fill @cfg with the defaults (1 GiB 4K default
+ * window, DDW 4K|64K|16M at DMA_DDW_BUS_BASE, MSI range reserved, no
+ * doorbell); the caller then sets index, buid and liodns. */
+void dma_group_config_init(struct dma_group_config *cfg);
+
+int dma_group_create(const struct dma_group_config *cfg,
+		     struct partition *owner, struct iommu *mmu,
+		     struct dma_group **out);
+void dma_group_destroy(struct dma_group *g);
+int dma_group_reset(struct dma_group *g);
+int dma_partition_reset(struct partition *p);
+
+struct dma_group *dma_group_by_buid(const struct partition *p, u64 buid);
+int dma_window_lookup(const struct partition *p, u64 liobn,
+		      struct dma_window **out);
+struct dma_window *dma_find_window(struct dma_group *g, u64 bus_offset,
+				   unsigned int page_shift, u64 size);
+unsigned int dma_active_windows(const struct dma_group *g);
+
+/* ---- TCE operations (hv/dma/tce.c) ---- */
+
+int tce_put(struct partition *p, u64 liobn, u64 ioba, u64 tce);
+int tce_get(struct partition *p, u64 liobn, u64 ioba, u64 *tce);
+int tce_stuff(struct partition *p, u64 liobn, u64 ioba, u64 tce, u64 count);
+int tce_put_indirect(struct partition *p, u64 liobn, u64 ioba, gpa_t list,
+		     u64 count);
+
+/* ---- dynamic DMA windows (hv/dma/ddw.c) ---- */
+
+struct ddw_query {
+	u32 windows_available;
+	u64 largest_block;	/* TCEs a new window may have */
+	u32 page_mask;		/* DDW_PGSZ_* */
+	u32 migration_mask;	/* always 0 */
+};
+
+int ddw_query(struct partition *p, u64 buid, struct ddw_query *q);
+int ddw_create(struct partition *p, u64 buid, unsigned int page_shift,
+	       unsigned int window_shift, u32 *liobn, u64 *start);
+int ddw_remove(struct partition *p, u64 liobn);
+int ddw_reset(struct partition *p, u64 buid);
+int ddw_page_shift_to_mask(unsigned int page_shift);
+
+/* ---- internals shared by the hv/dma files (reflect.c, window.c) ---- */
+
+int dma_window_activate(struct dma_window *w, u64 bus_offset, u64 size,
+			unsigned int page_shift);
+int dma_window_deactivate(struct dma_window *w);
+int dma_reflect_slots(struct dma_window *w, unsigned int first,
+		      unsigned int last);
+void dma_slot_compute(const struct dma_window *w, unsigned int s,
+		      struct dma_slot_state *st);
+bool dma_msi_overlaps(const struct dma_group *g, u64 iova, u64 len);
+
+#endif

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Partition config validation against QEMU's real hardware tree: a good
+ * two-partition config gives the expected plan; each broken variant is
+ * refused naming the config node and property, and yields no plan.
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include <libfdt.h>
+#include <weir/config.h>
+#include <weir/fdt_util.h>
+
+static char hwtree[0x20000];
+static struct hw_info hw;
+static const struct hv_reserved hv = { .start = 0, .size = 0x4000000 };
+static char cfg[0x4000];
+
+static int setup(void **state)
+{
+	const char *path = getenv("WEIR_QEMU_DTB");
+	static char raw[0x100000 + 0x1000];
+	struct dt_error err;
+	FILE *f;
+
+	assert_non_null(path);
+	f = fopen(path, "rb");
+	assert_non_null(f);
+	assert_true(fread(raw, 1, sizeof(raw), f) > 0);
+	fclose(f);
+	assert_int_equal(fdt_copy_compact(hwtree, sizeof(hwtree), raw), 0);
+	assert_int_equal(hw_parse(hwtree, &hw, &err), 0);
+	return 0;
+}
+
+/* Compile DTS text with dtc (the real tool users run) into cfg[]. */
+static void compile(const char *parts)
+{
+	char cmd[128], path[] = "/tmp/weir-cfg-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *p, *f;
+
+	assert_true(fd >= 0);
+	close(fd);
+	snprintf(cmd, sizeof(cmd), "dtc -q -I dts -O dtb -o %s -", path);
+	p = popen(cmd, "w");
+	assert_non_null(p);
+	fprintf(p, "/dts-v1/;\n/ { compatible = \"weir,config-1\";\n"
+		   "partitions {\n%s\n}; };\n", parts);
+	assert_int_equal(pclose(p), 0);
+	f = fopen(path, "rb");
+	assert_non_null(f);
+	assert_true(fread(cfg, 1, sizeof(cfg), f) > 0);
+	fclose(f);
+	unlink(path);
+}
+
+#define P1 "p1 { compatible = \"weir,partition\"; label = \"linux\"; cpus = <0 1>;" \
+	   " guest-memory = <0 0x10000000 0 0x10000000>;" \
+	   " guest-image = <0 0x5000000 0 0 0 0x10000>;" \
+	   " uart { device = \"serial0\"; }; };"
+#define PART(name, first, ram, size) \
+	name " { compatible = \"weir,partition\"; cpus = <" first " 1>;" \
+	" guest-memory = <0 " ram " 0 " size ">;" \
+	" guest-image = <0 0x5000000 0 0 0 0x10000>;"
+#define P2 PART("p2", "1", "0x20000000", "0x8000000") " };"
+
+static int nothing(void **state)
+{
+	return 0;
+}
+
+static struct plan plan;
+
+static void expect_refused(int ret, const char *node, const char *prop,
+			   const char *msg_part)
+{
+	struct dt_error err;
+
+	memset(&plan, 0xa5, sizeof(plan));
+	assert_int_equal(config_parse(cfg, hwtree, &hw, &hv, &plan, &err), ret);
+	assert_string_equal(err.node, node);
+	assert_string_equal(err.prop, prop);
+	if (!strstr(err.msg, msg_part))
+		fail_msg("message \"%s\" lacks \"%s\"", err.msg, msg_part);
+	assert_int_equal(plan.nparts, 0);	/* no half plan */
+}
+
+static void test_good(void **state)
+{
+	struct dt_error err;
+	char path[64];
+
+	compile(P1 P2);
+	assert_int_equal(config_parse(cfg, hwtree, &hw, &hv, &plan, &err), 0);
+	assert_int_equal(plan.nparts, 2);
+	assert_string_equal(plan.part[0].name, "linux");
+	assert_int_equal(plan.part[0].cpu_mask, 0x1);
+	assert_int_equal(plan.part[0].ram_phys, 0x10000000);
+	assert_int_equal(plan.part[0].ram_size, 0x10000000);
+	assert_int_equal(plan.part[0].image_src, 0x5000000);
+	assert_int_equal(plan.part[0].image_len, 0x10000);
+	assert_int_equal(plan.part[0].ndev, 1);
+	fdt_path_of(hwtree, plan.part[0].hw_dev[0], path, sizeof(path));
+	assert_string_equal(path, "/soc@fe0000000/serial@4500");
+	assert_string_equal(plan.part[1].name, "p2");
+	assert_int_equal(plan.part[1].cpu_mask, 0x2);
+}
+
+static void test_core_twice(void **state)
+{
+	compile(P1 PART("p2", "0", "0x20000000", "0x8000000") " };");
+	expect_refused(-EBUSY, "/partitions/p2", "cpus",
+		       "already belong to partition 'linux'");
+}
+
+static void test_core_missing(void **state)
+{
+	compile(P1 PART("p2", "2", "0x20000000", "0x8000000") " };");
+	expect_refused(-EINVAL, "/partitions/p2", "cpus", "do not exist (machine has 2)");
+}
+
+static void test_ram_twice(void **state)
+{
+	compile(P1 PART("p2", "1", "0x1ff00000", "0x200000") " };");
+	expect_refused(-EBUSY, "/partitions/p2", "guest-memory",
+		       "overlaps the RAM of partition 'linux'");
+}
+
+static void test_ram_outside(void **state)
+{
+	compile(P1 PART("p2", "1", "0x3ff00000", "0x200000") " };");
+	expect_refused(-ERANGE, "/partitions/p2", "guest-memory", "not inside physical memory");
+}
+
+static void test_ram_over_weir(void **state)
+{
+	compile(P1 PART("p2", "1", "0x3f00000", "0x200000") " };");
+	expect_refused(-ERANGE, "/partitions/p2", "guest-memory", "overlaps weir's memory");
+}
+
+static void test_image_missing(void **state)
+{
+	compile(P1 "p2 { compatible = \"weir,partition\"; cpus = <1 1>;"
+		" guest-memory = <0 0x20000000 0 0x8000000>; };");
+	expect_refused(-ENOENT, "/partitions/p2", "guest-image", "missing");
+}
+
+static void test_image_outside_guest(void **state)
+{
+	compile(P1 "p2 { compatible = \"weir,partition\"; cpus = <1 1>;"
+		" guest-memory = <0 0x20000000 0 0x8000000>;"
+		" guest-image = <0 0x5000000 0 0x7ff0000 0 0x20000>; };");
+	expect_refused(-ERANGE, "/partitions/p2", "guest-image", "outside guest-memory");
+}
+
+static void test_device_missing(void **state)
+{
+	compile(P1 P2 "p3 { compatible = \"weir,partition\"; cpus = <1 0>; };");
+	expect_refused(-EINVAL, "/partitions/p3", "cpus", "do not exist");
+	compile(P1 PART("p2", "1", "0x20000000", "0x8000000")
+		" eth { device = \"/soc@fe0000000/ethernet@24000\"; }; };");
+	expect_refused(-ENOENT, "/partitions/p2/eth", "device", "is not in the hardware tree");
+}
+
+static void test_device_twice(void **state)
+{
+	/* The same UART by path in p2 as by alias in p1. */
+	compile(P1 PART("p2", "1", "0x20000000", "0x8000000")
+		" u { device = \"/soc@fe0000000/serial@4500\"; }; };");
+	expect_refused(-EBUSY, "/partitions/p2", "device",
+		       "/soc@fe0000000/serial@4500 is already assigned to partition 'linux'");
+}
+
+static void test_not_a_config(void **state)
+{
+	compile(P1);
+	assert_int_equal(fdt_setprop_inplace(cfg, 0, "compatible", "fsl,hv-config", 14), 0);
+	expect_refused(-EINVAL, "/", "compatible", "not \"weir,config-1\"");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_good, nothing),
+		cmocka_unit_test_setup(test_core_twice, nothing),
+		cmocka_unit_test_setup(test_core_missing, nothing),
+		cmocka_unit_test_setup(test_ram_twice, nothing),
+		cmocka_unit_test_setup(test_ram_outside, nothing),
+		cmocka_unit_test_setup(test_ram_over_weir, nothing),
+		cmocka_unit_test_setup(test_image_missing, nothing),
+		cmocka_unit_test_setup(test_image_outside_guest, nothing),
+		cmocka_unit_test_setup(test_device_missing, nothing),
+		cmocka_unit_test_setup(test_device_twice, nothing),
+		cmocka_unit_test_setup(test_not_a_config, nothing),
+	};
+
+	return cmocka_run_group_tests(tests, setup, NULL);
+}

@@ -1,0 +1,660 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * PAMU table manager through struct iommu_ops: staging, validation,
+ * all-or-nothing commit, SPAACE runs, and the software PAMU model /
+ * emulated DMA engine walking the committed big-endian tables.
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <weir/byteorder.h>
+#include <weir/pamu.h>
+
+#define RW (IOMMU_READ | IOMMU_WRITE)
+#define R IOMMU_READ
+#define W IOMMU_WRITE
+
+static struct iommu *mk(u32 spaace)
+{
+	struct pamu_config cfg = { .max_liodn = 15, .spaace_entries = spaace,
+				   .max_subwindows = 16, .iova_bits = 36 };
+	struct iommu *mmu = NULL;
+
+	assert_int_equal(pamu_create(&cfg, &mmu), 0);
+	return mmu;
+}
+
+static int setup8(void **state)
+{
+	*state = mk(8);
+	return 0;
+}
+
+static int setup16(void **state)
+{
+	*state = mk(16);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	pamu_destroy(*state);
+	return 0;
+}
+
+static u32 pw(struct iommu *mmu, u32 liodn, unsigned int word)
+{
+	return get_be32(&pamu_tables(mmu)->paact[liodn * PAACE_WORDS + word]);
+}
+
+static u32 sw(struct iommu *mmu, u32 idx, unsigned int word)
+{
+	return get_be32(&pamu_tables(mmu)->spaact[idx * PAACE_WORDS + word]);
+}
+
+static int xlate(struct iommu *mmu, u32 liodn, u64 iova, unsigned int acc,
+		 phys_addr_t *phys)
+{
+	return mmu->ops->translate(mmu, liodn, iova, acc, phys);
+}
+
+/* Expect a model fault of @kind at @iova. */
+static void expect_fault(struct iommu *mmu, u32 liodn, u64 iova,
+			 unsigned int acc, enum pamu_av_kind kind)
+{
+	struct pamu_av av;
+	phys_addr_t phys = 0xdead;
+
+	assert_int_equal(pamu_model_translate(mmu, liodn, iova, acc, &phys,
+					      &av), -EFAULT);
+	assert_true(phys == 0xdead);
+	assert_int_equal(av.kind, kind);
+	assert_int_equal(av.liodn, liodn);
+	assert_true(av.addr == iova);
+	assert_int_equal(av.avs1 >> 16, liodn);
+	assert_int_equal(av.avs1 & PAMU_AVS1_AV, 1);
+}
+
+static void test_caps(void **state)
+{
+	struct iommu *mmu = *state;
+	struct iommu_caps c;
+
+	mmu->ops->caps(mmu, &c);
+	assert_int_equal(c.iova_bits, 36);
+	assert_int_equal(c.max_liodn, 15);
+	assert_int_equal(c.max_subwindows, 16);
+	assert_true(c.min_window == SZ_4K);
+}
+
+static void test_single_window(void **state)
+{
+	struct iommu *mmu = *state;
+	const struct pamu_tables *t = pamu_tables(mmu);
+	u8 *zero = calloc(1, t->size);
+	phys_addr_t phys = 0;
+
+	assert_int_equal(mmu->ops->stage_window(mmu, 3, 0x10000000, SZ_1M, 1),
+			 0);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 3, 0, 0x20000000,
+						   SZ_1M, RW), 0);
+	/* staged, not committed: invisible to the tables and the model */
+	assert_memory_equal(t->paact, zero, t->num_paace * PAACE_SIZE);
+	assert_int_equal(xlate(mmu, 3, 0x10000000, R, &phys), -EFAULT);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(pamu_staged_count(mmu), 0);
+	/* WBAL 0x10000000 | WSE(1M)=0x13<<6=0x4c0 | AP 3<<3 | V */
+	assert_int_equal(pw(mmu, 3, 0), 0);
+	assert_int_equal(pw(mmu, 3, 1), 0x100004d9);
+	assert_int_equal(pw(mmu, 3, 2), 0x00000080);	/* CR */
+	assert_int_equal(pw(mmu, 3, 3), 0x00000004);	/* ATM window */
+	assert_int_equal(pw(mmu, 3, 4), 0);
+	assert_int_equal(pw(mmu, 3, 5), 0x20000000);	/* TWBAL, no SWSE */
+	assert_int_equal(pw(mmu, 3, 6), 0);
+	assert_int_equal(pw(mmu, 2, 1), 0);		/* neighbours intact */
+	assert_int_equal(pw(mmu, 4, 1), 0);
+	assert_int_equal(xlate(mmu, 3, 0x10001234, R, &phys), 0);
+	assert_true(phys == 0x20001234);
+	assert_int_equal(xlate(mmu, 3, 0x100fffff, W, &phys), 0);
+	assert_true(phys == 0x200fffff);
+	expect_fault(mmu, 3, 0x10100000, R, PAMU_AV_WINDOW);
+	expect_fault(mmu, 3, 0x0fffffff, R, PAMU_AV_WINDOW);
+	expect_fault(mmu, 4, 0x10000000, R, PAMU_AV_LIODN);
+	free(zero);
+}
+
+static void test_read_only(void **state)
+{
+	struct iommu *mmu = *state;
+	phys_addr_t phys;
+
+	assert_int_equal(mmu->ops->stage_window(mmu, 1, 0, SZ_4K, 1), 0);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 1, 0, 0x7000, SZ_4K,
+						   R), 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	/* AP = QUERY: 1<<3; WSE(4K)=0xb<<6=0x2c0 */
+	assert_int_equal(pw(mmu, 1, 1), 0x000002c9);
+	assert_int_equal(xlate(mmu, 1, 0x10, R, &phys), 0);
+	assert_true(phys == 0x7010);
+	expect_fault(mmu, 1, 0x10, W, PAMU_AV_PERM);
+	expect_fault(mmu, 1, 0x10, RW, PAMU_AV_PERM);
+	assert_int_equal(xlate(mmu, 1, 0x10, 0, &phys), -EINVAL);
+	assert_int_equal(xlate(mmu, 1, 0x10, 4, &phys), -EINVAL);
+}
+
+#define WBASE 0x400000000ULL	/* 16 GiB: uses WBAH */
+#define SLOT (16 * SZ_1M)
+
+/* LIODN 4: 64 MiB window, 4 slots of 16 MiB. */
+static void stage_subwindowed(struct iommu *mmu)
+{
+	assert_int_equal(mmu->ops->stage_window(mmu, 4, WBASE, 4 * SLOT, 4),
+			 0);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 4, 0, 0x100000000ULL,
+						   SLOT, RW), 0);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 4, 2, 0x30000000,
+						   SLOT, R), 0);
+	/* slot 3 maps only 4 KiB (SWSE < slot), write only */
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 4, 3, 0x50000000,
+						   SZ_4K, W), 0);
+}
+
+static void test_subwindows(void **state)
+{
+	struct iommu *mmu = *state;
+	phys_addr_t phys;
+
+	stage_subwindowed(mmu);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(pamu_spaace_free(mmu), 5);
+	/* primary: WBAH 4; WSE(64M)=0x19<<6=0x640 | MW 0x20 | AP 0x18 | V */
+	assert_int_equal(pw(mmu, 4, 0), 4);
+	assert_int_equal(pw(mmu, 4, 1), 0x00000679);
+	/* WCE(4)=1<<4 | ATM 1<<2 */
+	assert_int_equal(pw(mmu, 4, 3), 0x00000014);
+	assert_int_equal(pw(mmu, 4, 4), 1);		/* TWBAH */
+	/* TWBAL 0 | SWSE(16M)=0x17<<6=0x5c0 */
+	assert_int_equal(pw(mmu, 4, 5), 0x000005c0);
+	assert_int_equal(pw(mmu, 4, 6), 0);		/* FSPI */
+	/* slot 1 -> SPAACT[0]: disabled, all zero */
+	assert_int_equal(sw(mmu, 0, 1), 0);
+	/* slot 2 -> SPAACT[1]: LIODN 4<<16 | AP 1<<3 | PT 2 | V */
+	assert_int_equal(sw(mmu, 1, 1), 0x0004000b);
+	assert_int_equal(sw(mmu, 1, 5), 0x300005c0);
+	/* slot 3 -> SPAACT[2]: AP 2<<3; TWBAL | SWSE(4K)=0x2c0 */
+	assert_int_equal(sw(mmu, 2, 0), 0);
+	assert_int_equal(sw(mmu, 2, 1), 0x00040013);
+	assert_int_equal(sw(mmu, 2, 2), 0x00000080);
+	assert_int_equal(sw(mmu, 2, 3), 0x00000004);
+	assert_int_equal(sw(mmu, 2, 5), 0x500002c0);
+
+	assert_int_equal(xlate(mmu, 4, WBASE + 0x10, RW, &phys), 0);
+	assert_true(phys == 0x100000010ULL);
+	assert_int_equal(xlate(mmu, 4, WBASE + SLOT - 1, R, &phys), 0);
+	assert_true(phys == 0x100000000ULL + SLOT - 1);
+	expect_fault(mmu, 4, WBASE + SLOT, R, PAMU_AV_WINDOW);	/* slot 1 */
+	assert_int_equal(xlate(mmu, 4, WBASE + 2 * SLOT + 0x5000, R, &phys),
+			 0);
+	assert_true(phys == 0x30005000);
+	expect_fault(mmu, 4, WBASE + 2 * SLOT, W, PAMU_AV_PERM);
+	assert_int_equal(xlate(mmu, 4, WBASE + 3 * SLOT + 0xfff, W, &phys), 0);
+	assert_true(phys == 0x50000fff);
+	expect_fault(mmu, 4, WBASE + 3 * SLOT + SZ_4K, W, PAMU_AV_WINDOW);
+	expect_fault(mmu, 4, WBASE + 3 * SLOT, R, PAMU_AV_PERM);
+	expect_fault(mmu, 4, WBASE + 4 * SLOT, R, PAMU_AV_WINDOW);
+	expect_fault(mmu, 4, WBASE - 1, R, PAMU_AV_WINDOW);
+}
+
+static void test_slot0_disabled(void **state)
+{
+	struct iommu *mmu = *state;
+	phys_addr_t phys;
+
+	assert_int_equal(mmu->ops->stage_window(mmu, 2, 0, 2 * SZ_1M, 2), 0);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 2, 1, 0x40000000,
+						   SZ_1M, RW), 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	/* slot 0 off: primary stays V=1 (window defined) with AP denied,
+	 * never AP=ALL (Topaz defect 2.12/2); WSE(2M)=0x14<<6 | MW | V */
+	assert_int_equal(pw(mmu, 2, 1), 0x00000521);
+	expect_fault(mmu, 2, 0x1000, R, PAMU_AV_PERM);
+	assert_int_equal(xlate(mmu, 2, SZ_1M + 8, W, &phys), 0);
+	assert_true(phys == 0x40000008);
+}
+
+static void test_window_errors(void **state)
+{
+	struct iommu *mmu = *state;
+	const struct iommu_ops *o = mmu->ops;
+
+	/* misaligned base */
+	assert_int_equal(o->stage_window(mmu, 1, 0x1000, 0x2000, 1), -EINVAL);
+	/* size not a power of two, below 4 KiB, zero */
+	assert_int_equal(o->stage_window(mmu, 1, 0, 0x3000, 1), -EINVAL);
+	assert_int_equal(o->stage_window(mmu, 1, 0, 0x800, 1), -EINVAL);
+	assert_int_equal(o->stage_window(mmu, 1, 0, 0, 1), -EINVAL);
+	/* beyond the 36-bit IOVA space */
+	assert_int_equal(o->stage_window(mmu, 1, 1ULL << 36, SZ_4K, 1),
+			 -EINVAL);
+	assert_int_equal(o->stage_window(mmu, 1, 0, 1ULL << 37, 1), -EINVAL);
+	assert_int_equal(o->stage_window(mmu, 1, 0, 1ULL << 36, 1), 0);
+	/* subwindow count: too big, not a power of two, zero, slot < 4K */
+	assert_int_equal(o->stage_window(mmu, 1, 0, SZ_1M, 32), -EINVAL);
+	assert_int_equal(o->stage_window(mmu, 1, 0, SZ_1M, 3), -EINVAL);
+	assert_int_equal(o->stage_window(mmu, 1, 0, SZ_1M, 0), -EINVAL);
+	assert_int_equal(o->stage_window(mmu, 1, 0, 0x4000, 8), -EINVAL);
+	/* LIODN beyond the table */
+	assert_int_equal(o->stage_window(mmu, 16, 0, SZ_4K, 1), -ERANGE);
+	assert_int_equal(o->stage_subwindow(mmu, 16, 0, 0, SZ_4K, R), -ERANGE);
+	assert_int_equal(o->stage_disable(mmu, 0xffffffff), -ERANGE);
+	/* only the one valid call was staged */
+	assert_int_equal(pamu_staged_count(mmu), 1);
+	o->abort(mmu);
+	assert_int_equal(pamu_staged_count(mmu), 0);
+}
+
+static void test_subwindow_errors(void **state)
+{
+	struct iommu *mmu = *state;
+	const struct iommu_ops *o = mmu->ops;
+
+	/* no window staged or committed */
+	assert_int_equal(o->stage_subwindow(mmu, 5, 0, 0, SZ_4K, R), -ENOENT);
+	assert_int_equal(o->stage_window(mmu, 5, 0, SZ_1M, 4), 0);
+	/* index, prot, size, alignment, address space */
+	assert_int_equal(o->stage_subwindow(mmu, 5, 4, 0, SZ_4K, R), -EINVAL);
+	assert_int_equal(o->stage_subwindow(mmu, 5, 0, 0, SZ_4K, 4), -EINVAL);
+	assert_int_equal(o->stage_subwindow(mmu, 5, 0, 0, 0x80000, R),
+			 -EINVAL);	/* > slot (256K) */
+	assert_int_equal(o->stage_subwindow(mmu, 5, 0, 0, 0x3000, R),
+			 -EINVAL);
+	assert_int_equal(o->stage_subwindow(mmu, 5, 0, 0, 0x800, R), -EINVAL);
+	assert_int_equal(o->stage_subwindow(mmu, 5, 0, 0x1000, 0x2000, R),
+			 -EINVAL);	/* phys not aligned to size */
+	assert_int_equal(o->stage_subwindow(mmu, 5, 0, 1ULL << 36, SZ_4K, R),
+			 -EINVAL);
+	/* prot 0 disables: phys and size ignored */
+	assert_int_equal(o->stage_subwindow(mmu, 5, 1, 0x123, 7, 0), 0);
+	/* without subwindows the mapping must cover the window (no SWSE) */
+	assert_int_equal(o->stage_window(mmu, 6, 0, SZ_1M, 1), 0);
+	assert_int_equal(o->stage_subwindow(mmu, 6, 0, 0, SZ_4K, R), -EINVAL);
+	/* disabled in this transaction: no window any more */
+	assert_int_equal(o->stage_disable(mmu, 6), 0);
+	assert_int_equal(o->stage_subwindow(mmu, 6, 0, 0, SZ_1M, R), -ENOENT);
+	assert_int_equal(pamu_staged_count(mmu), 4);
+}
+
+static void snapshot(struct iommu *mmu, u8 **buf)
+{
+	const struct pamu_tables *t = pamu_tables(mmu);
+
+	*buf = malloc(t->size);
+	memcpy(*buf, t->base, t->size);
+}
+
+static void test_pool_exhaustion(void **state)
+{
+	struct iommu *mmu = *state;
+	const struct pamu_tables *t = pamu_tables(mmu);
+	phys_addr_t phys;
+	u8 *before;
+
+	assert_int_equal(mmu->ops->stage_window(mmu, 1, 0, SZ_1M, 1), 0);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 1, 0, 0x800000,
+						   SZ_1M, RW), 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	snapshot(mmu, &before);
+	/* each fits alone (7 and 3 of 8), together they do not */
+	assert_int_equal(mmu->ops->stage_window(mmu, 2, 0, SZ_1M, 8), 0);
+	assert_int_equal(mmu->ops->stage_window(mmu, 3, 0, SZ_1M, 4), 0);
+	assert_int_equal(mmu->ops->stage_disable(mmu, 1), 0);
+	assert_int_equal(mmu->ops->commit(mmu), -ENOSPC);
+	assert_memory_equal(t->base, before, t->size);
+	assert_int_equal(pamu_spaace_free(mmu), 8);
+	assert_int_equal(pamu_staged_count(mmu), 3);	/* kept for abort */
+	assert_int_equal(xlate(mmu, 1, 0x10, R, &phys), 0);
+	mmu->ops->abort(mmu);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_memory_equal(t->base, before, t->size);
+	/* a single window needing more than the pool fails at stage time */
+	assert_int_equal(mmu->ops->stage_window(mmu, 2, 0, SZ_1M, 16),
+			 -ENOSPC);
+	free(before);
+}
+
+static void test_all_or_nothing(void **state)
+{
+	struct iommu *mmu = *state;
+	const struct pamu_tables *t = pamu_tables(mmu);
+	u8 *before;
+
+	/* 3 of 8 SPAACEs used, then two more windows needing 3 each: the
+	 * first would fit, the second not; neither may be written */
+	assert_int_equal(mmu->ops->stage_window(mmu, 1, 0, SZ_1M, 4), 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	snapshot(mmu, &before);
+	assert_int_equal(mmu->ops->stage_window(mmu, 2, 0, SZ_1M, 4), 0);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 2, 1, 0, SZ_4K, R),
+			 0);
+	assert_int_equal(mmu->ops->stage_window(mmu, 3, SZ_1M, SZ_1M, 4), 0);
+	assert_int_equal(mmu->ops->commit(mmu), -ENOSPC);
+	assert_memory_equal(t->base, before, t->size);
+	assert_int_equal(pamu_spaace_free(mmu), 5);
+	mmu->ops->abort(mmu);
+	/* one of them alone fits */
+	assert_int_equal(mmu->ops->stage_window(mmu, 3, SZ_1M, SZ_1M, 4), 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(pamu_spaace_free(mmu), 2);
+	assert_int_equal(pw(mmu, 3, 6), 3);
+	free(before);
+}
+
+static void test_resize_needs_room(void **state)
+{
+	struct iommu *mmu = *state;
+	const struct pamu_tables *t = pamu_tables(mmu);
+	u8 *before;
+
+	assert_int_equal(mmu->ops->stage_window(mmu, 1, 0, SZ_1M, 8), 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(pamu_spaace_free(mmu), 1);
+	snapshot(mmu, &before);
+	/* the old run is freed only after the new one is live */
+	assert_int_equal(mmu->ops->stage_window(mmu, 1, 0, SZ_1M, 4), 0);
+	assert_int_equal(mmu->ops->commit(mmu), -ENOSPC);
+	assert_memory_equal(t->base, before, t->size);
+	mmu->ops->abort(mmu);
+	free(before);
+}
+
+static void test_resize(void **state)
+{
+	struct iommu *mmu = *state;
+	phys_addr_t phys;
+	unsigned int i, w;
+
+	stage_subwindowed(mmu);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(pamu_spaace_free(mmu), 13);
+	assert_int_equal(mmu->ops->stage_window(mmu, 4, WBASE, 4 * SLOT, 8),
+			 0);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 4, 7, 0x60000000,
+						   SLOT / 2, RW), 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(pamu_spaace_free(mmu), 9);
+	assert_int_equal(pw(mmu, 4, 6), 3);		/* new run at 3..9 */
+	for (i = 0; i < 3; i++)				/* old run zeroed */
+		for (w = 0; w < PAACE_WORDS; w++)
+			assert_int_equal(sw(mmu, i, w), 0);
+	expect_fault(mmu, 4, WBASE, R, PAMU_AV_PERM);	/* slots reset */
+	assert_int_equal(xlate(mmu, 4, WBASE + 7 * (SLOT / 2) + 4, R, &phys),
+			 0);
+	assert_true(phys == 0x60000004);
+}
+
+static void test_update_in_place(void **state)
+{
+	struct iommu *mmu = *state;
+	phys_addr_t phys;
+
+	stage_subwindowed(mmu);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	/* change slot 1 only: same run, other entries untouched */
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 4, 1, 0x70000000,
+						   SZ_1M, W), 0);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 4, 2, 0, 0, 0), 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(pamu_spaace_free(mmu), 13);
+	assert_int_equal(pw(mmu, 4, 6), 0);
+	assert_int_equal(sw(mmu, 0, 1), 0x00040013);
+	assert_int_equal(sw(mmu, 1, 1), 0);		/* slot 2 now off */
+	assert_int_equal(sw(mmu, 2, 5), 0x500002c0);	/* slot 3 kept */
+	assert_int_equal(xlate(mmu, 4, WBASE + SLOT + 0x40, W, &phys), 0);
+	assert_true(phys == 0x70000040);
+	expect_fault(mmu, 4, WBASE + 2 * SLOT, R, PAMU_AV_WINDOW);
+	assert_int_equal(xlate(mmu, 4, WBASE + 8, R, &phys), 0);
+	assert_true(phys == 0x100000008ULL);
+}
+
+static void test_disable(void **state)
+{
+	struct iommu *mmu = *state;
+	struct pamu_av av;
+	phys_addr_t phys;
+	unsigned int w;
+
+	stage_subwindowed(mmu);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(mmu->ops->stage_disable(mmu, 4), 0);
+	/* staged disable: still live */
+	assert_int_equal(xlate(mmu, 4, WBASE, R, &phys), 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	for (w = 0; w < PAACE_WORDS; w++)
+		assert_int_equal(pw(mmu, 4, w), 0);
+	assert_int_equal(pamu_spaace_free(mmu), 16);
+	assert_int_equal(pamu_model_translate(mmu, 4, WBASE, R, &phys, &av),
+			 -EFAULT);
+	assert_int_equal(av.kind, PAMU_AV_LIODN);
+	assert_true(av.liodn_valid);
+	assert_false(av.entry_valid);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 4, 0, 0, SZ_4K, R),
+			 -ENOENT);
+	/* disabling a LIODN without a window is harmless */
+	assert_int_equal(mmu->ops->stage_disable(mmu, 9), 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+}
+
+static void test_abort(void **state)
+{
+	struct iommu *mmu = *state;
+	const struct pamu_tables *t = pamu_tables(mmu);
+	phys_addr_t phys;
+	u8 *before;
+
+	snapshot(mmu, &before);
+	stage_subwindowed(mmu);
+	mmu->ops->abort(mmu);
+	assert_int_equal(pamu_staged_count(mmu), 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_memory_equal(t->base, before, t->size);
+	assert_int_equal(xlate(mmu, 4, WBASE, R, &phys), -EFAULT);
+	/* after abort, subwindows of the dropped window are refused */
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 4, 0, 0, SLOT, R),
+			 -ENOENT);
+	free(before);
+}
+
+static void test_block_liodn(void **state)
+{
+	struct iommu *mmu = *state;
+	phys_addr_t phys;
+
+	stage_subwindowed(mmu);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(pamu_block_liodn(mmu, 4), 0);
+	assert_int_equal(pamu_block_liodn(mmu, 16), -ERANGE);
+	assert_int_equal(pw(mmu, 4, 1), 0x00000678);	/* V cleared only */
+	expect_fault(mmu, 4, WBASE, R, PAMU_AV_LIODN);
+	/* a subwindow-only change keeps it blocked */
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 4, 1, 0, SZ_4K, R),
+			 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	expect_fault(mmu, 4, WBASE, R, PAMU_AV_LIODN);
+	/* restaging the window makes it live again */
+	stage_subwindowed(mmu);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(xlate(mmu, 4, WBASE, R, &phys), 0);
+}
+
+static void test_model_liodn_range(void **state)
+{
+	struct iommu *mmu = *state;
+	struct pamu_av av;
+	phys_addr_t phys;
+
+	assert_int_equal(pamu_model_translate(mmu, 100, 0x1000, W, &phys, &av),
+			 -EFAULT);
+	assert_int_equal(av.kind, PAMU_AV_LIODN);
+	assert_false(av.liodn_valid);
+	assert_true(av.write);
+	/* LIODN 100, LAV "not in PPAACT" 0x400, AV */
+	assert_int_equal(av.avs1, 0x00640401);
+	assert_int_equal(xlate(mmu, 16, 0, R, &phys), -EFAULT);
+	assert_int_equal(xlate(mmu, 0xffffffff, 0, R, &phys), -EFAULT);
+}
+
+/* A 64 KiB "real memory" at 0x20000000 for the DMA engine. */
+#define MEM_BASE 0x20000000ULL
+#define MEM_SIZE 0x10000u
+
+struct fake_mem {
+	u8 bytes[MEM_SIZE];
+	unsigned int calls;
+};
+
+static int mem_copy(void *ctx, phys_addr_t dst, phys_addr_t src, u64 len)
+{
+	struct fake_mem *m = ctx;
+
+	m->calls++;
+	if (src < MEM_BASE || dst < MEM_BASE ||
+	    src + len > MEM_BASE + MEM_SIZE || dst + len > MEM_BASE + MEM_SIZE)
+		return -EFAULT;
+	memmove(m->bytes + (dst - MEM_BASE), m->bytes + (src - MEM_BASE), len);
+	return 0;
+}
+
+static void test_dma_copy(void **state)
+{
+	struct iommu *mmu = *state;
+	struct fake_mem *m = calloc(1, sizeof(*m));
+	struct pamu_mem mem = { .copy = mem_copy, .ctx = m };
+	struct pamu_av av;
+	unsigned int i;
+	u8 *snap = malloc(MEM_SIZE);
+
+	/* LIODN 2: IOVA 0x10000000.. (32K RW, 32K R) -> MEM_BASE */
+	assert_int_equal(mmu->ops->stage_window(mmu, 2, 0x10000000,
+						MEM_SIZE, 2), 0);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 2, 0, MEM_BASE,
+						   MEM_SIZE / 2, RW), 0);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 2, 1,
+						   MEM_BASE + MEM_SIZE / 2,
+						   MEM_SIZE / 2, R), 0);
+	for (i = 0; i < MEM_SIZE; i++)
+		m->bytes[i] = (u8)(i * 7 + 1);
+	/* not committed yet: refused, nothing copied */
+	assert_int_equal(pamu_model_dma_copy(mmu, 2, 0x10008000, 0x10000000,
+					     16, &mem, &av), -EFAULT);
+	assert_int_equal(m->calls, 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+
+	/* read-only half to RW half; chunks end at every page boundary of
+	 * either side: 0x100, 0xf00, 0x1100, 0x1f00 -> 5 copies */
+	assert_int_equal(pamu_model_dma_copy(mmu, 2, 0x10008100, 0x10001f00,
+					     0x2000, &mem, &av), 0);
+	for (i = 0; i < 0x2000; i++)
+		assert_int_equal(m->bytes[0x1f00 + i],
+				 (u8)((0x8100 + i) * 7 + 1));
+	assert_int_equal(m->calls, 5);
+
+	/* destination read-only: refused before any byte moves */
+	memcpy(snap, m->bytes, MEM_SIZE);
+	m->calls = 0;
+	assert_int_equal(pamu_model_dma_copy(mmu, 2, 0x10000000, 0x10007000,
+					     0x2000, &mem, &av), -EFAULT);
+	assert_int_equal(av.kind, PAMU_AV_PERM);
+	assert_true(av.addr == 0x10008000);
+	assert_true(av.write);
+	assert_int_equal(m->calls, 0);
+	assert_memory_equal(snap, m->bytes, MEM_SIZE);
+
+	/* source runs off the window's end: WAV at the first bad page */
+	assert_int_equal(pamu_model_dma_copy(mmu, 2, 0x1000f000, 0x10000000,
+					     0x1001, &mem, &av), -EFAULT);
+	assert_int_equal(av.kind, PAMU_AV_WINDOW);
+	assert_true(av.addr == 0x10010000);
+	assert_int_equal(av.liodn, 2);
+	assert_int_equal(av.avs1, 0x00020081);	/* LIODN 2, WAV, AV */
+	assert_false(av.write);
+	assert_int_equal(m->calls, 0);
+	assert_memory_equal(snap, m->bytes, MEM_SIZE);
+
+	/* wrong LIODN, wrapping range, zero length */
+	assert_int_equal(pamu_model_dma_copy(mmu, 3, 0x10000000, 0x10001000,
+					     8, &mem, &av), -EFAULT);
+	assert_int_equal(av.kind, PAMU_AV_LIODN);
+	assert_int_equal(pamu_model_dma_copy(mmu, 2, ~0ULL - 4, 0x10000000,
+					     8, &mem, &av), -EINVAL);
+	assert_int_equal(pamu_model_dma_copy(mmu, 2, 0, 0, 0, &mem, &av), 0);
+	assert_int_equal(m->calls, 0);
+	free(snap);
+	free(m);
+}
+
+static void test_create_errors(void **state)
+{
+	struct pamu_config cfg = { .max_liodn = 0x10000, .spaace_entries = 8,
+				   .max_subwindows = 16 };
+	struct iommu *mmu;
+
+	assert_int_equal(pamu_create(&cfg, &mmu), -ERANGE);
+	cfg.max_liodn = 0x4ff;
+	cfg.max_subwindows = 12;
+	assert_int_equal(pamu_create(&cfg, &mmu), -EINVAL);
+	cfg.max_subwindows = 1;
+	assert_int_equal(pamu_create(&cfg, &mmu), -EINVAL);
+	/* Linux/Topaz sizes: 1280 PAACEs, 2048 SPAACEs */
+	cfg.max_subwindows = 256;
+	cfg.spaace_entries = 0x800;
+	assert_int_equal(pamu_create(&cfg, &mmu), 0);
+	assert_int_equal(pamu_tables(mmu)->num_paace, 0x500);
+	/* 80K + 128K + 2K -> 256 KiB, aligned to 256 KiB */
+	assert_true(pamu_tables(mmu)->size == 0x40000);
+	assert_true(IS_ALIGNED((uintptr_t)pamu_tables(mmu)->base, 0x40000));
+	pamu_destroy(mmu);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_caps, setup8, teardown),
+		cmocka_unit_test_setup_teardown(test_single_window, setup8,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_read_only, setup8,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_subwindows, setup8,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_slot0_disabled, setup8,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_window_errors, setup8,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_subwindow_errors, setup8,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_pool_exhaustion, setup8,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_all_or_nothing, setup8,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_resize_needs_room, setup8,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_resize, setup16, teardown),
+		cmocka_unit_test_setup_teardown(test_update_in_place, setup16,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_disable, setup16,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_abort, setup16, teardown),
+		cmocka_unit_test_setup_teardown(test_block_liodn, setup16,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_model_liodn_range, setup8,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_dma_copy, setup8,
+						teardown),
+		cmocka_unit_test(test_create_errors),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

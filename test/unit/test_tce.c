@@ -1,0 +1,514 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * TCE hcalls through papr_hcall(): every row of the validation table in
+ * doc/tce.md with its exact PAPR code, no partial writes, GET returns
+ * what PUT stored, STUFF/INDIRECT semantics, Linux's boot clear, the MSI
+ * range and the borrowing lookup.
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <weir/byteorder.h>
+#include <weir/dma.h>
+#include <weir/papr.h>
+#include "helpers/fake_iommu.h"
+
+#define LIOBN_A	DMA_LIOBN(FAKE_GROUP_A, DMA_WIN_DEFAULT)
+#define LIOBN_B	DMA_LIOBN(FAKE_GROUP_B, DMA_WIN_DEFAULT)
+#define RW	(TCE_READ | TCE_WRITE)
+#define PG	0x1000ULL
+#define LIST	0x3000000ULL	/* a guest page of A used as TCE list */
+#define MSI	DMA_MSI_IOVA_DEFAULT
+
+/* A copy of both groups' tables and of the committed IOMMU state. */
+struct snap {
+	u64 *ta, *tb;
+	struct fake_iommu_state *iommu;
+};
+
+static u64 *copy_table(const struct dma_window *w)
+{
+	u64 *t = malloc(w->nr_tces * 8);
+
+	memcpy(t, w->tces, w->nr_tces * 8);
+	return t;
+}
+
+static void snap_take(struct fake_env *e, struct snap *s)
+{
+	s->ta = copy_table(&e->ga->win[DMA_WIN_DEFAULT]);
+	s->tb = copy_table(&e->gb->win[DMA_WIN_DEFAULT]);
+	s->iommu = malloc(sizeof(*s->iommu));
+	*s->iommu = e->mmu->committed;
+}
+
+/* Assert nothing changed since snap_take(), then free the snapshot. */
+static void snap_same(struct fake_env *e, struct snap *s)
+{
+	const struct dma_window *wa = &e->ga->win[DMA_WIN_DEFAULT];
+	const struct dma_window *wb = &e->gb->win[DMA_WIN_DEFAULT];
+
+	assert_memory_equal(s->ta, wa->tces, wa->nr_tces * 8);
+	assert_memory_equal(s->tb, wb->tces, wb->nr_tces * 8);
+	assert_memory_equal(s->iommu, &e->mmu->committed, sizeof(*s->iommu));
+	free(s->ta);
+	free(s->tb);
+	free(s->iommu);
+}
+
+static u64 tce_at(struct fake_env *e, u64 ioba)
+{
+	u64 r4 = ~0ULL;
+
+	assert_int_equal(h_get(&e->a, LIOBN_A, ioba, &r4), H_SUCCESS);
+	return r4;
+}
+
+/* Seed the table with something a failing call could destroy. */
+static void seed(struct fake_env *e)
+{
+	assert_int_equal(h_put(&e->a, LIOBN_A, 0x10000, 0x5000 | RW), 0);
+	assert_int_equal(h_put(&e->a, LIOBN_A, 0x3ff00000, 0x7000 | TCE_READ),
+			 0);
+	assert_int_equal(h_put(&e->b, LIOBN_B, 0x20000, 0x9000 | RW), 0);
+}
+
+/* ---- LIOBN ---- */
+
+static void test_liobn_unknown(void **state)
+{
+	struct fake_env *e = *state;
+	struct snap s;
+	u64 r4;
+
+	seed(e);
+	snap_take(e, &s);
+	assert_int_equal(h_put(&e->a, 0x12345678, 0, RW), H_PARAMETER);
+	assert_int_equal(h_put(&e->a, DMA_LIOBN(9, 0), 0, RW), H_PARAMETER);
+	/* window 1 of A exists only after DDW create */
+	assert_int_equal(h_put(&e->a, DMA_LIOBN(FAKE_GROUP_A, 1), 0, RW),
+			 H_PARAMETER);
+	assert_int_equal(h_put(&e->a, LIOBN_A | 1ULL << 32, 0, RW),
+			 H_PARAMETER);
+	assert_int_equal(h_stuff(&e->a, 0x12345678, 0, 0, 1), H_PARAMETER);
+	/* LIOBN is checked before the STUFF count (LoPAR order) */
+	assert_int_equal(h_stuff(&e->a, 0x12345678, 0, 0, 513), H_PARAMETER);
+	assert_int_equal(h_indirect(&e->a, 0x12345678, 0, LIST, 1),
+			 H_PARAMETER);
+	assert_int_equal(h_get(&e->a, 0x12345678, 0, &r4), H_PARAMETER);
+	assert_int_equal(r4, 0);
+	snap_same(e, &s);
+}
+
+static void test_liobn_other_partition(void **state)
+{
+	struct fake_env *e = *state;
+	struct snap s;
+	u64 r4;
+
+	seed(e);
+	snap_take(e, &s);
+	assert_int_equal(h_put(&e->a, LIOBN_B, 0x20000, 0), H_PARAMETER);
+	assert_int_equal(h_stuff(&e->a, LIOBN_B, 0, 0, 512), H_PARAMETER);
+	assert_int_equal(h_indirect(&e->a, LIOBN_B, 0, LIST, 1), H_PARAMETER);
+	assert_int_equal(h_get(&e->a, LIOBN_B, 0x20000, &r4), H_PARAMETER);
+	assert_int_equal(r4, 0);
+	assert_int_equal(h_put(&e->b, LIOBN_A, 0x10000, 0), H_PARAMETER);
+	snap_same(e, &s);
+}
+
+static void test_indirect_mtt_liobn(void **state)
+{
+	struct fake_env *e = *state;
+
+	assert_int_equal(h_indirect(&e->a, 1ULL << 63 | LIOBN_A, 0, LIST, 1),
+			 H_FUNCTION);
+}
+
+static void test_unknown_opcode(void **state)
+{
+	struct fake_env *e = *state;
+	u64 args[8] = { LIOBN_A, 0, LIST, 1 }, ret[4] = { 0 };
+
+	/* 0x124 is H_BULK_REMOVE, not H_PUT_TCE_INDIRECT */
+	assert_int_equal(papr_hcall(&e->a, 0x124, args, ret), H_FUNCTION);
+	assert_int_equal(papr_hcall(&e->a, 0x1F00, args, ret), H_FUNCTION);
+}
+
+/* ---- IOBA ---- */
+
+static void test_ioba_unaligned(void **state)
+{
+	struct fake_env *e = *state;
+	struct snap s;
+	u64 r4;
+
+	seed(e);
+	snap_take(e, &s);
+	assert_int_equal(h_put(&e->a, LIOBN_A, 0x10800, 0x5000 | RW),
+			 H_PARAMETER);
+	assert_int_equal(h_put(&e->a, LIOBN_A, 0x10001, 0), H_PARAMETER);
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0x10008, 0, 1), H_PARAMETER);
+	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0x10100, LIST, 1),
+			 H_PARAMETER);
+	assert_int_equal(h_get(&e->a, LIOBN_A, 0x10004, &r4), H_PARAMETER);
+	assert_int_equal(r4, 0);
+	snap_same(e, &s);
+}
+
+static void test_ioba_outside(void **state)
+{
+	struct fake_env *e = *state;
+	struct snap s;
+	u64 r4;
+
+	seed(e);
+	snap_take(e, &s);
+	assert_int_equal(h_put(&e->a, LIOBN_A, SZ_1G, 0), H_PARAMETER);
+	assert_int_equal(h_put(&e->a, LIOBN_A, ~0xfffULL, 0), H_PARAMETER);
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, SZ_1G, 0, 1), H_PARAMETER);
+	assert_int_equal(h_get(&e->a, LIOBN_A, SZ_1G, &r4), H_PARAMETER);
+	assert_int_equal(r4, 0);
+	/* count 0 still needs an IOBA inside the window */
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, SZ_1G, 0, 0), H_PARAMETER);
+	assert_int_equal(h_put(&e->a, LIOBN_A, SZ_1G - PG, 0), H_SUCCESS);
+	snap_same(e, &s);
+}
+
+static void test_range_crosses_end(void **state)
+{
+	struct fake_env *e = *state;
+	u64 list[4] = { 0x1000 | RW, 0x2000 | RW, 0x3000 | RW, 0x4000 | RW };
+	struct snap s;
+
+	seed(e);
+	/* the last TCE is non-zero: a partial STUFF would clear it */
+	assert_int_equal(h_put(&e->a, LIOBN_A, SZ_1G - PG, 0x8000 | RW), 0);
+	guest_write_list(&e->a, LIST, list, 4);
+	snap_take(e, &s);
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, SZ_1G - 2 * PG, 0, 3),
+			 H_PARAMETER);
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, SZ_1G - 512 * PG + PG, 0,
+				 512), H_PARAMETER);
+	assert_int_equal(h_indirect(&e->a, LIOBN_A, SZ_1G - 3 * PG, LIST, 4),
+			 H_PARAMETER);
+	snap_same(e, &s);
+	assert_int_equal(tce_at(e, SZ_1G - PG), 0x8000 | RW);
+}
+
+/* ---- TCE values ---- */
+
+static void test_tce_reserved_bits(void **state)
+{
+	struct fake_env *e = *state;
+	struct snap s;
+
+	seed(e);
+	snap_take(e, &s);
+	assert_int_equal(h_put(&e->a, LIOBN_A, 0x20000, 0x5000 | 0x4 | RW),
+			 H_PARAMETER);
+	assert_int_equal(h_put(&e->a, LIOBN_A, 0x20000, 0x5800 | TCE_READ),
+			 H_PARAMETER);
+	/* reserved bits are refused even in a "page fault" TCE */
+	assert_int_equal(h_put(&e->a, LIOBN_A, 0x20000, 0x10), H_PARAMETER);
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0x20000, 0x8, 4),
+			 H_PARAMETER);
+	snap_same(e, &s);
+}
+
+static void test_tce_outside_ram(void **state)
+{
+	struct fake_env *e = *state;
+	struct snap s;
+
+	seed(e);
+	snap_take(e, &s);
+	/* first page beyond A's RAM, any permission */
+	assert_int_equal(h_put(&e->a, LIOBN_A, 0x20000,
+			       FAKE_RAM_A_SIZE | TCE_READ), H_PARAMETER);
+	assert_int_equal(h_put(&e->a, LIOBN_A, 0x20000,
+			       FAKE_RAM_A_SIZE | TCE_WRITE), H_PARAMETER);
+	/* B's RAM is not in A's guest-physical space either */
+	assert_int_equal(h_put(&e->a, LIOBN_A, 0x20000, FAKE_RAM_B | RW),
+			 H_PARAMETER);
+	assert_int_equal(h_put(&e->a, LIOBN_A, 0x20000,
+			       0xfffffffffffff000ULL | RW), H_PARAMETER);
+	snap_same(e, &s);
+	/* the last page of RAM is fine */
+	assert_int_equal(h_put(&e->a, LIOBN_A, 0x20000,
+			       (FAKE_RAM_A_SIZE - PG) | RW), H_SUCCESS);
+}
+
+static void test_tce_poison_stored(void **state)
+{
+	struct fake_env *e = *state;
+
+	/* no R/W: stored verbatim (LoPAR: page fault TCE, not translated) */
+	assert_int_equal(h_put(&e->a, LIOBN_A, 0x20000, 0xdead0000ULL << 20),
+			 H_SUCCESS);
+	assert_int_equal(tce_at(e, 0x20000), 0xdead0000ULL << 20);
+}
+
+static void test_get_returns_put(void **state)
+{
+	struct fake_env *e = *state;
+	static const u64 vals[] = {
+		0x123000 | RW, 0x124000 | TCE_READ, 0x125000 | TCE_WRITE, 0,
+		(FAKE_RAM_A_SIZE - PG) | RW,
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(vals); i++)
+		assert_int_equal(h_put(&e->a, LIOBN_A, 0x40000 + i * PG,
+				       vals[i]), H_SUCCESS);
+	for (i = 0; i < ARRAY_SIZE(vals); i++)
+		assert_int_equal(tce_at(e, 0x40000 + i * PG), vals[i]);
+	/* overwrite and read back */
+	assert_int_equal(h_put(&e->a, LIOBN_A, 0x40000, 0x999000 | TCE_READ),
+			 0);
+	assert_int_equal(tce_at(e, 0x40000), 0x999000 | TCE_READ);
+}
+
+/* ---- STUFF ---- */
+
+static void test_stuff_limits(void **state)
+{
+	struct fake_env *e = *state;
+	struct snap s;
+
+	seed(e);
+	snap_take(e, &s);
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0, 0, 513), H_P4);
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0, 0, 1ULL << 40), H_P4);
+	/* KVM: STUFF can only clear */
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0x10000, 0x5000 | RW, 1),
+			 H_PARAMETER);
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0x10000, TCE_READ, 1),
+			 H_PARAMETER);
+	/* count 0 succeeds and changes nothing */
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0x10000, 0, 0), H_SUCCESS);
+	snap_same(e, &s);
+}
+
+static void test_stuff_clears_range(void **state)
+{
+	struct fake_env *e = *state;
+	u64 i;
+
+	for (i = 0; i < 8; i++)
+		assert_int_equal(h_put(&e->a, LIOBN_A, 0x100000 + i * PG,
+				       (0x200000 + i * PG) | RW), 0);
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0x101000, 0, 6), H_SUCCESS);
+	assert_int_equal(tce_at(e, 0x100000), 0x200000 | RW);
+	for (i = 1; i < 7; i++)
+		assert_int_equal(tce_at(e, 0x100000 + i * PG), 0);
+	assert_int_equal(tce_at(e, 0x107000), 0x207000 | RW);
+	/* a poison value without R/W may be stuffed */
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0x101000, 0xabc000, 2), 0);
+	assert_int_equal(tce_at(e, 0x102000), 0xabc000);
+}
+
+/* Linux iommu_table_clear() at boot: 512 x STUFF(0, 512) over 1 GiB. */
+static void test_linux_boot_clear(void **state)
+{
+	struct fake_env *e = *state;
+	const struct dma_window *w = &e->ga->win[DMA_WIN_DEFAULT];
+	u64 i;
+
+	seed(e);
+	for (i = 0; i < 512; i++)
+		assert_int_equal(h_stuff(&e->a, LIOBN_A, i * 512 * PG, 0, 512),
+				 H_SUCCESS);
+	for (i = 0; i < w->nr_tces; i++)
+		assert_int_equal(w->tces[i], 0);
+	for (i = 0; i < w->nr_slots; i++)
+		assert_int_equal(w->slot_valid[i], 0);
+	/* only the MSI doorbell slot is still mapped */
+	for (i = 0; i < 256; i++)
+		assert_int_equal(fake_iommu_liodn(e->mmu, 1)->slot[i].prot,
+				 i == MSI / (4 * SZ_1M) ? IOMMU_WRITE : 0);
+}
+
+/* ---- INDIRECT ---- */
+
+static void test_indirect_limits(void **state)
+{
+	struct fake_env *e = *state;
+	u64 list[1] = { 0x1000 | RW };
+	struct snap s;
+
+	seed(e);
+	guest_write_list(&e->a, LIST, list, 1);
+	snap_take(e, &s);
+	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, LIST, 513),
+			 H_PARAMETER);
+	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, LIST + 8, 1),
+			 H_PARAMETER);
+	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, LIST + 0x800, 1),
+			 H_PARAMETER);
+	/* list page outside A's RAM */
+	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, FAKE_RAM_A_SIZE, 1),
+			 H_PARAMETER);
+	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, FAKE_RAM_B, 1),
+			 H_PARAMETER);
+	/* count 0 succeeds and changes nothing */
+	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0x10000, LIST, 0),
+			 H_SUCCESS);
+	snap_same(e, &s);
+}
+
+static void test_indirect_bad_entry_no_partial(void **state)
+{
+	struct fake_env *e = *state;
+	u64 list[512];
+	struct snap s;
+	unsigned int i;
+
+	seed(e);
+	for (i = 0; i < 512; i++)
+		list[i] = (0x400000 + i * PG) | RW;
+	/* one bad entry, last in the list */
+	list[511] = FAKE_RAM_A_SIZE | RW;
+	guest_write_list(&e->a, LIST, list, 512);
+	snap_take(e, &s);
+	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, LIST, 512),
+			 H_PARAMETER);
+	snap_same(e, &s);
+	/* reserved bits in the middle */
+	list[511] = 0x1000 | RW;
+	list[200] |= 0x100;
+	guest_write_list(&e->a, LIST, list, 512);
+	snap_take(e, &s);
+	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, LIST, 512),
+			 H_PARAMETER);
+	snap_same(e, &s);
+}
+
+static void test_indirect_writes_list(void **state)
+{
+	struct fake_env *e = *state;
+	u64 list[512];
+	unsigned int i;
+
+	for (i = 0; i < 512; i++)
+		list[i] = i % 3 ? (0x800000 + i * PG) | RW : 0;
+	guest_write_list(&e->a, LIST, list, 512);
+	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0x1000000, LIST, 512),
+			 H_SUCCESS);
+	for (i = 0; i < 512; i++)
+		assert_int_equal(tce_at(e, 0x1000000 + i * PG), list[i]);
+	assert_int_equal(tce_at(e, 0x1000000 + 512 * PG), 0);
+	/* the list page is read, not the TCE table: changing it later does
+	 * nothing */
+	list[0] = 0x5000 | RW;
+	guest_write_list(&e->a, LIST, list, 1);
+	assert_int_equal(tce_at(e, 0x1000000), 0);
+}
+
+/* ---- MSI range ---- */
+
+static void test_msi_range_refused(void **state)
+{
+	struct fake_env *e = *state;
+	u64 list[2] = { 0x1000 | RW, 0x2000 | RW };
+	struct snap s;
+	u64 r4;
+
+	seed(e);
+	guest_write_list(&e->a, LIST, list, 2);
+	snap_take(e, &s);
+	assert_int_equal(h_put(&e->a, LIOBN_A, MSI, 0x1000 | RW), H_PARAMETER);
+	assert_int_equal(h_put(&e->a, LIOBN_A, MSI, 0), H_PARAMETER);
+	assert_int_equal(h_put(&e->a, LIOBN_A, MSI + SZ_1M - PG, 0),
+			 H_PARAMETER);
+	assert_int_equal(h_indirect(&e->a, LIOBN_A, MSI - PG, LIST, 2),
+			 H_PARAMETER);
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, MSI - PG, 0xabc000, 2),
+			 H_PARAMETER);
+	assert_int_equal(h_get(&e->a, LIOBN_A, MSI + 0x5000, &r4),
+			 H_PARAMETER);
+	assert_int_equal(r4, 0);
+	snap_same(e, &s);
+	/* just outside on both sides is fine */
+	assert_int_equal(h_put(&e->a, LIOBN_A, MSI - PG, 0x1000 | RW), 0);
+	assert_int_equal(h_put(&e->a, LIOBN_A, MSI + SZ_1M, 0x1000 | RW), 0);
+	/* clearing may sweep over it */
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, MSI - PG, 0, 512), 0);
+	assert_int_equal(tce_at(e, MSI - PG), 0);
+}
+
+static void test_msi_doorbell_mapped(void **state)
+{
+	struct fake_env *e = *state;
+	phys_addr_t phys = 0;
+	u32 liodn;
+
+	for (liodn = 1; liodn <= 2; liodn++) {
+		struct iommu *m = &e->mmu->mmu;
+
+		assert_int_equal(m->ops->translate(m, liodn, MSI + 0x140,
+						   IOMMU_WRITE, &phys), 0);
+		assert_int_equal(phys, FAKE_DOORBELL + 0x140);
+		/* write-only, and only the doorbell page */
+		assert_int_equal(m->ops->translate(m, liodn, MSI + 0x140,
+						   IOMMU_READ, &phys), -EFAULT);
+		assert_int_equal(m->ops->translate(m, liodn, MSI + PG,
+						   IOMMU_WRITE, &phys),
+				 -EFAULT);
+	}
+	/* B has no MSI bank: its MSI slot stays disabled */
+	assert_int_equal(fake_iommu_liodn(e->mmu, 7)->slot[MSI / (4 * SZ_1M)]
+			 .prot, 0);
+}
+
+/* ---- borrowing ---- */
+
+static void test_borrowing_finds_default(void **state)
+{
+	struct fake_env *e = *state;
+	struct dma_window *w = &e->ga->win[DMA_WIN_DEFAULT];
+
+	assert_ptr_equal(dma_find_window(e->ga, 0, 12, SZ_1G), w);
+	assert_int_equal(w->liobn, LIOBN_A);
+	assert_int_equal(w->bus_offset, 0);
+	assert_int_equal(w->size, SZ_1G);
+	assert_int_equal(w->page_shift, 12);
+	assert_null(dma_find_window(e->ga, 0, 16, SZ_1G));
+	assert_null(dma_find_window(e->ga, 0, 12, SZ_1G / 2));
+	assert_null(dma_find_window(e->ga, SZ_1G, 12, SZ_1G));
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, fake_env_setup, \
+					     fake_env_teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_liobn_unknown),
+		T(test_liobn_other_partition),
+		T(test_indirect_mtt_liobn),
+		T(test_unknown_opcode),
+		T(test_ioba_unaligned),
+		T(test_ioba_outside),
+		T(test_range_crosses_end),
+		T(test_tce_reserved_bits),
+		T(test_tce_outside_ram),
+		T(test_tce_poison_stored),
+		T(test_get_returns_put),
+		T(test_stuff_limits),
+		T(test_stuff_clears_range),
+		T(test_linux_boot_clear),
+		T(test_indirect_limits),
+		T(test_indirect_bad_entry_no_partial),
+		T(test_indirect_writes_list),
+		T(test_msi_range_refused),
+		T(test_msi_doorbell_mapped),
+		T(test_borrowing_finds_default),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
