@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The board-independent boot: banner, where the partition config is,
- * then (until partitions exist) a clean stop with a clear message.
+ * The board-independent boot: banner, the partition config validated
+ * into a plan, then (until the vCPU exists) a clean stop with a clear
+ * message.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libfdt.h>
 #include <weir/board.h>
+#include <weir/config.h>
+#include <weir/fdt_util.h>
 #include <weir/hv.h>
 #include <weir/log.h>
 #include <weir/timer.h>
@@ -32,33 +35,62 @@ static void selftest(const struct hw_info *hw)
 }
 
 /* Find the partition config DTB: bootargs config-addr=, else Kconfig. */
-static void report_config(const struct hw_info *hw)
+static const void *find_config(const struct boot_state *boot,
+			       unsigned long long *addr)
 {
 	char val[24];
-	unsigned long long addr = CONFIG_WEIR_CONFIG_ADDR;
 	const void *cfg;
-	int node, sub, nparts = 0;
 
-	if (bootargs_get(hw->bootargs, "config-addr", val, sizeof(val)) > 0)
-		addr = strtoull(val, NULL, 0);
-	cfg = (const void *)(uintptr_t)addr;
-	if (addr >= 0xc0000000ULL || fdt_check_header(cfg)) {
+	*addr = CONFIG_WEIR_CONFIG_ADDR;
+	if (bootargs_get(boot->hw->bootargs, "config-addr", val, sizeof(val)) > 0)
+		*addr = strtoull(val, NULL, 0);
+	cfg = (const void *)(uintptr_t)*addr;
+	if (*addr >= boot->lowmem_limit || fdt_check_header(cfg)) {
 		pr_info("no partition config at 0x%llx (set config-addr= in bootargs)\n",
-			addr);
-		return;
+			*addr);
+		return NULL;
 	}
-	node = fdt_path_offset(cfg, "/partitions");
-	if (node >= 0)
-		fdt_for_each_subnode(sub, cfg, node)
-			nparts++;
-	pr_info("partition config at 0x%llx (%u bytes, %d partitions)\n",
-		addr, fdt_totalsize(cfg), nparts);
+	return cfg;
+}
+
+static void print_plan(const void *fdt, const struct plan *plan)
+{
+	const struct part_plan *pp;
+	unsigned int i, d;
+	char path[96];
+
+	for (i = 0; i < plan->nparts; i++) {
+		pp = &plan->part[i];
+		pr_info("partition %u '%s': cores 0x%x, RAM 0x%llx+%llu MiB, image 0x%llx+0x%llx\n",
+			i + 1, pp->name, pp->cpu_mask,
+			(unsigned long long)pp->ram_phys,
+			(unsigned long long)(pp->ram_size >> 20),
+			(unsigned long long)pp->image_src,
+			(unsigned long long)pp->image_len);
+		for (d = 0; d < pp->ndev; d++)
+			pr_info("  device %s\n",
+				fdt_path_of(fdt, pp->hw_dev[d], path, sizeof(path)));
+	}
+}
+
+static void __noreturn config_fatal(const struct dt_error *err)
+{
+	char line[300];
+
+	printf("weir: fatal: config %s\n", dt_error_str(err, line, sizeof(line)));
+	printf("weir: stopped: fix the partition config and reboot\n");
+	idle_forever();
 }
 
 void hv_main(struct boot_state *boot)
 {
 	const struct hw_info *hw = boot->hw;
 	u64 now = timer_ticks();
+	static struct plan plan;
+	struct hv_reserved hv;
+	struct dt_error err;
+	unsigned long long addr;
+	const void *cfg;
 
 	printf("\nweir %s on %s (%s x%u, %llu MiB)\n", WEIR_VERSION, hw->model,
 	       hw->cpu, hw->ncpus, (unsigned long long)(hw->ram_total >> 20));
@@ -72,7 +104,17 @@ void hv_main(struct boot_state *boot)
 		(unsigned long long)timer_ticks_to_us(now),
 		(unsigned long long)timer_ticks_to_us(now - boot->entry_tb));
 	selftest(hw);
-	report_config(hw);
+	cfg = find_config(boot, &addr);
+	if (cfg) {
+		hv.start = boot->hv_start;
+		hv.size = boot->hv_size;
+		if (config_parse(cfg, boot->fdt, hw, &hv, &plan, &err))
+			config_fatal(&err);
+		pr_info("partition config at 0x%llx (%u bytes, %u partitions)\n",
+			addr, fdt_totalsize(cfg), plan.nparts);
+		print_plan(boot->fdt, &plan);
+	}
+	/* Starting guests arrives with the vCPU ([partitions]). */
 	pr_info("no partitions to start; cpu 0 idle\n");
 	idle_forever();
 }

@@ -13,6 +13,7 @@ struct boot_state {
 	u64 image_size;			/* image + BSS, bytes */
 	u64 entry_tb;			/* timebase at weir's first instruction */
 	int tlb1_used;
+	u64 lowmem_limit;		/* RAM below this is mapped 1:1 */
 };
 
 /* The board-independent boot: banner, config, partitions. Never returns. */

@@ -159,6 +159,7 @@ void weir_entry(void *fdt_in)
 	if (tlb_takeover(maps, n, image, CONFIG_HV_MEM_SIZE) < 0)
 		cpu_halt();
 	boot.tlb1_used = n;
+	boot.lowmem_limit = LOWMEM_LIMIT;
 
 	if (con == -ENOENT)
 		cpu_halt();	/* nowhere to print: nothing more to do */
