@@ -55,6 +55,18 @@ static int ioba_check(const struct dma_window *w, u64 ioba, u64 count,
 }
 
 /*
+ * The window @liobn of @p and the TCE index of the one page at @ioba.
+ * Return: as dma_window_lookup(), then as ioba_check().
+ */
+static int window_entry(const struct partition *p, u64 liobn, u64 ioba,
+			struct dma_window **w, u64 *idx)
+{
+	int ret = dma_window_lookup(p, liobn, w);
+
+	return ret ? ret : ioba_check(*w, ioba, 1, idx);
+}
+
+/*
  * Check one TCE for @w and partition @p.
  * Rules: bits between the permission bits and the IOMMU page size are
  * reserved and must be 0 (LoPAR bits 52-61; KVM iommu_tce_check_gpa);
@@ -126,9 +138,7 @@ int tce_put(struct partition *p, u64 liobn, u64 ioba, u64 tce)
 	u64 idx;
 	int ret;
 
-	ret = dma_window_lookup(p, liobn, &w);
-	if (!ret)
-		ret = ioba_check(w, ioba, 1, &idx);
+	ret = window_entry(p, liobn, ioba, &w, &idx);
 	if (!ret)
 		ret = tce_check(w, p, tce);
 	if (ret)
@@ -150,9 +160,7 @@ int tce_get(struct partition *p, u64 liobn, u64 ioba, u64 *tce)
 	int ret;
 
 	*tce = 0;
-	ret = dma_window_lookup(p, liobn, &w);
-	if (!ret)
-		ret = ioba_check(w, ioba, 1, &idx);
+	ret = window_entry(p, liobn, ioba, &w, &idx);
 	if (!ret)
 		*tce = be64_to_cpu(w->tces[idx]);
 	return ret;
