@@ -42,9 +42,13 @@ static int setup(void **state)
 /* Compile DTS text with dtc (the real tool users run) into cfg[]. */
 static void compile(const char *parts)
 {
-	char cmd[128], path[] = "/tmp/weir-cfg-XXXXXX";
-	int fd = mkstemp(path);
+	const char *dir = getenv("TMPDIR") ? getenv("TMPDIR") : P_tmpdir;
+	char cmd[300], path[256];
 	FILE *p, *f;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/weir-cfg-XXXXXX", dir);
+	fd = mkstemp(path);
 
 	assert_true(fd >= 0);
 	close(fd);
