@@ -67,6 +67,16 @@ static u64 best_page(u64 addr, u64 left)
 	return size;
 }
 
+/* Smallest TLB1 page (4^n KiB) holding @size bytes. */
+static u64 tlb_page_covering(u64 size)
+{
+	u64 page = SZ_4K;
+
+	while (page < size && page < SZ_1G)
+		page <<= 2;
+	return page;
+}
+
 /* Map RAM bank @b 1:1 below LOWMEM_LIMIT; cacheable, coherent. */
 static int map_ram(struct tlb_map *maps, int n, const struct hw_mem_bank *b)
 {
@@ -105,7 +115,7 @@ static const char *pvr_core_name(u32 pvr)
 	}
 }
 
-static void setup_console(int con)
+static void setup_console(void)
 {
 	uart.base = (void *)(uintptr_t)(UART_VIRT + (u32)(hw.uart_phys & 0xfff));
 	uart.reg_shift = hw.uart_shift;
@@ -149,9 +159,7 @@ void weir_entry(void *fdt_in)
 		for (i = 0; i < hw.nram; i++)
 			n = map_ram(maps, n, &hw.ram[i]);
 		n = add_map(maps, n, CONFIG_CCSR_VIRT, hw.ccsr_phys,
-			    best_page(hw.ccsr_phys, hw.ccsr_size) < hw.ccsr_size ?
-			    SZ_1M * 16 : hw.ccsr_size <= SZ_1M ? SZ_1M :
-			    SZ_1M * 16, MAS2_I | MAS2_G);
+			    tlb_page_covering(hw.ccsr_size), MAS2_I | MAS2_G);
 	}
 	if (con != -ENOENT)
 		n = add_map(maps, n, UART_VIRT, hw.uart_phys & ~0xfffULL, SZ_4K,
@@ -163,7 +171,7 @@ void weir_entry(void *fdt_in)
 
 	if (con == -ENOENT)
 		cpu_halt();	/* nowhere to print: nothing more to do */
-	setup_console(con);
+	setup_console();
 	if (con == -ENODEV) {
 		char path[96];
 

@@ -455,6 +455,19 @@ static int pamu_stage_disable(struct iommu *mmu, u32 liodn)
 }
 
 /*
+ * Each LIODN in the staged log is built once, at its first op (marks
+ * are cleared by the caller before the walk). Sets *@liodn.
+ */
+static bool first_op_of_liodn(struct pamu *p, unsigned int i, u32 *liodn)
+{
+	*liodn = p->ops[i].liodn;
+	if (p->mark[*liodn])
+		return false;
+	p->mark[*liodn] = 1;
+	return true;
+}
+
+/*
  * validate_all() - replay every touched LIODN and reserve its new SPAACE
  * run in a scratch bitmap (old runs stay reserved: they are freed only
  * after the new entries are live). Return: 0 or the first error.
@@ -469,10 +482,8 @@ static int validate_all(struct pamu *p)
 	memcpy(p->scratch_map, p->spaace_map, map_bytes(p->t.num_spaace));
 	memset(p->mark, 0, p->t.num_paace);
 	for (i = 0; i < p->nr_ops; i++) {
-		liodn = p->ops[i].liodn;
-		if (p->mark[liodn])
+		if (!first_op_of_liodn(p, i, &liodn))
 			continue;
-		p->mark[liodn] = 1;
 		ret = win_build(p, liodn, i, &p->win, &blocked);
 		if (ret)
 			return ret;
@@ -503,10 +514,8 @@ static int pamu_commit(struct iommu *mmu)
 		return ret;
 	memset(p->mark, 0, p->t.num_paace);
 	for (i = 0; i < p->nr_ops; i++) {
-		liodn = p->ops[i].liodn;
-		if (p->mark[liodn])
+		if (!first_op_of_liodn(p, i, &liodn))
 			continue;
-		p->mark[liodn] = 1;
 		ret = win_build(p, liodn, i, &p->win, &blocked);
 		if (!ret)
 			ret = win_write(p, liodn, &p->win, blocked);
