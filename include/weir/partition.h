@@ -10,6 +10,20 @@
 #include <weir/types.h>
 
 #define PARTITION_NAME_MAX 32
+#define PARTITION_MAX_VCPUS 8
+#define PARTITION_MAX 8
+
+struct vcpu;
+struct bytechan;
+struct vpic;
+struct part_plan;
+
+enum partition_state {
+	PART_STOPPED,		/* FH_PARTITION_STOPPED */
+	PART_RUNNING,		/* FH_PARTITION_RUNNING */
+	PART_STARTING,		/* FH_PARTITION_STARTING */
+	PART_STOPPING,		/* FH_PARTITION_STOPPING */
+};
 
 struct partition {
 	unsigned int id;                 /* 1-based guest-id */
@@ -17,6 +31,17 @@ struct partition {
 	phys_addr_t ram_phys;            /* real base of guest RAM */
 	u64 ram_size;                    /* bytes, guest-physical [0, size) */
 	void *ram_host;                  /* weir's mapping of that RAM */
+
+	const struct part_plan *plan;    /* from the config, NULL in tests */
+	bool manager;                    /* may stop/restart other partitions */
+	volatile enum partition_state state;
+	struct vcpu *vcpu[PARTITION_MAX_VCPUS];
+	unsigned int nvcpus;
+	struct bytechan *console;        /* its console byte channel */
+	struct vpic *pic;                /* its virtual interrupt controller */
+	void *guest_fdt;                 /* guest device tree (guest RAM) */
+	u64 guest_fdt_gpa;
+	u64 entry_gpa;                   /* guest entry point */
 };
 
 /**
@@ -39,5 +64,29 @@ int partition_gpa_to_phys(const struct partition *p, gpa_t gpa, u64 len,
  * not entirely inside the partition's RAM.
  */
 void *partition_gpa_ptr(const struct partition *p, gpa_t gpa, u64 len);
+
+/*
+ * Partition control, used by the FH_PARTITION_* hcalls. Implemented by
+ * hv/partition.c on the target; host tests provide their own.
+ */
+
+/* All partitions, indexed by guest-id - 1; NULL past the last. */
+struct partition *partition_by_id(unsigned int id);
+
+/**
+ * partition_stop() - stop every vCPU of @p (FH_PARTITION_STOP)
+ * Return: 0, or -EALREADY when it is already stopped.
+ */
+int partition_stop(struct partition *p);
+
+/**
+ * partition_restart() - stop @p, reload its image and guest tree from
+ * the config, start it again (FH_PARTITION_RESTART)
+ * Return: 0, or a negative errno when the image cannot be reloaded.
+ */
+int partition_restart(struct partition *p);
+
+/* Reset the whole machine (FH_SYSTEM_RESET). Does not return on target. */
+void system_reset(void);
 
 #endif

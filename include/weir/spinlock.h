@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * A test-and-set spinlock (Power ISA lwarx/stwcx., isync after acquire,
+ * lwsync before release). Weir never takes a lock with interrupts
+ * enabled, so there is no irqsave variant. The sandbox build is single-
+ * threaded and only checks pairing.
+ */
+#ifndef WEIR_SPINLOCK_H
+#define WEIR_SPINLOCK_H
+
+#include <weir/types.h>
+
+typedef struct {
+	volatile u32 locked;
+} spinlock_t;
+
+#define SPINLOCK_INIT { 0 }
+
+#ifdef CONFIG_PPC
+static inline void spin_lock(spinlock_t *l)
+{
+	u32 tmp;
+
+	__asm__ __volatile__(
+		"1:	lwarx	%0,0,%1\n"
+		"	cmpwi	%0,0\n"
+		"	bne-	2f\n"
+		"	stwcx.	%2,0,%1\n"
+		"	bne-	1b\n"
+		"	isync\n"
+		"	b	3f\n"
+		"2:	lwz	%0,0(%1)\n"
+		"	cmpwi	%0,0\n"
+		"	bne+	2b\n"
+		"	b	1b\n"
+		"3:\n"
+		: "=&r"(tmp) : "r"(&l->locked), "r"(1) : "cr0", "memory");
+}
+
+static inline void spin_unlock(spinlock_t *l)
+{
+	__asm__ __volatile__("lwsync" ::: "memory");
+	l->locked = 0;
+}
+#else
+static inline void spin_lock(spinlock_t *l)
+{
+	l->locked = 1;
+}
+
+static inline void spin_unlock(spinlock_t *l)
+{
+	l->locked = 0;
+}
+#endif
+
+#endif

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * A virtual CPU: the state of one guest core that the hardware does not
+ * hold while the guest runs in problem state (trap-and-emulate, the model
+ * Linux's KVM for e500 uses; ../shared/reference/README.md items 21-23).
+ *
+ * The guest's GPRs, PC, LR, CTR, CR and XER live in @regs, which is the
+ * exception frame start.S saves into while this vCPU runs. Everything a
+ * guest supervisor would own (MSR, SRR0/1, SPRGs, IVPR/IVORs, timers, the
+ * MMU) is virtual and kept here.
+ */
+#ifndef WEIR_VCPU_H
+#define WEIR_VCPU_H
+
+#include <weir/types.h>
+#include <asm/ptrace.h>
+
+struct partition;
+
+/* Guest TLB geometry (what the guest reads in TLB0CFG/TLB1CFG). */
+#define VTLB0_WAYS	4
+#define VTLB0_SETS	128
+#define VTLB0_ENTRIES	(VTLB0_WAYS * VTLB0_SETS)
+#define VTLB1_ENTRIES	64
+
+/* One guest TLB entry, in MAS terms (MAS1, MAS2, MAS7:MAS3). */
+struct vtlb_entry {
+	u32 mas1;	/* V, IPROT, TID, TS, TSIZE */
+	u32 mas2;	/* EPN, WIMGE */
+	u64 mas7_3;	/* RPN (guest-physical), U0-3, permissions */
+};
+
+struct vtlb {
+	struct vtlb_entry tlb0[VTLB0_ENTRIES];	/* set-major: [set][way] */
+	struct vtlb_entry tlb1[VTLB1_ENTRIES];
+	unsigned int tlb0_victim[VTLB0_SETS];	/* round-robin next way */
+	unsigned int tlb1_victim;
+	/* shadow ids: (AS, PR, PID) -> real PID of the shadow entries */
+	u8 sid[2][2][256];
+	unsigned int next_sid;
+};
+
+/* Pending virtual exceptions (bit per source). */
+#define VIRQ_DEC	(1u << 0)
+#define VIRQ_EXT	(1u << 1)
+#define VIRQ_FIT	(1u << 2)
+
+struct vcpu {
+	struct trap_frame regs;		/* must stay first */
+	struct partition *part;
+	unsigned int id;		/* vCPU number in the partition */
+	unsigned int cpu;		/* physical core it is pinned to */
+
+	/* virtual supervisor state */
+	u32 msr;
+	u32 srr0, srr1, csrr0, csrr1, mcsrr0, mcsrr1;
+	u32 dear, esr, mcsr;
+	u32 sprg[8];
+	u32 ivpr;
+	u32 ivor[42];			/* indexed by IVOR number */
+	u32 pid;
+	u32 tcr, tsr, decar;
+	u32 mas0, mas1, mas2, mas3, mas4, mas6, mas7;
+	u32 hid0, hid1, l1csr0, l1csr1, l1csr2, bucsr, mmucsr0, dbcr[3];
+	u32 dbsr, epcr, usprg0;
+
+	u32 pending;			/* VIRQ_* */
+	bool idle;			/* waiting in EV_IDLE */
+	bool stopped;			/* this vCPU must not run */
+	struct vtlb tlb;
+};
+
+#endif
