@@ -13,12 +13,35 @@
 #include <weir/fdt_util.h>
 #include <weir/hv.h>
 #include <weir/log.h>
+#include <weir/partition.h>
+#include <weir/partition_boot.h>
 #include <weir/timer.h>
+#include <weir/vcpu.h>
 
 static void __noreturn idle_forever(void)
 {
 	for (;;)
 		__asm__ __volatile__("wait");
+}
+
+/* Start every partition's boot vCPU on its core; cpu 0's last. */
+static void __noreturn start_partitions(void)
+{
+	struct vcpu *mine = NULL, *v;
+	unsigned int i;
+
+	for (i = 1; i <= partition_count(); i++) {
+		v = partition_by_id(i)->vcpu[0];
+		pr_info("partition %u '%s': starting on cpu %u at 0x%08x\n", i,
+			v->part->name, v->cpu, v->regs.pc);
+		if (v->cpu == 0)
+			mine = v;
+		else if (arch_cpu_start(v->cpu, v))
+			pr_err("partition '%s' not started\n", v->part->name);
+	}
+	if (mine)
+		arch_cpu_start(0, mine);
+	arch_cpu_idle();
 }
 
 static void selftest(const struct hw_info *hw)
@@ -113,8 +136,12 @@ void hv_main(struct boot_state *boot)
 		pr_info("partition config at 0x%llx (%u bytes, %u partitions)\n",
 			addr, fdt_totalsize(cfg), plan.nparts);
 		print_plan(boot->fdt, &plan);
+		if (partitions_create(&plan, cfg, boot->fdt, hw,
+				      boot->lowmem_limit, &err))
+			config_fatal(&err);
+		if (plan.nparts)
+			start_partitions();
 	}
-	/* Starting guests arrives with the vCPU ([partitions]). */
 	pr_info("no partitions to start; cpu 0 idle\n");
 	idle_forever();
 }

@@ -16,6 +16,20 @@ struct boot_state {
 	u64 lowmem_limit;		/* RAM below this is mapped 1:1 */
 };
 
+struct vcpu;
+
+/**
+ * arch_cpu_start() - run @v on core @cpu: a secondary core is released
+ * from its spin table, the calling core (cpu 0) enters the guest and
+ * does not return
+ * Return: 0 once a secondary is up, or a negative errno (the core did
+ * not come up; its partition does not run).
+ */
+int arch_cpu_start(unsigned int cpu, struct vcpu *v);
+
+/* This core has nothing to run: idle, serving weir's tick. */
+void __attribute__((noreturn)) arch_cpu_idle(void);
+
 /* The board-independent boot: banner, config, partitions. Never returns. */
 void __attribute__((noreturn)) hv_main(struct boot_state *boot);
 

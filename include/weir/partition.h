@@ -35,6 +35,7 @@ struct partition {
 	const struct part_plan *plan;    /* from the config, NULL in tests */
 	bool manager;                    /* may stop/restart other partitions */
 	volatile enum partition_state state;
+	volatile bool restart_req;       /* reload and start on next sync */
 	struct vcpu *vcpu[PARTITION_MAX_VCPUS];
 	unsigned int nvcpus;
 	struct bytechan *console;        /* its console byte channel */
@@ -88,5 +89,11 @@ int partition_restart(struct partition *p);
 
 /* Reset the whole machine (FH_SYSTEM_RESET). Does not return on target. */
 void system_reset(void);
+
+/*
+ * On the core running @v: apply pending stop/restart requests of its
+ * partition (called before every return to the guest).
+ */
+void partition_vcpu_sync(struct vcpu *v);
 
 #endif

@@ -29,9 +29,12 @@
 #define LOWMEM_LIMIT (CONFIG_CCSR_VIRT - 0x10000000)
 #define MAX_MAPS 14
 
-extern char __image_start[], _end[];
+extern char __image_start[], _end[], boot_stack_top[];
 
 static u8 fdt_buf[CONFIG_FDT_MAX_SIZE] __aligned(8);
+/* weir's TLB1 map, installed the same way on every core */
+static struct tlb_map boot_maps[MAX_MAPS];
+static int boot_nmaps;
 static struct hw_info hw;
 static struct ns16550 uart;
 static struct boot_state boot;
@@ -125,6 +128,13 @@ static void setup_console(void)
 	console_register(&ns16550_console_ops, &uart);
 }
 
+int setup_secondary_tlb(void)
+{
+	u32 image = (u32)(uintptr_t)__image_start;
+
+	return tlb_takeover(boot_maps, boot_nmaps, image, CONFIG_HV_MEM_SIZE);
+}
+
 void weir_entry(void *fdt_in)
 {
 	struct dt_error hw_err, con_err;
@@ -133,7 +143,7 @@ void weir_entry(void *fdt_in)
 	int n = 0, con, ret;
 	unsigned int i;
 
-	percpu_init(0);
+	percpu_init(0, (u32)(uintptr_t)boot_stack_top);
 	boot.entry_tb = get_tb();
 	/* Without a tree there is no console to report on: stop. */
 	if (fdt_copy_compact(fdt_buf, sizeof(fdt_buf), fdt_in))
@@ -166,6 +176,8 @@ void weir_entry(void *fdt_in)
 			    MAS2_I | MAS2_G);
 	if (tlb_takeover(maps, n, image, CONFIG_HV_MEM_SIZE) < 0)
 		cpu_halt();
+	memcpy(boot_maps, maps, sizeof(maps));
+	boot_nmaps = n;
 	boot.tlb1_used = n;
 	boot.lowmem_limit = LOWMEM_LIMIT;
 
@@ -191,4 +203,9 @@ void weir_entry(void *fdt_in)
 	boot.hv_size = CONFIG_HV_MEM_SIZE;
 	boot.image_size = (uintptr_t)_end - image;
 	hv_main(&boot);
+}
+
+const void *hv_fdt(void)
+{
+	return fdt_buf;
 }

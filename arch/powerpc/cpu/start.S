@@ -16,6 +16,7 @@
  */
 #include <asm/reg.h>
 #include <asm/ptrace.h>
+#include <asm/percpu.h>
 
 #define SPRN_SCRATCH	SPRN_SPRG1
 
@@ -111,14 +112,20 @@ exc_common:
 	mfspr	r11, SPRN_ESR
 	stw	r11, FRAME_ESR(r1)
 	mr	r3, r1
-	stwu	r1, -16(r1)		/* C stack below the frame */
+	mfspr	r4, SPRN_SPRG0
+	lwz	r1, PERCPU_STACK(r4)	/* this core's handler stack */
 	li	r0, 0
-	stw	r0, 0(r1)		/* end of the back chain */
+	stwu	r0, -16(r1)		/* end of the back chain */
 	bl	handle_exception
-	addi	r1, r1, 16
+	/* fall through */
 	.globl exc_return
 exc_return:
-	/* r1 = frame: restore it and return with rfi (base class only). */
+	/*
+	 * Resume whatever the core's current frame holds (the handler may
+	 * have switched it, e.g. to a vCPU) with rfi; base class only.
+	 */
+	mfspr	r1, SPRN_SPRG0
+	lwz	r1, PERCPU_FRAME(r1)
 	lwz	r4, FRAME_LR(r1)
 	mtlr	r4
 	lwz	r5, FRAME_CTR(r1)
@@ -170,6 +177,37 @@ boot_cpu_entry:
 	mr	r3, r31
 	bl	weir_entry
 	b	.
+
+/* Secondary core, released from the ePAPR spin table: r3 = its percpu. */
+	.globl secondary_entry
+secondary_entry:
+	mr	r31, r3
+	mfmsr	r4
+	lis	r5, (MSR_CE | MSR_EE | MSR_DE)@h
+	ori	r5, r5, (MSR_CE | MSR_EE | MSR_DE)@l
+	andc	r4, r4, r5
+	ori	r4, r4, MSR_ME
+	mtmsr	r4
+	isync
+	lwz	r1, PERCPU_STACK(r31)
+	li	r0, 0
+	stwu	r0, -16(r1)
+	bl	exceptions_init
+	mr	r3, r31
+	bl	secondary_main
+	b	.
+
+/*
+ * Sleep until an interrupt. An interrupt taken at idle_wait_insn (before
+ * the wait ran) is told to skip it (traps.c), so no wake-up is lost.
+ */
+	.globl cpu_wait_irq, idle_wait_insn
+cpu_wait_irq:
+	wrteei	1
+idle_wait_insn:
+	wait
+	wrteei	0
+	blr
 
 /* IVPR/IVORn point at the stubs above; called from C on every core. */
 	.section .text

@@ -132,3 +132,23 @@ int tlb_takeover(const struct tlb_map *maps, int n, u32 cover_start,
 	tlb1_invalidate(slot);
 	return n;
 }
+
+int tlb1_map_io(u32 virt, phys_addr_t phys)
+{
+	struct tlb_map m = {
+		.virt = virt, .phys = phys & ~0xfffULL, .size = SZ_4K,
+		.wimge = MAS2_I | MAS2_G, .perms = MAS3_SR | MAS3_SW,
+	};
+	struct tlb1_regs r;
+	int slot = tlb1_entries() - 1;
+
+	if (encode(&m, 0, &r))
+		return -EINVAL;
+	tlb1_write(slot, &r);
+	return slot;
+}
+
+void tlb1_unmap(int slot)
+{
+	tlb1_invalidate(slot);
+}

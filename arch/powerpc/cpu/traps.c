@@ -1,24 +1,31 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Exception dispatch. Until partitions run, every exception is
- * unexpected: weir reports it with a register dump and stops the core
- * ("weir: fatal: <exception> at <pc>"), never hanging silently.
+ * Exception dispatch. An exception from a guest (problem state) goes to
+ * the vCPU code; an interrupt while weir idles is an event to handle;
+ * anything else taken inside weir is a bug: weir reports it with a
+ * register dump and stops the core ("weir: fatal: <exception> at <pc>"),
+ * never hanging silently.
  */
 #include <stdio.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>
+#include <weir/booke.h>
 #include <weir/log.h>
 #include <weir/trap.h>
+#include <weir/vcpu_emul.h>
+#include <asm/vcpu_run.h>
 
 struct percpu percpu_data[CONFIG_NR_CPUS];
 static struct trap_frame exc_frames[CONFIG_NR_CPUS] __aligned(16);
 
-void percpu_init(unsigned int cpu)
+void percpu_init(unsigned int cpu, u32 stack_top)
 {
 	struct percpu *p = &percpu_data[cpu];
 
 	p->cpu = cpu;
 	p->frame = &exc_frames[cpu];
+	p->stack_top = stack_top;
+	p->pir = mfspr(SPRN_PIR);
 	mtspr(SPRN_SPRG0, (u32)(uintptr_t)p);
 }
 
@@ -73,8 +80,29 @@ void __noreturn fatal_exception(struct trap_frame *f)
 	cpu_halt();
 }
 
-/* Called from start.S with the saved frame; returns to it via rfi. */
+static bool is_async(unsigned int vector)
+{
+	return vector == IVOR_EXTERNAL || vector == IVOR_DEC ||
+	       vector == IVOR_FIT || vector == IVOR_DOORBELL;
+}
+
+/*
+ * Called from start.S with the saved frame; on return start.S resumes
+ * this core's current frame (percpu->frame) with rfi.
+ */
 void handle_exception(struct trap_frame *f)
 {
+	struct percpu *p = this_cpu();
+
+	if (f->msr & MSR_PR) {
+		vcpu_guest_exception(p, f);
+		return;
+	}
+	if (f == &p->idle_frame && is_async(f->vector)) {
+		cpu_async_event(p, f->vector);
+		if (f->pc == (u32)(uintptr_t)idle_wait_insn)
+			f->pc += 4;	/* do not sleep past this event */
+		return;
+	}
 	fatal_exception(f);
 }

@@ -3,14 +3,29 @@
 #ifndef ASM_PERCPU_H
 #define ASM_PERCPU_H
 
+/* Offsets used by start.S */
+#define PERCPU_FRAME	0
+#define PERCPU_STACK	4
+
+#ifndef __ASSEMBLY__
 #include <weir/types.h>
 #include <asm/ptrace.h>
 
+struct vcpu;
+
 struct percpu {
-	struct trap_frame *frame;	/* must stay first: used by start.S */
+	struct trap_frame *frame;	/* where the next exception saves */
+	u32 stack_top;			/* C stack for exception handling */
 	unsigned int cpu;		/* logical core number */
+	u32 pir;			/* PIR: doorbell (msgsnd) tag */
 	bool in_fatal;			/* a fatal exception is being reported */
+	volatile bool online;		/* secondary reached C */
+	struct vcpu *vcpu;		/* the vCPU pinned here, or NULL */
+	struct trap_frame idle_frame __aligned(16);
 };
+
+_Static_assert(__builtin_offsetof(struct percpu, frame) == PERCPU_FRAME, "");
+_Static_assert(__builtin_offsetof(struct percpu, stack_top) == PERCPU_STACK, "");
 
 extern struct percpu percpu_data[CONFIG_NR_CPUS];
 
@@ -22,7 +37,8 @@ static inline struct percpu *this_cpu(void)
 	return p;
 }
 
-/* Point SPRG0 at core @cpu's percpu block and its exception frame. */
-void percpu_init(unsigned int cpu);
+/* Point SPRG0 at core @cpu's percpu block; exceptions use @stack_top. */
+void percpu_init(unsigned int cpu, u32 stack_top);
+#endif
 
 #endif

@@ -33,6 +33,17 @@ int tlb_tsize(u64 size);
 int tlb_takeover(const struct tlb_map *maps, int n, u32 cover_start,
 		 u64 cover_size);
 
+/**
+ * tlb1_map_io() - map the 4 KiB page holding @phys at @virt, cache-
+ * inhibited and guarded, in the last TLB1 slot (free after boot)
+ * Return: the slot for tlb1_unmap(), or -EINVAL.
+ */
+int tlb1_map_io(u32 virt, phys_addr_t phys);
+void tlb1_unmap(int slot);
+
+/* Install weir's boot-time TLB1 map on a secondary core. */
+int setup_secondary_tlb(void);
+
 /* Number of TLB1 entries of this core (TLB1CFG[NENTRY]). */
 int tlb1_entries(void);
 

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Running vCPUs on this core (arch/powerpc/cpu/vcpu_run.c). */
+#ifndef ASM_VCPU_RUN_H
+#define ASM_VCPU_RUN_H
+
+#include <asm/percpu.h>
+
+struct vcpu;
+
+extern char idle_wait_insn[];
+void cpu_wait_irq(void);
+
+/* An exception from the guest running on this core (frame = its regs). */
+void vcpu_guest_exception(struct percpu *p, struct trap_frame *f);
+
+/* Decrementer, fixed-interval tick, doorbell or external input. */
+void cpu_async_event(struct percpu *p, unsigned int vector);
+
+/* Start @v on this core. Never returns. */
+void __noreturn vcpu_run(struct vcpu *v);
+
+/* Enable weir's fixed-interval tick (console input, requests). */
+void cpu_tick_init(void);
+
+#endif

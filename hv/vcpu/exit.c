@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Why the guest stopped and what to do about it. Every exception taken
+ * while a guest runs lands here (arch code saved the guest state in
+ * v->regs). Guest faults go back to the guest's own vectors; privileged
+ * instructions are emulated; TLB misses are filled from the guest's TLB
+ * with pages checked against the partition's RAM, so a guest can never
+ * reach memory that is not its own. The model is Linux's KVM for e500
+ * (arch/powerpc/kvm/booke.c, e500_mmu_host.c).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <weir/booke.h>
+#include <weir/byteorder.h>
+#include <weir/hcall.h>
+#include <weir/log.h>
+#include <weir/partition.h>
+#include <weir/vcpu_arch.h>
+#include <weir/vcpu_emul.h>
+
+#define SC_LEV(insn)	(((insn) >> 5) & 0x7f)
+#define OP_SC		17
+
+static bool guest_user(const struct vcpu *v)
+{
+	return v->msr & MSR_PR;
+}
+
+int vcpu_fetch(struct vcpu *v, u32 ea, bool insn, u32 *word)
+{
+	u32 as = !!(v->msr & (insn ? MSR_IS : MSR_DS));
+	const u32 *p;
+	u64 gpa;
+
+	if (!vtlb_lookup(&v->tlb, ea, as, v->pid, &gpa) || (ea & 3))
+		return -EFAULT;
+	p = partition_gpa_ptr(v->part, gpa, 4);
+	if (!p)
+		return -EFAULT;
+	*word = get_be32(p);
+	return 0;
+}
+
+/* Stop this vCPU for good with a message; the other partitions go on. */
+static void vcpu_fail(struct vcpu *v, const char *why, u32 pc)
+{
+	pr_err("partition '%s' vcpu %u: %s at 0x%08x; stopping it\n",
+	       v->part->name, v->id, why, pc);
+	v->stopped = true;
+}
+
+/* Fill a guest TLB miss from the guest's TLB, or deliver the miss. */
+static void tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
+{
+	u32 as = !!(v->msr & (insn ? MSR_IS : MSR_DS));
+	const struct vtlb_entry *e;
+	phys_addr_t phys;
+	bool flush;
+	u64 gpa;
+	int sid;
+
+	e = vtlb_lookup(&v->tlb, ea, as, v->pid, &gpa);
+	if (!e) {
+		vtlb_load_defaults(v, ea, as, v->pid);
+		if (!insn) {
+			v->dear = ea;
+			v->esr = esr & ESR_ST;
+		}
+		vcpu_reflect(v, insn ? IVOR_ITLB : IVOR_DTLB, v->regs.pc);
+		return;
+	}
+	if (partition_gpa_to_phys(v->part, gpa & ~0xfffULL, SZ_4K, &phys)) {
+		/*
+		 * Guest-physical address with no RAM behind it: no device is
+		 * mapped to guests yet, so this is a bus error for the guest.
+		 * Delivered as a storage exception it can handle.
+		 */
+		pr_warn("partition '%s': %s access to guest-physical 0x%llx outside its memory at pc 0x%08x: refused\n",
+			v->part->name, insn ? "instruction" : "data",
+			(unsigned long long)gpa, v->regs.pc);
+		if (!insn) {
+			v->dear = ea;
+			v->esr = esr & ESR_ST;
+		} else {
+			v->esr = 0;
+		}
+		vcpu_reflect(v, insn ? IVOR_ISI : IVOR_DSI, v->regs.pc);
+		return;
+	}
+	sid = vtlb_shadow_id(&v->tlb, as, guest_user(v), v->pid, &flush);
+	if (flush)
+		arch_shadow_flush();
+	arch_shadow_map(ea & ~0xfffu, phys, sid, e->mas2 & MAS2_WIMGE,
+			vtlb_shadow_perms(e, guest_user(v)));
+}
+
+/* Program exception: emulate a supervisor's privileged instruction. */
+static void program(struct vcpu *v, u32 esr)
+{
+	u32 insn;
+
+	if (!(esr & ESR_PPR) || guest_user(v)) {
+		vcpu_program(v, esr);	/* the guest's own problem */
+		return;
+	}
+	if (vcpu_fetch(v, v->regs.pc, true, &insn)) {
+		vcpu_fail(v, "cannot read the faulting instruction", v->regs.pc);
+		return;
+	}
+	switch (vcpu_emulate(v, insn)) {
+	case EMUL_NEXT:
+		v->regs.pc += 4;
+		break;
+	case EMUL_JUMP:
+		break;
+	case EMUL_ILLEGAL:
+		vcpu_program(v, ESR_PIL);
+		break;
+	}
+}
+
+/*
+ * System call. Without the hypervisor category `sc 1` arrives here too
+ * (SRR0 after the sc): read the instruction for its LEV field.
+ */
+static void syscall(struct vcpu *v)
+{
+	u32 insn, sc_pc = v->regs.pc - 4;
+
+	if (vcpu_fetch(v, sc_pc, true, &insn)) {
+		vcpu_fail(v, "cannot read the sc instruction", sc_pc);
+		return;
+	}
+	if ((insn >> 26) != OP_SC || SC_LEV(insn) != 1) {
+		vcpu_reflect(v, IVOR_SYSCALL, v->regs.pc);
+		return;
+	}
+	if (guest_user(v)) {
+		/* `sc 1` from the guest's user mode is not an hcall. */
+		v->regs.pc = sc_pc;
+		vcpu_program(v, ESR_PPR);
+		return;
+	}
+	hcall_dispatch(v);
+}
+
+/* Embedded hypervisor system call (E.HV cores): SRR0 is after the sc. */
+static void hv_syscall(struct vcpu *v)
+{
+	if (guest_user(v)) {
+		v->regs.pc -= 4;
+		vcpu_program(v, ESR_PPR);
+		return;
+	}
+	hcall_dispatch(v);
+}
+
+void vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr)
+{
+	switch (ivor) {
+	case IVOR_PROGRAM:
+		program(v, esr);
+		break;
+	case IVOR_SYSCALL:
+		syscall(v);
+		break;
+	case IVOR_HCALL:
+		hv_syscall(v);
+		break;
+	case IVOR_DTLB:
+		tlb_miss(v, false, dear, esr);
+		break;
+	case IVOR_ITLB:
+		tlb_miss(v, true, v->regs.pc, esr);
+		break;
+	case IVOR_DSI:
+	case IVOR_ALIGN:
+		v->dear = dear;
+		v->esr = esr;
+		vcpu_reflect(v, ivor, v->regs.pc);
+		break;
+	case IVOR_ISI:
+		v->esr = esr;
+		vcpu_reflect(v, ivor, v->regs.pc);
+		break;
+	case IVOR_FPUNAVAIL:
+	case IVOR_APUNAVAIL:
+		vcpu_reflect(v, ivor, v->regs.pc);
+		break;
+	case IVOR_DEC:
+	case IVOR_EXTERNAL:
+	case IVOR_FIT:
+	case IVOR_DOORBELL:
+	case IVOR_PERFMON:
+		break;		/* handled by the arch code before we get here */
+	default:
+		vcpu_fail(v, "unexpected exception", v->regs.pc);
+		break;
+	}
+	if (!v->stopped)
+		vcpu_deliver_pending(v);
+}
+
+int vcpu_reset(struct vcpu *v, u32 entry, u32 fdt_gpa)
+{
+	struct partition *p = v->part;
+	unsigned int id = v->id, cpu = v->cpu;
+	int tsize;
+	u64 ima;
+
+	__builtin_memset(v, 0, sizeof(*v));
+	v->part = p;
+	v->id = id;
+	v->cpu = cpu;
+	vtlb_reset(&v->tlb);
+	tsize = vtlb_set_ima(&v->tlb, p->ram_size < (64ULL << 20) ?
+				      p->ram_size : (64ULL << 20));
+	if (tsize < 0)
+		return tsize;
+	ima = 1024ULL << tsize;
+	v->msr = MSR_ME;
+	/* MAS4 defaults: TLB0, 4 KiB (e500mc reset value of TSIZED) */
+	v->mas4 = MAS1_TSIZE(2);
+	v->regs.pc = entry;
+	v->regs.gpr[3] = fdt_gpa;
+	v->regs.gpr[6] = 0x45504150;	/* ePAPR magic "EPAP" (ePAPR 1.1 §5.4.1) */
+	v->regs.gpr[7] = (u32)ima;
+	v->regs.msr = vcpu_shadow_msr(v);
+	return 0;
+}

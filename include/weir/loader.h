@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Guest images into partition RAM (hv/loader.c). */
+#ifndef WEIR_LOADER_H
+#define WEIR_LOADER_H
+
+#include <weir/partition.h>
+
+/**
+ * guest_image_load() - copy a guest image into @p's RAM
+ * @img: the image as the boot loader left it, @len bytes
+ * @raw_gpa: where a raw binary goes (guest-physical)
+ * @raw_entry: its entry point (guest effective = physical in the IMA)
+ * @entry: result, the entry point
+ * @what: on error, a short reason for the console
+ *
+ * Recognises a 32-bit big-endian PowerPC ELF executable (PT_LOAD segments
+ * at their p_paddr, BSS zeroed; ELF spec, "System V ABI PowerPC
+ * supplement"), a legacy U-Boot uImage of type kernel, uncompressed
+ * (include/image.h in U-Boot: 64-byte big-endian header, magic
+ * 0x27051956), else a raw binary.
+ * Return: 0; -EINVAL for a malformed header or a segment that is not
+ * entirely inside the image or inside guest RAM; -ENOEXEC for a
+ * compressed or non-kernel uImage or an ELF of another machine. Nothing
+ * is checked after a partial copy: every segment is validated before the
+ * first byte is written.
+ */
+int guest_image_load(struct partition *p, const void *img, u64 len,
+		     u64 raw_gpa, u64 raw_entry, u64 *entry, const char **what);
+
+#endif

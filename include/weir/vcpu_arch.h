@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * What the board-independent vCPU code (hv/vcpu/) needs from the core it
+ * runs on. arch/powerpc/cpu/vcpu_arch.c implements these with real SPRs
+ * and tlbwe; host tests implement them with a recording fake.
+ */
+#ifndef WEIR_VCPU_ARCH_H
+#define WEIR_VCPU_ARCH_H
+
+#include <weir/types.h>
+
+struct vcpu;
+
+/*
+ * Install one 4 KiB shadow translation in this core's TLB0, address
+ * space 1, TID @sid: guest effective page @ea (4 KiB aligned) -> real
+ * page @phys with MAS2 attributes @wimge and MAS3 permissions @perms
+ * (user bits are the ones that apply: the guest runs in problem state).
+ */
+void arch_shadow_map(u32 ea, phys_addr_t phys, u32 sid, u32 wimge, u32 perms);
+
+/* Invalidate every shadow translation of this core (TLB0 flash). */
+void arch_shadow_flush(void);
+
+/* Timer registers of this core, which belong to the vCPU running on it. */
+u32 arch_dec_read(void);
+void arch_dec_write(u32 val);
+void arch_decar_write(u32 val);
+/* Real TCR = the guest's DIE/ARE, plus weir's own fixed-interval tick. */
+void arch_tcr_update(u32 guest_tcr);
+/* Write-1-to-clear real TSR bits. */
+void arch_tsr_clear(u32 bits);
+u64 arch_tb_read(void);
+
+/* Processor and system version (guest reads of PVR/SVR). */
+u32 arch_pvr(void);
+u32 arch_svr(void);
+
+/* SPRG3-7 are user-readable: keep the real ones equal to the guest's. */
+void arch_sprg_user_write(unsigned int n, u32 val);
+
+/*
+ * Wait for the next interrupt on this core with weir's state safe; the
+ * interrupt is handled (vcpu_async_event()) before this returns.
+ */
+void arch_idle_wait(void);
+
+#endif

@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Trap-and-emulate of a guest that runs in problem state (hv/vcpu/): the
+ * exit dispatch, privileged-instruction emulation and exception delivery.
+ * Nothing here touches hardware directly: include/weir/vcpu_arch.h is
+ * the boundary.
+ */
+#ifndef WEIR_VCPU_EMUL_H
+#define WEIR_VCPU_EMUL_H
+
+#include <weir/vcpu.h>
+#include <weir/vtlb.h>
+
+/* IVOR numbers (Power ISA 2.06 Book III-E §7.6; e500mc Core RM §4). */
+enum {
+	IVOR_CRITICAL = 0, IVOR_MCHECK = 1, IVOR_DSI = 2, IVOR_ISI = 3,
+	IVOR_EXTERNAL = 4, IVOR_ALIGN = 5, IVOR_PROGRAM = 6, IVOR_FPUNAVAIL = 7,
+	IVOR_SYSCALL = 8, IVOR_APUNAVAIL = 9, IVOR_DEC = 10, IVOR_FIT = 11,
+	IVOR_WDT = 12, IVOR_DTLB = 13, IVOR_ITLB = 14, IVOR_DEBUG = 15,
+	IVOR_PERFMON = 35, IVOR_DOORBELL = 36, IVOR_HCALL = 40, IVOR_HPRIV = 41,
+};
+
+/**
+ * vcpu_mfspr() / vcpu_mtspr() - a guest access to supervisor SPR @spr
+ * Return: 0, or -EINVAL for an SPR the guest's core does not have (the
+ * caller reflects an illegal-instruction program exception; nothing
+ * changed).
+ */
+int vcpu_mfspr(struct vcpu *v, unsigned int spr, u32 *val);
+int vcpu_mtspr(struct vcpu *v, unsigned int spr, u32 val);
+
+/* What vcpu_emulate() did. */
+enum emul_result {
+	EMUL_NEXT,	/* done: continue after the instruction */
+	EMUL_JUMP,	/* done: regs.pc already set (rfi) */
+	EMUL_ILLEGAL,	/* not an instruction weir emulates: program/PIL */
+};
+
+/**
+ * vcpu_emulate() - emulate privileged instruction @insn that the guest's
+ * supervisor mode executed at regs.pc
+ *
+ * Covers mfmsr/mtmsr/wrtee/wrteei, rfi/rfci/rfmci, mfspr/mtspr (via
+ * vcpu_mfspr/mtspr), tlbwe/tlbre/tlbsx/tlbivax/tlbilx/tlbsync, wait and
+ * the performance-monitor registers (read as zero). Any change to the
+ * guest TLB flushes the shadow translations. EMUL_ILLEGAL changes nothing.
+ */
+enum emul_result vcpu_emulate(struct vcpu *v, u32 insn);
+
+/**
+ * vcpu_reflect() - deliver exception @ivor to the guest, as the hardware
+ * would have if the guest ran in supervisor mode: save @pc and the MSR in
+ * the save/restore pair of the class (SRR, CSRR for critical, watchdog and
+ * debug, MCSRR for machine check), clear the MSR bits of that class, and
+ * continue at IVPR | IVORn. ESR/DEAR are the caller's to set.
+ */
+void vcpu_reflect(struct vcpu *v, unsigned int ivor, u32 pc);
+
+/* Reflect a program exception for the instruction at regs.pc. */
+void vcpu_program(struct vcpu *v, u32 esr);
+
+/**
+ * vcpu_deliver_pending() - deliver one pending asynchronous exception the
+ * guest has enabled (external input before decrementer)
+ * Return: true when one was delivered.
+ */
+bool vcpu_deliver_pending(struct vcpu *v);
+
+/* A pending exception the guest would take if it enabled MSR[EE]. */
+bool vcpu_has_pending(const struct vcpu *v);
+
+/**
+ * vcpu_exit() - handle the exception @ivor that stopped the guest on
+ * vCPU @v; regs holds the guest state as saved at the exception, @dear and
+ * @esr the real DEAR/ESR. On return regs is what the guest resumes with.
+ */
+void vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr);
+
+/**
+ * vcpu_fetch() - read the guest word at effective address @ea through
+ * the guest's own translation (instruction side when @insn)
+ * Return: 0, or -EFAULT when the guest has no translation or it does
+ * not lead into the partition's RAM.
+ */
+int vcpu_fetch(struct vcpu *v, u32 ea, bool insn, u32 *word);
+
+/* The real MSR the guest runs with, from its virtual MSR. */
+u32 vcpu_shadow_msr(const struct vcpu *v);
+
+/**
+ * vcpu_reset() - architected reset state plus the ePAPR entry state of
+ * a boot vCPU: PC @entry, r3 = @fdt_gpa, r6 = ePAPR magic, r7 = size of
+ * the initial mapped area (TLB1[0], EA 0 -> guest-physical 0).
+ * Return: 0, or -EINVAL when the partition's RAM is below 4 KiB.
+ */
+int vcpu_reset(struct vcpu *v, u32 entry, u32 fdt_gpa);
+
+#endif

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The guest-visible TLB (hv/vcpu/vtlb.c). All addresses here are guest
+ * terms: effective addresses and guest-physical RPNs.
+ */
+#ifndef WEIR_VTLB_H
+#define WEIR_VTLB_H
+
+#include <weir/vcpu.h>
+
+enum { VTLB_INV_ALL, VTLB_INV_PID, VTLB_INV_EA, VTLB_INV_EA_ANY };
+
+/* Empty TLBs, shadow ids restart at 1. */
+void vtlb_reset(struct vtlb *t);
+
+/**
+ * vtlb_set_ima() - the ePAPR initial mapped area: TLB1[0] maps EA 0 to
+ * guest-physical 0, supervisor RWX, IPROT, the largest 4^n KiB page not
+ * above @size bytes (at most 4 GiB).
+ * Return: MAS1 TSIZE used, or -EINVAL when @size < 4 KiB.
+ */
+int vtlb_set_ima(struct vtlb *t, u64 size);
+
+/* Bytes mapped by @e (1 KiB << TSIZE). */
+u64 vtlb_entry_size(const struct vtlb_entry *e);
+
+/**
+ * vtlb_lookup() - the guest translation of @ea in address space @as for
+ * PID @pid (TID 0 matches every PID), TLB1 first, then TLB0
+ * @gpa: if not NULL, the guest-physical address of @ea
+ * Return: the entry, or NULL when the guest has no translation (a TLB
+ * miss to deliver to it).
+ */
+const struct vtlb_entry *vtlb_lookup(const struct vtlb *t, u32 ea, u32 as,
+				     u32 pid, u64 *gpa);
+
+/*
+ * The instructions, on the vCPU's MAS registers (ISA 2.06 §6.11.4).
+ * vtlb_tlbwe/tlbre return -EINVAL for an entry MAS0 cannot select (TLBSEL
+ * > 1, ESEL >= 64) or a TLB1 size e500mc does not have: the caller
+ * reflects an illegal-instruction program exception and nothing changes.
+ */
+int vtlb_tlbwe(struct vcpu *v);
+int vtlb_tlbre(struct vcpu *v);
+void vtlb_tlbsx(struct vcpu *v, u32 ea);
+/* Invalidate every non-IPROT entry of TLB @tlbsel (MMUCSR0 flash). */
+void vtlb_invalidate_tlb(struct vcpu *v, unsigned int tlbsel);
+void vtlb_tlbivax(struct vcpu *v, u32 ea);
+/* @t: tlbilx T field (0 all, 1 by MAS6[SPID], 3 by EA); 2 is -EINVAL. */
+int vtlb_tlbilx(struct vcpu *v, unsigned int t, u32 ea);
+
+/* MAS registers as the hardware loads them on a TLB miss (from MAS4). */
+void vtlb_load_defaults(struct vcpu *v, u32 ea, u32 as, u32 pid);
+
+/**
+ * vtlb_shadow_id() - real PID for the guest context (AS, PR, PID)
+ * @flush: set when ids ran out and were recycled: the caller must flush
+ *   every shadow translation before using the id
+ * Return: 1..255
+ */
+int vtlb_shadow_id(struct vtlb *t, u32 as, u32 pr, u32 pid, bool *flush);
+
+/* Real MAS3 permission bits for a shadow of @e in guest (user) mode. */
+u32 vtlb_shadow_perms(const struct vtlb_entry *e, bool guest_user);
+
+#endif
