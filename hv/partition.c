@@ -199,7 +199,7 @@ void partition_vcpu_sync(struct vcpu *v)
 			       dt_error_str(&err, line, sizeof(line)));
 			v->stopped = true;
 		} else {
-			arch_tcr_update(0);
+			arch_timer_changed(v);
 			p->state = PART_RUNNING;
 			return;
 		}
@@ -208,7 +208,8 @@ void partition_vcpu_sync(struct vcpu *v)
 		v->stopped = true;
 	if (v->stopped && p->state != PART_STOPPED) {
 		p->state = PART_STOPPED;
-		arch_tcr_update(0);
+		v->dec_armed = false;
+		arch_timer_changed(v);
 		pr_info("partition '%s' stopped\n", p->name);
 	}
 }

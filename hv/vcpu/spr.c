@@ -14,6 +14,7 @@
 #include <weir/vcpu.h>
 #include <weir/vcpu_arch.h>
 #include <weir/vcpu_emul.h>
+#include <weir/vtimer.h>
 
 #define GUEST_TCR_MASK	(TCR_DIE | TCR_ARE | TCR_FIE | TCR_FP | TCR_WIE | TCR_WP)
 
@@ -104,7 +105,7 @@ int vcpu_mfspr(struct vcpu *v, unsigned int spr, u32 *val)
 	switch (spr) {
 	case SPRN_IVPR: *val = v->ivpr; return 0;
 	case SPRN_PID: *val = v->pid; return 0;
-	case SPRN_DEC: *val = arch_dec_read(); return 0;
+	case SPRN_DEC: *val = vtimer_read_dec(v, arch_tb_read()); return 0;
 	case SPRN_DECAR: *val = v->decar; return 0;
 	case SPRN_TCR: *val = v->tcr; return 0;
 	case SPRN_TSR: *val = v->tsr; return 0;
@@ -147,17 +148,13 @@ int vcpu_mtspr(struct vcpu *v, unsigned int spr, u32 val)
 	switch (spr) {
 	case SPRN_IVPR: v->ivpr = val & 0xffff0000; return 0;
 	case SPRN_PID: v->pid = val & 0xff; return 0;
-	case SPRN_DEC: arch_dec_write(val); return 0;
-	case SPRN_DECAR: v->decar = val; arch_decar_write(val); return 0;
-	case SPRN_TCR:
-		v->tcr = val & GUEST_TCR_MASK;
-		arch_tcr_update(v->tcr);
+	case SPRN_DEC:
+		vtimer_write_dec(v, val, arch_tb_read());
+		arch_timer_changed(v);
 		return 0;
-	case SPRN_TSR:
-		v->tsr &= ~val;
-		if (val & TSR_DIS)
-			arch_tsr_clear(TSR_DIS);
-		return 0;
+	case SPRN_DECAR: v->decar = val; return 0;
+	case SPRN_TCR: v->tcr = val & GUEST_TCR_MASK; return 0;
+	case SPRN_TSR: v->tsr &= ~val; return 0;
 	case SPRN_L1CSR0:	/* flash-invalidate bits self-clear */
 		v->l1csr0 = val & ~(L1CSR0_CFI | 0x100);
 		return 0;

@@ -60,6 +60,8 @@ struct vcpu {
 	u32 ivor[42];			/* indexed by IVOR number */
 	u32 pid;
 	u32 tcr, tsr, decar;
+	u64 dec_deadline;		/* timebase value when DEC reaches 0 */
+	bool dec_armed;			/* DEC is counting down */
 	u32 mas0, mas1, mas2, mas3, mas4, mas6, mas7;
 	u32 hid0, hid1, l1csr0, l1csr1, l1csr2, bucsr, mmucsr0, dbcr[3];
 	u32 dbsr, epcr, usprg0;

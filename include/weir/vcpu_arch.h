@@ -22,14 +22,12 @@ void arch_shadow_map(u32 ea, phys_addr_t phys, u32 sid, u32 wimge, u32 perms);
 /* Invalidate every shadow translation of this core (TLB0 flash). */
 void arch_shadow_flush(void);
 
-/* Timer registers of this core, which belong to the vCPU running on it. */
-u32 arch_dec_read(void);
-void arch_dec_write(u32 val);
-void arch_decar_write(u32 val);
-/* Real TCR = the guest's DIE/ARE, plus weir's own fixed-interval tick. */
-void arch_tcr_update(u32 guest_tcr);
-/* Write-1-to-clear real TSR bits. */
-void arch_tsr_clear(u32 bits);
+/*
+ * The guest's decrementer is virtual (hv/vcpu/vtimer.c): this core's real
+ * decrementer serves both weir's tick and the guest's next deadline.
+ * Called after the vCPU's timer state changed.
+ */
+void arch_timer_changed(struct vcpu *v);
 u64 arch_tb_read(void);
 
 /* Processor and system version (guest reads of PVR/SVR). */

@@ -3,13 +3,15 @@
  * The e500mc side of include/weir/vcpu_arch.h: shadow translations are
  * 4 KiB TLB0 entries in address space 1 (weir's own mappings are IPROT
  * TLB1 entries in address space 0, so a guest can neither hit nor evict
- * them), timers are this core's real DEC/TCR/TSR.
+ * them); the real decrementer serves weir's tick and the guest's timer.
  */
 #include <asm/percpu.h>
 #include <asm/processor.h>
 #include <asm/vcpu_run.h>
 #include <weir/booke.h>
+#include <weir/timer.h>
 #include <weir/vcpu_arch.h>
+#include <weir/vtimer.h>
 
 #define TSIZE_4K	2
 
@@ -37,44 +39,55 @@ void arch_shadow_flush(void)
 	isync();
 }
 
-u32 arch_dec_read(void)
-{
-	return mfspr(SPRN_DEC);
-}
-
-void arch_dec_write(u32 val)
-{
-	mtspr(SPRN_DEC, val);
-}
-
-void arch_decar_write(u32 val)
-{
-	mtspr(SPRN_DECAR, val);
-}
-
 /*
- * weir's tick: the fixed-interval timer on TB bit 21 (every 2^22 ticks,
- * ~10 ms at 400 MHz). TCR[FP] holds the low two bits and TCR[FPEXT]
- * (e500, bits 13-16) the high four of 63 - bit (e500mc Core RM §2.8.1;
- * QEMU hw/ppc/ppc_booke.c booke_get_fit_target).
+ * One real decrementer per core serves weir's tick (console input,
+ * requests from other cores) and the guest's virtual decrementer: it is
+ * programmed for whichever comes first. QEMU 7.2's fixed-interval timer
+ * never fires (hw/ppc/ppc_booke.c arms it only while TSR[FIS] is already
+ * set), so weir does not use the FIT.
  */
-#define FIT_SEL		(63 - 21)
-#define TCR_WEIR	(TCR_FIE | ((FIT_SEL & 3) << 24) | ((FIT_SEL >> 2) << 13))
+#define TICK_HZ		100
 
-void arch_tcr_update(u32 guest_tcr)
-{
-	mtspr(SPRN_TCR, (guest_tcr & (TCR_DIE | TCR_ARE)) | TCR_WEIR);
-}
+static u64 tick_period;
 
 void cpu_tick_init(void)
 {
+	struct percpu *p = this_cpu();
+
+	if (!tick_period)
+		tick_period = timer_tb_freq() / TICK_HZ;
 	mtspr(SPRN_TSR, TSR_FIS | TSR_DIS | TSR_WIS | TSR_ENW);
-	arch_tcr_update(0);
+	mtspr(SPRN_TCR, TCR_DIE);
+	p->next_tick = get_tb() + tick_period;
+	arch_timer_changed(p->vcpu);
 }
 
-void arch_tsr_clear(u32 bits)
+void arch_timer_changed(struct vcpu *v)
 {
-	mtspr(SPRN_TSR, bits);
+	struct percpu *p = this_cpu();
+	u64 now = get_tb(), next = p->next_tick, delta;
+
+	if (v && vtimer_next(v) < next)
+		next = vtimer_next(v);
+	delta = next > now ? next - now : 1;
+	if (delta > 0x7fffffff)
+		delta = 0x7fffffff;
+	mtspr(SPRN_DEC, (u32)delta);
+}
+
+/* Real decrementer fired: weir's tick and/or the guest's deadline. */
+bool cpu_timer_event(struct percpu *p)
+{
+	u64 now = get_tb();
+	bool tick = now >= p->next_tick;
+
+	mtspr(SPRN_TSR, TSR_DIS);
+	if (tick)
+		p->next_tick = now + tick_period;
+	if (p->vcpu)
+		vtimer_expire(p->vcpu, now);
+	arch_timer_changed(p->vcpu);
+	return tick;
 }
 
 u64 arch_tb_read(void)

@@ -46,14 +46,11 @@ void cpu_async_event(struct percpu *p, unsigned int vector)
 {
 	switch (vector) {
 	case IVOR_DEC:
-		arch_tsr_clear(TSR_DIS);
-		if (p->vcpu)
-			p->vcpu->tsr |= TSR_DIS;
+		if (cpu_timer_event(p) && p->cpu == 0)
+			console_poll();
 		break;
 	case IVOR_FIT:
-		arch_tsr_clear(TSR_FIS);
-		if (p->cpu == 0)
-			console_poll();
+		mtspr(SPRN_TSR, TSR_FIS);	/* never enabled; be safe */
 		break;
 	default:
 		break;		/* doorbell: the wake-up is the point */
@@ -124,7 +121,6 @@ void vcpu_run(struct vcpu *v)
 	arch_shadow_flush();
 	for (n = 3; n < 8; n++)
 		arch_sprg_user_write(n, v->sprg[n]);
-	arch_tcr_update(v->tcr);
 	resume(v);
 	p->frame = &v->regs;
 	__asm__ __volatile__("b exc_return" ::: "memory");

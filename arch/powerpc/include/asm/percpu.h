@@ -21,6 +21,7 @@ struct percpu {
 	bool in_fatal;			/* a fatal exception is being reported */
 	volatile bool online;		/* secondary reached C */
 	struct vcpu *vcpu;		/* the vCPU pinned here, or NULL */
+	u64 next_tick;			/* timebase of weir's next tick */
 	struct trap_frame idle_frame __aligned(16);
 };
 

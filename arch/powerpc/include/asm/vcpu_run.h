@@ -19,7 +19,10 @@ void cpu_async_event(struct percpu *p, unsigned int vector);
 /* Start @v on this core. Never returns. */
 void __noreturn vcpu_run(struct vcpu *v);
 
-/* Enable weir's fixed-interval tick (console input, requests). */
+/* Start weir's tick on this core (real DEC; console input, requests). */
 void cpu_tick_init(void);
+
+/* Real decrementer interrupt. Return: true when weir's tick is due. */
+bool cpu_timer_event(struct percpu *p);
 
 #endif

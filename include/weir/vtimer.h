@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The guest's decrementer, kept as a timebase deadline (hv/vcpu/vtimer.c).
+ * Book E semantics (Power ISA 2.06 Book III-E §9.3): DEC counts down at
+ * the timebase rate; reaching zero sets TSR[DIS] and, with TCR[ARE],
+ * reloads from DECAR; writing DEC starts a new count.
+ */
+#ifndef WEIR_VTIMER_H
+#define WEIR_VTIMER_H
+
+#include <weir/vcpu.h>
+
+/* Guest mtspr DEC at timebase @now; 0 stops the count. */
+void vtimer_write_dec(struct vcpu *v, u32 val, u64 now);
+
+/* Guest mfspr DEC at timebase @now (0 once expired). */
+u32 vtimer_read_dec(const struct vcpu *v, u64 now);
+
+/**
+ * vtimer_expire() - account for the time up to @now: set TSR[DIS] when
+ * the deadline passed, reload from DECAR under TCR[ARE]
+ * Return: true when TSR[DIS] was newly set.
+ */
+bool vtimer_expire(struct vcpu *v, u64 now);
+
+/* Timebase value of the next expiry, or UINT64_MAX when not counting. */
+u64 vtimer_next(const struct vcpu *v);
+
+#endif
