@@ -135,7 +135,8 @@ static int load_uimage(struct partition *p, const u8 *b, u64 len, u64 *entry,
 }
 
 int guest_image_load(struct partition *p, const void *img, u64 len,
-		     u64 raw_gpa, u64 raw_entry, u64 *entry, const char **what)
+		     u64 raw_gpa, bool raw_ok, u64 raw_entry, u64 *entry,
+		     const char **what)
 {
 	const u8 *b = img;
 
@@ -144,6 +145,10 @@ int guest_image_load(struct partition *p, const void *img, u64 len,
 		return load_elf(p, b, len, entry, what);
 	if (len >= 4 && be32_at(b, 0) == UIMAGE_MAGIC)
 		return load_uimage(p, b, len, entry, what);
+	if (!raw_ok) {
+		*what = "no ELF or uImage there (a raw binary needs guest-entry)";
+		return -ENOENT;
+	}
 	if (!len || !in_ram(p, raw_gpa, len)) {
 		*what = "raw image outside the partition's memory";
 		return -EINVAL;

@@ -78,9 +78,8 @@ static int partition_load(struct partition *p, struct dt_error *err)
 
 	memset(p->ram_host, 0, p->ram_size);
 	ret = guest_image_load(p, (const void *)(uintptr_t)pp->image_src,
-			       pp->image_len, pp->image_gpa,
-			       pp->has_entry ? pp->entry_gpa : pp->image_gpa,
-			       &entry, &what);
+			       pp->image_len, pp->image_gpa, pp->has_entry,
+			       pp->entry_gpa, &entry, &what);
 	if (ret) {
 		snprintf(msg, sizeof(msg), "image at 0x%llx: %s",
 			 (unsigned long long)pp->image_src, what);

@@ -30,15 +30,21 @@ $(O)/config.dtb: $(CONFIG_DTS)
 	@echo "  DTC     $@"
 	$(Q)dtc -q -I dts -O dtb -o $@ $<
 
-$(O)/weir.its: scripts/mkits $(KCONFIG_CONFIG)
-	$(Q)scripts/mkits $(O)/weir.bin $(CONFIG_TEXT_BASE) $(O)/config.dtb \
-		$(CONFIG_WEIR_CONFIG_ADDR) "weir $(WEIR_VERSION)" > $@
+# Guest images the board's demo config loads (board/<b>/config.mk sets
+# FIT_GUESTS = <name> <file> <addr> triples, matching its config.dts).
+include test/guests/guests.mk
+-include board/$(BOARD)/config.mk
+FIT_GUEST_FILES := $(foreach w,$(FIT_GUESTS),$(filter $(O)/%,$(w)))
 
-$(O)/weir.itb: $(O)/weir.its $(O)/weir.bin $(O)/config.dtb
+$(O)/weir.its: scripts/mkits $(KCONFIG_CONFIG) $(FIT_GUEST_FILES)
+	$(Q)scripts/mkits $(O)/weir.bin $(CONFIG_TEXT_BASE) $(O)/config.dtb \
+		$(CONFIG_WEIR_CONFIG_ADDR) "weir $(WEIR_VERSION)" $(FIT_GUESTS) > $@
+
+$(O)/weir.itb: $(O)/weir.its $(O)/weir.bin $(O)/config.dtb $(FIT_GUEST_FILES)
 	@echo "  MKIMAGE $@"
 	$(Q)mkimage -f $< $@ >/dev/null
 
 .PHONY: all
-all: $(O)/weir.uImage $(O)/weir.itb
+all: $(O)/weir.uImage $(O)/weir.itb $(GUEST_ELFS)
 	@$(SIZE) $(O)/weir.elf | tail -n 1 | \
 		awk '{printf "  weir: text %d, data %d, bss %d bytes\n", $$1, $$2, $$3}'
