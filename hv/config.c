@@ -132,6 +132,84 @@ static int parse_image(const void *cfg, int node, const struct hw_info *hw,
 	return 0;
 }
 
+/*
+ * A single NUL-terminated string of at most @max characters into @out;
+ * absent leaves @out empty. -EINVAL or -E2BIG (with @err) otherwise.
+ */
+static int get_string(const void *cfg, int node, const char *prop,
+		      size_t max, char *out, struct dt_error *err)
+{
+	int len;
+	const char *s = fdt_getprop(cfg, node, prop, &len);
+	size_t n;
+
+	out[0] = '\0';
+	if (!s)
+		return 0;
+	n = strnlen(s, len);
+	if (len < 1 || n + 1 != (size_t)len)
+		return cfg_fail(err, cfg, node, prop, -EINVAL,
+				"need one string");
+	if (n > max)
+		return cfg_fail(err, cfg, node, prop, -E2BIG,
+				"%zu characters, at most %zu", n, max);
+	memcpy(out, s, n + 1);
+	return 0;
+}
+
+/* manager, bootargs, guest-compatible, guest-entry: all optional. */
+static int parse_guest(const void *cfg, int node, struct part_plan *pp,
+		       struct dt_error *err)
+{
+	const char *gc = "guest-compatible";
+	const void *p;
+	size_t n;
+	u64 v;
+	int len, ret;
+
+	p = fdt_getprop(cfg, node, "manager", &len);
+	if (p && len)
+		return cfg_fail(err, cfg, node, "manager", -EINVAL,
+				"must be empty (a flag)");
+	pp->manager = p != NULL;
+
+	ret = get_string(cfg, node, "bootargs", CONFIG_BOOTARGS_MAX,
+			 pp->bootargs, err);
+	if (ret)
+		return ret;
+
+	/* Linux corenet_generic.c matches "<board>-hv" in a 24-byte buffer. */
+	ret = get_string(cfg, node, gc, GUEST_DT_BOARD_MAX,
+			 pp->guest_compatible, err);
+	if (ret)
+		return ret;
+	n = strlen(pp->guest_compatible);
+	if (fdt_getprop(cfg, node, gc, NULL) && !n)
+		return cfg_fail(err, cfg, node, gc, -EINVAL, "empty");
+	if (n >= 3 && !strcmp(pp->guest_compatible + n - 3, "-hv"))
+		return cfg_fail(err, cfg, node, gc, -EINVAL,
+				"give the board without \"-hv\"; weir appends it");
+
+	ret = get_u64s(cfg, node, "guest-entry", &v, 1);
+	if (ret == -ENOENT)
+		return 0;
+	if (ret)
+		return cfg_fail(err, cfg, node, "guest-entry", -EINVAL,
+				"need <gpa-hi gpa-lo>");
+	if (v >= pp->ram_size)
+		return cfg_fail(err, cfg, node, "guest-entry", -ERANGE,
+				"0x%llx is outside guest-memory (0x%llx bytes)",
+				(unsigned long long)v,
+				(unsigned long long)pp->ram_size);
+	if (!IS_ALIGNED(v, 4))
+		return cfg_fail(err, cfg, node, "guest-entry", -EINVAL,
+				"0x%llx is not 4-byte aligned",
+				(unsigned long long)v);
+	pp->has_entry = true;
+	pp->entry_gpa = v;
+	return 0;
+}
+
 /* Every child with a "device" property assigns that hardware node. */
 static int parse_devices(const void *cfg, int node, const void *hwfdt,
 			 struct part_plan *pp, struct dt_error *err)
@@ -172,6 +250,8 @@ static int parse_partition(const void *cfg, int node, const void *hwfdt,
 		ret = parse_memory(cfg, node, hw, hv, pp, err);
 	if (!ret)
 		ret = parse_image(cfg, node, hw, pp, err);
+	if (!ret)
+		ret = parse_guest(cfg, node, pp, err);
 	if (!ret)
 		ret = parse_devices(cfg, node, hwfdt, pp, err);
 	return ret;

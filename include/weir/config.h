@@ -8,10 +8,12 @@
 #ifndef WEIR_CONFIG_H
 #define WEIR_CONFIG_H
 
+#include <weir/guest_dt.h>
 #include <weir/hwtree.h>
 
 #define CONFIG_MAX_PARTITIONS 8
 #define CONFIG_MAX_DEVICES 16
+#define CONFIG_BOOTARGS_MAX 255		/* characters, without the NUL */
 
 struct part_plan {
 	char name[32];			/* "label", else the node name */
@@ -24,6 +26,13 @@ struct part_plan {
 	u64 image_len;			/* bytes */
 	int hw_dev[CONFIG_MAX_DEVICES];	/* device nodes in the hardware tree */
 	unsigned int ndev;
+	bool manager;			/* may stop/restart other partitions */
+	char bootargs[CONFIG_BOOTARGS_MAX + 1];	/* "" when not given */
+	/* board compatible for the guest root ("-hv" is appended by the
+	 * guest tree builder); "" when not given: the caller's default */
+	char guest_compatible[GUEST_DT_BOARD_MAX + 1];
+	bool has_entry;			/* "guest-entry" given */
+	u64 entry_gpa;			/* guest entry point (raw images) */
 };
 
 struct plan {
@@ -49,7 +58,9 @@ struct hv_reserved {
  * Return: 0; -EINVAL for a bad tree or property; -EBUSY when a core,
  * RAM range or device is given to two partitions; -ERANGE when RAM lies
  * outside physical memory or overlaps weir; -ENOENT when a device or the
- * guest image is missing; -E2BIG when limits are exceeded.
+ * guest image is missing; -E2BIG when limits are exceeded (partitions,
+ * devices, "bootargs" or "guest-compatible" length); -ERANGE also when
+ * "guest-entry" lies outside guest-memory.
  */
 int config_parse(const void *cfg, const void *hwfdt, const struct hw_info *hw,
 		 const struct hv_reserved *hv, struct plan *plan,

@@ -182,6 +182,116 @@ static void test_device_twice(void **state)
 		       "/soc@fe0000000/serial@4500 is already assigned to partition 'linux'");
 }
 
+/* p1 with extra properties, p2 plain. */
+#define P1X(extra) \
+	"p1 { compatible = \"weir,partition\"; label = \"linux\"; cpus = <0 1>;" \
+	" guest-memory = <0 0x10000000 0 0x10000000>;" \
+	" guest-image = <0 0x5000000 0 0 0 0x10000>; " extra " };"
+
+static void test_guest_options(void **state)
+{
+	struct dt_error err;
+
+	compile(P1X("manager; bootargs = \"console=ttyEHV0 root=/dev/ram0\";"
+		    " guest-compatible = \"fsl,T4240QDS\";"
+		    " guest-entry = <0 0x1000100>;") P2);
+	assert_int_equal(config_parse(cfg, hwtree, &hw, &hv, &plan, &err), 0);
+	assert_int_equal(plan.nparts, 2);
+	assert_true(plan.part[0].manager);
+	assert_string_equal(plan.part[0].bootargs, "console=ttyEHV0 root=/dev/ram0");
+	assert_string_equal(plan.part[0].guest_compatible, "fsl,T4240QDS");
+	assert_true(plan.part[0].has_entry);
+	assert_int_equal(plan.part[0].entry_gpa, 0x1000100);
+	/* All optional: p2 has none. */
+	assert_false(plan.part[1].manager);
+	assert_string_equal(plan.part[1].bootargs, "");
+	assert_string_equal(plan.part[1].guest_compatible, "");
+	assert_false(plan.part[1].has_entry);
+	assert_int_equal(plan.part[1].entry_gpa, 0);
+}
+
+/* The limits themselves are accepted: 255-character bootargs, a
+ * 20-character board, an entry at the last word of guest-memory. */
+static void test_guest_option_limits(void **state)
+{
+	char text[1024], args[256];
+	struct dt_error err;
+
+	memset(args, 'a', 255);
+	args[255] = '\0';
+	snprintf(text, sizeof(text), P1X("bootargs = \"%s\";"
+		 " guest-compatible = \"fsl,ABCDEFGHIJKLMNOP\";"
+		 " guest-entry = <0 0xffffffc>;"), args);
+	compile(text);
+	assert_int_equal(config_parse(cfg, hwtree, &hw, &hv, &plan, &err), 0);
+	assert_int_equal(strlen(plan.part[0].bootargs), 255);
+	assert_string_equal(plan.part[0].guest_compatible, "fsl,ABCDEFGHIJKLMNOP");
+	assert_int_equal(plan.part[0].entry_gpa, 0xffffffc);
+	/* An empty bootargs string is a valid (empty) command line. */
+	compile(P1X("bootargs = \"\";"));
+	assert_int_equal(config_parse(cfg, hwtree, &hw, &hv, &plan, &err), 0);
+	assert_string_equal(plan.part[0].bootargs, "");
+}
+
+static void test_manager_refused(void **state)
+{
+	compile(P1X("manager = <1>;") P2);
+	expect_refused(-EINVAL, "/partitions/p1", "manager", "must be empty");
+}
+
+static void test_bootargs_refused(void **state)
+{
+	char text[1024], args[257];
+
+	memset(args, 'a', 256);
+	args[256] = '\0';
+	snprintf(text, sizeof(text), P1X("bootargs = \"%s\";") P2, args);
+	compile(text);
+	expect_refused(-E2BIG, "/partitions/p1", "bootargs",
+		       "256 characters, at most 255");
+	compile(P1X("bootargs = <1>;") P2);
+	expect_refused(-EINVAL, "/partitions/p1", "bootargs", "need one string");
+	compile(P1X("bootargs = \"a\", \"b\";") P2);
+	expect_refused(-EINVAL, "/partitions/p1", "bootargs", "need one string");
+}
+
+static void test_guest_compatible_refused(void **state)
+{
+	compile(P1X("guest-compatible = \"fsl,ABCDEFGHIJKLMNOPQ\";") P2);
+	expect_refused(-E2BIG, "/partitions/p1", "guest-compatible",
+		       "21 characters, at most 20");
+	compile(P1X("guest-compatible = \"fsl,P4080DS-hv\";") P2);
+	expect_refused(-EINVAL, "/partitions/p1", "guest-compatible",
+		       "without \"-hv\"");
+	compile(P1X("guest-compatible = \"\";") P2);
+	expect_refused(-EINVAL, "/partitions/p1", "guest-compatible", "empty");
+	compile(P1X("guest-compatible = \"fsl,P4080DS\", \"fsl,P3041DS\";") P2);
+	expect_refused(-EINVAL, "/partitions/p1", "guest-compatible",
+		       "need one string");
+}
+
+static void test_guest_entry_refused(void **state)
+{
+	compile(P1X("guest-entry = <0x1000>;") P2);
+	expect_refused(-EINVAL, "/partitions/p1", "guest-entry",
+		       "need <gpa-hi gpa-lo>");
+	/* guest-memory is 0x10000000 bytes: its end is outside. */
+	compile(P1X("guest-entry = <0 0x10000000>;") P2);
+	expect_refused(-ERANGE, "/partitions/p1", "guest-entry",
+		       "0x10000000 is outside guest-memory");
+	compile(P1X("guest-entry = <1 0>;") P2);
+	expect_refused(-ERANGE, "/partitions/p1", "guest-entry",
+		       "outside guest-memory");
+	compile(P1X("guest-entry = <0 0x1002>;") P2);
+	expect_refused(-EINVAL, "/partitions/p1", "guest-entry",
+		       "not 4-byte aligned");
+	/* Checked in the second partition too (its own guest-memory). */
+	compile(P1 PART("p2", "1", "0x20000000", "0x8000000")
+		" guest-entry = <0 0x8000000>; };");
+	expect_refused(-ERANGE, "/partitions/p2", "guest-entry",
+		       "outside guest-memory (0x8000000 bytes)");
+}
+
 static void test_not_a_config(void **state)
 {
 	compile(P1);
@@ -202,6 +312,12 @@ int main(void)
 		cmocka_unit_test_setup(test_image_outside_guest, nothing),
 		cmocka_unit_test_setup(test_device_missing, nothing),
 		cmocka_unit_test_setup(test_device_twice, nothing),
+		cmocka_unit_test_setup(test_guest_options, nothing),
+		cmocka_unit_test_setup(test_guest_option_limits, nothing),
+		cmocka_unit_test_setup(test_manager_refused, nothing),
+		cmocka_unit_test_setup(test_bootargs_refused, nothing),
+		cmocka_unit_test_setup(test_guest_compatible_refused, nothing),
+		cmocka_unit_test_setup(test_guest_entry_refused, nothing),
 		cmocka_unit_test_setup(test_not_a_config, nothing),
 	};
 
