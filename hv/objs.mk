@@ -5,3 +5,11 @@ obj-y += hv/dma/reflect.o
 obj-y += hv/dma/tce.o
 obj-y += hv/dma/ddw.o
 obj-y += hv/hcall_papr.o
+obj-y += hv/guest_dt.o
+obj-y += hv/hcall.o hv/hcall_bytechan.o hv/hcall_pic.o hv/hcall_partition.o
+obj-y += hv/bytechan.o hv/vpic.o hv/console_mux.o
+
+obj-y += hv/loader.o
+obj-y += hv/vcpu/vtlb.o hv/vcpu/spr.o hv/vcpu/vtimer.o hv/vcpu/emulate.o hv/vcpu/deliver.o \
+	hv/vcpu/exit.o
+obj-$(CONFIG_PPC) += hv/partition.o

@@ -8,7 +8,7 @@ $(LIBWEIR): $(OBJS)
 UNIT_SRCS  := $(wildcard test/unit/test_*.c)
 UNIT_BINS  := $(patsubst %.c,$(O)/%,$(UNIT_SRCS))
 UNIT_HELP  := $(patsubst %.c,$(O)/%.o,$(wildcard test/unit/helpers/*.c))
--include $(UNIT_BINS:=.d)
+-include $(UNIT_BINS:=.d) $(UNIT_HELP:.o=.d)
 
 $(O)/test/unit/%: test/unit/%.c $(LIBWEIR) $(UNIT_HELP)
 	@mkdir -p $(dir $@)

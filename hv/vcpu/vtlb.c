@@ -131,8 +131,9 @@ int vtlb_tlbwe(struct vcpu *v)
 		if (MAS0_ESEL_GET(v->mas0) == v->tlb.tlb0_victim[tlb0_set(v->mas2)])
 			v->tlb.tlb0_victim[tlb0_set(v->mas2)] =
 				(MAS0_ESEL_GET(v->mas0) + 1) & (VTLB0_WAYS - 1);
-	} else if (!tsize_valid_tlb1(MAS1_TSIZE_GET(n.mas1))) {
-		return -EINVAL;
+	} else if ((n.mas1 & MAS1_VALID) &&
+		   !tsize_valid_tlb1(MAS1_TSIZE_GET(n.mas1))) {
+		return -EINVAL;	/* an invalid entry may have any size */
 	}
 	/* EPN and RPN are aligned to the page: drop the offset bits. */
 	n.mas2 &= ~(u32)((vtlb_entry_size(&n) - 1) & MAS2_EPN);

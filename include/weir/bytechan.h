@@ -3,22 +3,98 @@
  * ePAPR byte channels (ePAPR 1.1 §6.2; Linux drivers/tty/ehv_bytechan.c):
  * a partition's console is one byte channel, multiplexed onto the UART by
  * the console mux with a "[name] " prefix per line.
+ *
+ * Input (UART -> guest) is queued in rx_buf by core 0 and read by the
+ * owner's vCPUs on their cores, under @lock. Output never blocks: it goes
+ * straight to the console mux, whose line buffer (line[], line_len) is
+ * guarded by the global console lock (console_lock()).
  */
 #ifndef WEIR_BYTECHAN_H
 #define WEIR_BYTECHAN_H
 
+#include <weir/spinlock.h>
 #include <weir/types.h>
 
 struct partition;
+
+#define BYTECHAN_RX_SIZE	256	/* input queue, bytes (power of 2) */
+#define BYTECHAN_LINE_MAX	120	/* console mux line buffer, bytes */
+/* EV_BYTE_CHANNEL_POLL's tx space: output never blocks, so a constant. */
+#define BYTECHAN_TX_SPACE	BYTECHAN_RX_SIZE
 
 struct bytechan {
 	u32 handle;		/* hv-handle in the guest tree */
 	u32 rx_irq, tx_irq;	/* virtual interrupts (epapr,hv-pic) */
 	struct partition *owner;
 	/* implementation state: hv/bytechan.c */
-	u8 rx_buf[256];
-	unsigned int rx_head, rx_tail;
-	bool at_line_start;	/* console mux: prefix before next byte */
+	spinlock_t lock;	/* rx_buf, rx_head, rx_tail, rx_dropped */
+	u8 rx_buf[BYTECHAN_RX_SIZE];
+	unsigned int rx_head, rx_tail;	/* free-running; count = head - tail */
+	unsigned int rx_dropped;	/* input bytes lost to a full queue */
+	/* console mux output state: hv/console_mux.c, under console_lock() */
+	char line[BYTECHAN_LINE_MAX];	/* bytes not yet on the UART */
+	unsigned int line_len;
 };
+
+/**
+ * bytechan_init() - set up a byte channel owned by @owner
+ * @bc: channel (all state cleared)
+ * @owner: owning partition
+ * @handle: the guest's hv-handle for it
+ * @rx_irq: receive ("data waiting") source in @owner's vpic
+ * @tx_irq: transmit ("space available") source; never raised, because
+ *          output never blocks, but claimed so the guest can configure it
+ *          (ehv_bytechan requests both)
+ *
+ * When @owner->pic is set, both sources are claimed there (rx with an EOI
+ * hook that re-raises while data is waiting); with no pic the channel
+ * works without interrupts.
+ *
+ * Return: 0; -EINVAL for a NULL @bc/@owner, rx_irq == tx_irq, or a source
+ * outside the vpic's range; -EBUSY when a source is already claimed.
+ * On error nothing is claimed.
+ */
+int bytechan_init(struct bytechan *bc, struct partition *owner, u32 handle,
+		  u32 rx_irq, u32 tx_irq);
+
+/**
+ * bytechan_reset() - drop queued input and any unfinished output line
+ * (partition restart); the vpic sources are reset by vpic_reset().
+ */
+void bytechan_reset(struct bytechan *bc);
+
+/**
+ * bytechan_lookup() - the channel @handle of partition @p
+ *
+ * Only @p's own channels are found (today: its console).
+ * Return: the channel, or NULL.
+ */
+struct bytechan *bytechan_lookup(struct partition *p, u32 handle);
+
+/**
+ * bytechan_send() - guest output: @len bytes of @buf to the console mux
+ *
+ * Never blocks and never refuses bytes. Return: @len (bytes sent).
+ */
+int bytechan_send(struct bytechan *bc, const u8 *buf, unsigned int len);
+
+/**
+ * bytechan_receive() - take up to @max queued input bytes into @buf
+ *
+ * When the queue becomes empty a still-pending rx interrupt is withdrawn.
+ * Return: the number of bytes copied (0..@max).
+ */
+int bytechan_receive(struct bytechan *bc, u8 *buf, unsigned int max);
+
+/* Input bytes waiting (0..BYTECHAN_RX_SIZE). */
+unsigned int bytechan_rx_count(struct bytechan *bc);
+
+/**
+ * bytechan_push_input() - queue one input byte (console, core 0)
+ *
+ * Raises rx_irq in the owner's vpic. Return: 0, or -EAGAIN when the
+ * queue is full (the byte is dropped and counted in rx_dropped).
+ */
+int bytechan_push_input(struct bytechan *bc, u8 c);
 
 #endif

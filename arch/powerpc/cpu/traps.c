@@ -10,6 +10,7 @@
 #include <asm/percpu.h>
 #include <asm/processor.h>
 #include <weir/booke.h>
+#include <weir/console.h>
 #include <weir/log.h>
 #include <weir/trap.h>
 #include <weir/vcpu_emul.h>
@@ -73,6 +74,7 @@ void __noreturn fatal_exception(struct trap_frame *f)
 	if (p->in_fatal)	/* faulted while reporting: just stop */
 		cpu_halt();
 	p->in_fatal = true;
+	console_break_lock();	/* we may have interrupted its holder */
 	printf("\nweir: fatal: %s at 0x%08x (cpu %u)\n",
 	       exception_name(f->vector), f->pc, p->cpu);
 	dump_frame(f);

@@ -40,6 +40,7 @@ static void console_poll(void)
 
 	while ((c = console_getc()) >= 0)
 		console_mux_input(c);
+	console_mux_flush();	/* partial lines (prompts) reach the UART */
 }
 
 void cpu_async_event(struct percpu *p, unsigned int vector)

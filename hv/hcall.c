@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * ePAPR / Freescale hcall dispatch (include/weir/hcall.h, the ABI in
+ * include/weir/epapr.h). The token in r11 is (vendor << 16) | number;
+ * like Topaz the vendor is taken from bits 16..30 and vendor 0 is accepted
+ * as ePAPR (../shared/reference/pamu-and-linux-guest.md §4.1). Handlers
+ * live in hv/hcall_{bytechan,pic,partition}.c, one small function each.
+ * Calls from the guest's problem state are refused by the vCPU code
+ * before they get here.
+ */
+#include <errno.h>
+#include <weir/epapr.h>
+#include <weir/hcall.h>
+#include <weir/vcpu.h>
+#include "hcall_priv.h"
+
+#define EPAPR(num, fn)	{ EV_EPAPR_VENDOR_ID, num, #num, fn }
+#define FSL(num, fn)	{ EV_FSL_VENDOR_ID, num, #num, fn }
+
+static const struct hcall_desc hcall_table[] = {
+	EPAPR(EV_BYTE_CHANNEL_SEND, hc_byte_channel_send),
+	EPAPR(EV_BYTE_CHANNEL_RECEIVE, hc_byte_channel_receive),
+	EPAPR(EV_BYTE_CHANNEL_POLL, hc_byte_channel_poll),
+	EPAPR(EV_INT_SET_CONFIG, hc_int_set_config),
+	EPAPR(EV_INT_GET_CONFIG, hc_int_get_config),
+	EPAPR(EV_INT_SET_MASK, hc_int_set_mask),
+	EPAPR(EV_INT_GET_MASK, hc_int_get_mask),
+	EPAPR(EV_INT_IACK, hc_int_iack),
+	EPAPR(EV_INT_EOI, hc_int_eoi),
+	EPAPR(EV_IDLE, hc_idle),
+	FSL(FH_PARTITION_RESTART, hc_partition_restart),
+	FSL(FH_PARTITION_GET_STATUS, hc_partition_get_status),
+	FSL(FH_PARTITION_STOP, hc_partition_stop),
+	FSL(FH_SYSTEM_RESET, hc_system_reset),
+};
+
+static const struct hcall_desc *hcall_find(u32 token)
+{
+	u32 vendor = EV_TOKEN_VENDOR(token);
+	u32 num = EV_TOKEN_NUM(token);
+	unsigned int i;
+
+	if (vendor == EV_LOCAL_VENDOR_ID)
+		vendor = EV_EPAPR_VENDOR_ID;
+	for (i = 0; i < ARRAY_SIZE(hcall_table); i++)
+		if (hcall_table[i].vendor == vendor && hcall_table[i].num == num)
+			return &hcall_table[i];
+	return NULL;
+}
+
+void hcall_dispatch(struct vcpu *v)
+{
+	u32 *gpr = v->regs.gpr;
+	const struct hcall_desc *d = hcall_find(gpr[11]);
+	u32 status;
+
+	if (!d) {
+		gpr[3] = EV_UNIMPLEMENTED;
+		return;
+	}
+	status = d->fn(v, gpr);
+	if (status != HCALL_NORETURN)
+		gpr[3] = status;
+}
+
+u32 hcall_status(int err)
+{
+	switch (err) {
+	case 0:
+		return EV_SUCCESS;
+	case -EINVAL:
+		return EV_EINVAL;
+	case -EPERM:
+		return EV_EPERM;
+	case -ENOENT:
+		return EV_ENOENT;
+	case -EAGAIN:
+		return EV_EAGAIN;
+	case -EFAULT:
+		return EV_EFAULT;
+	case -ENODEV:
+		return EV_ENODEV;
+	case -EALREADY:
+	case -EBUSY:
+		return EV_INVALID_STATE;
+	case -ENOMEM:
+		return EV_ENOMEM;
+	default:
+		return EV_INTERNAL;
+	}
+}

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The ePAPR/FSL hcall handlers, one per hcall, listed in hv/hcall.c's
+ * table. Each reads its arguments from @gpr (the guest's r0..r31), writes
+ * its outputs to gpr[4..] only when it succeeds, and returns the EV_*
+ * status the dispatcher stores in r3. Failing calls change no register
+ * but r3 and no state.
+ */
+#ifndef WEIR_HCALL_PRIV_H
+#define WEIR_HCALL_PRIV_H
+
+#include <weir/hcall.h>
+#include <weir/types.h>
+
+/*
+ * A handler's status meaning "the caller's registers were replaced (its
+ * partition restarted): write nothing". Not an EV_* code.
+ */
+#define HCALL_NORETURN	0xffffffffu
+
+/* hv/hcall_bytechan.c */
+u32 hc_byte_channel_send(struct vcpu *v, u32 *gpr);
+u32 hc_byte_channel_receive(struct vcpu *v, u32 *gpr);
+u32 hc_byte_channel_poll(struct vcpu *v, u32 *gpr);
+
+/* hv/hcall_pic.c */
+u32 hc_int_set_config(struct vcpu *v, u32 *gpr);
+u32 hc_int_get_config(struct vcpu *v, u32 *gpr);
+u32 hc_int_set_mask(struct vcpu *v, u32 *gpr);
+u32 hc_int_get_mask(struct vcpu *v, u32 *gpr);
+u32 hc_int_iack(struct vcpu *v, u32 *gpr);
+u32 hc_int_eoi(struct vcpu *v, u32 *gpr);
+
+/* hv/hcall_partition.c */
+u32 hc_partition_get_status(struct vcpu *v, u32 *gpr);
+u32 hc_partition_stop(struct vcpu *v, u32 *gpr);
+u32 hc_partition_restart(struct vcpu *v, u32 *gpr);
+u32 hc_system_reset(struct vcpu *v, u32 *gpr);
+u32 hc_idle(struct vcpu *v, u32 *gpr);
+
+#endif

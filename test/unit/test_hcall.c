@@ -1,0 +1,554 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * hcall_dispatch() end to end on the fake world: token decoding (vendor
+ * 0 as ePAPR, bit 31 ignored, unknown tokens), the errno -> EV_* map,
+ * byte channel SEND/RECEIVE/POLL register packing, the EV_INT_* calls,
+ * partition control with its permission rules, EV_IDLE. Every call checks
+ * the exact registers it may write; every refused call checks that r3 is
+ * the only register that changed and that no state changed at all.
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+#include <weir/bytechan.h>
+#include <weir/console_mux.h>
+#include <weir/epapr.h>
+#include <weir/hcall.h>
+#include <weir/vcpu_kick.h>
+#include <weir/vpic.h>
+#include "helpers/fake_hv.h"
+
+#define EPAPR(n)	EV_HCALL_TOKEN(EV_EPAPR_VENDOR_ID, (n))
+#define FSL(n)		EV_HCALL_TOKEN(EV_FSL_VENDOR_ID, (n))
+#define SELF		0xffffffffu
+#define RX		VPIC_IRQ_CONSOLE_RX
+
+static struct fake_world *w;
+static struct trap_frame before;
+
+static int setup(void **state)
+{
+	w = fake_world_new();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fake_world_free(w);
+	return 0;
+}
+
+/* r0..r31 = a recognisable pattern, r3.. = @args, r11 = @tok. */
+static void load(struct vcpu *v, u32 tok, const u32 *args, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < 32; i++)
+		v->regs.gpr[i] = 0xdead0000u | (i << 8) | i;
+	for (i = 0; i < n; i++)
+		v->regs.gpr[3 + i] = args[i];
+	v->regs.gpr[11] = tok;
+	v->regs.pc = 0x1000;
+	v->regs.msr = 0x8000;
+	v->regs.lr = 0x2000;
+	v->regs.ctr = 0x3000;
+	v->regs.cr = 0x4000;
+	v->regs.xer = 0x5000;
+}
+
+/* Run an hcall; return r3. */
+#define CALL(v, tok, ...) call((v), (tok), (const u32[]){ __VA_ARGS__ }, \
+	sizeof((const u32[]){ __VA_ARGS__ }) / sizeof(u32))
+
+static u32 call(struct vcpu *v, u32 tok, const u32 *args, unsigned int n)
+{
+	load(v, tok, args, n);
+	before = v->regs;
+	hcall_dispatch(v);
+	return v->regs.gpr[3];
+}
+
+/* Only r3 and the registers in @outputs (bit n = rn) changed. */
+static void only_changed(struct vcpu *v, u32 outputs)
+{
+	unsigned int i;
+
+	for (i = 0; i < 32; i++) {
+		if (i == 3 || (outputs & (1u << i)))
+			continue;
+		if (v->regs.gpr[i] != before.gpr[i])
+			fail_msg("r%u changed: 0x%08x -> 0x%08x", i, before.gpr[i],
+				 v->regs.gpr[i]);
+	}
+	assert_memory_equal(&before.pc, &v->regs.pc,
+			    sizeof(before) - offsetof(struct trap_frame, pc));
+}
+
+#define R(n)	(1u << (n))
+
+/* Everything a refused call must leave alone. */
+struct snap {
+	struct vpic pic[FW_NPARTS];
+	struct bytechan con[FW_NPARTS];
+	enum partition_state state[FW_NPARTS];
+	u32 pending[FW_NPARTS][FW_NVCPUS];
+	bool idle[FW_NPARTS][FW_NVCPUS];
+	struct fake_hv_record rec;
+	char console[4096];
+};
+
+static struct snap snap;
+
+static void snap_take(struct snap *s)
+{
+	unsigned int i, n;
+
+	memset(s, 0, sizeof(*s));
+	memcpy(s->pic, w->pic, sizeof(s->pic));
+	memcpy(s->con, w->con, sizeof(s->con));
+	for (i = 0; i < FW_NPARTS; i++) {
+		s->state[i] = w->part[i].state;
+		for (n = 0; n < w->part[i].nvcpus; n++) {
+			s->pending[i][n] = w->part[i].vcpu[n]->pending;
+			s->idle[i][n] = w->part[i].vcpu[n]->idle;
+		}
+	}
+	s->rec = fake_hv;
+	snprintf(s->console, sizeof(s->console), "%s", fake_console_text());
+}
+
+static void snap_same(void)
+{
+	static struct snap now;
+
+	snap_take(&now);
+	assert_memory_equal(&now, &snap, sizeof(now));
+}
+
+/* A refused call: exact status, r3 the only register changed, no state. */
+#define REFUSED(ev, v, tok, ...) do {					\
+	snap_take(&snap);						\
+	assert_int_equal(CALL((v), (tok), __VA_ARGS__), (ev));		\
+	only_changed((v), 0);						\
+	snap_same();							\
+} while (0)
+
+static void test_unknown_tokens(void **state)
+{
+	static const u32 toks[] = {
+		EV_HCALL_TOKEN(3, EV_BYTE_CHANNEL_SEND),	/* IBM vendor */
+		EV_HCALL_TOKEN(42, EV_BYTE_CHANNEL_SEND),	/* KVM vendor */
+		EV_HCALL_TOKEN(0x7fff, EV_BYTE_CHANNEL_SEND),
+		EPAPR(0), EPAPR(8), EPAPR(EV_INT_SEND_IPI),
+		EPAPR(EV_INT_SET_TASK_PRIORITY), EPAPR(EV_DOORBELL_SEND),
+		EPAPR(17), EPAPR(0xffff),
+		FSL(0), FSL(FH_ERR_GET_INFO), FSL(FH_PARTITION_START),
+		FSL(FH_PARTITION_MEMCPY), FSL(19), FSL(0xffff),
+		EV_HCALL_TOKEN(0, 0), 0xffffffffu, 0x80000000u,
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(toks); i++) {
+		/* arguments that a SEND would accept: nothing may be sent */
+		REFUSED(EV_UNIMPLEMENTED, fw_vcpu(w, 1, 0), toks[i],
+			FW_HANDLE(1), 4, 0x41424344, 0, 0, 0);
+	}
+	assert_string_equal(fake_console_text(), "");
+}
+
+static void test_vendor_zero_and_bit31(void **state)
+{
+	struct vcpu *v = fw_vcpu(w, 1, 0);
+
+	assert_int_equal(bytechan_push_input(&w->con[0], 'k'), 0);
+	assert_int_equal(CALL(v, EV_HCALL_TOKEN(EV_LOCAL_VENDOR_ID,
+						EV_BYTE_CHANNEL_POLL),
+			      FW_HANDLE(1)), EV_SUCCESS);
+	assert_int_equal(v->regs.gpr[4], 1);
+	only_changed(v, R(4) | R(5));
+	assert_int_equal(CALL(v, 0x80000000u | EPAPR(EV_BYTE_CHANNEL_POLL),
+			      FW_HANDLE(1)), EV_SUCCESS);
+	assert_int_equal(v->regs.gpr[4], 1);
+}
+
+static void test_status_map(void **state)
+{
+	assert_int_equal(hcall_status(0), EV_SUCCESS);
+	assert_int_equal(hcall_status(-EINVAL), EV_EINVAL);
+	assert_int_equal(hcall_status(-EPERM), EV_EPERM);
+	assert_int_equal(hcall_status(-ENOENT), EV_ENOENT);
+	assert_int_equal(hcall_status(-EAGAIN), EV_EAGAIN);
+	assert_int_equal(hcall_status(-EFAULT), EV_EFAULT);
+	assert_int_equal(hcall_status(-ENODEV), EV_ENODEV);
+	assert_int_equal(hcall_status(-EALREADY), EV_INVALID_STATE);
+	assert_int_equal(hcall_status(-EBUSY), EV_INVALID_STATE);
+	assert_int_equal(hcall_status(-ENOMEM), EV_ENOMEM);
+	assert_int_equal(hcall_status(-EIO), EV_INTERNAL);
+	assert_int_equal(hcall_status(-E2BIG), EV_INTERNAL);
+	assert_int_equal(hcall_status(-ENOSPC), EV_INTERNAL);
+	assert_int_equal(hcall_status(1), EV_INTERNAL);
+}
+
+static void test_send(void **state)
+{
+	struct vcpu *v = fw_vcpu(w, 1, 1);
+
+	/* "Hello, world\r\n": 14 bytes, first byte in r5's MSB */
+	assert_int_equal(CALL(v, EPAPR(EV_BYTE_CHANNEL_SEND), FW_HANDLE(1), 14,
+			      0x48656c6c, 0x6f2c2077, 0x6f726c64, 0x0d0a5858),
+			 EV_SUCCESS);
+	assert_int_equal(v->regs.gpr[4], 14);
+	only_changed(v, R(4));
+	assert_string_equal(fake_console_text(), "[alpha] Hello, world\r\n");
+
+	/* all 16 bytes, in order */
+	fake_console_clear();
+	assert_int_equal(CALL(v, EPAPR(EV_BYTE_CHANNEL_SEND), FW_HANDLE(1), 16,
+			      0x41424344, 0x45464748, 0x494a4b4c, 0x4d4e4f0a),
+			 EV_SUCCESS);
+	assert_int_equal(v->regs.gpr[4], 16);
+	assert_string_equal(fake_console_text(), "[alpha] ABCDEFGHIJKLMNO\r\n");
+
+	/* count bytes only: the rest of r5..r8 is ignored */
+	fake_console_clear();
+	assert_int_equal(CALL(v, EPAPR(EV_BYTE_CHANNEL_SEND), FW_HANDLE(1), 5,
+			      0x61626364, 0x0a7a7a7a, 0x7a7a7a7a, 0x7a7a7a7a),
+			 EV_SUCCESS);
+	assert_int_equal(v->regs.gpr[4], 5);
+	assert_string_equal(fake_console_text(), "[alpha] abcd\r\n");
+
+	/* count 0 */
+	fake_console_clear();
+	assert_int_equal(CALL(v, EPAPR(EV_BYTE_CHANNEL_SEND), FW_HANDLE(1), 0,
+			      0x41414141, 0x0a0a0a0a, 0, 0), EV_SUCCESS);
+	assert_int_equal(v->regs.gpr[4], 0);
+	only_changed(v, R(4));
+	assert_string_equal(fake_console_text(), "");
+
+	/* another partition's vCPU, its own channel */
+	v = fw_vcpu(w, 3, 0);
+	assert_int_equal(CALL(v, EPAPR(EV_BYTE_CHANNEL_SEND), FW_HANDLE(3), 3,
+			      0x6f6b0a00, 0, 0, 0), EV_SUCCESS);
+	assert_string_equal(fake_console_text(), "[gamma] ok\r\n");
+}
+
+static void test_send_refused(void **state)
+{
+	struct vcpu *v1 = fw_vcpu(w, 1, 0), *v3 = fw_vcpu(w, 3, 0);
+	const u32 send = EPAPR(EV_BYTE_CHANNEL_SEND);
+
+	REFUSED(EV_EINVAL, v1, send, FW_HANDLE(1), 17, 0x41424344, 0x0a, 0, 0);
+	REFUSED(EV_EINVAL, v1, send, FW_HANDLE(1), 0xffffffff, 0x0a0a0a0a, 0, 0, 0);
+	REFUSED(EV_EINVAL, v1, send, FW_HANDLE(1), 0x80000001, 0x0a0a0a0a, 0, 0, 0);
+	REFUSED(EV_EINVAL, v1, send, 0x99, 2, 0x410a0000, 0, 0, 0);
+	REFUSED(EV_EINVAL, v1, send, 0, 2, 0x410a0000, 0, 0, 0);
+	/* another partition's channel */
+	REFUSED(EV_EINVAL, v1, send, FW_HANDLE(2), 2, 0x410a0000, 0, 0, 0);
+	REFUSED(EV_EINVAL, v3, send, FW_HANDLE(1), 2, 0x410a0000, 0, 0, 0);
+	assert_string_equal(fake_console_text(), "");
+}
+
+static void test_receive(void **state)
+{
+	struct vcpu *v = fw_vcpu(w, 2, 0);
+	const u32 recv = EPAPR(EV_BYTE_CHANNEL_RECEIVE);
+	const char *s = "ABCDEFGHIJKLMNOPQRS";
+
+	while (*s)
+		assert_int_equal(bytechan_push_input(&w->con[1], (u8)*s++), 0);
+
+	assert_int_equal(CALL(v, recv, FW_HANDLE(2), 16), EV_SUCCESS);
+	assert_int_equal(v->regs.gpr[4], 16);
+	assert_int_equal(v->regs.gpr[5], 0x41424344);
+	assert_int_equal(v->regs.gpr[6], 0x45464748);
+	assert_int_equal(v->regs.gpr[7], 0x494a4b4c);
+	assert_int_equal(v->regs.gpr[8], 0x4d4e4f50);
+	only_changed(v, R(4) | R(5) | R(6) | R(7) | R(8));
+
+	/* max > 16 is 16; the unused bytes are zero */
+	assert_int_equal(CALL(v, recv, FW_HANDLE(2), 0x1000), EV_SUCCESS);
+	assert_int_equal(v->regs.gpr[4], 3);
+	assert_int_equal(v->regs.gpr[5], 0x51525300);
+	assert_int_equal(v->regs.gpr[6], 0);
+	assert_int_equal(v->regs.gpr[7], 0);
+	assert_int_equal(v->regs.gpr[8], 0);
+	only_changed(v, R(4) | R(5) | R(6) | R(7) | R(8));
+
+	/* empty */
+	assert_int_equal(CALL(v, recv, FW_HANDLE(2), 16), EV_SUCCESS);
+	assert_int_equal(v->regs.gpr[4], 0);
+	assert_int_equal(v->regs.gpr[5], 0);
+
+	/* max 0 and max 2 */
+	assert_int_equal(bytechan_push_input(&w->con[1], 'x'), 0);
+	assert_int_equal(bytechan_push_input(&w->con[1], 'y'), 0);
+	assert_int_equal(bytechan_push_input(&w->con[1], 'z'), 0);
+	assert_int_equal(CALL(v, recv, FW_HANDLE(2), 0), EV_SUCCESS);
+	assert_int_equal(v->regs.gpr[4], 0);
+	assert_int_equal(v->regs.gpr[5], 0);
+	assert_int_equal(bytechan_rx_count(&w->con[1]), 3);
+	assert_int_equal(CALL(v, recv, FW_HANDLE(2), 2), EV_SUCCESS);
+	assert_int_equal(v->regs.gpr[4], 2);
+	assert_int_equal(v->regs.gpr[5], 0x78790000);
+	assert_int_equal(bytechan_rx_count(&w->con[1]), 1);
+}
+
+static void test_receive_and_poll_refused(void **state)
+{
+	struct vcpu *v1 = fw_vcpu(w, 1, 0), *v2 = fw_vcpu(w, 2, 1);
+
+	assert_int_equal(bytechan_push_input(&w->con[1], 'p'), 0);
+	REFUSED(EV_EINVAL, v1, EPAPR(EV_BYTE_CHANNEL_RECEIVE), FW_HANDLE(2), 16);
+	REFUSED(EV_EINVAL, v2, EPAPR(EV_BYTE_CHANNEL_RECEIVE), 0x77, 16);
+	REFUSED(EV_EINVAL, v1, EPAPR(EV_BYTE_CHANNEL_POLL), FW_HANDLE(2));
+	REFUSED(EV_EINVAL, v2, EPAPR(EV_BYTE_CHANNEL_POLL), FW_HANDLE(1));
+	assert_int_equal(bytechan_rx_count(&w->con[1]), 1);
+}
+
+static void test_poll(void **state)
+{
+	struct vcpu *v = fw_vcpu(w, 2, 1);
+	unsigned int i;
+
+	assert_int_equal(CALL(v, EPAPR(EV_BYTE_CHANNEL_POLL), FW_HANDLE(2)),
+			 EV_SUCCESS);
+	assert_int_equal(v->regs.gpr[4], 0);
+	assert_int_equal(v->regs.gpr[5], BYTECHAN_TX_SPACE);
+	only_changed(v, R(4) | R(5));
+	for (i = 0; i < 5; i++)
+		assert_int_equal(bytechan_push_input(&w->con[1], 'a'), 0);
+	assert_int_equal(CALL(v, EPAPR(EV_BYTE_CHANNEL_POLL), FW_HANDLE(2)),
+			 EV_SUCCESS);
+	assert_int_equal(v->regs.gpr[4], 5);
+	assert_int_equal(v->regs.gpr[5], BYTECHAN_TX_SPACE);
+}
+
+/* What Linux does: set type (get + set config), unmask, IACK, EOI. */
+static void test_pic_linux_flow(void **state)
+{
+	struct vcpu *v0 = fw_vcpu(w, 1, 0), *v1 = fw_vcpu(w, 1, 1);
+
+	assert_int_equal(CALL(v0, EPAPR(EV_INT_GET_CONFIG), RX), EV_SUCCESS);
+	assert_int_equal(v0->regs.gpr[4], 0);
+	assert_int_equal(v0->regs.gpr[5], 0);
+	assert_int_equal(v0->regs.gpr[6], 0);
+	only_changed(v0, R(4) | R(5) | R(6));
+
+	assert_int_equal(CALL(v0, EPAPR(EV_INT_SET_CONFIG), RX,
+			      EV_INT_CONFIG_LEVEL, 8, 1), EV_SUCCESS);
+	only_changed(v0, 0);
+	assert_int_equal(CALL(v0, EPAPR(EV_INT_GET_CONFIG), RX), EV_SUCCESS);
+	assert_int_equal(v0->regs.gpr[4], EV_INT_CONFIG_LEVEL);
+	assert_int_equal(v0->regs.gpr[5], 8);
+	assert_int_equal(v0->regs.gpr[6], 1);
+
+	assert_int_equal(CALL(v0, EPAPR(EV_INT_GET_MASK), RX), EV_SUCCESS);
+	assert_int_equal(v0->regs.gpr[4], 1);
+	only_changed(v0, R(4));
+	assert_int_equal(CALL(v0, EPAPR(EV_INT_SET_MASK), RX, 0), EV_SUCCESS);
+	only_changed(v0, 0);
+	assert_int_equal(CALL(v0, EPAPR(EV_INT_GET_MASK), RX), EV_SUCCESS);
+	assert_int_equal(v0->regs.gpr[4], 0);
+
+	assert_int_equal(CALL(v1, EPAPR(EV_INT_IACK), 0), EV_SUCCESS);
+	assert_int_equal(v1->regs.gpr[4], EV_INT_SPURIOUS);
+	only_changed(v1, R(4));
+
+	/* input arrives for vCPU 1 */
+	assert_int_equal(bytechan_push_input(&w->con[0], 'i'), 0);
+	assert_true(vcpu_pending_read(v1) & VIRQ_EXT);
+	assert_false(vcpu_pending_read(v0) & VIRQ_EXT);
+	assert_int_equal(fake_kicks(v1), 1);
+	assert_int_equal(CALL(v0, EPAPR(EV_INT_IACK), 0), EV_SUCCESS);
+	assert_int_equal(v0->regs.gpr[4], EV_INT_SPURIOUS);
+	assert_int_equal(CALL(v1, EPAPR(EV_INT_IACK), 0), EV_SUCCESS);
+	assert_int_equal(v1->regs.gpr[4], RX);
+	assert_false(vcpu_pending_read(v1) & VIRQ_EXT);
+	assert_int_equal(CALL(v1, EPAPR(EV_BYTE_CHANNEL_RECEIVE), FW_HANDLE(1),
+			      16), EV_SUCCESS);
+	assert_int_equal(v1->regs.gpr[4], 1);
+	assert_int_equal(v1->regs.gpr[5], 0x69000000);
+	assert_int_equal(CALL(v1, EPAPR(EV_INT_EOI), RX), EV_SUCCESS);
+	only_changed(v1, 0);
+	/* a second EOI, or one from the other vCPU, is refused */
+	REFUSED(EV_INVALID_STATE, v1, EPAPR(EV_INT_EOI), RX);
+	REFUSED(EV_INVALID_STATE, v0, EPAPR(EV_INT_EOI), RX);
+}
+
+static void test_pic_refused(void **state)
+{
+	struct vcpu *v0 = fw_vcpu(w, 1, 0), *v3 = fw_vcpu(w, 3, 0);
+	const u32 setc = EPAPR(EV_INT_SET_CONFIG);
+
+	/* partition 1 owns VPIC_IRQ(2) as well; partition 3 does not */
+	assert_int_equal(vpic_claim(&w->pic[0], VPIC_IRQ(2), NULL, NULL), 0);
+
+	REFUSED(EV_EINVAL, v0, setc, VPIC_IRQ_BASE - 1, 0, 8, 0);
+	REFUSED(EV_EINVAL, v0, setc, VPIC_IRQ(VPIC_NR_IRQS), 0, 8, 0);
+	REFUSED(EV_EINVAL, v0, setc, VPIC_IRQ(7), 0, 8, 0);
+	REFUSED(EV_EINVAL, v0, setc, 0, 0, 8, 0);
+	REFUSED(EV_EINVAL, v3, setc, VPIC_IRQ(2), 0, 8, 0);
+	REFUSED(EV_EINVAL, v0, setc, RX, 4, 8, 0);
+	REFUSED(EV_EINVAL, v0, setc, RX, 0, 16, 0);
+	REFUSED(EV_EINVAL, v0, setc, RX, 0, 8, 2);
+	REFUSED(EV_EINVAL, v0, setc, RX, 0, 8, 0x2);	/* a mask for vCPU 1 is not a number */
+	REFUSED(EV_EINVAL, v3, setc, RX, 0, 8, 1);	/* gamma has 1 vCPU */
+	REFUSED(EV_EINVAL, v0, EPAPR(EV_INT_GET_CONFIG), VPIC_IRQ(7));
+	REFUSED(EV_EINVAL, v3, EPAPR(EV_INT_GET_CONFIG), VPIC_IRQ(2));
+	REFUSED(EV_EINVAL, v0, EPAPR(EV_INT_SET_MASK), RX, 2);
+	REFUSED(EV_EINVAL, v0, EPAPR(EV_INT_SET_MASK), VPIC_IRQ(7), 0);
+	REFUSED(EV_EINVAL, v3, EPAPR(EV_INT_SET_MASK), VPIC_IRQ(2), 0);
+	REFUSED(EV_EINVAL, v0, EPAPR(EV_INT_GET_MASK), 1023);
+	REFUSED(EV_EINVAL, v0, EPAPR(EV_INT_IACK), 1);
+	REFUSED(EV_EINVAL, v0, EPAPR(EV_INT_EOI), VPIC_IRQ(7));
+	REFUSED(EV_EINVAL, v0, EPAPR(EV_INT_EOI), 0xffff);
+	REFUSED(EV_INVALID_STATE, v0, EPAPR(EV_INT_EOI), VPIC_IRQ(2));
+
+	/* partition 2's RX in service does not make partition 1's EOI valid */
+	assert_int_equal(vpic_set_mask(&w->pic[1], RX, false), 0);
+	assert_int_equal(bytechan_push_input(&w->con[1], 'b'), 0);
+	assert_int_equal(CALL(fw_vcpu(w, 2, 0), EPAPR(EV_INT_IACK), 0), EV_SUCCESS);
+	assert_int_equal(fw_vcpu(w, 2, 0)->regs.gpr[4], RX);
+	REFUSED(EV_INVALID_STATE, v0, EPAPR(EV_INT_EOI), RX);
+}
+
+static void test_partition_status(void **state)
+{
+	struct vcpu *v1 = fw_vcpu(w, 1, 0), *v2 = fw_vcpu(w, 2, 1);
+	const u32 st = FSL(FH_PARTITION_GET_STATUS);
+
+	assert_int_equal(CALL(v2, st, SELF), EV_SUCCESS);
+	assert_int_equal(v2->regs.gpr[4], FH_PARTITION_RUNNING);
+	only_changed(v2, R(4));
+	assert_int_equal(CALL(v2, st, 2), EV_SUCCESS);
+	assert_int_equal(v2->regs.gpr[4], FH_PARTITION_RUNNING);
+
+	/* a manager sees the others */
+	w->part[2].state = PART_STOPPING;
+	assert_int_equal(CALL(v1, st, 3), EV_SUCCESS);
+	assert_int_equal(v1->regs.gpr[4], FH_PARTITION_STOPPING);
+	w->part[2].state = PART_STARTING;
+	assert_int_equal(CALL(v1, st, 3), EV_SUCCESS);
+	assert_int_equal(v1->regs.gpr[4], FH_PARTITION_STARTING);
+	w->part[2].state = PART_STOPPED;
+	assert_int_equal(CALL(v1, st, 3), EV_SUCCESS);
+	assert_int_equal(v1->regs.gpr[4], FH_PARTITION_STOPPED);
+
+	/* nonexistent ids */
+	REFUSED(EV_EINVAL, v1, st, 4);
+	REFUSED(EV_EINVAL, v1, st, 0);
+	REFUSED(EV_EINVAL, v1, st, 9);
+	REFUSED(EV_EINVAL, v1, st, 0xfffffffe);
+	/* a non-manager may not ask about others, existing or not */
+	REFUSED(EV_EPERM, v2, st, 1);
+	REFUSED(EV_EPERM, v2, st, 3);
+	REFUSED(EV_EPERM, v2, st, 4);
+}
+
+static void test_partition_stop(void **state)
+{
+	struct vcpu *v1 = fw_vcpu(w, 1, 1), *v2 = fw_vcpu(w, 2, 0);
+	struct vcpu *v3 = fw_vcpu(w, 3, 0);
+	const u32 stop = FSL(FH_PARTITION_STOP);
+
+	REFUSED(EV_EPERM, v2, stop, 1);
+	REFUSED(EV_EPERM, v2, stop, 3);
+	REFUSED(EV_EINVAL, v1, stop, 4);
+	assert_int_equal(fake_hv.stop_calls, 0);
+
+	assert_int_equal(CALL(v1, stop, 2), EV_SUCCESS);
+	only_changed(v1, 0);
+	assert_int_equal(fake_hv.stop_calls, 1);
+	assert_ptr_equal(fake_hv.last_stop, fw_part(w, 2));
+	assert_int_equal(w->part[1].state, PART_STOPPED);
+	/* already stopped */
+	assert_int_equal(CALL(v1, stop, 2), EV_INVALID_STATE);
+	only_changed(v1, 0);
+	/* itself, Linux's fsl_hv_halt */
+	assert_int_equal(CALL(v3, stop, SELF), EV_SUCCESS);
+	assert_ptr_equal(fake_hv.last_stop, fw_part(w, 3));
+	assert_int_equal(fake_hv.stop_calls, 3);
+}
+
+static void test_partition_restart(void **state)
+{
+	struct vcpu *v1 = fw_vcpu(w, 1, 0), *v2 = fw_vcpu(w, 2, 1);
+	const u32 rs = FSL(FH_PARTITION_RESTART);
+
+	fake_hv.restart_marker = 0x5eed;
+	REFUSED(EV_EPERM, v2, rs, 3);
+	REFUSED(EV_EPERM, v2, rs, 1);
+	REFUSED(EV_EINVAL, v1, rs, 0);
+	assert_int_equal(fake_hv.restart_calls, 0);
+
+	/* itself (fsl_hv_restart): the fresh registers stay */
+	assert_int_equal(CALL(v2, rs, SELF), 0x5eed);
+	assert_int_equal(fake_hv.restart_calls, 1);
+	assert_ptr_equal(fake_hv.last_restart, fw_part(w, 2));
+	assert_int_equal(fw_vcpu(w, 2, 0)->regs.gpr[3], 0x5eed);
+
+	/* another partition: the caller gets its status */
+	assert_int_equal(CALL(v1, rs, 3), EV_SUCCESS);
+	only_changed(v1, 0);
+	assert_ptr_equal(fake_hv.last_restart, fw_part(w, 3));
+	assert_int_equal(fw_vcpu(w, 3, 0)->regs.gpr[3], 0x5eed);
+
+	/* failures come back as status, also for itself */
+	fake_hv.restart_ret = -ENOMEM;
+	assert_int_equal(CALL(v1, rs, 2), EV_ENOMEM);
+	only_changed(v1, 0);
+	fake_hv.restart_ret = -EIO;
+	assert_int_equal(CALL(v1, rs, SELF), EV_INTERNAL);
+	only_changed(v1, 0);
+	assert_int_equal(fake_hv.restart_calls, 4);
+}
+
+static void test_system_reset(void **state)
+{
+	REFUSED(EV_EPERM, fw_vcpu(w, 2, 0), FSL(FH_SYSTEM_RESET), 0);
+	REFUSED(EV_EPERM, fw_vcpu(w, 3, 0), FSL(FH_SYSTEM_RESET), SELF);
+	assert_int_equal(CALL(fw_vcpu(w, 1, 1), FSL(FH_SYSTEM_RESET), 0),
+			 EV_SUCCESS);
+	only_changed(fw_vcpu(w, 1, 1), 0);
+	assert_int_equal(fake_hv.reset_calls, 1);
+}
+
+static void test_idle(void **state)
+{
+	struct vcpu *v = fw_vcpu(w, 2, 1);
+
+	assert_false(v->idle);
+	assert_int_equal(CALL(v, EPAPR(EV_IDLE), 0), EV_SUCCESS);
+	only_changed(v, 0);
+	assert_true(v->idle);
+	assert_false(fw_vcpu(w, 2, 0)->idle);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+		T(test_unknown_tokens),
+		T(test_vendor_zero_and_bit31),
+		T(test_status_map),
+		T(test_send),
+		T(test_send_refused),
+		T(test_receive),
+		T(test_receive_and_poll_refused),
+		T(test_poll),
+		T(test_pic_linux_flow),
+		T(test_pic_refused),
+		T(test_partition_status),
+		T(test_partition_stop),
+		T(test_partition_restart),
+		T(test_system_reset),
+		T(test_idle),
+#undef T
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
