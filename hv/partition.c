@@ -22,10 +22,10 @@
 #include <weir/vcpu_emul.h>
 #include <weir/vcpu_kick.h>
 #include <weir/vpic.h>
+#include <weir/vtlb.h>
 
 /* The guest tree sits at the top of the initial mapped area. */
 #define GUEST_FDT_SIZE	0x10000
-#define IMA_MAX		(64ULL << 20)
 #define CONSOLE_HANDLE	0
 
 static struct partition parts[PARTITION_MAX];
@@ -71,7 +71,7 @@ static int partition_load(struct partition *p, struct dt_error *err)
 		.pic_cells = 2,
 		.hv_version = WEIR_VERSION,
 	};
-	u64 ima = p->ram_size < IMA_MAX ? p->ram_size : IMA_MAX, entry;
+	u64 ima = vtlb_ima_size(p->ram_size), entry;
 	const char *what;
 	char msg[128];
 	int ret;

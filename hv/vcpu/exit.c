@@ -213,11 +213,10 @@ int vcpu_reset(struct vcpu *v, u32 entry, u32 fdt_gpa)
 	v->id = id;
 	v->cpu = cpu;
 	vtlb_reset(&v->tlb);
-	tsize = vtlb_set_ima(&v->tlb, p->ram_size < (64ULL << 20) ?
-				      p->ram_size : (64ULL << 20));
+	ima = vtlb_ima_size(p->ram_size);
+	tsize = vtlb_set_ima(&v->tlb, ima);
 	if (tsize < 0)
 		return tsize;
-	ima = 1024ULL << tsize;
 	v->msr = MSR_ME;
 	/* MAS4 defaults: TLB0, 4 KiB (e500mc reset value of TSIZED) */
 	v->mas4 = MAS1_TSIZE(2);

@@ -35,8 +35,8 @@ static u32 tlbcfg(unsigned int n)
 {
 	if (n == 0)	/* assoc 4, min=max 4 KiB (4^1), 512 entries */
 		return (VTLB0_WAYS << 24) | (1 << 20) | (1 << 16) | VTLB0_ENTRIES;
-	/* fully associative, 4 KiB..4 GiB, IPROT, 64 entries */
-	return (VTLB1_ENTRIES << 24) | (11 << 20) | (1 << 16) | (1 << 15) |
+	/* fully associative, MINSIZE 4 KiB (4^1), MAXSIZE 4 GiB (4^11), IPROT */
+	return (VTLB1_ENTRIES << 24) | (1 << 20) | (11 << 16) | (1 << 15) |
 	       VTLB1_ENTRIES;
 }
 
@@ -114,8 +114,8 @@ int vcpu_mfspr(struct vcpu *v, unsigned int spr, u32 *val)
 	case SPRN_SVR: *val = arch_svr(); return 0;
 	case SPRN_TLB0CFG: *val = tlbcfg(0); return 0;
 	case SPRN_TLB1CFG: *val = tlbcfg(1); return 0;
-	/* MMU v1, 8-bit PID, 2 TLBs (e500mc Core RM, MMUCFG) */
-	case SPRN_MMUCFG: *val = (7 << 6) | (1 << 2) | 1; return 0;
+	/* MMU v1 (MAVN 0), 8-bit PID, 2 TLBs (e500mc Core RM, MMUCFG) */
+	case SPRN_MMUCFG: *val = (7 << 6) | (1 << 2); return 0;
 	case SPRN_L1CSR0: *val = v->l1csr0; return 0;
 	case SPRN_L1CSR1: *val = v->l1csr1; return 0;
 	case SPRN_MMUCSR0: *val = 0; return 0;

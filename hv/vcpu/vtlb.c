@@ -61,19 +61,34 @@ void vtlb_reset(struct vtlb *t)
 	t->next_sid = 1;
 }
 
-int vtlb_set_ima(struct vtlb *t, u64 size)
+/* TSIZE of the largest 4^n KiB page not above @size, or -1. */
+static int ima_tsize(u64 size)
 {
-	struct vtlb_entry *e = &t->tlb1[0];
 	u32 tsize = 22;
 
 	while (tsize > TSIZE_4K && (1024ULL << tsize) > size)
 		tsize -= 2;
-	if ((1024ULL << tsize) > size)
+	return (1024ULL << tsize) > size ? -1 : (int)tsize;
+}
+
+u64 vtlb_ima_size(u64 ram_size)
+{
+	int tsize = ima_tsize(ram_size < VTLB_IMA_MAX ? ram_size : VTLB_IMA_MAX);
+
+	return tsize < 0 ? 0 : 1024ULL << tsize;
+}
+
+int vtlb_set_ima(struct vtlb *t, u64 size)
+{
+	struct vtlb_entry *e = &t->tlb1[0];
+	int tsize = ima_tsize(size);
+
+	if (tsize < 0)
 		return -EINVAL;
 	e->mas1 = MAS1_VALID | MAS1_IPROT | MAS1_TSIZE(tsize);
 	e->mas2 = MAS2_M;
 	e->mas7_3 = MAS3_SR | MAS3_SW | MAS3_SX;
-	return (int)tsize;
+	return tsize;
 }
 
 const struct vtlb_entry *vtlb_lookup(const struct vtlb *t, u32 ea, u32 as,
@@ -194,8 +209,8 @@ void vtlb_tlbsx(struct vcpu *v, u32 ea)
 			goto found;
 		}
 	}
+	/* MAS0[TLBSEL] = MAS4[TLBSELD], like a TLB miss (ISA 2.06 III-E) */
 	vtlb_load_defaults(v, ea, as, pid);
-	v->mas0 &= ~MAS0_TLBSEL(3);
 	return;
 found:
 	v->mas1 = e->mas1;

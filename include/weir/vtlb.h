@@ -13,6 +13,12 @@ enum { VTLB_INV_ALL, VTLB_INV_PID, VTLB_INV_EA, VTLB_INV_EA_ANY };
 /* Empty TLBs, shadow ids restart at 1. */
 void vtlb_reset(struct vtlb *t);
 
+/* The ePAPR initial mapped area is at most 64 MiB (QEMU and U-Boot). */
+#define VTLB_IMA_MAX	(64ULL << 20)
+
+/* Bytes of the initial mapped area for @ram_size bytes of RAM (0: none). */
+u64 vtlb_ima_size(u64 ram_size);
+
 /**
  * vtlb_set_ima() - the ePAPR initial mapped area: TLB1[0] maps EA 0 to
  * guest-physical 0, supervisor RWX, IPROT, the largest 4^n KiB page not

@@ -17,7 +17,8 @@ def test_uboot_boots_weir_banner(qemu):
     assert m.group(4) == "1024"
     c.expect(r"CCSR 0xfe0000000, timebase 400000000 Hz")
     c.expect(r"partition config at 0x4000000 \(\d+ bytes, \d+ partitions\)")
-    c.expect(r"no partitions to start; cpu 0 idle")
+    c.expect(r"partition 1 'hello': starting on cpu 0 at 0x00100000")
+    c.expect(r"partition 2 'echo': starting on cpu 1 at 0x00100000")
 
 
 def test_banner_follows_the_machine(qemu):

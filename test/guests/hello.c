@@ -1,0 +1,396 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * hello: the ePAPR contract test. Greets, checks the entry state and the
+ * device tree, the hcall error paths, the decrementer, EV_IDLE wake-up
+ * and that `sc 1` from its own user mode is refused, then beats.
+ * Every check prints "check <what>: ok" or
+ * "check <what>: FAIL (got X want Y)".
+ */
+#include <stdio.h>
+#include <string.h>
+#include <libfdt.h>
+#include "guest.h"
+
+#define XSTR(x)		STR(x)
+#define STR(x)		#x
+#define EPAPR_MAGIC	0x45504150	/* "EPAP" */
+#define BAD_HANDLE	0xdeadbeef
+#define USER_EA		0x50000000	/* where hello maps its user page */
+
+static int failed;
+
+static void report(const char *what, const char *got, const char *want)
+{
+	if (!got) {
+		printf("check %s: ok\n", what);
+		return;
+	}
+	failed++;
+	printf("check %s: FAIL (got %s want %s)\n", what, got, want);
+}
+
+static void check_num(const char *what, u32 got, u32 want)
+{
+	char g[16], w[16];
+
+	if (got == want) {
+		report(what, NULL, NULL);
+		return;
+	}
+	snprintf(g, sizeof(g), "%u", (unsigned)got);
+	snprintf(w, sizeof(w), "%u", (unsigned)want);
+	report(what, g, w);
+}
+
+/* ------------------------------------------------------------ entry, DT */
+
+static char got_buf[96], want_buf[96];
+#define GOT(...)	snprintf(got_buf, sizeof(got_buf), __VA_ARGS__)
+#define WANT(...)	snprintf(want_buf, sizeof(want_buf), __VA_ARGS__)
+#define PROBLEM(g, w)	do { g; w; return false; } while (0)
+
+static bool entry_state(void)
+{
+	u32 dt_end = (u32)guest.fdt + fdt_totalsize(guest.fdt);
+	u64 lim = guest.ram_size < (64u << 20) ? guest.ram_size : 64u << 20;
+	u64 map = 4096;
+
+	/* min(RAM, 64 MiB), rounded down to a TLB1 size (4^n KiB) */
+	while (map * 4 <= lim)
+		map *= 4;
+
+	if (guest.entry_r6 != EPAPR_MAGIC)
+		PROBLEM(GOT("r6=0x%08x", (unsigned)guest.entry_r6),
+			WANT("r6=0x%08x", EPAPR_MAGIC));
+	if (guest.entry_r7 != map)
+		PROBLEM(GOT("r7=0x%08x", (unsigned)guest.entry_r7),
+			WANT("r7=0x%08x (min(RAM, 64 MiB) as 4^n KiB)",
+			     (unsigned)map));
+	if (guest.entry_msr & (MSR_EE | MSR_PR | MSR_IS | MSR_DS))
+		PROBLEM(GOT("msr=0x%08x", (unsigned)guest.entry_msr),
+			WANT("EE=PR=IS=DS=0"));
+	if (dt_end > guest.entry_r7)
+		PROBLEM(GOT("device tree end 0x%08x", (unsigned)dt_end),
+			WANT("inside the initial mapped area"));
+	return true;
+}
+
+static bool dt_hypervisor(const void *fdt)
+{
+	const fdt32_t *p;
+	int node, len;
+
+	node = fdt_path_offset(fdt, "/hypervisor");
+	if (node < 0)
+		PROBLEM(GOT("no /hypervisor"), WANT("/hypervisor"));
+	if (fdt_node_check_compatible(fdt, node, "epapr,hypervisor-1"))
+		PROBLEM(GOT("compatible without it"), WANT("epapr,hypervisor-1"));
+	p = fdt_getprop(fdt, node, "hcall-instructions", &len);
+	if (!p || len < 4 || len > 16 || len % 4)
+		PROBLEM(GOT("hcall-instructions len %d", p ? len : -1),
+			WANT("1..4 cells"));
+	if (len == 4 && fdt32_to_cpu(p[0]) != EPAPR_HCALL_INSN)
+		PROBLEM(GOT("hcall-instructions <0x%08x>", (unsigned)fdt32_to_cpu(p[0])),
+			WANT("<0x%08x> (sc 1)", EPAPR_HCALL_INSN));
+	p = fdt_getprop(fdt, node, "guest-id", &len);
+	if (!p || len != 4)
+		PROBLEM(GOT("guest-id len %d", p ? len : -1), WANT("<u32>"));
+	if (!fdt_getprop(fdt, node, "guest-name", &len) || len < 2)
+		PROBLEM(GOT("no guest-name"), WANT("string"));
+	if (!fdt_getprop(fdt, node, "fsl,hv-version", &len))
+		PROBLEM(GOT("no fsl,hv-version"), WANT("fsl,hv-version"));
+	return true;
+}
+
+static bool dt_console(const void *fdt)
+{
+	const char *path, *colon;
+	const fdt32_t *p, *c;
+	int chosen, node, len, pic, cells;
+
+	chosen = fdt_path_offset(fdt, "/chosen");
+	path = chosen < 0 ? NULL : fdt_getprop(fdt, chosen, "stdout-path", &len);
+	if (!path)
+		PROBLEM(GOT("no /chosen/stdout-path"), WANT("stdout-path"));
+	colon = strchr(path, ':');
+	node = fdt_path_offset_namelen(fdt, path, colon ? colon - path : (int)strlen(path));
+	if (node < 0)
+		PROBLEM(GOT("stdout-path %s unresolved", path), WANT("a node"));
+	if (fdt_node_check_compatible(fdt, node, "epapr,hv-byte-channel"))
+		PROBLEM(GOT("%s not a byte channel", path),
+			WANT("epapr,hv-byte-channel"));
+	p = fdt_getprop(fdt, node, "hv-handle", &len);
+	if (!p || len != 4)
+		PROBLEM(GOT("hv-handle len %d", p ? len : -1), WANT("<u32>"));
+	p = fdt_getprop(fdt, node, "interrupts", &len);
+	pic = fdt_node_offset_by_compatible(fdt, -1, "epapr,hv-pic");
+	c = pic < 0 ? NULL : fdt_getprop(fdt, pic, "#interrupt-cells", NULL);
+	cells = c ? (int)fdt32_to_cpu(*c) : 2;
+	if (!p || len != 8 * cells)
+		PROBLEM(GOT("interrupts len %d", p ? len : -1),
+			WANT("<rx sense tx sense> (%d bytes)", 8 * cells));
+	return true;
+}
+
+static bool dt_pic(const void *fdt)
+{
+	int node = fdt_node_offset_by_compatible(fdt, -1, "epapr,hv-pic");
+
+	if (node < 0)
+		PROBLEM(GOT("no epapr,hv-pic node"), WANT("one"));
+	if (!fdt_getprop(fdt, node, "interrupt-controller", NULL))
+		PROBLEM(GOT("no interrupt-controller"), WANT("interrupt-controller"));
+	return true;
+}
+
+static bool dt_memory(const void *fdt)
+{
+	const fdt32_t *p;
+	int node, len;
+	u64 base, size;
+
+	if (fdt_address_cells(fdt, 0) != 2 || fdt_size_cells(fdt, 0) != 2)
+		PROBLEM(GOT("#address-cells %d #size-cells %d",
+			    fdt_address_cells(fdt, 0), fdt_size_cells(fdt, 0)),
+			WANT("2 and 2"));
+	node = fdt_path_offset(fdt, "/memory");
+	p = node < 0 ? NULL : fdt_getprop(fdt, node, "reg", &len);
+	if (!p || len != 16)
+		PROBLEM(GOT("/memory reg len %d", p ? len : -1), WANT("16"));
+	base = (u64)fdt32_to_cpu(p[0]) << 32 | fdt32_to_cpu(p[1]);
+	size = (u64)fdt32_to_cpu(p[2]) << 32 | fdt32_to_cpu(p[3]);
+	if (base != 0 || size < (16u << 20))
+		PROBLEM(GOT("0x%llx+0x%llx", (unsigned long long)base,
+			    (unsigned long long)size),
+			WANT("0+(>= 16 MiB)"));
+	return true;
+}
+
+static bool dt_timebase(const void *fdt)
+{
+	if (!guest.tb_freq)
+		PROBLEM(GOT("no /cpus/cpu@0 timebase-frequency"), WANT("<u32>"));
+	return true;
+}
+
+static void check_bool(const char *what, bool ok)
+{
+	report(what, ok ? NULL : got_buf, want_buf);
+}
+
+/* ------------------------------------------------------------ hcalls */
+
+/* Unknown token: EV_UNIMPLEMENTED and r4..r10 untouched. */
+static void check_unknown(const char *what, u32 token)
+{
+	u32 in[8], out[8], st;
+	char g[48], w[48];
+	int i;
+
+	in[0] = 0;
+	for (i = 1; i < 8; i++)
+		in[i] = 0xa5a50000 | (3 + i);	/* r4 = 0xa5a50004 ... */
+	st = hcall_raw(token, in, out);
+	if (st != EV_UNIMPLEMENTED) {
+		check_num(what, st, EV_UNIMPLEMENTED);
+		return;
+	}
+	for (i = 1; i < 8; i++) {
+		if (out[i] != in[i]) {
+			snprintf(g, sizeof(g), "r%d=0x%08x", 3 + i, (unsigned)out[i]);
+			snprintf(w, sizeof(w), "0x%08x", (unsigned)in[i]);
+			report(what, g, w);
+			return;
+		}
+	}
+	report(what, NULL, NULL);
+}
+
+static void hcall_checks(void)
+{
+	static const char junk[16] = "count-17 leaked\n";
+	u32 st, v, rx, tx;
+	char buf[16];
+
+	check_unknown("unknown-token-1-8", EV_HCALL_TOKEN(1, 8));
+	check_unknown("unknown-token-3-1", EV_HCALL_TOKEN(3, 1));
+	check_unknown("unknown-token-1-0", EV_HCALL_TOKEN(1, 0));
+
+	st = ev_byte_channel_poll(guest.console, &rx, &tx);
+	check_num("poll-console", st, EV_SUCCESS);
+	st = ev_byte_channel_send(BAD_HANDLE, 4, "bad\n", NULL);
+	check_num("send-bad-handle", st, EV_EINVAL);
+	st = ev_byte_channel_send(guest.console, 17, junk, NULL);
+	check_num("send-count-17", st, EV_EINVAL);
+	st = ev_byte_channel_receive(BAD_HANDLE, 16, buf, NULL);
+	check_num("receive-bad-handle", st, EV_EINVAL);
+	/* EV_EINVAL; a hypervisor that hides from a non-manager which ids
+	 * exist answers EV_EPERM, which is as good */
+	st = fh_partition_stop(99);
+	check_num("stop-nonexistent", st == EV_EPERM ? EV_EINVAL : st, EV_EINVAL);
+
+	v = 0xffff;
+	st = fh_partition_get_status((u32)-1, &v);
+	if (st != EV_SUCCESS)
+		check_num("status-self", st, EV_SUCCESS);
+	else
+		check_num("status-self", v, FH_PARTITION_RUNNING);
+}
+
+/* ------------------------------------------------------------ timer */
+
+static volatile int dec_left;
+static u32 dec_ticks;
+
+static void dec_again(void)
+{
+	if (--dec_left > 0)
+		dec_arm(dec_ticks);
+}
+
+static void decrementer_checks(void)
+{
+	u32 before = dec_interrupts, n;
+	u64 t0, deadline;
+
+	/* three interrupts, 10 ms apart, waiting with MSR[EE] = 1 */
+	dec_ticks = guest.tb_freq ? guest.tb_freq / 100 : 4000000;
+	dec_left = 3;
+	dec_set_callback(dec_again);
+	deadline = get_tb() + 100ull * dec_ticks;	/* 1 s */
+	dec_arm(dec_ticks);
+	irq_enable();
+	while (dec_interrupts - before < 3 && get_tb() < deadline)
+		;
+	irq_disable();
+	dec_set_callback(NULL);
+	n = dec_interrupts - before;
+	if (n == 3)
+		report("decrementer", NULL, NULL);
+	else {
+		char g[32];
+
+		snprintf(g, sizeof(g), "%u interrupts in 1 s", (unsigned)n);
+		report("decrementer", g, "3");
+		dec_disarm();
+	}
+
+	/* EV_IDLE returns after the decrementer fires (no earlier) */
+	if (n != 3) {
+		report("idle-wakeup", "no decrementer", "a decrementer interrupt");
+		return;
+	}
+	before = dec_interrupts;
+	t0 = get_tb();
+	dec_arm(dec_ticks);
+	while (dec_interrupts == before)
+		ev_idle();
+	n = (u32)(get_tb() - t0);
+	if (n + dec_ticks / 10 >= dec_ticks)
+		report("idle-wakeup", NULL, NULL);
+	else {
+		char g[32], w[32];
+
+		snprintf(g, sizeof(g), "woke after %u ticks", (unsigned)n);
+		snprintf(w, sizeof(w), ">= %u", (unsigned)dec_ticks);
+		report("idle-wakeup", g, w);
+	}
+}
+
+/* ------------------------------------------------------------ user sc 1 */
+
+/*
+ * Runs in problem state: EV_IDLE by `sc 1` must raise a privileged
+ * Program exception right there. The `sc` after it is a tripwire: it is
+ * only reached if the hypervisor executed the hcall for user mode.
+ */
+__asm__(
+"	.section .text.user_sc1, \"ax\"\n"
+"	.balign	32\n"
+"	.globl	user_sc1_fn, user_sc1_insn\n"
+"user_sc1_fn:\n"
+"	lis	11, " XSTR(EV_HCALL_TOKEN(EV_EPAPR_VENDOR_ID, EV_IDLE)) "@h\n"
+"	ori	11, 11, " XSTR(EV_HCALL_TOKEN(EV_EPAPR_VENDOR_ID, EV_IDLE)) "@l\n"
+"user_sc1_insn:\n"
+"	.long	0x44000022\n"		/* sc 1 */
+"	sc\n"
+"	b	.\n"
+"	.previous\n");
+extern char user_sc1_fn[], user_sc1_insn[];
+
+static u32 user_expect_pc, user_sup_msr;
+static volatile int user_ivor;
+static volatile u32 user_pc, user_esr;
+
+static void user_trap(struct gframe *f, int ivor)
+{
+	user_ivor = ivor;
+	user_pc = f->srr0;
+	user_esr = f->esr;
+	f->gpr[3] = ivor == IVOR_PROGRAM && (f->esr & ESR_PPR) &&
+		    f->srr0 == user_expect_pc;
+	f->srr0 = (u32)user_return;
+	f->srr1 = user_sup_msr;
+}
+
+static void user_sc1_check(void)
+{
+	static const int ivors[] = { IVOR_DATA_STORAGE, IVOR_INSN_STORAGE,
+		IVOR_PROGRAM, IVOR_SYSCALL, IVOR_DATA_TLB, IVOR_INSN_TLB };
+	exc_handler_t old[6];
+	u32 page = (u32)user_sc1_fn & ~0xfffu, ok;
+	char g[80], w[48];
+	int esel, i;
+
+	esel = tlb1_find_free();
+	if (esel < 0) {
+		report("user-sc1", "no free TLB1 entry", "one");
+		return;
+	}
+	/* a 4 KiB user-executable alias of the page holding user_sc1_fn */
+	tlb1_set(esel, USER_EA, page, TSIZE_4K, MAS2_M,
+		 MAS3_UX | MAS3_SX | MAS3_UR | MAS3_SR);
+	user_expect_pc = USER_EA + ((u32)user_sc1_insn - page);
+	user_sup_msr = mfmsr();
+	user_ivor = -1;
+	for (i = 0; i < 6; i++)
+		old[i] = set_exception_handler(ivors[i], user_trap);
+
+	ok = run_user(USER_EA + ((u32)user_sc1_fn - page),
+		      (user_sup_msr | MSR_PR) & ~MSR_EE);
+
+	for (i = 0; i < 6; i++)
+		set_exception_handler(ivors[i], old[i]);
+	tlb1_clear(esel);
+
+	if (ok) {
+		report("user-sc1", NULL, NULL);
+		return;
+	}
+	if (user_ivor == IVOR_SYSCALL)
+		snprintf(g, sizeof(g), "hcall executed for user mode (sc at 0x%08x)",
+			 (unsigned)user_pc);
+	else
+		snprintf(g, sizeof(g), "%s at 0x%08x esr 0x%08x", ivor_name(user_ivor),
+			 (unsigned)user_pc, (unsigned)user_esr);
+	snprintf(w, sizeof(w), "program (PPR) at 0x%08x", (unsigned)user_expect_pc);
+	report("user-sc1", g, w);
+}
+
+void guest_main(void *fdt)
+{
+	printf("hello from %s (guest-id %u)\n", guest.name, (unsigned)guest.id);
+
+	check_bool("entry-state", entry_state());
+	check_bool("dt-hypervisor", dt_hypervisor(fdt));
+	check_bool("dt-console", dt_console(fdt));
+	check_bool("dt-pic", dt_pic(fdt));
+	check_bool("dt-memory", dt_memory(fdt));
+	check_bool("dt-timebase", dt_timebase(fdt));
+	hcall_checks();
+	decrementer_checks();
+	user_sc1_check();
+
+	printf("hello: all checks done (%d failed)\n", failed);
+	heartbeat();
+}
