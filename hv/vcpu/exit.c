@@ -49,13 +49,23 @@ static void vcpu_fail(struct vcpu *v, const char *why, u32 pc)
 	v->stopped = true;
 }
 
+int vcpu_shadow_id(struct vcpu *v)
+{
+	bool flush;
+	int sid = vtlb_shadow_id(&v->tlb, !!(v->msr & (MSR_IS | MSR_DS)),
+				 guest_user(v), v->pid, &flush);
+
+	if (flush)
+		arch_shadow_flush();
+	return sid;
+}
+
 /* Fill a guest TLB miss from the guest's TLB, or deliver the miss. */
 static void tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
 {
 	u32 as = !!(v->msr & (insn ? MSR_IS : MSR_DS));
 	const struct vtlb_entry *e;
 	phys_addr_t phys;
-	bool flush;
 	u64 gpa;
 	int sid;
 
@@ -87,9 +97,7 @@ static void tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
 		vcpu_reflect(v, insn ? IVOR_ISI : IVOR_DSI, v->regs.pc);
 		return;
 	}
-	sid = vtlb_shadow_id(&v->tlb, as, guest_user(v), v->pid, &flush);
-	if (flush)
-		arch_shadow_flush();
+	sid = vcpu_shadow_id(v);
 	arch_shadow_map(ea & ~0xfffu, phys, sid, e->mas2 & MAS2_WIMGE,
 			vtlb_shadow_perms(e, guest_user(v)));
 }

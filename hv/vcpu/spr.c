@@ -5,9 +5,8 @@
  * arch/powerpc/include/asm/reg_booke.h lists the same numbers; Linux's
  * KVM booke_emulate.c / e500_emulate.c emulate the same set).
  *
- * Timers belong to the vCPU of this core: DEC/DECAR go to the real
- * registers, TCR keeps only what a guest may have (no watchdog reset),
- * TSR is virtual with the decrementer status mirrored.
+ * Timers are virtual (vtimer.c): TCR keeps only what a guest may have
+ * (no watchdog reset), TSR holds the virtual decrementer status.
  */
 #include <errno.h>
 #include <weir/booke.h>

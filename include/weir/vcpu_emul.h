@@ -84,6 +84,13 @@ void vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr);
  */
 int vcpu_fetch(struct vcpu *v, u32 ea, bool insn, u32 *word);
 
+/*
+ * Real PID of the guest's current context (its AS, MSR[PR] and PID; one
+ * AS key for IS and DS together, as the real PID is one register).
+ * Flushes the shadows when ids had to be recycled.
+ */
+int vcpu_shadow_id(struct vcpu *v);
+
 /* The real MSR the guest runs with, from its virtual MSR. */
 u32 vcpu_shadow_msr(const struct vcpu *v);
 

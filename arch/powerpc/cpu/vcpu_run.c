@@ -61,13 +61,7 @@ void cpu_async_event(struct percpu *p, unsigned int vector)
 /* Real PID for the guest's current (AS, PR, PID). */
 static void load_pid(struct vcpu *v)
 {
-	bool flush;
-	int sid = vtlb_shadow_id(&v->tlb, !!(v->msr & (MSR_IS | MSR_DS)),
-				 !!(v->msr & MSR_PR), v->pid, &flush);
-
-	if (flush)
-		arch_shadow_flush();
-	mtspr(SPRN_PID, sid);
+	mtspr(SPRN_PID, vcpu_shadow_id(v));
 	isync();
 }
 

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The recording fake of include/weir/vcpu_arch.h (fake_vcpu_arch.h).
+ * Only the vcpu_arch.h functions live here: the helpers are linked into
+ * every test program.
+ */
+#include <string.h>
+#include <weir/vcpu_arch.h>
+#include "fake_vcpu_arch.h"
+
+struct fake_arch_record fake_arch;
+
+void fake_arch_clear(void)
+{
+	memset(&fake_arch, 0, sizeof(fake_arch));
+}
+
+void arch_shadow_map(u32 ea, phys_addr_t phys, u32 sid, u32 wimge, u32 perms)
+{
+	if (fake_arch.maps < FAKE_ARCH_MAPS)
+		fake_arch.map[fake_arch.maps] = (struct fake_shadow_map){
+			.ea = ea, .phys = phys, .sid = sid, .wimge = wimge,
+			.perms = perms,
+		};
+	fake_arch.maps++;
+}
+
+void arch_shadow_flush(void)
+{
+	fake_arch.flushes++;
+}
+
+void arch_timer_changed(struct vcpu *v)
+{
+	fake_arch.timer_changes++;
+	fake_arch.timer_vcpu = v;
+}
+
+u64 arch_tb_read(void)
+{
+	fake_arch.tb_reads++;
+	return fake_arch.tb;
+}
+
+u32 arch_pvr(void)
+{
+	return FAKE_PVR;
+}
+
+u32 arch_svr(void)
+{
+	return FAKE_SVR;
+}
+
+void arch_sprg_user_write(unsigned int n, u32 val)
+{
+	if (fake_arch.sprg_writes < FAKE_ARCH_SPRGS) {
+		fake_arch.sprg[fake_arch.sprg_writes].n = n;
+		fake_arch.sprg[fake_arch.sprg_writes].val = val;
+	}
+	fake_arch.sprg_writes++;
+	if (n < 8)
+		fake_arch.sprg_user[n] = val;
+}
+
+void arch_idle_wait(void)
+{
+	fake_arch.idle_waits++;
+	if (fake_arch.idle_hook)
+		fake_arch.idle_hook();
+}

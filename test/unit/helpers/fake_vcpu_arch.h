@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * A recording fake of include/weir/vcpu_arch.h for host tests of the vCPU
+ * core (hv/vcpu/): every shadow translation installed, every flush, timer
+ * notification, SPRG mirror write and idle wait, plus a timebase the test
+ * sets. fake_vcpu_arch.c defines only the vcpu_arch.h functions.
+ */
+#ifndef TEST_FAKE_VCPU_ARCH_H
+#define TEST_FAKE_VCPU_ARCH_H
+
+#include <weir/types.h>
+#include <weir/vcpu.h>
+
+/* What arch_pvr()/arch_svr() return: e500mc rev 2.0, P4080 rev 2.0. */
+#define FAKE_PVR	0x80230020u
+#define FAKE_SVR	0x82000020u
+
+#define FAKE_ARCH_MAPS	64	/* arch_shadow_map() calls recorded */
+#define FAKE_ARCH_SPRGS	64	/* arch_sprg_user_write() calls recorded */
+
+struct fake_shadow_map {
+	u32 ea;
+	phys_addr_t phys;
+	u32 sid, wimge, perms;
+};
+
+struct fake_arch_record {
+	/* arch_shadow_map(): all calls counted, the first FAKE_ARCH_MAPS kept */
+	unsigned int maps;
+	struct fake_shadow_map map[FAKE_ARCH_MAPS];
+	unsigned int flushes;			/* arch_shadow_flush() */
+	unsigned int timer_changes;		/* arch_timer_changed() */
+	struct vcpu *timer_vcpu;		/* its last argument */
+	u64 tb;					/* arch_tb_read() returns this */
+	unsigned int tb_reads;
+	/* arch_sprg_user_write(): all calls counted, the first kept */
+	unsigned int sprg_writes;
+	struct {
+		unsigned int n;
+		u32 val;
+	} sprg[FAKE_ARCH_SPRGS];
+	u32 sprg_user[8];			/* last value written per n */
+	unsigned int idle_waits;		/* arch_idle_wait() */
+	void (*idle_hook)(void);		/* run by arch_idle_wait() if set */
+};
+
+extern struct fake_arch_record fake_arch;
+
+/* Forget every record; timebase 0, no idle hook. */
+void fake_arch_clear(void);
+
+#endif
