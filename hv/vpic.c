@@ -168,7 +168,10 @@ int vpic_claim(struct vpic *pic, u32 irq, vpic_eoi_hook hook, void *arg)
 	return err;
 }
 
-int vpic_release(struct vpic *pic, u32 irq)
+enum src_op { SRC_RELEASE, SRC_RAISE, SRC_LOWER };
+
+/* Apply @op to source @irq under the lock and re-evaluate delivery. */
+static int src_update(struct vpic *pic, u32 irq, enum src_op op)
 {
 	struct vpic_src *s;
 	int err = -EINVAL;
@@ -176,44 +179,30 @@ int vpic_release(struct vpic *pic, u32 irq)
 	spin_lock(&pic->lock);
 	s = src_of(pic, irq);
 	if (s) {
-		memset(s, 0, sizeof(*s));
+		if (op == SRC_RELEASE)
+			memset(s, 0, sizeof(*s));
+		else
+			s->pending = op == SRC_RAISE;
 		sync_vcpus(pic);
 		err = 0;
 	}
 	spin_unlock(&pic->lock);
 	return err;
+}
+
+int vpic_release(struct vpic *pic, u32 irq)
+{
+	return src_update(pic, irq, SRC_RELEASE);
 }
 
 int vpic_raise(struct vpic *pic, u32 irq)
 {
-	struct vpic_src *s;
-	int err = -EINVAL;
-
-	spin_lock(&pic->lock);
-	s = src_of(pic, irq);
-	if (s) {
-		s->pending = true;
-		sync_vcpus(pic);
-		err = 0;
-	}
-	spin_unlock(&pic->lock);
-	return err;
+	return src_update(pic, irq, SRC_RAISE);
 }
 
 int vpic_lower(struct vpic *pic, u32 irq)
 {
-	struct vpic_src *s;
-	int err = -EINVAL;
-
-	spin_lock(&pic->lock);
-	s = src_of(pic, irq);
-	if (s) {
-		s->pending = false;
-		sync_vcpus(pic);
-		err = 0;
-	}
-	spin_unlock(&pic->lock);
-	return err;
+	return src_update(pic, irq, SRC_LOWER);
 }
 
 bool vpic_has_pending(struct vpic *pic, unsigned int vcpu_id)

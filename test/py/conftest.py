@@ -37,7 +37,8 @@ class Console:
     def expect(self, pattern, timeout=None):
         """Wait for a regex on the console; return the match."""
         try:
-            self.proc.expect(pattern, timeout=timeout)
+            # pexpect: -1 is the spawn's default timeout, None is forever
+            self.proc.expect(pattern, timeout=-1 if timeout is None else timeout)
         except pexpect.TIMEOUT:
             pytest.fail(f"timeout waiting for {pattern!r}; console log: {self.log_path}")
         except pexpect.EOF:

@@ -143,10 +143,8 @@ exc_return:
 	lwz	r1, FRAME_GPR(1)(r1)
 	rfi
 
-/* Boot CPU: r3 = FDT. */
-boot_cpu_entry:
-	mr	r31, r3
-	/* Interrupts off, machine check on; stay in address space 0. */
+/* Interrupts off, machine check on; stay in address space 0. */
+.macro QUIET_MSR
 	mfmsr	r4
 	lis	r5, (MSR_CE | MSR_EE | MSR_DE)@h
 	ori	r5, r5, (MSR_CE | MSR_EE | MSR_DE)@l
@@ -154,6 +152,12 @@ boot_cpu_entry:
 	ori	r4, r4, MSR_ME
 	mtmsr	r4
 	isync
+.endm
+
+/* Boot CPU: r3 = FDT. */
+boot_cpu_entry:
+	mr	r31, r3
+	QUIET_MSR
 
 	/* Clear BSS (the loaded image already holds zeros there; be sure). */
 	lis	r4, __bss_start@h
@@ -182,13 +186,7 @@ boot_cpu_entry:
 	.globl secondary_entry
 secondary_entry:
 	mr	r31, r3
-	mfmsr	r4
-	lis	r5, (MSR_CE | MSR_EE | MSR_DE)@h
-	ori	r5, r5, (MSR_CE | MSR_EE | MSR_DE)@l
-	andc	r4, r4, r5
-	ori	r4, r4, MSR_ME
-	mtmsr	r4
-	isync
+	QUIET_MSR
 	lwz	r1, PERCPU_STACK(r31)
 	li	r0, 0
 	stwu	r0, -16(r1)
