@@ -43,7 +43,6 @@ struct vtlb {
 /* Pending virtual exceptions (bit per source). */
 #define VIRQ_DEC	(1u << 0)
 #define VIRQ_EXT	(1u << 1)
-#define VIRQ_FIT	(1u << 2)
 
 struct vcpu {
 	struct trap_frame regs;		/* must stay first */

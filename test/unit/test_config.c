@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include "helpers/qemu_dtb.h"
 #include <libfdt.h>
 #include <weir/config.h>
 #include <weir/fdt_util.h>
@@ -24,18 +25,7 @@ static char cfg[0x4000];
 
 static int setup(void **state)
 {
-	const char *path = getenv("WEIR_QEMU_DTB");
-	static char raw[0x100000 + 0x1000];
-	struct dt_error err;
-	FILE *f;
-
-	assert_non_null(path);
-	f = fopen(path, "rb");
-	assert_non_null(f);
-	assert_true(fread(raw, 1, sizeof(raw), f) > 0);
-	fclose(f);
-	assert_int_equal(fdt_copy_compact(hwtree, sizeof(hwtree), raw), 0);
-	assert_int_equal(hw_parse(hwtree, &hw, &err), 0);
+	load_qemu_hwtree(hwtree, sizeof(hwtree), &hw);
 	return 0;
 }
 
