@@ -146,10 +146,19 @@ boards: $(BOOTSTRAP_STAMP)
 			|| exit 1; \
 	done
 
+# Feature makefiles (fuzzing, benchmarks, the Linux guest, the PAPR
+# oracle, static analysis) live in mk/*.mk; each may append the targets
+# `make check` must also run to CHECK_EXTRA.
+CHECK_EXTRA :=
+include $(sort $(wildcard mk/*.mk))
+
 check: $(BOOTSTRAP_STAMP)
 	$(Q)$(MAKE) --no-print-directory unit
 	$(Q)$(MAKE) --no-print-directory boards
 	$(Q)$(MAKE) --no-print-directory pytest
+	$(Q)for t in $(CHECK_EXTRA); do \
+		$(MAKE) --no-print-directory $$t || exit 1; \
+	done
 
 .PHONY: clean distclean
 clean:
