@@ -7,7 +7,7 @@
 #        CROSS_COMPILE=powerpc-linux-gnu- guests
 #
 # Provides
-#   GUESTS            hello echo attacker
+#   GUESTS            every test/guests/<name>.c (hello echo attacker ...)
 #   GUEST_O           $(O)/guests
 #   GUEST_ELFS, GUEST_BINS, GUEST_UIMAGES
 #   GUEST_BASE        0x100000 (link, load and entry address)
@@ -27,7 +27,7 @@ TOOLCHAIN     ?= $(O)/toolchain
 CROSS_COMPILE ?= powerpc-linux-gnu-
 Q             ?= @
 
-GUESTS     := hello echo attacker
+GUESTS     := $(sort $(basename $(notdir $(wildcard $(GUEST_SRC)/*.c))))
 GUEST_O    := $(O)/guests
 GUEST_BASE := 0x100000
 
