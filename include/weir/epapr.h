@@ -57,6 +57,19 @@
 #define FH_CLAIM_DEVICE			17
 #define FH_PARTITION_STOP_DMA		18
 
+/*
+ * weir's own hcalls, vendor WEIR_VENDOR_ID ("WE"), for the devices only
+ * weir provides (doc/dma-engine.md). 64-bit values are register pairs,
+ * high word first, as in doc/tce.md.
+ *  WEIR_HC_MSI_INFO   r3 LIOBN -> r4:r5 doorbell IOVA (MSIIR), r6 SRS
+ *                     shift, r7 IBS shift, r8 first vPIC irq of the bank
+ *  WEIR_HC_DMA_COPY   r3 DMA handle, r4:r5 source IOVA, r6:r7 destination
+ *                     IOVA, r8 length in bytes -> status only
+ */
+#define WEIR_VENDOR_ID			0x5745
+#define WEIR_HC_MSI_INFO		1
+#define WEIR_HC_DMA_COPY		2
+
 /* FH_PARTITION_GET_STATUS results */
 #define FH_PARTITION_STOPPED		0
 #define FH_PARTITION_RUNNING		1
