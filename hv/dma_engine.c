@@ -21,6 +21,11 @@ int dma_engine_add(struct dma_group *g)
 	return 0;
 }
 
+bool dma_engine_is(const struct dma_group *g)
+{
+	return is_engine[g->cfg.index];
+}
+
 /*
  * weir's pointer to real range [phys, phys + len): only partition RAM is
  * reachable (the tables never map anything else except MSI doorbells,

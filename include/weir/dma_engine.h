@@ -24,6 +24,9 @@ struct dma_group;
  */
 int dma_engine_add(struct dma_group *g);
 
+/* Is @g an emulated DMA engine? */
+bool dma_engine_is(const struct dma_group *g);
+
 /**
  * dma_engine_copy() - run one copy job of the engine named by DMA handle
  * @handle for partition @p
