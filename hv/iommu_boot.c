@@ -101,6 +101,20 @@ static int groups_create(const struct plan *plan, struct dt_error *err)
 	return 0;
 }
 
+/*
+ * Every LIODN may hold a fully subwindowed window (max_sub - 1 SPAACEs),
+ * twice while a window change keeps the old run until the new one is
+ * live (doc/pamu.md, "Staging and commit").
+ */
+static u32 spaace_needed(const struct plan *plan, unsigned int max_sub)
+{
+	unsigned int i, liodns = 0;
+
+	for (i = 0; i < plan->ngroups; i++)
+		liodns += plan->group[i].dma.nr_liodns;
+	return (liodns ? liodns : 1) * 2 * (max_sub - 1);
+}
+
 int iommu_boot(const struct plan *plan, const struct hw_info *hw,
 	       struct dt_error *err)
 {
@@ -116,9 +130,7 @@ int iommu_boot(const struct plan *plan, const struct hw_info *hw,
 	}
 	pc.max_liodn = plan->max_liodn;
 	pc.max_subwindows = max_sub;
-	/* every group may hold a fully subwindowed window, twice while a
-	 * resize keeps the old run until the new one is live */
-	pc.spaace_entries = (plan->ngroups ? plan->ngroups : 1) * 2 * max_sub;
+	pc.spaace_entries = spaace_needed(plan, max_sub);
 	ret = pamu_create(&pc, &mmu);
 	if (ret) {
 		set_err(err, "fsl,pamu", "cannot allocate the PAMU tables");
