@@ -45,7 +45,9 @@ static const struct hcall_desc hcall_table[] = {
 	PAPR(H_STUFF_TCE, hc_h_stuff_tce),
 	PAPR(H_PUT_TCE_INDIRECT, hc_h_put_tce_indirect),
 	PAPR(H_RTAS, hc_h_rtas),
+	FSL(FH_VMPIC_GET_MSIR, hc_vmpic_get_msir),
 	WEIR(WEIR_HC_DMA_COPY, hc_weir_dma_copy),
+	WEIR(WEIR_HC_MSI_INFO, hc_weir_msi_info),
 };
 
 static const struct hcall_desc *hcall_find(u32 token)

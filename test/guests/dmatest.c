@@ -287,6 +287,75 @@ static void ddw_cycle(void)
 	check("ddw-reset-zeroed", (s32)(get(liobn, 0) == 0), 1);
 }
 
+/* ------------------------------------------------------------ MSI */
+
+static volatile u32 msi_irq_seen, msi_bits_seen;
+static u32 msi_irq0;
+
+static void msi_interrupt(struct gframe *f, int ivor)
+{
+	u32 vec = EV_INT_SPURIOUS, bits = 0;
+
+	if (ev_int_iack(&vec) != EV_SUCCESS || vec == EV_INT_SPURIOUS)
+		return;
+	if (fh(FH_VMPIC_GET_MSIR, vec, 0, 0, 0, 0, &bits) == EV_SUCCESS) {
+		msi_irq_seen = vec;
+		msi_bits_seen |= bits;
+	}
+	ev_int_eoi(vec);
+}
+
+/*
+ * The doorbell: WEIR_HC_MSI_INFO gives its IOVA and the MSIIR encoding;
+ * the engine writes MSIIR (SRS 2, IBS 5) through the window's reserved
+ * MSI slot; the MSI comes back as vPIC source irq0 + 2 with bit 5 set in
+ * its MSIR (FH_VMPIC_GET_MSIR).
+ */
+static void msi_doorbell(const void *fdt)
+{
+	u32 args[8] = { liobn }, o[8], srs = 2, ibs = 5, irq;
+	u64 iova;
+	u32 *word = (u32 *)src;
+	int node = fdt_node_offset_by_compatible(fdt, -1, "fsl,vmpic-msi");
+	u64 until;
+
+	if (node < 0) {
+		printf("dmatest: no MSI bank\n");
+		return;
+	}
+	check("msi-info", (s32)hcall_raw(EV_HCALL_TOKEN(WEIR_VENDOR_ID,
+						       WEIR_HC_MSI_INFO), args, o),
+	      EV_SUCCESS);
+	iova = (u64)o[1] << 32 | o[2];
+	msi_irq0 = o[5];
+	irq = msi_irq0 + srs;
+	printf("dmatest: MSI doorbell at IOVA 0x%llx, SRS shift %u, IBS shift %u, vPIC %u..\n",
+	       (unsigned long long)iova, (unsigned)o[3], (unsigned)o[4],
+	       (unsigned)msi_irq0);
+	check("msi-tce-refused", put(liobn, iova & ~0xfffULL, (u32)src | RW),
+	      H_PARAMETER);
+	set_exception_handler(IVOR_EXTERNAL, msi_interrupt);
+	check("msi-config", (s32)ev_int_set_config(irq, 2, 8, 0), EV_SUCCESS);
+	check("msi-unmask", (s32)ev_int_set_mask(irq, 0), EV_SUCCESS);
+	/* source: src page at IOVA 0 (read-mapped by map_buffers) */
+	check("msi-map-src", put(liobn, 0, (u32)src | TCE_R), H_SUCCESS);
+	*word = srs << o[3] | ibs << o[4];
+	check("msi-write", (s32)dma_copy(0, iova, 4), EV_SUCCESS);
+	until = get_tb() + guest.tb_freq / 5;
+	while (!msi_irq_seen && get_tb() < until)
+		wait_until(get_tb() + guest.tb_freq / 100);
+	check("msi-delivered", (s32)msi_irq_seen, (s32)irq);
+	check("msi-bits", (s32)msi_bits_seen, 1 << ibs);
+	/* a read of the doorbell page, or a write elsewhere in it: faults */
+	check("msi-read-refused", (s32)dma_copy(iova, 0x400000, 4), EV_EFAULT);
+	fh(FH_DMA_ENABLE, handle, 0, 0, 0, 0, NULL);
+	while (fh(FH_ERR_GET_INFO, ERRQ_GUEST, REC_SIZE, 0, (u32)rec, 0, NULL) ==
+	       EV_SUCCESS)
+		;
+	set_exception_handler(IVOR_EXTERNAL, NULL);
+	ev_int_set_mask(irq, 1);
+}
+
 void guest_main(void *fdt)
 {
 	printf("dmatest: partition %u '%s'\n", (unsigned)guest.id, guest.name);
@@ -301,6 +370,7 @@ void guest_main(void *fdt)
 	map_buffers();
 	copy_and_fault();
 	refusals();
+	msi_doorbell(fdt);
 	ddw_cycle();
 	printf("dmatest: done, %d failed\n", failed);
 	heartbeat();
