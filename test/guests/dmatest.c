@@ -194,6 +194,38 @@ static void map_buffers(void)
 	      1);
 }
 
+/*
+ * INDIRECT(512), Linux's batch size: 2 MiB of guest RAM at 16 MiB mapped
+ * at IOVA 12 MiB (slot 3), read back, copied into through the engine,
+ * then unmapped with STUFF(512).
+ */
+#define BIG_GPA		0x1000000u
+#define BIG_IOVA	0xc00000u
+static void batch_512(void)
+{
+	volatile u8 *big = (volatile u8 *)BIG_GPA;
+	u32 i;
+
+	for (i = 0; i < 512; i++) {
+		list[2 * i] = 0;
+		list[2 * i + 1] = (BIG_GPA + i * PG) | RW;
+	}
+	check("indirect-512", indirect(liobn, BIG_IOVA, list, 512), H_SUCCESS);
+	check("indirect-512-last", (s32)(get(liobn, BIG_IOVA + 511 * PG) ==
+					 ((BIG_GPA + 511 * PG) | RW)), 1);
+	fill(src, PG, 0x5c);
+	check("indirect-512-copy", (s32)dma_copy(0, BIG_IOVA + 511 * PG, PG),
+	      EV_SUCCESS);
+	check("indirect-512-data", (s32)(big[511 * PG] == src[0] &&
+					 big[511 * PG + PG - 1] == src[PG - 1]), 1);
+	check("stuff-512-unmap", stuff(liobn, BIG_IOVA, 0, 512), H_SUCCESS);
+	check("stuff-512-faults", (s32)dma_copy(0, BIG_IOVA, 16), EV_EFAULT);
+	fh(FH_DMA_ENABLE, handle, 0, 0, 0, 0, NULL);
+	while (fh(FH_ERR_GET_INFO, ERRQ_GUEST, REC_SIZE, 0, (u32)rec, 0, NULL) ==
+	       EV_SUCCESS)
+		;
+}
+
 static void copy_and_fault(void)
 {
 	u32 st, n, v;
@@ -369,6 +401,7 @@ void guest_main(void *fdt)
 	boot_clear();
 	map_buffers();
 	copy_and_fault();
+	batch_512();
 	refusals();
 	msi_doorbell(fdt);
 	ddw_cycle();
