@@ -106,6 +106,14 @@ int msi_get_msir(struct partition *p, u32 irq, u32 *value)
 	return 0;
 }
 
+void msi_partition_reset(struct partition *p)
+{
+	struct msi_bank *b = msi_bank_of(p);
+
+	if (b)
+		memset(b->msir, 0, sizeof(b->msir));
+}
+
 void msi_reset_all(void)
 {
 	memset(banks, 0, sizeof(banks));

@@ -16,6 +16,7 @@
 #include <weir/dma.h>
 #include <weir/errq.h>
 #include <weir/iommu_boot.h>
+#include <weir/msi.h>
 #include <weir/guest_dt.h>
 #include <weir/loader.h>
 #include <weir/log.h>
@@ -88,6 +89,7 @@ static int partition_load(struct partition *p, struct dt_error *err)
 		return ret;
 	}
 	errq_reset(&p->errq);
+	msi_partition_reset(p);
 	memset(p->ram_host, 0, p->ram_size);
 	ret = guest_image_load(p, (const void *)(uintptr_t)pp->image_src,
 			       pp->image_len, pp->image_gpa, pp->has_entry,

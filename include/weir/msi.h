@@ -70,6 +70,9 @@ void msi_poll(void);
  */
 int msi_get_msir(struct partition *p, u32 irq, u32 *value);
 
+/* Drop the MSIs collected for @p and not yet read (partition restart). */
+void msi_partition_reset(struct partition *p);
+
 /* Forget every bank (host tests). */
 void msi_reset_all(void);
 
