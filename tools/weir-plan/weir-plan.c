@@ -246,7 +246,13 @@ static int put_tces(struct partition *p, const struct group_plan *g,
 	return ret;
 }
 
-/* Create the PAMU tables and each group's default window, as weir does. */
+/*
+ * Create the PAMU tables and each group's default window as weir's boot
+ * does (hv/iommu_boot.c, target-only): PAACT from plan->max_liodn, an
+ * SPAACT with room for every LIODN's fully subwindowed window twice (old
+ * and new run of a window change), one dma_group_create() per group with
+ * start_disabled from "dma-disabled" (LIODNs blocked, V=0).
+ */
 static int build_tables(const struct plan *plan, const struct opts *o)
 {
 	static struct partition parts[CONFIG_MAX_PARTITIONS];
@@ -257,15 +263,12 @@ static int build_tables(const struct plan *plan, const struct opts *o)
 	};
 	struct dma_group *dg;
 	struct iommu *mmu;
-	unsigned int i, j;
+	unsigned int i, liodns = 0;
 	int ret;
 
-	for (i = 0; i < plan->ngroups; i++) {
-		u64 slots = window_slots(&plan->group[i], o->subwindows);
-
-		if (slots > 1)
-			pc.spaace_entries += (slots - 1) * plan->group[i].dma.nr_liodns;
-	}
+	for (i = 0; i < plan->ngroups; i++)
+		liodns += plan->group[i].dma.nr_liodns;
+	pc.spaace_entries = (liodns ? liodns : 1) * 2 * (o->subwindows - 1);
 	ret = pamu_create(&pc, &mmu);
 	if (ret) {
 		fprintf(stderr, "weir-plan: pamu_create: %s\n", strerror(-ret));
@@ -279,8 +282,10 @@ static int build_tables(const struct plan *plan, const struct opts *o)
 	}
 	for (i = 0; i < plan->ngroups; i++) {
 		const struct group_plan *g = &plan->group[i];
+		struct dma_group_config c = g->dma;
 
-		ret = dma_group_create(&g->dma, &parts[g->part], mmu, &dg);
+		c.start_disabled = !g->dma_enabled;
+		ret = dma_group_create(&c, &parts[g->part], mmu, &dg);
 		if (ret) {
 			fprintf(stderr, "weir-plan: group %s: dma_group_create: %s\n",
 				g->name, strerror(-ret));
@@ -288,10 +293,6 @@ static int build_tables(const struct plan *plan, const struct opts *o)
 		}
 		if (o->put_tces && put_tces(&parts[g->part], g, o->subwindows))
 			return 1;
-		/* dma-disabled: window defined, LIODNs blocked (V=0) until
-		 * the guest's FH_DMA_ENABLE. */
-		for (j = 0; !g->dma_enabled && j < g->dma.nr_liodns; j++)
-			pamu_block_liodn(mmu, g->dma.liodns[j]);
 	}
 	print_tables(pamu_tables(mmu), o);
 	return 0;
