@@ -50,6 +50,8 @@ RULES = {
     "create-full-status": "no window available: weir -3 (LoPAR), QEMU -1",
     "ddw-placement": "DDW bus address: weir 2^35, QEMU 2^59 (or 0)",
     "remove-restores-default": "removing the last DDW restores the default window (LoPAR); QEMU 7.2 does not after reusing its LIOBN",
+    "hcall-bulk": "opcode 0x124 (H_BULK_REMOVE): weir has no hash-MMU hcalls (H_FUNCTION), QEMU implements it",
+    "qemu-liobn-reuse": "QEMU gives a DDW created after removing the default window the default LIOBN",
     "rtas-unknown-token": "unknown RTAS token: weir's H_RTAS returns H_SUCCESS with status -3, QEMU H_PARAMETER",
 }
 
@@ -112,9 +114,15 @@ class Side:
         self.reset()
 
     def reset(self):
+        """Boot state: the default window only; DDW names stay bound to
+        their last LIOBN (as in the runner), inactive."""
         s = self.syms
-        self.wins = {"default": Win(s["default"], s["default.base"],
-                                    s["default.end"], 12)}
+        for x in getattr(self, "wins", {}).values():
+            x.active = False
+        old = getattr(self, "wins", {})
+        old["default"] = Win(s["default"], s["default.base"],
+                             s["default.end"], 12)
+        self.wins = old
 
     def active(self):
         return sum(1 for w in self.wins.values() if w.active)
@@ -269,6 +277,12 @@ def tce_rules(c):
     return out
 
 
+def hcall_rules(c):
+    if c.a[0] == 0x124:
+        return [("hcall-bulk", {"rc"}, c.w.rc == -2, False)]
+    return []
+
+
 def rtas_rules(c):
     op, q, w = c.op, c.q, c.w
     out = []
@@ -388,7 +402,7 @@ def classify(ops, qout, wout, hout):
                 continue
         c = Ctx(op, q, w, Q, W)
         rules = rtas_rules(c) if op.kind == "rtas" else \
-            tce_rules(c) if op.kind != "hcall" else []
+            tce_rules(c) if op.kind != "hcall" else hcall_rules(c)
         diff = diff_fields(op, q, w)
         good = [r for r in rules if r[2]]
         explained = set()
@@ -410,38 +424,40 @@ def classify(ops, qout, wout, hout):
             else:
                 cls, note = "UNEXPECTED", "differs in " + ",".join(sorted(diff))
         rows.append((op, cls, note, q, w))
-        # state after the line
-        if op.kind == "rtas":
-            before = {n: (x.active, x.liobn) for n, x in Q.wins.items()}
-            Q.apply_rtas(op, q)
-            W.apply_rtas(op, w)
-            if op.ddw == "reset" and q.rc == w.rc == 0:
-                taints.clear()
-            for name in set(Q.wins) | set(W.wins):
-                qa = name in Q.wins and Q.wins[name].active
-                wa = name in W.wins and W.wins[name].active
-                if qa != wa and name not in taints.windows:
-                    rule = {"create": "create-one-window",
-                            "remove": "remove-restores-default"}.get(
-                                op.ddw, good[0][0] if good else "ddw")
-                    if op.ddw == "create" and good:
-                        rule = good[0][0]
-                    taints.windows[name] = (why, rule)
-            if (op.ddw == "create" and q.rc == 0 and
-                    Q.wins[f"ddw{op.bind}"].liobn == sq["default"]):
-                taints.windows.setdefault("default", (why, "remove-restores-default"))
-            del before
-        elif op.kind in ("put", "stuff", "indirect"):
-            span = c.span()
-            taint_rules = [r for r in rules if r[3]]
-            if taint_rules:
-                if op.kind == "indirect" or op.kind == "stuff":
-                    if span and any(r[0] == "ioba-unaligned" for r in taint_rules):
-                        pass
-                taints.add_span(span, (why, taint_rules[0][0]))
-            elif q.rc == w.rc == 0:
-                taints.drop_span(span)
+        update(op, c, rules, why, Q, W, taints)
     return rows
+
+
+def update(op, c, rules, why, Q, W, taints):
+    """Track both sides' windows and the taints after one line."""
+    q, w = c.q, c.w
+    if op.kind == "rtas":
+        Q.apply_rtas(op, q)
+        W.apply_rtas(op, w)
+        if op.ddw == "reset" and q.rc == w.rc == 0:
+            taints.clear()
+        good = [r[0] for r in rules if r[2]]
+        for name in sorted(set(Q.wins) | set(W.wins)):
+            qa = name in Q.wins and Q.wins[name].active
+            wa = name in W.wins and W.wins[name].active
+            if qa != wa and name not in taints.windows:
+                rule = {"remove": "remove-restores-default"}.get(
+                    op.ddw, good[0] if good else "ddw")
+                taints.windows[name] = (why, rule)
+        # QEMU reuses the default LIOBN for a DDW created while no window
+        # is active: that ddwK names QEMU's default window from then on
+        for name, x in Q.wins.items():
+            if name != "default" and x.liobn == Q.syms["default"]:
+                taints.windows.setdefault(name, (why, "qemu-liobn-reuse"))
+                if x.active:
+                    taints.windows.setdefault("default", (why, "qemu-liobn-reuse"))
+    elif op.kind in ("put", "stuff", "indirect"):
+        span = c.span()
+        tainting = [r[0] for r in rules if r[3]]
+        if tainting:
+            taints.add_span(span, (why, tainting[0]))
+        elif q.rc == w.rc == 0:
+            taints.drop_span(span)
 
 
 def _same_host(op, h, w):

@@ -13,12 +13,12 @@
  */
 #include "runner.h"
 
-#define FDT_MAGIC	0xd00dfeed
-#define FDT_BEGIN_NODE	1
-#define FDT_END_NODE	2
-#define FDT_PROP	3
-#define FDT_NOP		4
-#define FDT_END		9
+#define OFDT_MAGIC	0xd00dfeed
+#define OFDT_BEGIN_NODE	1
+#define OFDT_END_NODE	2
+#define OFDT_PROP	3
+#define OFDT_NOP		4
+#define OFDT_END		9
 
 /* ------------------------------------------------------------ printing */
 
@@ -112,15 +112,15 @@ const void *ofdt_getprop(const void *fdt, int node, const char *prop, int *len)
 	const char *strs = (const char *)base + ofdt_be32(base + 12);
 	o_u32 off = (o_u32)node;
 
-	if (node < 0 || ofdt_be32(st + off) != FDT_BEGIN_NODE)
+	if (node < 0 || ofdt_be32(st + off) != OFDT_BEGIN_NODE)
 		return 0;
 	off += 4 + ((ofdt_strlen((const char *)st + off + 4) + 4) & ~3u);
 	for (;;) {
 		o_u32 tag = ofdt_be32(st + off);
 
-		if (tag == FDT_NOP) {
+		if (tag == OFDT_NOP) {
 			off += 4;
-		} else if (tag == FDT_PROP) {
+		} else if (tag == OFDT_PROP) {
 			o_u32 plen = ofdt_be32(st + off + 4);
 
 			if (ofdt_streq(strs + ofdt_be32(st + off + 8), prop)) {
@@ -142,13 +142,13 @@ int ofdt_find_prop(const void *fdt, const char *node_prefix,
 	const unsigned char *st;
 	o_u32 off = 0;
 
-	if (ofdt_be32(base) != FDT_MAGIC)
+	if (ofdt_be32(base) != OFDT_MAGIC)
 		return -1;
 	st = base + ofdt_be32(base + 8);
 	for (;;) {
 		o_u32 tag = ofdt_be32(st + off);
 
-		if (tag == FDT_BEGIN_NODE) {
+		if (tag == OFDT_BEGIN_NODE) {
 			const char *name = (const char *)st + off + 4;
 
 			if (ofdt_prefix(name, node_prefix)) {
@@ -161,9 +161,9 @@ int ofdt_find_prop(const void *fdt, const char *node_prefix,
 				}
 			}
 			off += 4 + ((ofdt_strlen(name) + 4) & ~3u);
-		} else if (tag == FDT_PROP) {
+		} else if (tag == OFDT_PROP) {
 			off += 12 + ((ofdt_be32(st + off + 4) + 3) & ~3u);
-		} else if (tag == FDT_END_NODE || tag == FDT_NOP) {
+		} else if (tag == OFDT_END_NODE || tag == OFDT_NOP) {
 			off += 4;
 		} else {
 			return -1;
