@@ -119,8 +119,12 @@ oracle-weir: all
 		--config $(ORACLE_SRC)/config.dts -o $(ORACLE_O)/weir.out
 
 # ---------------------------------------------------------------- report
-.PHONY: oracle
+.PHONY: oracle oracle-selftest
+oracle-selftest:
+	$(Q)$(PYTHON) -m pytest -q -p no:cacheprovider $(ORACLE_SRC)/test_compare.py
+
 oracle: $(BOOTSTRAP_STAMP)
+	$(Q)$(MAKE) --no-print-directory oracle-selftest
 	$(Q)$(MAKE) --no-print-directory oracle-qemu
 	$(Q)$(MAKE) --no-print-directory oracle-host
 	$(Q)$(MAKE) --no-print-directory oracle-weir

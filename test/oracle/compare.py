@@ -77,7 +77,8 @@ class Result:
 def read_out(path):
     """(symbols, {op index: Result}) of one runner output; fatal if the
     run did not reach its end line."""
-    syms, res, done = {}, {}, False
+    syms, res, done = {}, {}, None
+    scens = []
     with open(path, encoding="utf-8", errors="replace") as f:
         for line in f:
             line = line.strip()
@@ -88,13 +89,15 @@ def read_out(path):
                 syms[w[1]] = int(w[2], 16) if w[2].startswith("0x") else w[2]
             elif w[0] == "R" and len(w) >= 3:
                 res[int(w[1])] = Result(w[2:])
+            elif w[0] == "S" and len(w) == 3:
+                scens.append(w[2])
             elif w[0] == "E":
-                done = True
+                done = int(w[1])
             elif w[0] == "F":
                 sys.exit(f"compare: {path}: runner failed: {line}")
-    if not done:
+    if done is None:
         sys.exit(f"compare: {path}: incomplete run (no end line)")
-    return syms, res
+    return syms, res, scens, done
 
 
 # ------------------------------------------------------------------ model
@@ -385,8 +388,8 @@ class Taints:
 # ------------------------------------------------------------------ compare
 
 def classify(ops, qout, wout, hout):
-    sq, qres = qout
-    sw, wres = wout
+    sq, qres = qout[:2]
+    sw, wres = wout[:2]
     Q, W = Side("qemu", sq), Side("weir", sw)
     taints = Taints()
     rows = []
@@ -415,7 +418,9 @@ def classify(ops, qout, wout, hout):
             ids = [r[0] for r in good if r[1] & diff]
             cls, note = "by design", " ".join(ids)
         else:
-            span = c.span() if op.kind not in ("rtas", "hcall") else None
+            # stored TCEs change only what a GET returns; a window that
+            # exists on one side only changes any call naming it
+            span = c.span() if op.kind == "get" else None
             t = taints.find(c.win, span) if c.win or span else None
             if t is None and op.kind == "rtas":
                 t = next(iter(taints.windows.values()), None)
@@ -468,11 +473,14 @@ def _same_host(op, h, w):
 # ------------------------------------------------------------------ report
 
 def fmt_row(op, cls, note, q, w):
-    s = f"{op.src:<16} {op.text[:60]:<60} {cls}"
+    """One line per scenario line; both outputs when they differ."""
+    s = f"{op.src:<18} {op.text[:56]:<56} {cls}"
     if note:
         s += f" ({note})"
-    if cls != "identical":
-        s += f"\n{'':17}qemu: {q}\n{'':17}weir: {w}"
+    if cls == "UNEXPECTED":
+        s += f"\n{'':19}qemu: {q}\n{'':19}weir: {w}"
+    elif cls != "identical":
+        s += f"  [qemu {q} | weir {w}]"
     return s
 
 
@@ -490,6 +498,11 @@ def main():
     ops = [op for _, sops in scens for op in sops]
     qout, wout = read_out(a.qemu), read_out(a.weir)
     hout = read_out(a.host) if a.host else None
+    names = [n for n, _ in scens]
+    for path, o in ((a.qemu, qout), (a.weir, wout), (a.host, hout)):
+        if o is not None and (o[2] != names or o[3] != len(ops)):
+            sys.exit(f"compare: {path} ran other scenarios ({o[3]} operations "
+                     f"of {o[2]}); rebuild the runners")
     rows = classify(ops, qout, wout, hout)
     lines, counts, used = [], {}, set()
     for r in rows:
