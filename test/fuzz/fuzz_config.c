@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * libFuzzer harness of the config path: arbitrary device trees go where
+ * weir takes them at boot. The first input byte chooses what is fuzzed:
+ *  - even: the rest is a partition config, parsed by config_parse()
+ *    against QEMU's real ppce500 hardware tree (env WEIR_QEMU_DTB);
+ *  - odd: the rest is a hardware tree (what U-Boot hands over), parsed by
+ *    hw_parse() and then used for the shipped QEMU config
+ *    (env WEIR_FUZZ_CONFIG).
+ * Like hv/main.c, a tree is only used after fdt_check_header() and the
+ * blob lives in a buffer of fixed size (the memory it was loaded in).
+ *
+ * Every outcome is checked: a refusal must name a node and a property
+ * (struct dt_error) and leave no plan; an accepted config must give a
+ * plan that passes plan_checks[] (no core, RAM range or device in two
+ * partitions, RAM inside one memory bank and outside weir, image and
+ * entry inside guest memory...). New config features (IOMMU groups,
+ * LIODNs) add their rule to plan_checks[].
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libfdt.h>
+#include <weir/config.h>
+#include <weir/fdt_util.h>
+#include <weir/hwtree.h>
+
+#define BLOB_SIZE	0x10000		/* where a config or tree is loaded */
+
+static char qemu_hw[0x20000];		/* QEMU's tree, compacted */
+static struct hw_info qemu_info;
+static char *shipped_cfg;		/* board/qemu-ppce500 config */
+static const struct hv_reserved hv = { .start = 0, .size = 0x4000000 };
+static char blob[BLOB_SIZE];
+static char hwbuf[BLOB_SIZE];
+
+static void fail(const char *fmt, ...) __attribute__((format(printf, 1, 2),
+						       noreturn));
+
+static void fail(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "\nINVARIANT BROKEN (config): ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	abort();
+}
+
+/* ------------------------------------------------------ plan checks */
+
+struct plan_ctx {
+	const struct plan *plan;
+	const void *cfg, *hwfdt;
+	const struct hw_info *hw;
+};
+
+typedef void (*plan_check)(const struct plan_ctx *c,
+			   const struct part_plan *a, unsigned int i);
+
+static bool overlaps(u64 a, u64 alen, u64 b, u64 blen)
+{
+	return a < b + blen && b < a + alen;
+}
+
+static bool in_one_bank(const struct hw_info *hw, u64 base, u64 size)
+{
+	unsigned int i;
+
+	for (i = 0; i < hw->nram; i++)
+		if (base >= hw->ram[i].base && size <= hw->ram[i].size &&
+		    base - hw->ram[i].base <= hw->ram[i].size - size)
+			return true;
+	return false;
+}
+
+static void check_cpus(const struct plan_ctx *c, const struct part_plan *a,
+		       unsigned int i)
+{
+	u32 all = c->hw->ncpus >= 32 ? ~0u : (1u << c->hw->ncpus) - 1;
+	unsigned int j;
+
+	if (!a->cpu_mask || (a->cpu_mask & ~all))
+		fail("'%s': cpu mask %#x, machine has %u cores", a->name,
+		     a->cpu_mask, c->hw->ncpus);
+	for (j = 0; j < i; j++)
+		if (a->cpu_mask & c->plan->part[j].cpu_mask)
+			fail("'%s' and '%s' share cores", a->name,
+			     c->plan->part[j].name);
+}
+
+static void check_ram(const struct plan_ctx *c, const struct part_plan *a,
+		      unsigned int i)
+{
+	unsigned int j;
+
+	if (!a->ram_size || !IS_ALIGNED(a->ram_phys, SZ_4K) ||
+	    !IS_ALIGNED(a->ram_size, SZ_4K))
+		fail("'%s': RAM %#llx+%#llx", a->name,
+		     (unsigned long long)a->ram_phys,
+		     (unsigned long long)a->ram_size);
+	if (!in_one_bank(c->hw, a->ram_phys, a->ram_size))
+		fail("'%s': RAM outside physical memory", a->name);
+	if (overlaps(a->ram_phys, a->ram_size, hv.start, hv.size))
+		fail("'%s': RAM overlaps weir", a->name);
+	for (j = 0; j < i; j++) {
+		const struct part_plan *b = &c->plan->part[j];
+
+		if (overlaps(a->ram_phys, a->ram_size, b->ram_phys,
+			     b->ram_size))
+			fail("'%s' and '%s' share RAM", a->name, b->name);
+	}
+}
+
+static void check_image(const struct plan_ctx *c, const struct part_plan *a,
+			unsigned int i)
+{
+	if (!a->image_len || a->image_gpa >= a->ram_size ||
+	    a->image_len > a->ram_size - a->image_gpa)
+		fail("'%s': image outside guest memory", a->name);
+	if (!in_one_bank(c->hw, a->image_src, a->image_len))
+		fail("'%s': image source outside memory", a->name);
+	if (a->has_entry && (a->entry_gpa >= a->ram_size ||
+			     !IS_ALIGNED(a->entry_gpa, 4)))
+		fail("'%s': entry %#llx", a->name,
+		     (unsigned long long)a->entry_gpa);
+}
+
+static void check_devices(const struct plan_ctx *c,
+			  const struct part_plan *a, unsigned int i)
+{
+	unsigned int j, k, m;
+
+	if (a->ndev > CONFIG_MAX_DEVICES)
+		fail("'%s': %u devices", a->name, a->ndev);
+	for (j = 0; j < a->ndev; j++) {
+		if (a->hw_dev[j] < 0 ||
+		    fdt_get_name(c->hwfdt, a->hw_dev[j], NULL) == NULL)
+			fail("'%s': device %d is not a node", a->name,
+			     a->hw_dev[j]);
+		for (k = 0; k < j; k++)
+			if (a->hw_dev[j] == a->hw_dev[k])
+				fail("'%s': device twice", a->name);
+		for (m = 0; m < i; m++)
+			for (k = 0; k < c->plan->part[m].ndev; k++)
+				if (a->hw_dev[j] == c->plan->part[m].hw_dev[k])
+					fail("'%s' and '%s' share a device",
+					     a->name, c->plan->part[m].name);
+	}
+}
+
+static void check_strings(const struct plan_ctx *c,
+			  const struct part_plan *a, unsigned int i)
+{
+	if (strnlen(a->name, sizeof(a->name)) == sizeof(a->name) ||
+	    strnlen(a->bootargs, sizeof(a->bootargs)) == sizeof(a->bootargs) ||
+	    strnlen(a->guest_compatible, sizeof(a->guest_compatible)) ==
+	    sizeof(a->guest_compatible))
+		fail("partition %u: unterminated string", i);
+	if (a->cfg_node < 0 ||
+	    fdt_node_check_compatible(c->cfg, a->cfg_node, "weir,partition"))
+		fail("'%s': cfg_node %d is not a partition", a->name,
+		     a->cfg_node);
+}
+
+/* Rules every accepted plan obeys; extend for new config features. */
+static const plan_check plan_checks[] = {
+	check_cpus, check_ram, check_image, check_devices, check_strings,
+};
+
+static void check_plan(const struct plan_ctx *c)
+{
+	unsigned int i, k;
+
+	if (c->plan->nparts > CONFIG_MAX_PARTITIONS)
+		fail("%u partitions", c->plan->nparts);
+	for (i = 0; i < c->plan->nparts; i++)
+		for (k = 0; k < ARRAY_SIZE(plan_checks); k++)
+			plan_checks[k](c, &c->plan->part[i], i);
+}
+
+static void check_refusal(int ret, const struct dt_error *err,
+			  const struct plan *plan, bool tree_ok)
+{
+	static const struct plan empty;
+
+	if (ret >= 0)
+		fail("config_parse returned %d", ret);
+	if (!err->node[0] || !err->msg[0] || (tree_ok && !err->prop[0]))
+		fail("refusal %d names node '%s' prop '%s' msg '%s'", ret,
+		     err->node, err->prop, err->msg);
+	if (memcmp(plan, &empty, sizeof(empty)))
+		fail("refusal %d left a plan", ret);
+}
+
+/* --------------------------------------------------------------- run */
+
+static void run_config(const void *cfg, const void *hwfdt,
+		       const struct hw_info *hw)
+{
+	struct plan plan;
+	struct dt_error err;
+	struct plan_ctx c = { &plan, cfg, hwfdt, hw };
+	int ret;
+
+	memset(&err, 0, sizeof(err));
+	memset(&plan, 0x5a, sizeof(plan));
+	ret = config_parse(cfg, hwfdt, hw, &hv, &plan, &err);
+	if (ret)
+		check_refusal(ret, &err, &plan, !fdt_check_header(cfg));
+	else
+		check_plan(&c);
+}
+
+/* Load a tree the way weir finds one: header checked, fixed buffer. */
+static bool load(char *buf, const u8 *data, size_t size)
+{
+	memset(buf, 0, BLOB_SIZE);
+	memcpy(buf, data, size < BLOB_SIZE ? size : BLOB_SIZE);
+	return !fdt_check_header(buf) && fdt_totalsize(buf) <= BLOB_SIZE;
+}
+
+static void run_hwtree(const u8 *data, size_t size)
+{
+	struct hw_info hw;
+	struct dt_error err;
+	static char compact[BLOB_SIZE];
+	int ret;
+
+	if (!load(hwbuf, data, size) ||
+	    fdt_copy_compact(compact, sizeof(compact), hwbuf))
+		return;
+	memset(&err, 0, sizeof(err));
+	memset(&hw, 0, sizeof(hw));
+	ret = hw_parse(compact, &hw, &err);
+	if (ret) {
+		if (!err.node[0] || !err.msg[0])
+			fail("hw_parse %d names node '%s' msg '%s'", ret,
+			     err.node, err.msg);
+		return;
+	}
+	if (!hw.ncpus || !hw.nram || hw.nram > HW_MAX_RAM_BANKS)
+		fail("hw_parse: %u cpus, %u banks", hw.ncpus, hw.nram);
+	run_config(shipped_cfg, compact, &hw);
+}
+
+static void *read_file(const char *env, size_t max)
+{
+	const char *path = getenv(env);
+	char *buf = calloc(1, max);
+	FILE *f;
+
+	if (!path || !buf) {
+		fprintf(stderr, "fuzz_config: set %s\n", env);
+		exit(2);
+	}
+	f = fopen(path, "rb");
+	if (!f || fread(buf, 1, max, f) == 0) {
+		fprintf(stderr, "fuzz_config: cannot read %s\n", path);
+		exit(2);
+	}
+	fclose(f);
+	return buf;
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	char *raw = read_file("WEIR_QEMU_DTB", 0x101000);
+	struct dt_error err;
+
+	if (fdt_copy_compact(qemu_hw, sizeof(qemu_hw), raw) ||
+	    hw_parse(qemu_hw, &qemu_info, &err)) {
+		fprintf(stderr, "fuzz_config: bad WEIR_QEMU_DTB\n");
+		exit(2);
+	}
+	free(raw);
+	shipped_cfg = read_file("WEIR_FUZZ_CONFIG", BLOB_SIZE);
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
+{
+	if (!size)
+		return 0;
+	if (data[0] & 1) {
+		run_hwtree(data + 1, size - 1);
+		return 0;
+	}
+	/* A good header claiming more than the buffer cannot be loaded. */
+	if (load(blob, data + 1, size - 1) || fdt_check_header(blob))
+		run_config(blob, qemu_hw, &qemu_info);
+	return 0;
+}
