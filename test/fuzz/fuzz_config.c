@@ -266,6 +266,118 @@ static void *read_file(const char *env, size_t max)
 	return buf;
 }
 
+/* ---------------------------------------------- structure-aware mutation */
+
+/*
+ * Byte mutations of a DTB almost always break its header, so most of the
+ * time the tree is edited through libfdt instead: a property of a random
+ * node set to interesting cells or strings, a property or node deleted,
+ * a partition node added. The result is packed and replaces the input.
+ */
+static const char *const props[] = {
+	"cpus", "guest-memory", "guest-image", "compatible", "label",
+	"manager", "bootargs", "guest-compatible", "guest-entry", "device",
+	"reg", "device_type", "ranges", "#address-cells", "#size-cells",
+	"timebase-frequency", "status",
+};
+static const u32 cells[] = {
+	0, 1, 2, 3, 4, 31, 32, 33, 0x1000, 0x100000, 0x4000000, 0x4100000,
+	0x4200000, 0x10000000, 0x14000000, 0x20000000, 0x3ffff000,
+	0x40000000, 0x7fffffff, 0x80000000, 0xfffff000, 0xffffffff, 0xf,
+	0xfe, 0x1fff,
+};
+static const char *const strs[] = {
+	"weir,partition", "weir,config-1", "serial0", "/soc@fe0000000",
+	"/soc@fe0000000/serial@4500", "memory", "cpu", "", "x-hv", "ccsr",
+	"/cpus/PowerPC,e500mc@0", "/nonexistent", "serial0:115200",
+};
+
+size_t LLVMFuzzerMutate(u8 *data, size_t size, size_t max);
+size_t LLVMFuzzerCustomMutator(u8 *data, size_t size, size_t max,
+			       unsigned int seed);
+
+static int random_node(const void *fdt, unsigned int *r)
+{
+	int node = 0, n = (int)(rand_r(r) % 24);
+
+	while (n-- > 0) {
+		int next = fdt_next_node(fdt, node, NULL);
+
+		if (next < 0)
+			break;
+		node = next;
+	}
+	return node;
+}
+
+static void edit(void *fdt, unsigned int *r)
+{
+	int node = random_node(fdt, r);
+	const char *prop = props[rand_r(r) % ARRAY_SIZE(props)];
+	u32 val[8];
+	unsigned int i, n;
+	char name[16];
+
+	switch (rand_r(r) % 7) {
+	case 0:
+	case 1:
+		n = rand_r(r) % 8;
+		for (i = 0; i < n; i++)
+			val[i] = cpu_to_fdt32(rand_r(r) % 4 ? cells[rand_r(r) %
+					      ARRAY_SIZE(cells)] : (u32)rand_r(r));
+		fdt_setprop(fdt, node, prop, val, n * 4);
+		break;
+	case 2: {
+		const char *s = strs[rand_r(r) % ARRAY_SIZE(strs)];
+
+		fdt_setprop(fdt, node, prop, s, (int)strlen(s) + 1);
+		break;
+	}
+	case 3:
+		fdt_delprop(fdt, node, prop);
+		break;
+	case 4:
+		snprintf(name, sizeof(name), "p%u", rand_r(r) % 10);
+		node = fdt_add_subnode(fdt, node, name);
+		if (node >= 0)
+			fdt_setprop_string(fdt, node, "compatible",
+					   "weir,partition");
+		break;
+	case 5:
+		if (node > 0)
+			fdt_del_node(fdt, node);
+		break;
+	default:	/* a long string property */
+		memset(name, 'a' + rand_r(r) % 26, sizeof(name));
+		fdt_setprop(fdt, node, prop, name, (int)(rand_r(r) % 16));
+		break;
+	}
+}
+
+size_t LLVMFuzzerCustomMutator(u8 *data, size_t size, size_t max,
+			       unsigned int seed)
+{
+	static char work[BLOB_SIZE];
+	unsigned int r = seed, k;
+	size_t len;
+
+	if (size < 2 || max < 2 || rand_r(&r) % 5 == 0 ||
+	    fdt_check_header(data + 1) || fdt_totalsize(data + 1) > size - 1 ||
+	    fdt_open_into(data + 1, work, sizeof(work)))
+		return LLVMFuzzerMutate(data, size, max);
+	for (k = 1 + rand_r(&r) % 3; k; k--)
+		edit(work, &r);
+	if (fdt_pack(work))
+		return LLVMFuzzerMutate(data, size, max);
+	len = fdt_totalsize(work);
+	if (len + 1 > max)
+		return LLVMFuzzerMutate(data, size, max);
+	memcpy(data + 1, work, len);
+	return len + 1;
+}
+
+/* ------------------------------------------------------------ entry */
+
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
 
