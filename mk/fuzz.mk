@@ -15,6 +15,8 @@ FUZZ_SMOKE_SECONDS ?= 30
 FUZZ_NAMES        := hcall config
 FUZZ_SAN          := -fsanitize=fuzzer-no-link,address,undefined \
 		     -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_ARGS_hcall   := -max_len=2048
+FUZZ_ARGS_config  := -max_len=16384
 FUZZ_QEMU_DTB     := $(FUZZ_O)/qemu-ppce500.dtb
 FUZZ_CFG_DTB      := $(FUZZ_O)/seeds/qemu-config.dtb
 
@@ -33,7 +35,7 @@ define fuzz_run
 	mkdir -p $(FUZZ_O)/corpus/$(1) $(FUZZ_O)/artifacts
 	WEIR_QEMU_DTB=$(FUZZ_QEMU_DTB) WEIR_FUZZ_CONFIG=$(FUZZ_CFG_DTB) \
 	$(FUZZ_O)/test/fuzz/fuzz_$(1) -max_total_time=$(2) -timeout=10 \
-		-print_final_stats=1 \
+		-print_final_stats=1 $(FUZZ_ARGS_$(1)) \
 		$$(test -f test/fuzz/$(1).dict && echo -dict=test/fuzz/$(1).dict) \
 		-artifact_prefix=$(FUZZ_O)/artifacts/$(1)- \
 		$(FUZZ_O)/corpus/$(1) test/fuzz/corpus/$(1) \

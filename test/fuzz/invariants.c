@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <weir/byteorder.h>
+#include <weir/errq.h>
 #include <weir/pamu.h>
 #include "pamu_priv.h"
 #include "invariants.h"
@@ -95,6 +96,8 @@ void snap_init(void)
 		}
 	}
 	add("partitions", W.part, sizeof(W.part));
+	add("global error queue", errq_global(), sizeof(struct errq));
+	add("msi registers", W.msi_regs, sizeof(W.msi_regs));
 	add("vpics", W.pic, sizeof(W.pic));
 	add("byte channels", W.con, sizeof(W.con));
 	for (g = 0; g < W_NPARTS; g++)
@@ -129,14 +132,19 @@ bool snap_same(void)
 		const struct region *r = &regions[i];
 
 		if (memcmp(r->copy, r->live, r->len)) {
-			fprintf(stderr, "changed: %s\n", r->name);
+			size_t off = 0;
+
+			while (((u8 *)r->copy)[off] == ((u8 *)r->live)[off])
+				off++;
+			fprintf(stderr, "changed: %s (region %u) at offset %#zx\n",
+				r->name, i, off);
 			return false;
 		}
 	}
 	return true;
 }
 
-void snap_accept_r3(unsigned int pi, unsigned int vi)
+void snap_accept_regs(unsigned int pi, unsigned int vi)
 {
 	unsigned int i, n = 0;
 
@@ -145,8 +153,7 @@ void snap_accept_r3(unsigned int pi, unsigned int vi)
 
 		if (r->live != W.vcpu[pi][vi])
 			continue;
-		((struct vcpu *)r->copy)->regs.gpr[3] =
-			W.vcpu[pi][vi]->regs.gpr[3];
+		((struct vcpu *)r->copy)->regs = W.vcpu[pi][vi]->regs;
 		n++;
 	}
 	if (n != 1)
@@ -525,7 +532,7 @@ static void check_group(const char *after, const struct dma_group *g)
 	for (i = 0; i < g->cfg.nr_liodns; i++) {
 		const struct dec *d = &dec[g->cfg.liodns[i]];
 
-		if (!act) {
+		if (!act || g->blocked) {
 			if (d->valid)
 				inv_fail(after, "group %u: no window, liodn %u "
 					 "valid", g->cfg.index,
@@ -541,6 +548,8 @@ static void check_group(const char *after, const struct dma_group *g)
 	if (!act)
 		return;
 	check_tces(after, act);
+	if (g->blocked)		/* tables kept, nothing reachable */
+		return;
 	check_slots(after, act);
 	check_exact(after, act);
 }

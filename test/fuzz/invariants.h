@@ -16,9 +16,9 @@ void snap_init(void);
 bool snap_update(void);
 /* true when the live state equals the snapshot. */
 bool snap_same(void);
-/* The snapshot's copy of partition @pi vCPU @vi's r3 (for a refused
- * call, r3 is the one register allowed to change). */
-void snap_accept_r3(unsigned int pi, unsigned int vi);
+/* Take partition @pi vCPU @vi's registers into the snapshot (a refused
+ * call's registers are checked separately: only r3 may change). */
+void snap_accept_regs(unsigned int pi, unsigned int vi);
 
 /*
  * Everything: PAMU tables decoded (every valid entry maps only its

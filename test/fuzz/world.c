@@ -14,6 +14,9 @@
 #include <sys/mman.h>
 #include <weir/console.h>
 #include <weir/console_mux.h>
+#include <weir/dma_engine.h>
+#include <weir/errq.h>
+#include <weir/msi.h>
 #include <weir/pamu.h>
 #include <weir/vcpu_kick.h>
 #include "pamu_priv.h"
@@ -141,7 +144,7 @@ static void groups_config(void)
 	c->default_size = 0x1000000;
 	c->msi_iova = 0x800000;
 	c->has_doorbell = true;
-	c->doorbell_phys = 0xffe140000ULL;
+	c->doorbell_phys = W_MSI_BANK;
 	c->doorbell_size = SZ_4K;
 
 	group_cfg(1, 5, 1, 0x0800000030000000ULL, l1, 1);
@@ -161,7 +164,7 @@ static void groups_config(void)
 	c->msi_iova = 0xf0000;
 	c->msi_len = 0x10000;
 	c->has_doorbell = true;
-	c->doorbell_phys = 0xffe141000ULL;
+	c->doorbell_phys = W_MSI_BANK;
 	c->doorbell_size = SZ_4K;
 }
 
@@ -263,6 +266,9 @@ static void parts_reset(void)
 		if (ret)
 			die("vpic/bytechan init", ret);
 		p->console = &W.con[i];
+		ret = errq_attach(p);
+		if (ret)
+			die("errq_attach", ret);
 		ret = console_mux_register(&W.con[i]);
 		if (ret)
 			die("console_mux_register", ret);
@@ -317,6 +323,7 @@ static void world_save(void)
 		}
 	}
 	gold_add(W.part, sizeof(W.part));
+	gold_add(W.msi_regs, sizeof(W.msi_regs));
 	gold_add(W.pic, sizeof(W.pic));
 	gold_add(W.con, sizeof(W.con));
 	for (i = 0; i < W_NPARTS; i++)
@@ -330,6 +337,9 @@ void world_restart(void)
 
 	for (i = 0; i < ngold; i++)
 		memcpy(gold[i].live, gold[i].copy, gold[i].len);
+	errq_reset(errq_global());
+	for (i = 0; i < W_NPARTS; i++)
+		msi_partition_reset(&W.part[i]);
 	W.console_bytes = 0;
 	W.kicks = 0;
 	W.resets = 0;
@@ -340,7 +350,7 @@ void world_restart(void)
 
 /*
  * The groups reach the PAMU through this transparent wrapper, which only
- * records commits refused with -ENOSPC (doc/robustness.md, finding 1).
+ * records commits refused with -ENOSPC (doc/robustness.md, finding 2).
  */
 static int shim_window(struct iommu *m, u32 liodn, u64 iova, u64 size,
 		       unsigned int sub)
@@ -420,11 +430,24 @@ void world_reset(void)
 	ret = pamu_create(&pc, &W.mmu);
 	if (ret)
 		die("pamu_create", ret);
+	shim.priv = W.mmu->priv;	/* pamu_tables() etc. work through it */
+	msi_reset_all();
+	ret = msi_bank_add(&W.part[0], W_MSI_BANK, W.msi_regs);
+	if (ret)
+		die("msi_bank_add", ret);
 	for (g = 0; g < W_NGROUPS; g++) {
 		ret = dma_group_create(&W.gcfg[g], &W.part[W.grp_owner[g]],
 				       &shim, &W.grp[g]);
 		if (ret)
 			die("dma_group_create", ret);
+	}
+	/* Groups 1 and 3 (one LIODN each) are emulated DMA engines. */
+	for (g = 1; g < W_NGROUPS; g += 2) {
+		snprintf(W.grp[g]->path, sizeof(W.grp[g]->path),
+			 "/dma-engine@%u", W.gcfg[g].liodns[0]);
+		ret = dma_engine_add(W.grp[g]);
+		if (ret)
+			die("dma_engine_add", ret);
 	}
 	if (!ngold)
 		world_save();

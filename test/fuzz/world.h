@@ -25,11 +25,12 @@
 #define W_NGROUPS	4
 #define W_CANARY	0x1000u		/* bytes of canary around each RAM */
 #define W_CANARY_BYTE	0xc5
+#define W_MSI_BANK	0xffe140000ULL	/* alpha's MSI bank (doorbell page) */
 #define W_HANDLE(id)	(0x10u * (id))	/* console byte channel handles */
 
 /* PAMU geometry: P4080-like (PC3 MWCE -> 256 subwindows, 0x800 SPAACEs). */
 #define W_MAX_LIODN	63
-#define W_SPAACES	2048
+#define W_SPAACES	3570	/* iommu_boot.c: 2 * (max_sub - 1) per LIODN */	/* iommu_boot.c: 2 * (max_sub - 1) per LIODN */
 #define W_MAX_SUB	256
 
 struct world_part_cfg {
@@ -48,6 +49,7 @@ struct world {
 	unsigned int grp_owner[W_NGROUPS];	/* index into part[] */
 	u8 *mem;				/* canary | RAM 1 | canary | ... */
 	size_t mem_size;
+	u32 msi_regs[SZ_4K / 4];		/* the MSI bank's registers */
 	u64 console_bytes;			/* UART output since reset */
 	unsigned int kicks, resets;
 	unsigned int commit_enospc;		/* PAMU commits refused -ENOSPC */
