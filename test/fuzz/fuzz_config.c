@@ -23,6 +23,7 @@
 #include <string.h>
 #include <libfdt.h>
 #include <weir/config.h>
+#include <weir/dma.h>
 #include <weir/fdt_util.h>
 #include <weir/hwtree.h>
 
@@ -171,12 +172,50 @@ static const plan_check plan_checks[] = {
 	check_cpus, check_ram, check_image, check_devices, check_strings,
 };
 
+/*
+ * IOMMU groups: owned by an existing partition, 1..8 LIODNs each within
+ * max_liodn, no LIODN in two groups (or twice in one): a LIODN valid for
+ * two partitions would let one partition's device reach the other's RAM.
+ */
+static void check_groups(const struct plan_ctx *c)
+{
+	const struct plan *pl = c->plan;
+	unsigned int g, h, i, j;
+
+	if (pl->ngroups > PLAN_MAX_GROUPS)
+		fail("%u groups", pl->ngroups);
+	for (g = 0; g < pl->ngroups; g++) {
+		const struct dma_group_config *a = &pl->group[g].dma;
+
+		if (pl->group[g].part >= pl->nparts)
+			fail("group %u: owner %u of %u partitions", g,
+			     pl->group[g].part, pl->nparts);
+		if (!a->nr_liodns || a->nr_liodns > DMA_GROUP_MAX_LIODNS)
+			fail("group %u: %u LIODNs", g, a->nr_liodns);
+		for (i = 0; i < a->nr_liodns; i++) {
+			if (a->liodns[i] > pl->max_liodn)
+				fail("group %u: LIODN %u > max %u", g,
+				     a->liodns[i], pl->max_liodn);
+			for (h = 0; h <= g; h++) {
+				const struct dma_group_config *b =
+					&pl->group[h].dma;
+
+				for (j = 0; j < (h == g ? i : b->nr_liodns); j++)
+					if (a->liodns[i] == b->liodns[j])
+						fail("LIODN %u in groups %u and %u",
+						     a->liodns[i], h, g);
+			}
+		}
+	}
+}
+
 static void check_plan(const struct plan_ctx *c)
 {
 	unsigned int i, k;
 
 	if (c->plan->nparts > CONFIG_MAX_PARTITIONS)
 		fail("%u partitions", c->plan->nparts);
+	check_groups(c);
 	for (i = 0; i < c->plan->nparts; i++)
 		for (k = 0; k < ARRAY_SIZE(plan_checks); k++)
 			plan_checks[k](c, &c->plan->part[i], i);
@@ -278,7 +317,8 @@ static const char *const props[] = {
 	"cpus", "guest-memory", "guest-image", "compatible", "label",
 	"manager", "bootargs", "guest-compatible", "guest-entry", "device",
 	"reg", "device_type", "ranges", "#address-cells", "#size-cells",
-	"timebase-frequency", "status",
+	"timebase-frequency", "status", "fsl,liodn", "dma-disabled",
+	"dma-window-size", "dma-page-shift",
 };
 static const u32 cells[] = {
 	0, 1, 2, 3, 4, 31, 32, 33, 0x1000, 0x100000, 0x4000000, 0x4100000,
@@ -290,6 +330,7 @@ static const char *const strs[] = {
 	"weir,partition", "weir,config-1", "serial0", "/soc@fe0000000",
 	"/soc@fe0000000/serial@4500", "memory", "cpu", "", "x-hv", "ccsr",
 	"/cpus/PowerPC,e500mc@0", "/nonexistent", "serial0:115200",
+	"weir,dma-engine", "/pci@fe0008000", "/soc@fe0000000/msi@41600",
 };
 
 size_t LLVMFuzzerMutate(u8 *data, size_t size, size_t max);
