@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Benchmarks (doc/performance.md). Not part of `make check` pass/fail;
+# bench-smoke (in CHECK_EXTRA) runs every benchmark once so they keep
+# working.
+#
+#   make bench         full run: table on stdout, $(O)/bench/results.json
+#   make bench-smoke   every figure once, few calls, no targets checked
+#
+# The guest figures boot $(BENCH_O)/bench.itb (weir, test/bench/config.dts
+# and the bench guest) through U-Boot under QEMU -icount shift=0.
+
+BENCH_O    := $(O)/bench
+BENCH_ITB  := $(BENCH_O)/bench.itb
+BENCH_CFG  := $(BENCH_O)/config.dtb
+BENCH_SMOKE_CFG := $(BENCH_O)/config-smoke.dtb
+BENCH_SMOKE_ITB := $(BENCH_O)/bench-smoke.itb
+BENCH_GUEST := $(O)/guests/bench.elf
+BENCH_GUEST_ADDR := 0x4100000
+
+$(BENCH_CFG): test/bench/config.dts
+	@mkdir -p $(dir $@)
+	@echo "  DTC     $@"
+	$(Q)dtc -q -I dts -O dtb -o $@ $<
+
+# The smoke config: the same partition told to run each figure once.
+$(BENCH_SMOKE_CFG): $(BENCH_CFG)
+	$(Q)cp $< $@
+	$(Q)fdtput -t s $@ /partitions/bench bootargs "bench.reps=1 bench.div=100"
+
+$(BENCH_O)/%.its: scripts/mkits $(O)/weir.bin $(BENCH_GUEST) $(KCONFIG_CONFIG)
+	$(Q)scripts/mkits $(O)/weir.bin $(CONFIG_TEXT_BASE) \
+		$(if $(filter bench-smoke,$*),$(BENCH_SMOKE_CFG),$(BENCH_CFG)) \
+		$(CONFIG_WEIR_CONFIG_ADDR) "weir $(WEIR_VERSION) bench" \
+		bench $(BENCH_GUEST) $(BENCH_GUEST_ADDR) > $@
+
+$(BENCH_ITB): $(BENCH_O)/bench.its $(BENCH_CFG)
+	@echo "  MKIMAGE $@"
+	$(Q)mkimage -f $< $@ >/dev/null
+
+$(BENCH_SMOKE_ITB): $(BENCH_O)/bench-smoke.its $(BENCH_SMOKE_CFG)
+	@echo "  MKIMAGE $@"
+	$(Q)mkimage -f $< $@ >/dev/null
+
+BENCH_PY := $(PYTHON) test/bench/bench.py --build-dir $(O)
+
+.PHONY: bench bench-smoke bench-guest
+bench: all $(BENCH_ITB)
+	$(Q)$(BENCH_PY)
+
+bench-smoke: all $(BENCH_SMOKE_ITB)
+	$(Q)$(BENCH_PY) --smoke
+
+CHECK_EXTRA += bench-smoke
