@@ -64,6 +64,8 @@ void bench_calib(u32 n);		/* n x 4 instructions */
 	"	lwz	%r8, 20(%r12)\n"				\
 	"	lwz	%r9, 24(%r12)\n"				\
 	"	lwz	%r10, 28(%r12)\n"				\
+	"	.globl " #name "_insn\n"				\
+	#name "_insn:\n"						\
 	"	" insn "\n"						\
 	"	lwz	%r12, 12(%r1)\n"				\
 	"	stw	%r3, 0(%r12)\n"					\
@@ -83,6 +85,8 @@ __asm__(HCALL_STUB(bench_sc, ".long 0x44000022")	/* sc 1 */
 	"	.section .text.bench_mfmsr, \"ax\"\n"
 	"	.globl bench_mfmsr\n"
 	"bench_mfmsr:\n"
+	"	.globl bench_mfmsr_insn\n"
+	"bench_mfmsr_insn:\n"
 	"	mfmsr	%r0\n"
 	"	blr\n"
 	"	.globl bench_nop\n"
