@@ -5,7 +5,7 @@ obj-y += hv/dma/reflect.o
 obj-y += hv/dma/tce.o
 obj-y += hv/dma/ddw.o
 obj-y += hv/hcall_papr.o
-obj-y += hv/guest_dt.o
+obj-y += hv/guest_dt.o hv/guest_dt_dma.o
 obj-y += hv/hcall.o hv/hcall_bytechan.o hv/hcall_pic.o hv/hcall_partition.o
 obj-y += hv/bytechan.o hv/vpic.o hv/console_mux.o
 
@@ -13,3 +13,5 @@ obj-y += hv/loader.o
 obj-y += hv/vcpu/vtlb.o hv/vcpu/spr.o hv/vcpu/vtimer.o hv/vcpu/emulate.o hv/vcpu/deliver.o \
 	hv/vcpu/exit.o
 obj-$(CONFIG_PPC) += hv/partition.o
+obj-y += hv/dma/enable.o hv/dma/fault.o hv/errq.o hv/dma_engine.o
+obj-y += hv/hcall_dma.o hv/hcall_tce.o
