@@ -52,3 +52,25 @@ bench-smoke: all $(BENCH_SMOKE_ITB)
 	$(Q)$(BENCH_PY) --smoke
 
 CHECK_EXTRA += bench-smoke
+
+# ---------------------------------------------------------------- host
+# test/bench/bench_host.c against a non-sanitized -O2 sandbox build of
+# the core (O=build/bench-host, SANITIZE=), run under callgrind.
+BENCH_HOST_O := build/bench-host
+BENCH_HOST   := $(BENCH_HOST_O)/test/bench/bench_host
+
+.PHONY: bench-host
+bench-host: $(BOOTSTRAP_STAMP)
+	$(Q)$(MAKE) --no-print-directory O=$(BENCH_HOST_O) \
+		DEFAULT_DEFCONFIG=sandbox_defconfig SANITIZE= $(BENCH_HOST)
+
+bench bench-smoke: bench-host
+
+ifeq ($(ARCH),sandbox)
+$(O)/test/bench/bench_host: test/bench/bench_host.c $(LIBWEIR) $(UNIT_HELP)
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $<"
+	$(Q)$(CC) $(CPPFLAGS) -I$(srctree)/test/unit $(CFLAGS) -MF $@.d -o $@ $< \
+		$(UNIT_HELP) $(LIBWEIR) $(LIBFDT_A) -lcmocka -Wl,--wrap=hv_zalloc $(LDFLAGS)
+-include $(O)/test/bench/bench_host.d
+endif
