@@ -74,3 +74,31 @@ $(O)/test/bench/bench_host: test/bench/bench_host.c $(LIBWEIR) $(UNIT_HELP)
 		$(UNIT_HELP) $(LIBWEIR) $(LIBFDT_A) -lcmocka -Wl,--wrap=hv_zalloc $(LDFLAGS)
 -include $(O)/test/bench/bench_host.d
 endif
+
+# ---------------------------------------------------------------- pseries
+# The same hcall script on QEMU pseries: a raw 64-bit image linked at 0
+# (qemu-system-ppc64 -M pseries -bios), test/bench/pseries/.
+BENCH64_O   := $(BENCH_O)/pseries
+BENCH64_BIN := $(BENCH_O)/pseries.bin
+BENCH64_CC  := powerpc-linux-gnu-gcc -m64 -mcpu=power8 -mno-altivec -mno-vsx \
+	-msoft-float -ffreestanding -fno-builtin -fno-stack-protector -nostdinc \
+	-fno-pic -O2 -Wall -Wextra -Werror -Wno-unused-parameter -mregnames
+BENCH64_OBJS := $(BENCH64_O)/start.o $(BENCH64_O)/main.o
+
+$(BENCH64_O)/%.o: test/bench/pseries/%.S
+	@mkdir -p $(dir $@)
+	@echo "  AS64    $<"
+	$(Q)$(BENCH64_CC) -c -o $@ $<
+
+$(BENCH64_O)/%.o: test/bench/pseries/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC64    $<"
+	$(Q)$(BENCH64_CC) -c -o $@ $<
+
+$(BENCH64_BIN): $(BENCH64_OBJS) test/bench/pseries/link.ld
+	@echo "  LD64    $@"
+	$(Q)powerpc64-linux-gnu-ld -m elf64ppc -T test/bench/pseries/link.ld \
+		-o $(@:.bin=.elf) $(BENCH64_OBJS)
+	$(Q)powerpc64-linux-gnu-objcopy -O binary $(@:.bin=.elf) $@
+
+bench bench-smoke: $(BENCH64_BIN)

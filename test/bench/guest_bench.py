@@ -18,6 +18,8 @@ import time
 UBOOT = "/usr/lib/u-boot/qemu-ppce500/uboot.elf"
 CALIB_INSNS_PER_ITER = 4
 CALIB_TOLERANCE = 0.01
+# figures whose calls are one part of a sweep: calls per sweep
+SWEEPS = {"linux-clear-1g": 512}
 
 
 def stats(values):
@@ -25,11 +27,15 @@ def stats(values):
             "max": max(values), "n": len(values)}
 
 
-def boot(itb, log_path, timeout):
+def weir_args(itb, icount=True):
+    return (["qemu-system-ppc", "-M", "ppce500", "-cpu", "e500mc", "-smp", "1",
+             "-m", "1G", "-nographic", "-no-reboot"] +
+            (["-icount", "shift=0"] if icount else []) +
+            ["-bios", UBOOT, "-kernel", itb])
+
+
+def boot(args, log_path, timeout):
     """Run QEMU until the guest prints bench-done; return the console text."""
-    args = ["qemu-system-ppc", "-M", "ppce500", "-cpu", "e500mc", "-smp", "1",
-            "-m", "1G", "-nographic", "-no-reboot", "-icount", "shift=0",
-            "-bios", UBOOT, "-kernel", itb]
     text = []
     deadline = time.monotonic() + timeout
     with open(log_path, "w", encoding="utf-8", errors="replace") as log:
@@ -51,7 +57,7 @@ def boot(itb, log_path, timeout):
 
 
 def strip(line):
-    m = re.match(r"^\[bench\] (.*)$", line)
+    m = re.match(r"^(?:\[bench\] )?(bench.*)$", line)
     return m.group(1) if m else None
 
 
@@ -90,7 +96,7 @@ def parse(lines):
 def run(top, bdir, smoke):
     itb = os.path.join(bdir, "bench", "bench-smoke.itb" if smoke else "bench.itb")
     log = os.path.join(bdir, "bench", "guest-smoke.log" if smoke else "guest.log")
-    lines = boot(itb, log, 300 if smoke else 1800)
+    lines = boot(weir_args(itb), log, 300 if smoke else 1800)
     tb_hz, calib, entry, weir_entry_us, figs, failures, done = parse(lines)
     if done is None or tb_hz is None or calib is None:
         raise RuntimeError(f"bench guest did not finish; log {log}")
