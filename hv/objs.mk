@@ -13,6 +13,6 @@ obj-y += hv/bytechan.o hv/vpic.o hv/console_mux.o
 obj-y += hv/loader.o
 obj-y += hv/vcpu/vtlb.o hv/vcpu/spr.o hv/vcpu/vtimer.o hv/vcpu/emulate.o hv/vcpu/deliver.o \
 	hv/vcpu/exit.o
-obj-$(CONFIG_PPC) += hv/partition.o
+obj-$(CONFIG_PPC) += hv/partition.o hv/iommu_boot.o
 obj-y += hv/dma/enable.o hv/dma/fault.o hv/errq.o hv/dma_engine.o
 obj-y += hv/hcall_dma.o hv/hcall_tce.o

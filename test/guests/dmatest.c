@@ -39,6 +39,7 @@ static u64 win_size;
 static u8 src[4 * PG] __attribute__((aligned(16 * PG)));
 static u8 dst[4 * PG] __attribute__((aligned(16 * PG)));
 static u32 list[512 * 2] __attribute__((aligned(PG)));
+static u32 list2[8] __attribute__((aligned(PG)));	/* INDIRECT lists are one 4 KiB-aligned page (LoPAR) */
 static u8 rec[REC_SIZE];
 static u32 rtas[16] __attribute__((aligned(8)));
 
@@ -184,11 +185,11 @@ static void map_buffers(void)
 	for (i = 0; i < 4; i++) {
 		list[2 * i] = 0;
 		list[2 * i + 1] = ((u32)src + i * PG) | TCE_R;
-		list[8 + 2 * i] = 0;
-		list[8 + 2 * i + 1] = ((u32)dst + i * PG) | TCE_W;
+		list2[2 * i] = 0;
+		list2[2 * i + 1] = ((u32)dst + i * PG) | TCE_W;
 	}
 	check("indirect-src", indirect(liobn, 0, list, 4), H_SUCCESS);
-	check("indirect-dst", indirect(liobn, 0x400000, &list[8], 4), H_SUCCESS);
+	check("indirect-dst", indirect(liobn, 0x400000, list2, 4), H_SUCCESS);
 	check("get-tce", (s32)(get(liobn, 0x3000) == (((u32)src + 3 * PG) | TCE_R)),
 	      1);
 }
