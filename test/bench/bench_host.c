@@ -154,7 +154,7 @@ static long op_get(unsigned int i)
 /* map on even calls, clear on odd ones (as the guest figure) */
 static long op_put(unsigned int i)
 {
-	return (s32)HC(PAPR(H_PUT_TCE), LIOBN, 0, ((i >> 1) & 255) * SZ_4K,
+	return (s32)HC(PAPR(H_PUT_TCE), LIOBN, 0, (1 + ((i >> 1) & 255)) * SZ_4K,
 		       0, i & 1 ? 0 : PAGE | RW);
 }
 

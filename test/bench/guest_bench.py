@@ -116,6 +116,8 @@ def run(top, bdir, smoke):
         out[name] = {"calls": f["n"], "units": f["units"], "reps": len(f["t"]),
                      "per_call": stats(per_call),
                      "per_unit": stats([c / f["units"] for c in per_call])}
+        if name in SWEEPS:
+            out[name]["per_sweep"] = stats([c * SWEEPS[name] for c in per_call])
     if entry is not None and weir_entry_us is not None:
         # weir prints its entry time in whole us: +-1 us = +-1000 insns
         out["handoff"] = {"value": (entry - weir_entry_us * tb_hz / 1e6) * ipt,
@@ -137,6 +139,9 @@ def print_table(out):
         pc = f["per_call"]
         print(f"{name:26} {f['calls']:>6} {pc['min']:>12,.1f} {pc['median']:>12,.1f}"
               f" {pc['max']:>12,.1f} {f['units']:>6} {f['per_unit']['median']:>12,.2f}")
+    for name, f in out.items():
+        if "per_sweep" in f:
+            print(f"{name + ' (whole sweep)':40} {f['per_sweep']['median']:>14,.0f}")
     if "handoff" in out:
         print(f"{'handoff (weir entry -> guest _start)':40} {out['handoff']['value']:>14,.0f}"
               f"  (+-{out['handoff']['resolution']:.0f})")

@@ -336,13 +336,14 @@ static void prep_get(u32 i, u32 *r)
 	r[2] = (i & 255) * SZ_4K;
 }
 
-/* Map on even calls, clear on odd ones: every call changes the table
- * (a repeated identical PUT would skip the IOMMU update). */
+/* Map on even calls, clear on odd ones, never the first TCE of an IOMMU
+ * slot (4 MiB): every call changes the table but no slot changes state,
+ * so this is the TCE path alone; pamu-commit-1 is the path with a commit. */
 static void prep_put(u32 i, u32 *r)
 {
 	r[0] = tce_liobn;
 	r[1] = 0;
-	r[2] = ((i >> 1) & 255) * SZ_4K;
+	r[2] = (1 + ((i >> 1) & 255)) * SZ_4K;
 	r[3] = 0;
 	r[4] = i & 1 ? 0 : (u32)dma_page | TCE_RW;
 }

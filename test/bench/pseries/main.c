@@ -191,7 +191,7 @@ static void prep_put(u64 i, u64 *r)
 {
 	r[0] = H_PUT_TCE;
 	r[1] = LIOBN;
-	r[2] = ((i >> 1) & 255) * SZ_4K;
+	r[2] = (1 + ((i >> 1) & 255)) * SZ_4K;
 	r[3] = i & 1 ? 0 : (u64)dma_page | RW;
 }
 
