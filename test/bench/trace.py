@@ -67,8 +67,14 @@ quit
 """
 
 
-def trace(bdir, itb, label, token=None, limit=200000, timeout=600):
-    """Trace one call at guest symbol @label (with r11 == @token if given).
+def make_cond(token, cond):
+    parts = ([f"$r11 == {token:#x}"] if token is not None else []) + ([cond] if cond else [])
+    return "if " + " && ".join(parts) if parts else ""
+
+
+def trace(bdir, itb, label, token=None, limit=200000, timeout=600, cond=None):
+    """Trace one call at guest symbol @label (with r11 == @token if given,
+    and the gdb condition @cond, e.g. "$r8 == 512").
 
     Returns (total instructions, [(function, count)] largest first)."""
     weir = os.path.join(bdir, "weir.elf")
@@ -83,7 +89,7 @@ def trace(bdir, itb, label, token=None, limit=200000, timeout=600):
         script = os.path.join(tmp, "trace.gdb")
         with open(script, "w", encoding="utf-8") as f:
             f.write(GDB_SCRIPT.format(weir=weir, port=port, addr=addr, ret=addr + 4,
-                                      cond=f"if $r11 == {token:#x}" if token is not None else "",
+                                      cond=make_cond(token, cond),
                                       limit=limit, out=out))
         qemu = subprocess.Popen(
             ["qemu-system-ppc", "-M", "ppce500", "-cpu", "e500mc", "-smp", "1", "-m", "1G",
