@@ -8,6 +8,7 @@
 #include <string.h>
 #include <weir/dma.h>
 #include <weir/dma_engine.h>
+#include <weir/msi.h>
 #include <weir/pamu.h>
 #include <weir/partition.h>
 
@@ -27,10 +28,9 @@ bool dma_engine_is(const struct dma_group *g)
 }
 
 /*
- * weir's pointer to real range [phys, phys + len): only partition RAM is
- * reachable (the tables never map anything else except MSI doorbells,
- * which this engine does not emulate), so a translation that lands
- * elsewhere is refused rather than dereferenced.
+ * weir's pointer to real range [phys, phys + len): only partition RAM and
+ * MSI doorbells are reachable (the tables never map anything else), so a
+ * translation that lands elsewhere is refused rather than dereferenced.
  */
 static void *ram_ptr(phys_addr_t phys, u64 len)
 {
@@ -44,17 +44,28 @@ static void *ram_ptr(phys_addr_t phys, u64 len)
 	return NULL;
 }
 
+/* A 4-byte write to an MSI bank's MSIIR (the doorbell the tables map). */
+static bool is_doorbell(phys_addr_t dst, u64 len)
+{
+	struct msi_bank *b = msi_bank_by_page(dst);
+
+	return b && dst == b->phys + MSI_MSIIR && len == 4;
+}
+
 static int ram_check(void *ctx, phys_addr_t dst, phys_addr_t src, u64 len)
 {
-	return ram_ptr(dst, len) && ram_ptr(src, len) ? 0 : -EFAULT;
+	return (ram_ptr(dst, len) || is_doorbell(dst, len)) &&
+	       ram_ptr(src, len) ? 0 : -EFAULT;
 }
 
 static int ram_copy(void *ctx, phys_addr_t dst, phys_addr_t src, u64 len)
 {
 	void *d = ram_ptr(dst, len), *s = ram_ptr(src, len);
 
-	if (!d || !s)
+	if (!s)
 		return -EFAULT;
+	if (!d)
+		return msi_doorbell_write(dst, s, len);
 	memmove(d, s, len);
 	return 0;
 }

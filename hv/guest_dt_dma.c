@@ -16,6 +16,7 @@
 #include <weir/dma_engine.h>
 #include <weir/errq.h>
 #include <weir/guest_dt.h>
+#include <weir/msi.h>
 #include <weir/papr.h>
 #include <weir/partition.h>
 #include <weir/vpic.h>
@@ -30,6 +31,14 @@ static void prop_cells(struct gdt *g, const char *name, const u32 *v,
 	for (i = 0; i < n; i++)
 		be[i] = cpu_to_fdt32(v[i]);
 	prop(g, name, be, (int)(n * sizeof(be[0])));
+}
+
+/* Offset of the MSIIR inside the doorbell page mapped at msi_iova. */
+static u64 msiir_offset(const struct dma_group *grp)
+{
+	const struct msi_bank *b = msi_bank_of(grp->owner);
+
+	return b ? (b->phys + MSI_MSIIR) % SZ_4K : 0;
 }
 
 static void add_group(struct gdt *g, const struct dma_group *grp)
@@ -81,23 +90,56 @@ static void add_group(struct gdt *g, const struct dma_group *grp)
 		prop_cells(g, "weir,msi-window", r, 4);
 	}
 	if (c->has_doorbell)
-		prop_u64(g, "msi-address-64", c->msi_iova);
+		prop_u64(g, "msi-address-64", c->msi_iova + msiir_offset(grp));
+	end(g);
+}
+
+/*
+ * The partition's MSI bank as the NXP hypervisor shows it: a
+ * "fsl,vmpic-msi" node (Linux sysdev/fsl_msi.c, FSL_PIC_IP_VMPIC: reads
+ * the MSIR through FH_VMPIC_GET_MSIR) whose interrupts are the vPIC
+ * sources of the eight MSIR registers, and "msi-address-64" = the
+ * doorbell's IOVA (fsl_msi.c reads it for the address devices write).
+ */
+static void add_msi(struct gdt *g, const struct msi_bank *b,
+		    const struct dma_group *grp)
+{
+	fdt32_t irqs[2 * MSI_NR_MSIR];
+	unsigned int n;
+
+	for (n = 0; n < MSI_NR_MSIR; n++) {
+		irqs[2 * n] = cpu_to_fdt32(VPIC_IRQ_MSI(n));
+		irqs[2 * n + 1] = cpu_to_fdt32(GUEST_DT_SENSE_LEVEL_LOW);
+	}
+	begin(g, "msi");
+	prop_str(g, "compatible", "fsl,vmpic-msi");
+	prop(g, "interrupts", irqs, sizeof(irqs));
+	if (grp && grp->cfg.has_doorbell)
+		prop_u64(g, "msi-address-64", grp->cfg.msi_iova +
+			 msiir_offset(grp));
+	prop_u32(g, "weir,msiir-srs-shift", MSI_SRS_SHIFT);
+	prop_u32(g, "weir,msiir-ibs-shift", MSI_IBS_SHIFT);
 	end(g);
 }
 
 void guest_dt_add_dma(struct gdt *g, const struct partition *p)
 {
-	unsigned int i, n = 0;
+	const struct dma_group *first = NULL;
+	const struct msi_bank *bank = msi_bank_of(p);
+	unsigned int i;
 
 	for (i = 0; i < DMA_MAX_GROUPS; i++) {
 		const struct dma_group *grp = dma_group_by_index(i);
 
 		if (grp && grp->owner == p) {
 			add_group(g, grp);
-			n++;
+			if (!first)
+				first = grp;
 		}
 	}
-	if (!n)
+	if (bank)
+		add_msi(g, bank, first);
+	if (!first)
 		return;
 	begin(g, "rtas");
 	prop(g, "ibm,hypertas-functions", "hcall-tce\0hcall-multi-tce",

@@ -22,7 +22,8 @@
 #define PAPR(num, fn)	{ PAPR_EPAPR_VENDOR, num, #num, fn }
 #define WEIR(num, fn)	{ WEIR_VENDOR_ID, num, #num, fn }
 
-/* Sorted by (vendor, number): hcall_find() bisects it. */
+/* Sorted by (vendor, number): hcall_find() bisects it (a new entry goes
+ * in its place; test_hcall checks the order with hcall_table_check()). */
 static const struct hcall_desc hcall_table[] = {
 	EPAPR(EV_BYTE_CHANNEL_SEND, hc_byte_channel_send),
 	EPAPR(EV_BYTE_CHANNEL_RECEIVE, hc_byte_channel_receive),
@@ -40,14 +41,31 @@ static const struct hcall_desc hcall_table[] = {
 	FSL(FH_PARTITION_STOP, hc_partition_stop),
 	FSL(FH_DMA_ENABLE, hc_dma_enable),
 	FSL(FH_DMA_DISABLE, hc_dma_disable),
+	FSL(FH_VMPIC_GET_MSIR, hc_vmpic_get_msir),
 	FSL(FH_SYSTEM_RESET, hc_system_reset),
 	PAPR(H_GET_TCE, hc_h_get_tce),
 	PAPR(H_PUT_TCE, hc_h_put_tce),
 	PAPR(H_STUFF_TCE, hc_h_stuff_tce),
 	PAPR(H_PUT_TCE_INDIRECT, hc_h_put_tce_indirect),
 	PAPR(H_RTAS, hc_h_rtas),
+	WEIR(WEIR_HC_MSI_INFO, hc_weir_msi_info),
 	WEIR(WEIR_HC_DMA_COPY, hc_weir_dma_copy),
 };
+
+static u32 desc_key(const struct hcall_desc *d)
+{
+	return (u32)d->vendor << 16 | d->num;
+}
+
+int hcall_table_check(void)
+{
+	unsigned int i;
+
+	for (i = 1; i < ARRAY_SIZE(hcall_table); i++)
+		if (desc_key(&hcall_table[i - 1]) >= desc_key(&hcall_table[i]))
+			return -EINVAL;
+	return 0;
+}
 
 static const struct hcall_desc *hcall_find(u32 token)
 {
@@ -59,7 +77,7 @@ static const struct hcall_desc *hcall_find(u32 token)
 	key = vendor << 16 | EV_TOKEN_NUM(token);
 	while (lo < hi) {	/* about 5 steps instead of a scan of all */
 		mid = (lo + hi) / 2;
-		k = (u32)hcall_table[mid].vendor << 16 | hcall_table[mid].num;
+		k = desc_key(&hcall_table[mid]);
 		if (k == key)
 			return &hcall_table[mid];
 		if (k < key)
@@ -77,7 +95,10 @@ void hcall_dispatch(struct vcpu *v)
 	u32 status;
 
 	if (!d) {
-		gpr[3] = EV_UNIMPLEMENTED;
+		/* a PAPR caller (vendor 3) expects PAPR's H_FUNCTION, as
+		 * papr_hcall() and QEMU/KVM answer (doc/tce.md) */
+		gpr[3] = EV_TOKEN_VENDOR(gpr[11]) == PAPR_EPAPR_VENDOR ?
+			 (u32)H_FUNCTION : EV_UNIMPLEMENTED;
 		return;
 	}
 	status = d->fn(v, gpr);

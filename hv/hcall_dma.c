@@ -9,6 +9,10 @@
  *       fh_err_get_info; record layout: include/weir/errq.h)
  *   WEIR_HC_DMA_COPY r3 DMA handle, r4:r5 source IOVA, r6:r7 destination
  *       IOVA, r8 length (include/weir/epapr.h, doc/dma-engine.md)
+ *   FH_VMPIC_GET_MSIR r3 MSI source -> r4 collected MSIR bits (Linux
+ *       asm/fsl_hcalls.h fh_vmpic_get_msir, used by sysdev/fsl_msi.c)
+ *   WEIR_HC_MSI_INFO r3 LIOBN -> r4:r5 doorbell IOVA, r6 SRS shift, r7 IBS
+ *       shift, r8 vPIC source of MSIR 0 (doc/tce.md, "MSI doorbell")
  * A handle of another partition is EV_EINVAL like an unknown one, so a
  * guest learns nothing about other partitions' devices.
  */
@@ -17,6 +21,7 @@
 #include <weir/dma_engine.h>
 #include <weir/epapr.h>
 #include <weir/errq.h>
+#include <weir/msi.h>
 #include <weir/partition.h>
 #include <weir/vcpu.h>
 #include "hcall_priv.h"
@@ -76,4 +81,33 @@ u32 hc_weir_dma_copy(struct vcpu *v, u32 *gpr)
 				  gpr[8]);
 
 	return ret == -EPERM ? EV_EINVAL : hcall_status(ret);
+}
+
+u32 hc_vmpic_get_msir(struct vcpu *v, u32 *gpr)
+{
+	u32 val;
+
+	if (msi_get_msir(v->part, gpr[3], &val))
+		return EV_EINVAL;
+	gpr[4] = val;
+	return EV_SUCCESS;
+}
+
+u32 hc_weir_msi_info(struct vcpu *v, u32 *gpr)
+{
+	struct msi_bank *b = msi_bank_of(v->part);
+	struct dma_window *w;
+	u64 iova;
+
+	if (dma_window_lookup(v->part, gpr[3], &w))
+		return EV_EINVAL;
+	if (!b || !w->group->cfg.has_doorbell)
+		return EV_ENODEV;
+	iova = w->group->cfg.msi_iova + ((b->phys + MSI_MSIIR) & (SZ_4K - 1));
+	gpr[4] = (u32)(iova >> 32);
+	gpr[5] = (u32)iova;
+	gpr[6] = MSI_SRS_SHIFT;
+	gpr[7] = MSI_IBS_SHIFT;
+	gpr[8] = VPIC_IRQ_MSI(0);
+	return EV_SUCCESS;
 }

@@ -45,6 +45,8 @@ u32 hc_dma_enable(struct vcpu *v, u32 *gpr);
 u32 hc_dma_disable(struct vcpu *v, u32 *gpr);
 u32 hc_err_get_info(struct vcpu *v, u32 *gpr);
 u32 hc_weir_dma_copy(struct vcpu *v, u32 *gpr);
+u32 hc_vmpic_get_msir(struct vcpu *v, u32 *gpr);
+u32 hc_weir_msi_info(struct vcpu *v, u32 *gpr);
 
 /* hv/hcall_tce.c: PAPR hcalls (ePAPR vendor 3); they store r3 themselves */
 u32 hc_h_get_tce(struct vcpu *v, u32 *gpr);

@@ -10,6 +10,7 @@
  * polled from weir's tick (no MPIC driver yet): iommu_poll().
  */
 #include <errno.h>
+#include <libfdt.h>
 #include <stdio.h>
 #include <string.h>
 #include <weir/config.h>
@@ -17,7 +18,9 @@
 #include <weir/dma_engine.h>
 #include <weir/hv.h>
 #include <weir/iommu_boot.h>
+#include <weir/fdt_util.h>
 #include <weir/log.h>
+#include <weir/msi.h>
 #include <weir/pamu.h>
 #include <weir/partition.h>
 #include <weir/vcpu_arch.h>
@@ -29,6 +32,8 @@ static struct iommu *mmu;
 static void *pamu_regs;
 static unsigned int pamu_units;
 static u32 quirks;
+
+static void pamu_poll(void);
 
 static void set_err(struct dt_error *err, const char *node, const char *msg)
 {
@@ -75,10 +80,10 @@ static int groups_create(const struct plan *plan, struct dt_error *err)
 	for (i = 0; i < plan->ngroups; i++) {
 		const struct group_plan *gp = &plan->group[i];
 		struct partition *p = partition_by_id(gp->part + 1);
-		struct dma_group_config c = gp->dma;
+		struct dma_group_config c;
 		struct dma_group *g;
 
-		c.start_disabled = !gp->dma_enabled;
+		iommu_plan_group_config(gp, msi_bank_of(p), &c);
 		ret = dma_group_create(&c, p, mmu, &g);
 		if (!ret) {
 			guest_path(g, gp->name);
@@ -101,10 +106,61 @@ static int groups_create(const struct plan *plan, struct dt_error *err)
 	return 0;
 }
 
-int iommu_boot(const struct plan *plan, const struct hw_info *hw,
-	       struct dt_error *err)
+/*
+ * MSI banks ("fsl,mpic-msi") among each partition's devices. The v4.3
+ * banks (MSIIR1, "fsl,mpic-msi-v4.3") encode SRS/IBS differently and are
+ * refused rather than half supported.
+ */
+static int msi_banks_find(const struct plan *plan, const void *hwfdt,
+			  struct dt_error *err)
 {
-	struct pamu_config pc = { .iova_bits = HW_PHYS_BITS };
+	unsigned int i, d;
+	char path[96];
+
+	for (i = 0; i < plan->nparts; i++) {
+		const struct part_plan *pp = &plan->part[i];
+
+		for (d = 0; d < pp->ndev; d++) {
+			int node = pp->hw_dev[d];
+			phys_addr_t phys;
+			void *regs;
+			int ret;
+
+			fdt_path_of(hwfdt, node, path, sizeof(path));
+			if (!fdt_node_check_compatible(hwfdt, node,
+						       "fsl,mpic-msi-v4.3")) {
+				set_err(err, path, "MPIC 4.3 MSI banks (MSIIR1) are not supported");
+				snprintf(err->prop, sizeof(err->prop), "compatible");
+				return -EINVAL;
+			}
+			if (fdt_node_check_compatible(hwfdt, node, "fsl,mpic-msi"))
+				continue;
+			ret = fdt_reg_phys(hwfdt, node, 0, &phys, NULL);
+			regs = ret ? NULL : arch_ccsr_ptr(phys, SZ_4K);
+			if (!ret && !regs)
+				ret = -ERANGE;
+			if (!ret)
+				ret = msi_bank_add(partition_by_id(i + 1), phys,
+						   regs);
+			if (ret) {
+				set_err(err, path, ret == -EBUSY ?
+					"a partition gets one MSI bank, and banks sharing a 4 KiB page cannot go to different partitions (the PAMU maps whole pages)" :
+					"cannot use this MSI bank");
+				snprintf(err->prop, sizeof(err->prop), "reg");
+				return ret;
+			}
+			pr_info("MSI bank %s -> '%s', doorbell 0x%llx (polled every tick)\n",
+				path, partition_by_id(i + 1)->name,
+				(unsigned long long)(phys + MSI_MSIIR));
+		}
+	}
+	return 0;
+}
+
+int iommu_boot(const struct plan *plan, const void *hwfdt,
+	       const struct hw_info *hw, struct dt_error *err)
+{
+	struct pamu_config pc;
 	const struct pamu_tables *t;
 	unsigned int max_sub;
 	int ret;
@@ -114,11 +170,7 @@ int iommu_boot(const struct plan *plan, const struct hw_info *hw,
 		set_err(err, "fsl,pamu", "PAMU register blocks not contiguous or outside CCSR");
 		return ret;
 	}
-	pc.max_liodn = plan->max_liodn;
-	pc.max_subwindows = max_sub;
-	/* every group may hold a fully subwindowed window, twice while a
-	 * resize keeps the old run until the new one is live */
-	pc.spaace_entries = (plan->ngroups ? plan->ngroups : 1) * 2 * max_sub;
+	iommu_plan_pamu_config(plan, max_sub, &pc);
 	ret = pamu_create(&pc, &mmu);
 	if (ret) {
 		set_err(err, "fsl,pamu", "cannot allocate the PAMU tables");
@@ -143,10 +195,17 @@ int iommu_boot(const struct plan *plan, const struct hw_info *hw,
 			t->num_paace, t->num_spaace,
 			(unsigned long long)(t->size >> 10));
 	}
-	return groups_create(plan, err);
+	ret = msi_banks_find(plan, hwfdt, err);
+	return ret ? ret : groups_create(plan, err);
 }
 
 void iommu_poll(void)
+{
+	msi_poll();
+	pamu_poll();
+}
+
+static void pamu_poll(void)
 {
 	struct pamu_av av;
 	unsigned int i;

@@ -145,10 +145,10 @@ int hw_pamu_units(const void *fdt, phys_addr_t *phys, unsigned int max,
 	if (fdt_reg_phys(fdt, node, 0, &base, &size) || !size ||
 	    !IS_ALIGNED(size, SZ_4K) || !IS_ALIGNED(base, SZ_4K))
 		return dt_fail(err, fdt, node, "reg", -EINVAL,
-			       "need one block of 4 KiB PAMU units");
+			       "hardware tree: need one block of 4 KiB PAMU units");
 	if (size / SZ_4K > max)
 		return dt_fail(err, fdt, node, "reg", -E2BIG,
-			       "%llu PAMU units, at most %u",
+			       "hardware tree: %llu PAMU units, at most %u",
 			       (unsigned long long)(size / SZ_4K), max);
 	for (i = 0; i < size / SZ_4K; i++)
 		phys[i] = base + i * SZ_4K;

@@ -16,6 +16,7 @@
 #include <weir/dma.h>
 #include <weir/errq.h>
 #include <weir/iommu_boot.h>
+#include <weir/msi.h>
 #include <weir/guest_dt.h>
 #include <weir/loader.h>
 #include <weir/log.h>
@@ -88,6 +89,7 @@ static int partition_load(struct partition *p, struct dt_error *err)
 		return ret;
 	}
 	errq_reset(&p->errq);
+	msi_partition_reset(p);
 	memset(p->ram_host, 0, p->ram_size);
 	ret = guest_image_load(p, (const void *)(uintptr_t)pp->image_src,
 			       pp->image_len, pp->image_gpa, pp->has_entry,
@@ -173,7 +175,7 @@ int partitions_create(const struct plan *plan, const void *cfg,
 		}
 		nparts = i + 1;
 	}
-	ret = iommu_boot(plan, hw, err);
+	ret = iommu_boot(plan, hwfdt, hw, err);
 	for (i = 0; !ret && i < plan->nparts; i++) {
 		ret = partition_load(&parts[i], err);
 		if (!ret)

@@ -27,9 +27,17 @@ struct hcall_desc {
  * hcall_dispatch() - run the hcall whose token is in the guest's r11
  * @v: calling vCPU (its regs.gpr are read and written)
  *
- * An unknown token sets r3 = EV_UNIMPLEMENTED and changes nothing else.
+ * An unknown token sets r3 = EV_UNIMPLEMENTED (H_FUNCTION for vendor 3,
+ * PAPR) and changes nothing else.
  */
 void hcall_dispatch(struct vcpu *v);
+
+/**
+ * hcall_table_check() - the dispatch table is strictly sorted by (vendor,
+ * number), as the bisecting lookup needs (for the host tests).
+ * Return: 0, or -EINVAL when an entry is out of order or duplicated.
+ */
+int hcall_table_check(void);
 
 /* errno (negative) -> EV_* status, for handlers. */
 u32 hcall_status(int err);

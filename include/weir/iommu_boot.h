@@ -6,10 +6,33 @@
 #include <weir/hwtree.h>
 
 struct plan;
+struct group_plan;
+struct msi_bank;
+struct pamu_config;
+struct dma_group_config;
+
+/**
+ * iommu_plan_pamu_config() - the PAMU table sizes for @plan: max_liodn + 1
+ * PAACEs; 2 x (@max_sub - 1) SPAACEs per assigned LIODN (a window change
+ * keeps the old run until the new one is live); 36-bit IOVAs
+ * @max_sub: subwindows per window of the PAMU (PC3), a power of two >= 2
+ */
+void iommu_plan_pamu_config(const struct plan *plan, unsigned int max_sub,
+			    struct pamu_config *pc);
+
+/**
+ * iommu_plan_group_config() - the dma_group_create() config of group @gp:
+ * its planned config, DMA blocked at start when "dma-disabled", and the
+ * MSI doorbell page of @bank (the owner's bank, or NULL) in every window
+ */
+void iommu_plan_group_config(const struct group_plan *gp,
+			     const struct msi_bank *bank,
+			     struct dma_group_config *c);
 
 /**
  * iommu_boot() - PAMU tables, PAMU units and every DMA group of @plan
  * @plan: the validated plan (groups, max_liodn, PAMU units)
+ * @hwfdt: hardware tree (MSI banks among the partitions' devices)
  * @hw: hardware facts (CCSR, for the PAMU and GUTS registers)
  * @err: on failure, the node at fault and why
  *
@@ -17,10 +40,11 @@ struct plan;
  * Return: 0; -EINVAL/-ERANGE (PAMU units not contiguous or outside
  * CCSR); -ENOMEM (tables); dma_group_create()'s errors.
  */
-int iommu_boot(const struct plan *plan, const struct hw_info *hw,
-	       struct dt_error *err);
+int iommu_boot(const struct plan *plan, const void *hwfdt,
+	       const struct hw_info *hw, struct dt_error *err);
 
-/* Handle pending PAMU access violations (boards; nothing on QEMU). */
+/* From weir's tick on cpu 0: collect MSIs of assigned banks, handle
+ * pending PAMU access violations (boards). */
 void iommu_poll(void);
 
 #endif

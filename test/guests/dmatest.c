@@ -194,6 +194,38 @@ static void map_buffers(void)
 	      1);
 }
 
+/*
+ * INDIRECT(512), Linux's batch size: 2 MiB of guest RAM at 16 MiB mapped
+ * at IOVA 12 MiB (slot 3), read back, copied into through the engine,
+ * then unmapped with STUFF(512).
+ */
+#define BIG_GPA		0x1000000u
+#define BIG_IOVA	0xc00000u
+static void batch_512(void)
+{
+	volatile u8 *big = (volatile u8 *)BIG_GPA;
+	u32 i;
+
+	for (i = 0; i < 512; i++) {
+		list[2 * i] = 0;
+		list[2 * i + 1] = (BIG_GPA + i * PG) | RW;
+	}
+	check("indirect-512", indirect(liobn, BIG_IOVA, list, 512), H_SUCCESS);
+	check("indirect-512-last", (s32)(get(liobn, BIG_IOVA + 511 * PG) ==
+					 ((BIG_GPA + 511 * PG) | RW)), 1);
+	fill(src, PG, 0x5c);
+	check("indirect-512-copy", (s32)dma_copy(0, BIG_IOVA + 511 * PG, PG),
+	      EV_SUCCESS);
+	check("indirect-512-data", (s32)(big[511 * PG] == src[0] &&
+					 big[511 * PG + PG - 1] == src[PG - 1]), 1);
+	check("stuff-512-unmap", stuff(liobn, BIG_IOVA, 0, 512), H_SUCCESS);
+	check("stuff-512-faults", (s32)dma_copy(0, BIG_IOVA, 16), EV_EFAULT);
+	fh(FH_DMA_ENABLE, handle, 0, 0, 0, 0, NULL);
+	while (fh(FH_ERR_GET_INFO, ERRQ_GUEST, REC_SIZE, 0, (u32)rec, 0, NULL) ==
+	       EV_SUCCESS)
+		;
+}
+
 static void copy_and_fault(void)
 {
 	u32 st, n, v;
@@ -287,6 +319,75 @@ static void ddw_cycle(void)
 	check("ddw-reset-zeroed", (s32)(get(liobn, 0) == 0), 1);
 }
 
+/* ------------------------------------------------------------ MSI */
+
+static volatile u32 msi_irq_seen, msi_bits_seen;
+static u32 msi_irq0;
+
+static void msi_interrupt(struct gframe *f, int ivor)
+{
+	u32 vec = EV_INT_SPURIOUS, bits = 0;
+
+	if (ev_int_iack(&vec) != EV_SUCCESS || vec == EV_INT_SPURIOUS)
+		return;
+	if (fh(FH_VMPIC_GET_MSIR, vec, 0, 0, 0, 0, &bits) == EV_SUCCESS) {
+		msi_irq_seen = vec;
+		msi_bits_seen |= bits;
+	}
+	ev_int_eoi(vec);
+}
+
+/*
+ * The doorbell: WEIR_HC_MSI_INFO gives its IOVA and the MSIIR encoding;
+ * the engine writes MSIIR (SRS 2, IBS 5) through the window's reserved
+ * MSI slot; the MSI comes back as vPIC source irq0 + 2 with bit 5 set in
+ * its MSIR (FH_VMPIC_GET_MSIR).
+ */
+static void msi_doorbell(const void *fdt)
+{
+	u32 args[8] = { liobn }, o[8], srs = 2, ibs = 5, irq;
+	u64 iova;
+	u32 *word = (u32 *)src;
+	int node = fdt_node_offset_by_compatible(fdt, -1, "fsl,vmpic-msi");
+	u64 until;
+
+	if (node < 0) {
+		printf("dmatest: no MSI bank\n");
+		return;
+	}
+	check("msi-info", (s32)hcall_raw(EV_HCALL_TOKEN(WEIR_VENDOR_ID,
+						       WEIR_HC_MSI_INFO), args, o),
+	      EV_SUCCESS);
+	iova = (u64)o[1] << 32 | o[2];
+	msi_irq0 = o[5];
+	irq = msi_irq0 + srs;
+	printf("dmatest: MSI doorbell at IOVA 0x%llx, SRS shift %u, IBS shift %u, vPIC %u..\n",
+	       (unsigned long long)iova, (unsigned)o[3], (unsigned)o[4],
+	       (unsigned)msi_irq0);
+	check("msi-tce-refused", put(liobn, iova & ~0xfffULL, (u32)src | RW),
+	      H_PARAMETER);
+	set_exception_handler(IVOR_EXTERNAL, msi_interrupt);
+	check("msi-config", (s32)ev_int_set_config(irq, 2, 8, 0), EV_SUCCESS);
+	check("msi-unmask", (s32)ev_int_set_mask(irq, 0), EV_SUCCESS);
+	/* source: src page at IOVA 0 (read-mapped by map_buffers) */
+	check("msi-map-src", put(liobn, 0, (u32)src | TCE_R), H_SUCCESS);
+	*word = srs << o[3] | ibs << o[4];
+	check("msi-write", (s32)dma_copy(0, iova, 4), EV_SUCCESS);
+	until = get_tb() + guest.tb_freq / 5;
+	while (!msi_irq_seen && get_tb() < until)
+		wait_until(get_tb() + guest.tb_freq / 100);
+	check("msi-delivered", (s32)msi_irq_seen, (s32)irq);
+	check("msi-bits", (s32)msi_bits_seen, 1 << ibs);
+	/* a read of the doorbell page, or a write elsewhere in it: faults */
+	check("msi-read-refused", (s32)dma_copy(iova, 0x400000, 4), EV_EFAULT);
+	fh(FH_DMA_ENABLE, handle, 0, 0, 0, 0, NULL);
+	while (fh(FH_ERR_GET_INFO, ERRQ_GUEST, REC_SIZE, 0, (u32)rec, 0, NULL) ==
+	       EV_SUCCESS)
+		;
+	set_exception_handler(IVOR_EXTERNAL, NULL);
+	ev_int_set_mask(irq, 1);
+}
+
 void guest_main(void *fdt)
 {
 	printf("dmatest: partition %u '%s'\n", (unsigned)guest.id, guest.name);
@@ -300,7 +401,9 @@ void guest_main(void *fdt)
 	boot_clear();
 	map_buffers();
 	copy_and_fault();
+	batch_512();
 	refusals();
+	msi_doorbell(fdt);
 	ddw_cycle();
 	printf("dmatest: done, %d failed\n", failed);
 	heartbeat();

@@ -20,6 +20,7 @@
 #include <weir/epapr.h>
 #include <weir/errq.h>
 #include <weir/hcall.h>
+#include <weir/msi.h>
 #include <weir/pamu.h>
 #include <weir/papr.h>
 #include <weir/vcpu.h>
@@ -99,6 +100,7 @@ static int teardown(void **state)
 		fake_hv.by_id[i] = NULL;
 	}
 	errq_reset(errq_global());
+	msi_reset_all();
 	pamu_destroy(e->mmu);
 	free(e);
 	return 0;
@@ -404,6 +406,75 @@ static void test_start_disabled(void **state)
 	assert_true(paace_valid(LIODN_B));
 }
 
+/* A fake MSI bank block: big-endian registers, as the MPIC's. */
+static u32 bank_regs[0x200 / 4];
+#define BANK_PHYS	0xfe0041600ULL
+
+static void test_msi_doorbell(void **state)
+{
+	struct dma_group_config c = e->g[0]->cfg;
+	u32 word = cpu_to_be32(2u << MSI_SRS_SHIFT | 5u << MSI_IBS_SHIFT);
+	u64 iova;
+	bool pending;
+
+	memset(bank_regs, 0, sizeof(bank_regs));
+	assert_int_equal(msi_bank_add(&e->part[0], BANK_PHYS, bank_regs), 0);
+	/* one bank per partition; another bank in the same 4 KiB page can
+	 * not go to another partition (the PAMU maps whole pages) */
+	assert_int_equal(msi_bank_add(&e->part[0], 0xfe0080000ULL, bank_regs),
+			 -EBUSY);
+	assert_int_equal(msi_bank_add(&e->part[1], BANK_PHYS + 0x200,
+				      bank_regs), -EBUSY);
+	/* the group gets the doorbell page, as iommu_boot() does */
+	dma_group_destroy(e->g[0]);
+	c.has_doorbell = true;
+	c.doorbell_phys = (BANK_PHYS + MSI_MSIIR) & ~0xfffULL;
+	c.doorbell_size = SZ_4K;
+	assert_int_equal(dma_group_create(&c, &e->part[0], e->mmu, &e->g[0]), 0);
+	assert_int_equal(dma_engine_add(e->g[0]), 0);
+
+	assert_int_equal(HC(vc(1), WEIRT(WEIR_HC_MSI_INFO), LIOBN_A), EV_SUCCESS);
+	iova = (u64)vc(1)->regs.gpr[4] << 32 | vc(1)->regs.gpr[5];
+	assert_int_equal(iova, DMA_MSI_IOVA_DEFAULT + 0x740);
+	assert_int_equal(vc(1)->regs.gpr[6], 29);
+	assert_int_equal(vc(1)->regs.gpr[7], 24);
+	assert_int_equal(vc(1)->regs.gpr[8], VPIC_IRQ_MSI(0));
+	assert_int_equal(HC(vc(2), WEIRT(WEIR_HC_MSI_INFO), LIOBN_B), EV_ENODEV);
+	assert_int_equal(HC(vc(2), WEIRT(WEIR_HC_MSI_INFO), LIOBN_A), EV_EINVAL);
+
+	/* the engine writes MSIIR through the window's doorbell slot */
+	memcpy(ram(1, 0x100000), &word, 4);
+	assert_int_equal(put_tce(1, LIOBN_A, 0, 0x100000 | TCE_READ), H_SUCCESS);
+	assert_int_equal(copy(1, H_A, 0, iova, 4), EV_SUCCESS);
+	assert_int_equal(bank_regs[MSI_MSIIR / 4], word);
+	/* only MSIIR, only 4 bytes, only writes */
+	assert_int_equal(copy(1, H_A, 0, iova - 4, 4), EV_EFAULT);
+	assert_int_equal(HC(vc(1), FSLT(FH_DMA_ENABLE), H_A), EV_SUCCESS);
+	assert_int_equal(copy(1, H_A, 0, iova, 8), EV_EFAULT);
+	assert_int_equal(HC(vc(1), FSLT(FH_DMA_ENABLE), H_A), EV_SUCCESS);
+	assert_int_equal(copy(1, H_A, iova, 0x1000, 4), EV_EFAULT);
+
+	/* the MPIC latched it: MSISR bit 2, MSIR2 bit 5; the tick collects
+	 * it into partition 1's vPIC source MSI(2) */
+	bank_regs[MSI_MSISR / 4] = cpu_to_be32(1u << 2);
+	bank_regs[MSI_MSIR(2) / 4] = cpu_to_be32(1u << 5);
+	assert_int_equal(vpic_set_mask(&e->pic[0], VPIC_IRQ_MSI(2), false), 0);
+	msi_poll();
+	assert_true(e->pic[0].src[VPIC_IRQ_MSI(2) - VPIC_IRQ_BASE].pending);
+	assert_int_equal(HC(vc(2), FSLT(FH_VMPIC_GET_MSIR), VPIC_IRQ_MSI(2)),
+			 EV_EINVAL);
+	assert_int_equal(HC(vc(1), FSLT(FH_VMPIC_GET_MSIR), VPIC_IRQ_MSI(2)),
+			 EV_SUCCESS);
+	assert_int_equal(vc(1)->regs.gpr[4], 1u << 5);
+	assert_int_equal(HC(vc(1), FSLT(FH_VMPIC_GET_MSIR), VPIC_IRQ_MSI(2)),
+			 EV_SUCCESS);
+	assert_int_equal(vc(1)->regs.gpr[4], 0);	/* read clears */
+	assert_int_equal(HC(vc(1), FSLT(FH_VMPIC_GET_MSIR), VPIC_IRQ_MSI(0) - 1),
+			 EV_EINVAL);
+	pending = e->pic[1].src[VPIC_IRQ_MSI(2) - VPIC_IRQ_BASE].pending;
+	assert_false(pending);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -418,6 +489,7 @@ int main(void)
 		T(test_errq_bounded),
 		T(test_h_rtas),
 		T(test_start_disabled),
+		T(test_msi_doorbell),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
