@@ -240,20 +240,84 @@ static void check_commit_space(const char *what)
 			 pamu_spaace_free(W.mmu));
 }
 
-/* After a call: refused -> nothing changed; else re-check everything. */
-static void after_call(const char *what, bool refused)
+/*
+ * Full sweeps (inv_check_all()) besides the incremental checks: at every
+ * sweep_every-th state change and at the end of every sweep_inputs-th
+ * input that changed state (before world_restart() erases what the
+ * input did). FUZZ_SWEEP=N sets sweep_every; 0 turns both off, leaving
+ * only the incremental checks (the self-test runs so, to prove that they
+ * alone catch every injected bug); 1 sweeps after every change and at
+ * the end of every input (the checks as they were before the incremental
+ * ones). FUZZ_SWEEP_INPUTS=M sets sweep_inputs.
+ */
+static unsigned long sweep_every = 64, sweep_inputs = 16;
+static unsigned long since_sweep;	/* state changes since the last one */
+static unsigned long changed_inputs;	/* inputs that changed state */
+static unsigned long long refused_calls, changing_calls;
+static bool input_changed;		/* this input changed state */
+
+#define ALL_PARTS	((1u << W_NPARTS) - 1)
+
+/*
+ * The "refused call changes nothing" compare. Scoped (the default): the
+ * state the caller could change (snap_scope_same(): every small region,
+ * the caller's groups and SPAACE runs) right before and after each call,
+ * and everything (snap_same()) after every full_every-th refused call,
+ * after every state change (snap_update(), with the ownership rule) and
+ * at the end of every input. The check before a call proves that what
+ * the call may change was untouched until then, so a change another
+ * partition's refused call made is never accepted as this call's: it
+ * fails the ownership rule or the next full compare. FUZZ_SCOPE=0
+ * compares everything after every call (names the exact call).
+ */
+static bool scoped = true;
+static unsigned long full_every = 16, refused_since_full;
+
+static void check_changed(const char *what, unsigned int parts)
+{
+	inv_check_changed(what, parts);
+	since_sweep++;
+	if (sweep_every && since_sweep >= sweep_every) {
+		inv_check_all(what);
+		since_sweep = 0;
+	}
+}
+
+/* Before a call of partitions @parts: what it may change is untouched. */
+static void before_call(const char *what, unsigned int parts)
+{
+	if (scoped && !snap_scope_same(parts))
+		inv_fail(what, "state changed before the call: an earlier "
+			 "refused call changed another partition's state "
+			 "(FUZZ_SCOPE=0 names it)");
+}
+
+/* After a call: refused -> nothing changed; else check what changed. */
+static void after_call(const char *what, bool refused, unsigned int parts)
 {
 	calls++;
+	if (W.block_failed)
+		inv_fail(what, "a stop could not block the partition's DMA");
 	if (refused) {
-		if (!snap_same())
+		bool full = !scoped || ++refused_since_full >= full_every;
+
+		if (world_selftest)
+			world_selftest_refused((unsigned int)__builtin_ctz(parts));
+		refused_calls++;
+		if (full)
+			refused_since_full = 0;
+		if (full ? !snap_same() : !snap_scope_same(parts))
 			inv_fail(what, "a refused call changed state");
 		inv_check_cheap(what);
 		return;
 	}
-	if (snap_update())
-		inv_check_all(what);
-	else
+	if (snap_update()) {
+		changing_calls++;
+		input_changed = true;
+		check_changed(what, parts);
+	} else {
 		inv_check_cheap(what);
+	}
 }
 
 static struct partition *caller(unsigned int *pi)
@@ -283,6 +347,7 @@ static void op_papr(void)
 		args[i] = arg();
 	if (p->state != PART_RUNNING)
 		return;
+	before_call("papr_hcall", 1u << pi);
 	rc = papr_hcall(p, opcode, args, ret);
 	check_commit_space("papr_hcall");
 	if (rc == H_HARDWARE)
@@ -290,7 +355,7 @@ static void op_papr(void)
 			 "own state (op %#lx)", opcode);
 	if (rc != H_SUCCESS && ret[0])
 		inv_fail("papr_hcall", "refused call wrote r4");
-	after_call("papr_hcall", rc != H_SUCCESS);
+	after_call("papr_hcall", rc != H_SUCCESS, 1u << pi);
 }
 
 /* H_PUT_TCE_INDIRECT with a freshly written list (the list's address
@@ -310,14 +375,15 @@ static void op_indirect(void)
 		args[2] |= get8() & 0xff8;
 	args[3] = count;
 	write_tce_list(p, args[2] & ~0xfffULL, count ? count : 1);
-	snap_update();		/* guest RAM is not part of the snapshot */
+	/* guest RAM is not part of the snapshot: nothing to accept */
 	if (p->state != PART_RUNNING)
 		return;
+	before_call("H_PUT_TCE_INDIRECT", 1u << pi);
 	rc = papr_hcall(p, H_PUT_TCE_INDIRECT, args, ret);
 	check_commit_space("H_PUT_TCE_INDIRECT");
 	if (rc == H_HARDWARE)
 		inv_fail("indirect", "H_HARDWARE");
-	after_call("H_PUT_TCE_INDIRECT", rc != H_SUCCESS);
+	after_call("H_PUT_TCE_INDIRECT", rc != H_SUCCESS, 1u << pi);
 }
 
 static const u32 rtas_tokens[] = {
@@ -340,6 +406,7 @@ static void op_rtas(void)
 		args[i] = (u32)arg();
 	if (p->state != PART_RUNNING)
 		return;
+	before_call("papr_rtas_call", 1u << pi);
 	st = papr_rtas_call(p, token, args, nargs, rets, nrets);
 	check_commit_space("papr_rtas_call");
 	if (nrets && (int)rets[0] != st)
@@ -347,7 +414,7 @@ static void op_rtas(void)
 			 (int)rets[0]);
 	if (st == RTAS_HARDWARE_ERROR)
 		inv_fail("papr_rtas_call", "hardware error (token %#x)", token);
-	after_call("papr_rtas_call", st != RTAS_SUCCESS);
+	after_call("papr_rtas_call", st != RTAS_SUCCESS, 1u << pi);
 }
 
 static const u32 vendors[] = {
@@ -366,6 +433,24 @@ static const u32 nums[] = {
 };
 
 /*
+ * The partitions a call of @p (index @pi) with @tok may change: itself,
+ * and for a manager the partition-control target r3 names (guest-id;
+ * hv/hcall_partition.c).
+ */
+static unsigned int call_parts(const struct partition *p, unsigned int pi,
+			       u32 tok, u32 r3)
+{
+	unsigned int parts = 1u << pi;
+	u32 num = EV_TOKEN_NUM(tok);
+
+	if (p->manager && EV_TOKEN_VENDOR(tok) == EV_FSL_VENDOR_ID &&
+	    (num == FH_PARTITION_RESTART || num == FH_PARTITION_STOP ||
+	     num == FH_PARTITION_STOP_DMA) && r3 >= 1 && r3 <= W_NPARTS)
+		parts |= 1u << (r3 - 1);
+	return parts;
+}
+
+/*
  * ePAPR hcall: caller, vCPU, token (vendor x number, or raw), r3..r10.
  * A refused call changes nothing but r3, except a DMA engine copy that
  * faults: by design it queues an error record and blocks the engine
@@ -382,22 +467,25 @@ static void op_epapr(void)
 	u32 num = nsel & 0x80 ? nums[nsel % ARRAY_SIZE(nums)] : nsel % 24;
 	u32 tok = sel < 224 ? EV_HCALL_TOKEN(vendors[sel % 8], num) : get32();
 	u32 r3;
+	unsigned int parts;
 
 	vi = get8() % p->nvcpus;
 	v = p->vcpu[vi];
 	for (i = 3; i <= 10; i++)
 		v->regs.gpr[i] = (u32)arg();
 	v->regs.gpr[11] = tok;
-	snap_update();		/* the loaded registers are the baseline */
+	snap_accept_regs(pi, vi);	/* the loaded registers: baseline */
 	if (p->state != PART_RUNNING)
 		return;
+	parts = call_parts(p, pi, tok, v->regs.gpr[3]);
+	before_call("hcall_dispatch", parts);
 	before = v->regs;
 	hcall_dispatch(v);
 	check_commit_space("hcall_dispatch");
 	r3 = v->regs.gpr[3];
 	if (r3 != EV_SUCCESS && EV_TOKEN_VENDOR(tok) == WEIR_VENDOR_ID &&
 	    EV_TOKEN_NUM(tok) == WEIR_HC_DMA_COPY) {
-		after_call("WEIR_HC_DMA_COPY refused", false);
+		after_call("WEIR_HC_DMA_COPY refused", false, parts);
 		return;
 	}
 	if (r3 != EV_SUCCESS) {
@@ -412,13 +500,10 @@ static void op_epapr(void)
 			inv_fail("hcall_dispatch", "refused token %#x changed "
 				 "registers besides r3", tok);
 		snap_accept_regs(pi, vi);
-		if (!snap_same())
-			inv_fail("hcall_dispatch", "refused token %#x (r3 %u) "
-				 "changed state", tok, r3);
-		after_call("hcall_dispatch", true);
+		after_call("hcall_dispatch", true, parts);
 		return;
 	}
-	after_call("hcall_dispatch", false);
+	after_call("hcall_dispatch", false, parts);
 }
 
 /* Guest memory: raw bytes, or a TCE list, at a page of a partition. */
@@ -449,8 +534,12 @@ static void op_console_in(void)
 
 	while (n--)
 		bytechan_push_input(p->console, get8());
-	snap_update();
-	inv_check_cheap("console input");
+	if (snap_update()) {
+		input_changed = true;
+		check_changed("console input", 1u << pi);
+	}
+	else
+		inv_check_cheap("console input");
 }
 
 /* ------------------------------------------------------------ driver */
@@ -458,6 +547,11 @@ static void op_console_in(void)
 static void report(void)
 {
 	fprintf(stderr, "fuzz_hcall: %llu calls\n", calls);
+	fprintf(stderr, "fuzz_hcall_stats: %llu refused, %llu changed state, "
+		"%llu incremental checks, %llu full sweeps (every %lu changes, "
+		"%lu inputs)\n", refused_calls, changing_calls,
+		inv_stats.incremental, inv_stats.sweeps, sweep_every,
+		sweep_inputs);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -465,7 +559,17 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+	const char *sweep = getenv("FUZZ_SWEEP");
+
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* pr_err() before abort() */
+	if (sweep)
+		sweep_every = strtoul(sweep, NULL, 0);
+	sweep = getenv("FUZZ_SCOPE");
+	if (sweep)
+		scoped = strtoul(sweep, NULL, 0) != 0;
+	sweep = getenv("FUZZ_SWEEP_INPUTS");
+	if (sweep && strtoul(sweep, NULL, 0))
+		sweep_inputs = strtoul(sweep, NULL, 0);
 	world_init();
 	world_reset();
 	snap_init();
@@ -480,10 +584,18 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	unsigned int ops = 0;
 
 	guest_ram_clean();
-	world_restart();	/* the state checked once at start-up */
-	snap_init();
+	/*
+	 * Back to the state checked at start-up. The snapshot still holds
+	 * the end of the previous input, so snap_update() records what the
+	 * restart changed and the incremental check brings the decoded view
+	 * of the tables (invariants.c) back in step with it.
+	 */
+	world_restart();
+	if (snap_update())
+		inv_check_changed("restart", ALL_PARTS);
 	in_p = data;
 	in_n = size;
+	input_changed = false;
 	while (in_n && ops++ < MAX_OPS) {
 		switch (get8() % 8) {
 		case 0:
@@ -507,6 +619,15 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 			op_console_in();
 			break;
 		}
+	}
+	if (snap_update())	/* everything accounted for by now */
+		inv_fail("end of input", "state changed since the last full "
+			 "compare: a refused call changed another partition's "
+			 "state (FUZZ_SCOPE=0 names it)");
+	if (input_changed && sweep_every &&
+	    (sweep_every == 1 || ++changed_inputs % sweep_inputs == 0)) {
+		inv_check_all("end of input");
+		since_sweep = 0;
 	}
 	return 0;
 }

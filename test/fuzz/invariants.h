@@ -12,24 +12,48 @@
 
 /* Register the state regions of the (freshly reset) world. */
 void snap_init(void);
-/* Copy every region that differs from the snapshot; true if any did. */
+/* Copy every region that differs from the snapshot and record what
+ * changed for inv_check_changed(); true if any did. */
 bool snap_update(void);
 /* true when the live state equals the snapshot. */
 bool snap_same(void);
+/*
+ * The same for the state a call of partitions @parts (bit per index into
+ * W.part) could change: every small region (partitions, vPICs, vCPUs,
+ * queues, PAACT, SPAACE map...), the groups of @parts and the SPAACE
+ * runs of their LIODNs; not other partitions' groups and runs, nor the
+ * free SPAACEs (snap_same() and snap_update() compare those).
+ */
+bool snap_scope_same(unsigned int parts);
 /* Take partition @pi vCPU @vi's registers into the snapshot (a refused
  * call's registers are checked separately: only r3 may change). */
 void snap_accept_regs(unsigned int pi, unsigned int vi);
 
 /*
- * Everything: PAMU tables decoded (every valid entry maps only its
- * owner's RAM or its own doorbell, write-only; no dangling or shared
- * SPAACE; allocation map in step), each window's bookkeeping and TCEs,
- * table and PAMU agreement (exact windows through pamu_model_translate),
- * the MSI range, nothing staged, the canaries.
+ * Everything, from scratch (the full sweep): PAMU tables decoded (every
+ * valid entry maps only its owner's RAM or its own doorbell, write-only;
+ * no dangling or shared SPAACE; allocation map in step), each window's
+ * bookkeeping and TCEs, table and PAMU agreement (exact windows through
+ * pamu_model_translate), the MSI range, nothing staged, the canaries.
  */
 void inv_check_all(const char *after);
+/*
+ * The same rules, for what changed since the last check (as recorded by
+ * snap_update()): the LIODNs whose entries or runs changed, the groups
+ * whose state changed or that hold such a LIODN, the SPAACEs that
+ * changed or moved, plus the cheap checks. Also ownership: a changed
+ * group, PAACE or SPAACE run must belong to one of partitions @parts
+ * (bit per index into W.part), those the call may act on.
+ */
+void inv_check_changed(const char *after, unsigned int parts);
 /* The cheap part, after every call: canaries and nothing staged. */
 void inv_check_cheap(const char *after);
+
+struct inv_stats {
+	unsigned long long sweeps;	/* inv_check_all() */
+	unsigned long long incremental;	/* inv_check_changed() */
+};
+extern struct inv_stats inv_stats;
 
 /* Report a broken invariant and abort. */
 void inv_fail(const char *after, const char *fmt, ...)

@@ -18,6 +18,7 @@
 #include <weir/errq.h>
 #include <weir/msi.h>
 #include <weir/pamu.h>
+#include <weir/byteorder.h>
 #include <weir/vcpu_kick.h>
 #include "pamu_priv.h"
 #include "world.h"
@@ -33,6 +34,98 @@ static const struct world_part_cfg part_cfg[W_NPARTS] = {
 
 static const char *const names[W_NPARTS] = { "alpha", "beta", "gamma" };
 
+/* --------------------------------------------------------- self-test */
+
+/*
+ * FUZZ_SELFTEST=<name> injects one bug into the world, each standing for
+ * a bug of the core that one invariant exists to catch; `make
+ * fuzz-selftest` checks that the fuzzer reports each quickly, from the
+ * committed corpus, with the incremental checks alone (FUZZ_SWEEP=0).
+ * Most sit in the IOMMU shim below, between the DMA code and the PAMU,
+ * so they corrupt what the core asks the PAMU for.
+ */
+static const char *const selftest_names[ST_COUNT] = {
+	[ST_NONE] = "none",
+	[ST_OUTSIDE_RAM] = "outside_ram",	/* subwindow maps a foreign page */
+	[ST_DOORBELL_RW] = "doorbell_rw",	/* doorbell mapped readable */
+	[ST_FOREIGN_LIODN] = "foreign_liodn",	/* window on a LIODN of no group */
+	[ST_BLOCKED_VALID] = "blocked_valid",	/* disable not staged */
+	[ST_SLOT_LOST] = "slot_lost",		/* a subwindow change dropped */
+	[ST_STAGED_LEFT] = "staged_left",	/* an op left staged */
+	[ST_HW_ERROR] = "hw_error",		/* backend refuses a commit */
+	[ST_TCE_MSI] = "tce_msi",		/* a TCE in the MSI range */
+	[ST_SLOT_COUNT] = "slot_count",		/* slot_valid miscounted */
+	[ST_CROSS_GROUP] = "cross_group",	/* a call changes another
+						 * partition's group */
+	[ST_REFUSED_OWN] = "refused_own",	/* refused call changes its
+						 * partition's group */
+	[ST_REFUSED_FOREIGN] = "refused_foreign", /* ... another partition's */
+	[ST_CANARY] = "canary",			/* weir's memory written */
+	[ST_SPAACE_STRAY] = "spaace_stray",	/* write into a free SPAACE */
+};
+
+/* The bug injected once the world is built (the saved state is sane). */
+enum selftest world_selftest;
+static enum selftest selftest_chosen;
+
+static void selftest_init(void)
+{
+	const char *name = getenv("FUZZ_SELFTEST");
+	unsigned int i;
+
+	if (!name)
+		return;
+	for (i = 0; i < ST_COUNT; i++)
+		if (!strcmp(name, selftest_names[i])) {
+			selftest_chosen = i;
+			return;
+		}
+	fprintf(stderr, "FUZZ_SELFTEST=%s: unknown; known:", name);
+	for (i = 0; i < ST_COUNT; i++)
+		fprintf(stderr, " %s", selftest_names[i]);
+	fputc('\n', stderr);
+	exit(2);
+}
+
+/* A group whose owner is neither partition index @a nor @b. */
+static struct dma_group *group_not_of(unsigned int a, unsigned int b)
+{
+	unsigned int g;
+
+	for (g = 0; g < W_NGROUPS; g++)
+		if (W.grp_owner[g] != a && W.grp_owner[g] != b)
+			return W.grp[g];
+	return NULL;
+}
+
+static struct dma_group *group_of_liodn(u32 liodn)
+{
+	unsigned int g, i;
+
+	for (g = 0; g < W_NGROUPS; g++)
+		for (i = 0; i < W.gcfg[g].nr_liodns; i++)
+			if (W.gcfg[g].liodns[i] == liodn)
+				return W.grp[g];
+	return NULL;
+}
+
+void world_selftest_refused(unsigned int pi)
+{
+	struct dma_group *g;
+	unsigned int n;
+
+	if (world_selftest == ST_REFUSED_OWN) {
+		for (n = 0; n < W_NGROUPS; n++)
+			if (W.grp_owner[n] == pi)
+				W.grp[n]->faults++;
+	}
+	if (world_selftest == ST_REFUSED_FOREIGN) {
+		g = group_not_of(pi, pi);
+		if (g)
+			g->faults++;
+	}
+}
+
 /* ------------------------------------------------------------- fakes */
 
 struct partition *partition_by_id(unsigned int id)
@@ -42,6 +135,10 @@ struct partition *partition_by_id(unsigned int id)
 	return &W.part[id - 1];
 }
 
+/*
+ * What hv/partition.c's stop leads to once the vCPUs have synced
+ * (partition_vcpu_sync()): stopped, and the partition's DMA blocked.
+ */
 int partition_stop(struct partition *p)
 {
 	unsigned int i;
@@ -51,6 +148,8 @@ int partition_stop(struct partition *p)
 	p->state = PART_STOPPED;
 	for (i = 0; i < p->nvcpus; i++)
 		p->vcpu[i]->stopped = true;
+	if (dma_partition_block(p))
+		W.block_failed++;
 	return 0;
 }
 
@@ -86,6 +185,8 @@ void system_reset(void)
 void vcpu_kick(struct vcpu *v)
 {
 	W.kicks++;
+	if (world_selftest == ST_CANARY)
+		W.mem[W_CANARY + W.part[0].ram_size] ^= 1;
 }
 
 /* Counts weir's console output; FUZZ_VERBOSE=1 also shows it. */
@@ -225,6 +326,7 @@ void world_init(void)
 		}
 	}
 	groups_config();
+	selftest_init();
 }
 
 static void parts_reset(void)
@@ -344,6 +446,7 @@ void world_restart(void)
 	W.kicks = 0;
 	W.resets = 0;
 	W.commit_enospc = 0;
+	W.block_failed = 0;
 }
 
 /* ------------------------------------------------------------- shim */
@@ -355,27 +458,90 @@ void world_restart(void)
 static int shim_window(struct iommu *m, u32 liodn, u64 iova, u64 size,
 		       unsigned int sub)
 {
-	return W.mmu->ops->stage_window(W.mmu, liodn, iova, size, sub);
+	struct dma_group *g;
+	int ret = W.mmu->ops->stage_window(W.mmu, liodn, iova, size, sub);
+
+	if (!ret && world_selftest == ST_FOREIGN_LIODN)
+		ret = W.mmu->ops->stage_window(W.mmu, liodn + 32, iova, size,
+					       1);
+	if (!ret && world_selftest == ST_CROSS_GROUP) {
+		unsigned int o;
+
+		g = group_of_liodn(liodn);
+		o = g ? (unsigned int)(g->owner - W.part) : 0;
+		g = g ? group_not_of(o, o) : NULL;
+		if (g)
+			g->faults++;
+	}
+	return ret;
 }
 
 static int shim_subwindow(struct iommu *m, u32 liodn, unsigned int index,
 			  phys_addr_t phys, u64 size, unsigned int prot)
 {
+	if (prot && world_selftest == ST_OUTSIDE_RAM)
+		phys ^= 1ULL << 35;
+	if (prot && world_selftest == ST_DOORBELL_RW && phys == W_MSI_BANK)
+		prot |= IOMMU_READ;
+	if (prot && world_selftest == ST_SLOT_LOST)
+		return 0;
 	return W.mmu->ops->stage_subwindow(W.mmu, liodn, index, phys, size,
 					   prot);
 }
 
 static int shim_disable(struct iommu *m, u32 liodn)
 {
+	if (world_selftest == ST_BLOCKED_VALID)
+		return 0;
 	return W.mmu->ops->stage_disable(W.mmu, liodn);
+}
+
+/* After a commit, the self-tests that corrupt the DMA state directly. */
+static void selftest_after_commit(void)
+{
+	struct dma_group *g = W.grp[0];
+	struct dma_window *w;
+	struct pamu *pm = to_pamu(W.mmu);
+	u32 i;
+
+	if (world_selftest == ST_NONE)
+		return;
+	w = dma_active_window(g);
+	switch (world_selftest) {
+	case ST_STAGED_LEFT:
+		W.mmu->ops->stage_disable(W.mmu, 40);
+		break;
+	case ST_TCE_MSI:	/* group 0: a read TCE at the MSI range */
+		if (w && w->page_shift == 12 && !g->blocked)
+			w->tces[(g->cfg.msi_iova - w->bus_offset) >> 12] =
+				cpu_to_be64(TCE_READ);
+		break;
+	case ST_SLOT_COUNT:
+		if (w)
+			w->slot_valid[0]++;
+		break;
+	case ST_SPAACE_STRAY:	/* the last SPAACE, if free */
+		i = pm->t.num_spaace - 1;
+		if (!(pm->spaace_map[i / 32] & (1u << (i % 32))))
+			pm->t.spaact[(size_t)i * PAACE_WORDS] = 1;
+		break;
+	default:
+		break;
+	}
 }
 
 static int shim_commit(struct iommu *m)
 {
-	int ret = W.mmu->ops->commit(W.mmu);
+	static unsigned int n;
+	int ret;
 
+	if (world_selftest == ST_HW_ERROR && ++n % 8 == 0)
+		return -EIO;
+	ret = W.mmu->ops->commit(W.mmu);
 	if (ret == -ENOSPC)
 		W.commit_enospc++;
+	if (!ret)
+		selftest_after_commit();
 	return ret;
 }
 
@@ -410,7 +576,8 @@ static struct iommu shim = { .ops = &shim_ops };
 void world_reset(void)
 {
 	const struct pamu_config pc = {
-		.max_liodn = W_MAX_LIODN, .spaace_entries = W_SPAACES,
+		.max_liodn = W_MAX_LIODN,
+		.spaace_entries = W_SPAACES,
 		.max_subwindows = W_MAX_SUB, .iova_bits = 36,
 	};
 	unsigned int g;
@@ -451,4 +618,5 @@ void world_reset(void)
 	}
 	if (!ngold)
 		world_save();
+	world_selftest = selftest_chosen;
 }

@@ -30,7 +30,7 @@
 
 /* PAMU geometry: P4080-like (PC3 MWCE -> 256 subwindows, 0x800 SPAACEs). */
 #define W_MAX_LIODN	63
-#define W_SPAACES	3570	/* iommu_boot.c: 2 * (max_sub - 1) per LIODN */	/* iommu_boot.c: 2 * (max_sub - 1) per LIODN */
+#define W_SPAACES	3570	/* iommu_boot.c: 2 * (max_sub - 1) per LIODN */
 #define W_MAX_SUB	256
 
 struct world_part_cfg {
@@ -53,9 +53,34 @@ struct world {
 	u64 console_bytes;			/* UART output since reset */
 	unsigned int kicks, resets;
 	unsigned int commit_enospc;		/* PAMU commits refused -ENOSPC */
+	unsigned int block_failed;		/* stops that could not block DMA */
 };
 
 extern struct world W;
+
+/* Bugs FUZZ_SELFTEST=<name> injects (world.c; `make fuzz-selftest`). */
+enum selftest {
+	ST_NONE,
+	ST_OUTSIDE_RAM,
+	ST_DOORBELL_RW,
+	ST_FOREIGN_LIODN,
+	ST_BLOCKED_VALID,
+	ST_SLOT_LOST,
+	ST_STAGED_LEFT,
+	ST_HW_ERROR,
+	ST_TCE_MSI,
+	ST_SLOT_COUNT,
+	ST_CROSS_GROUP,
+	ST_REFUSED_OWN,
+	ST_REFUSED_FOREIGN,
+	ST_CANARY,
+	ST_SPAACE_STRAY,
+	ST_COUNT
+};
+extern enum selftest world_selftest;
+/* Called by the harness after a refused call of partition index @pi:
+ * the refused_* self-tests change state there. */
+void world_selftest_refused(unsigned int pi);
 
 /* Build the world once: mmap guest RAM, then create everything and save
  * that state. */
