@@ -29,6 +29,7 @@ $(BENCH_SMOKE_CFG): $(BENCH_CFG)
 	$(Q)fdtput -t s $@ /partitions/bench bootargs "bench.reps=1 bench.div=100"
 
 $(BENCH_O)/%.its: scripts/mkits $(O)/weir.bin $(BENCH_GUEST) $(KCONFIG_CONFIG)
+	@mkdir -p $(dir $@)
 	$(Q)scripts/mkits $(O)/weir.bin $(CONFIG_TEXT_BASE) \
 		$(if $(filter bench-smoke,$*),$(BENCH_SMOKE_CFG),$(BENCH_CFG)) \
 		$(CONFIG_WEIR_CONFIG_ADDR) "weir $(WEIR_VERSION) bench" \
