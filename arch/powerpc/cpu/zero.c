@@ -3,36 +3,28 @@
  * Zeroing guest RAM at partition (re)start with dcbz: one instruction per
  * cache block instead of a store loop (doc/performance.md: the 64 MiB
  * memset was 23 M of the 27.8 M instructions from U-Boot to the first
- * guest instruction). The block size comes from L1CFG0[CBSIZE] (Power
- * ISA 2.06 Book III-E "L1 Cache Configuration Register 0": 0 = 32 bytes,
- * 1 = 64 bytes); any other encoding falls back to memset. Guest RAM is
- * mapped cacheable (M), where dcbz is allowed (it would raise an
+ * guest instruction). The block size is the hardware tree's
+ * (hw_info.dcache_block: d-cache-block-size, else d-cache-line-size; 64
+ * on e500mc, Linux asm/cache.h L1_CACHE_SHIFT 6); without one, memset.
+ * Guest RAM is mapped cacheable (M), where dcbz is allowed (it raises an
  * alignment exception on caching-inhibited memory).
  */
 #include <string.h>
-#include <asm/processor.h>
 #include <weir/hv.h>
 
-#define SPRN_L1CFG0	515
-#define L1CFG0_CBSIZE(v) (((v) >> 23) & 3)
+static unsigned int block;
 
-static unsigned int block_size(void)
+void arch_zero_ram_init(u32 dcache_block)
 {
-	switch (L1CFG0_CBSIZE(mfspr(SPRN_L1CFG0))) {
-	case 0:
-		return 32;
-	case 1:
-		return 64;
-	default:
-		return 0;
-	}
+	block = dcache_block;
 }
 
 void arch_zero_ram(void *p, u64 len)
 {
-	unsigned int bs = block_size();
+	unsigned int bs = block;
 	u8 *a = p;
 	u64 head;
+	u32 n;
 
 	if (!bs || len < 2 * bs) {
 		memset(p, 0, len);
@@ -42,7 +34,14 @@ void arch_zero_ram(void *p, u64 len)
 	memset(a, 0, head);
 	a += head;
 	len -= head;
-	for (; len >= bs; a += bs, len -= bs)
+	n = (u32)(len / bs);	/* guest RAM is below 4 GiB */
+	len -= (u64)n * bs;
+	for (; n >= 4; n -= 4, a += 4 * bs)	/* unrolled: 1.75 insns/block */
+		__asm__ __volatile__("dcbz 0,%0\n\tdcbz %1,%0\n\t"
+				     "dcbz %2,%0\n\tdcbz %3,%0"
+				     : : "r"(a), "r"(bs), "r"(2 * bs), "r"(3 * bs)
+				     : "memory");
+	for (; n; n--, a += bs)
 		__asm__ __volatile__("dcbz 0,%0" : : "r"(a) : "memory");
 	memset(a, 0, len);
 }
