@@ -72,6 +72,13 @@ static void tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
 	e = vtlb_lookup(&v->tlb, ea, as, v->pid, &gpa);
 	if (!e) {
 		vtlb_load_defaults(v, ea, as, v->pid);
+		/*
+		 * A TLB miss interrupt, unlike a tlbsx miss, sets MAS1[V]
+		 * (e500mc Core RM, MAS updates on a TLB error interrupt;
+		 * KVM e500_mmu.c kvmppc_e500_deliver_tlb_miss): Linux's
+		 * miss handlers write MAS1 back as loaded.
+		 */
+		v->mas1 |= MAS1_VALID;
 		if (!insn) {
 			v->dear = ea;
 			v->esr = esr & ESR_ST;

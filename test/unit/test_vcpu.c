@@ -1077,7 +1077,9 @@ static void test_miss_no_translation(void **state)
 	snap();
 	vcpu_exit(v, IVOR_DTLB, 0x70001234, ESR_ST | ESR_DLK);
 	expect.mas0 = MAS0_ESEL(1) | MAS0_NV(1);
-	expect.mas1 = MAS1_TID(0x2a) | MAS1_TS | MAS1_TSIZE(TSIZE_4K);
+	/* a miss loads MAS1[V] = 1 (tlbsx leaves it 0): Linux's miss
+	 * handlers write the entry without setting V themselves */
+	expect.mas1 = MAS1_VALID | MAS1_TID(0x2a) | MAS1_TS | MAS1_TSIZE(TSIZE_4K);
 	expect.mas2 = 0x70001000 | MAS2_M;
 	expect.mas3 = 0x12345fff & MAS3_U0_3;
 	expect.mas7 = 0;
@@ -1096,7 +1098,7 @@ static void test_miss_no_translation(void **state)
 	snap();
 	vcpu_exit(v, IVOR_ITLB, 0, 0);
 	expect.mas0 = 0;
-	expect.mas1 = MAS1_TID(0x2a) | MAS1_TS | MAS1_TSIZE(TSIZE_4K);
+	expect.mas1 = MAS1_VALID | MAS1_TID(0x2a) | MAS1_TS | MAS1_TSIZE(TSIZE_4K);
 	expect.mas2 = 0x70002000 | MAS2_M;
 	expect.mas3 = 0x12345fff & MAS3_U0_3;
 	expect.mas7 = 0;
@@ -1116,7 +1118,43 @@ static void test_miss_no_translation(void **state)
 	vcpu_exit(v, IVOR_DTLB, 0x70001234, 0);
 	assert_int_equal(fake_arch.maps, 0);
 	assert_int_equal(v->regs.pc, 0x1d00);
-	assert_int_equal(v->mas1, MAS1_TID(0x2a) | MAS1_TSIZE(TSIZE_4K));
+	assert_int_equal(v->mas1, MAS1_VALID | MAS1_TID(0x2a) | MAS1_TSIZE(TSIZE_4K));
+}
+
+/*
+ * Linux's e500 DataTLBError handler (head_85xx.S, finish_tlb_load) only
+ * fills MAS2's WIMGE, MAS3 and MAS7 and clears MAS1[TID] for kernel
+ * addresses before its tlbwe: the retried access must then be filled.
+ */
+static void test_miss_linux_handler_refill(void **state)
+{
+	guest_mtspr(SPRN_PID, 0x11);
+	guest_mtspr(SPRN_MAS4, MAS1_TSIZE(TSIZE_4K));
+	fake_arch_clear();
+
+	v->msr = MSR_ME | MSR_EE;
+	v->regs.pc = ENTRY + 0x100;
+	vcpu_exit(v, IVOR_DTLB, 0xd1002344, ESR_ST);
+	assert_int_equal(v->regs.pc, VEC(IVOR_DTLB));
+	assert_int_equal(fake_arch.maps, 0);
+	/* the handler: TID 0 for a kernel address, then WIMGE, RPN, perms */
+	v->regs.pc = ENTRY + 0x400;
+	guest_mtspr(SPRN_MAS1, guest_mfspr(SPRN_MAS1) & ~MAS1_TID(0x3fff));
+	guest_mtspr(SPRN_MAS2, guest_mfspr(SPRN_MAS2) | MAS2_M);
+	guest_mtspr(SPRN_MAS3, 0x00345000 | MAS3_SR | MAS3_SW);
+	guest_mtspr(SPRN_MAS7, 0);
+	exec_ok(TLBWE);
+	exec(RFI);
+	assert_int_equal(v->regs.pc, ENTRY + 0x100);
+	/* the retried store is filled from the entry just written */
+	fake_arch_clear();
+	snap();
+	vcpu_exit(v, IVOR_DTLB, 0xd1002344, ESR_ST);
+	assert_int_equal(fake_arch.maps, 1);
+	assert_int_equal(fake_arch.map[0].ea, 0xd1002000);
+	assert_int_equal(fake_arch.map[0].phys, RAM_PHYS + 0x345000);
+	assert_int_equal(fake_arch.map[0].perms, MAS3_UR | MAS3_UW);
+	assert_int_equal(v->regs.pc, ENTRY + 0x100);
 }
 
 /* --------------------------------------------------------- 9: bad tlbwe */
@@ -1710,6 +1748,7 @@ int main(void)
 		T(test_fill_large_page),
 		T(test_tlbre_tlbsx),
 		T(test_tlbsx_miss_defaults),
+		T(test_miss_linux_handler_refill),
 		T(test_isolation_beyond_ram),
 		T(test_isolation_partial_page),
 		T(test_isolation_large_page),
