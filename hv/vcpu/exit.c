@@ -109,6 +109,9 @@ static void tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
 			vtlb_shadow_perms(e, guest_user(v)));
 }
 
+#define ILLEGAL_REPORTS_MAX	16
+static unsigned int illegal_reports;
+
 /* Program exception: emulate a supervisor's privileged instruction. */
 static void program(struct vcpu *v, u32 esr)
 {
@@ -129,6 +132,13 @@ static void program(struct vcpu *v, u32 esr)
 	case EMUL_JUMP:
 		break;
 	case EMUL_ILLEGAL:
+		/* The first few are worth a line: a guest's next step is
+		 * often an instruction or SPR weir does not emulate yet. */
+		if (illegal_reports < ILLEGAL_REPORTS_MAX) {
+			illegal_reports++;
+			pr_warn("partition '%s': privileged instruction 0x%08x at 0x%08x not emulated: program exception\n",
+				v->part->name, insn, v->regs.pc);
+		}
 		vcpu_program(v, ESR_PIL);
 		break;
 	}

@@ -237,7 +237,10 @@ int main(void)
 	mount("devtmpfs", "/dev", "devtmpfs", 0, NULL);
 	setvbuf(stdout, NULL, _IOLBF, 0);
 
-	printf("weir-init: userspace up (pid %d)\n", (int)getpid());
+	/* The timebase runs from machine reset on every core: with QEMU's
+	 * -icount it counts instructions (test/py/test_linux.py). */
+	printf("weir-init: userspace up (pid %d, timebase %llu)\n",
+	       (int)getpid(), (unsigned long long)__builtin_ppc_get_timebase());
 	show_uptime();
 	show_compatible();
 	help();

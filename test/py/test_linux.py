@@ -1,0 +1,96 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""A stock Linux 6.1 guest (doc/linux-guest.md) boots to our init in
+partition 1 while the hello test guest keeps printing in partition 2; the
+byte-channel console works both ways; Linux stops its own partition
+through the hypervisor and hello goes on.
+
+The kernel comes from `make linux-guest` (mk/linux.mk makes `pytest`
+depend on it). With WEIR_LINUX_ICOUNT=1 the run uses QEMU's -icount
+shift=0 and reports the boot in instructions."""
+import os
+import re
+import time
+
+import pytest
+
+from conftest import Console, UBOOT
+
+CTRL_T = "\x14"
+TB_HZ = 400_000_000     # QEMU ppce500 timebase
+
+
+def type_slowly(c, text):
+    """One character at a time: weir polls the UART every 10 ms."""
+    for ch in text:
+        c.proc.send(ch)
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def linux(request, build_dir):
+    itb = os.path.join(build_dir, "linux", "weir-linux.itb")
+    if not os.path.exists(itb):
+        pytest.skip(f"{itb} not built: the Linux guest was disabled "
+                    "(WEIR_NO_LINUX=1); `make linux-guest` builds it")
+    args = ["qemu-system-ppc", "-M", "ppce500", "-cpu", "e500mc", "-smp", "2",
+            "-m", "1G", "-nographic", "-no-reboot", "-bios", UBOOT, "-kernel", itb]
+    icount = os.environ.get("WEIR_LINUX_ICOUNT") == "1"
+    if icount:
+        args += ["-icount", "shift=0,sleep=off"]
+    logdir = os.path.join(build_dir, "test-logs")
+    os.makedirs(logdir, exist_ok=True)
+    log = os.path.join(logdir, request.node.name + ".log")
+    c = Console(args, log, timeout=180)
+    c.icount = icount
+    yield c
+    c.close()
+    rep = getattr(request.node, "rep_call", None)
+    if rep is not None and rep.passed:
+        os.unlink(log)
+
+
+def test_linux_boots_beside_hello(linux):
+    c = linux
+    m = c.expect(r"weir: boot took (\d+) us from reset, (\d+) us in weir")
+    t_handoff = time.monotonic()
+    # weir was entered this long after reset (timebase units)
+    tb_handoff = (int(m.group(1)) - int(m.group(2))) * (TB_HZ // 1_000_000)
+    c.expect(r"partition 1 'linux': starting on cpu 0")
+    c.expect(r"partition 2 'hello': starting on cpu 1")
+    c.expect(r"\[linux\] \[ *[0-9.]+\] Linux version 6\.1\.")
+    c.expect(r"\[linux\] \[ *[0-9.]+\] Run /init as init process")
+    m = c.expect(r"\[linux\] weir-init: userspace up \(pid 1, timebase (\d+)\)")
+    wall = time.monotonic() - t_handoff
+    tb = int(m.group(1)) - tb_handoff
+    print(f"\nLinux boot, U-Boot hand-off to userspace line: {wall:.1f} s wall-clock, "
+          f"{tb / TB_HZ:.3f} s guest time")
+    if c.icount:
+        # -icount shift=0: one instruction per ns of virtual time
+        print(f"  -icount shift=0: {tb * 1e9 / TB_HZ / 1e6:.0f} million instructions "
+              "(both cores)")
+    c.expect(r"\[linux\] weir-init: hypervisor compatible: "
+             r"weir,hypervisor-1 epapr,hypervisor-1")
+    c.expect(r"\[linux\] weir# ")
+    # hello kept printing while Linux booted, and goes on
+    m = c.expect(r"\[hello\] alive (\d+) sum [0-9a-f]+ ok")
+    first = int(m.group(1))
+    c.expect(rf"\[hello\] alive {first + 1} sum [0-9a-f]+ ok")
+
+    # console input to Linux: our init's prompt answers
+    type_slowly(c, CTRL_T + "1")
+    c.expect(r"weir: console input -> \[linux\]")
+    type_slowly(c, "hv\r")
+    c.expect(r"\[linux\] +fsl,hv-version = \"")
+    c.expect(r"\[linux\] +guest-name = \"linux\"")
+    c.expect(r"\[linux\] weir# ")
+    type_slowly(c, "uptime\r")
+    c.expect(r"\[linux\] uptime: [0-9.]+ [0-9.]+")
+
+    # Linux stops its own partition (FH_PARTITION_STOP through
+    # /dev/fsl-hv); the other partition is not affected
+    type_slowly(c, "halt\r")
+    c.expect(r"\[linux\] weir-init: FH_PARTITION_STOP\(-1\)")
+    c.expect(r"weir: partition 'linux' stopped")
+    m = c.expect(r"\[hello\] alive (\d+) sum [0-9a-f]+ ok")
+    c.expect(rf"\[hello\] alive {int(m.group(1)) + 1} sum [0-9a-f]+ ok")
+    c.expect_silence(r"\[linux\]|FAIL|CORRUPT|fatal", 2)
