@@ -13,9 +13,11 @@
 #include <libfdt.h>
 #include <weir/config.h>
 #include <weir/fdt_util.h>
+#include <weir/iommu_groups.h>
+#include "config_priv.h"
 
-static int cfg_fail(struct dt_error *err, const void *cfg, int node,
-		    const char *prop, int ret, const char *fmt, ...)
+int dt_fail(struct dt_error *err, const void *cfg, int node, const char *prop,
+	    int ret, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -54,13 +56,13 @@ static int parse_cpus(const void *cfg, int node, const struct hw_info *hw,
 	const u32 *p = fdt_getprop(cfg, node, "cpus", &len);
 
 	if (!p || len == 0 || len % 8)
-		return cfg_fail(err, cfg, node, "cpus", -EINVAL,
+		return dt_fail(err, cfg, node, "cpus", -EINVAL,
 				"need <first count> pairs");
 	for (i = 0; i < len / 8; i++) {
 		u32 first = fdt32_to_cpu(p[2 * i]), count = fdt32_to_cpu(p[2 * i + 1]);
 
 		if (!count || first >= hw->ncpus || count > hw->ncpus - first)
-			return cfg_fail(err, cfg, node, "cpus", -EINVAL,
+			return dt_fail(err, cfg, node, "cpus", -EINVAL,
 					"cores %u..%u do not exist (machine has %u)",
 					first, first + count - 1, hw->ncpus);
 		pp->cpu_mask |= ((1u << count) - 1) << first;
@@ -87,18 +89,18 @@ static int parse_memory(const void *cfg, int node, const struct hw_info *hw,
 	int ret = get_u64s(cfg, node, "guest-memory", v, 2);
 
 	if (ret)
-		return cfg_fail(err, cfg, node, "guest-memory", -EINVAL,
+		return dt_fail(err, cfg, node, "guest-memory", -EINVAL,
 				ret == -ENOENT ? "missing" :
 				"need <phys-hi phys-lo size-hi size-lo>");
 	if (!v[1] || !IS_ALIGNED(v[0], SZ_4K) || !IS_ALIGNED(v[1], SZ_4K))
-		return cfg_fail(err, cfg, node, "guest-memory", -EINVAL,
+		return dt_fail(err, cfg, node, "guest-memory", -EINVAL,
 				"base and size must be 4 KiB multiples, size > 0");
 	if (!inside_one_bank(hw, v[0], v[1]))
-		return cfg_fail(err, cfg, node, "guest-memory", -ERANGE,
+		return dt_fail(err, cfg, node, "guest-memory", -ERANGE,
 				"0x%llx+0x%llx is not inside physical memory",
 				(unsigned long long)v[0], (unsigned long long)v[1]);
 	if (overlaps(v[0], v[1], hv->start, hv->size))
-		return cfg_fail(err, cfg, node, "guest-memory", -ERANGE,
+		return dt_fail(err, cfg, node, "guest-memory", -ERANGE,
 				"0x%llx+0x%llx overlaps weir's memory 0x%llx+0x%llx",
 				(unsigned long long)v[0], (unsigned long long)v[1],
 				(unsigned long long)hv->start,
@@ -115,15 +117,15 @@ static int parse_image(const void *cfg, int node, const struct hw_info *hw,
 	int ret = get_u64s(cfg, node, "guest-image", v, 3);
 
 	if (ret)
-		return cfg_fail(err, cfg, node, "guest-image", ret == -ENOENT ?
+		return dt_fail(err, cfg, node, "guest-image", ret == -ENOENT ?
 				-ENOENT : -EINVAL, ret == -ENOENT ? "missing" :
 				"need <src-hi src-lo gpa-hi gpa-lo len-hi len-lo>");
 	if (!v[2] || !inside_one_bank(hw, v[0], v[2]))
-		return cfg_fail(err, cfg, node, "guest-image", -ENOENT,
+		return dt_fail(err, cfg, node, "guest-image", -ENOENT,
 				"image 0x%llx+0x%llx is not in physical memory",
 				(unsigned long long)v[0], (unsigned long long)v[2]);
 	if (v[1] >= pp->ram_size || v[2] > pp->ram_size - v[1])
-		return cfg_fail(err, cfg, node, "guest-image", -ERANGE,
+		return dt_fail(err, cfg, node, "guest-image", -ERANGE,
 				"guest range 0x%llx+0x%llx is outside guest-memory",
 				(unsigned long long)v[1], (unsigned long long)v[2]);
 	pp->image_src = v[0];
@@ -148,10 +150,10 @@ static int get_string(const void *cfg, int node, const char *prop,
 		return 0;
 	n = strnlen(s, len);
 	if (len < 1 || n + 1 != (size_t)len)
-		return cfg_fail(err, cfg, node, prop, -EINVAL,
+		return dt_fail(err, cfg, node, prop, -EINVAL,
 				"need one string");
 	if (n > max)
-		return cfg_fail(err, cfg, node, prop, -E2BIG,
+		return dt_fail(err, cfg, node, prop, -E2BIG,
 				"%zu characters, at most %zu", n, max);
 	memcpy(out, s, n + 1);
 	return 0;
@@ -169,7 +171,7 @@ static int parse_guest(const void *cfg, int node, struct part_plan *pp,
 
 	p = fdt_getprop(cfg, node, "manager", &len);
 	if (p && len)
-		return cfg_fail(err, cfg, node, "manager", -EINVAL,
+		return dt_fail(err, cfg, node, "manager", -EINVAL,
 				"must be empty (a flag)");
 	pp->manager = p != NULL;
 
@@ -185,24 +187,24 @@ static int parse_guest(const void *cfg, int node, struct part_plan *pp,
 		return ret;
 	n = strlen(pp->guest_compatible);
 	if (fdt_getprop(cfg, node, gc, NULL) && !n)
-		return cfg_fail(err, cfg, node, gc, -EINVAL, "empty");
+		return dt_fail(err, cfg, node, gc, -EINVAL, "empty");
 	if (n >= 3 && !strcmp(pp->guest_compatible + n - 3, "-hv"))
-		return cfg_fail(err, cfg, node, gc, -EINVAL,
+		return dt_fail(err, cfg, node, gc, -EINVAL,
 				"give the board without \"-hv\"; weir appends it");
 
 	ret = get_u64s(cfg, node, "guest-entry", &v, 1);
 	if (ret == -ENOENT)
 		return 0;
 	if (ret)
-		return cfg_fail(err, cfg, node, "guest-entry", -EINVAL,
+		return dt_fail(err, cfg, node, "guest-entry", -EINVAL,
 				"need <gpa-hi gpa-lo>");
 	if (v >= pp->ram_size)
-		return cfg_fail(err, cfg, node, "guest-entry", -ERANGE,
+		return dt_fail(err, cfg, node, "guest-entry", -ERANGE,
 				"0x%llx is outside guest-memory (0x%llx bytes)",
 				(unsigned long long)v,
 				(unsigned long long)pp->ram_size);
 	if (!IS_ALIGNED(v, 4))
-		return cfg_fail(err, cfg, node, "guest-entry", -EINVAL,
+		return dt_fail(err, cfg, node, "guest-entry", -EINVAL,
 				"0x%llx is not 4-byte aligned",
 				(unsigned long long)v);
 	pp->has_entry = true;
@@ -224,10 +226,10 @@ static int parse_devices(const void *cfg, int node, const void *hwfdt,
 			continue;
 		hwnode = fdt_resolve_path(hwfdt, dev);
 		if (hwnode < 0)
-			return cfg_fail(err, cfg, child, "device", -ENOENT,
+			return dt_fail(err, cfg, child, "device", -ENOENT,
 					"\"%s\" is not in the hardware tree", dev);
 		if (pp->ndev == CONFIG_MAX_DEVICES)
-			return cfg_fail(err, cfg, child, "device", -E2BIG,
+			return dt_fail(err, cfg, child, "device", -E2BIG,
 					"more than %d devices", CONFIG_MAX_DEVICES);
 		pp->hw_dev[pp->ndev++] = hwnode;
 	}
@@ -269,16 +271,16 @@ static int check_exclusive(const void *cfg, const void *hwfdt,
 	for (i = 0; i < n; i++) {
 		b = &plan->part[i];
 		if (a->cpu_mask & b->cpu_mask)
-			return cfg_fail(err, cfg, a->cfg_node, "cpus", -EBUSY,
+			return dt_fail(err, cfg, a->cfg_node, "cpus", -EBUSY,
 					"core(s) 0x%x already belong to partition '%s'",
 					a->cpu_mask & b->cpu_mask, b->name);
 		if (overlaps(a->ram_phys, a->ram_size, b->ram_phys, b->ram_size))
-			return cfg_fail(err, cfg, a->cfg_node, "guest-memory", -EBUSY,
+			return dt_fail(err, cfg, a->cfg_node, "guest-memory", -EBUSY,
 					"overlaps the RAM of partition '%s'", b->name);
 		for (j = 0; j < a->ndev; j++)
 			for (k = 0; k < b->ndev; k++)
 				if (a->hw_dev[j] == b->hw_dev[k])
-					return cfg_fail(err, cfg, a->cfg_node, "device",
+					return dt_fail(err, cfg, a->cfg_node, "device",
 						-EBUSY, "%s is already assigned to partition '%s'",
 						fdt_path_of(hwfdt, a->hw_dev[j], path, sizeof(path)),
 						b->name);
@@ -286,7 +288,7 @@ static int check_exclusive(const void *cfg, const void *hwfdt,
 	for (j = 0; j < a->ndev; j++)
 		for (k = 0; k < j; k++)
 			if (a->hw_dev[j] == a->hw_dev[k])
-				return cfg_fail(err, cfg, a->cfg_node, "device", -EBUSY,
+				return dt_fail(err, cfg, a->cfg_node, "device", -EBUSY,
 						"%s is assigned twice",
 						fdt_path_of(hwfdt, a->hw_dev[j], path, sizeof(path)));
 	return 0;
@@ -300,18 +302,18 @@ int config_parse(const void *cfg, const void *hwfdt, const struct hw_info *hw,
 
 	memset(plan, 0, sizeof(*plan));
 	if (fdt_check_header(cfg))
-		return cfg_fail(err, cfg, 0, "", -EINVAL, "not a device tree");
+		return dt_fail(err, cfg, 0, "", -EINVAL, "not a device tree");
 	if (fdt_node_check_compatible(cfg, 0, "weir,config-1"))
-		return cfg_fail(err, cfg, 0, "compatible", -EINVAL,
+		return dt_fail(err, cfg, 0, "compatible", -EINVAL,
 				"not \"weir,config-1\"");
 	parts = fdt_path_offset(cfg, "/partitions");
 	if (parts < 0)
-		return cfg_fail(err, cfg, 0, "partitions", -EINVAL, "node missing");
+		return dt_fail(err, cfg, 0, "partitions", -EINVAL, "node missing");
 	fdt_for_each_subnode(node, cfg, parts) {
 		if (fdt_node_check_compatible(cfg, node, "weir,partition"))
 			continue;
 		if (plan->nparts == CONFIG_MAX_PARTITIONS)
-			return cfg_fail(err, cfg, node, "compatible", -E2BIG,
+			return dt_fail(err, cfg, node, "compatible", -E2BIG,
 					"more than %d partitions", CONFIG_MAX_PARTITIONS);
 		ret = parse_partition(cfg, node, hwfdt, hw, hv,
 				      &plan->part[plan->nparts], err);
@@ -323,5 +325,8 @@ int config_parse(const void *cfg, const void *hwfdt, const struct hw_info *hw,
 		}
 		plan->nparts++;
 	}
-	return 0;
+	ret = groups_build(cfg, hwfdt, plan, err);
+	if (ret)
+		memset(plan, 0, sizeof(*plan));
+	return ret;
 }

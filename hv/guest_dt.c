@@ -37,57 +37,7 @@
 #include <weir/epapr.h>
 #include <weir/guest_dt.h>
 #include <weir/partition.h>
-
-/* Sequential-write state: the first libfdt error sticks, later calls do
- * nothing, and the caller checks once at the end. */
-struct gdt {
-	void *fdt;
-	int ret;
-};
-
-static void begin(struct gdt *g, const char *name)
-{
-	if (!g->ret)
-		g->ret = fdt_begin_node(g->fdt, name);
-}
-
-static void end(struct gdt *g)
-{
-	if (!g->ret)
-		g->ret = fdt_end_node(g->fdt);
-}
-
-static void prop(struct gdt *g, const char *name, const void *val, int len)
-{
-	if (!g->ret)
-		g->ret = fdt_property(g->fdt, name, val, len);
-}
-
-/* An empty (flag) property; libfdt still copies from a non-NULL value. */
-static void prop_flag(struct gdt *g, const char *name)
-{
-	prop(g, name, "", 0);
-}
-
-static void prop_str(struct gdt *g, const char *name, const char *s)
-{
-	prop(g, name, s, (int)strlen(s) + 1);
-}
-
-static void prop_u32(struct gdt *g, const char *name, u32 v)
-{
-	fdt32_t be = cpu_to_fdt32(v);
-
-	prop(g, name, &be, sizeof(be));
-}
-
-/* A 64-bit number as two cells <hi lo>. */
-static void prop_u64(struct gdt *g, const char *name, u64 v)
-{
-	fdt32_t be[2] = { cpu_to_fdt32(v >> 32), cpu_to_fdt32((u32)v) };
-
-	prop(g, name, be, sizeof(be));
-}
+#include "guest_dt_priv.h"
 
 static int bad(struct dt_error *err, const char *node, const char *prop,
 	       const char *fmt, ...)
@@ -303,6 +253,7 @@ static void add_hypervisor(struct gdt *g, const struct partition *p,
 	prop_u32(g, "phandle", GUEST_DT_PIC_PHANDLE);
 	end(g);
 
+	guest_dt_add_error_queues(g, p, gp->pic_cells);
 	end(g);		/* handles */
 	end(g);		/* hypervisor */
 }
@@ -350,6 +301,7 @@ static void build(struct gdt *g, const void *hwfdt, const struct hw_info *hw,
 		prop_str(g, "bootargs", gp->bootargs);
 	end(g);
 
+	guest_dt_add_dma(g, p);
 	add_hypervisor(g, p, gp);
 	end(g);		/* root */
 	if (!g->ret)

@@ -3,19 +3,24 @@
  * ePAPR / Freescale hcall dispatch (include/weir/hcall.h, the ABI in
  * include/weir/epapr.h). The token in r11 is (vendor << 16) | number;
  * like Topaz the vendor is taken from bits 16..30 and vendor 0 is accepted
- * as ePAPR (../shared/reference/pamu-and-linux-guest.md §4.1). Handlers
- * live in hv/hcall_{bytechan,pic,partition}.c, one small function each.
+ * as ePAPR (../shared/reference/pamu-and-linux-guest.md §4.1). Vendor 3
+ * (IBM) carries the PAPR TCE hcalls and H_RTAS (doc/tce.md), vendor
+ * WEIR_VENDOR_ID weir's own device hcalls. Handlers live in
+ * hv/hcall_{bytechan,pic,partition,dma,tce}.c, one small function each.
  * Calls from the guest's problem state are refused by the vCPU code
  * before they get here.
  */
 #include <errno.h>
 #include <weir/epapr.h>
 #include <weir/hcall.h>
+#include <weir/papr.h>
 #include <weir/vcpu.h>
 #include "hcall_priv.h"
 
 #define EPAPR(num, fn)	{ EV_EPAPR_VENDOR_ID, num, #num, fn }
 #define FSL(num, fn)	{ EV_FSL_VENDOR_ID, num, #num, fn }
+#define PAPR(num, fn)	{ PAPR_EPAPR_VENDOR, num, #num, fn }
+#define WEIR(num, fn)	{ WEIR_VENDOR_ID, num, #num, fn }
 
 static const struct hcall_desc hcall_table[] = {
 	EPAPR(EV_BYTE_CHANNEL_SEND, hc_byte_channel_send),
@@ -32,6 +37,17 @@ static const struct hcall_desc hcall_table[] = {
 	FSL(FH_PARTITION_GET_STATUS, hc_partition_get_status),
 	FSL(FH_PARTITION_STOP, hc_partition_stop),
 	FSL(FH_SYSTEM_RESET, hc_system_reset),
+	FSL(FH_DMA_ENABLE, hc_dma_enable),
+	FSL(FH_DMA_DISABLE, hc_dma_disable),
+	FSL(FH_ERR_GET_INFO, hc_err_get_info),
+	PAPR(H_GET_TCE, hc_h_get_tce),
+	PAPR(H_PUT_TCE, hc_h_put_tce),
+	PAPR(H_STUFF_TCE, hc_h_stuff_tce),
+	PAPR(H_PUT_TCE_INDIRECT, hc_h_put_tce_indirect),
+	PAPR(H_RTAS, hc_h_rtas),
+	FSL(FH_VMPIC_GET_MSIR, hc_vmpic_get_msir),
+	WEIR(WEIR_HC_DMA_COPY, hc_weir_dma_copy),
+	WEIR(WEIR_HC_MSI_INFO, hc_weir_msi_info),
 };
 
 static const struct hcall_desc *hcall_find(u32 token)

@@ -13,8 +13,10 @@
 #include <weir/types.h>
 
 /*
- * A handler's status meaning "the caller's registers were replaced (its
- * partition restarted): write nothing". Not an EV_* code.
+ * A handler's status meaning "write nothing to r3": the caller's
+ * registers were replaced (its partition restarted), or the handler
+ * stored r3 itself (PAPR hcalls, whose H_* codes are negative and one of
+ * which, H_HARDWARE, equals this value). Not an EV_* code.
  */
 #define HCALL_NORETURN	0xffffffffu
 
@@ -37,5 +39,20 @@ u32 hc_partition_stop(struct vcpu *v, u32 *gpr);
 u32 hc_partition_restart(struct vcpu *v, u32 *gpr);
 u32 hc_system_reset(struct vcpu *v, u32 *gpr);
 u32 hc_idle(struct vcpu *v, u32 *gpr);
+
+/* hv/hcall_dma.c */
+u32 hc_dma_enable(struct vcpu *v, u32 *gpr);
+u32 hc_dma_disable(struct vcpu *v, u32 *gpr);
+u32 hc_err_get_info(struct vcpu *v, u32 *gpr);
+u32 hc_weir_dma_copy(struct vcpu *v, u32 *gpr);
+u32 hc_vmpic_get_msir(struct vcpu *v, u32 *gpr);
+u32 hc_weir_msi_info(struct vcpu *v, u32 *gpr);
+
+/* hv/hcall_tce.c: PAPR hcalls (ePAPR vendor 3); they store r3 themselves */
+u32 hc_h_get_tce(struct vcpu *v, u32 *gpr);
+u32 hc_h_put_tce(struct vcpu *v, u32 *gpr);
+u32 hc_h_stuff_tce(struct vcpu *v, u32 *gpr);
+u32 hc_h_put_tce_indirect(struct vcpu *v, u32 *gpr);
+u32 hc_h_rtas(struct vcpu *v, u32 *gpr);
 
 #endif

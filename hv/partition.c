@@ -13,6 +13,10 @@
 #include <weir/config.h>
 #include <weir/fdt_util.h>
 #include <weir/console_mux.h>
+#include <weir/dma.h>
+#include <weir/errq.h>
+#include <weir/iommu_boot.h>
+#include <weir/msi.h>
 #include <weir/guest_dt.h>
 #include <weir/loader.h>
 #include <weir/log.h>
@@ -76,6 +80,16 @@ static int partition_load(struct partition *p, struct dt_error *err)
 	char msg[128];
 	int ret;
 
+	/* DMA first: no device may write into the RAM being reloaded, and
+	 * the guest tree describes the windows in their boot state. */
+	ret = dma_partition_reset(p);
+	if (ret) {
+		set_err(err, cfg, pp->cfg_node, "label",
+			"cannot reset the partition's DMA windows");
+		return ret;
+	}
+	errq_reset(&p->errq);
+	msi_partition_reset(p);
 	memset(p->ram_host, 0, p->ram_size);
 	ret = guest_image_load(p, (const void *)(uintptr_t)pp->image_src,
 			       pp->image_len, pp->image_gpa, pp->has_entry,
@@ -152,18 +166,22 @@ int partitions_create(const struct plan *plan, const void *cfg,
 					    VPIC_IRQ_CONSOLE_TX);
 		if (!ret)
 			ret = console_mux_register(p->console);
+		if (!ret)
+			ret = errq_attach(p);
 		if (ret) {
 			set_err(err, cfg, pp->cfg_node, "label",
 				"cannot set up the console byte channel");
 			return ret;
 		}
 		nparts = i + 1;
-		ret = partition_load(p, err);
-		if (ret)
-			return ret;
-		p->state = PART_RUNNING;
 	}
-	return 0;
+	ret = iommu_boot(plan, hwfdt, hw, err);
+	for (i = 0; !ret && i < plan->nparts; i++) {
+		ret = partition_load(&parts[i], err);
+		if (!ret)
+			parts[i].state = PART_RUNNING;
+	}
+	return ret;
 }
 
 int partition_stop(struct partition *p)
@@ -207,6 +225,8 @@ void partition_vcpu_sync(struct vcpu *v)
 		v->stopped = true;
 	if (v->stopped && p->state != PART_STOPPED) {
 		p->state = PART_STOPPED;
+		if (dma_partition_block(p))
+			pr_err("partition '%s': cannot block its DMA\n", p->name);
 		v->dec_armed = false;
 		arch_timer_changed(v);
 		pr_info("partition '%s' stopped\n", p->name);

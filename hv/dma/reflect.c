@@ -154,7 +154,7 @@ static int slot_stage(struct dma_window *w, unsigned int s)
  * dma_reflect_slots() - bring slots @first..@last (inclusive, < nr_slots)
  * of the active window @w in line with its TCEs: recompute each, stage
  * the ones that changed, commit once. Nothing is committed when no slot
- * changed.
+ * changed or the group's DMA is disabled (the slots are only recorded).
  *
  * Return: 0, or -EIO when the backend refused a stage or the commit; the
  * staged changes are then aborted and w->slot[] is as before, so the
@@ -177,9 +177,11 @@ int dma_reflect_slots(struct dma_window *w, unsigned int first,
 			continue;
 		w->slot[s] = st;
 		changed = true;
-		ret = slot_stage(w, s);
+		if (!g->blocked)
+			ret = slot_stage(w, s);
 	}
-	if (!changed)
+	/* A blocked group keeps its LIODNs invalid: nothing to stage. */
+	if (!changed || g->blocked)
 		return 0;
 	if (!ret)
 		ret = g->mmu->ops->commit(g->mmu);

@@ -223,12 +223,14 @@ void dma_group_destroy(struct dma_group *g)
 /**
  * dma_group_reset() - back to the boot state: the dynamic window removed,
  * the default window active with its configured geometry and a zeroed
- * table (LoPAR ibm,reset-pe-dma-window; also at partition start).
+ * table, DMA enabled or not as configured (start_disabled) (LoPAR
+ * ibm,reset-pe-dma-window; also at partition start).
  *
  * Return: 0 or -EIO (backend refused; the group then has no window).
  */
 int dma_group_reset(struct dma_group *g)
 {
+	g->blocked = g->cfg.start_disabled;
 	g->win[DMA_WIN_DYNAMIC].active = false;
 	return dma_window_activate(&g->win[DMA_WIN_DEFAULT], 0,
 				   g->cfg.default_size,
@@ -252,6 +254,12 @@ int dma_partition_reset(struct partition *p)
 			ret = r;
 	}
 	return ret;
+}
+
+/* The group with system-wide index @index, or NULL. */
+struct dma_group *dma_group_by_index(unsigned int index)
+{
+	return index < DMA_MAX_GROUPS ? dma_groups[index] : NULL;
 }
 
 /**
@@ -377,6 +385,33 @@ static int window_stage(struct dma_window *w)
 	return 0;
 }
 
+/**
+ * dma_group_apply() - program the backend with what @g should have now:
+ * @w (its window and every mapped slot) for every LIODN, or every LIODN
+ * disabled when the group is blocked or @w is NULL. One commit.
+ *
+ * Return: 0, or the backend's -errno (staged changes aborted, the
+ * backend unchanged).
+ */
+int dma_group_apply(struct dma_group *g, struct dma_window *w)
+{
+	const struct iommu_ops *ops = g->mmu->ops;
+	unsigned int i;
+	int ret = 0;
+
+	if (g->blocked || !w) {
+		for (i = 0; !ret && i < g->cfg.nr_liodns; i++)
+			ret = ops->stage_disable(g->mmu, g->cfg.liodns[i]);
+	} else {
+		ret = window_stage(w);
+	}
+	if (!ret)
+		ret = ops->commit(g->mmu);
+	if (ret)
+		ops->abort(g->mmu);
+	return ret;
+}
+
 /*
  * After a failed activation @w's table is already zeroed: block the
  * group's DMA so that no device keeps mappings the tables no longer grant,
@@ -384,18 +419,13 @@ static int window_stage(struct dma_window *w)
  */
 static void group_block(struct dma_group *g)
 {
-	const struct iommu_ops *ops = g->mmu->ops;
 	unsigned int i;
-	int ret = 0;
+	int ret;
 
 	for (i = 0; i < DMA_WINDOWS_PER_GROUP; i++)
 		g->win[i].active = false;
-	for (i = 0; !ret && i < g->cfg.nr_liodns; i++)
-		ret = ops->stage_disable(g->mmu, g->cfg.liodns[i]);
-	if (!ret)
-		ret = ops->commit(g->mmu);
+	ret = dma_group_apply(g, NULL);
 	if (ret) {
-		ops->abort(g->mmu);
 		pr_err("dma: group %u: cannot block DMA (%d)\n",
 		       g->cfg.index, ret);
 	}
@@ -426,11 +456,8 @@ int dma_window_activate(struct dma_window *w, u64 bus_offset, u64 size,
 		return ret;
 	for (s = 0; s < w->nr_slots; s++)
 		dma_slot_compute(w, s, &w->slot[s]);
-	ret = window_stage(w);
-	if (!ret)
-		ret = g->mmu->ops->commit(g->mmu);
+	ret = dma_group_apply(g, w);
 	if (ret) {
-		g->mmu->ops->abort(g->mmu);
 		pr_err("dma: liobn %#x: backend refused window (%d)\n",
 		       w->liobn, ret);
 		group_block(g);
@@ -449,18 +476,8 @@ int dma_window_activate(struct dma_window *w, u64 bus_offset, u64 size,
  */
 int dma_window_deactivate(struct dma_window *w)
 {
-	struct dma_group *g = w->group;
-	unsigned int i;
-	int ret = 0;
-
-	for (i = 0; !ret && i < g->cfg.nr_liodns; i++)
-		ret = g->mmu->ops->stage_disable(g->mmu, g->cfg.liodns[i]);
-	if (!ret)
-		ret = g->mmu->ops->commit(g->mmu);
-	if (ret) {
-		g->mmu->ops->abort(g->mmu);
+	if (dma_group_apply(w->group, NULL))
 		return -EIO;
-	}
 	w->active = false;
 	return 0;
 }

@@ -8,6 +8,7 @@
 #ifndef WEIR_CONFIG_H
 #define WEIR_CONFIG_H
 
+#include <weir/dma.h>
 #include <weir/guest_dt.h>
 #include <weir/hwtree.h>
 
@@ -35,9 +36,84 @@ struct part_plan {
 	u64 entry_gpa;			/* guest entry point (raw images) */
 };
 
+/*
+ * IOMMU groups: the unit of DMA assignment (doc/iommu-groups.md). A group
+ * is every device that shares one DMA address space: all its LIODNs get
+ * the same PAMU window and it belongs to exactly one partition.
+ */
+#define PLAN_MAX_GROUPS DMA_MAX_GROUPS	/* group index names its LIOBNs */
+#define PLAN_GROUP_MAX_NODES 16		/* hardware nodes of one group */
+#define PLAN_MAX_PAMUS 8		/* 4 KiB register blocks (T4240: 6) */
+#define PLAN_GROUP_NAME_MAX 96
+/*
+ * Largest LIODN weir accepts: LIODNs are 12 bits on QorIQ (the guts node's
+ * "fsl,liodn-bits = <12>" in Linux 6.1 p4080si-post.dtsi/t4240si-post.dtsi,
+ * which lowers it further when smaller). The PAACT is sized from the LIODNs
+ * actually present, see struct plan.max_liodn.
+ */
+#define PLAN_LIODN_LIMIT 0xfffu
+/* BUID of a group that is not a whole PCI controller: above any 36-bit
+ * real address, so it never equals a controller's register base. */
+#define PLAN_BUID_WEIR (1ULL << 36)
+
+enum group_kind {
+	GROUP_DEVICE,		/* a non-PCI node with its fsl,liodn cells */
+	GROUP_PCI_HOSE,		/* a PCI controller and what weir groups with it */
+	GROUP_PCI_ENDPOINT,	/* a LIODN-carrying node below a controller
+				 * with endpoint partitioning (PCIe IP >= 2.4) */
+	GROUP_DMA_ENGINE,	/* weir's emulated DMA engine (no hardware) */
+};
+
+/**
+ * struct group_plan - one IOMMU group of the plan
+ * @name: hardware path of the group's root node (device, PCI controller
+ *        or endpoint); for a DMA engine the config path of its node
+ * @kind: see enum group_kind
+ * @part: index of the owning partition in plan->part[]
+ * @cfg_node: config node that assigned the group first (a device child
+ *        or the weir,dma-engine node)
+ * @hw_node: hardware node offsets of every device of the group, root
+ *        first (for a PCI hose: the controller, then every node below it
+ *        that belongs to the group); none for a DMA engine
+ * @nnodes: entries used in @hw_node
+ * @dma_enabled: the window starts enabled (LIODNs valid); false
+ *        ("dma-disabled" in the config) keeps them blocked (V=0) until
+ *        the guest calls FH_DMA_ENABLE
+ * @dma: the group's DMA configuration, ready for dma_group_create():
+ *        dma_group_config_init() defaults, then index = position in
+ *        plan->group[], buid (a PCI hose: the controller's real "reg"
+ *        base; any other group: PLAN_BUID_WEIR | index), liodns /
+ *        nr_liodns (the group's LIODNs, each once, in tree order) and the
+ *        window options of the config
+ */
+struct group_plan {
+	char name[PLAN_GROUP_NAME_MAX];
+	enum group_kind kind;
+	unsigned int part;
+	int cfg_node;
+	int hw_node[PLAN_GROUP_MAX_NODES];
+	unsigned int nnodes;
+	bool dma_enabled;
+	struct dma_group_config dma;
+};
+
+/**
+ * struct plan - the validated config
+ * @group, @ngroups: IOMMU groups of assigned DMA masters, in config order
+ * @max_liodn: largest LIODN of the hardware tree (up to the LIODN limit)
+ *        and of every group; the PAACT needs max_liodn + 1 entries.
+ *        0 when there is none.
+ * @pamu_phys, @npamus: real address of each PAMU unit (one 4 KiB block
+ *        each, from the "reg" of the fsl,pamu node); none on QEMU
+ */
 struct plan {
 	struct part_plan part[CONFIG_MAX_PARTITIONS];
 	unsigned int nparts;
+	struct group_plan group[PLAN_MAX_GROUPS];
+	unsigned int ngroups;
+	u32 max_liodn;
+	phys_addr_t pamu_phys[PLAN_MAX_PAMUS];
+	unsigned int npamus;
 };
 
 /* Memory weir keeps for itself (its image, heap and tables). */
@@ -55,12 +131,14 @@ struct hv_reserved {
  * @plan: result, only meaningful when 0 is returned
  * @err: on error, the config node and property at fault
  *
+ * Also builds the IOMMU groups (groups_build(), include/weir/iommu_groups.h).
+ *
  * Return: 0; -EINVAL for a bad tree or property; -EBUSY when a core,
  * RAM range or device is given to two partitions; -ERANGE when RAM lies
  * outside physical memory or overlaps weir; -ENOENT when a device or the
  * guest image is missing; -E2BIG when limits are exceeded (partitions,
  * devices, "bootargs" or "guest-compatible" length); -ERANGE also when
- * "guest-entry" lies outside guest-memory.
+ * "guest-entry" lies outside guest-memory; and groups_build()'s errors.
  */
 int config_parse(const void *cfg, const void *hwfdt, const struct hw_info *hw,
 		 const struct hv_reserved *hv, struct plan *plan,

@@ -100,6 +100,8 @@ struct dma_group_config {
 	bool has_doorbell;		/* partition owns an MSI bank */
 	phys_addr_t doorbell_phys;	/* real MSIIR page, doorbell_size-aligned */
 	u64 doorbell_size;		/* bytes, power of two >= 4 KiB */
+	bool start_disabled;		/* DMA blocked at partition start
+					 * until FH_DMA_ENABLE */
 };
 
 /* The IOMMU slot state weir computed (and committed) for a slot. */
@@ -137,7 +139,24 @@ struct dma_group {
 	u64 undo[TCE_BATCH_MAX];	/* old TCEs, for rollback */
 	u64 list[TCE_BATCH_MAX];	/* INDIRECT list copy (LoPAR) */
 	struct dma_slot_state *slot_undo; /* old slot states, for rollback */
+	/*
+	 * DMA disabled (FH_DMA_DISABLE, start_disabled, or the access
+	 * violation policy): every LIODN of the group is invalid in the
+	 * IOMMU (V=0 on the PAMU), never wide open. The TCE tables and
+	 * w->slot[] are still kept; FH_DMA_ENABLE stages them again.
+	 */
+	bool blocked;
+	char path[48];		/* its node in the guest tree, for errors */
+	u32 faults;		/* access violations so far (log limit) */
 };
+
+/*
+ * The guest-visible DMA handle of a group ("fsl,hv-dma-handle" on its
+ * guest DT node, the argument of FH_DMA_ENABLE/DISABLE and of the
+ * emulated DMA engine's hcall): derived from the group index.
+ */
+#define DMA_HANDLE_BASE		0x100u
+#define DMA_HANDLE(group)	(DMA_HANDLE_BASE + (u32)(group))
 
 /* ---- groups and windows (hv/dma/window.c) ---- */
 
@@ -159,6 +178,26 @@ int dma_window_lookup(const struct partition *p, u64 liobn,
 struct dma_window *dma_find_window(struct dma_group *g, u64 bus_offset,
 				   unsigned int page_shift, u64 size);
 unsigned int dma_active_windows(const struct dma_group *g);
+
+/* ---- DMA enable/disable and lookups (hv/dma/enable.c) ---- */
+
+int dma_group_set_enabled(struct dma_group *g, bool on);
+int dma_partition_block(struct partition *p);
+struct dma_group *dma_group_by_index(unsigned int index);
+struct dma_group *dma_group_by_liodn(u32 liodn);
+int dma_group_by_handle(const struct partition *p, u32 handle,
+			struct dma_group **out);
+struct dma_window *dma_active_window(struct dma_group *g);
+
+/* ---- access violations (hv/dma/fault.c) ---- */
+
+/* Violations logged per group before the log is thinned to one line
+ * every DMA_FAULT_LOG_EVERY (a storm must not flood the console). */
+#define DMA_FAULT_LOG_FIRST	3
+#define DMA_FAULT_LOG_EVERY	256
+
+struct pamu_av;
+int dma_fault_report(const struct pamu_av *av, const char *domain);
 
 /* ---- TCE operations (hv/dma/tce.c) ---- */
 
@@ -189,6 +228,7 @@ int ddw_page_shift_to_mask(unsigned int page_shift);
 int dma_window_activate(struct dma_window *w, u64 bus_offset, u64 size,
 			unsigned int page_shift);
 int dma_window_deactivate(struct dma_window *w);
+int dma_group_apply(struct dma_group *g, struct dma_window *w);
 int dma_reflect_slots(struct dma_window *w, unsigned int first,
 		      unsigned int last);
 void dma_slot_compute(const struct dma_window *w, unsigned int s,

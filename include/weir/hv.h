@@ -30,6 +30,14 @@ int arch_cpu_start(unsigned int cpu, struct vcpu *v);
 /* This core has nothing to run: idle, serving weir's tick. */
 void __attribute__((noreturn)) arch_cpu_idle(void);
 
+/**
+ * arch_ccsr_ptr() - weir's mapping of the SoC registers at real address
+ * [@phys, @phys + @len)
+ * Return: the pointer, or NULL when the range is not inside CCSR (or
+ * CCSR is not mapped).
+ */
+void *arch_ccsr_ptr(phys_addr_t phys, u64 len);
+
 /* The board-independent boot: banner, config, partitions. Never returns. */
 void __attribute__((noreturn)) hv_main(struct boot_state *boot);
 

@@ -305,10 +305,15 @@ int pamu_model_translate(struct iommu *mmu, u32 liodn, u64 iova,
 
 /*
  * struct pamu_mem - how the emulated DMA engine touches real memory.
- * @copy: copy @len bytes from real address @src to @dst; 0 or -errno
+ * @copy:  copy @len bytes from real address @src to @dst; 0 or -errno
+ * @check: optional, called for every chunk before anything is copied:
+ *         0 when @copy would succeed on it, else -errno (nothing is
+ *         copied then), so an unreachable target never leaves a job
+ *         half done
  */
 struct pamu_mem {
 	int (*copy)(void *ctx, phys_addr_t dst, phys_addr_t src, u64 len);
+	int (*check)(void *ctx, phys_addr_t dst, phys_addr_t src, u64 len);
 	void *ctx;
 };
 

@@ -25,6 +25,8 @@ struct partition;
 #define H_PUT_TCE		0x20
 #define H_STUFF_TCE		0x138
 #define H_PUT_TCE_INDIRECT	0x13C	/* not 0x124: that is H_BULK_REMOVE */
+/* RTAS through an hcall (KVM/QEMU KVMPPC_H_RTAS, Linux asm/hvcall.h). */
+#define H_RTAS			0xF000
 
 /* Return codes. */
 #define H_SUCCESS		0

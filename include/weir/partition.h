@@ -7,6 +7,7 @@
 #ifndef WEIR_PARTITION_H
 #define WEIR_PARTITION_H
 
+#include <weir/errq.h>
 #include <weir/types.h>
 
 #define PARTITION_NAME_MAX 32
@@ -40,6 +41,7 @@ struct partition {
 	unsigned int nvcpus;
 	struct bytechan *console;        /* its console byte channel */
 	struct vpic *pic;                /* its virtual interrupt controller */
+	struct errq errq;                /* its guest error queue */
 	void *guest_fdt;                 /* guest device tree (guest RAM) */
 	u64 guest_fdt_gpa;
 	u64 entry_gpa;                   /* guest entry point */

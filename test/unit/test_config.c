@@ -84,6 +84,7 @@ static void expect_refused(int ret, const char *node, const char *prop,
 	if (!strstr(err.msg, msg_part))
 		fail_msg("message \"%s\" lacks \"%s\"", err.msg, msg_part);
 	assert_int_equal(plan.nparts, 0);	/* no half plan */
+	assert_int_equal(plan.ngroups, 0);
 }
 
 static void test_good(void **state)
@@ -105,6 +106,10 @@ static void test_good(void **state)
 	assert_string_equal(path, "/soc@fe0000000/serial@4500");
 	assert_string_equal(plan.part[1].name, "p2");
 	assert_int_equal(plan.part[1].cpu_mask, 0x2);
+	/* The UART is no DMA master; QEMU has no PAMU and no LIODN. */
+	assert_int_equal(plan.ngroups, 0);
+	assert_int_equal(plan.npamus, 0);
+	assert_int_equal(plan.max_liodn, 0);
 }
 
 static void test_core_twice(void **state)
@@ -282,6 +287,58 @@ static void test_guest_entry_refused(void **state)
 		       "outside guest-memory (0x8000000 bytes)");
 }
 
+/*
+ * QEMU's PCI host (fsl,mpc8540-pci, no endpoint partitioning) is one
+ * group; QEMU has no fsl,liodn, so the config supplies it.
+ */
+static void test_pci_group(void **state)
+{
+	const struct group_plan *g;
+	struct dt_error err;
+	char path[64];
+
+	compile(P1X("pci { device = \"pci0\"; fsl,liodn = <5>; dma-disabled; };")
+		PART("p2", "1", "0x20000000", "0x8000000")
+		" dma { compatible = \"weir,dma-engine\"; fsl,liodn = <6>; }; };");
+	assert_int_equal(config_parse(cfg, hwtree, &hw, &hv, &plan, &err), 0);
+	assert_int_equal(plan.ngroups, 2);
+	g = &plan.group[0];
+	assert_string_equal(g->name, "/pci@fe0008000");
+	assert_int_equal(g->kind, GROUP_PCI_HOSE);
+	assert_int_equal(g->part, 0);
+	assert_int_equal(g->nnodes, 1);
+	assert_string_equal(fdt_path_of(hwtree, g->hw_node[0], path, sizeof(path)),
+			    "/pci@fe0008000");
+	assert_int_equal(g->dma.nr_liodns, 1);
+	assert_int_equal(g->dma.liodns[0], 5);
+	assert_int_equal(g->dma.buid, 0xfe0008000ULL);	/* the controller's reg */
+	assert_false(g->dma_enabled);
+	g = &plan.group[1];
+	assert_string_equal(g->name, "/partitions/p2/dma");
+	assert_int_equal(g->kind, GROUP_DMA_ENGINE);
+	assert_int_equal(g->part, 1);
+	assert_int_equal(g->dma.liodns[0], 6);
+	assert_int_equal(g->dma.index, 1);
+	assert_true(g->dma_enabled);
+	assert_int_equal(plan.max_liodn, 6);
+	assert_int_equal(plan.npamus, 0);
+}
+
+static void test_pci_group_refused(void **state)
+{
+	compile(P1X("pci { device = \"pci0\"; };") P2);
+	expect_refused(-EINVAL, "/partitions/p1/pci", "fsl,liodn",
+		       "IOMMU group /pci@fe0008000 has no LIODN");
+	compile(P1X("pci { device = \"pci0\"; fsl,liodn = <5>; };")
+		PART("p2", "1", "0x20000000", "0x8000000")
+		" dma { compatible = \"weir,dma-engine\"; fsl,liodn = <5>; }; };");
+	expect_refused(-EBUSY, "/partitions/p2/dma", "fsl,liodn",
+		       "LIODN 5 is also in group /pci@fe0008000 of partition 'linux'");
+	compile(P1X("uart2 { device = \"/soc@fe0000000/serial@4500\"; dma-page-shift = <12>; };") P2);
+	expect_refused(-EINVAL, "/partitions/p1/uart2", "dma-page-shift",
+		       "has no LIODN: not a DMA master");
+}
+
 static void test_not_a_config(void **state)
 {
 	compile(P1);
@@ -308,6 +365,8 @@ int main(void)
 		cmocka_unit_test_setup(test_bootargs_refused, nothing),
 		cmocka_unit_test_setup(test_guest_compatible_refused, nothing),
 		cmocka_unit_test_setup(test_guest_entry_refused, nothing),
+		cmocka_unit_test_setup(test_pci_group, nothing),
+		cmocka_unit_test_setup(test_pci_group_refused, nothing),
 		cmocka_unit_test_setup(test_not_a_config, nothing),
 	};
 

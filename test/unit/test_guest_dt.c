@@ -14,8 +14,12 @@
 #include <string.h>
 #include <cmocka.h>
 #include "helpers/qemu_dtb.h"
+#include "helpers/fake_iommu.h"
 #include <libfdt.h>
 #include <weir/config.h>
+#include <weir/dma.h>
+#include <weir/dma_engine.h>
+#include <weir/papr.h>
 #include <weir/epapr.h>
 #include <weir/fdt_util.h>
 #include <weir/guest_dt.h>
@@ -279,6 +283,7 @@ static void test_nothing_else(void **state)
 		"/", "/cpus", "/cpus/cpu@0", "/cpus/cpu@1", "/memory",
 		"/chosen", "/hypervisor", "/hypervisor/handles", BC_PATH,
 		"/hypervisor/handles/interrupt-controller",
+		"/hypervisor/handles/guest-error-queue@1",
 	};
 	char path[128];
 	unsigned int i, seen = 0;
@@ -443,6 +448,84 @@ static void test_bad_params(void **state)
 	expect_einval("/hypervisor", "fsl,hv-version", "no version");
 }
 
+/* DMA groups: a node per group the partition owns (and none of another
+ * partition's), its default window, DDW tokens, MSI range, /rtas, and
+ * the global error queue only for a manager. */
+static void test_dma_nodes(void **state)
+{
+	struct fake_iommu *f = fake_iommu_new(256);
+	struct partition other = { .id = 2 };
+	struct dma_group_config c;
+	struct dma_group *g1, *g2;
+
+	dma_group_config_init(&c);
+	c.index = 3;
+	c.buid = 0x123456789ULL;
+	c.liodns[0] = 7;
+	c.nr_liodns = 1;
+	assert_int_equal(dma_group_create(&c, &part, &f->mmu, &g1), 0);
+	snprintf(g1->path, sizeof(g1->path), "/dma-engine@7");
+	assert_int_equal(dma_engine_add(g1), 0);
+	c.index = 4;
+	c.liodns[0] = 8;
+	c.ddw_page_mask = 0;
+	c.msi_len = 0;
+	c.default_size = SZ_1M;
+	assert_int_equal(dma_group_create(&c, &other, &f->mmu, &g2), 0);
+	snprintf(g2->path, sizeof(g2->path), "/other@8");
+	part.manager = true;
+
+	build_ok();
+	expect_str("/dma-engine@7", "compatible", "weir,dma-engine");
+	expect_cells("/dma-engine@7", "fsl,hv-dma-handle", 1, DMA_HANDLE(3));
+	expect_cells("/dma-engine@7", "weir,iommu-group", 1, 3);
+	expect_cells("/dma-engine@7", "ibm,#dma-address-cells", 1, 2);
+	expect_cells("/dma-engine@7", "ibm,#dma-size-cells", 1, 2);
+	expect_cells("/dma-engine@7", "ibm,dma-window", 5,
+		     DMA_LIOBN(3, DMA_WIN_DEFAULT), 0, 0, 0, SZ_1G);
+	expect_cells("/dma-engine@7", "ibm,ddw-applicable", 3,
+		     PAPR_RTAS_QUERY_PE_DMA_WINDOW,
+		     PAPR_RTAS_CREATE_PE_DMA_WINDOW,
+		     PAPR_RTAS_REMOVE_PE_DMA_WINDOW);
+	expect_cells("/dma-engine@7", "ibm,ddw-extensions", 3, 2,
+		     PAPR_RTAS_RESET_PE_DMA_WINDOW, 1);
+	expect_cells("/dma-engine@7", "weir,buid", 2, 1, 0x23456789);
+	expect_cells("/dma-engine@7", "weir,dma-page-shift", 1, 12);
+	expect_cells("/dma-engine@7", "weir,dma-max-tces", 2, 0, 0x40000);
+	expect_cells("/dma-engine@7", "weir,dma-subwindows", 1, 256);
+	expect_str("/dma-engine@7", "weir,dma-reflection", "bounded");
+	expect_cells("/dma-engine@7", "weir,msi-window", 4, 0, 0x8000000, 0,
+		     0x100000);
+	expect_absent("/dma-engine@7", "msi-address-64");	/* no bank */
+	expect_cells("/rtas", "ibm,query-pe-dma-window", 1, 0x7701);
+	expect_cells("/rtas", "weir,rtas-hcall", 1, 0x3f000);
+	expect_bytes("/rtas", "ibm,hypertas-functions",
+		     "hcall-tce\0hcall-multi-tce",
+		     sizeof("hcall-tce\0hcall-multi-tce"));
+	expect_cells("/hypervisor/handles/guest-error-queue@1", "hv-handle", 1, 1);
+	expect_cells("/hypervisor/handles/guest-error-queue@1", "interrupts",
+		     2, 514, 2);
+	expect_cells("/hypervisor/handles/global-error-queue@2", "hv-handle", 1, 2);
+	assert_int_equal(fdt_path_offset(gdt, "/other@8"), -FDT_ERR_NOTFOUND);
+
+	/* the other partition's view: exact 1 MiB window, no DDW, no MSI */
+	g2->owner = &part;
+	g1->owner = &other;
+	part.manager = false;
+	build_ok();
+	assert_int_equal(fdt_path_offset(gdt, "/dma-engine@7"), -FDT_ERR_NOTFOUND);
+	expect_str("/other@8", "compatible", "weir,dma-group");
+	expect_str("/other@8", "weir,dma-reflection", "exact");
+	expect_cells("/other@8", "weir,dma-subwindows", 1, 256);
+	expect_absent("/other@8", "ibm,ddw-applicable");
+	expect_absent("/other@8", "weir,msi-window");
+	assert_int_equal(fdt_path_offset(gdt, "/hypervisor/handles/global-error-queue@2"),
+			 -FDT_ERR_NOTFOUND);
+	dma_group_destroy(g1);
+	dma_group_destroy(g2);
+	fake_iommu_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -453,6 +536,7 @@ int main(void)
 		cmocka_unit_test_setup(test_pic_linkage, defaults),
 		cmocka_unit_test_setup(test_hypervisor, defaults),
 		cmocka_unit_test_setup(test_nothing_else, defaults),
+		cmocka_unit_test_setup(test_dma_nodes, defaults),
 		cmocka_unit_test_setup(test_variants, defaults),
 		cmocka_unit_test_setup(test_no_space, defaults),
 		cmocka_unit_test_setup(test_bad_params, defaults),

@@ -8,6 +8,11 @@
  *  - default window (4 KiB pages, 1024 TCEs per slot): the device never
  *    reaches a byte no TCE grants, and a fully mapped aligned slot works.
  * Backend failures are injected at random: a failed call changes nothing.
+ * Each test runs twice: on the fake backend, and with a real PAMU behind
+ * it, where the translations come from the software PAMU model walking
+ * the PAACT/SPAACT weir programmed (issue [tce]: "for every mapped TCE of
+ * an exact window, the PAMU model's translation equals the real address
+ * of its page").
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -307,11 +312,18 @@ static void test_random_default_window(void **state)
 #define T(f) cmocka_unit_test_setup_teardown(f, fake_env_setup, \
 					     fake_env_teardown)
 
+#define T_PAMU(f) cmocka_unit_test_setup_teardown(f, fake_env_setup_pamu, \
+						  fake_env_teardown)
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_random_exact_ddw),
 		T(test_random_default_window),
+		/* again with the real PAMU tables behind the fake: translate()
+		 * is the software PAMU model walking PAACT/SPAACT */
+		T_PAMU(test_random_exact_ddw),
+		T_PAMU(test_random_default_window),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -205,6 +205,14 @@ void weir_entry(void *fdt_in)
 	hv_main(&boot);
 }
 
+void *arch_ccsr_ptr(phys_addr_t phys, u64 len)
+{
+	if (!hw.ccsr_size || phys < hw.ccsr_phys || len > hw.ccsr_size ||
+	    phys - hw.ccsr_phys > hw.ccsr_size - len)
+		return NULL;
+	return (void *)(uintptr_t)(CONFIG_CCSR_VIRT + (phys - hw.ccsr_phys));
+}
+
 const void *hv_fdt(void)
 {
 	return fdt_buf;

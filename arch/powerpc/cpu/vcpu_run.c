@@ -13,6 +13,7 @@
 #include <weir/booke.h>
 #include <weir/console.h>
 #include <weir/console_mux.h>
+#include <weir/iommu_boot.h>
 #include <weir/hv.h>
 #include <weir/log.h>
 #include <weir/partition.h>
@@ -47,8 +48,10 @@ void cpu_async_event(struct percpu *p, unsigned int vector)
 {
 	switch (vector) {
 	case IVOR_DEC:
-		if (cpu_timer_event(p) && p->cpu == 0)
+		if (cpu_timer_event(p) && p->cpu == 0) {
 			console_poll();
+			iommu_poll();
+		}
 		break;
 	case IVOR_FIT:
 		mtspr(SPRN_TSR, TSR_FIS);	/* never enabled; be safe */

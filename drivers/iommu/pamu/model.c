@@ -163,7 +163,7 @@ static u64 min3(u64 a, u64 b, u64 c)
  * aligned, so one translation covers a chunk); copy when @mem is given.
  */
 static int walk_copy(struct iommu *mmu, u32 liodn, u64 src, u64 dst, u64 len,
-		     const struct pamu_mem *mem, struct pamu_av *av)
+		     const struct pamu_mem *mem, bool copy, struct pamu_av *av)
 {
 	phys_addr_t ps, pd;
 	u64 off, n;
@@ -176,8 +176,10 @@ static int walk_copy(struct iommu *mmu, u32 liodn, u64 src, u64 dst, u64 len,
 		if (!ret)
 			ret = pamu_model_translate(mmu, liodn, dst + off,
 						   IOMMU_WRITE, &pd, av);
-		if (!ret && mem)
+		if (!ret && copy)
 			ret = mem->copy(mem->ctx, pd, ps, n);
+		else if (!ret && mem->check)
+			ret = mem->check(mem->ctx, pd, ps, n);
 		if (ret)
 			return ret;
 	}
@@ -212,8 +214,8 @@ int pamu_model_dma_copy(struct iommu *mmu, u32 liodn, u64 src_iova,
 		return 0;
 	if (src_iova + len < src_iova || dst_iova + len < dst_iova)
 		return -EINVAL;
-	ret = walk_copy(mmu, liodn, src_iova, dst_iova, len, NULL, av);
+	ret = walk_copy(mmu, liodn, src_iova, dst_iova, len, mem, false, av);
 	if (ret)
 		return ret;
-	return walk_copy(mmu, liodn, src_iova, dst_iova, len, mem, av);
+	return walk_copy(mmu, liodn, src_iova, dst_iova, len, mem, true, av);
 }

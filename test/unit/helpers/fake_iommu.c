@@ -7,6 +7,7 @@
 #include <sys/mman.h>
 #include <weir/byteorder.h>
 #include <weir/dma.h>
+#include <weir/pamu.h>
 #include <weir/papr.h>
 #include "fake_iommu.h"
 
@@ -41,6 +42,12 @@ static int fake_stage_window(struct iommu *mmu, u32 liodn, u64 iova,
 	    subwindows > f->caps.max_subwindows ||
 	    size / subwindows < SZ_4K)
 		return -EINVAL;
+	if (f->pamu) {
+		int ret = f->pamu->ops->stage_window(f->pamu, liodn, iova, size,
+						     subwindows);
+		if (ret)
+			return ret;
+	}
 	begin(f);
 	l = &f->staged.l[liodn];
 	memset(l, 0, sizeof(*l));
@@ -73,6 +80,12 @@ static int fake_stage_subwindow(struct iommu *mmu, u32 liodn,
 	if (prot && (!IS_POWER_OF_2(size) || size < SZ_4K || size > slot ||
 		     !IS_ALIGNED(phys, size)))
 		return -EINVAL;
+	if (f->pamu) {
+		int ret = f->pamu->ops->stage_subwindow(f->pamu, liodn, index,
+							phys, size, prot);
+		if (ret)
+			return ret;
+	}
 	begin(f);
 	l = &f->staged.l[liodn];
 	l->slot[index].prot = prot;
@@ -89,6 +102,11 @@ static int fake_stage_disable(struct iommu *mmu, u32 liodn)
 		return f->fail_stage;
 	if (liodn >= FAKE_IOMMU_LIODNS)
 		return -ERANGE;
+	if (f->pamu) {
+		int ret = f->pamu->ops->stage_disable(f->pamu, liodn);
+		if (ret)
+			return ret;
+	}
 	begin(f);
 	memset(&f->staged.l[liodn], 0, sizeof(f->staged.l[liodn]));
 	return 0;
@@ -100,6 +118,11 @@ static int fake_commit(struct iommu *mmu)
 
 	if (f->fail_commit)
 		return f->fail_commit;
+	if (f->pamu) {
+		int ret = f->pamu->ops->commit(f->pamu);
+		if (ret)
+			return ret;
+	}
 	if (f->dirty)
 		f->committed = f->staged;
 	f->dirty = false;
@@ -113,6 +136,8 @@ static void fake_abort(struct iommu *mmu)
 
 	f->dirty = false;
 	f->aborts++;
+	if (f->pamu)
+		f->pamu->ops->abort(f->pamu);
 }
 
 static int fake_translate(struct iommu *mmu, u32 liodn, u64 iova,
@@ -123,6 +148,9 @@ static int fake_translate(struct iommu *mmu, u32 liodn, u64 iova,
 	const struct fake_slot *s;
 	u64 slot, off;
 
+	if (f->pamu)
+		return f->pamu->ops->translate(f->pamu, liodn, iova, access,
+					       phys);
 	if (liodn >= FAKE_IOMMU_LIODNS)
 		return -EFAULT;
 	l = &f->committed.l[liodn];
@@ -167,8 +195,24 @@ struct fake_iommu *fake_iommu_new(unsigned int max_subwindows)
 	return f;
 }
 
+void fake_iommu_attach_pamu(struct fake_iommu *f)
+{
+	struct pamu_config pc = {
+		.max_liodn = FAKE_IOMMU_LIODNS - 1,
+		/* 3 LIODNs, each holding an old and a new run at once */
+		.spaace_entries = 3 * 2 * f->caps.max_subwindows,
+		.max_subwindows = f->caps.max_subwindows,
+		.iova_bits = f->caps.iova_bits,
+	};
+
+	if (pamu_create(&pc, &f->pamu))
+		abort();
+}
+
 void fake_iommu_free(struct fake_iommu *f)
 {
+	if (f->pamu)
+		pamu_destroy(f->pamu);
 	free(f);
 }
 
@@ -222,7 +266,7 @@ static void env_group(struct fake_env *e, struct partition *p,
 		abort();
 }
 
-int fake_env_setup(void **state)
+static int env_setup(void **state, bool pamu)
 {
 	struct fake_env *e = calloc(1, sizeof(*e));
 
@@ -231,10 +275,22 @@ int fake_env_setup(void **state)
 	fake_partition_init(&e->a, 1, FAKE_RAM_A, FAKE_RAM_A_SIZE);
 	fake_partition_init(&e->b, 2, FAKE_RAM_B, FAKE_RAM_B_SIZE);
 	e->mmu = fake_iommu_new(256);
+	if (pamu)
+		fake_iommu_attach_pamu(e->mmu);
 	env_group(e, &e->a, FAKE_GROUP_A, FAKE_BUID_A, 1, 2, true, &e->ga);
 	env_group(e, &e->b, FAKE_GROUP_B, FAKE_BUID_B, 7, 0, false, &e->gb);
 	*state = e;
 	return 0;
+}
+
+int fake_env_setup(void **state)
+{
+	return env_setup(state, false);
+}
+
+int fake_env_setup_pamu(void **state)
+{
+	return env_setup(state, true);
 }
 
 int fake_env_teardown(void **state)

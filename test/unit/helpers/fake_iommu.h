@@ -40,11 +40,20 @@ struct fake_iommu {
 	int fail_commit;	/* commit() returns this when non-zero */
 	int fail_stage;		/* stage_*() return this when non-zero */
 	unsigned int commits, aborts, stages;
+	/*
+	 * Optional real PAMU backend (fake_iommu_attach_pamu()): every stage
+	 * the fake accepts, every commit and abort are forwarded to it, and
+	 * translate() answers from its tables through the software PAMU
+	 * model, so tests on the fake also check the PAMU encoding.
+	 */
+	struct iommu *pamu;
 };
 
 /* A fake with PAMU-like caps: 36-bit IOVA, @max_subwindows, 4 KiB min. */
 struct fake_iommu *fake_iommu_new(unsigned int max_subwindows);
 void fake_iommu_free(struct fake_iommu *f);
+/* Shadow @f with a real PAMU (same LIODN range and subwindows). */
+void fake_iommu_attach_pamu(struct fake_iommu *f);
 
 /* The committed state of @liodn. */
 const struct fake_liodn *fake_iommu_liodn(const struct fake_iommu *f,
@@ -81,6 +90,8 @@ struct fake_env {
 #define FAKE_DOORBELL	0xffe141000ULL
 
 int fake_env_setup(void **state);
+/* The same environment with fake_iommu_attach_pamu() done first. */
+int fake_env_setup_pamu(void **state);
 int fake_env_teardown(void **state);
 
 /* PAPR hcalls through papr_hcall(); h_get() presets r4 to the LIOBN. */

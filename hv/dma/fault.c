@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * DMA access violations, from the PAMU (hardware or software model): find
+ * the owner by LIODN, queue an error record for it, log a rate-limited
+ * line, apply the policy (disable the group's DMA). The other partitions
+ * are not touched. Follows the NXP Embedded Hypervisor's
+ * handle_access_violation (../shared/reference/topaz.md §2.9), with the
+ * LIODN range-checked before any lookup (pamu_av_handle()).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <weir/dma.h>
+#include <weir/errq.h>
+#include <weir/log.h>
+#include <weir/pamu.h>
+#include <weir/partition.h>
+
+static const char *av_kind_name(enum pamu_av_kind k)
+{
+	switch (k) {
+	case PAMU_AV_LIODN:
+		return "LIODN not valid";
+	case PAMU_AV_WINDOW:
+		return "outside the window";
+	case PAMU_AV_PERM:
+		return "permission";
+	case PAMU_AV_OPTRANS:
+		return "operation translation";
+	case PAMU_AV_GATE:
+		return "gate closed";
+	default:
+		return "unknown";
+	}
+}
+
+static void fault_log(const struct dma_group *g, const struct pamu_av *av)
+{
+	u32 n = g->faults;
+
+	if (n > DMA_FAULT_LOG_FIRST && n % DMA_FAULT_LOG_EVERY)
+		return;
+	pr_warn("partition '%s': DMA access violation, LIODN %u %s IOVA 0x%llx (%s); DMA of %s disabled%s\n",
+		g->owner->name, av->liodn, av->write ? "write" : "read",
+		(unsigned long long)av->addr, av_kind_name(av->kind), g->path,
+		n == DMA_FAULT_LOG_FIRST ? " (further violations of this device are logged once per 256)" : "");
+}
+
+/**
+ * dma_fault_report() - handle one access violation @av
+ * @domain: error domain for the record ("pamu", "dma-engine")
+ *
+ * Return: 0 when the owner was found, notified and its group's DMA
+ * disabled; -ENOENT when no group owns the LIODN (logged: the LIODN is
+ * V=0 anyway, so nothing reached memory).
+ */
+int dma_fault_report(const struct pamu_av *av, const char *domain)
+{
+	struct dma_group *g = dma_group_by_liodn(av->liodn);
+	struct hv_error e;
+
+	if (!g) {
+		pr_warn("DMA access violation by LIODN %u, owned by no partition (IOVA 0x%llx)\n",
+			av->liodn, (unsigned long long)av->addr);
+		return -ENOENT;
+	}
+	g->faults++;
+	memset(&e, 0, sizeof(e));
+	snprintf(e.domain, sizeof(e.domain), "%s", domain);
+	snprintf(e.error, sizeof(e.error), "access violation");
+	e.lpid = g->owner->id;
+	e.dma_handle = DMA_HANDLE(g->cfg.index);
+	e.liodn = av->liodn;
+	e.avs1 = av->avs1;
+	e.avs2 = av->avs2;
+	e.flags = av->write ? HV_ERROR_WRITE : 0;
+	e.addr = av->addr;
+	snprintf(e.path, sizeof(e.path), "%s", g->path);
+	fault_log(g, av);
+	if (!g->blocked && dma_group_set_enabled(g, false))
+		pr_err("partition '%s': cannot disable DMA of %s\n",
+		       g->owner->name, g->path);
+	errq_report(g->owner, &e);
+	return 0;
+}

@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * IOMMU bring-up at boot (doc/pamu.md, doc/iommu-groups.md): the PAMU
+ * tables sized from the plan, every PAMU unit of the hardware tree
+ * pointed at them and enabled (so every LIODN no partition owns is
+ * blocked, V=0), then one DMA group per IOMMU group of the plan with its
+ * default window. Without PAMU units (QEMU's ppce500) the same tables are
+ * built in memory and enforced by the software PAMU model, which is what
+ * weir's emulated DMA engine uses. On boards, access violations are
+ * polled from weir's tick (no MPIC driver yet): iommu_poll().
+ */
+#include <errno.h>
+#include <libfdt.h>
+#include <stdio.h>
+#include <string.h>
+#include <weir/config.h>
+#include <weir/dma.h>
+#include <weir/dma_engine.h>
+#include <weir/hv.h>
+#include <weir/iommu_boot.h>
+#include <weir/fdt_util.h>
+#include <weir/log.h>
+#include <weir/msi.h>
+#include <weir/pamu.h>
+#include <weir/partition.h>
+#include <weir/vcpu_arch.h>
+
+/* GUTS, for PAMUBYPENR (QorIQ RM; Linux fsl_pamu.c uses the same node). */
+#define GUTS_OFFSET		0xe0000
+
+static struct iommu *mmu;
+static void *pamu_regs;
+static unsigned int pamu_units;
+static u32 quirks;
+
+static void pamu_poll(void);
+
+static void set_err(struct dt_error *err, const char *node, const char *msg)
+{
+	snprintf(err->node, sizeof(err->node), "%s", node);
+	snprintf(err->prop, sizeof(err->prop), "fsl,liodn");
+	snprintf(err->msg, sizeof(err->msg), "%s", msg);
+}
+
+/* "/a/b/dma-engine" -> "/dma-engine": the group's node in the guest tree. */
+static void guest_path(struct dma_group *g, const char *name)
+{
+	const char *base = strrchr(name, '/');
+
+	snprintf(g->path, sizeof(g->path), "/%s", base ? base + 1 : name);
+}
+
+/* Real units: map, check they are contiguous, read the subwindow count. */
+static int pamu_units_find(const struct plan *plan, const struct hw_info *hw,
+			   unsigned int *max_sub)
+{
+	unsigned int i;
+
+	*max_sub = 256;		/* PC3 of every part after P4080 rev 1 */
+	if (!plan->npamus)
+		return 0;
+	for (i = 1; i < plan->npamus; i++)
+		if (plan->pamu_phys[i] != plan->pamu_phys[0] + i * PAMU_BLOCK_SIZE)
+			return -EINVAL;
+	pamu_regs = arch_ccsr_ptr(plan->pamu_phys[0],
+				  plan->npamus * PAMU_BLOCK_SIZE);
+	if (!pamu_regs)
+		return -ERANGE;
+	pamu_units = plan->npamus;
+	*max_sub = pamu_hw_max_subwindows(pamu_regs);
+	return 0;
+}
+
+static int groups_create(const struct plan *plan, struct dt_error *err)
+{
+	unsigned int i;
+	char msg[128];
+	int ret;
+
+	for (i = 0; i < plan->ngroups; i++) {
+		const struct group_plan *gp = &plan->group[i];
+		struct partition *p = partition_by_id(gp->part + 1);
+		struct dma_group_config c = gp->dma;
+		struct msi_bank *bank;
+		struct dma_group *g;
+
+		c.start_disabled = !gp->dma_enabled;
+		bank = msi_bank_of(p);
+		if (bank) {
+			/* seed 003: the doorbell page 1:1 in every window */
+			c.has_doorbell = true;
+			c.doorbell_phys = (bank->phys + MSI_MSIIR) & ~(u64)(SZ_4K - 1);
+			c.doorbell_size = SZ_4K;
+		}
+		ret = dma_group_create(&c, p, mmu, &g);
+		if (!ret) {
+			guest_path(g, gp->name);
+			if (gp->kind == GROUP_DMA_ENGINE)
+				ret = dma_engine_add(g);
+		}
+		if (ret) {
+			snprintf(msg, sizeof(msg),
+				 "cannot create the DMA window of this group (%d)",
+				 ret);
+			set_err(err, gp->name, msg);
+			return ret;
+		}
+		pr_info("  group %u %s: LIODN %u%s -> '%s', LIOBN 0x%x, window %llu MiB, DMA %s\n",
+			i, gp->name, c.liodns[0], c.nr_liodns > 1 ? "+" : "",
+			p->name, DMA_LIOBN(i, DMA_WIN_DEFAULT),
+			(unsigned long long)(c.default_size >> 20),
+			gp->dma_enabled ? "enabled" : "disabled until FH_DMA_ENABLE");
+	}
+	return 0;
+}
+
+/*
+ * Every LIODN may hold a fully subwindowed window (max_sub - 1 SPAACEs),
+ * twice while a window change keeps the old run until the new one is
+ * live (doc/pamu.md, "Staging and commit").
+ */
+static u32 spaace_needed(const struct plan *plan, unsigned int max_sub)
+{
+	unsigned int i, liodns = 0;
+
+	for (i = 0; i < plan->ngroups; i++)
+		liodns += plan->group[i].dma.nr_liodns;
+	return (liodns ? liodns : 1) * 2 * (max_sub - 1);
+}
+
+/*
+ * MSI banks ("fsl,mpic-msi") among each partition's devices. The v4.3
+ * banks (MSIIR1, "fsl,mpic-msi-v4.3") encode SRS/IBS differently and are
+ * refused rather than half supported.
+ */
+static int msi_banks_find(const struct plan *plan, const void *hwfdt,
+			  struct dt_error *err)
+{
+	unsigned int i, d;
+	char path[96];
+
+	for (i = 0; i < plan->nparts; i++) {
+		const struct part_plan *pp = &plan->part[i];
+
+		for (d = 0; d < pp->ndev; d++) {
+			int node = pp->hw_dev[d];
+			phys_addr_t phys;
+			void *regs;
+			int ret;
+
+			fdt_path_of(hwfdt, node, path, sizeof(path));
+			if (!fdt_node_check_compatible(hwfdt, node,
+						       "fsl,mpic-msi-v4.3")) {
+				set_err(err, path, "MPIC 4.3 MSI banks (MSIIR1) are not supported");
+				snprintf(err->prop, sizeof(err->prop), "compatible");
+				return -EINVAL;
+			}
+			if (fdt_node_check_compatible(hwfdt, node, "fsl,mpic-msi"))
+				continue;
+			ret = fdt_reg_phys(hwfdt, node, 0, &phys, NULL);
+			regs = ret ? NULL : arch_ccsr_ptr(phys, SZ_4K);
+			if (!ret && !regs)
+				ret = -ERANGE;
+			if (!ret)
+				ret = msi_bank_add(partition_by_id(i + 1), phys,
+						   regs);
+			if (ret) {
+				set_err(err, path, ret == -EBUSY ?
+					"a partition gets one MSI bank, and banks sharing a 4 KiB page cannot go to different partitions (the PAMU maps whole pages)" :
+					"cannot use this MSI bank");
+				snprintf(err->prop, sizeof(err->prop), "reg");
+				return ret;
+			}
+			pr_info("MSI bank %s -> '%s', doorbell 0x%llx (polled every tick)\n",
+				path, partition_by_id(i + 1)->name,
+				(unsigned long long)(phys + MSI_MSIIR));
+		}
+	}
+	return 0;
+}
+
+int iommu_boot(const struct plan *plan, const void *hwfdt,
+	       const struct hw_info *hw, struct dt_error *err)
+{
+	struct pamu_config pc = { .iova_bits = HW_PHYS_BITS };
+	const struct pamu_tables *t;
+	unsigned int max_sub;
+	int ret;
+
+	ret = pamu_units_find(plan, hw, &max_sub);
+	if (ret) {
+		set_err(err, "fsl,pamu", "PAMU register blocks not contiguous or outside CCSR");
+		return ret;
+	}
+	pc.max_liodn = plan->max_liodn;
+	pc.max_subwindows = max_sub;
+	pc.spaace_entries = spaace_needed(plan, max_sub);
+	ret = pamu_create(&pc, &mmu);
+	if (ret) {
+		set_err(err, "fsl,pamu", "cannot allocate the PAMU tables");
+		return ret;
+	}
+	t = pamu_tables(mmu);
+	quirks = pamu_quirks(arch_svr());
+	if (pamu_units) {
+		ret = pamu_hw_init(pamu_regs, pamu_units, t,
+				   arch_ccsr_ptr(hw->ccsr_phys + GUTS_OFFSET,
+						 0x1000));
+		if (ret) {
+			set_err(err, "fsl,pamu", "PAMU bring-up failed");
+			return ret;
+		}
+		pr_info("PAMU: %u units, %u PAACEs, %u SPAACEs, %u subwindows per window, tables %llu KiB at 0x%llx; unassigned LIODNs blocked\n",
+			pamu_units, t->num_paace, t->num_spaace, max_sub,
+			(unsigned long long)(t->size >> 10),
+			(unsigned long long)(uintptr_t)t->base);
+	} else {
+		pr_info("PAMU: none in the hardware tree (QEMU); %u PAACEs, %u SPAACEs built in memory (%llu KiB), enforced by the software PAMU model for weir's emulated devices\n",
+			t->num_paace, t->num_spaace,
+			(unsigned long long)(t->size >> 10));
+	}
+	ret = msi_banks_find(plan, hwfdt, err);
+	return ret ? ret : groups_create(plan, err);
+}
+
+void iommu_poll(void)
+{
+	msi_poll();
+	pamu_poll();
+}
+
+static void pamu_poll(void)
+{
+	struct pamu_av av;
+	unsigned int i;
+	volatile u32 *pics;
+
+	for (i = 0; i < pamu_units; i++) {
+		u8 *regs = (u8 *)pamu_regs + i * PAMU_BLOCK_SIZE;
+
+		pics = (volatile u32 *)(regs + PAMU_PICS);
+		if (!(*pics & PAMU_PICS_AVICS))
+			continue;
+		if (pamu_av_handle(regs, i, mmu, quirks, &av))
+			continue;
+		if (av.liodn_valid && av.entry_valid)
+			dma_fault_report(&av, "pamu");
+	}
+}

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * MSI banks owned by partitions (include/weir/msi.h). Pending MSIs are
+ * collected from weir's tick on cpu 0 (there is no MPIC driver yet, the
+ * bank's MPIC sources stay masked): latency up to one tick (10 ms).
+ */
+#include <errno.h>
+#include <string.h>
+#include <weir/byteorder.h>
+#include <weir/msi.h>
+#include <weir/partition.h>
+#include <weir/vpic.h>
+
+static struct msi_bank banks[MSI_MAX_BANKS];
+static unsigned int nbanks;
+
+static phys_addr_t page_of(phys_addr_t a)
+{
+	return a & ~(phys_addr_t)(SZ_4K - 1);
+}
+
+struct msi_bank *msi_bank_of(const struct partition *p)
+{
+	unsigned int i;
+
+	for (i = 0; i < nbanks; i++)
+		if (banks[i].owner == p)
+			return &banks[i];
+	return NULL;
+}
+
+struct msi_bank *msi_bank_by_page(phys_addr_t phys)
+{
+	unsigned int i;
+
+	for (i = 0; i < nbanks; i++)
+		if (page_of(banks[i].phys + MSI_MSIIR) == page_of(phys))
+			return &banks[i];
+	return NULL;
+}
+
+int msi_bank_add(struct partition *p, phys_addr_t phys, volatile u32 *regs)
+{
+	struct msi_bank *b;
+	unsigned int n;
+	int ret;
+
+	if (msi_bank_of(p) || msi_bank_by_page(phys + MSI_MSIIR))
+		return -EBUSY;
+	if (nbanks == MSI_MAX_BANKS)
+		return -ENOSPC;
+	for (n = 0; n < MSI_NR_MSIR; n++) {
+		ret = vpic_claim(p->pic, VPIC_IRQ_MSI(n), NULL, NULL);
+		if (ret) {
+			while (n--)
+				vpic_release(p->pic, VPIC_IRQ_MSI(n));
+			return ret;
+		}
+	}
+	b = &banks[nbanks++];
+	memset(b, 0, sizeof(*b));
+	b->owner = p;
+	b->phys = phys;
+	b->regs = regs;
+	return 0;
+}
+
+int msi_doorbell_write(phys_addr_t phys, const void *src, u64 len)
+{
+	struct msi_bank *b = msi_bank_by_page(phys);
+	u32 v;
+
+	if (!b || phys != b->phys + MSI_MSIIR || len != 4)
+		return -EFAULT;
+	memcpy(&v, src, 4);	/* the device's bytes, big-endian register */
+	b->regs[MSI_MSIIR / 4] = v;
+	return 0;
+}
+
+void msi_poll(void)
+{
+	unsigned int i, n;
+
+	for (i = 0; i < nbanks; i++) {
+		struct msi_bank *b = &banks[i];
+		u32 sr = be32_to_cpu(b->regs[MSI_MSISR / 4]);
+
+		for (n = 0; n < MSI_NR_MSIR; n++) {
+			if (!(sr & (1u << n)))
+				continue;
+			b->msir[n] |= be32_to_cpu(b->regs[MSI_MSIR(n) / 4]);
+			vpic_raise(b->owner->pic, VPIC_IRQ_MSI(n));
+		}
+	}
+}
+
+int msi_get_msir(struct partition *p, u32 irq, u32 *value)
+{
+	struct msi_bank *b = msi_bank_of(p);
+	u32 n = irq - VPIC_IRQ_MSI(0);
+
+	if (!b || irq < VPIC_IRQ_MSI(0) || n >= MSI_NR_MSIR)
+		return -EINVAL;
+	*value = b->msir[n];
+	b->msir[n] = 0;
+	return 0;
+}
+
+void msi_partition_reset(struct partition *p)
+{
+	struct msi_bank *b = msi_bank_of(p);
+
+	if (b)
+		memset(b->msir, 0, sizeof(b->msir));
+}
+
+void msi_reset_all(void)
+{
+	memset(banks, 0, sizeof(banks));
+	nbanks = 0;
+}

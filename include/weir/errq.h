@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Error queues (the NXP Embedded Hypervisor's model, ../shared/reference/
+ * topaz.md §2.9): every partition has a guest error queue that receives
+ * the errors of its own devices, and weir keeps one global queue that a
+ * manager partition reads. A guest reads a record with FH_ERR_GET_INFO
+ * (r3 queue handle, r4 buffer size, r5:r6 buffer GPA, r7 peek); the
+ * record layout is weir's own and documented in doc/dma-engine.md
+ * ("Error records"). A queue interrupt (vPIC source) is raised while a
+ * guest queue holds records.
+ */
+#ifndef WEIR_ERRQ_H
+#define WEIR_ERRQ_H
+
+#include <weir/types.h>
+
+struct partition;
+
+#define ERRQ_DEPTH		16	/* records per queue */
+#define ERRQ_RECORD_SIZE	128	/* bytes, as copied to the guest */
+
+/* Guest-visible handles of the queues (hv-handle in the guest tree). */
+#define ERRQ_HANDLE_GUEST	1
+#define ERRQ_HANDLE_GLOBAL	2	/* manager partitions only */
+
+/* One error, host form (serialised big-endian by errq_encode()). */
+struct hv_error {
+	char domain[16];	/* "pamu", "dma-engine" */
+	char error[32];		/* "access violation" */
+	u32 lpid;		/* guest-id of the partition the device is in */
+	u32 dma_handle;		/* the device's fsl,hv-dma-handle */
+	u32 liodn;
+	u32 avs1, avs2;		/* PAMU status words (model: AVS1 code) */
+	u32 flags;		/* HV_ERROR_WRITE, ... */
+	u64 addr;		/* faulting IOVA */
+	char path[48];		/* device node in the guest tree */
+};
+
+#define HV_ERROR_WRITE		0x1u	/* the access was a write */
+
+struct errq {
+	struct hv_error rec[ERRQ_DEPTH];
+	unsigned int head, count;
+	u32 lost;		/* records dropped because the queue was full */
+};
+
+/* Byte offsets inside an encoded record (big-endian fields). */
+#define ERRQ_OFF_DOMAIN		0x00
+#define ERRQ_OFF_ERROR		0x10
+#define ERRQ_OFF_LPID		0x30
+#define ERRQ_OFF_DMA_HANDLE	0x34
+#define ERRQ_OFF_LIODN		0x38
+#define ERRQ_OFF_AVS1		0x3c
+#define ERRQ_OFF_AVS2		0x40
+#define ERRQ_OFF_FLAGS		0x44
+#define ERRQ_OFF_ADDR		0x48
+#define ERRQ_OFF_PATH		0x50
+
+/**
+ * errq_push() - append @e to @q
+ * Return: 0, or -ENOSPC when @q is full (the record is dropped and
+ * counted in q->lost: the oldest records are the ones a guest needs to
+ * understand a storm).
+ */
+int errq_push(struct errq *q, const struct hv_error *e);
+
+/**
+ * errq_pop() - the oldest record of @q, removed unless @peek
+ * Return: 0, or -ENOENT when @q is empty.
+ */
+int errq_pop(struct errq *q, struct hv_error *e, bool peek);
+
+/* Empty @q (partition restart). */
+void errq_reset(struct errq *q);
+
+/* Serialise @e into @buf (ERRQ_RECORD_SIZE bytes, big-endian). */
+void errq_encode(const struct hv_error *e, u8 *buf);
+
+/* The global queue (errors of every partition, read by managers). */
+struct errq *errq_global(void);
+
+/**
+ * errq_report() - queue @e for partition @p (its guest queue, raising
+ * its error-queue interrupt) and on the global queue.
+ */
+void errq_report(struct partition *p, const struct hv_error *e);
+
+/**
+ * errq_attach() - empty @p's guest queue and claim its interrupt
+ * (VPIC_IRQ_ERRQ, level-style: raised again after each EOI while records
+ * wait). Return: 0, or vpic_claim()'s error.
+ */
+int errq_attach(struct partition *p);
+
+#endif

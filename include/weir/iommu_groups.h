@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * IOMMU groups and LIODNs: what the hardware tree says about DMA masters
+ * (hv/iommu_hw.c), the groups of the partition config (hv/iommu_groups.c)
+ * and their DMA options (hv/config_dma.c). Rules and sources:
+ * doc/iommu-groups.md; config binding: doc/bindings/weir-config.md.
+ */
+#ifndef WEIR_IOMMU_GROUPS_H
+#define WEIR_IOMMU_GROUPS_H
+
+#include <weir/config.h>
+
+/* ---- hardware discovery (hv/iommu_hw.c) ---- */
+
+enum pci_ctrl_kind {
+	PCI_CTRL_NONE = 0,	/* not a Freescale PCI/PCIe controller */
+	PCI_CTRL_HOSE,		/* no endpoint partitioning: one group per hose */
+	PCI_CTRL_PARTITIONED,	/* PCIe IP >= 2.4: one group per endpoint */
+};
+
+/**
+ * hw_pci_ctrl_kind() - is @node a Freescale PCI controller, and does it
+ * partition endpoints?
+ *
+ * Controllers are the compatibles Linux 6.1 binds fsl_pci_driver to
+ * (arch/powerpc/sysdev/fsl_pci.c pci_ids[]). Linux decides endpoint
+ * partitioning from the BRR1 register (IP version >= 0x0204,
+ * drivers/iommu/fsl_pamu_domain.c check_pci_ctl_endpt_part()); the device
+ * tree states the same version as "fsl,qoriq-pcie-vX.Y", so X.Y >= 2.4
+ * means partitioned. A controller without a version string is treated as
+ * unpartitioned (the coarser, always safe grouping).
+ */
+enum pci_ctrl_kind hw_pci_ctrl_kind(const void *fdt, int node);
+
+/**
+ * dt_read_liodns() - the "fsl,liodn" cells of @node (hardware or config)
+ * @out: up to @max LIODNs
+ * Return: the number of LIODNs (0 when the property is absent); -EINVAL
+ * when it is empty or not whole cells; -E2BIG when it has more than @max.
+ */
+int dt_read_liodns(const void *fdt, int node, u32 *out, unsigned int max);
+
+/**
+ * hw_liodn_limit() - the largest LIODN this SoC can have:
+ * PLAN_LIODN_LIMIT, lowered to 2^bits - 1 by a "fsl,liodn-bits" property
+ * (the guts node of QorIQ trees) with 1 <= bits < 12.
+ */
+u32 hw_liodn_limit(const void *fdt);
+
+/**
+ * hw_max_liodn() - the largest "fsl,liodn" cell of the hardware tree that
+ * is <= @limit (U-Boot writes them on boards; larger ones cannot be in
+ * the PAACT and are left out). 0 when there is none.
+ */
+u32 hw_max_liodn(const void *fdt, u32 limit);
+
+/**
+ * hw_pamu_units() - the PAMU register blocks
+ * @phys: real address of each 4 KiB unit, at most @max
+ * @n: number found (0 when there is no "fsl,pamu" node, as on QEMU)
+ *
+ * Linux 6.1 drivers/iommu/fsl_pamu.c fsl_pamu_probe() takes "reg" entry
+ * 0 of the fsl,pamu node and programs one unit per 4 KiB of it
+ * (p4080si-post.dtsi: 0x5000 = 5 units; t4240si-post.dtsi: 6).
+ * Return: 0; -EINVAL (with @err) when "reg" is missing, untranslatable,
+ * or not a whole number of 4 KiB blocks; -E2BIG when more than @max.
+ */
+int hw_pamu_units(const void *fdt, phys_addr_t *phys, unsigned int max,
+		  unsigned int *n, struct dt_error *err);
+
+/* ---- DMA options of a config node (hv/config_dma.c) ---- */
+
+/**
+ * config_dma_opts() - read the DMA options of config node @node into a
+ * group's @dma (already holding the defaults) and @enabled
+ *
+ * "dma-window-size" <hi lo> (bytes, power of two, 4 KiB..1 GiB and at
+ * least one page), "dma-page-shift" <12|16|24>, "dma-disabled" (empty),
+ * "msi-iova" <hi lo> (4 KiB aligned, the reserved MSI range inside the
+ * 36-bit IOVA space).
+ * Return: 0; -EINVAL with @err naming @node and the property.
+ */
+int config_dma_opts(const void *cfg, int node, struct dma_group_config *dma,
+		    bool *enabled, struct dt_error *err);
+
+/**
+ * config_dma_first_opt() - name of the first DMA window option present on
+ * @node ("fsl,liodn" is not one), or NULL when it has none.
+ */
+const char *config_dma_first_opt(const void *cfg, int node);
+
+/* ---- groups of the config (hv/iommu_groups.c) ---- */
+
+/**
+ * groups_build() - the IOMMU groups of a parsed plan
+ * @cfg: config tree; its partitions are already in @plan (parts parsed)
+ * @hwfdt: hardware tree
+ * @plan: fills group[], ngroups, max_liodn, pamu_phys[], npamus
+ * @err: the config node and property at fault
+ *
+ * Every device child whose hardware node is a DMA master (has LIODNs,
+ * from the hardware tree or the child's own "fsl,liodn", or sits on a PCI
+ * hose) joins its group; every weir,dma-engine child is a group of its
+ * own. Rules: doc/iommu-groups.md.
+ *
+ * Return: 0; -EBUSY when a group is split between partitions, or a LIODN
+ * is in two groups, or in a group and in a hardware node outside it;
+ * -ERANGE when a LIODN exceeds the LIODN limit; -EINVAL for malformed
+ * properties, a duplicate LIODN in one list, a PCI group without LIODN,
+ * DMA options on a node that is not a DMA master, options given twice
+ * for one group; -E2BIG when a group has more than DMA_GROUP_MAX_LIODNS
+ * LIODNs or PLAN_GROUP_MAX_NODES nodes, or there are more than
+ * PLAN_MAX_GROUPS groups or PLAN_MAX_PAMUS PAMU units.
+ */
+int groups_build(const void *cfg, const void *hwfdt, struct plan *plan,
+		 struct dt_error *err);
+
+/* "device", "pci-hose", "pci-endpoint" or "dma-engine". */
+const char *group_kind_name(enum group_kind kind);
+
+#endif

@@ -1,0 +1,67 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# tools/weir-plan: the config checker and PAMU planner, built for the host
+# from libweir.a (the sandbox build), and its check on real board trees:
+#
+#   make weir-plan     build build/sandbox/tools/weir-plan/weir-plan
+#   make plan-check    run it on p4080ds and t4240qds (Linux 6.1 trees,
+#                      compiled here) with tools/weir-plan/examples/*.dts
+#
+# The board trees have no fsl,liodn, RAM size or timebase: U-Boot adds
+# them at boot. RAM and timebase are added with fdtput below; the LIODNs
+# come from the example configs (U-Boot's p4080_ids.c / t4240_ids.c).
+
+ifeq ($(ARCH),sandbox)
+WEIR_PLAN_BIN := $(O)/tools/weir-plan/weir-plan
+$(WEIR_PLAN_BIN): tools/weir-plan/weir-plan.c $(LIBWEIR)
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $<"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MF $@.d -o $@ $< $(LIBWEIR) \
+		$(LIBFDT_A) $(LDFLAGS)
+-include $(WEIR_PLAN_BIN).d
+sandbox-all: $(WEIR_PLAN_BIN)
+endif
+
+PLAN_O      := build/plan
+PLAN_TOOL   := $(SANDBOX_O)/tools/weir-plan/weir-plan
+PLAN_LINUX  := /usr/src/linux-source-6.1.tar.xz
+PLAN_DTSDIR := $(PLAN_O)/linux-source-6.1/arch/powerpc/boot/dts/fsl
+PLAN_BOARDS := p4080ds t4240qds
+PLAN_CONFIGS := $(patsubst tools/weir-plan/examples/%.dts,$(PLAN_O)/config/%.dtb,\
+		$(wildcard tools/weir-plan/examples/*.dts))
+# Timebase U-Boot reports: platform clock / 16 (P4080DS 600 MHz, T4240QDS
+# 733.33 MHz); only its presence matters to the plan.
+PLAN_TB_p4080ds  := 37500000
+PLAN_TB_t4240qds := 45833333
+
+$(PLAN_O)/.dts-stamp: $(PLAN_LINUX)
+	@mkdir -p $(PLAN_O)
+	@echo "  TAR     $(PLAN_DTSDIR)"
+	$(Q)tar -C $(PLAN_O) -xJf $< --wildcards 'linux-source-6.1/arch/powerpc/boot/dts/fsl/*'
+	$(Q)touch $@
+
+# Preprocess (the .dts files use /include/ and may use #include), compile
+# with room to spare, then add what U-Boot adds: 2 GiB of RAM at 0, the
+# timebase.
+$(PLAN_O)/board/%.dtb: $(PLAN_O)/.dts-stamp
+	@mkdir -p $(dir $@)
+	@echo "  DTC     $@"
+	$(Q)cpp -nostdinc -I$(PLAN_DTSDIR) -undef -x assembler-with-cpp \
+		$(PLAN_DTSDIR)/$*.dts -o $(PLAN_O)/board/$*.pp.dts
+	$(Q)dtc -q -p 4096 -i $(PLAN_DTSDIR) -I dts -O dtb -o $@ $(PLAN_O)/board/$*.pp.dts
+	$(Q)fdtput -t x $@ /memory reg 0 0 0 80000000
+	$(Q)fdtput -t u $@ /cpus timebase-frequency $(PLAN_TB_$*)
+
+$(PLAN_O)/config/%.dtb: tools/weir-plan/examples/%.dts
+	@mkdir -p $(dir $@)
+	@echo "  DTC     $@"
+	$(Q)dtc -q -I dts -O dtb -o $@ $<
+
+.PHONY: weir-plan plan-check
+weir-plan: sandbox
+
+plan-check: weir-plan $(PLAN_BOARDS:%=$(PLAN_O)/board/%.dtb) $(PLAN_CONFIGS)
+	$(Q)WEIR_PLAN=$(PLAN_TOOL) WEIR_PLAN_O=$(PLAN_O) \
+		$(PYTHON) -m pytest -p no:cacheprovider -q tools/weir-plan/test_weir_plan.py
+
+CHECK_EXTRA += plan-check

@@ -1,0 +1,496 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The DMA hcalls end to end through hcall_dispatch() on the real PAMU
+ * backend: PAPR TCE hcalls with 32-bit register pairs and H_RTAS, the
+ * emulated DMA engine copying through PAMU entries written by H_PUT_TCE,
+ * a fault reaching only the owner's error queue and disabling its DMA
+ * (V=0), FH_DMA_ENABLE/DISABLE, FH_ERR_GET_INFO and its refusals.
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <weir/byteorder.h>
+#include <weir/dma.h>
+#include <weir/dma_engine.h>
+#include <weir/epapr.h>
+#include <weir/errq.h>
+#include <weir/hcall.h>
+#include <weir/msi.h>
+#include <weir/pamu.h>
+#include <weir/papr.h>
+#include <weir/vcpu.h>
+#include <weir/vpic.h>
+#include "helpers/fake_hv.h"
+
+#define RAM_SIZE	(16 * SZ_1M)
+#define ENG_A		0	/* group indices */
+#define ENG_B		1
+#define LIODN_A		5
+#define LIODN_B		6
+#define LIOBN_A		DMA_LIOBN(ENG_A, DMA_WIN_DEFAULT)
+#define LIOBN_B		DMA_LIOBN(ENG_B, DMA_WIN_DEFAULT)
+#define H_A		DMA_HANDLE(ENG_A)
+#define H_B		DMA_HANDLE(ENG_B)
+#define RW		(TCE_READ | TCE_WRITE)
+#define BUF		0x200000ULL	/* guest-physical scratch page */
+
+struct env {
+	struct iommu *mmu;
+	struct partition part[2];
+	struct vpic pic[2];
+	struct vcpu vcpu[2];
+	struct dma_group *g[2];
+};
+
+static struct env *e;
+
+static int setup(void **state)
+{
+	struct pamu_config pc = { .max_liodn = 15, .spaace_entries = 1024,
+				  .max_subwindows = 256 };
+	unsigned int i;
+
+	e = calloc(1, sizeof(*e));
+	fake_hv_clear();
+	assert_int_equal(pamu_create(&pc, &e->mmu), 0);
+	for (i = 0; i < 2; i++) {
+		struct partition *p = &e->part[i];
+		struct dma_group_config c;
+
+		p->id = i + 1;
+		snprintf(p->name, sizeof(p->name), "p%u", i + 1);
+		p->ram_phys = 0x10000000ULL * (i + 1);
+		p->ram_size = RAM_SIZE;
+		p->ram_host = calloc(1, RAM_SIZE);
+		p->manager = i == 1;
+		p->vcpu[0] = &e->vcpu[i];
+		p->nvcpus = 1;
+		e->vcpu[i].part = p;
+		assert_int_equal(vpic_init(&e->pic[i], p), 0);
+		assert_int_equal(errq_attach(p), 0);
+		fake_hv.by_id[i] = p;
+
+		dma_group_config_init(&c);
+		c.index = i;
+		c.buid = 0x800000000ULL + i;
+		c.liodns[0] = i ? LIODN_B : LIODN_A;
+		c.nr_liodns = 1;
+		c.default_size = 256 * SZ_1M;	/* 65536 TCEs: bounded */
+		assert_int_equal(dma_group_create(&c, p, e->mmu, &e->g[i]), 0);
+		snprintf(e->g[i]->path, sizeof(e->g[i]->path), "/dma-engine@%u",
+			 c.liodns[0]);
+		assert_int_equal(dma_engine_add(e->g[i]), 0);
+	}
+	*state = e;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	unsigned int i;
+
+	for (i = 0; i < 2; i++) {
+		dma_group_destroy(e->g[i]);
+		free(e->part[i].ram_host);
+		fake_hv.by_id[i] = NULL;
+	}
+	errq_reset(errq_global());
+	msi_reset_all();
+	pamu_destroy(e->mmu);
+	free(e);
+	return 0;
+}
+
+static struct vcpu *vc(unsigned int id)
+{
+	return &e->vcpu[id - 1];
+}
+
+static u8 *ram(unsigned int id, u64 gpa)
+{
+	return (u8 *)e->part[id - 1].ram_host + gpa;
+}
+
+/* hcall with r3.. = args; returns r3. */
+static u32 hc(struct vcpu *v, u32 token, unsigned int n, const u32 *args)
+{
+	unsigned int i;
+
+	memset(v->regs.gpr, 0, sizeof(v->regs.gpr));
+	for (i = 0; i < n; i++)
+		v->regs.gpr[3 + i] = args[i];
+	v->regs.gpr[11] = token;
+	hcall_dispatch(v);
+	return v->regs.gpr[3];
+}
+
+#define HC(v, tok, ...) hc((v), (tok), sizeof((u32[]){ __VA_ARGS__ }) / 4, \
+			   (u32[]){ __VA_ARGS__ })
+#define PAPR(op)	PAPR_EPAPR_TOKEN(op)
+#define FSLT(n)		EV_HCALL_TOKEN(EV_FSL_VENDOR_ID, n)
+#define WEIRT(n)	EV_HCALL_TOKEN(WEIR_VENDOR_ID, n)
+#define HI(x)		((u32)((u64)(x) >> 32))
+#define LO(x)		((u32)(x))
+
+static s32 put_tce(unsigned int id, u32 liobn, u64 ioba, u64 tce)
+{
+	return (s32)HC(vc(id), PAPR(H_PUT_TCE), liobn, HI(ioba), LO(ioba),
+		       HI(tce), LO(tce));
+}
+
+static u32 copy(unsigned int id, u32 handle, u64 src, u64 dst, u32 len)
+{
+	return HC(vc(id), WEIRT(WEIR_HC_DMA_COPY), handle, HI(src), LO(src),
+		  HI(dst), LO(dst), len);
+}
+
+/* The primary PAACE of @liodn has V=1. */
+static bool paace_valid(u32 liodn)
+{
+	struct paace_fields f;
+
+	paace_decode(pamu_tables(e->mmu)->paact + liodn * PAACE_WORDS, &f);
+	return f.v;
+}
+
+static void test_tce_pairs_and_get(void **state)
+{
+	u64 tce = 0x123000ULL | RW;
+
+	assert_int_equal(put_tce(1, LIOBN_A, 0x5000, tce), H_SUCCESS);
+	assert_int_equal((s32)HC(vc(1), PAPR(H_GET_TCE), LIOBN_A, 0, 0x5000),
+			 H_SUCCESS);
+	assert_int_equal(vc(1)->regs.gpr[4], 0);
+	assert_int_equal(vc(1)->regs.gpr[5], (u32)tce);
+	/* the high word of the IOBA counts: 1 << 32 is outside 256 MiB */
+	assert_int_equal(put_tce(1, LIOBN_A, 0x100005000ULL, tce), H_PARAMETER);
+	assert_int_equal((s32)HC(vc(1), PAPR(H_GET_TCE), LIOBN_A, 1, 0x5000),
+			 H_PARAMETER);
+	assert_int_equal(vc(1)->regs.gpr[4], 0);
+	assert_int_equal(vc(1)->regs.gpr[5], 0);
+	/* a TCE above 4 GiB (high word) is not partition 1's RAM */
+	assert_int_equal(put_tce(1, LIOBN_A, 0x6000, 0x100000000ULL | RW),
+			 H_PARAMETER);
+	/* partition 2 may not touch partition 1's LIOBN */
+	assert_int_equal(put_tce(2, LIOBN_A, 0x6000, 0x1000 | RW), H_PARAMETER);
+	HC(vc(1), PAPR(H_GET_TCE), LIOBN_A, 0, 0x6000);
+	assert_int_equal(vc(1)->regs.gpr[5], 0);
+}
+
+static void test_stuff_and_indirect_counts(void **state)
+{
+	u32 *list = (u32 *)ram(1, 0x300000);
+	unsigned int i;
+
+	for (i = 0; i < 4; i++) {
+		list[2 * i] = cpu_to_be32(0);
+		list[2 * i + 1] = cpu_to_be32((0x400000 + i * 0x1000) | RW);
+	}
+	/* INDIRECT: r4:r5 IOBA, r6:r7 list, r8 count */
+	assert_int_equal((s32)HC(vc(1), PAPR(H_PUT_TCE_INDIRECT), LIOBN_A, 0,
+				 0x10000, 0, 0x300000, 4), H_SUCCESS);
+	HC(vc(1), PAPR(H_GET_TCE), LIOBN_A, 0, 0x13000);
+	assert_int_equal(vc(1)->regs.gpr[5], 0x403000 | RW);
+	/* STUFF: r8 count; > 512 is H_P4 */
+	assert_int_equal((s32)HC(vc(1), PAPR(H_STUFF_TCE), LIOBN_A, 0, 0x10000,
+				 0, 0, 513), H_P4);
+	HC(vc(1), PAPR(H_GET_TCE), LIOBN_A, 0, 0x10000);
+	assert_int_equal(vc(1)->regs.gpr[5], 0x400000 | RW);
+	assert_int_equal((s32)HC(vc(1), PAPR(H_STUFF_TCE), LIOBN_A, 0, 0x10000,
+				 0, 0, 4), H_SUCCESS);
+	HC(vc(1), PAPR(H_GET_TCE), LIOBN_A, 0, 0x13000);
+	assert_int_equal(vc(1)->regs.gpr[5], 0);
+}
+
+static void test_engine_copies_through_pamu(void **state)
+{
+	/* IOVA 0x1000 -> gpa 0x100000 (read), 0x2000 -> gpa 0x101000 (write);
+	 * 256 MiB / 4 KiB exceeds 256 slots, so each slot is 1 MiB and maps
+	 * only a contiguous run from its start: use one slot per buffer */
+	memset(ram(1, 0x100000), 0xab, 0x1000);
+	assert_int_equal(put_tce(1, LIOBN_A, 0x000000, 0x100000 | TCE_READ),
+			 H_SUCCESS);
+	assert_int_equal(put_tce(1, LIOBN_A, 0x100000, 0x101000 | TCE_WRITE),
+			 H_SUCCESS);
+	assert_int_equal(copy(1, H_A, 0x0, 0x100000, 0x1000), EV_SUCCESS);
+	assert_int_equal(ram(1, 0x101000)[0], 0xab);
+	assert_int_equal(ram(1, 0x101000)[0xfff], 0xab);
+	assert_int_equal(e->part[0].errq.count, 0);
+}
+
+static void test_fault_reaches_owner_only(void **state)
+{
+	struct errq before_b = e->part[1].errq;
+	u8 *dst = ram(1, 0x101000);
+
+	assert_int_equal(put_tce(1, LIOBN_A, 0x000000, 0x100000 | TCE_READ),
+			 H_SUCCESS);
+	assert_int_equal(put_tce(1, LIOBN_A, 0x100000, 0x101000 | TCE_WRITE),
+			 H_SUCCESS);
+	memset(ram(1, 0x100000), 0x11, 0x2000);
+	memset(dst, 0x22, 0x1000);
+	/* the destination runs one page past the mapped one: nothing copied */
+	assert_int_equal(copy(1, H_A, 0x0, 0x100800, 0x1000), EV_EFAULT);
+	assert_int_equal(dst[0x800], 0x22);
+	assert_int_equal(e->part[0].errq.count, 1);
+	assert_int_equal(e->part[0].errq.rec[0].liodn, LIODN_A);
+	assert_int_equal(e->part[0].errq.rec[0].addr, 0x101000);
+	assert_int_equal(e->part[0].errq.rec[0].flags, HV_ERROR_WRITE);
+	assert_int_equal(e->part[0].errq.rec[0].dma_handle, H_A);
+	assert_memory_equal(&e->part[1].errq, &before_b, sizeof(before_b));
+	assert_int_equal(errq_global()->count, 1);
+	/* policy: the engine's LIODN is now invalid, even for good copies */
+	assert_false(paace_valid(LIODN_A));
+	assert_true(paace_valid(LIODN_B));
+	assert_int_equal(copy(1, H_A, 0x0, 0x100000, 0x100), EV_EFAULT);
+	assert_int_equal(dst[0], 0x22);
+	/* the TCE table survived; FH_DMA_ENABLE brings the mapping back */
+	assert_int_equal(HC(vc(1), FSLT(FH_DMA_ENABLE), H_A), EV_SUCCESS);
+	assert_true(paace_valid(LIODN_A));
+	assert_int_equal(copy(1, H_A, 0x0, 0x100000, 0x100), EV_SUCCESS);
+	assert_int_equal(dst[0], 0x11);
+}
+
+static void test_dma_enable_disable(void **state)
+{
+	assert_int_equal(put_tce(1, LIOBN_A, 0x0, 0x100000 | RW), H_SUCCESS);
+	assert_int_equal(HC(vc(1), FSLT(FH_DMA_DISABLE), H_A), EV_SUCCESS);
+	assert_false(paace_valid(LIODN_A));
+	/* TCE changes while disabled are kept but not let through */
+	assert_int_equal(put_tce(1, LIOBN_A, 0x100000, 0x101000 | RW),
+			 H_SUCCESS);
+	assert_false(paace_valid(LIODN_A));
+	assert_int_equal(copy(1, H_A, 0x0, 0x100000, 0x10), EV_EFAULT);
+	assert_int_equal(HC(vc(1), FSLT(FH_DMA_ENABLE), H_A), EV_SUCCESS);
+	assert_int_equal(copy(1, H_A, 0x0, 0x100000, 0x10), EV_SUCCESS);
+	/* another partition's handle, or none: EV_EINVAL, nothing changes */
+	assert_int_equal(HC(vc(2), FSLT(FH_DMA_DISABLE), H_A), EV_EINVAL);
+	assert_int_equal(HC(vc(1), FSLT(FH_DMA_DISABLE), 0x1ff), EV_EINVAL);
+	assert_int_equal(HC(vc(1), FSLT(FH_DMA_DISABLE), 0), EV_EINVAL);
+	assert_true(paace_valid(LIODN_A));
+	/* nor may it use the other partition's engine */
+	assert_int_equal(copy(2, H_A, 0x0, 0x100000, 0x10), EV_EINVAL);
+	assert_int_equal(copy(1, H_A, 0x0, 0x100000, 0), EV_EINVAL);
+	assert_int_equal(copy(1, H_A, 0x0, 0x100000, DMA_ENGINE_MAX_LEN + 1),
+			 EV_EINVAL);
+	assert_int_equal(e->part[0].errq.count, 1);	/* the one fault */
+}
+
+static void test_err_get_info(void **state)
+{
+	u8 *buf = ram(1, BUF), rec[ERRQ_RECORD_SIZE];
+	u32 v;
+	u64 a;
+
+	assert_int_equal(copy(1, H_A, 0x7000000, 0x0, 0x10), EV_EFAULT);
+	assert_int_equal(e->part[0].errq.count, 1);
+	memset(buf, 0x5a, ERRQ_RECORD_SIZE);
+	memcpy(rec, buf, sizeof(rec));
+	/* refusals leave the queue and the buffer alone */
+	assert_int_equal(HC(vc(1), FSLT(FH_ERR_GET_INFO), 7, 128, 0, BUF, 0),
+			 EV_EINVAL);
+	assert_int_equal(HC(vc(1), FSLT(FH_ERR_GET_INFO), ERRQ_HANDLE_GLOBAL,
+			    128, 0, BUF, 0), EV_EPERM);
+	assert_int_equal(HC(vc(1), FSLT(FH_ERR_GET_INFO), ERRQ_HANDLE_GUEST,
+			    127, 0, BUF, 0), EV_EINVAL);
+	assert_int_equal(HC(vc(1), FSLT(FH_ERR_GET_INFO), ERRQ_HANDLE_GUEST,
+			    128, 0, RAM_SIZE - 64, 0), EV_EFAULT);
+	assert_int_equal(HC(vc(1), FSLT(FH_ERR_GET_INFO), ERRQ_HANDLE_GUEST,
+			    128, 1, BUF, 0), EV_EFAULT);
+	assert_memory_equal(buf, rec, sizeof(rec));
+	assert_int_equal(e->part[0].errq.count, 1);
+	/* peek, then read */
+	assert_int_equal(HC(vc(1), FSLT(FH_ERR_GET_INFO), ERRQ_HANDLE_GUEST,
+			    256, 0, BUF, 1), EV_SUCCESS);
+	assert_int_equal(vc(1)->regs.gpr[4], ERRQ_RECORD_SIZE);
+	assert_int_equal(e->part[0].errq.count, 1);
+	assert_int_equal(HC(vc(1), FSLT(FH_ERR_GET_INFO), ERRQ_HANDLE_GUEST,
+			    256, 0, BUF, 0), EV_SUCCESS);
+	assert_int_equal(e->part[0].errq.count, 0);
+	assert_string_equal((char *)buf + ERRQ_OFF_DOMAIN, "dma-engine");
+	assert_string_equal((char *)buf + ERRQ_OFF_ERROR, "access violation");
+	assert_string_equal((char *)buf + ERRQ_OFF_PATH, "/dma-engine@5");
+	memcpy(&v, buf + ERRQ_OFF_LIODN, 4);
+	assert_int_equal(be32_to_cpu(v), LIODN_A);
+	memcpy(&v, buf + ERRQ_OFF_LPID, 4);
+	assert_int_equal(be32_to_cpu(v), 1);
+	memcpy(&v, buf + ERRQ_OFF_FLAGS, 4);
+	assert_int_equal(be32_to_cpu(v), 0);	/* a read */
+	memcpy(&a, buf + ERRQ_OFF_ADDR, 8);
+	assert_int_equal(be64_to_cpu(a), 0x7000000);
+	assert_int_equal(HC(vc(1), FSLT(FH_ERR_GET_INFO), ERRQ_HANDLE_GUEST,
+			    256, 0, BUF, 0), EV_ENOENT);
+	/* the manager reads the global queue */
+	assert_int_equal(HC(vc(2), FSLT(FH_ERR_GET_INFO), ERRQ_HANDLE_GLOBAL,
+			    128, 0, BUF, 0), EV_SUCCESS);
+	memcpy(&v, ram(2, BUF) + ERRQ_OFF_LPID, 4);
+	assert_int_equal(be32_to_cpu(v), 1);
+}
+
+static void test_errq_bounded(void **state)
+{
+	unsigned int i;
+
+	for (i = 0; i < ERRQ_DEPTH + 3; i++) {
+		assert_int_equal(HC(vc(1), FSLT(FH_DMA_ENABLE), H_A), EV_SUCCESS);
+		assert_int_equal(copy(1, H_A, 0x8000000ULL + i * 0x1000, 0, 4),
+				 EV_EFAULT);
+	}
+	assert_int_equal(e->part[0].errq.count, ERRQ_DEPTH);
+	assert_int_equal(e->part[0].errq.lost, 3);
+	/* the oldest records are kept */
+	assert_int_equal(e->part[0].errq.rec[e->part[0].errq.head].addr,
+			 0x8000000);
+	assert_int_equal(e->part[1].errq.count, 0);
+}
+
+static void test_h_rtas(void **state)
+{
+	u32 *b = (u32 *)ram(1, BUF);
+	u8 saved[64];
+
+	/* ibm,query-pe-dma-window, nret 5 */
+	b[0] = cpu_to_be32(PAPR_RTAS_QUERY_PE_DMA_WINDOW);
+	b[1] = cpu_to_be32(3);
+	b[2] = cpu_to_be32(5);
+	b[3] = 0;
+	b[4] = cpu_to_be32(8);		/* BUID 0x800000000 */
+	b[5] = 0;
+	memset(&b[6], 0xee, 20);
+	assert_int_equal((s32)HC(vc(1), PAPR(H_RTAS), BUF), H_SUCCESS);
+	assert_int_equal(be32_to_cpu(b[6]), RTAS_SUCCESS);
+	assert_int_equal(be32_to_cpu(b[7]), 0);	/* default window active */
+	/* partition 2 does not own that BUID */
+	memcpy(ram(2, BUF), b, 44);
+	assert_int_equal((s32)HC(vc(2), PAPR(H_RTAS), BUF), H_SUCCESS);
+	assert_int_equal((s32)be32_to_cpu(((u32 *)ram(2, BUF))[6]),
+			 RTAS_PARAMETER_ERROR);
+	/* bad buffers: refused, nothing written */
+	memcpy(saved, b, sizeof(saved));
+	assert_int_equal((s32)HC(vc(1), PAPR(H_RTAS), BUF + 2), H_PARAMETER);
+	assert_int_equal((s32)HC(vc(1), PAPR(H_RTAS), RAM_SIZE - 8),
+			 H_PARAMETER);
+	b[2] = cpu_to_be32(14);		/* 3 + 14 cells > 16 */
+	memcpy(saved, b, sizeof(saved));
+	assert_int_equal((s32)HC(vc(1), PAPR(H_RTAS), BUF), H_PARAMETER);
+	assert_memory_equal(b, saved, sizeof(saved));
+	/* the last cells of RAM: nargs + nret reach past the end */
+	b = (u32 *)ram(1, RAM_SIZE - 16);
+	b[0] = cpu_to_be32(PAPR_RTAS_QUERY_PE_DMA_WINDOW);
+	b[1] = cpu_to_be32(3);
+	b[2] = cpu_to_be32(5);
+	assert_int_equal((s32)HC(vc(1), PAPR(H_RTAS), RAM_SIZE - 16),
+			 H_PARAMETER);
+}
+
+static void test_start_disabled(void **state)
+{
+	struct dma_group *g = e->g[0];
+
+	g->cfg.start_disabled = true;
+	assert_int_equal(dma_group_reset(g), 0);
+	assert_false(paace_valid(LIODN_A));
+	assert_int_equal(put_tce(1, LIOBN_A, 0x0, 0x100000 | RW), H_SUCCESS);
+	assert_false(paace_valid(LIODN_A));
+	assert_int_equal(copy(1, H_A, 0x0, 0x800, 0x10), EV_EFAULT);
+	assert_int_equal(HC(vc(1), FSLT(FH_DMA_ENABLE), H_A), EV_SUCCESS);
+	assert_int_equal(copy(1, H_A, 0x0, 0x800, 0x10), EV_SUCCESS);
+	/* a partition stop blocks every group it owns */
+	assert_int_equal(dma_partition_block(&e->part[0]), 0);
+	assert_false(paace_valid(LIODN_A));
+	assert_true(paace_valid(LIODN_B));
+}
+
+/* A fake MSI bank block: big-endian registers, as the MPIC's. */
+static u32 bank_regs[0x200 / 4];
+#define BANK_PHYS	0xfe0041600ULL
+
+static void test_msi_doorbell(void **state)
+{
+	struct dma_group_config c = e->g[0]->cfg;
+	u32 word = cpu_to_be32(2u << MSI_SRS_SHIFT | 5u << MSI_IBS_SHIFT);
+	u64 iova;
+	bool pending;
+
+	memset(bank_regs, 0, sizeof(bank_regs));
+	assert_int_equal(msi_bank_add(&e->part[0], BANK_PHYS, bank_regs), 0);
+	/* one bank per partition; another bank in the same 4 KiB page can
+	 * not go to another partition (the PAMU maps whole pages) */
+	assert_int_equal(msi_bank_add(&e->part[0], 0xfe0080000ULL, bank_regs),
+			 -EBUSY);
+	assert_int_equal(msi_bank_add(&e->part[1], BANK_PHYS + 0x200,
+				      bank_regs), -EBUSY);
+	/* the group gets the doorbell page, as iommu_boot() does */
+	dma_group_destroy(e->g[0]);
+	c.has_doorbell = true;
+	c.doorbell_phys = (BANK_PHYS + MSI_MSIIR) & ~0xfffULL;
+	c.doorbell_size = SZ_4K;
+	assert_int_equal(dma_group_create(&c, &e->part[0], e->mmu, &e->g[0]), 0);
+	assert_int_equal(dma_engine_add(e->g[0]), 0);
+
+	assert_int_equal(HC(vc(1), WEIRT(WEIR_HC_MSI_INFO), LIOBN_A), EV_SUCCESS);
+	iova = (u64)vc(1)->regs.gpr[4] << 32 | vc(1)->regs.gpr[5];
+	assert_int_equal(iova, DMA_MSI_IOVA_DEFAULT + 0x740);
+	assert_int_equal(vc(1)->regs.gpr[6], 29);
+	assert_int_equal(vc(1)->regs.gpr[7], 24);
+	assert_int_equal(vc(1)->regs.gpr[8], VPIC_IRQ_MSI(0));
+	assert_int_equal(HC(vc(2), WEIRT(WEIR_HC_MSI_INFO), LIOBN_B), EV_ENODEV);
+	assert_int_equal(HC(vc(2), WEIRT(WEIR_HC_MSI_INFO), LIOBN_A), EV_EINVAL);
+
+	/* the engine writes MSIIR through the window's doorbell slot */
+	memcpy(ram(1, 0x100000), &word, 4);
+	assert_int_equal(put_tce(1, LIOBN_A, 0, 0x100000 | TCE_READ), H_SUCCESS);
+	assert_int_equal(copy(1, H_A, 0, iova, 4), EV_SUCCESS);
+	assert_int_equal(bank_regs[MSI_MSIIR / 4], word);
+	/* only MSIIR, only 4 bytes, only writes */
+	assert_int_equal(copy(1, H_A, 0, iova - 4, 4), EV_EFAULT);
+	assert_int_equal(HC(vc(1), FSLT(FH_DMA_ENABLE), H_A), EV_SUCCESS);
+	assert_int_equal(copy(1, H_A, 0, iova, 8), EV_EFAULT);
+	assert_int_equal(HC(vc(1), FSLT(FH_DMA_ENABLE), H_A), EV_SUCCESS);
+	assert_int_equal(copy(1, H_A, iova, 0x1000, 4), EV_EFAULT);
+
+	/* the MPIC latched it: MSISR bit 2, MSIR2 bit 5; the tick collects
+	 * it into partition 1's vPIC source MSI(2) */
+	bank_regs[MSI_MSISR / 4] = cpu_to_be32(1u << 2);
+	bank_regs[MSI_MSIR(2) / 4] = cpu_to_be32(1u << 5);
+	assert_int_equal(vpic_set_mask(&e->pic[0], VPIC_IRQ_MSI(2), false), 0);
+	msi_poll();
+	assert_true(e->pic[0].src[VPIC_IRQ_MSI(2) - VPIC_IRQ_BASE].pending);
+	assert_int_equal(HC(vc(2), FSLT(FH_VMPIC_GET_MSIR), VPIC_IRQ_MSI(2)),
+			 EV_EINVAL);
+	assert_int_equal(HC(vc(1), FSLT(FH_VMPIC_GET_MSIR), VPIC_IRQ_MSI(2)),
+			 EV_SUCCESS);
+	assert_int_equal(vc(1)->regs.gpr[4], 1u << 5);
+	assert_int_equal(HC(vc(1), FSLT(FH_VMPIC_GET_MSIR), VPIC_IRQ_MSI(2)),
+			 EV_SUCCESS);
+	assert_int_equal(vc(1)->regs.gpr[4], 0);	/* read clears */
+	assert_int_equal(HC(vc(1), FSLT(FH_VMPIC_GET_MSIR), VPIC_IRQ_MSI(0) - 1),
+			 EV_EINVAL);
+	pending = e->pic[1].src[VPIC_IRQ_MSI(2) - VPIC_IRQ_BASE].pending;
+	assert_false(pending);
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_tce_pairs_and_get),
+		T(test_stuff_and_indirect_counts),
+		T(test_engine_copies_through_pamu),
+		T(test_fault_reaches_owner_only),
+		T(test_dma_enable_disable),
+		T(test_err_get_info),
+		T(test_errq_bounded),
+		T(test_h_rtas),
+		T(test_start_disabled),
+		T(test_msi_doorbell),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,518 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * IOMMU groups and LIODNs (hv/iommu_groups.c, hv/iommu_hw.c,
+ * hv/config_dma.c) on a small synthetic QorIQ-like hardware tree: a
+ * PCIe controller without endpoint partitioning (P4080's v2.1), one with
+ * it (T4240's v3.0), SoC DMA masters with one and two LIODNs, a PAMU.
+ * Every refusal names the config node and property and leaves no plan.
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <libfdt.h>
+#include "helpers/dtc.h"
+#include <weir/config.h>
+#include <weir/fdt_util.h>
+#include <weir/iommu_groups.h>
+
+#define SOC "/soc@ffe000000"
+#define HOSE "/pcie@ffe200000"		/* v2.1: one group per hose */
+#define PART "/pcie@ffe240000"		/* v3.0: one group per endpoint */
+
+static const char hw_dts[] =
+	"/dts-v1/;\n"
+	"/ { #address-cells = <2>; #size-cells = <2>; model = \"synthetic\";\n"
+	" cpus { #address-cells = <1>; #size-cells = <0>;\n"
+	"  cpu@0 { device_type = \"cpu\"; reg = <0>; timebase-frequency = <100000000>; };\n"
+	"  cpu@1 { device_type = \"cpu\"; reg = <1>; };\n"
+	"  cpu@2 { device_type = \"cpu\"; reg = <2>; }; };\n"
+	" memory { device_type = \"memory\"; reg = <0 0 0 0x80000000>; };\n"
+	" soc@ffe000000 { #address-cells = <1>; #size-cells = <1>;\n"
+	"  compatible = \"simple-bus\"; ranges = <0 0xf 0xfe000000 0x1000000>;\n"
+	"  iommu@20000 { compatible = \"fsl,pamu-v1.0\", \"fsl,pamu\"; reg = <0x20000 0x5000>; };\n"
+	"  global-utilities@e0000 { reg = <0xe0000 0x1000>; fsl,liodn-bits = <12>; };\n"
+	"  dma@100300 { reg = <0x100300 4>; fsl,liodn = <196>; };\n"
+	"  dma@101300 { reg = <0x101300 4>; fsl,liodn = <197>; };\n"
+	"  crypto@300000 { reg = <0x300000 0x10000>; #address-cells = <1>; #size-cells = <1>;\n"
+	"   ranges = <0 0x300000 0x10000>;\n"
+	"   jr@1000 { reg = <0x1000 0x1000>; fsl,liodn = <146 154>; };\n"
+	"   jr@2000 { reg = <0x2000 0x1000>; fsl,liodn = <147 155>; }; };\n"
+	"  usb@210000 { reg = <0x210000 0x1000>; };\n"
+	"  serial@11c500 { compatible = \"ns16550\"; reg = <0x11c500 0x100>; }; };\n"
+	" pcie@ffe200000 { compatible = \"fsl,p4080-pcie\", \"fsl,qoriq-pcie-v2.1\";\n"
+	"  device_type = \"pci\"; reg = <0xf 0xfe200000 0 0x1000>; fsl,liodn = <193>;\n"
+	"  pcie@0 { device_type = \"pci\"; ethernet@0 { }; nvme@1 { }; }; };\n"
+	" pcie@ffe240000 { compatible = \"fsl,t4240-pcie\", \"fsl,qoriq-pcie-v3.0\";\n"
+	"  device_type = \"pci\"; reg = <0xf 0xfe240000 0 0x1000>; fsl,liodn = <148>;\n"
+	"  pcie@0 { device_type = \"pci\"; ep@0 { fsl,liodn = <1024>; };\n"
+	"   ep@1 { fsl,liodn = <1025>; fn@0 { }; }; ep@2 { }; }; };\n"
+	"};\n";
+
+static char hwtree[0x4000];
+static struct hw_info hw;
+static const struct hv_reserved hv = { .start = 0, .size = 0x4000000 };
+static char cfg[0x4000];
+static struct plan plan;
+
+static int setup(void **state)
+{
+	struct dt_error err;
+
+	dtc_compile(hw_dts, hwtree, sizeof(hwtree));
+	assert_int_equal(hw_parse(hwtree, &hw, &err), 0);
+	assert_int_equal(hw.ncpus, 3);
+	return 0;
+}
+
+/* A config of up to three partitions p1..p3 with the given children. */
+static void config3(const char *p1, const char *p2, const char *p3)
+{
+	char dts[4096];
+
+	snprintf(dts, sizeof(dts),
+		 "/dts-v1/;\n/ { compatible = \"weir,config-1\"; partitions {\n"
+		 "p1 { compatible = \"weir,partition\"; cpus = <0 1>;"
+		 " guest-memory = <0 0x10000000 0 0x8000000>;"
+		 " guest-image = <0 0x5000000 0 0 0 0x10000>;\n%s };\n"
+		 "p2 { compatible = \"weir,partition\"; cpus = <1 1>;"
+		 " guest-memory = <0 0x20000000 0 0x8000000>;"
+		 " guest-image = <0 0x5000000 0 0 0 0x10000>;\n%s };\n"
+		 "%s%s%s};};\n", p1, p2,
+		 p3 ? "p3 { compatible = \"weir,partition\"; cpus = <2 1>;"
+		      " guest-memory = <0 0x30000000 0 0x8000000>;"
+		      " guest-image = <0 0x5000000 0 0 0 0x10000>;\n" : "",
+		 p3 ? p3 : "", p3 ? " };\n" : "");
+	dtc_compile(dts, cfg, sizeof(cfg));
+}
+
+static void config(const char *p1, const char *p2)
+{
+	config3(p1, p2, NULL);
+}
+
+static int parse(void)
+{
+	struct dt_error err;
+	int ret = config_parse(cfg, hwtree, &hw, &hv, &plan, &err);
+
+	if (ret)
+		print_message("refused: %s: '%s': %s\n", err.node, err.prop, err.msg);
+	return ret;
+}
+
+static void expect_refused(int ret, const char *node, const char *prop,
+			   const char *m1, const char *m2)
+{
+	struct dt_error err;
+
+	memset(&plan, 0xa5, sizeof(plan));
+	assert_int_equal(config_parse(cfg, hwtree, &hw, &hv, &plan, &err), ret);
+	assert_string_equal(err.node, node);
+	assert_string_equal(err.prop, prop);
+	if (!strstr(err.msg, m1))
+		fail_msg("message \"%s\" lacks \"%s\"", err.msg, m1);
+	if (m2 && !strstr(err.msg, m2))
+		fail_msg("message \"%s\" lacks \"%s\"", err.msg, m2);
+	assert_int_equal(plan.nparts, 0);	/* no half plan */
+	assert_int_equal(plan.ngroups, 0);
+}
+
+static const struct group_plan *group_named(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < plan.ngroups; i++)
+		if (!strcmp(plan.group[i].name, name))
+			return &plan.group[i];
+	fail_msg("no group %s", name);
+	return NULL;
+}
+
+static void assert_nodes(const struct group_plan *g, const char *const *paths,
+			 unsigned int n)
+{
+	char path[128];
+	unsigned int i;
+
+	assert_int_equal(g->nnodes, n);
+	for (i = 0; i < n; i++)
+		assert_string_equal(fdt_path_of(hwtree, g->hw_node[i], path,
+						sizeof(path)), paths[i]);
+}
+
+#define DEV(name, path, extra) name " { device = \"" path "\"; " extra " };"
+
+/* Every kind of group, their members, LIODNs, owners, BUIDs, options. */
+static void test_groups(void **state)
+{
+	static const char *const hose_nodes[] = {
+		HOSE, HOSE "/pcie@0", HOSE "/pcie@0/ethernet@0", HOSE "/pcie@0/nvme@1",
+	};
+	static const char *const ctrl_nodes[] = {
+		PART, PART "/pcie@0", PART "/pcie@0/ep@2",
+	};
+	static const char *const ep1_nodes[] = { PART "/pcie@0/ep@1", PART "/pcie@0/ep@1/fn@0" };
+	const struct group_plan *g;
+	unsigned int i;
+
+	config(DEV("dma", SOC "/dma@100300", "")
+	       DEV("eth", HOSE "/pcie@0/ethernet@0", "dma-window-size = <0 0x10000000>;")
+	       DEV("uart", SOC "/serial@11c500", "")
+	       "dma-engine { compatible = \"weir,dma-engine\"; fsl,liodn = <300>;"
+	       " dma-disabled; msi-iova = <0 0x7f00000>; };",
+	       DEV("ep1", PART "/pcie@0/ep@1", "dma-page-shift = <16>;")
+	       DEV("ctrl", PART, "")
+	       DEV("jr", SOC "/crypto@300000/jr@1000", ""));
+	assert_int_equal(parse(), 0);
+	assert_int_equal(plan.ngroups, 6);	/* the UART is no DMA master */
+
+	g = group_named(SOC "/dma@100300");
+	assert_int_equal(g->kind, GROUP_DEVICE);
+	assert_int_equal(g->part, 0);
+	assert_int_equal(g->dma.nr_liodns, 1);
+	assert_int_equal(g->dma.liodns[0], 196);
+	assert_int_equal(g->dma.index, 0);
+	assert_int_equal(g->dma.buid, PLAN_BUID_WEIR | 0);
+	assert_int_equal(g->dma.default_size, DMA_DEFAULT_WINDOW_SIZE);
+	assert_int_equal(g->dma.default_page_shift, 12);
+	assert_true(g->dma_enabled);
+
+	/* An endpoint below a v2.1 controller: the whole hose, controller first. */
+	g = group_named(HOSE);
+	assert_int_equal(g->kind, GROUP_PCI_HOSE);
+	assert_int_equal(g->part, 0);
+	assert_nodes(g, hose_nodes, ARRAY_SIZE(hose_nodes));
+	assert_int_equal(g->dma.nr_liodns, 1);
+	assert_int_equal(g->dma.liodns[0], 193);
+	assert_int_equal(g->dma.buid, 0xffe200000ULL);
+	assert_int_equal(g->dma.default_size, 0x10000000);
+
+	g = group_named("/partitions/p1/dma-engine");
+	assert_int_equal(g->kind, GROUP_DMA_ENGINE);
+	assert_int_equal(g->nnodes, 0);
+	assert_int_equal(g->dma.liodns[0], 300);
+	assert_false(g->dma_enabled);
+	assert_int_equal(g->dma.msi_iova, 0x7f00000);
+	assert_int_equal(g->dma.buid, PLAN_BUID_WEIR | g->dma.index);
+
+	/* v3.0: each LIODN-carrying endpoint is a group, the controller keeps
+	 * the rest (the root port and an endpoint without LIODN). */
+	g = group_named(PART "/pcie@0/ep@1");
+	assert_int_equal(g->kind, GROUP_PCI_ENDPOINT);
+	assert_int_equal(g->part, 1);
+	assert_nodes(g, ep1_nodes, ARRAY_SIZE(ep1_nodes));
+	assert_int_equal(g->dma.liodns[0], 1025);
+	assert_int_equal(g->dma.default_page_shift, 16);
+	assert_int_equal(g->dma.buid, PLAN_BUID_WEIR | g->dma.index);
+	g = group_named(PART);
+	assert_int_equal(g->kind, GROUP_PCI_HOSE);
+	assert_nodes(g, ctrl_nodes, ARRAY_SIZE(ctrl_nodes));
+	assert_int_equal(g->dma.liodns[0], 148);
+	assert_int_equal(g->dma.buid, 0xffe240000ULL);
+
+	/* Two LIODNs in one device. */
+	g = group_named(SOC "/crypto@300000/jr@1000");
+	assert_int_equal(g->dma.nr_liodns, 2);
+	assert_int_equal(g->dma.liodns[0], 146);
+	assert_int_equal(g->dma.liodns[1], 154);
+
+	for (i = 0; i < plan.ngroups; i++)
+		assert_int_equal(plan.group[i].dma.index, i);
+	/* PAACT covers the hardware tree's largest LIODN (ep@1, 1025) and
+	 * the config's; five PAMU units from one 0x5000 "reg". */
+	assert_int_equal(plan.max_liodn, 1025);
+	assert_int_equal(plan.npamus, 5);
+	assert_int_equal(plan.pamu_phys[0], 0xffe020000ULL);
+	assert_int_equal(plan.pamu_phys[4], 0xffe024000ULL);
+}
+
+/* Config LIODNs override the hardware's and size the PAACT. */
+static void test_override(void **state)
+{
+	config(DEV("dma", SOC "/dma@100300", "fsl,liodn = <2000 2001>;")
+	       DEV("usb", SOC "/usb@210000", "fsl,liodn = <553>;"), "");
+	assert_int_equal(parse(), 0);
+	assert_int_equal(plan.ngroups, 2);
+	assert_int_equal(plan.group[0].dma.nr_liodns, 2);
+	assert_int_equal(plan.group[0].dma.liodns[0], 2000);
+	assert_int_equal(plan.group[0].dma.liodns[1], 2001);
+	assert_int_equal(plan.group[1].dma.liodns[0], 553);
+	assert_int_equal(plan.max_liodn, 2001);
+	/* The largest LIODN (fsl,liodn-bits = <12>) is accepted. */
+	config(DEV("dma", SOC "/dma@100300", "fsl,liodn = <4095>;"), "");
+	assert_int_equal(parse(), 0);
+	assert_int_equal(plan.max_liodn, 4095);
+}
+
+/* Splitting a group between partitions names the group and both. */
+static void test_split(void **state)
+{
+	config(DEV("eth", HOSE "/pcie@0/ethernet@0", ""),
+	       DEV("ctrl", HOSE, ""));
+	expect_refused(-EBUSY, "/partitions/p2/ctrl", "device",
+		       "IOMMU group " HOSE " (pci-hose) is in partition 'p1'",
+		       "cannot also go to 'p2'");
+	config(DEV("eth", HOSE "/pcie@0/ethernet@0", ""),
+	       DEV("nvme", HOSE "/pcie@0/nvme@1", ""));
+	expect_refused(-EBUSY, "/partitions/p2/nvme", "device",
+		       "group " HOSE " (pci-hose) is in partition 'p1'", "'p2'");
+	/* With partitioning, an endpoint without LIODN stays with the
+	 * controller. */
+	config(DEV("ctrl", PART, ""), DEV("ep2", PART "/pcie@0/ep@2", ""));
+	expect_refused(-EBUSY, "/partitions/p2/ep2", "device",
+		       "group " PART " (pci-hose) is in partition 'p1'", "'p2'");
+	/* An endpoint's function goes with its endpoint. */
+	config3(DEV("ep1", PART "/pcie@0/ep@1", ""), "",
+		DEV("fn", PART "/pcie@0/ep@1/fn@0", ""));
+	expect_refused(-EBUSY, "/partitions/p3/fn", "device",
+		       "group " PART "/pcie@0/ep@1 (pci-endpoint) is in partition 'p1'",
+		       "'p3'");
+}
+
+/* Endpoint partitioning: endpoints and controller in three partitions. */
+static void test_endpoints_apart(void **state)
+{
+	config3(DEV("ep0", PART "/pcie@0/ep@0", ""),
+		DEV("ep1", PART "/pcie@0/ep@1", "") DEV("fn", PART "/pcie@0/ep@1/fn@0", ""),
+		DEV("ctrl", PART, ""));
+	assert_int_equal(parse(), 0);
+	assert_int_equal(plan.ngroups, 3);
+	assert_int_equal(group_named(PART "/pcie@0/ep@0")->part, 0);
+	assert_int_equal(group_named(PART "/pcie@0/ep@1")->part, 1);
+	assert_int_equal(group_named(PART)->part, 2);
+	/* A config LIODN on the LIODN-less endpoint makes it a group too. */
+	config(DEV("ctrl", PART, ""), DEV("ep2", PART "/pcie@0/ep@2", "fsl,liodn = <1026>;"));
+	assert_int_equal(parse(), 0);
+	assert_int_equal(group_named(PART "/pcie@0/ep@2")->kind, GROUP_PCI_ENDPOINT);
+	assert_int_equal(group_named(PART)->nnodes, 2);
+}
+
+static void test_liodn_too_large(void **state)
+{
+	config(DEV("dma", SOC "/dma@100300", "fsl,liodn = <4096>;"), "");
+	expect_refused(-ERANGE, "/partitions/p1/dma", "fsl,liodn",
+		       "LIODN 4096 exceeds the largest LIODN 4095", NULL);
+	config("", "dma-engine { compatible = \"weir,dma-engine\"; fsl,liodn = <0x10000>; };");
+	expect_refused(-ERANGE, "/partitions/p2/dma-engine", "fsl,liodn",
+		       "LIODN 65536 exceeds", NULL);
+}
+
+/* A smaller fsl,liodn-bits lowers the limit; hardware LIODNs count too. */
+static void test_liodn_bits(void **state)
+{
+	char *dts = strdup(hw_dts), *p = strstr(dts, "fsl,liodn-bits = <12>");
+
+	assert_non_null(p);
+	memcpy(p, "fsl,liodn-bits = <10>", 21);
+	dtc_compile(dts, hwtree, sizeof(hwtree));
+	free(dts);
+	config(DEV("ep", PART "/pcie@0/ep@0", ""), "");
+	expect_refused(-ERANGE, "/partitions/p1/ep", "fsl,liodn",
+		       "hardware " PART "/pcie@0/ep@0: LIODN 1024 exceeds the largest LIODN 1023",
+		       NULL);
+	/* Unassigned, it is only left out of the PAACT size. */
+	config(DEV("dma", SOC "/dma@100300", ""), "");
+	assert_int_equal(parse(), 0);
+	assert_int_equal(plan.max_liodn, 197);
+}
+
+static int restore_hwtree(void **state)
+{
+	return setup(state);
+}
+
+static void test_liodn_shared(void **state)
+{
+	/* Across partitions: both partitions and the other group named. */
+	config(DEV("dma", SOC "/dma@100300", ""),
+	       "dma-engine { compatible = \"weir,dma-engine\"; fsl,liodn = <196>; };");
+	expect_refused(-EBUSY, "/partitions/p2/dma-engine", "fsl,liodn",
+		       "LIODN 196 is also in group " SOC "/dma@100300 of partition 'p1'",
+		       "(this group: 'p2')");
+	/* Two groups of one partition. */
+	config(DEV("dma", SOC "/dma@100300", "")
+	       DEV("dma2", SOC "/dma@101300", "fsl,liodn = <196>;"), "");
+	expect_refused(-EBUSY, "/partitions/p1/dma2", "fsl,liodn",
+		       "LIODN 196 is also in group " SOC "/dma@100300", NULL);
+	/* With a device nobody was given: its DMA would use the window. */
+	config(DEV("jr", SOC "/crypto@300000/jr@1000", "fsl,liodn = <146 155>;"), "");
+	expect_refused(-EBUSY, "/partitions/p1/jr", "fsl,liodn",
+		       "LIODN 155 is also used by " SOC "/crypto@300000/jr@2000", NULL);
+	/* Listed twice in one property. */
+	config(DEV("dma", SOC "/dma@100300", "fsl,liodn = <5 6 5>;"), "");
+	expect_refused(-EINVAL, "/partitions/p1/dma", "fsl,liodn",
+		       "LIODN 5 is listed twice", NULL);
+}
+
+static void test_liodn_malformed(void **state)
+{
+	config(DEV("dma", SOC "/dma@100300", "fsl,liodn = <1 2 3 4 5 6 7 8 9>;"), "");
+	expect_refused(-E2BIG, "/partitions/p1/dma", "fsl,liodn", "more than 8 LIODNs", NULL);
+	config(DEV("dma", SOC "/dma@100300", "fsl,liodn;"), "");
+	expect_refused(-EINVAL, "/partitions/p1/dma", "fsl,liodn", "need 1 to 8 cells", NULL);
+	config(DEV("dma", SOC "/dma@100300", "fsl,liodn = [01 02];"), "");
+	expect_refused(-EINVAL, "/partitions/p1/dma", "fsl,liodn", "need 1 to 8 cells", NULL);
+}
+
+static void test_dma_engine_refused(void **state)
+{
+	config("dma-engine { compatible = \"weir,dma-engine\"; };", "");
+	expect_refused(-EINVAL, "/partitions/p1/dma-engine", "fsl,liodn",
+		       "missing: a weir,dma-engine needs its LIODN", NULL);
+	config("dma-engine { compatible = \"weir,dma-engine\"; fsl,liodn = <7 8>; };", "");
+	expect_refused(-EINVAL, "/partitions/p1/dma-engine", "fsl,liodn",
+		       "need exactly one LIODN", NULL);
+	config("dma-engine { compatible = \"weir,dma-engine\"; device = \"" SOC
+	       "/dma@100300\"; };", "");
+	expect_refused(-EINVAL, "/partitions/p1/dma-engine", "device",
+		       "a weir,dma-engine has no hardware device", NULL);
+	/* DMA properties on a child that is neither. */
+	config("", "thing { fsl,liodn = <9>; };");
+	expect_refused(-EINVAL, "/partitions/p2/thing", "fsl,liodn",
+		       "needs a 'device'", NULL);
+}
+
+static void test_bad_options(void **state)
+{
+	static const struct {
+		const char *opt, *prop, *msg;
+	} bad[] = {
+		{ "dma-window-size = <0 0x3000000>;", "dma-window-size", "power of two" },
+		{ "dma-window-size = <0 0x800>;", "dma-window-size", "power of two, 4 KiB to 1 GiB" },
+		{ "dma-window-size = <0 0x80000000>;", "dma-window-size", "0x80000000" },
+		{ "dma-window-size = <0x10000000>;", "dma-window-size", "need <size-hi size-lo>" },
+		{ "dma-page-shift = <13>;", "dma-page-shift", "13: need 12, 16 or 24" },
+		{ "dma-page-shift = <0 12>;", "dma-page-shift", "need one cell" },
+		{ "dma-page-shift = <24>; dma-window-size = <0 0x800000>;",
+		  "dma-window-size", "smaller than one 16384 KiB page" },
+		{ "dma-page-shift = <16>; dma-window-size = <0 0x1000>;",
+		  "dma-window-size", "smaller than one 64 KiB page" },
+		{ "dma-disabled = <1>;", "dma-disabled", "must be empty" },
+		{ "msi-iova = <0 0x8000800>;", "msi-iova", "4 KiB alignment" },
+		{ "msi-iova = <0x10 0>;", "msi-iova", "36-bit" },
+		{ "msi-iova = <0xf 0xfff80000>;", "msi-iova", "0x100000 bytes" },
+		{ "msi-iova = <0x8000000>;", "msi-iova", "need <iova-hi iova-lo>" },
+	};
+	char child[256];
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		snprintf(child, sizeof(child), DEV("dma", SOC "/dma@100300", "%s"),
+			 bad[i].opt);
+		config(child, "");
+		expect_refused(-EINVAL, "/partitions/p1/dma", bad[i].prop, bad[i].msg, NULL);
+	}
+	/* The same values on a DMA engine node. */
+	config("", "e { compatible = \"weir,dma-engine\"; fsl,liodn = <9>;"
+	       " dma-page-shift = <20>; };");
+	expect_refused(-EINVAL, "/partitions/p2/e", "dma-page-shift", "20: need", NULL);
+	/* The limits themselves are accepted. */
+	config(DEV("dma", SOC "/dma@100300", "dma-window-size = <0 0x40000000>;"
+		   " dma-page-shift = <24>; msi-iova = <0xf 0xfff00000>;"), "");
+	assert_int_equal(parse(), 0);
+	assert_int_equal(plan.group[0].dma.default_size, SZ_1G);
+	assert_int_equal(plan.group[0].dma.default_page_shift, 24);
+	assert_int_equal(plan.group[0].dma.msi_iova, 0xffff00000ULL);
+}
+
+static void test_options_placement(void **state)
+{
+	/* Not a DMA master. */
+	config(DEV("uart", SOC "/serial@11c500", "dma-disabled;"), "");
+	expect_refused(-EINVAL, "/partitions/p1/uart", "dma-disabled",
+		       SOC "/serial@11c500 has no LIODN: not a DMA master", NULL);
+	/* Options of one group from one node only. */
+	config(DEV("ctrl", HOSE, "dma-disabled;")
+	       DEV("eth", HOSE "/pcie@0/ethernet@0", "dma-page-shift = <16>;"), "");
+	expect_refused(-EINVAL, "/partitions/p1/eth", "dma-page-shift",
+		       "group " HOSE " already has DMA options from /partitions/p1/ctrl", NULL);
+	/* Two nodes of one group in one partition, options on one: fine. */
+	config(DEV("ctrl", HOSE, "") DEV("eth", HOSE "/pcie@0/ethernet@0", "dma-disabled;"), "");
+	assert_int_equal(parse(), 0);
+	assert_int_equal(plan.ngroups, 1);
+	assert_false(plan.group[0].dma_enabled);
+	assert_int_equal(plan.group[0].cfg_node, fdt_path_offset(cfg, "/partitions/p1/ctrl"));
+}
+
+static void test_pci_kind(void **state)
+{
+	static const struct {
+		const char *compat;
+		enum pci_ctrl_kind kind;
+	} cases[] = {
+		{ "\"fsl,mpc8540-pci\"", PCI_CTRL_HOSE },
+		{ "\"fsl,p4080-pcie\", \"fsl,qoriq-pcie-v2.1\"", PCI_CTRL_HOSE },
+		{ "\"fsl,p5020-pcie\", \"fsl,qoriq-pcie-v2.2\"", PCI_CTRL_HOSE },
+		{ "\"fsl,p1010-pcie\", \"fsl,qoriq-pcie-v2.3\"", PCI_CTRL_HOSE },
+		{ "\"fsl,b4860-pcie\", \"fsl,qoriq-pcie-v2.4\"", PCI_CTRL_PARTITIONED },
+		{ "\"fsl,t4240-pcie\", \"fsl,qoriq-pcie-v3.0\"", PCI_CTRL_PARTITIONED },
+		{ "\"fsl,t1040-pcie\", \"fsl,qoriq-pcie-v2.4\", \"fsl,qoriq-pcie\"", PCI_CTRL_PARTITIONED },
+		{ "\"fsl,qoriq-pcie-v10.0\"", PCI_CTRL_PARTITIONED },
+		{ "\"fsl,qoriq-pcie\"", PCI_CTRL_HOSE },
+		{ "\"fsl,qoriq-pcie-v2.4x\"", PCI_CTRL_NONE },
+		{ "\"fsl,qoriq-pcie-v.4\"", PCI_CTRL_NONE },
+		{ "\"ns16550\"", PCI_CTRL_NONE },
+	};
+	char dts[256], blob[1024];
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		snprintf(dts, sizeof(dts), "/dts-v1/; / { n { compatible = %s; }; };",
+			 cases[i].compat);
+		dtc_compile(dts, blob, sizeof(blob));
+		if (hw_pci_ctrl_kind(blob, fdt_path_offset(blob, "/n")) != cases[i].kind)
+			fail_msg("%s: kind %d, expected %d", cases[i].compat,
+				 hw_pci_ctrl_kind(blob, fdt_path_offset(blob, "/n")),
+				 cases[i].kind);
+	}
+}
+
+static void test_pamu_units(void **state)
+{
+	char blob[1024];
+	phys_addr_t phys[PLAN_MAX_PAMUS];
+	struct dt_error err;
+	unsigned int n = 99;
+
+	dtc_compile("/dts-v1/; / { #address-cells = <2>; #size-cells = <2>; };",
+		    blob, sizeof(blob));
+	assert_int_equal(hw_pamu_units(blob, phys, PLAN_MAX_PAMUS, &n, &err), 0);
+	assert_int_equal(n, 0);
+	dtc_compile("/dts-v1/; / { #address-cells = <2>; #size-cells = <2>;"
+		    " p { compatible = \"fsl,pamu\"; reg = <0 0x20000 0 0x1800>; }; };",
+		    blob, sizeof(blob));
+	assert_int_equal(hw_pamu_units(blob, phys, PLAN_MAX_PAMUS, &n, &err), -EINVAL);
+	assert_string_equal(err.node, "/p");
+	assert_string_equal(err.prop, "reg");
+	dtc_compile("/dts-v1/; / { #address-cells = <2>; #size-cells = <2>;"
+		    " p { compatible = \"fsl,pamu\"; reg = <0 0x20000 0 0x9000>; }; };",
+		    blob, sizeof(blob));
+	assert_int_equal(hw_pamu_units(blob, phys, PLAN_MAX_PAMUS, &n, &err), -E2BIG);
+	assert_int_equal(n, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_groups),
+		cmocka_unit_test(test_override),
+		cmocka_unit_test(test_split),
+		cmocka_unit_test(test_endpoints_apart),
+		cmocka_unit_test(test_liodn_too_large),
+		cmocka_unit_test_teardown(test_liodn_bits, restore_hwtree),
+		cmocka_unit_test(test_liodn_shared),
+		cmocka_unit_test(test_liodn_malformed),
+		cmocka_unit_test(test_dma_engine_refused),
+		cmocka_unit_test(test_bad_options),
+		cmocka_unit_test(test_options_placement),
+		cmocka_unit_test(test_pci_kind),
+		cmocka_unit_test(test_pamu_units),
+	};
+
+	return cmocka_run_group_tests(tests, setup, NULL);
+}

@@ -1,0 +1,208 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""weir-plan on real board trees (make plan-check).
+
+Linux 6.1's p4080ds.dts and t4240qds.dts are compiled by mk/plan.mk into
+$WEIR_PLAN_O/board/, the example configs of tools/weir-plan/examples/ into
+$WEIR_PLAN_O/config/. The expected values are read from the config blobs
+with fdtget, never written here: every assigned LIODN must appear once
+with its partition, and each decoded PAACE/SPAACE must carry the window,
+page size, state and real addresses the config implies.
+"""
+import os
+import re
+import subprocess
+
+import pytest
+
+TOOL = os.environ.get("WEIR_PLAN", "build/sandbox/tools/weir-plan/weir-plan")
+OUT = os.environ.get("WEIR_PLAN_O", "build/plan")
+MAX_SUBWINDOWS = 256            # weir-plan's default (-s)
+PAMU_UNITS = {"p4080ds": 5, "t4240qds": 6}   # reg 0x5000 / 0x6000 in the dtsi
+
+
+def fdtget(blob, *args):
+    out = subprocess.run(["fdtget", blob, *args], capture_output=True, text=True)
+    return out.stdout.split() if out.returncode == 0 else None
+
+
+def fdtget_u64(blob, node, prop):
+    v = fdtget(blob, "-t", "u", node, prop)
+    return None if v is None else (int(v[0]) << 32) | int(v[1])
+
+
+def read_config(blob):
+    """Partitions and groups of a config, straight from the blob."""
+    parts, groups = [], []
+    for pname in fdtget(blob, "-l", "/partitions"):
+        pnode = "/partitions/" + pname
+        label = fdtget(blob, "-t", "s", pnode, "label")
+        mem = [int(x) for x in fdtget(blob, "-t", "u", pnode, "guest-memory")]
+        part = {"name": label[0] if label else pname, "ram": (mem[0] << 32) | mem[1]}
+        parts.append(part)
+        for child in fdtget(blob, "-l", pnode) or []:
+            node = pnode + "/" + child
+            liodns = fdtget(blob, "-t", "u", node, "fsl,liodn")
+            if not liodns:
+                continue
+            shift = fdtget(blob, "-t", "u", node, "dma-page-shift")
+            groups.append({
+                "part": part,
+                "liodns": [int(x) for x in liodns],
+                "size": fdtget_u64(blob, node, "dma-window-size") or 1 << 30,
+                "shift": int(shift[0]) if shift else 12,
+                "enabled": fdtget(blob, node, "dma-disabled") is None,
+                "device": (fdtget(blob, "-t", "s", node, "device") or [None])[0],
+            })
+    return parts, groups
+
+
+def run(*args):
+    return subprocess.run([TOOL, *args], capture_output=True, text=True)
+
+
+def section(text, name):
+    """Rows (lists of fields) of a section, header line skipped."""
+    m = re.search(r"^%s\b.*\n((?:  .*\n)*)" % re.escape(name), text, re.M)
+    assert m, "no section %r in:\n%s" % (name, text)
+    rows = [line.split() for line in m.group(1).splitlines()]
+    return rows[1:]
+
+
+def plan(board, *opts):
+    hw = "%s/board/%s.dtb" % (OUT, board)
+    cfg = "%s/config/%s.dtb" % (OUT, board)
+    r = run(*opts, hw, cfg)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == ""
+    return r.stdout, cfg
+
+
+def paace_rows(text):
+    cols = section(text, "paact")
+    rows = []
+    for r in cols:
+        rows.append(dict(zip(
+            ["entry", "index", "v", "pt", "ap", "dd", "wba", "size", "mw", "subw",
+             "fspi", "atm", "otm", "twba", "swsize", "cr", "cid", "did", "pid",
+             "snpid", "liodn", "omi"], r)))
+    return rows
+
+
+@pytest.mark.parametrize("board", ["p4080ds", "t4240qds"])
+def test_liodn_owners(board):
+    text, cfg = plan(board)
+    parts, groups = read_config(cfg)
+    want = {l: g["part"]["name"] for g in groups for l in g["liodns"]}
+    got = section(text, "liodns")
+    liodns = [int(r[0]) for r in got]
+    assert len(liodns) == len(set(liodns)), "a LIODN listed twice"
+    assert {int(r[0]): r[1] for r in got} == want
+    head = text.splitlines()[0]
+    assert "%d partitions, %d IOMMU groups, max LIODN %d" % (
+        len(parts), len(groups), max(want)) in head
+    units = text.splitlines()[1].split()[1:]
+    assert len(units) == PAMU_UNITS[board]
+    assert all(int(u, 16) % 0x1000 == 0 for u in units)
+
+
+@pytest.mark.parametrize("board", ["p4080ds", "t4240qds"])
+def test_groups_match_config(board):
+    text, cfg = plan(board)
+    _, groups = read_config(cfg)
+    rows = {r[-1]: r for r in section(text, "groups") if r[0] != "node"}
+    assert len(rows) == len(groups)
+    for g in groups:
+        name = g["device"] or None
+        row = [r for r in rows.values() if r[7] == ",".join(map(str, g["liodns"]))]
+        assert len(row) == 1, g
+        row = row[0]
+        assert row[2] == g["part"]["name"]
+        assert row[5] == {12: "4K", 16: "64K", 24: "16M"}[g["shift"]]
+        assert row[6] == ("enabled" if g["enabled"] else "disabled")
+        if name and name.startswith("/pcie@"):
+            # A PCI controller group: BUID = its register base, its root
+            # port listed with it.
+            assert row[1] == "pci-hose"
+            assert row[-1] == name.split("/pcie@0")[0]
+            base = fdtget(OUT + "/board/%s.dtb" % board, "-t", "x", row[-1], "reg")
+            assert int(row[3], 16) == (int(base[0], 16) << 32) | int(base[1], 16)
+            assert "     node %s/pcie@0" % row[-1] in text
+
+
+@pytest.mark.parametrize("board", ["p4080ds", "t4240qds"])
+def test_paace_decode(board):
+    """-t maps slot 0 to guest page 0 and the last slot to guest page 1."""
+    text, cfg = plan(board, "-t")
+    _, groups = read_config(cfg)
+    rows = paace_rows(text)
+    primaries = {int(r["index"]): r for r in rows if r["entry"] == "paace"}
+    secondaries = [r for r in rows if r["entry"] == "spaace"]
+    enabled = [g for g in groups if g["enabled"]]
+    assert len(enabled) < len(groups), "the examples must have a dma-disabled group"
+    assert len(primaries) == sum(len(g["liodns"]) for g in enabled)
+    for g in groups:
+        if g["enabled"]:
+            continue
+        # dma-disabled: no window reaches the tables, LIODN blocked (V=0)
+        for liodn in g["liodns"]:
+            assert liodn not in primaries
+            assert not [r for r in secondaries if int(r["liodn"]) == liodn]
+    runs = []
+    for g in enabled:
+        page = 1 << g["shift"]
+        subw = min(MAX_SUBWINDOWS, g["size"] >> g["shift"])
+        for liodn in g["liodns"]:
+            p = primaries[liodn]
+            assert (p["v"], p["pt"], p["wba"], p["atm"], p["ap"]) == (
+                "1", "0", "0x000000000", "1", "3")
+            assert int(p["size"]) == g["size"]
+            assert int(p["subw"]) == subw and p["mw"] == str(int(subw > 1))
+            assert int(p["twba"], 16) == g["part"]["ram"]
+            assert int(p["swsize"]) == page
+            fspi = int(p["fspi"])
+            runs.append((fspi, fspi + subw - 1))
+            s = [r for r in secondaries if int(r["liodn"]) == liodn]
+            assert len(s) == 1
+            s = s[0]
+            assert int(s["index"]) == fspi + subw - 2   # the last slot
+            assert (s["v"], s["pt"], s["ap"]) == ("1", "1", "3")
+            assert int(s["twba"], 16) == g["part"]["ram"] + page
+            assert int(s["swsize"]) == page
+    runs.sort()
+    for a, b in zip(runs, runs[1:]):
+        assert a[1] <= b[0], "SPAACE runs overlap"
+    m = re.search(r"paact \((\d+) entries, (\d+) SPAACEs\)", text)
+    assert int(m.group(1)) == max(primaries) + 1
+    assert int(m.group(2)) >= sum(b - a for a, b in runs)
+    assert re.search(r"^spaact: %d entries in runs, %d valid" % (
+        sum(b - a for a, b in runs), len(secondaries)), text, re.M)
+
+
+def test_nothing_mapped_without_tces():
+    text, _ = plan("p4080ds")
+    rows = paace_rows(text)
+    assert rows and all(r["entry"] == "paace" and r["ap"] == "0" for r in rows)
+    assert re.search(r"^spaact: \d+ entries in runs, 0 valid", text, re.M)
+
+
+@pytest.mark.parametrize("cfg,line", [
+    ("p4080ds-split",
+     "weir-plan: config /partitions/p2/port: 'device': IOMMU group /pcie@ffe200000 "
+     "(pci-hose) is in partition 'linux', cannot also go to 'net'"),
+    ("t4240qds-shared",
+     "weir-plan: config /partitions/p2/dma-engine: 'fsl,liodn': LIODN 147 is also in "
+     "group /soc@ffe000000/dma@100300 of partition 'linux' (this group: 'rtos')"),
+])
+def test_refused(cfg, line):
+    board = cfg.split("-")[0]
+    r = run("%s/board/%s.dtb" % (OUT, board), "%s/config/%s.dtb" % (OUT, cfg))
+    assert r.returncode == 1
+    assert r.stdout == ""
+    assert r.stderr.splitlines() == [line]
+
+
+def test_usage():
+    assert run().returncode == 2
+    assert run("-s", "3", "a", "b").returncode == 2
+    r = run("%s/board/p4080ds.dtb" % OUT, "/nonexistent.dtb")
+    assert r.returncode == 2 and "nonexistent" in r.stderr

@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * weir-plan: check a partition config against a hardware tree on the host
+ * and show what weir would program, with weir's own code (libweir.a):
+ * config_parse() for the plan and its IOMMU groups, the PAMU table
+ * manager (drivers/iommu/pamu) for the tables, dma_group_create() for each
+ * group's default window, paace_decode() for the dump.
+ *
+ *   weir-plan [-a] [-t] [-s subwindows] [-m base+size] hardware.dtb config.dtb
+ *
+ * Exit status: 0 plan printed; 1 the hardware tree or the config is
+ * refused (one "config <node>: '<prop>': <msg>" line, as weir prints it);
+ * 2 usage or I/O error. See tools/weir-plan/README.md.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <libfdt.h>
+#include <weir/config.h>
+#include <weir/dma.h>
+#include <weir/fdt_util.h>
+#include <weir/iommu_groups.h>
+#include <weir/pamu.h>
+#include <weir/partition.h>
+
+struct opts {
+	bool all_spaace;		/* -a: every SPAACE of every run */
+	bool put_tces;			/* -t: map two pages per window */
+	unsigned int subwindows;	/* -s: PC3 maximum, default 256 */
+	struct hv_reserved hv;		/* -m: weir's own memory */
+};
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: weir-plan [-a] [-t] [-s subwindows] [-m base+size] "
+		"hardware.dtb config.dtb\n");
+	exit(2);
+}
+
+static void *read_dtb(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	long size;
+	void *buf;
+
+	if (!f || fseek(f, 0, SEEK_END) || (size = ftell(f)) <= 0 ||
+	    fseek(f, 0, SEEK_SET)) {
+		fprintf(stderr, "weir-plan: %s: %s\n", path, strerror(errno));
+		exit(2);
+	}
+	buf = malloc(size);
+	if (!buf || fread(buf, 1, size, f) != (size_t)size ||
+	    fdt_check_header(buf) || fdt_totalsize(buf) > (u32)size) {
+		fprintf(stderr, "weir-plan: %s: not a device tree blob\n", path);
+		exit(2);
+	}
+	fclose(f);
+	return buf;
+}
+
+static const char *size_str(u64 v, char *buf, size_t len)
+{
+	if (v >= SZ_1G && IS_ALIGNED(v, SZ_1G))
+		snprintf(buf, len, "%lluG", (unsigned long long)(v >> 30));
+	else if (v >= SZ_1M && IS_ALIGNED(v, SZ_1M))
+		snprintf(buf, len, "%lluM", (unsigned long long)(v >> 20));
+	else if (v >= SZ_4K && IS_ALIGNED(v, 1024))
+		snprintf(buf, len, "%lluK", (unsigned long long)(v >> 10));
+	else
+		snprintf(buf, len, "%llu", (unsigned long long)v);
+	return buf;
+}
+
+static void print_parts(const struct plan *plan)
+{
+	unsigned int i;
+
+	printf("\npartitions:\n  %-2s %-12s %-10s %s\n", "#", "name", "cpus", "memory");
+	for (i = 0; i < plan->nparts; i++)
+		printf("  %-2u %-12s 0x%08x 0x%llx+0x%llx\n", i, plan->part[i].name,
+		       plan->part[i].cpu_mask,
+		       (unsigned long long)plan->part[i].ram_phys,
+		       (unsigned long long)plan->part[i].ram_size);
+}
+
+static void print_groups(const void *hw, const struct plan *plan)
+{
+	char path[128], sz[24], liodns[64];
+	unsigned int i, j;
+	int n;
+
+	printf("\ngroups:\n  %-2s %-12s %-12s %-13s %-6s %-5s %-8s %-16s %s\n",
+	       "#", "kind", "partition", "buid", "window", "page", "dma",
+	       "liodns", "name");
+	for (i = 0; i < plan->ngroups; i++) {
+		const struct group_plan *g = &plan->group[i];
+
+		liodns[0] = '\0';
+		for (j = 0, n = 0; j < g->dma.nr_liodns; j++)
+			n += snprintf(liodns + n, sizeof(liodns) - n, "%s%u",
+				      j ? "," : "", g->dma.liodns[j]);
+		printf("  %-2u %-12s %-12s 0x%-11llx %-6s %-5s %-8s %-16s %s\n", i,
+		       group_kind_name(g->kind), plan->part[g->part].name,
+		       (unsigned long long)g->dma.buid,
+		       size_str(g->dma.default_size, sz, sizeof(sz)),
+		       g->dma.default_page_shift == 12 ? "4K" :
+		       g->dma.default_page_shift == 16 ? "64K" : "16M",
+		       g->dma_enabled ? "enabled" : "disabled", liodns, g->name);
+		for (j = 1; j < g->nnodes; j++)
+			printf("     node %s\n", fdt_path_of(hw, g->hw_node[j], path,
+							sizeof(path)));
+	}
+}
+
+/* The group holding @liodn, or NULL. */
+static const struct group_plan *group_of(const struct plan *plan, u32 liodn)
+{
+	unsigned int i, j;
+
+	for (i = 0; i < plan->ngroups; i++)
+		for (j = 0; j < plan->group[i].dma.nr_liodns; j++)
+			if (plan->group[i].dma.liodns[j] == liodn)
+				return &plan->group[i];
+	return NULL;
+}
+
+static void print_liodns(const struct plan *plan)
+{
+	const struct group_plan *g;
+	u32 l;
+
+	printf("\nliodns:\n  %-6s %-12s %s\n", "liodn", "partition", "group");
+	for (l = 0; l <= plan->max_liodn; l++) {
+		g = group_of(plan, l);
+		if (g)
+			printf("  %-6u %-12s %u\n", l, plan->part[g->part].name,
+			       g->dma.index);
+	}
+}
+
+/* Slots of a group's default window, as hv/dma/window.c computes them. */
+static u64 window_slots(const struct group_plan *g, unsigned int max)
+{
+	u64 tces = g->dma.default_size >> g->dma.default_page_shift;
+
+	return tces < max ? tces : max;
+}
+
+/*
+ * One decoded entry per line, fields in layout order (doc/pamu.md):
+ * sizes in bytes (WSE/SWSE/WCE decoded), addresses in hex; size/subw/fspi
+ * only mean something in a primary, liodn only in a secondary.
+ */
+static void print_paace_row(const char *tag, u32 index, const struct paace_fields *f)
+{
+	bool primary = f->pt == PAACE_PT_PRIMARY;
+	u64 size = primary && f->wse ? pamu_wse_to_size(f->wse) : 0;
+	u64 swsize = (f->mw || !primary) && f->swse ? pamu_wse_to_size(f->swse) : 0;
+
+	printf("  %-6s %-5u %u %u  %u  %u  0x%09llx %-11llu %u  %-4u %-5u %u   %u   0x%09llx %-10llu %u  %-3u %-3u %-3u %-5u %-5u %u\n",
+	       tag, index, f->v, f->pt, f->ap, f->dd,
+	       (unsigned long long)f->wba, (unsigned long long)size, f->mw,
+	       f->mw ? pamu_wce_to_count(f->wce) : 1, f->fspi, f->atm, f->otm,
+	       (unsigned long long)f->twba, (unsigned long long)swsize,
+	       f->cr, f->cid, f->did, f->pid, f->snpid, f->liodn,
+	       f->otm == PAACE_OTM_INDEXED ? f->op & PAACE_OP_OMI : 0);
+}
+
+static void print_header(void)
+{
+	printf("  %-6s %-5s v pt ap dd %-11s %-11s mw %-4s %-5s atm otm %-11s %-10s cr cid did pid snpid liodn omi\n",
+	       "entry", "index", "wba", "size", "subw", "fspi", "twba", "swsize");
+}
+
+static bool is_zero(const u32 *e)
+{
+	unsigned int i;
+
+	for (i = 0; i < PAACE_WORDS; i++)
+		if (e[i])
+			return false;
+	return true;
+}
+
+/*
+ * Every primary PAACE that is not all zero, then the SPAACEs: those that
+ * are not all zero, or with -a every entry of every allocated run.
+ */
+static void print_tables(const struct pamu_tables *t, const struct opts *o)
+{
+	struct paace_fields f;
+	u32 i, j, nrun = 0, nvalid = 0;
+
+	printf("\npaact (%u entries, %u SPAACEs):\n", t->num_paace, t->num_spaace);
+	print_header();
+	for (i = 0; i < t->num_paace; i++) {
+		const u32 *e = t->paact + i * PAACE_WORDS;
+
+		if (is_zero(e))
+			continue;
+		paace_decode(e, &f);
+		print_paace_row("paace", i, &f);
+	}
+	for (i = 0; i < t->num_paace; i++) {
+		paace_decode(t->paact + i * PAACE_WORDS, &f);
+		if (!f.mw)
+			continue;
+		nrun += pamu_wce_to_count(f.wce) - 1;
+		for (j = 0; j + 1 < pamu_wce_to_count(f.wce); j++) {
+			const u32 *s = t->spaact + (f.fspi + j) * PAACE_WORDS;
+			struct paace_fields sf;
+
+			paace_decode(s, &sf);
+			nvalid += sf.v;
+			if (o->all_spaace || !is_zero(s))
+				print_paace_row("spaace", f.fspi + j, &sf);
+		}
+	}
+	printf("\nspaact: %u entries in runs, %u valid (a slot is valid once its TCEs map it)\n",
+	       nrun, nvalid);
+}
+
+/*
+ * -t: what a guest's first H_PUT_TCE calls would do: the first IOMMU page
+ * of the default window maps guest-physical 0 (slot 0, in the primary
+ * PAACE) and the first page of the last slot maps the next page (an
+ * SPAACE when the window has subwindows), both read/write.
+ */
+static int put_tces(struct partition *p, const struct group_plan *g,
+		    unsigned int max_subwindows)
+{
+	u64 page = 1ULL << g->dma.default_page_shift;
+	u64 slot = g->dma.default_size / window_slots(g, max_subwindows);
+	u32 liobn = DMA_LIOBN(g->dma.index, DMA_WIN_DEFAULT);
+	int ret;
+
+	ret = tce_put(p, liobn, 0, 0 | TCE_READ | TCE_WRITE);
+	if (!ret && slot < g->dma.default_size)
+		ret = tce_put(p, liobn, g->dma.default_size - slot,
+			      page | TCE_READ | TCE_WRITE);
+	if (ret)
+		fprintf(stderr, "weir-plan: group %s: tce_put: %s\n", g->name,
+			strerror(-ret));
+	return ret;
+}
+
+/*
+ * Create the PAMU tables and each group's default window as weir's boot
+ * does (hv/iommu_boot.c, target-only): PAACT from plan->max_liodn, an
+ * SPAACT with room for every LIODN's fully subwindowed window twice (old
+ * and new run of a window change), one dma_group_create() per group with
+ * start_disabled from "dma-disabled" (LIODNs blocked, V=0).
+ */
+static int build_tables(const struct plan *plan, const struct opts *o)
+{
+	static struct partition parts[CONFIG_MAX_PARTITIONS];
+	struct pamu_config pc = {
+		.max_liodn = plan->max_liodn,
+		.max_subwindows = o->subwindows,
+		.iova_bits = HW_PHYS_BITS,
+	};
+	struct dma_group *dg;
+	struct iommu *mmu;
+	unsigned int i, liodns = 0;
+	int ret;
+
+	for (i = 0; i < plan->ngroups; i++)
+		liodns += plan->group[i].dma.nr_liodns;
+	pc.spaace_entries = (liodns ? liodns : 1) * 2 * (o->subwindows - 1);
+	ret = pamu_create(&pc, &mmu);
+	if (ret) {
+		fprintf(stderr, "weir-plan: pamu_create: %s\n", strerror(-ret));
+		return 1;
+	}
+	for (i = 0; i < plan->nparts; i++) {
+		parts[i].id = i + 1;
+		snprintf(parts[i].name, sizeof(parts[i].name), "%s", plan->part[i].name);
+		parts[i].ram_phys = plan->part[i].ram_phys;
+		parts[i].ram_size = plan->part[i].ram_size;
+	}
+	for (i = 0; i < plan->ngroups; i++) {
+		const struct group_plan *g = &plan->group[i];
+		struct dma_group_config c = g->dma;
+
+		c.start_disabled = !g->dma_enabled;
+		ret = dma_group_create(&c, &parts[g->part], mmu, &dg);
+		if (ret) {
+			fprintf(stderr, "weir-plan: group %s: dma_group_create: %s\n",
+				g->name, strerror(-ret));
+			return 1;
+		}
+		if (o->put_tces && put_tces(&parts[g->part], g, o->subwindows))
+			return 1;
+	}
+	print_tables(pamu_tables(mmu), o);
+	return 0;
+}
+
+static void parse_args(int argc, char **argv, struct opts *o)
+{
+	unsigned long long base, size;
+	char *end;
+	int c;
+
+	o->subwindows = 256;
+	o->hv.start = 0;
+	o->hv.size = 0x4000000;	/* weir at 0 + 64 MiB, as on QEMU */
+	while ((c = getopt(argc, argv, "ats:m:")) != -1) {
+		switch (c) {
+		case 'a':
+			o->all_spaace = true;
+			break;
+		case 't':
+			o->put_tces = true;
+			break;
+		case 's':
+			o->subwindows = strtoul(optarg, &end, 0);
+			if (*end || !IS_POWER_OF_2(o->subwindows) || o->subwindows < 2)
+				usage();
+			break;
+		case 'm':
+			base = strtoull(optarg, &end, 0);
+			if (*end != '+')
+				usage();
+			size = strtoull(end + 1, &end, 0);
+			if (*end)
+				usage();
+			o->hv.start = base;
+			o->hv.size = size;
+			break;
+		default:
+			usage();
+		}
+	}
+	if (argc - optind != 2)
+		usage();
+}
+
+int main(int argc, char **argv)
+{
+	static struct plan plan;
+	struct hw_info hw;
+	struct dt_error err;
+	char line[300];
+	struct opts o = { 0 };
+	static void *hwfdt, *cfg;	/* static: still reachable at exit (LSan) */
+	unsigned int i;
+
+	parse_args(argc, argv, &o);
+	hwfdt = read_dtb(argv[optind]);
+	cfg = read_dtb(argv[optind + 1]);
+	if (hw_parse(hwfdt, &hw, &err)) {
+		fprintf(stderr, "weir-plan: hardware %s\n",
+			dt_error_str(&err, line, sizeof(line)));
+		return 1;
+	}
+	if (config_parse(cfg, hwfdt, &hw, &o.hv, &plan, &err)) {
+		fprintf(stderr, "weir-plan: config %s\n",
+			dt_error_str(&err, line, sizeof(line)));
+		return 1;
+	}
+	printf("weir-plan: %s (%s x%u); %u partitions, %u IOMMU groups, max LIODN %u\n",
+	       hw.model, hw.cpu, hw.ncpus, plan.nparts, plan.ngroups, plan.max_liodn);
+	printf("pamu:");
+	for (i = 0; i < plan.npamus; i++)
+		printf(" 0x%llx", (unsigned long long)plan.pamu_phys[i]);
+	printf("%s\n", plan.npamus ? "" : " none (tables in memory, software model)");
+	print_parts(&plan);
+	print_groups(hwfdt, &plan);
+	print_liodns(&plan);
+	return build_tables(&plan, &o);
+}
