@@ -27,10 +27,22 @@ $(LINUX_INIT): test/linux/init.c | $(BOOTSTRAP_STAMP)
 
 # The kernel: scripts/build-linux decides whether anything must be
 # rebuilt (its cache is keyed by the config fragment's hash), so it runs
-# every time; it only copies when the result changed.
-.PHONY: linux-guest
-linux-guest: $(LINUX_INIT)
-	$(Q)scripts/build-linux $(LINUX_INIT) $(LINUX_O)
+# every time; it only copies when the result changed. Our module
+# (test/linux/weirdma) is built against the kernel's build tree first
+# (--if-absent: any earlier build of this config will do) and goes into
+# the initramfs.
+WEIRDMA_KO := $(LINUX_O)/weirdma/weirdma.ko
+
+.PHONY: linux-guest linux-force
+$(LINUX_O)/kernel-build: $(LINUX_INIT) linux-force
+	$(Q)scripts/build-linux --if-absent $(LINUX_INIT) $(LINUX_O)
+
+$(WEIRDMA_KO): test/linux/weirdma/weirdma.c test/linux/weirdma/Kbuild $(LINUX_O)/kernel-build
+	@echo "  KMOD    $@"
+	$(Q)scripts/build-linux-module $(LINUX_O)/kernel-build test/linux/weirdma $(LINUX_O)/weirdma
+
+linux-guest: $(LINUX_INIT) $(WEIRDMA_KO)
+	$(Q)scripts/build-linux $(LINUX_INIT) $(LINUX_O) $(WEIRDMA_KO)
 
 $(LINUX_UIMAGE): linux-guest
 

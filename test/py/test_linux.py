@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """A stock Linux 6.1 guest (doc/linux-guest.md) boots to our init in
 partition 1 while the hello test guest keeps printing in partition 2; the
-byte-channel console works both ways; Linux stops its own partition
+byte-channel console works both ways; a module of ours drives weir's
+emulated DMA engine through the TCE hcalls and a DDW; Linux stops its own partition
 through the hypervisor and hello goes on.
 
 The kernel comes from `make linux-guest` (mk/linux.mk makes `pytest`
@@ -17,6 +18,15 @@ from conftest import Console, UBOOT
 
 CTRL_T = "\x14"
 TB_HZ = 400_000_000     # QEMU ppce500 timebase
+DMA_CHECKS = [
+    "indirect-src", "indirect-dst", "get-tce", "copy", "copy-data",
+    "copy-unmapped", "copy-unmapped-nothing", "error-queue", "error-record-iova",
+    "dma-enable", "stuff-unmap", "stuff-unmap-dst", "copy-after-unmap",
+    "ddw-query", "ddw-none-while-default", "ddw-remove-default", "ddw-query-again",
+    "ddw-one-available", "ddw-create", "ddw-indirect-src", "ddw-indirect-dst",
+    "ddw-copy", "ddw-copy-data", "ddw-stuff-unmap", "ddw-copy-after-unmap",
+    "ddw-reset", "ddw-default-back",
+]
 
 
 def type_slowly(c, text):
@@ -82,6 +92,21 @@ def test_linux_boots_beside_hello(linux):
     type_slowly(c, "hv\r")
     c.expect(r"\[linux\] +fsl,hv-version = \"")
     c.expect(r"\[linux\] +guest-name = \"linux\"")
+    c.expect(r"\[linux\] weir# ")
+    # the DMA-window exercise: our module maps pages through the TCE
+    # hcalls, copies through weir's DMA engine, faults on an unmapped
+    # IOVA (error queue) and cycles a DDW
+    type_slowly(c, "dma\r")
+    c.expect(r"\[linux\] \[ *[0-9.]+\] weirdma: engine /dma-engine: handle 0x100")
+    for name in DMA_CHECKS:
+        m = c.expect(rf"weirdma: check {name}: (ok|FAIL[^\r\n]*)")
+        assert m.group(1) == "ok", f"DMA check {name}: {m.group(1)}"
+    c.expect(r"weirdma: done, \d+ checks, 0 failed")
+    c.expect(r"\[linux\] dma: exercise passed")
+    log = open(c.log_path, encoding="utf-8", errors="replace").read()
+    assert "weir: warning: partition 'linux': DMA access violation, LIODN 16 read IOVA 0x800000" in log
+    assert re.search(r"weirdma: error record: dma-engine, access violation, guest-id 1, "
+                     r"liodn 16, IOVA 0x800000, device /dma-engine", log)
     c.expect(r"\[linux\] weir# ")
     type_slowly(c, "uptime\r")
     c.expect(r"\[linux\] uptime: [0-9.]+ [0-9.]+")
