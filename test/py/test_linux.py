@@ -119,3 +119,22 @@ def test_linux_boots_beside_hello(linux):
     m = c.expect(r"\[hello\] alive (\d+) sum [0-9a-f]+ ok")
     c.expect(rf"\[hello\] alive {int(m.group(1)) + 1} sum [0-9a-f]+ ok")
     c.expect_silence(r"\[linux\]|FAIL|CORRUPT|fatal", 2)
+
+
+def test_linux_manages_partitions(linux):
+    """Linux is the manager: it stops the hello partition through
+    /dev/fsl-hv, then powers itself off (corenet -hv: fsl_hv_halt)."""
+    c = linux
+    c.expect(r"\[linux\] weir-init: userspace up")
+    c.expect(r"\[linux\] weir# ")
+    c.expect(r"\[hello\] alive \d+ sum [0-9a-f]+ ok")
+    type_slowly(c, CTRL_T + "1")
+    c.expect(r"weir: console input -> \[linux\]")
+    type_slowly(c, "stop 2\r")
+    c.expect(r"\[linux\] stop: hypervisor returned 0")
+    c.expect(r"weir: partition 'hello' stopped")
+    c.expect_silence(r"\[hello\]", 2)
+    type_slowly(c, "poweroff\r")
+    c.expect(r"\[linux\] weir-init: power off")
+    c.expect(r"weir: partition 'linux' stopped")
+    c.expect_silence(r"\[linux\]|\[hello\]|fatal", 2)
