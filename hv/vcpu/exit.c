@@ -145,6 +145,26 @@ static void program(struct vcpu *v, u32 esr)
 }
 
 /*
+ * A cache-locking instruction from the guest's supervisor (or from its
+ * user mode with its MSR[UCLE] set) arrives as a DSI with ESR[DLK] or
+ * ESR[ILK], because the guest really runs in problem state with UCLE 0.
+ * Return: true when it was emulated (false: a DSI for the guest).
+ */
+static bool cache_lock(struct vcpu *v, u32 esr)
+{
+	u32 insn;
+
+	if (!(esr & (ESR_DLK | ESR_ILK)) ||
+	    (guest_user(v) && !(v->msr & MSR_UCLE)))
+		return false;
+	if (vcpu_fetch(v, v->regs.pc, true, &insn) ||
+	    vcpu_emulate_cache_lock(v, insn) != EMUL_NEXT)
+		return false;
+	v->regs.pc += 4;
+	return true;
+}
+
+/*
  * System call. Without the hypervisor category `sc 1` arrives here too
  * (SRR0 after the sc): read the instruction for its LEV field.
  */
@@ -199,6 +219,9 @@ void vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr)
 		tlb_miss(v, true, v->regs.pc, esr);
 		break;
 	case IVOR_DSI:
+		if (cache_lock(v, esr))
+			break;
+		/* fall through */
 	case IVOR_ALIGN:
 		v->dear = dear;
 		v->esr = esr;

@@ -49,6 +49,14 @@
 #define MFSPR(rd, spr)	(0x7c0002a6u | (u32)(rd) << 21 | SPRF(spr))
 #define MTSPR(spr, rs)	(0x7c0003a6u | (u32)(rs) << 21 | SPRF(spr))
 #define RFI		0x4c000064u
+#define RFDI		0x4c00004eu
+/* cache locking, X-form opcode 31 with CT = 0 in the RT field */
+#define X31(xo, ra, rb)	(0x7c000000u | (u32)(ra) << 16 | (u32)(rb) << 11 | (u32)(xo) << 1)
+#define DCBTLS(ra, rb)	X31(166, ra, rb)
+#define DCBTSTLS(ra, rb) X31(134, ra, rb)
+#define ICBTLS(ra, rb)	X31(486, ra, rb)
+#define DCBLC(ra, rb)	X31(390, ra, rb)
+#define ICBLC(ra, rb)	X31(230, ra, rb)
 #define TLBWE		0x7c0007a4u
 #define TLBRE		0x7c000764u
 #define TLBSX(rb)	(0x7c000724u | (u32)(rb) << 11)
@@ -124,7 +132,8 @@ static const struct field fields[] = {
 	FLD(dec_deadline), FLD(dec_armed), FLD(mas0), FLD(mas1), FLD(mas2),
 	FLD(mas3), FLD(mas4), FLD(mas6), FLD(mas7), FLD(hid0), FLD(hid1),
 	FLD(l1csr0), FLD(l1csr1), FLD(l1csr2), FLD(bucsr), FLD(mmucsr0),
-	FLD(dbcr), FLD(dbsr), FLD(epcr), FLD(usprg0), FLD(pending), FLD(idle),
+	FLD(dbcr), FLD(dbsr), FLD(epcr), FLD(usprg0), FLD(dsrr0), FLD(dsrr1),
+	FLD(iac), FLD(dac), FLD(dvc), FLD(pending), FLD(idle),
 	FLD(stopped), FLD(tlb.tlb0), FLD(tlb.tlb1), FLD(tlb.tlb0_victim),
 	FLD(tlb.tlb1_victim), FLD(tlb.sid), FLD(tlb.next_sid),
 };
@@ -646,11 +655,11 @@ static void test_reflect_base(void **state)
 
 static void test_reflect_critical_mcheck(void **state)
 {
-	static const unsigned int crit[] = { IVOR_CRITICAL, IVOR_WDT, IVOR_DEBUG };
+	static const unsigned int crit[] = { IVOR_CRITICAL, IVOR_WDT };
 	const u32 msr = MSR_EE | MSR_PR | MSR_CE | MSR_ME | MSR_DE | MSR_IS;
 	unsigned int i;
 
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 2; i++) {
 		v->msr = msr;
 		snap();
 		vcpu_reflect(v, crit[i], 0x5000);
@@ -660,6 +669,26 @@ static void test_reflect_critical_mcheck(void **state)
 		expect.regs.pc = VEC(crit[i]);
 		check();
 	}
+	/* e500mc's debug level: DSRR0/1, only ME kept (KVM INT_CLASS_DBG) */
+	v->msr = msr;
+	snap();
+	vcpu_reflect(v, IVOR_DEBUG, 0x5800);
+	expect.dsrr0 = 0x5800;
+	expect.dsrr1 = msr;
+	expect.msr = MSR_ME;
+	expect.regs.pc = VEC(IVOR_DEBUG);
+	check();
+	/* rfdi returns through DSRR0/1 */
+	v->regs.pc = ENTRY;
+	v->msr = MSR_ME;
+	v->dsrr0 = 0x5804;
+	v->dsrr1 = msr & ~MSR_PR;
+	snap();
+	exec(RFDI);
+	expect.msr = msr & ~MSR_PR;
+	expect.regs.pc = 0x5804;
+	check();
+
 	v->msr = msr;
 	snap();
 	vcpu_reflect(v, IVOR_MCHECK, 0x6000);
@@ -1727,6 +1756,108 @@ static void test_unexpected_exit_stops(void **state)
 
 #define T(f)	cmocka_unit_test_setup_teardown(f, setup, teardown)
 
+/* ------------------------------------- Linux 6.1 guest: debug registers */
+/*
+ * Debug SPRs are storage (KVM booke_emulate.c): DSRR0/1, IAC1-4, DAC1-2,
+ * DVC1-2 read back what was written, each in its own field; MCARU reads 0.
+ */
+static void test_debug_sprs(void **state)
+{
+	static const struct { unsigned int spr; size_t off; } regs[] = {
+		{ SPRN_DSRR0, offsetof(struct vcpu, dsrr0) },
+		{ SPRN_DSRR1, offsetof(struct vcpu, dsrr1) },
+		{ SPRN_IAC1, offsetof(struct vcpu, iac[0]) },
+		{ SPRN_IAC1 + 1, offsetof(struct vcpu, iac[1]) },
+		{ SPRN_IAC1 + 2, offsetof(struct vcpu, iac[2]) },
+		{ SPRN_IAC1 + 3, offsetof(struct vcpu, iac[3]) },
+		{ SPRN_DAC1, offsetof(struct vcpu, dac[0]) },
+		{ SPRN_DAC1 + 1, offsetof(struct vcpu, dac[1]) },
+		{ SPRN_DVC1, offsetof(struct vcpu, dvc[0]) },
+		{ SPRN_DVC1 + 1, offsetof(struct vcpu, dvc[1]) },
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(regs) / sizeof(regs[0]); i++) {
+		u32 val = 0x12340000u | i << 4 | 4;
+
+		v->regs.gpr[RTMP] = val;
+		snap();
+		exec(MTSPR(regs[i].spr, RTMP));
+		memcpy((u8 *)&expect + regs[i].off, &val, sizeof(val));
+		expect.regs.pc += 4;
+		check();
+		assert_int_equal(guest_mfspr(regs[i].spr), val);
+	}
+	assert_int_equal(guest_mfspr(SPRN_MCARU), 0);
+}
+
+/*
+ * Cache locking from the guest's supervisor traps as a DSI with ESR[DLK]
+ * or [ILK] (problem state, MSR[UCLE] = 0): a lock fails with
+ * L1CSR0[CUL] / L1CSR1[ICUL] set, an unlock does nothing, both continue.
+ * From the guest's user mode without its UCLE, the DSI is the guest's.
+ */
+static void lock_insn(u32 insn, u32 esr, u32 l1csr0, u32 l1csr1)
+{
+	v->regs.pc = ENTRY + 0x40;
+	poke(v->regs.pc, insn);
+	v->l1csr0 = v->l1csr1 = 0;
+	snap();
+	vcpu_exit(v, IVOR_DSI, 0x2000, esr);
+	expect.l1csr0 = l1csr0;
+	expect.l1csr1 = l1csr1;
+	expect.regs.pc = ENTRY + 0x44;
+	check();
+}
+
+static void test_cache_locking(void **state)
+{
+	v->msr = MSR_ME;
+	lock_insn(DCBTLS(3, 4), ESR_DLK, L1CSR0_CUL, 0);
+	lock_insn(DCBTSTLS(0, 5), ESR_DLK | ESR_ST, L1CSR0_CUL, 0);
+	lock_insn(ICBTLS(3, 4), ESR_ILK, 0, L1CSR1_ICUL);
+	lock_insn(DCBLC(3, 4), ESR_DLK, 0, 0);
+	lock_insn(ICBLC(3, 4), ESR_ILK, 0, 0);
+	/* the guest reads the failure back */
+	lock_insn(DCBTLS(3, 4), ESR_DLK, L1CSR0_CUL, 0);
+	assert_int_equal(guest_mfspr(SPRN_L1CSR0) & L1CSR0_CUL, L1CSR0_CUL);
+
+	/* guest user mode, its UCLE clear: the guest's own DSI */
+	v->msr = MSR_ME | MSR_PR;
+	v->regs.pc = ENTRY + 0x40;
+	poke(v->regs.pc, DCBTLS(3, 4));
+	snap();
+	vcpu_exit(v, IVOR_DSI, 0x2000, ESR_DLK);
+	expect.dear = 0x2000;
+	expect.esr = ESR_DLK;
+	expect_base(&expect, IVOR_DSI, ENTRY + 0x40);
+	check();
+	/* ... with UCLE set it is emulated like the supervisor's */
+	v->msr = MSR_ME | MSR_PR | MSR_UCLE;
+	lock_insn(ICBTLS(3, 4), ESR_ILK, 0, L1CSR1_ICUL);
+
+	/* a DSI with DLK at an instruction that is not a lock: the guest's */
+	v->msr = MSR_ME;
+	v->regs.pc = ENTRY + 0x40;
+	poke(v->regs.pc, TLBWE);
+	snap();
+	vcpu_exit(v, IVOR_DSI, 0x2000, ESR_DLK);
+	expect.dear = 0x2000;
+	expect.esr = ESR_DLK;
+	expect_base(&expect, IVOR_DSI, ENTRY + 0x40);
+	check();
+	/* and a plain DSI never looks at the instruction */
+	v->msr = MSR_ME;
+	v->regs.pc = ENTRY + 0x40;
+	poke(v->regs.pc, DCBTLS(3, 4));
+	snap();
+	vcpu_exit(v, IVOR_DSI, 0x2000, ESR_ST);
+	expect.dear = 0x2000;
+	expect.esr = ESR_ST;
+	expect_base(&expect, IVOR_DSI, ENTRY + 0x40);
+	check();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1749,6 +1880,8 @@ int main(void)
 		T(test_tlbre_tlbsx),
 		T(test_tlbsx_miss_defaults),
 		T(test_miss_linux_handler_refill),
+		T(test_debug_sprs),
+		T(test_cache_locking),
 		T(test_isolation_beyond_ram),
 		T(test_isolation_partial_page),
 		T(test_isolation_large_page),
