@@ -71,7 +71,10 @@ void hcall_dispatch(struct vcpu *v)
 	u32 status;
 
 	if (!d) {
-		gpr[3] = EV_UNIMPLEMENTED;
+		/* a PAPR caller (vendor 3) expects PAPR's H_FUNCTION, as
+		 * papr_hcall() and QEMU/KVM answer (doc/tce.md) */
+		gpr[3] = EV_TOKEN_VENDOR(gpr[11]) == PAPR_EPAPR_VENDOR ?
+			 (u32)H_FUNCTION : EV_UNIMPLEMENTED;
 		return;
 	}
 	status = d->fn(v, gpr);

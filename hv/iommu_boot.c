@@ -80,18 +80,10 @@ static int groups_create(const struct plan *plan, struct dt_error *err)
 	for (i = 0; i < plan->ngroups; i++) {
 		const struct group_plan *gp = &plan->group[i];
 		struct partition *p = partition_by_id(gp->part + 1);
-		struct dma_group_config c = gp->dma;
-		struct msi_bank *bank;
+		struct dma_group_config c;
 		struct dma_group *g;
 
-		c.start_disabled = !gp->dma_enabled;
-		bank = msi_bank_of(p);
-		if (bank) {
-			/* seed 003: the doorbell page 1:1 in every window */
-			c.has_doorbell = true;
-			c.doorbell_phys = (bank->phys + MSI_MSIIR) & ~(u64)(SZ_4K - 1);
-			c.doorbell_size = SZ_4K;
-		}
+		iommu_plan_group_config(gp, msi_bank_of(p), &c);
 		ret = dma_group_create(&c, p, mmu, &g);
 		if (!ret) {
 			guest_path(g, gp->name);
@@ -112,20 +104,6 @@ static int groups_create(const struct plan *plan, struct dt_error *err)
 			gp->dma_enabled ? "enabled" : "disabled until FH_DMA_ENABLE");
 	}
 	return 0;
-}
-
-/*
- * Every LIODN may hold a fully subwindowed window (max_sub - 1 SPAACEs),
- * twice while a window change keeps the old run until the new one is
- * live (doc/pamu.md, "Staging and commit").
- */
-static u32 spaace_needed(const struct plan *plan, unsigned int max_sub)
-{
-	unsigned int i, liodns = 0;
-
-	for (i = 0; i < plan->ngroups; i++)
-		liodns += plan->group[i].dma.nr_liodns;
-	return (liodns ? liodns : 1) * 2 * (max_sub - 1);
 }
 
 /*
@@ -182,7 +160,7 @@ static int msi_banks_find(const struct plan *plan, const void *hwfdt,
 int iommu_boot(const struct plan *plan, const void *hwfdt,
 	       const struct hw_info *hw, struct dt_error *err)
 {
-	struct pamu_config pc = { .iova_bits = HW_PHYS_BITS };
+	struct pamu_config pc;
 	const struct pamu_tables *t;
 	unsigned int max_sub;
 	int ret;
@@ -192,9 +170,7 @@ int iommu_boot(const struct plan *plan, const void *hwfdt,
 		set_err(err, "fsl,pamu", "PAMU register blocks not contiguous or outside CCSR");
 		return ret;
 	}
-	pc.max_liodn = plan->max_liodn;
-	pc.max_subwindows = max_sub;
-	pc.spaace_entries = spaace_needed(plan, max_sub);
+	iommu_plan_pamu_config(plan, max_sub, &pc);
 	ret = pamu_create(&pc, &mmu);
 	if (ret) {
 		set_err(err, "fsl,pamu", "cannot allocate the PAMU tables");

@@ -15,4 +15,4 @@ obj-y += hv/vcpu/vtlb.o hv/vcpu/spr.o hv/vcpu/vtimer.o hv/vcpu/emulate.o hv/vcpu
 	hv/vcpu/exit.o
 obj-$(CONFIG_PPC) += hv/partition.o hv/iommu_boot.o
 obj-y += hv/dma/enable.o hv/dma/fault.o hv/errq.o hv/dma_engine.o
-obj-y += hv/hcall_dma.o hv/hcall_tce.o hv/msi.o
+obj-y += hv/hcall_dma.o hv/hcall_tce.o hv/msi.o hv/iommu_plan.o

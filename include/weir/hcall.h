@@ -27,7 +27,8 @@ struct hcall_desc {
  * hcall_dispatch() - run the hcall whose token is in the guest's r11
  * @v: calling vCPU (its regs.gpr are read and written)
  *
- * An unknown token sets r3 = EV_UNIMPLEMENTED and changes nothing else.
+ * An unknown token sets r3 = EV_UNIMPLEMENTED (H_FUNCTION for vendor 3,
+ * PAPR) and changes nothing else.
  */
 void hcall_dispatch(struct vcpu *v);
 

@@ -6,6 +6,28 @@
 #include <weir/hwtree.h>
 
 struct plan;
+struct group_plan;
+struct msi_bank;
+struct pamu_config;
+struct dma_group_config;
+
+/**
+ * iommu_plan_pamu_config() - the PAMU table sizes for @plan: max_liodn + 1
+ * PAACEs; 2 x (@max_sub - 1) SPAACEs per assigned LIODN (a window change
+ * keeps the old run until the new one is live); 36-bit IOVAs
+ * @max_sub: subwindows per window of the PAMU (PC3), a power of two >= 2
+ */
+void iommu_plan_pamu_config(const struct plan *plan, unsigned int max_sub,
+			    struct pamu_config *pc);
+
+/**
+ * iommu_plan_group_config() - the dma_group_create() config of group @gp:
+ * its planned config, DMA blocked at start when "dma-disabled", and the
+ * MSI doorbell page of @bank (the owner's bank, or NULL) in every window
+ */
+void iommu_plan_group_config(const struct group_plan *gp,
+			     const struct msi_bank *bank,
+			     struct dma_group_config *c);
 
 /**
  * iommu_boot() - PAMU tables, PAMU units and every DMA group of @plan

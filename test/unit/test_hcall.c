@@ -18,6 +18,7 @@
 #include <weir/console_mux.h>
 #include <weir/epapr.h>
 #include <weir/hcall.h>
+#include <weir/papr.h>
 #include <weir/vcpu_kick.h>
 #include <weir/vpic.h>
 #include "helpers/fake_hv.h"
@@ -140,7 +141,6 @@ static void snap_same(void)
 static void test_unknown_tokens(void **state)
 {
 	static const u32 toks[] = {
-		EV_HCALL_TOKEN(3, EV_BYTE_CHANNEL_SEND),	/* IBM vendor */
 		EV_HCALL_TOKEN(42, EV_BYTE_CHANNEL_SEND),	/* KVM vendor */
 		EV_HCALL_TOKEN(0x7fff, EV_BYTE_CHANNEL_SEND),
 		EPAPR(0), EPAPR(8), EPAPR(EV_INT_SEND_IPI),
@@ -157,6 +157,21 @@ static void test_unknown_tokens(void **state)
 		REFUSED(EV_UNIMPLEMENTED, fw_vcpu(w, 1, 0), toks[i],
 			FW_HANDLE(1), 4, 0x41424344, 0, 0, 0);
 	}
+	assert_string_equal(fake_console_text(), "");
+}
+
+/* Vendor 3 is PAPR: an opcode weir does not serve gets H_FUNCTION. */
+static void test_unknown_papr_opcode(void **state)
+{
+	static const u32 toks[] = {
+		EV_HCALL_TOKEN(3, EV_BYTE_CHANNEL_SEND), EV_HCALL_TOKEN(3, 0x124),
+		EV_HCALL_TOKEN(3, 0x1f00), EV_HCALL_TOKEN(3, 0xffff),
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(toks); i++)
+		REFUSED((u32)H_FUNCTION, fw_vcpu(w, 1, 0), toks[i],
+			FW_HANDLE(1), 4, 0x41424344, 0, 0, 0);
 	assert_string_equal(fake_console_text(), "");
 }
 
@@ -533,6 +548,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 		T(test_unknown_tokens),
+		T(test_unknown_papr_opcode),
 		T(test_vendor_zero_and_bit31),
 		T(test_status_map),
 		T(test_send),

@@ -22,6 +22,7 @@
 #include <weir/dma.h>
 #include <weir/fdt_util.h>
 #include <weir/iommu_groups.h>
+#include <weir/iommu_boot.h>
 #include <weir/pamu.h>
 #include <weir/partition.h>
 
@@ -247,28 +248,21 @@ static int put_tces(struct partition *p, const struct group_plan *g,
 }
 
 /*
- * Create the PAMU tables and each group's default window as weir's boot
- * does (hv/iommu_boot.c, target-only): PAACT from plan->max_liodn, an
- * SPAACT with room for every LIODN's fully subwindowed window twice (old
- * and new run of a window change), one dma_group_create() per group with
- * start_disabled from "dma-disabled" (LIODNs blocked, V=0).
+ * Create the PAMU tables and each group's default window with the same
+ * code as weir's boot (hv/iommu_plan.c, used by hv/iommu_boot.c): table
+ * sizes from iommu_plan_pamu_config(), one dma_group_create() per group
+ * with iommu_plan_group_config() (DMA blocked when "dma-disabled").
  */
 static int build_tables(const struct plan *plan, const struct opts *o)
 {
 	static struct partition parts[CONFIG_MAX_PARTITIONS];
-	struct pamu_config pc = {
-		.max_liodn = plan->max_liodn,
-		.max_subwindows = o->subwindows,
-		.iova_bits = HW_PHYS_BITS,
-	};
+	struct pamu_config pc;
 	struct dma_group *dg;
 	struct iommu *mmu;
-	unsigned int i, liodns = 0;
+	unsigned int i;
 	int ret;
 
-	for (i = 0; i < plan->ngroups; i++)
-		liodns += plan->group[i].dma.nr_liodns;
-	pc.spaace_entries = (liodns ? liodns : 1) * 2 * (o->subwindows - 1);
+	iommu_plan_pamu_config(plan, o->subwindows, &pc);
 	ret = pamu_create(&pc, &mmu);
 	if (ret) {
 		fprintf(stderr, "weir-plan: pamu_create: %s\n", strerror(-ret));
@@ -282,9 +276,10 @@ static int build_tables(const struct plan *plan, const struct opts *o)
 	}
 	for (i = 0; i < plan->ngroups; i++) {
 		const struct group_plan *g = &plan->group[i];
-		struct dma_group_config c = g->dma;
+		struct dma_group_config c;
 
-		c.start_disabled = !g->dma_enabled;
+		/* MSI banks need CCSR mappings: the tool shows no doorbells */
+		iommu_plan_group_config(g, NULL, &c);
 		ret = dma_group_create(&c, &parts[g->part], mmu, &dg);
 		if (ret) {
 			fprintf(stderr, "weir-plan: group %s: dma_group_create: %s\n",
