@@ -6,10 +6,12 @@ emulated DMA engine through the TCE hcalls and a DDW; Linux stops its own partit
 through the hypervisor and hello goes on.
 
 The kernel comes from `make linux-guest` (mk/linux.mk makes `pytest`
-depend on it). With WEIR_LINUX_ICOUNT=1 the run uses QEMU's -icount
-shift=0 and reports the boot in instructions."""
+depend on it). With WEIR_LINUX_ICOUNT=1 the runs use QEMU's -icount
+shift=0 and report the boot in instructions, and one more boot measures
+Linux alone in the machine."""
 import os
 import re
+import subprocess
 import time
 
 import pytest
@@ -36,15 +38,9 @@ def type_slowly(c, text):
         time.sleep(0.05)
 
 
-@pytest.fixture
-def linux(request, build_dir):
-    itb = os.path.join(build_dir, "linux", "weir-linux.itb")
-    if not os.path.exists(itb):
-        pytest.skip(f"{itb} not built: the Linux guest was disabled "
-                    "(WEIR_NO_LINUX=1); `make linux-guest` builds it")
-    args = ["qemu-system-ppc", "-M", "ppce500", "-cpu", "e500mc", "-smp", "2",
+def spawn(request, build_dir, itb, smp=2, icount=False):
+    args = ["qemu-system-ppc", "-M", "ppce500", "-cpu", "e500mc", "-smp", str(smp),
             "-m", "1G", "-nographic", "-no-reboot", "-bios", UBOOT, "-kernel", itb]
-    icount = os.environ.get("WEIR_LINUX_ICOUNT") == "1"
     if icount:
         args += ["-icount", "shift=0,sleep=off"]
     logdir = os.path.join(build_dir, "test-logs")
@@ -52,19 +48,33 @@ def linux(request, build_dir):
     log = os.path.join(logdir, request.node.name + ".log")
     c = Console(args, log, timeout=180)
     c.icount = icount
+    return c
+
+
+def handoff_tb(c):
+    """Timebase at weir's entry (U-Boot's hand-off), from its boot line."""
+    m = c.expect(r"weir: boot took (\d+) us from reset, (\d+) us in weir")
+    return (int(m.group(1)) - int(m.group(2))) * (TB_HZ // 1_000_000)
+
+
+@pytest.fixture
+def linux(request, build_dir):
+    itb = os.path.join(build_dir, "linux", "weir-linux.itb")
+    if not os.path.exists(itb):
+        pytest.skip(f"{itb} not built: the Linux guest was disabled "
+                    "(WEIR_NO_LINUX=1); `make linux-guest` builds it")
+    c = spawn(request, build_dir, itb, icount=os.environ.get("WEIR_LINUX_ICOUNT") == "1")
     yield c
     c.close()
     rep = getattr(request.node, "rep_call", None)
     if rep is not None and rep.passed:
-        os.unlink(log)
+        os.unlink(c.log_path)
 
 
 def test_linux_boots_beside_hello(linux):
     c = linux
-    m = c.expect(r"weir: boot took (\d+) us from reset, (\d+) us in weir")
+    tb_handoff = handoff_tb(c)
     t_handoff = time.monotonic()
-    # weir was entered this long after reset (timebase units)
-    tb_handoff = (int(m.group(1)) - int(m.group(2))) * (TB_HZ // 1_000_000)
     c.expect(r"partition 1 'linux': starting on cpu 0")
     c.expect(r"partition 2 'hello': starting on cpu 1")
     c.expect(r"\[linux\] \[ *[0-9.]+\] Linux version 6\.1\.")
@@ -76,8 +86,9 @@ def test_linux_boots_beside_hello(linux):
           f"{tb / TB_HZ:.3f} s guest time")
     if c.icount:
         # -icount shift=0: one instruction per ns of virtual time
-        print(f"  -icount shift=0: {tb * 1e9 / TB_HZ / 1e6:.0f} million instructions "
-              "(both cores)")
+        print(f"  -icount shift=0: {tb * 1e9 / TB_HZ / 1e6:.0f} million instructions of "
+              "virtual time, both cores (hello's boot checks busy-wait on core 1; "
+              "test_linux_alone_instructions measures Linux by itself)")
     c.expect(r"\[linux\] weir-init: hypervisor compatible: "
              r"weir,hypervisor-1 epapr,hypervisor-1")
     c.expect(r"\[linux\] weir# ")
@@ -138,3 +149,39 @@ def test_linux_manages_partitions(linux):
     c.expect(r"\[linux\] weir-init: power off")
     c.expect(r"weir: partition 'linux' stopped")
     c.expect_silence(r"\[linux\]|\[hello\]|fatal", 2)
+
+
+@pytest.mark.skipif(os.environ.get("WEIR_LINUX_ICOUNT") != "1",
+                    reason="a measurement: WEIR_LINUX_ICOUNT=1 runs it")
+def test_linux_alone_instructions(request, build_dir, tmp_path):
+    """Linux alone in the machine under -icount shift=0: the hand-off to
+    userspace in instructions, with no other partition's busy-waits
+    sharing the virtual clock."""
+    cfg = open(os.path.join(build_dir, ".config")).read()
+    text_base = re.search(r"^CONFIG_TEXT_BASE=(\S+)", cfg, re.M).group(1)
+    cfg_addr = re.search(r"^CONFIG_WEIR_CONFIG_ADDR=(\S+)", cfg, re.M).group(1)
+    dts = open(os.path.join(os.path.dirname(__file__), "..", "..", "board",
+                            "qemu-ppce500", "dts", "config-linux.dts")).read()
+    dts = re.sub(r"\n\t\tp2 \{.*?\n\t\t\};", "", dts, flags=re.S)
+    assert "p2 {" not in dts and "p1 {" in dts
+    subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", str(tmp_path / "c.dtb"), "-"],
+                   input=dts.encode(), check=True)
+    top = os.path.join(os.path.dirname(__file__), "..", "..")
+    its = subprocess.run([os.path.join(top, "scripts", "mkits"),
+                          os.path.join(build_dir, "weir.bin"), text_base,
+                          str(tmp_path / "c.dtb"), cfg_addr, "weir + Linux alone",
+                          "linux", os.path.join(build_dir, "linux", "vmlinux.uImage"),
+                          "0x6000000"], check=True, capture_output=True).stdout
+    (tmp_path / "alone.its").write_bytes(its)
+    subprocess.run(["mkimage", "-f", str(tmp_path / "alone.its"), str(tmp_path / "alone.itb")],
+                   check=True, capture_output=True)
+    c = spawn(request, build_dir, str(tmp_path / "alone.itb"), smp=1, icount=True)
+    try:
+        tb0 = handoff_tb(c)
+        m = c.expect(r"\[linux\] weir-init: userspace up \(pid 1, timebase (\d+)\)")
+        tb = int(m.group(1)) - tb0
+        print(f"\nLinux alone, hand-off to userspace: {tb * 1e9 / TB_HZ / 1e6:.0f} million "
+              "instructions (-icount shift=0)")
+        assert tb > 0
+    finally:
+        c.close()
