@@ -23,7 +23,7 @@ LINUX_FIT_GUESTS := linux $(LINUX_UIMAGE) 0x6000000 \
 $(LINUX_INIT): test/linux/init.c | $(BOOTSTRAP_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
-	$(Q)$(CROSS_COMPILE)gcc -static -O2 -Wall -Wextra -Werror -s -o $@ $<
+	$(Q)$(CROSS_COMPILE)gcc -static -O2 -Wall -Wextra -Werror -s -o $@ $< -lm
 
 # The kernel: scripts/build-linux decides whether anything must be
 # rebuilt (its cache is keyed by the config fragment's hash), so it runs
@@ -41,10 +41,13 @@ $(WEIRDMA_KO): test/linux/weirdma/weirdma.c test/linux/weirdma/Kbuild $(LINUX_O)
 	@echo "  KMOD    $@"
 	$(Q)scripts/build-linux-module $(LINUX_O)/kernel-build test/linux/weirdma $(LINUX_O)/weirdma
 
-linux-guest: $(LINUX_INIT) $(WEIRDMA_KO)
+# The recipe is on the file, so make looks at its time stamp again
+# afterwards (a recipe-less `$(LINUX_UIMAGE): linux-guest` would keep the
+# old one and leave the FIT stale).
+$(LINUX_UIMAGE): $(LINUX_INIT) $(WEIRDMA_KO) linux-force
 	$(Q)scripts/build-linux $(LINUX_INIT) $(LINUX_O) $(WEIRDMA_KO)
 
-$(LINUX_UIMAGE): linux-guest
+linux-guest: $(LINUX_UIMAGE)
 
 $(LINUX_O)/config-linux.dtb: $(LINUX_CFG)
 	@mkdir -p $(dir $@)

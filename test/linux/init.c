@@ -10,7 +10,9 @@
  *   stop N  FH_PARTITION_STOP of partition N through /dev/fsl-hv
  *   halt    stop this partition (FSL_HV_IOCTL_PARTITION_STOP, partition -1)
  *   poweroff  reboot(2) power-off: corenet -hv maps it to fsl_hv_halt()
- *   uptime, dmesg-free status lines; help
+ *   selftest  fork/exec children that fill memory and use the FPU at once
+ *           (context switches, page faults, TLB churn under weir)
+ *   uptime, help
  *
  * Static, built with powerpc-linux-gnu-gcc against Debian's
  * libc6-dev-powerpc-cross. PID 1 must never exit: at end of input it sleeps.
@@ -26,7 +28,11 @@
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
+#include <math.h>
+#include <sched.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <linux/fsl_hypervisor.h>
 
@@ -179,6 +185,66 @@ static void run_dma(void)
 		printf("dma: delete_module: %s\n", strerror(errno));
 }
 
+#define CHILDREN	4
+#define CHILD_BYTES	(4u << 20)
+
+/*
+ * A selftest child (`/init child <seed>`): touches CHILD_BYTES of fresh
+ * anonymous memory page by page, checks it after yielding to its
+ * siblings, and sums sqrt(1..10000) with the FPU (about 666716.46).
+ * Exit status 0 when both are right.
+ */
+static int child(unsigned int seed)
+{
+	unsigned int *m = mmap(NULL, CHILD_BYTES, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	unsigned int words = CHILD_BYTES / sizeof(*m), i, bad = 0;
+	volatile double sum = 0;
+
+	if (m == MAP_FAILED)
+		return 2;
+	for (i = 0; i < words; i += 1024)
+		m[i] = seed * 2654435761u + i;
+	for (i = 1; i <= 10000; i++) {
+		sum += sqrt((double)i);
+		if (!(i % 1000))
+			sched_yield();
+	}
+	for (i = 0; i < words; i += 1024)
+		bad |= m[i] != seed * 2654435761u + i;
+	if (bad)
+		return 3;
+	return fabs(sum - 666716.46) < 0.01 ? 0 : 4;
+}
+
+static void selftest(void)
+{
+	pid_t pid[CHILDREN];
+	unsigned int n, ok = 0;
+	char seed[16];
+	int st;
+
+	for (n = 0; n < CHILDREN; n++) {
+		snprintf(seed, sizeof(seed), "%u", n + 1);
+		pid[n] = fork();
+		if (pid[n] == 0) {
+			execl("/init", "init", "child", seed, (char *)NULL);
+			_exit(5);
+		}
+	}
+	for (n = 0; n < CHILDREN; n++) {
+		if (pid[n] < 0 || waitpid(pid[n], &st, 0) != pid[n]) {
+			printf("selftest: child %u: %s\n", n + 1, strerror(errno));
+			continue;
+		}
+		if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+			ok++;
+		else
+			printf("selftest: child %u: status 0x%x\n", n + 1, st);
+	}
+	printf("selftest: %u of %u children ok\n", ok, CHILDREN);
+}
+
 static void show_uptime(void)
 {
 	char v[64];
@@ -192,7 +258,7 @@ static void show_uptime(void)
 
 static void help(void)
 {
-	printf("commands: hv, dma, uptime, stop <partition>, halt, poweroff, help\n");
+	printf("commands: hv, dma, selftest, uptime, stop <partition>, halt, poweroff, help\n");
 }
 
 static void command(char *line)
@@ -207,6 +273,8 @@ static void command(char *line)
 		printf("}\n");
 	} else if (!strcmp(cmd, "dma")) {
 		run_dma();
+	} else if (!strcmp(cmd, "selftest")) {
+		selftest();
 	} else if (!strcmp(cmd, "uptime")) {
 		show_uptime();
 	} else if (!strcmp(cmd, "stop") && arg) {
@@ -227,9 +295,12 @@ static void command(char *line)
 	}
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	char line[256];
+
+	if (argc == 3 && !strcmp(argv[1], "child"))
+		return child(strtoul(argv[2], NULL, 0));
 
 	mount("proc", "/proc", "proc", 0, NULL);
 	mount("sysfs", "/sys", "sysfs", 0, NULL);

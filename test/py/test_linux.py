@@ -133,14 +133,20 @@ def test_linux_boots_beside_hello(linux):
 
 
 def test_linux_manages_partitions(linux):
-    """Linux is the manager: it stops the hello partition through
-    /dev/fsl-hv, then powers itself off (corenet -hv: fsl_hv_halt)."""
+    """Processes run (fork, exec, faults, FPU); Linux is the manager: it
+    stops the hello partition through /dev/fsl-hv, then powers itself off
+    (corenet -hv: fsl_hv_halt)."""
     c = linux
     c.expect(r"\[linux\] weir-init: userspace up")
     c.expect(r"\[linux\] weir# ")
     c.expect(r"\[hello\] alive \d+ sum [0-9a-f]+ ok")
     type_slowly(c, CTRL_T + "1")
     c.expect(r"weir: console input -> \[linux\]")
+    # user space under weir: fork, exec, page faults over 4 x 4 MiB, the
+    # FPU and context switches between four processes
+    type_slowly(c, "selftest\r")
+    c.expect(r"\[linux\] selftest: 4 of 4 children ok", timeout=120)
+    c.expect(r"\[linux\] weir# ")
     type_slowly(c, "stop 2\r")
     c.expect(r"\[linux\] stop: hypervisor returned 0")
     c.expect(r"weir: partition 'hello' stopped")
