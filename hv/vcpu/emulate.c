@@ -40,11 +40,12 @@ static enum emul_result do_return(struct vcpu *v, u32 pc, u32 msr)
 	return EMUL_JUMP;
 }
 
-static enum emul_result tlb_changed(int err)
+/* After a guest TLB change: drop only the shadows it made stale. */
+static enum emul_result tlb_changed(struct vcpu *v, int err)
 {
 	if (err)
 		return EMUL_ILLEGAL;
-	arch_shadow_flush();
+	vcpu_shadow_drop(v);
 	return EMUL_NEXT;
 }
 
@@ -83,7 +84,7 @@ static enum emul_result emulate_31(struct vcpu *v, u32 insn)
 		v->idle = true;
 		return EMUL_NEXT;
 	case XO_TLBWE:
-		return tlb_changed(vtlb_tlbwe(v));
+		return tlb_changed(v, vtlb_tlbwe(v));
 	case XO_TLBRE:
 		return vtlb_tlbre(v) ? EMUL_ILLEGAL : EMUL_NEXT;
 	case XO_TLBSX:
@@ -91,9 +92,9 @@ static enum emul_result emulate_31(struct vcpu *v, u32 insn)
 		return EMUL_NEXT;
 	case XO_TLBIVAX:
 		vtlb_tlbivax(v, ea_x(v, insn));
-		return tlb_changed(0);
+		return tlb_changed(v, 0);
 	case XO_TLBILX:
-		return tlb_changed(vtlb_tlbilx(v, RT(insn) & 3, ea_x(v, insn)));
+		return tlb_changed(v, vtlb_tlbilx(v, RT(insn) & 3, ea_x(v, insn)));
 	default:
 		return EMUL_ILLEGAL;
 	}

@@ -60,6 +60,19 @@ int vcpu_shadow_id(struct vcpu *v)
 	return sid;
 }
 
+void vcpu_shadow_drop(struct vcpu *v)
+{
+	switch (v->tlb.drop) {
+	case VTLB_DROP_PAGE:
+		arch_shadow_unmap(v->tlb.drop_ea);
+		break;
+	case VTLB_DROP_ALL:
+		arch_shadow_flush();
+		break;
+	}
+	v->tlb.drop = VTLB_DROP_NONE;
+}
+
 /* Fill a guest TLB miss from the guest's TLB, or deliver the miss. */
 static void tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
 {

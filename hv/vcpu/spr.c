@@ -174,6 +174,7 @@ int vcpu_mtspr(struct vcpu *v, unsigned int spr, u32 val)
 		if (val & MMUCSR0_TLB1FI)
 			vtlb_invalidate_tlb(v, 1);
 		arch_shadow_flush();
+		v->tlb.drop = VTLB_DROP_NONE;
 		return 0;
 	case SPRN_MCSR: v->mcsr &= ~val; return 0;
 	case SPRN_DBSR: v->dbsr &= ~val; return 0;

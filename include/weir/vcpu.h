@@ -38,6 +38,9 @@ struct vtlb {
 	/* shadow ids: (AS, PR, PID) -> real PID of the shadow entries */
 	u8 sid[2][2][256];
 	unsigned int next_sid;
+	/* shadows to drop after a guest TLB change (VTLB_DROP_*) */
+	unsigned int drop;
+	u32 drop_ea;
 };
 
 /* Pending virtual exceptions (bit per source). */

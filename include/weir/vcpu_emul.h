@@ -42,8 +42,9 @@ enum emul_result {
  *
  * Covers mfmsr/mtmsr/wrtee/wrteei, rfi/rfci/rfmci/rfdi, mfspr/mtspr (via
  * vcpu_mfspr/mtspr), tlbwe/tlbre/tlbsx/tlbivax/tlbilx/tlbsync, wait and
- * the performance-monitor registers (read as zero). Any change to the
- * guest TLB flushes the shadow translations. EMUL_ILLEGAL changes nothing.
+ * the performance-monitor registers (read as zero). A change to the guest
+ * TLB drops the shadow translations it made stale (vcpu_shadow_drop()).
+ * EMUL_ILLEGAL changes nothing.
  */
 enum emul_result vcpu_emulate(struct vcpu *v, u32 insn);
 
@@ -105,6 +106,12 @@ int vcpu_fetch(struct vcpu *v, u32 ea, bool insn, u32 *word);
  * Flushes the shadows when ids had to be recycled.
  */
 int vcpu_shadow_id(struct vcpu *v);
+
+/*
+ * Drop the shadow translations the guest's last TLB changes made stale
+ * (struct vtlb drop state): one page, all of them, or none.
+ */
+void vcpu_shadow_drop(struct vcpu *v);
 
 /* The real MSR the guest runs with, from its virtual MSR. */
 u32 vcpu_shadow_msr(const struct vcpu *v);

@@ -135,7 +135,8 @@ static const struct field fields[] = {
 	FLD(dbcr), FLD(dbsr), FLD(epcr), FLD(usprg0), FLD(dsrr0), FLD(dsrr1),
 	FLD(iac), FLD(dac), FLD(dvc), FLD(pending), FLD(idle),
 	FLD(stopped), FLD(tlb.tlb0), FLD(tlb.tlb1), FLD(tlb.tlb0_victim),
-	FLD(tlb.tlb1_victim), FLD(tlb.sid), FLD(tlb.next_sid),
+	FLD(tlb.tlb1_victim), FLD(tlb.sid), FLD(tlb.next_sid), FLD(tlb.drop),
+	FLD(tlb.drop_ea),
 };
 
 /* The whole struct vcpu equals @exp; names the first field that does not. */
@@ -810,7 +811,9 @@ static void test_tlbwe_fill(void **state)
 	bool flush;
 
 	map4k(5, 0x40000000, 0x200000, MAS3_SR | MAS3_SW);
-	assert_int_equal(fake_arch.flushes, 1);
+	/* an empty slot written: no shadow can be stale */
+	assert_int_equal(fake_arch.flushes, 0);
+	assert_int_equal(fake_arch.unmaps, 0);
 	assert_int_equal(fake_arch.maps, 0);
 	assert_int_equal(v->tlb.tlb1[5].mas1, MAS1_VALID | MAS1_TSIZE(TSIZE_4K));
 	assert_int_equal(v->tlb.tlb1[5].mas2, 0x40000000 | MAS2_M);
@@ -826,7 +829,7 @@ static void test_tlbwe_fill(void **state)
 	assert_int_equal(fake_arch.map[0].perms, MAS3_UR | MAS3_UW);
 	sid = fake_arch.map[0].sid;
 	assert_in_range(sid, 1, 255);
-	assert_int_equal(fake_arch.flushes, 1);
+	assert_int_equal(fake_arch.flushes, 0);
 	/* nothing but the shadow-id bookkeeping changed */
 	assert_int_equal(before.tlb.sid[0][0][0], 0);
 	assert_int_equal(v->tlb.sid[0][0][0], sid);
@@ -961,8 +964,10 @@ static void test_tlbre_tlbsx(void **state)
 	assert_int_equal(v->mas1, MAS1_VALID | MAS1_TSIZE(TSIZE_4K));
 	assert_int_equal(v->mas2, 0x60005000 | MAS2_I | MAS2_G);
 	assert_int_equal(v->mas3, 0x00600000 | MAS3_SR);
-	/* tlbre/tlbsx do not change the TLB: no flush beyond the tlbwes */
-	assert_int_equal(fake_arch.flushes, 3);
+	/* tlbre/tlbsx do not change the TLB, and the tlbwes filled empty
+	 * slots: no shadow was dropped */
+	assert_int_equal(fake_arch.flushes, 0);
+	assert_int_equal(fake_arch.unmaps, 0);
 }
 
 static void test_tlbsx_miss_defaults(void **state)
@@ -1256,11 +1261,19 @@ static u32 rnd(void)
 static void test_ima_survives_flood(void **state)
 {
 	struct vtlb_entry ima = v->tlb.tlb1[0];
-	unsigned int i, esel;
+	unsigned int i, esel, tsize[VTLB1_ENTRIES], pages = 0, alls = 0;
 
-	for (esel = 1; esel < VTLB1_ENTRIES; esel++)
+	for (esel = 1; esel < VTLB1_ENTRIES; esel++) {
 		map4k(esel, 0x40000000 + esel * 0x1000, esel * 0x1000, MAS3_SR);
+		tsize[esel] = TSIZE_4K;
+	}
 	for (i = 0; i < 100000; i++) {
+		/* the entry overwritten decides: 4 KiB one page, else all */
+		if (tsize[1 + i % 63] == TSIZE_4K)
+			pages++;
+		else
+			alls++;
+		tsize[1 + i % 63] = 2 + 2 * (i % 11);
 		v->regs.pc = ENTRY;
 		assert_int_equal(vcpu_mtspr(v, SPRN_MAS0,
 				 MAS0_TLBSEL1 | MAS0_ESEL(1 + i % 63)), 0);
@@ -1271,7 +1284,10 @@ static void test_ima_survives_flood(void **state)
 		exec_ok(TLBWE);
 	}
 	assert_memory_equal(&v->tlb.tlb1[0], &ima, sizeof(ima));
-	assert_int_equal(fake_arch.flushes, 63 + 100000);
+	assert_int_equal(fake_arch.unmaps, pages);
+	assert_int_equal(fake_arch.flushes, alls);
+	assert_int_equal(pages + alls, 100000);
+	assert_true(pages > 63 && alls > 0);
 	/* the IMA is the guest's to replace */
 	map4k(0, 0x40000000, 0x200000, MAS3_SR);
 	assert_int_equal(v->tlb.tlb1[0].mas1, MAS1_VALID | MAS1_TSIZE(TSIZE_4K));
@@ -1460,7 +1476,9 @@ static void test_tlbivax(void **state)
 	v->regs.gpr[RB] = 0x40000000;
 	exec_ok(TLBIVAX(RB));
 	assert_true(valid1(5));
-	assert_int_equal(fake_arch.flushes, 1);
+	/* nothing was invalidated: no shadow dropped */
+	assert_int_equal(fake_arch.flushes, 0);
+	assert_int_equal(fake_arch.unmaps, 0);
 	/* TLB1, by EA, any TID/TS */
 	v->regs.gpr[RB] = 0x40001000 | 0x8;
 	exec_ok(TLBIVAX(RB));
@@ -1474,7 +1492,12 @@ static void test_tlbivax(void **state)
 	v->regs.gpr[RB] = 0x40003000;
 	exec_ok(TLBIVAX(RB));
 	assert_false(v->tlb.tlb0[3 * VTLB0_WAYS + 1].mas1 & MAS1_VALID);
-	assert_int_equal(fake_arch.flushes, 4);
+	/* one 4 KiB entry: its page; two pages at once (all of TLB1): all */
+	assert_int_equal(fake_arch.unmaps, 2);
+	assert_int_equal(fake_arch.unmap[0], 0x40001000);
+	assert_int_equal(fake_arch.unmap[1], 0x40003000);
+	assert_int_equal(fake_arch.flushes, 1);
+	assert_int_equal(v->tlb.drop, VTLB_DROP_NONE);
 }
 
 static void test_tlbilx(void **state)
@@ -1495,7 +1518,62 @@ static void test_tlbilx(void **state)
 	/* T=0: all but IPROT */
 	exec_ok(TLBILX(0, RB));
 	assert_true(valid1(0) && !valid1(5));
-	assert_int_equal(fake_arch.flushes, 4);
+	/* T=3 and T=0 each invalidated one 4 KiB entry, T=1 two pages */
+	assert_int_equal(fake_arch.unmaps, 2);
+	assert_int_equal(fake_arch.unmap[0], 0x40002000);
+	assert_int_equal(fake_arch.unmap[1], 0x40000000);
+	assert_int_equal(fake_arch.flushes, 1);
+}
+
+/*
+ * Precise shadow drops: entries at one EA under several TIDs drop one
+ * page; overwriting a large entry drops everything; a refused tlbwe drops
+ * nothing; the refill after a drop reads the new translation.
+ */
+static void test_shadow_drop(void **state)
+{
+	/* TLB0 set 3 holds 0x40003000 for TID 0x2a (way 1) and TID 7 (way 2) */
+	tlb_fixture();
+	guest_tlbwe(MAS0_ESEL(2), MAS1_VALID | MAS1_TID(7), 0x40003000,
+		    0x213000 | MAS3_SR, 0);
+	assert_int_equal(fake_arch.unmaps + fake_arch.flushes, 0);
+	v->regs.gpr[RB] = 0x40003000;
+	exec_ok(TLBIVAX(RB));
+	assert_int_equal(fake_arch.unmaps, 1);
+	assert_int_equal(fake_arch.unmap[0], 0x40003000);
+	assert_int_equal(fake_arch.flushes, 0);
+
+	/* rewriting a valid 4 KiB entry drops its old page only */
+	fake_arch_clear();
+	guest_tlbwe(MAS0_TLBSEL1 | MAS0_ESEL(5), MAS1_VALID | MAS1_TSIZE(TSIZE_4K),
+		    0x50000000, 0x300000 | MAS3_SR, 0);
+	assert_int_equal(fake_arch.unmaps, 1);
+	assert_int_equal(fake_arch.unmap[0], 0x40000000);
+	assert_int_equal(fake_arch.flushes, 0);
+	/* ... and the next miss there fills from the new entry */
+	v->msr = MSR_ME;
+	v->regs.pc = ENTRY;
+	vcpu_exit(v, IVOR_DTLB, 0x50000010, 0);
+	assert_int_equal(fake_arch.maps, 1);
+	assert_int_equal(fake_arch.map[0].phys, RAM_PHYS + 0x300000);
+
+	/* overwriting a 16 MiB entry: every shadow may be stale */
+	guest_tlbwe(MAS0_TLBSEL1 | MAS0_ESEL(9), MAS1_VALID | MAS1_TSIZE(TSIZE_16M),
+		    0xc0000000, MAS3_SR, 0);
+	fake_arch_clear();
+	guest_tlbwe(MAS0_TLBSEL1 | MAS0_ESEL(9), MAS1_VALID | MAS1_TSIZE(TSIZE_4K),
+		    0xc0000000, MAS3_SR, 0);
+	assert_int_equal(fake_arch.flushes, 1);
+	assert_int_equal(fake_arch.unmaps, 0);
+
+	/* a refused tlbwe changes nothing and drops nothing */
+	fake_arch_clear();
+	guest_mas(MAS0_TLBSEL1 | MAS0_ESEL(9), MAS1_VALID | MAS1_TSIZE(3), 0xc0000000,
+		  MAS3_SR, 0);
+	exec(TLBWE);
+	assert_int_equal(v->esr, ESR_PIL);
+	assert_int_equal(fake_arch.flushes + fake_arch.unmaps, 0);
+	assert_int_equal(v->tlb.drop, VTLB_DROP_NONE);
 }
 
 static void test_mmucsr0_flash(void **state)
@@ -1882,6 +1960,7 @@ int main(void)
 		T(test_miss_linux_handler_refill),
 		T(test_debug_sprs),
 		T(test_cache_locking),
+		T(test_shadow_drop),
 		T(test_isolation_beyond_ram),
 		T(test_isolation_partial_page),
 		T(test_isolation_large_page),
