@@ -301,8 +301,14 @@ int config_parse(const void *cfg, const void *hwfdt, const struct hw_info *hw,
 	int parts, node, ret;
 
 	memset(plan, 0, sizeof(*plan));
-	if (fdt_check_header(cfg))
-		return dt_fail(err, cfg, 0, "", -EINVAL, "not a device tree");
+	if (fdt_check_header(cfg)) {
+		/* Not a tree: name its root without walking it (fuzzing found
+		 * fdt_get_path() reading wild offsets of a bad header). */
+		snprintf(err->node, sizeof(err->node), "/");
+		err->prop[0] = '\0';
+		snprintf(err->msg, sizeof(err->msg), "not a device tree");
+		return -EINVAL;
+	}
 	if (fdt_node_check_compatible(cfg, 0, "weir,config-1"))
 		return dt_fail(err, cfg, 0, "compatible", -EINVAL,
 				"not \"weir,config-1\"");

@@ -317,10 +317,13 @@ int guest_dt_build(const void *hwfdt, const struct hw_info *hw,
 	int bufsize = size > 0x7fffffff ? 0x7fffffff : (int)size;
 	int ret;
 
-	if (!hwfdt || !hw || !p || !gp || !buf)
+	/* A NULL argument never reaches build() (the analyzer cannot see
+	 * through the variadic bad(), so say it with the control flow). */
+	if (!hwfdt || !hw || !p || !gp || !buf) {
 		ret = bad(err, "/", "", "missing argument");
-	else
-		ret = check_params(hwfdt, p, gp, err);
+		goto out;
+	}
+	ret = check_params(hwfdt, p, gp, err);
 	if (!ret) {
 		g.ret = fdt_create(buf, bufsize);
 		build(&g, hwfdt, hw, p, pp, gp);
@@ -336,6 +339,7 @@ int guest_dt_build(const void *hwfdt, const struct hw_info *hw,
 				  fdt_strerror(g.ret));
 		}
 	}
+out:
 	if (ret && buf)
 		memset(buf, 0, size < sizeof(struct fdt_header) ?
 		       size : sizeof(struct fdt_header));

@@ -22,6 +22,8 @@
 #define PAPR(num, fn)	{ PAPR_EPAPR_VENDOR, num, #num, fn }
 #define WEIR(num, fn)	{ WEIR_VENDOR_ID, num, #num, fn }
 
+/* Sorted by (vendor, number): hcall_find() bisects it (a new entry goes
+ * in its place; test_hcall checks the order with hcall_table_check()). */
 static const struct hcall_desc hcall_table[] = {
 	EPAPR(EV_BYTE_CHANNEL_SEND, hc_byte_channel_send),
 	EPAPR(EV_BYTE_CHANNEL_RECEIVE, hc_byte_channel_receive),
@@ -33,34 +35,56 @@ static const struct hcall_desc hcall_table[] = {
 	EPAPR(EV_INT_IACK, hc_int_iack),
 	EPAPR(EV_INT_EOI, hc_int_eoi),
 	EPAPR(EV_IDLE, hc_idle),
+	FSL(FH_ERR_GET_INFO, hc_err_get_info),
 	FSL(FH_PARTITION_RESTART, hc_partition_restart),
 	FSL(FH_PARTITION_GET_STATUS, hc_partition_get_status),
 	FSL(FH_PARTITION_STOP, hc_partition_stop),
-	FSL(FH_SYSTEM_RESET, hc_system_reset),
 	FSL(FH_DMA_ENABLE, hc_dma_enable),
 	FSL(FH_DMA_DISABLE, hc_dma_disable),
-	FSL(FH_ERR_GET_INFO, hc_err_get_info),
+	FSL(FH_VMPIC_GET_MSIR, hc_vmpic_get_msir),
+	FSL(FH_SYSTEM_RESET, hc_system_reset),
 	PAPR(H_GET_TCE, hc_h_get_tce),
 	PAPR(H_PUT_TCE, hc_h_put_tce),
 	PAPR(H_STUFF_TCE, hc_h_stuff_tce),
 	PAPR(H_PUT_TCE_INDIRECT, hc_h_put_tce_indirect),
 	PAPR(H_RTAS, hc_h_rtas),
-	FSL(FH_VMPIC_GET_MSIR, hc_vmpic_get_msir),
-	WEIR(WEIR_HC_DMA_COPY, hc_weir_dma_copy),
 	WEIR(WEIR_HC_MSI_INFO, hc_weir_msi_info),
+	WEIR(WEIR_HC_DMA_COPY, hc_weir_dma_copy),
 };
+
+static u32 desc_key(const struct hcall_desc *d)
+{
+	return (u32)d->vendor << 16 | d->num;
+}
+
+int hcall_table_check(void)
+{
+	unsigned int i;
+
+	for (i = 1; i < ARRAY_SIZE(hcall_table); i++)
+		if (desc_key(&hcall_table[i - 1]) >= desc_key(&hcall_table[i]))
+			return -EINVAL;
+	return 0;
+}
 
 static const struct hcall_desc *hcall_find(u32 token)
 {
 	u32 vendor = EV_TOKEN_VENDOR(token);
-	u32 num = EV_TOKEN_NUM(token);
-	unsigned int i;
+	u32 key, k, lo = 0, hi = ARRAY_SIZE(hcall_table), mid;
 
 	if (vendor == EV_LOCAL_VENDOR_ID)
 		vendor = EV_EPAPR_VENDOR_ID;
-	for (i = 0; i < ARRAY_SIZE(hcall_table); i++)
-		if (hcall_table[i].vendor == vendor && hcall_table[i].num == num)
-			return &hcall_table[i];
+	key = vendor << 16 | EV_TOKEN_NUM(token);
+	while (lo < hi) {	/* about 5 steps instead of a scan of all */
+		mid = (lo + hi) / 2;
+		k = desc_key(&hcall_table[mid]);
+		if (k == key)
+			return &hcall_table[mid];
+		if (k < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 

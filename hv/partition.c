@@ -18,6 +18,7 @@
 #include <weir/iommu_boot.h>
 #include <weir/msi.h>
 #include <weir/guest_dt.h>
+#include <weir/hv.h>
 #include <weir/loader.h>
 #include <weir/log.h>
 #include <weir/partition.h>
@@ -90,7 +91,7 @@ static int partition_load(struct partition *p, struct dt_error *err)
 	}
 	errq_reset(&p->errq);
 	msi_partition_reset(p);
-	memset(p->ram_host, 0, p->ram_size);
+	arch_zero_ram(p->ram_host, p->ram_size);
 	ret = guest_image_load(p, (const void *)(uintptr_t)pp->image_src,
 			       pp->image_len, pp->image_gpa, pp->has_entry,
 			       pp->entry_gpa, &entry, &what);

@@ -101,6 +101,53 @@ static inline u64 tce_write(struct dma_window *w, u64 idx, u64 tce)
 }
 
 /*
+ * Store @count TCEs from index @idx, @list[i] into TCE @idx + i, the
+ * previous TCEs to group->undo[] (tce_write() in a loop tight enough for
+ * 512-TCE batches: 32-bit indices, since a window has at most 2^24 TCEs,
+ * a 36-bit IOVA space of 4 KiB pages; the slot count is only touched
+ * when the old or new TCE is valid).
+ */
+static void tce_write_list(struct dma_window *w, u64 idx, const u64 *list,
+			   unsigned int count)
+{
+	u64 *t = &w->tces[idx], *undo = w->group->undo;
+	u32 *valid = w->slot_valid;
+	unsigned int shift = w->slot_tce_shift, i;
+	u32 j = (u32)idx;
+
+	for (i = 0; i < count; i++, j++) {
+		u64 old = be64_to_cpu(t[i]), tce = list[i];
+
+		if ((old | tce) & TCE_PERM_MASK)
+			valid[j >> shift] +=
+				(u32)((tce & TCE_PERM_MASK) != 0) -
+				(u32)((old & TCE_PERM_MASK) != 0);
+		undo[i] = old;
+		t[i] = cpu_to_be64(tce);
+	}
+}
+
+/* The same for H_STUFF_TCE: one @value without R/W (tce_stuff() refuses
+ * R/W), so only valid old TCEs change a slot count. */
+static void tce_stuff_run(struct dma_window *w, u64 idx, u64 value,
+			  unsigned int count)
+{
+	u64 *t = &w->tces[idx], *undo = w->group->undo;
+	u64 be = cpu_to_be64(value);
+	u32 *valid = w->slot_valid;
+	unsigned int shift = w->slot_tce_shift, i;
+
+	for (i = 0; i < count; i++) {
+		u64 old = be64_to_cpu(t[i]);
+
+		if (old & TCE_PERM_MASK)
+			valid[((u32)idx + i) >> shift]--;
+		undo[i] = old;
+		t[i] = be;
+	}
+}
+
+/*
  * Reflect TCEs @idx..@idx+@count-1 (count >= 1) of @w into the IOMMU. On
  * failure restore them from group->undo[] so table and IOMMU agree.
  * Return: 0 or -EIO.
@@ -185,8 +232,7 @@ int tce_get(struct partition *p, u64 liobn, u64 ioba, u64 *tce)
 int tce_stuff(struct partition *p, u64 liobn, u64 ioba, u64 tce, u64 count)
 {
 	struct dma_window *w;
-	u64 idx, i;
-	u64 *undo;
+	u64 idx;
 	int ret;
 
 	ret = dma_window_lookup(p, liobn, &w);
@@ -205,9 +251,7 @@ int tce_stuff(struct partition *p, u64 liobn, u64 ioba, u64 tce, u64 count)
 	/* Clearing (tce 0) may sweep over the MSI range: its TCEs are 0. */
 	if (tce && dma_msi_overlaps(w->group, ioba, count << w->page_shift))
 		return -EACCES;
-	undo = w->group->undo;
-	for (i = 0; i < count; i++)
-		undo[i] = tce_write(w, idx + i, tce);
+	tce_stuff_run(w, idx, tce, (unsigned int)count);
 	return tce_reflect(w, idx, count);
 }
 
@@ -221,10 +265,10 @@ static int list_copy_check(struct dma_window *w, const struct partition *p,
 			   const u64 *src, u64 count)
 {
 	u64 *list = w->group->list;
-	u64 i;
+	unsigned int i;
 	int ret;
 
-	for (i = 0; i < count; i++) {
+	for (i = 0; i < (unsigned int)count; i++) {
 		list[i] = be64_to_cpu(src[i]);
 		ret = tce_check(w, p, list[i]);
 		if (ret)
@@ -252,7 +296,7 @@ int tce_put_indirect(struct partition *p, u64 liobn, u64 ioba, gpa_t list,
 {
 	const u64 *src;
 	struct dma_window *w;
-	u64 idx, i;
+	u64 idx;
 	int ret;
 
 	ret = dma_window_lookup(p, liobn, &w);
@@ -271,7 +315,6 @@ int tce_put_indirect(struct partition *p, u64 liobn, u64 ioba, gpa_t list,
 	ret = list_copy_check(w, p, src, count);
 	if (ret)
 		return ret;
-	for (i = 0; i < count; i++)
-		w->group->undo[i] = tce_write(w, idx + i, w->group->list[i]);
+	tce_write_list(w, idx, w->group->list, (unsigned int)count);
 	return tce_reflect(w, idx, count);
 }

@@ -32,6 +32,13 @@ struct hcall_desc {
  */
 void hcall_dispatch(struct vcpu *v);
 
+/**
+ * hcall_table_check() - the dispatch table is strictly sorted by (vendor,
+ * number), as the bisecting lookup needs (for the host tests).
+ * Return: 0, or -EINVAL when an entry is out of order or duplicated.
+ */
+int hcall_table_check(void);
+
 /* errno (negative) -> EV_* status, for handlers. */
 u32 hcall_status(int err);
 

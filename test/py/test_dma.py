@@ -34,14 +34,14 @@ def guest(build_dir, name):
     return os.path.join(build_dir, "guests", name + ".elf")
 
 
-def config(tmp_path, p1_extra, p2_extra=""):
+def config(tmp_path, p1_extra, p2_extra="", labels=("dma", "other")):
     src = f"""/dts-v1/;
 / {{ compatible = "weir,config-1";
   partitions {{
-    p1 {{ compatible = "weir,partition"; label = "dma"; cpus = <0 1>;
+    p1 {{ compatible = "weir,partition"; label = "{labels[0]}"; cpus = <0 1>;
          guest-memory = <0 0x10000000 0 0x4000000>;
          guest-image = <0 {IMG1} 0 0 0 0x100000>; {p1_extra} }};
-    p2 {{ compatible = "weir,partition"; label = "other"; cpus = <1 1>;
+    p2 {{ compatible = "weir,partition"; label = "{labels[1]}"; cpus = <1 1>;
          guest-memory = <0 0x14000000 0 0x4000000>;
          guest-image = <0 {IMG2} 0 0 0 0x100000>; {p2_extra} }};
   }};

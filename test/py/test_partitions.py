@@ -13,6 +13,7 @@ CTRL_T = "\x14"
 
 HELLO_CHECKS = [
     "entry-state", "dt-hypervisor", "dt-console", "dt-pic", "dt-memory",
+    "ram-zeroed",
     "unknown-token-1-8", "unknown-token-3-1", "unknown-token-1-0",
     "send-bad-handle", "send-count-17", "receive-bad-handle",
     "stop-nonexistent", "status-self", "decrementer", "idle-wakeup",
@@ -103,6 +104,8 @@ def test_console_input_stop_restart(qemu):
     type_slowly(c, "!restart 1\r")
     c.expect(r"weir: partition 'hello' restarting")
     c.expect(r"\[hello\] hello from hello \(guest-id 1\)")
+    # its heartbeat had filled its heap: weir zeroed the RAM again
+    c.expect(r"\[hello\] check ram-zeroed: ok")
     c.expect(r"\[hello\] hello: all checks done \(0 failed\)")
     type_slowly(c, "!restart -1\r")
     c.expect(r"weir: partition 'echo' restarting")

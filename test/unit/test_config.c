@@ -346,6 +346,23 @@ static void test_not_a_config(void **state)
 	expect_refused(-EINVAL, "/", "compatible", "not \"weir,config-1\"");
 }
 
+/*
+ * Found by test/fuzz/fuzz_config: a valid magic with offsets far beyond
+ * the blob. The refusal must not walk the tree to name the node.
+ */
+static void test_bad_header(void **state)
+{
+	memset(cfg, 0, sizeof(cfg));
+	fdt_set_magic(cfg, FDT_MAGIC);
+	fdt_set_totalsize(cfg, 0x70617274);
+	fdt_set_off_dt_struct(cfg, 0x7469746f);
+	fdt_set_off_dt_strings(cfg, 0x6e730000);
+	fdt_set_version(cfg, 17);
+	fdt_set_last_comp_version(cfg, 16);
+	assert_int_not_equal(fdt_check_header(cfg), 0);
+	expect_refused(-EINVAL, "/", "", "not a device tree");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -368,6 +385,7 @@ int main(void)
 		cmocka_unit_test_setup(test_pci_group, nothing),
 		cmocka_unit_test_setup(test_pci_group_refused, nothing),
 		cmocka_unit_test_setup(test_not_a_config, nothing),
+		cmocka_unit_test_setup(test_bad_header, nothing),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

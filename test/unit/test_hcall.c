@@ -543,11 +543,22 @@ static void test_idle(void **state)
 	assert_false(fw_vcpu(w, 2, 0)->idle);
 }
 
+/* The lookup bisects: every handler is reachable only if the table is
+ * sorted; and a token just past each entry is still unknown. */
+static void test_table_sorted(void **state)
+{
+	assert_int_equal(hcall_table_check(), 0);
+	assert_int_equal(CALL(fw_vcpu(w, 1, 0),
+			      EV_HCALL_TOKEN(WEIR_VENDOR_ID, 0x7fff), 0),
+			 EV_UNIMPLEMENTED);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 		T(test_unknown_tokens),
+		T(test_table_sorted),
 		T(test_unknown_papr_opcode),
 		T(test_vendor_zero_and_bit31),
 		T(test_status_map),

@@ -49,6 +49,16 @@ struct pamu {
 	struct pamu_op *ops;
 	unsigned int nr_ops, max_ops;
 	struct pamu_win win;	/* scratch window for stage/commit */
+	/*
+	 * stage() cache: while win_cached, @win is @win_liodn's live state
+	 * with every logged op applied (ops[0..nr_ops)), so staging one more
+	 * op for that LIODN applies just that op instead of replaying the log
+	 * (O(n) instead of O(n^2) for n slots staged in a row). Cleared by
+	 * anything that changes the live tables, the log or @win.
+	 */
+	bool win_cached;
+	bool win_blocked;	/* with win_cached: the staged V = 0 state */
+	u32 win_liodn;
 };
 
 static inline struct pamu *to_pamu(struct iommu *mmu)

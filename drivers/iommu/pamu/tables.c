@@ -416,14 +416,24 @@ static int stage(struct pamu *p, const struct pamu_op *op)
 		return -ERANGE;
 	if (p->nr_ops >= p->max_ops)
 		return -ENOSPC;
-	ret = win_build(p, op->liodn, 0, &p->win, &blocked);
+	if (p->win_cached && p->win_liodn == op->liodn) {
+		blocked = p->win_blocked;
+		ret = 0;
+	} else {
+		ret = win_build(p, op->liodn, 0, &p->win, &blocked);
+	}
 	if (!ret)
 		ret = win_apply(p, &p->win, &blocked, op);
 	if (!ret && win_needs_run(&p->win) &&
 	    p->win.count - 1 > p->t.num_spaace)
 		ret = -ENOSPC;
-	if (!ret)
+	/* a refused op may have changed @win: rebuild next time */
+	p->win_cached = !ret;
+	if (!ret) {
 		p->ops[p->nr_ops++] = *op;
+		p->win_liodn = op->liodn;
+		p->win_blocked = blocked;
+	}
 	return ret;
 }
 
@@ -472,13 +482,16 @@ static bool first_op_of_liodn(struct pamu *p, unsigned int i, u32 *liodn)
  * run in a scratch bitmap (old runs stay reserved: they are freed only
  * after the new entries are live). Return: 0 or the first error.
  */
-static int validate_all(struct pamu *p)
+static int validate_all(struct pamu *p, unsigned int *built,
+			bool *last_blocked)
 {
 	unsigned int i;
 	bool blocked;
 	u32 liodn;
 	int ret;
 
+	*built = 0;
+	p->win_cached = false;
 	memcpy(p->scratch_map, p->spaace_map, map_bytes(p->t.num_spaace));
 	memset(p->mark, 0, p->t.num_paace);
 	for (i = 0; i < p->nr_ops; i++) {
@@ -487,6 +500,8 @@ static int validate_all(struct pamu *p)
 		ret = win_build(p, liodn, i, &p->win, &blocked);
 		if (ret)
 			return ret;
+		(*built)++;
+		*last_blocked = blocked;
 		if (win_needs_run(&p->win) &&
 		    run_alloc(p->scratch_map, p->t.num_spaace,
 			      p->win.count - 1) < 0)
@@ -504,19 +519,22 @@ static int validate_all(struct pamu *p)
 static int pamu_commit(struct iommu *mmu)
 {
 	struct pamu *p = to_pamu(mmu);
-	unsigned int i;
-	bool blocked;
+	unsigned int i, built;
+	bool blocked, vblocked = false;
 	u32 liodn;
 	int ret;
 
-	ret = validate_all(p);
+	ret = validate_all(p, &built, &vblocked);
 	if (ret)
 		return ret;
 	memset(p->mark, 0, p->t.num_paace);
 	for (i = 0; i < p->nr_ops; i++) {
 		if (!first_op_of_liodn(p, i, &liodn))
 			continue;
-		ret = win_build(p, liodn, i, &p->win, &blocked);
+		/* One LIODN in the log: @win still holds what validate_all()
+		 * built for it (its SPAACE reservation was only a dry run). */
+		blocked = vblocked;
+		ret = built == 1 ? 0 : win_build(p, liodn, i, &p->win, &blocked);
 		if (!ret)
 			ret = win_write(p, liodn, &p->win, blocked);
 		if (ret) {
@@ -526,12 +544,14 @@ static int pamu_commit(struct iommu *mmu)
 		}
 	}
 	p->nr_ops = 0;
+	p->win_cached = false;
 	return ret;
 }
 
 static void pamu_abort(struct iommu *mmu)
 {
 	to_pamu(mmu)->nr_ops = 0;
+	to_pamu(mmu)->win_cached = false;
 }
 
 static int pamu_translate_op(struct iommu *mmu, u32 liodn, u64 iova,
@@ -707,6 +727,7 @@ int pamu_block_liodn(struct iommu *mmu, u32 liodn)
 	if (liodn >= p->t.num_paace)
 		return -ERANGE;
 	e = pamu_ppaace(&p->t, liodn);
+	p->win_cached = false;		/* the live state changes */
 	put_be32(&e[PAACE_W_ADDR], get_be32(&e[PAACE_W_ADDR]) & ~PAACE_AF_V);
 	wmb();
 	return 0;

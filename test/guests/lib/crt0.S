@@ -4,7 +4,8 @@
  * space 0, an initial mapped area covering guest-physical 0.. 1:1;
  * r3 = device tree, r6 = ePAPR magic, r7 = size of the mapped area.
  *
- * _start keeps r3/r6/r7 and the entry MSR, moves the device tree out of
+ * _start reads the time base (guest_entry_tb, for the hand-off
+ * benchmark), keeps r3/r6/r7 and the entry MSR, moves the device tree out of
  * the way if it overlaps BSS, sets the stack, clears BSS, points IVPR and
  * IVOR0-15 at vectors.S and calls guest_runtime_init() and guest_main().
  * If guest_main() returns the partition stops itself.
@@ -15,6 +16,10 @@
 	.globl	_start
 	.type	_start, @function
 _start:
+	/* Time base first (guest_entry_tb): the hand-off benchmark. */
+	mfspr	r25, SPR_TBU_R
+	mfspr	r24, SPR_TBL_R
+	mfspr	r23, SPR_TBU_R
 	mr	r31, r3			/* device tree */
 	mr	r30, r6			/* ePAPR magic */
 	mr	r29, r7			/* initial mapped area size */
@@ -81,6 +86,12 @@ _start:
 	mtspr	SPR_IVOR0 + \n, r4
 	.endr
 	isync
+
+	lis	r4, guest_entry_tb@ha
+	addi	r4, r4, guest_entry_tb@l
+	stw	r25, 0(r4)
+	stw	r24, 4(r4)
+	stw	r23, 8(r4)
 
 	mr	r3, r31
 	mr	r4, r30

@@ -114,6 +114,8 @@ void guest_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* ------------------------------------------------------------ time */
 u64 get_tb(void);
+/* Time base read by _start's first instructions: TBU, TBL, TBU again. */
+extern u32 guest_entry_tb[3];
 void dec_arm(u32 ticks);	/* one-shot decrementer interrupt */
 void dec_disarm(void);
 extern volatile u32 dec_interrupts;	/* decrementer interrupts taken */

@@ -10,6 +10,7 @@
 #include "guest.h"
 
 struct guest_info guest;
+u32 guest_entry_tb[3];
 
 void guest_runtime_init(void *fdt, u32 r6, u32 r7, u32 msr, u32 moved);
 void timer_init(void);

@@ -1,0 +1,454 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The hcall fuzzer's world (world.h) and the host fakes of partition
+ * control (include/weir/partition.h) and vcpu_kick(). Unlike the unit
+ * test fakes, a restart here resets what the target's restart resets
+ * (DMA groups, vPIC, byte channel, vCPU registers), so that sequences of
+ * restarts and hcalls stay meaningful.
+ */
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <weir/console.h>
+#include <weir/console_mux.h>
+#include <weir/dma_engine.h>
+#include <weir/errq.h>
+#include <weir/msi.h>
+#include <weir/pamu.h>
+#include <weir/vcpu_kick.h>
+#include "pamu_priv.h"
+#include "world.h"
+
+struct world W;
+
+static const struct world_part_cfg part_cfg[W_NPARTS] = {
+	/* 1 and 2 are adjacent in real memory: off-by-one maps show. */
+	{ 0x100000000ULL, 0x4000000 },	/* 64 MiB at 4 GiB */
+	{ 0x104000000ULL, 0x2000000 },	/* 32 MiB right after */
+	{ 0x20000000ULL, 0x1000000 },	/* 16 MiB at 512 MiB */
+};
+
+static const char *const names[W_NPARTS] = { "alpha", "beta", "gamma" };
+
+/* ------------------------------------------------------------- fakes */
+
+struct partition *partition_by_id(unsigned int id)
+{
+	if (id < 1 || id > W_NPARTS)
+		return NULL;
+	return &W.part[id - 1];
+}
+
+int partition_stop(struct partition *p)
+{
+	unsigned int i;
+
+	if (p->state == PART_STOPPED)
+		return -EALREADY;
+	p->state = PART_STOPPED;
+	for (i = 0; i < p->nvcpus; i++)
+		p->vcpu[i]->stopped = true;
+	return 0;
+}
+
+/* What hv/partition.c resets, minus the image and guest tree reload. */
+int partition_restart(struct partition *p)
+{
+	unsigned int i;
+	int ret;
+
+	ret = dma_partition_reset(p);
+	if (ret)
+		return ret;
+	vpic_reset(p->pic);
+	bytechan_reset(p->console);
+	for (i = 0; i < p->nvcpus; i++) {
+		struct vcpu *v = p->vcpu[i];
+
+		memset(&v->regs, 0, sizeof(v->regs));
+		v->regs.pc = 0x100000;
+		v->pending = 0;
+		v->idle = false;
+		v->stopped = false;
+	}
+	p->state = PART_RUNNING;
+	return 0;
+}
+
+void system_reset(void)
+{
+	W.resets++;
+}
+
+void vcpu_kick(struct vcpu *v)
+{
+	W.kicks++;
+}
+
+/* Counts weir's console output; FUZZ_VERBOSE=1 also shows it. */
+static void count_putc(void *dev, char c)
+{
+	static int verbose = -1;
+
+	if (verbose < 0)
+		verbose = getenv("FUZZ_VERBOSE") != NULL;
+	if (verbose)
+		fputc(c, stderr);
+	W.console_bytes++;
+}
+
+static int no_getc(void *dev)
+{
+	return -1;
+}
+
+static const struct console_ops count_console = {
+	.putc = count_putc,
+	.getc = no_getc,
+};
+
+/* ------------------------------------------------------------- groups */
+
+static void group_cfg(unsigned int g, unsigned int index, unsigned int owner,
+		      u64 buid, const u32 *liodns, unsigned int n)
+{
+	struct dma_group_config *c = &W.gcfg[g];
+
+	dma_group_config_init(c);
+	c->index = index;
+	c->buid = buid;
+	memcpy(c->liodns, liodns, n * sizeof(*liodns));
+	c->nr_liodns = n;
+	W.grp_owner[g] = owner;
+}
+
+/*
+ * Group 0 (alpha): LIODNs 1, 2; 16 MiB of 4 KiB pages, the MSI range
+ * inside it with alpha's doorbell. Group 1 (beta): LIODN 7; 256 MiB of
+ * 64 KiB pages, default MSI range, no doorbell. Group 2 (gamma): LIODNs
+ * 9, 10; 256 MiB of 16 MiB pages (exact), nothing reserved. Group 3
+ * (alpha again): LIODN 12; 1 MiB of 4 KiB pages (exact), a 64 KiB MSI
+ * range with a second doorbell at its start.
+ */
+static void groups_config(void)
+{
+	static const u32 l0[] = { 1, 2 }, l1[] = { 7 }, l2[] = { 9, 10 },
+			 l3[] = { 12 };
+	struct dma_group_config *c;
+
+	group_cfg(0, 3, 0, 0x0800000020000000ULL, l0, 2);
+	c = &W.gcfg[0];
+	c->default_size = 0x1000000;
+	c->msi_iova = 0x800000;
+	c->has_doorbell = true;
+	c->doorbell_phys = W_MSI_BANK;
+	c->doorbell_size = SZ_4K;
+
+	group_cfg(1, 5, 1, 0x0800000030000000ULL, l1, 1);
+	c = &W.gcfg[1];
+	c->default_size = 0x10000000;
+	c->default_page_shift = 16;
+
+	group_cfg(2, 6, 2, 0x0800000040000000ULL, l2, 2);
+	c = &W.gcfg[2];
+	c->default_size = 0x10000000;
+	c->default_page_shift = 24;
+	c->msi_len = 0;
+
+	group_cfg(3, 7, 0, 0x0800000050000000ULL, l3, 1);
+	c = &W.gcfg[3];
+	c->default_size = 0x100000;
+	c->msi_iova = 0xf0000;
+	c->msi_len = 0x10000;
+	c->has_doorbell = true;
+	c->doorbell_phys = W_MSI_BANK;
+	c->doorbell_size = SZ_4K;
+}
+
+int world_liodn_owner(u32 liodn)
+{
+	unsigned int g, i;
+
+	for (g = 0; g < W_NGROUPS; g++)
+		for (i = 0; i < W.gcfg[g].nr_liodns; i++)
+			if (W.gcfg[g].liodns[i] == liodn)
+				return (int)W.grp_owner[g];
+	return -1;
+}
+
+unsigned int world_liodn_groups(u32 liodn)
+{
+	unsigned int g, i, n = 0;
+
+	for (g = 0; g < W_NGROUPS; g++)
+		for (i = 0; i < W.gcfg[g].nr_liodns; i++)
+			n += W.gcfg[g].liodns[i] == liodn;
+	return n;
+}
+
+/* -------------------------------------------------------------- world */
+
+static void die(const char *what, int err)
+{
+	fprintf(stderr, "fuzz world: %s failed (%d)\n", what, err);
+	abort();
+}
+
+void world_init(void)
+{
+	size_t off = W_CANARY;
+	unsigned int i;
+
+	W.mem_size = W_CANARY;
+	for (i = 0; i < W_NPARTS; i++)
+		W.mem_size += part_cfg[i].ram_size + W_CANARY;
+	W.mem = mmap(NULL, W.mem_size, PROT_READ | PROT_WRITE,
+		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (W.mem == MAP_FAILED)
+		die("mmap", errno);
+	for (i = 0; i < W_NPARTS; i++) {
+		memset(W.mem + off - W_CANARY, W_CANARY_BYTE, W_CANARY);
+		W.part[i].ram_host = W.mem + off;
+		off += part_cfg[i].ram_size + W_CANARY;
+	}
+	memset(W.mem + off - W_CANARY, W_CANARY_BYTE, W_CANARY);
+	for (i = 0; i < W_NPARTS; i++) {
+		unsigned int n;
+
+		for (n = 0; n < W_NVCPUS; n++) {
+			W.vcpu[i][n] = calloc(1, sizeof(struct vcpu));
+			if (!W.vcpu[i][n])
+				die("calloc", -ENOMEM);
+		}
+	}
+	groups_config();
+}
+
+static void parts_reset(void)
+{
+	unsigned int i, n;
+	int ret;
+
+	console_mux_reset();
+	console_register(&count_console, NULL);
+	for (i = 0; i < W_NPARTS; i++) {
+		struct partition *p = &W.part[i];
+		void *ram = p->ram_host;
+
+		memset(p, 0, sizeof(*p));
+		p->id = i + 1;
+		snprintf(p->name, sizeof(p->name), "%s", names[i]);
+		p->ram_phys = part_cfg[i].ram_phys;
+		p->ram_size = part_cfg[i].ram_size;
+		p->ram_host = ram;
+		p->manager = i == 0;
+		p->state = PART_RUNNING;
+		p->nvcpus = i == 2 ? 1 : W_NVCPUS;
+		for (n = 0; n < p->nvcpus; n++) {
+			struct vcpu *v = W.vcpu[i][n];
+
+			memset(v, 0, sizeof(*v));
+			v->part = p;
+			v->id = n;
+			v->cpu = i * W_NVCPUS + n;
+			v->regs.pc = 0x100000;
+			p->vcpu[n] = v;
+		}
+		memset(&W.con[i], 0, sizeof(W.con[i]));
+		ret = vpic_init(&W.pic[i], p);
+		if (!ret)
+			ret = bytechan_init(&W.con[i], p, W_HANDLE(p->id),
+					    VPIC_IRQ_CONSOLE_RX,
+					    VPIC_IRQ_CONSOLE_TX);
+		if (ret)
+			die("vpic/bytechan init", ret);
+		p->console = &W.con[i];
+		ret = errq_attach(p);
+		if (ret)
+			die("errq_attach", ret);
+		ret = console_mux_register(&W.con[i]);
+		if (ret)
+			die("console_mux_register", ret);
+	}
+}
+
+/*
+ * Between inputs: copy back the state world_reset() produced (saved by
+ * world_save()), so every input starts from the same bytes. Rebuilding
+ * the PAMU and the groups costs more than the calls themselves, and an
+ * in-place restart would carry SPAACE allocation history over.
+ */
+#define GOLD_MAX 48
+static struct {
+	void *live, *copy;
+	size_t len;
+} gold[GOLD_MAX];
+static unsigned int ngold;
+
+static void gold_add(void *live, size_t len)
+{
+	if (ngold == GOLD_MAX)
+		die("gold_add", -ENOSPC);
+	gold[ngold].live = live;
+	gold[ngold].len = len;
+	gold[ngold].copy = malloc(len);
+	if (!gold[ngold].copy)
+		die("malloc", -ENOMEM);
+	memcpy(gold[ngold].copy, live, len);
+	ngold++;
+}
+
+static void world_save(void)
+{
+	struct pamu *pm = to_pamu(W.mmu);
+	unsigned int i, n;
+
+	gold_add(pm, sizeof(*pm));
+	gold_add(pm->t.base, (size_t)pm->t.size);
+	gold_add(pm->spaace_map, (pm->t.num_spaace + 31) / 32 * 4);
+	for (i = 0; i < W_NGROUPS; i++) {
+		struct dma_group *g = W.grp[i];
+
+		gold_add(g, sizeof(*g));
+		for (n = 0; n < DMA_WINDOWS_PER_GROUP; n++) {
+			struct dma_window *w = &g->win[n];
+
+			gold_add(w->tces, w->max_tces * TCE_ENTRY_SIZE);
+			gold_add(w->slot_valid,
+				 w->max_slots * sizeof(*w->slot_valid));
+			gold_add(w->slot, w->max_slots * sizeof(*w->slot));
+		}
+	}
+	gold_add(W.part, sizeof(W.part));
+	gold_add(W.msi_regs, sizeof(W.msi_regs));
+	gold_add(W.pic, sizeof(W.pic));
+	gold_add(W.con, sizeof(W.con));
+	for (i = 0; i < W_NPARTS; i++)
+		for (n = 0; n < W.part[i].nvcpus; n++)
+			gold_add(W.vcpu[i][n], sizeof(struct vcpu));
+}
+
+void world_restart(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < ngold; i++)
+		memcpy(gold[i].live, gold[i].copy, gold[i].len);
+	errq_reset(errq_global());
+	for (i = 0; i < W_NPARTS; i++)
+		msi_partition_reset(&W.part[i]);
+	W.console_bytes = 0;
+	W.kicks = 0;
+	W.resets = 0;
+	W.commit_enospc = 0;
+}
+
+/* ------------------------------------------------------------- shim */
+
+/*
+ * The groups reach the PAMU through this transparent wrapper, which only
+ * records commits refused with -ENOSPC (doc/robustness.md, finding 2).
+ */
+static int shim_window(struct iommu *m, u32 liodn, u64 iova, u64 size,
+		       unsigned int sub)
+{
+	return W.mmu->ops->stage_window(W.mmu, liodn, iova, size, sub);
+}
+
+static int shim_subwindow(struct iommu *m, u32 liodn, unsigned int index,
+			  phys_addr_t phys, u64 size, unsigned int prot)
+{
+	return W.mmu->ops->stage_subwindow(W.mmu, liodn, index, phys, size,
+					   prot);
+}
+
+static int shim_disable(struct iommu *m, u32 liodn)
+{
+	return W.mmu->ops->stage_disable(W.mmu, liodn);
+}
+
+static int shim_commit(struct iommu *m)
+{
+	int ret = W.mmu->ops->commit(W.mmu);
+
+	if (ret == -ENOSPC)
+		W.commit_enospc++;
+	return ret;
+}
+
+static void shim_abort(struct iommu *m)
+{
+	W.mmu->ops->abort(W.mmu);
+}
+
+static int shim_translate(struct iommu *m, u32 liodn, u64 iova,
+			  unsigned int access, phys_addr_t *phys)
+{
+	return W.mmu->ops->translate(W.mmu, liodn, iova, access, phys);
+}
+
+static void shim_caps(struct iommu *m, struct iommu_caps *caps)
+{
+	W.mmu->ops->caps(W.mmu, caps);
+}
+
+static const struct iommu_ops shim_ops = {
+	.stage_window = shim_window,
+	.stage_subwindow = shim_subwindow,
+	.stage_disable = shim_disable,
+	.commit = shim_commit,
+	.abort = shim_abort,
+	.translate = shim_translate,
+	.caps = shim_caps,
+};
+
+static struct iommu shim = { .ops = &shim_ops };
+
+void world_reset(void)
+{
+	const struct pamu_config pc = {
+		.max_liodn = W_MAX_LIODN, .spaace_entries = W_SPAACES,
+		.max_subwindows = W_MAX_SUB, .iova_bits = 36,
+	};
+	unsigned int g;
+	int ret;
+
+	for (g = W_NGROUPS; g-- > 0;) {
+		dma_group_destroy(W.grp[g]);
+		W.grp[g] = NULL;
+	}
+	if (W.mmu)
+		pamu_destroy(W.mmu);
+	W.mmu = NULL;
+	W.console_bytes = 0;
+	W.kicks = 0;
+	W.resets = 0;
+	parts_reset();
+	ret = pamu_create(&pc, &W.mmu);
+	if (ret)
+		die("pamu_create", ret);
+	shim.priv = W.mmu->priv;	/* pamu_tables() etc. work through it */
+	msi_reset_all();
+	ret = msi_bank_add(&W.part[0], W_MSI_BANK, W.msi_regs);
+	if (ret)
+		die("msi_bank_add", ret);
+	for (g = 0; g < W_NGROUPS; g++) {
+		ret = dma_group_create(&W.gcfg[g], &W.part[W.grp_owner[g]],
+				       &shim, &W.grp[g]);
+		if (ret)
+			die("dma_group_create", ret);
+	}
+	/* Groups 1 and 3 (one LIODN each) are emulated DMA engines. */
+	for (g = 1; g < W_NGROUPS; g += 2) {
+		snprintf(W.grp[g]->path, sizeof(W.grp[g]->path),
+			 "/dma-engine@%u", W.gcfg[g].liodns[0]);
+		ret = dma_engine_add(W.grp[g]);
+		if (ret)
+			die("dma_engine_add", ret);
+	}
+	if (!ngold)
+		world_save();
+}

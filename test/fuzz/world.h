@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The world the hcall fuzzer (fuzz_hcall.c) drives: three partitions with
+ * guest RAM as host memory between canary ("weir's own memory") pages,
+ * vCPUs, a virtual PIC and a console byte channel each, and four DMA
+ * groups on one real PAMU backend (pamu_create(), its iommu_ops and the
+ * software model), one of them with an MSI doorbell. Also the host fakes
+ * of partition control and vcpu_kick() the hcall layer calls.
+ *
+ * world_reset() rebuilds everything from scratch (same layout every
+ * time), so each fuzz input starts from the same state.
+ */
+#ifndef FUZZ_WORLD_H
+#define FUZZ_WORLD_H
+
+#include <weir/bytechan.h>
+#include <weir/dma.h>
+#include <weir/iommu.h>
+#include <weir/partition.h>
+#include <weir/vcpu.h>
+#include <weir/vpic.h>
+
+#define W_NPARTS	3
+#define W_NVCPUS	2		/* per partition */
+#define W_NGROUPS	4
+#define W_CANARY	0x1000u		/* bytes of canary around each RAM */
+#define W_CANARY_BYTE	0xc5
+#define W_MSI_BANK	0xffe140000ULL	/* alpha's MSI bank (doorbell page) */
+#define W_HANDLE(id)	(0x10u * (id))	/* console byte channel handles */
+
+/* PAMU geometry: P4080-like (PC3 MWCE -> 256 subwindows, 0x800 SPAACEs). */
+#define W_MAX_LIODN	63
+#define W_SPAACES	3570	/* iommu_boot.c: 2 * (max_sub - 1) per LIODN */	/* iommu_boot.c: 2 * (max_sub - 1) per LIODN */
+#define W_MAX_SUB	256
+
+struct world_part_cfg {
+	phys_addr_t ram_phys;
+	u64 ram_size;
+};
+
+struct world {
+	struct partition part[W_NPARTS];	/* guest-ids 1..3 */
+	struct vcpu *vcpu[W_NPARTS][W_NVCPUS];
+	struct vpic pic[W_NPARTS];
+	struct bytechan con[W_NPARTS];
+	struct iommu *mmu;			/* the PAMU */
+	struct dma_group *grp[W_NGROUPS];
+	struct dma_group_config gcfg[W_NGROUPS];
+	unsigned int grp_owner[W_NGROUPS];	/* index into part[] */
+	u8 *mem;				/* canary | RAM 1 | canary | ... */
+	size_t mem_size;
+	u32 msi_regs[SZ_4K / 4];		/* the MSI bank's registers */
+	u64 console_bytes;			/* UART output since reset */
+	unsigned int kicks, resets;
+	unsigned int commit_enospc;		/* PAMU commits refused -ENOSPC */
+};
+
+extern struct world W;
+
+/* Build the world once: mmap guest RAM, then create everything and save
+ * that state. */
+void world_init(void);
+void world_reset(void);
+/* Per input: back to the saved state (a few memcpy). */
+void world_restart(void);
+
+/* Owner partition index of @liodn, or -1 when no group has it. */
+int world_liodn_owner(u32 liodn);
+/* Count of groups listing @liodn (must be 0 or 1). */
+unsigned int world_liodn_groups(u32 liodn);
+
+#endif

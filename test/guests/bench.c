@@ -1,0 +1,567 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * bench: the guest-visible cost of weir's hot paths, for `make bench`
+ * (test/bench/bench.py, doc/performance.md).
+ *
+ * Under QEMU with `-icount shift=0` every guest or weir instruction
+ * advances virtual time by 1 ns, and the e500 time base is derived from
+ * virtual time (QEMU hw/ppc/ppc.c cpu_ppc_get_tb(): virtual ns scaled by
+ * the time-base frequency), so time-base deltas count instructions.
+ * This guest only prints raw time-base deltas; the runner converts them
+ * with the frequency from the device tree and checks the conversion
+ * with the calibration loop below.
+ *
+ * Each figure is a loop of n calls of a small assembly stub, timed as a
+ * whole; a second loop with the same stub but a nop in place of the
+ * `sc 1` (or trapping instruction) is the baseline, so the difference is
+ * the round trip alone (plus one instruction). Every figure is repeated
+ * REPS times. Output lines (parsed by the runner):
+ *
+ *   bench-tb <hz>
+ *   bench-entry <tbu> <tbl> <tbu>            time base at _start
+ *   bench-calib <n1> <ticks1> <n2> <ticks2>  4-instruction loop, n iterations
+ *   bench <name> n <calls> units <per call> base <ticks> t <ticks>...
+ *   bench-fail <name> <what>                 a call did not succeed
+ *   bench-done <failures>
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libfdt.h>
+#include "guest.h"
+
+#define REPS_MAX	11
+#define UNKNOWN_NUM	0x7ff		/* an ePAPR hcall number nobody uses */
+
+typedef void (*stub_t)(u32 token, u32 *regs);
+typedef void (*prep_t)(u32 i, u32 *regs);
+
+/* r3..r10 = regs[0..7], r11 = token, then regs[0..7] = r3..r10 after. */
+void bench_sc(u32 token, u32 *regs);
+void bench_nosc(u32 token, u32 *regs);	/* the same with a nop */
+void bench_mfmsr(u32 token, u32 *regs);	/* mfmsr (traps to weir) */
+void bench_nop(u32 token, u32 *regs);	/* the same with a nop */
+void bench_calib(u32 n);		/* n x 4 instructions */
+
+#define HCALL_STUB(name, insn)						\
+	"	.section .text." #name ", \"ax\"\n"			\
+	"	.globl " #name "\n"					\
+	"	.type " #name ", @function\n"				\
+	#name ":\n"							\
+	"	stwu	%r1, -32(%r1)\n"				\
+	"	mflr	%r0\n"						\
+	"	stw	%r0, 36(%r1)\n"					\
+	"	mfcr	%r0\n"						\
+	"	stw	%r0, 8(%r1)\n"					\
+	"	stw	%r4, 12(%r1)\n"					\
+	"	mr	%r11, %r3\n"					\
+	"	mr	%r12, %r4\n"					\
+	"	lwz	%r3, 0(%r12)\n"					\
+	"	lwz	%r4, 4(%r12)\n"					\
+	"	lwz	%r5, 8(%r12)\n"					\
+	"	lwz	%r6, 12(%r12)\n"				\
+	"	lwz	%r7, 16(%r12)\n"				\
+	"	lwz	%r8, 20(%r12)\n"				\
+	"	lwz	%r9, 24(%r12)\n"				\
+	"	lwz	%r10, 28(%r12)\n"				\
+	"	.globl " #name "_insn\n"				\
+	#name "_insn:\n"						\
+	"	" insn "\n"						\
+	"	lwz	%r12, 12(%r1)\n"				\
+	"	stw	%r3, 0(%r12)\n"					\
+	"	stw	%r4, 4(%r12)\n"					\
+	"	stw	%r5, 8(%r12)\n"					\
+	"	stw	%r6, 12(%r12)\n"				\
+	"	lwz	%r0, 8(%r1)\n"					\
+	"	mtcr	%r0\n"						\
+	"	lwz	%r0, 36(%r1)\n"					\
+	"	mtlr	%r0\n"						\
+	"	addi	%r1, %r1, 32\n"					\
+	"	blr\n"							\
+	"	.size " #name ", . - " #name "\n"
+
+__asm__(HCALL_STUB(bench_sc, ".long 0x44000022")	/* sc 1 */
+	HCALL_STUB(bench_nosc, "nop")
+	"	.section .text.bench_mfmsr, \"ax\"\n"
+	"	.globl bench_mfmsr\n"
+	"bench_mfmsr:\n"
+	"	.globl bench_mfmsr_insn\n"
+	"bench_mfmsr_insn:\n"
+	"	mfmsr	%r0\n"
+	"	blr\n"
+	"	.globl bench_nop\n"
+	"bench_nop:\n"
+	"	nop\n"
+	"	blr\n"
+	"	.globl bench_calib\n"
+	"bench_calib:\n"
+	"	mtctr	%r3\n"
+	"1:	addi	%r4, %r4, 1\n"
+	"	addi	%r5, %r5, 1\n"
+	"	addi	%r6, %r6, 1\n"
+	"	bdnz	1b\n"
+	"	blr\n"
+	"	.previous\n");
+
+static u32 regs[8];
+static int failures;
+/* From /chosen/bootargs "bench.reps=<r> bench.div=<d>": the smoke run
+ * (make bench-smoke) uses 1 repetition and 1/d of the calls. */
+static unsigned int reps = REPS_MAX, divisor = 1;
+
+static u64 __attribute__((noinline)) run(stub_t stub, u32 token, u32 n,
+					  prep_t prep)
+{
+	u64 t0 = get_tb();
+	u32 i;
+
+	for (i = 0; i < n; i++) {
+		if (prep)
+			prep(i, regs);
+		stub(token, regs);
+	}
+	return get_tb() - t0;
+}
+
+struct figure {
+	const char *name;
+	stub_t stub, base;
+	u32 token;
+	u32 n;			/* calls per timed loop */
+	u32 units;		/* TCEs (or bytes) per call, for per-unit figures */
+	prep_t prep;
+	u32 want;		/* r3 after the last call */
+};
+
+/* Time one figure REPS times against its baseline; print the ticks. */
+static void measure(const struct figure *f)
+{
+	u64 base = ~0ull, t[REPS_MAX];
+	u32 n = f->n / divisor ? f->n / divisor : 1;
+	unsigned int r;
+
+	for (r = 0; r < (reps < 3 ? reps : 3); r++) {
+		u64 b = run(f->base, f->token, n, f->prep);
+
+		if (b < base)
+			base = b;
+	}
+	for (r = 0; r < reps; r++) {
+		t[r] = run(f->stub, f->token, n, f->prep);
+		if (f->stub == bench_sc && regs[0] != f->want) {
+			printf("bench-fail %s status %u want %u\n", f->name,
+			       (unsigned)regs[0], (unsigned)f->want);
+			failures++;
+			return;
+		}
+	}
+	printf("bench %s n %u units %u base %llu t", f->name, (unsigned)n,
+	       (unsigned)f->units, (unsigned long long)base);
+	for (r = 0; r < reps; r++)
+		printf(" %llu", (unsigned long long)t[r]);
+	printf("\n");
+}
+
+/* ------------------------------------------------------------ ePAPR */
+
+static void prep_poll(u32 i, u32 *r)
+{
+	r[0] = guest.console;
+}
+
+/* 16 carriage returns: the console mux drops them, so nothing reaches
+ * the UART and the figure is the hcall and byte-channel path alone. */
+static void prep_send_cr(u32 i, u32 *r)
+{
+	r[0] = guest.console;
+	r[1] = 16;
+	r[2] = r[3] = r[4] = r[5] = 0x0d0d0d0d;
+}
+
+/* A 16-byte line, "bench-line 0123\n": the whole console path. */
+static void prep_send_line(u32 i, u32 *r)
+{
+	r[0] = guest.console;
+	r[1] = 16;
+	r[2] = 0x62656e63;	/* benc */
+	r[3] = 0x682d6c69;	/* h-li */
+	r[4] = 0x6e652030;	/* ne 0 */
+	r[5] = 0x3132330a;	/* 123\n */
+}
+
+static void prep_unknown(u32 i, u32 *r)
+{
+	memset(r, 0, 8 * sizeof(*r));
+}
+
+static void bench_epapr(void)
+{
+	const struct figure figs[] = {
+		{ "null-unknown", bench_sc, bench_nosc,
+		  EV_HCALL_TOKEN(EV_EPAPR_VENDOR_ID, UNKNOWN_NUM), 2000, 1,
+		  prep_unknown, EV_UNIMPLEMENTED },
+		{ "null-poll", bench_sc, bench_nosc,
+		  EV_HCALL_TOKEN(EV_EPAPR_VENDOR_ID, EV_BYTE_CHANNEL_POLL), 2000,
+		  1, prep_poll, EV_SUCCESS },
+		{ "bytechan-send16-cr", bench_sc, bench_nosc,
+		  EV_HCALL_TOKEN(EV_EPAPR_VENDOR_ID, EV_BYTE_CHANNEL_SEND), 2000,
+		  16, prep_send_cr, EV_SUCCESS },
+		{ "bytechan-send16-line", bench_sc, bench_nosc,
+		  EV_HCALL_TOKEN(EV_EPAPR_VENDOR_ID, EV_BYTE_CHANNEL_SEND), 8,
+		  16, prep_send_line, EV_SUCCESS },
+		{ "trap-mfmsr", bench_mfmsr, bench_nop, 0, 2000, 1, NULL, 0 },
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(figs) / sizeof(figs[0]); i++)
+		measure(&figs[i]);
+}
+
+
+/* ------------------------------------------------------------ PAPR TCE */
+/*
+ * The PAPR hcalls reach weir as ePAPR vendor 3 (doc/tce.md "Guest ABI"):
+ * r11 = 0x30000 | opcode, LIOBN in r3, every 64-bit value a register
+ * pair (high word first). Opcodes and codes are LoPAR's.
+ */
+#define PAPR_TOKEN(op)		(0x30000 | (op))
+#define H_GET_TCE		0x1C
+#define H_PUT_TCE		0x20
+#define H_STUFF_TCE		0x138
+#define H_PUT_TCE_INDIRECT	0x13C
+#define H_RTAS			0xF000
+#define TCE_RW			0x3
+#define SZ_4K			0x1000u
+#define SZ_16M			0x1000000u
+#define LIST_MAX		512
+
+static struct {
+	bool found;
+	u32 liobn;		/* default window */
+	u32 buid_hi, buid_lo;
+	u32 query, create, remove;	/* RTAS tokens */
+	u32 ddw_liobn;		/* while a DDW exists */
+} dma;
+
+/* Two INDIRECT lists: [0] maps, [1] clears. Big-endian u64 = native. */
+static u64 tce_list[2][LIST_MAX] __attribute__((aligned(4096)));
+static u8 dma_page[SZ_4K] __attribute__((aligned(4096)));
+static u32 rtas_buf[16];
+static u32 ddw_start_hi, ddw_start_lo;	/* bus address of the DDW */
+
+static bool dma_find(const void *fdt)
+{
+	const char *compat[] = { "weir,dma-engine", "weir,dma-group" };
+	const fdt32_t *p;
+	unsigned int i;
+	int node = -1, len;
+
+	for (i = 0; i < 2 && node < 0; i++)
+		node = fdt_node_offset_by_compatible(fdt, -1, compat[i]);
+	if (node < 0)
+		return false;
+	p = fdt_getprop(fdt, node, "ibm,dma-window", &len);
+	if (!p || len < 4)
+		return false;
+	dma.liobn = fdt32_to_cpu(p[0]);
+	p = fdt_getprop(fdt, node, "weir,buid", &len);
+	if (p && len == 8) {
+		dma.buid_hi = fdt32_to_cpu(p[0]);
+		dma.buid_lo = fdt32_to_cpu(p[1]);
+	}
+	p = fdt_getprop(fdt, node, "ibm,ddw-applicable", &len);
+	if (p && len == 12) {
+		dma.query = fdt32_to_cpu(p[0]);
+		dma.create = fdt32_to_cpu(p[1]);
+		dma.remove = fdt32_to_cpu(p[2]);
+	}
+	dma.found = true;
+	return true;
+}
+
+/* H_RTAS with @nargs args and @nret returns; returns the RTAS status. */
+static s32 rtas(u32 token, u32 nargs, u32 nret, const u32 *args, u32 *rets)
+{
+	u32 r[8] = { (u32)rtas_buf };
+	unsigned int i;
+
+	rtas_buf[0] = token;
+	rtas_buf[1] = nargs;
+	rtas_buf[2] = nret;
+	for (i = 0; i < nargs; i++)
+		rtas_buf[3 + i] = args[i];
+	for (i = 0; i < nret; i++)
+		rtas_buf[3 + nargs + i] = 0xdeadbeef;
+	bench_sc(PAPR_TOKEN(H_RTAS), r);
+	if (r[0] != 0)
+		return -9999;
+	for (i = 0; i < nret; i++)
+		rets[i] = rtas_buf[3 + nargs + i];
+	return (s32)rets[0];
+}
+
+static s32 ddw_remove(u32 liobn)
+{
+	u32 ret[1];
+
+	return rtas(dma.remove, 1, 1, &liobn, ret);
+}
+
+/* Remove the default window, create a DDW of 2^@wshift with 2^@pshift
+ * pages; its LIOBN goes to dma.ddw_liobn. */
+static s32 ddw_create(u32 pshift, u32 wshift)
+{
+	u32 args[5] = { 0, dma.buid_hi, dma.buid_lo, pshift, wshift };
+	u32 ret[4];
+	s32 st;
+
+	st = ddw_remove(dma.liobn);
+	if (st)
+		return st;
+	st = rtas(dma.create, 5, 4, args, ret);
+	if (!st) {
+		dma.ddw_liobn = ret[1];
+		ddw_start_hi = ret[2];
+		ddw_start_lo = ret[3];
+	}
+	return st;
+}
+
+static u32 tce_liobn;		/* window the prep functions use */
+
+static void prep_get(u32 i, u32 *r)
+{
+	r[0] = tce_liobn;
+	r[1] = 0;
+	r[2] = (i & 255) * SZ_4K;
+}
+
+/* Map on even calls, clear on odd ones, never the first TCE of an IOMMU
+ * slot (4 MiB): every call changes the table but no slot changes state,
+ * so this is the TCE path alone; pamu-commit-1 is the path with a commit. */
+static void prep_put(u32 i, u32 *r)
+{
+	r[0] = tce_liobn;
+	r[1] = 0;
+	r[2] = (1 + ((i >> 1) & 255)) * SZ_4K;
+	r[3] = 0;
+	r[4] = i & 1 ? 0 : (u32)dma_page | TCE_RW;
+}
+
+/* DDW with 16 MiB pages: IOBA from the DDW start, one slot per TCE. */
+
+static void prep_put_ddw(u32 i, u32 *r)
+{
+	r[0] = tce_liobn;
+	r[1] = ddw_start_hi;
+	r[2] = ddw_start_lo + ((i >> 1) & 15) * SZ_16M;
+	r[3] = 0;
+	r[4] = i & 1 ? 0 : ((i >> 1) & 3) * SZ_16M | TCE_RW;
+}
+
+static u32 list_count;
+
+static void prep_indirect(u32 i, u32 *r)
+{
+	r[0] = tce_liobn;
+	r[1] = 0;
+	r[2] = 0;
+	r[3] = 0;
+	r[4] = (u32)tce_list[i & 1];
+	r[5] = list_count;
+}
+
+static void prep_indirect_ddw(u32 i, u32 *r)
+{
+	prep_indirect(i, r);
+	r[1] = ddw_start_hi;
+	r[2] = ddw_start_lo;
+}
+
+static void prep_stuff(u32 i, u32 *r)
+{
+	r[0] = tce_liobn;
+	r[1] = 0;
+	r[2] = 0;
+	r[3] = 0;
+	r[4] = 0;
+	r[5] = list_count;
+}
+
+/* Linux's boot clear of a 1 GiB window: 512 x STUFF(512) from IOBA 0. */
+static void prep_sweep(u32 i, u32 *r)
+{
+	prep_stuff(i, r);
+	r[2] = (i & 511) * 512 * SZ_4K;
+	r[5] = 512;
+}
+
+static void fill_lists(unsigned int n, u32 page, u32 step, u32 npages)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		tce_list[0][i] = (u64)(page + (i % npages) * step) | TCE_RW;
+		tce_list[1][i] = 0;
+	}
+}
+
+static void measure_tce(const char *name, u32 op, u32 n, u32 units,
+			prep_t prep, u32 count)
+{
+	struct figure f = { name, bench_sc, bench_nosc, PAPR_TOKEN(op), n,
+			    units, prep, 0 };
+
+	list_count = count;
+	measure(&f);
+}
+
+/* DDW create + map 1 GiB with 16 MiB pages + remove, as one call. */
+static void ddw_cycle(u32 i, u32 *r)
+{
+	u32 args[5] = { 0, dma.buid_hi, dma.buid_lo, 24, 30 };
+	u32 ret[4], regs2[8];
+	s32 st;
+
+	st = ddw_remove(dma.liobn);
+	if (!st)
+		st = rtas(dma.create, 5, 4, args, ret);
+	if (!st) {
+		regs2[0] = ret[1];
+		regs2[1] = ret[2];
+		regs2[2] = ret[3];
+		regs2[3] = 0;
+		regs2[4] = (u32)tce_list[0];
+		regs2[5] = 64;
+		bench_sc(PAPR_TOKEN(H_PUT_TCE_INDIRECT), regs2);
+		st = (s32)regs2[0];
+		if (ddw_remove(ret[1]) && !st)
+			st = -1;
+	}
+	/* what measure() checks: 0 when every step succeeded */
+	r[0] = (u32)st;
+}
+
+static void nop_cycle(u32 i, u32 *r)
+{
+	r[0] = 0;
+}
+
+static void bench_tce(const void *fdt)
+{
+	s32 st;
+
+	if (!dma_find(fdt)) {
+		printf("bench-skip tce: no weir,dma-group node in the device tree\n");
+		return;
+	}
+	/* default window, 4 KiB pages */
+	tce_liobn = dma.liobn;
+	measure_tce("get-tce", H_GET_TCE, 2000, 1, prep_get, 0);
+	measure_tce("put-tce", H_PUT_TCE, 2000, 1, prep_put, 0);
+	fill_lists(LIST_MAX, (u32)dma_page, 0, 1);
+	measure_tce("indirect-1", H_PUT_TCE_INDIRECT, 1000, 1, prep_indirect, 1);
+	measure_tce("indirect-64", H_PUT_TCE_INDIRECT, 200, 64, prep_indirect, 64);
+	measure_tce("indirect-512", H_PUT_TCE_INDIRECT, 40, 512, prep_indirect, 512);
+	measure_tce("stuff-1", H_STUFF_TCE, 1000, 1, prep_stuff, 1);
+	measure_tce("stuff-512", H_STUFF_TCE, 100, 512, prep_stuff, 512);
+	measure_tce("linux-clear-1g", H_STUFF_TCE, 512, 512, prep_sweep, 512);
+	if (!dma.create) {
+		printf("bench-skip ddw: no ibm,ddw-applicable\n");
+		return;
+	}
+	/* create + map + remove: the calls are made by ddw_cycle() itself */
+	fill_lists(64, 0, SZ_16M, 4);
+	{
+		struct figure f = { "ddw-cycle-1g", bench_nop, bench_nop, 0, 20, 1,
+				    NULL, 0 };
+		u64 t0, base = ~0ull, t[REPS_MAX];
+		unsigned int r, n = f.n / divisor ? f.n / divisor : 1, k;
+
+		for (r = 0; r < (reps < 3 ? reps : 3); r++) {
+			u64 b = run(bench_nop, 0, n, nop_cycle);
+
+			base = b < base ? b : base;
+		}
+		for (r = 0; r < reps; r++) {
+			t0 = get_tb();
+			for (k = 0; k < n; k++) {
+				ddw_cycle(k, regs);
+				if (regs[0]) {
+					printf("bench-fail ddw-cycle-1g status %d\n",
+					       (int)regs[0]);
+					failures++;
+					return;
+				}
+			}
+			t[r] = get_tb() - t0;
+		}
+		printf("bench ddw-cycle-1g n %u units 1 base %llu t", n,
+		       (unsigned long long)base);
+		for (r = 0; r < reps; r++)
+			printf(" %llu", (unsigned long long)t[r]);
+		printf("\n");
+	}
+	/* PAMU commits on an exact DDW (one subwindow per TCE), 4 GiB of
+	 * 16 MiB pages = 256 TCEs = 256 subwindows. */
+	st = ddw_create(24, 32);
+	if (st) {
+		printf("bench-fail ddw-create status %d\n", (int)st);
+		failures++;
+		return;
+	}
+	tce_liobn = dma.ddw_liobn;
+	measure_tce("pamu-commit-1", H_PUT_TCE, 1000, 1, prep_put_ddw, 0);
+	fill_lists(256, 0, SZ_16M, 4);
+	measure_tce("pamu-commit-256", H_PUT_TCE_INDIRECT, 40, 256,
+		    prep_indirect_ddw, 256);
+	st = ddw_remove(dma.ddw_liobn);
+	if (st) {
+		printf("bench-fail ddw-remove status %d\n", (int)st);
+		failures++;
+	}
+}
+
+static void calibrate(void)
+{
+	u64 t1, t2, t0;
+
+	t0 = get_tb();
+	bench_calib(250000);
+	t1 = get_tb() - t0;
+	t0 = get_tb();
+	bench_calib(500000);
+	t2 = get_tb() - t0;
+	printf("bench-calib 250000 %llu 500000 %llu\n", (unsigned long long)t1,
+	       (unsigned long long)t2);
+}
+
+static unsigned int bootarg(const void *fdt, const char *key, unsigned int def,
+			    unsigned int max)
+{
+	const char *args = NULL, *p;
+	int node, len;
+	unsigned long v;
+
+	node = fdt_path_offset(fdt, "/chosen");
+	if (node >= 0)
+		args = fdt_getprop(fdt, node, "bootargs", &len);
+	p = args ? strstr(args, key) : NULL;
+	if (!p)
+		return def;
+	v = strtoul(p + strlen(key), NULL, 0);
+	return v >= 1 && v <= max ? (unsigned int)v : def;
+}
+
+void guest_main(void *fdt)
+{
+	reps = bootarg(fdt, "bench.reps=", REPS_MAX, REPS_MAX);
+	divisor = bootarg(fdt, "bench.div=", 1, 1000);
+	printf("bench-tb %u\n", (unsigned)guest.tb_freq);
+	printf("bench-entry %u %u %u\n", (unsigned)guest_entry_tb[0],
+	       (unsigned)guest_entry_tb[1], (unsigned)guest_entry_tb[2]);
+	calibrate();
+	bench_epapr();
+	bench_tce(fdt);
+	printf("bench-done %d\n", failures);
+}
