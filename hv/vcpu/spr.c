@@ -127,8 +127,10 @@ int vcpu_mfspr(struct vcpu *v, unsigned int spr, u32 *val)
 	case SPRN_L1CSR1: *val = v->l1csr1; return 0;
 	case SPRN_MMUCSR0: *val = 0; return 0;
 	case SPRN_MCSR: *val = v->mcsr; return 0;
-	case SPRN_MCAR: *val = 0; return 0;
-	case SPRN_MCARU: *val = 0; return 0;
+	case SPRN_MCAR:		/* no machine check address to report */
+	case SPRN_MCARU:
+		*val = 0;
+		return 0;
 	case SPRN_DBSR: *val = v->dbsr; return 0;
 	default: return -EINVAL;
 	}
