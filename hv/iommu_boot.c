@@ -201,8 +201,10 @@ int iommu_boot(const struct plan *plan, const void *hwfdt,
 
 void iommu_poll(void)
 {
+	dma_lock();
 	msi_poll();
 	pamu_poll();
+	dma_unlock();
 }
 
 static void pamu_poll(void)
