@@ -14,7 +14,8 @@
  *   WEIR_HC_MSI_INFO r3 LIOBN -> r4:r5 doorbell IOVA, r6 SRS shift, r7 IBS
  *       shift, r8 vPIC source of MSIR 0 (doc/tce.md, "MSI doorbell")
  * A handle of another partition is EV_EINVAL like an unknown one, so a
- * guest learns nothing about other partitions' devices.
+ * guest learns nothing about other partitions' devices. Every handler
+ * runs under dma_lock().
  */
 #include <errno.h>
 #include <weir/dma.h>
@@ -34,10 +35,14 @@ static u64 pair(const u32 *gpr, unsigned int hi)
 static u32 dma_set(struct vcpu *v, u32 handle, bool on)
 {
 	struct dma_group *g;
+	int ret;
 
-	if (dma_group_by_handle(v->part, handle, &g))
-		return EV_EINVAL;
-	return hcall_status(dma_group_set_enabled(g, on));
+	dma_lock();
+	ret = dma_group_by_handle(v->part, handle, &g);
+	if (!ret)
+		ret = dma_group_set_enabled(g, on);
+	dma_unlock();
+	return ret == -EPERM ? EV_EINVAL : hcall_status(ret);
 }
 
 u32 hc_dma_enable(struct vcpu *v, u32 *gpr)
@@ -50,7 +55,7 @@ u32 hc_dma_disable(struct vcpu *v, u32 *gpr)
 	return dma_set(v, gpr[3], false);
 }
 
-u32 hc_err_get_info(struct vcpu *v, u32 *gpr)
+static u32 err_get_info(struct vcpu *v, u32 *gpr)
 {
 	struct partition *p = v->part;
 	struct hv_error e;
@@ -75,25 +80,42 @@ u32 hc_err_get_info(struct vcpu *v, u32 *gpr)
 	return EV_SUCCESS;
 }
 
+u32 hc_err_get_info(struct vcpu *v, u32 *gpr)
+{
+	u32 st;
+
+	dma_lock();
+	st = err_get_info(v, gpr);
+	dma_unlock();
+	return st;
+}
+
 u32 hc_weir_dma_copy(struct vcpu *v, u32 *gpr)
 {
-	int ret = dma_engine_copy(v->part, gpr[3], pair(gpr, 4), pair(gpr, 6),
-				  gpr[8]);
+	int ret;
 
+	dma_lock();
+	ret = dma_engine_copy(v->part, gpr[3], pair(gpr, 4), pair(gpr, 6),
+			      gpr[8]);
+	dma_unlock();
 	return ret == -EPERM ? EV_EINVAL : hcall_status(ret);
 }
 
 u32 hc_vmpic_get_msir(struct vcpu *v, u32 *gpr)
 {
 	u32 val;
+	int ret;
 
-	if (msi_get_msir(v->part, gpr[3], &val))
+	dma_lock();
+	ret = msi_get_msir(v->part, gpr[3], &val);
+	dma_unlock();
+	if (ret)
 		return EV_EINVAL;
 	gpr[4] = val;
 	return EV_SUCCESS;
 }
 
-u32 hc_weir_msi_info(struct vcpu *v, u32 *gpr)
+static u32 msi_info(struct vcpu *v, u32 *gpr)
 {
 	struct msi_bank *b = msi_bank_of(v->part);
 	struct dma_window *w;
@@ -110,4 +132,14 @@ u32 hc_weir_msi_info(struct vcpu *v, u32 *gpr)
 	gpr[7] = MSI_IBS_SHIFT;
 	gpr[8] = VPIC_IRQ_MSI(0);
 	return EV_SUCCESS;
+}
+
+u32 hc_weir_msi_info(struct vcpu *v, u32 *gpr)
+{
+	u32 st;
+
+	dma_lock();
+	st = msi_info(v, gpr);
+	dma_unlock();
+	return st;
 }

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 #include <weir/byteorder.h>
+#include <weir/dma.h>
 #include <weir/papr.h>
 #include <weir/partition.h>
 #include <weir/vcpu.h>
@@ -33,7 +34,9 @@ static u32 papr(struct vcpu *v, u32 *gpr, unsigned long opcode,
 		args[i] = pair(gpr, 2 * i + 2);
 	if (opcode == H_STUFF_TCE || opcode == H_PUT_TCE_INDIRECT)
 		args[3] = gpr[8];		/* count: one register */
+	dma_lock();
 	status = papr_hcall(v->part, opcode, args, ret);
+	dma_unlock();
 	gpr[3] = (u32)status;
 	if (opcode == H_GET_TCE) {
 		gpr[4] = (u32)(ret[0] >> 32);
@@ -89,8 +92,10 @@ u32 hc_h_rtas(struct vcpu *v, u32 *gpr)
 	for (i = 0; i < 3 + nargs; i++)
 		cells[i] = be32_to_cpu(buf[i]);
 	memset(&cells[3 + nargs], 0, 4 * nret);
+	dma_lock();
 	papr_rtas_call(v->part, cells[0], &cells[3], nargs, &cells[3 + nargs],
 		       nret);
+	dma_unlock();
 	for (i = 3 + nargs; i < 3 + nargs + nret; i++)
 		buf[i] = cpu_to_be32(cells[i]);
 	gpr[3] = H_SUCCESS;

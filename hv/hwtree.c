@@ -122,6 +122,22 @@ static void parse_model(const void *fdt, struct hw_info *hw)
 }
 
 /* Cores: every node with device_type = "cpu" under /cpus. */
+/*
+ * The data cache block size (ePAPR "d-cache-block-size", else
+ * "d-cache-line-size"; QEMU gives only the latter): the unit dcbz zeroes.
+ * 0 when absent or not a power of two in 16..256.
+ */
+static u32 cache_block(const void *fdt, int node)
+{
+	const u32 *v = fdt_getprop(fdt, node, "d-cache-block-size", NULL);
+	u32 bs;
+
+	if (!v)
+		v = fdt_getprop(fdt, node, "d-cache-line-size", NULL);
+	bs = v ? fdt32_to_cpu(*v) : 0;
+	return IS_POWER_OF_2(bs) && bs >= 16 && bs <= 256 ? bs : 0;
+}
+
 static int parse_cpus(const void *fdt, struct hw_info *hw, struct dt_error *err)
 {
 	int cpus = fdt_path_offset(fdt, "/cpus"), node;
@@ -151,6 +167,7 @@ static int parse_cpus(const void *fdt, struct hw_info *hw, struct dt_error *err)
 				return fail(err, fdt, node, "timebase-frequency",
 					    "missing");
 			hw->tb_freq = fdt32_to_cpu(*tb);
+			hw->dcache_block = cache_block(fdt, node);
 		}
 	}
 	if (!hw->ncpus)

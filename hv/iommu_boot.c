@@ -201,24 +201,40 @@ int iommu_boot(const struct plan *plan, const void *hwfdt,
 
 void iommu_poll(void)
 {
+	dma_lock();
 	msi_poll();
 	pamu_poll();
+	dma_unlock();
 }
 
+/*
+ * One pass over the PAMU units. A violation by a LIODN that is already
+ * invalid makes pamu_av_handle() turn AV reporting off on that unit
+ * (A-003638: the unit would interrupt forever). The NXP hypervisor turns
+ * it back on at FH_DMA_ENABLE; weir turns it back on at the next tick, so
+ * a device that keeps faulting costs at most one report per unit per tick
+ * and no later violation of another device is missed for long.
+ */
 static void pamu_poll(void)
 {
+	static bool av_off[32];
 	struct pamu_av av;
 	unsigned int i;
 	volatile u32 *pics;
 
-	for (i = 0; i < pamu_units; i++) {
+	for (i = 0; i < pamu_units && i < ARRAY_SIZE(av_off); i++) {
 		u8 *regs = (u8 *)pamu_regs + i * PAMU_BLOCK_SIZE;
 
+		if (av_off[i]) {
+			pamu_av_reenable(regs, quirks);
+			av_off[i] = false;
+		}
 		pics = (volatile u32 *)(regs + PAMU_PICS);
 		if (!(*pics & PAMU_PICS_AVICS))
 			continue;
 		if (pamu_av_handle(regs, i, mmu, quirks, &av))
 			continue;
+		av_off[i] = av.av_disabled;
 		if (av.liodn_valid && av.entry_valid)
 			dma_fault_report(&av, "pamu");
 	}

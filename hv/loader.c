@@ -19,7 +19,7 @@
 #define UIMAGE_HDR	64
 
 struct elf_seg {
-	u64 off, filesz, memsz, paddr;
+	u64 off, filesz, memsz, paddr, vaddr;
 };
 
 static u32 be32_at(const u8 *b, u64 off)
@@ -50,6 +50,7 @@ static int elf_seg(const u8 *b, u64 len, u32 phoff, u16 phentsize, u16 i,
 		return 0;
 	}
 	s->off = be32_at(b, ph + 4);
+	s->vaddr = be32_at(b, ph + 8);
 	s->paddr = be32_at(b, ph + 12);
 	s->filesz = be32_at(b, ph + 16);
 	s->memsz = be32_at(b, ph + 20);
@@ -64,6 +65,7 @@ static int load_elf(struct partition *p, const u8 *b, u64 len, u64 *entry,
 	u32 phoff;
 	u16 phentsize, phnum, i;
 	struct elf_seg s;
+	u64 start;
 	int pass;
 
 	if (len < 52 || b[4] != 1 || b[5] != 2) {
@@ -81,7 +83,14 @@ static int load_elf(struct partition *p, const u8 *b, u64 len, u64 *entry,
 		*what = "ELF has no program headers";
 		return -EINVAL;
 	}
-	/* Pass 0 validates everything, pass 1 copies. */
+	/*
+	 * Pass 0 validates everything, pass 1 copies. The guest starts with
+	 * its MMU at the ePAPR initial mapping (virtual = guest-physical), so
+	 * an entry point inside a segment's virtual range (vmlinux: 0xc0000000
+	 * linked, loaded at physical 0) is translated to its physical address;
+	 * any other entry is taken as it is.
+	 */
+	start = be32_at(b, 24);
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < phnum; i++) {
 			if (elf_seg(b, len, phoff, phentsize, i, &s)) {
@@ -94,6 +103,9 @@ static int load_elf(struct partition *p, const u8 *b, u64 len, u64 *entry,
 				*what = "ELF segment outside the partition's memory";
 				return -EINVAL;
 			}
+			if (!pass && be32_at(b, 24) >= s.vaddr &&
+			    be32_at(b, 24) - s.vaddr < s.memsz)
+				start = be32_at(b, 24) - s.vaddr + s.paddr;
 			if (pass) {
 				u8 *dst = partition_gpa_ptr(p, s.paddr, s.memsz);
 
@@ -102,7 +114,7 @@ static int load_elf(struct partition *p, const u8 *b, u64 len, u64 *entry,
 			}
 		}
 	}
-	*entry = be32_at(b, 24);
+	*entry = start;
 	return 0;
 }
 

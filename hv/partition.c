@@ -18,6 +18,7 @@
 #include <weir/iommu_boot.h>
 #include <weir/msi.h>
 #include <weir/guest_dt.h>
+#include <weir/hv.h>
 #include <weir/loader.h>
 #include <weir/log.h>
 #include <weir/partition.h>
@@ -82,15 +83,17 @@ static int partition_load(struct partition *p, struct dt_error *err)
 
 	/* DMA first: no device may write into the RAM being reloaded, and
 	 * the guest tree describes the windows in their boot state. */
+	dma_lock();
 	ret = dma_partition_reset(p);
+	errq_reset(&p->errq);
+	msi_partition_reset(p);
+	dma_unlock();
 	if (ret) {
 		set_err(err, cfg, pp->cfg_node, "label",
 			"cannot reset the partition's DMA windows");
 		return ret;
 	}
-	errq_reset(&p->errq);
-	msi_partition_reset(p);
-	memset(p->ram_host, 0, p->ram_size);
+	arch_zero_ram(p->ram_host, p->ram_size);
 	ret = guest_image_load(p, (const void *)(uintptr_t)pp->image_src,
 			       pp->image_len, pp->image_gpa, pp->has_entry,
 			       pp->entry_gpa, &entry, &what);
@@ -225,8 +228,10 @@ void partition_vcpu_sync(struct vcpu *v)
 		v->stopped = true;
 	if (v->stopped && p->state != PART_STOPPED) {
 		p->state = PART_STOPPED;
+		dma_lock();
 		if (dma_partition_block(p))
 			pr_err("partition '%s': cannot block its DMA\n", p->name);
+		dma_unlock();
 		v->dec_armed = false;
 		arch_timer_changed(v);
 		pr_info("partition '%s' stopped\n", p->name);

@@ -29,6 +29,7 @@ $(BENCH_SMOKE_CFG): $(BENCH_CFG)
 	$(Q)fdtput -t s $@ /partitions/bench bootargs "bench.reps=1 bench.div=100"
 
 $(BENCH_O)/%.its: scripts/mkits $(O)/weir.bin $(BENCH_GUEST) $(KCONFIG_CONFIG)
+	@mkdir -p $(dir $@)
 	$(Q)scripts/mkits $(O)/weir.bin $(CONFIG_TEXT_BASE) \
 		$(if $(filter bench-smoke,$*),$(BENCH_SMOKE_CFG),$(BENCH_CFG)) \
 		$(CONFIG_WEIR_CONFIG_ADDR) "weir $(WEIR_VERSION) bench" \
@@ -77,7 +78,8 @@ endif
 
 # ---------------------------------------------------------------- pseries
 # The same hcall script on QEMU pseries: a raw 64-bit image linked at 0
-# (qemu-system-ppc64 -M pseries -bios), test/bench/pseries/.
+# (qemu-system-ppc64 -M pseries -bios): test/bench/pseries/main.c on the
+# oracle runner's entry code and link script (test/oracle/pseries/).
 BENCH64_O   := $(BENCH_O)/pseries
 BENCH64_BIN := $(BENCH_O)/pseries.bin
 BENCH64_CC  := powerpc-linux-gnu-gcc -m64 -mcpu=power8 -mno-altivec -mno-vsx \
@@ -85,7 +87,7 @@ BENCH64_CC  := powerpc-linux-gnu-gcc -m64 -mcpu=power8 -mno-altivec -mno-vsx \
 	-fno-pic -O2 -Wall -Wextra -Werror -Wno-unused-parameter -mregnames
 BENCH64_OBJS := $(BENCH64_O)/start.o $(BENCH64_O)/main.o
 
-$(BENCH64_O)/%.o: test/bench/pseries/%.S
+$(BENCH64_O)/%.o: test/oracle/pseries/%.S
 	@mkdir -p $(dir $@)
 	@echo "  AS64    $<"
 	$(Q)$(BENCH64_CC) -c -o $@ $<
@@ -95,9 +97,9 @@ $(BENCH64_O)/%.o: test/bench/pseries/%.c
 	@echo "  CC64    $<"
 	$(Q)$(BENCH64_CC) -c -o $@ $<
 
-$(BENCH64_BIN): $(BENCH64_OBJS) test/bench/pseries/link.ld
+$(BENCH64_BIN): $(BENCH64_OBJS) test/oracle/pseries/link.ld
 	@echo "  LD64    $@"
-	$(Q)powerpc64-linux-gnu-ld -m elf64ppc -T test/bench/pseries/link.ld \
+	$(Q)powerpc64-linux-gnu-ld -m elf64ppc -T test/oracle/pseries/link.ld \
 		-o $(@:.bin=.elf) $(BENCH64_OBJS)
 	$(Q)powerpc64-linux-gnu-objcopy -O binary $(@:.bin=.elf) $@
 

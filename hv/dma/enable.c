@@ -12,6 +12,19 @@
 #include <errno.h>
 #include <weir/dma.h>
 #include <weir/partition.h>
+#include <weir/spinlock.h>
+
+static spinlock_t dma_spinlock = SPINLOCK_INIT;
+
+void dma_lock(void)
+{
+	spin_lock(&dma_spinlock);
+}
+
+void dma_unlock(void)
+{
+	spin_unlock(&dma_spinlock);
+}
 
 /**
  * dma_active_window() - the window @g's devices use now, or NULL (the

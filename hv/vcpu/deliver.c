@@ -18,9 +18,14 @@
 void vcpu_reflect(struct vcpu *v, unsigned int ivor, u32 pc)
 {
 	switch (ivor) {
+	case IVOR_DEBUG:
+		/* e500mc: a debug level of its own (DSRR0/1, rfdi) */
+		v->dsrr0 = pc;
+		v->dsrr1 = v->msr;
+		v->msr &= MSR_KEEP_CRIT;
+		break;
 	case IVOR_CRITICAL:
 	case IVOR_WDT:
-	case IVOR_DEBUG:
 		v->csrr0 = pc;
 		v->csrr1 = v->msr;
 		v->msr &= MSR_KEEP_CRIT;

@@ -22,7 +22,10 @@ enum {
 	XO_MTMSR = 146, XO_WRTEEI = 163, XO_MFPMR = 334, XO_MFSPR = 339,
 	XO_MTPMR = 462, XO_MTSPR = 467, XO_TLBSYNC = 566, XO_TLBIVAX = 786,
 	XO_TLBSX = 914, XO_TLBRE = 946, XO_TLBWE = 978,
-	XO19_RFMCI = 38, XO19_RFI = 50, XO19_RFCI = 51,
+	XO19_RFMCI = 38, XO19_RFDI = 39, XO19_RFI = 50, XO19_RFCI = 51,
+	/* cache locking (e500mc Core RM §3.5; Power ISA 2.06 E.CL) */
+	XO_DCBTSTLS = 134, XO_DCBTLS = 166, XO_ICBLC = 230, XO_DCBLC = 390,
+	XO_ICBTLS = 486,
 };
 
 static u32 ea_x(const struct vcpu *v, u32 insn)
@@ -37,11 +40,12 @@ static enum emul_result do_return(struct vcpu *v, u32 pc, u32 msr)
 	return EMUL_JUMP;
 }
 
-static enum emul_result tlb_changed(int err)
+/* After a guest TLB change: drop only the shadows it made stale. */
+static enum emul_result tlb_changed(struct vcpu *v, int err)
 {
 	if (err)
 		return EMUL_ILLEGAL;
-	arch_shadow_flush();
+	vcpu_shadow_drop(v);
 	return EMUL_NEXT;
 }
 
@@ -80,7 +84,7 @@ static enum emul_result emulate_31(struct vcpu *v, u32 insn)
 		v->idle = true;
 		return EMUL_NEXT;
 	case XO_TLBWE:
-		return tlb_changed(vtlb_tlbwe(v));
+		return tlb_changed(v, vtlb_tlbwe(v));
 	case XO_TLBRE:
 		return vtlb_tlbre(v) ? EMUL_ILLEGAL : EMUL_NEXT;
 	case XO_TLBSX:
@@ -88,9 +92,9 @@ static enum emul_result emulate_31(struct vcpu *v, u32 insn)
 		return EMUL_NEXT;
 	case XO_TLBIVAX:
 		vtlb_tlbivax(v, ea_x(v, insn));
-		return tlb_changed(0);
+		return tlb_changed(v, 0);
 	case XO_TLBILX:
-		return tlb_changed(vtlb_tlbilx(v, RT(insn) & 3, ea_x(v, insn)));
+		return tlb_changed(v, vtlb_tlbilx(v, RT(insn) & 3, ea_x(v, insn)));
 	default:
 		return EMUL_ILLEGAL;
 	}
@@ -108,7 +112,29 @@ enum emul_result vcpu_emulate(struct vcpu *v, u32 insn)
 			return do_return(v, v->csrr0, v->csrr1);
 		case XO19_RFMCI:
 			return do_return(v, v->mcsrr0, v->mcsrr1);
+		case XO19_RFDI:
+			return do_return(v, v->dsrr0, v->dsrr1);
 		}
 	}
 	return EMUL_ILLEGAL;
+}
+
+enum emul_result vcpu_emulate_cache_lock(struct vcpu *v, u32 insn)
+{
+	if (OP(insn) != 31)
+		return EMUL_ILLEGAL;
+	switch (XO(insn)) {
+	case XO_DCBTLS:
+	case XO_DCBTSTLS:
+		v->l1csr0 |= L1CSR0_CUL;
+		return EMUL_NEXT;
+	case XO_ICBTLS:
+		v->l1csr1 |= L1CSR1_ICUL;
+		return EMUL_NEXT;
+	case XO_DCBLC:
+	case XO_ICBLC:
+		return EMUL_NEXT;	/* nothing was locked */
+	default:
+		return EMUL_ILLEGAL;
+	}
 }

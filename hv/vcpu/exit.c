@@ -60,6 +60,19 @@ int vcpu_shadow_id(struct vcpu *v)
 	return sid;
 }
 
+void vcpu_shadow_drop(struct vcpu *v)
+{
+	switch (v->tlb.drop) {
+	case VTLB_DROP_PAGE:
+		arch_shadow_unmap(v->tlb.drop_ea);
+		break;
+	case VTLB_DROP_ALL:
+		arch_shadow_flush();
+		break;
+	}
+	v->tlb.drop = VTLB_DROP_NONE;
+}
+
 /* Fill a guest TLB miss from the guest's TLB, or deliver the miss. */
 static void tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
 {
@@ -72,6 +85,13 @@ static void tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
 	e = vtlb_lookup(&v->tlb, ea, as, v->pid, &gpa);
 	if (!e) {
 		vtlb_load_defaults(v, ea, as, v->pid);
+		/*
+		 * A TLB miss interrupt, unlike a tlbsx miss, sets MAS1[V]
+		 * (e500mc Core RM, MAS updates on a TLB error interrupt;
+		 * KVM e500_mmu.c kvmppc_e500_deliver_tlb_miss): Linux's
+		 * miss handlers write MAS1 back as loaded.
+		 */
+		v->mas1 |= MAS1_VALID;
 		if (!insn) {
 			v->dear = ea;
 			v->esr = esr & ESR_ST;
@@ -102,6 +122,9 @@ static void tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
 			vtlb_shadow_perms(e, guest_user(v)));
 }
 
+#define ILLEGAL_REPORTS_MAX	16
+static unsigned int illegal_reports;
+
 /* Program exception: emulate a supervisor's privileged instruction. */
 static void program(struct vcpu *v, u32 esr)
 {
@@ -122,9 +145,36 @@ static void program(struct vcpu *v, u32 esr)
 	case EMUL_JUMP:
 		break;
 	case EMUL_ILLEGAL:
+		/* The first few are worth a line: a guest's next step is
+		 * often an instruction or SPR weir does not emulate yet. */
+		if (illegal_reports < ILLEGAL_REPORTS_MAX) {
+			illegal_reports++;
+			pr_warn("partition '%s': privileged instruction 0x%08x at 0x%08x not emulated: program exception\n",
+				v->part->name, insn, v->regs.pc);
+		}
 		vcpu_program(v, ESR_PIL);
 		break;
 	}
+}
+
+/*
+ * A cache-locking instruction from the guest's supervisor (or from its
+ * user mode with its MSR[UCLE] set) arrives as a DSI with ESR[DLK] or
+ * ESR[ILK], because the guest really runs in problem state with UCLE 0.
+ * Return: true when it was emulated (false: a DSI for the guest).
+ */
+static bool cache_lock(struct vcpu *v, u32 esr)
+{
+	u32 insn;
+
+	if (!(esr & (ESR_DLK | ESR_ILK)) ||
+	    (guest_user(v) && !(v->msr & MSR_UCLE)))
+		return false;
+	if (vcpu_fetch(v, v->regs.pc, true, &insn) ||
+	    vcpu_emulate_cache_lock(v, insn) != EMUL_NEXT)
+		return false;
+	v->regs.pc += 4;
+	return true;
 }
 
 /*
@@ -182,6 +232,9 @@ void vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr)
 		tlb_miss(v, true, v->regs.pc, esr);
 		break;
 	case IVOR_DSI:
+		if (cache_lock(v, esr))
+			break;
+		/* fall through */
 	case IVOR_ALIGN:
 		v->dear = dear;
 		v->esr = esr;

@@ -6,7 +6,9 @@
  * KVM booke_emulate.c / e500_emulate.c emulate the same set).
  *
  * Timers are virtual (vtimer.c): TCR keeps only what a guest may have
- * (no watchdog reset), TSR holds the virtual decrementer status.
+ * (no watchdog reset), TSR holds the virtual decrementer status. The
+ * debug registers (DBCRn, IACn, DACn, DVCn, DSRR0/1) are stored as written,
+ * as KVM's booke_emulate.c does; weir raises no debug event for a guest.
  */
 #include <errno.h>
 #include <weir/booke.h>
@@ -80,6 +82,12 @@ static u32 *plain_reg(struct vcpu *v, unsigned int spr)
 	case SPRN_DBCR0 + 2: return &v->dbcr[2];
 	case SPRN_EPCR: return &v->epcr;
 	case SPRN_USPRG0: return &v->usprg0;
+	case SPRN_DSRR0: return &v->dsrr0;
+	case SPRN_DSRR1: return &v->dsrr1;
+	case SPRN_IAC1: case SPRN_IAC1 + 1: case SPRN_IAC1 + 2: case SPRN_IAC1 + 3:
+		return &v->iac[spr - SPRN_IAC1];
+	case SPRN_DAC1: case SPRN_DAC1 + 1: return &v->dac[spr - SPRN_DAC1];
+	case SPRN_DVC1: case SPRN_DVC1 + 1: return &v->dvc[spr - SPRN_DVC1];
 	default: return mas_reg(v, spr);
 	}
 }
@@ -119,7 +127,10 @@ int vcpu_mfspr(struct vcpu *v, unsigned int spr, u32 *val)
 	case SPRN_L1CSR1: *val = v->l1csr1; return 0;
 	case SPRN_MMUCSR0: *val = 0; return 0;
 	case SPRN_MCSR: *val = v->mcsr; return 0;
-	case SPRN_MCAR: *val = 0; return 0;
+	case SPRN_MCAR:		/* no machine check address to report */
+	case SPRN_MCARU:
+		*val = 0;
+		return 0;
 	case SPRN_DBSR: *val = v->dbsr; return 0;
 	default: return -EINVAL;
 	}
@@ -165,6 +176,7 @@ int vcpu_mtspr(struct vcpu *v, unsigned int spr, u32 val)
 		if (val & MMUCSR0_TLB1FI)
 			vtlb_invalidate_tlb(v, 1);
 		arch_shadow_flush();
+		v->tlb.drop = VTLB_DROP_NONE;
 		return 0;
 	case SPRN_MCSR: v->mcsr &= ~val; return 0;
 	case SPRN_DBSR: v->dbsr &= ~val; return 0;

@@ -50,6 +50,22 @@ static bool entry_matches(const struct vtlb_entry *e, u32 ea, u32 as,
 	return ((u64)ea & mask) == ((u64)(e->mas2 & MAS2_EPN) & mask);
 }
 
+/* @e (valid) is being overwritten or invalidated: its shadows go stale. */
+static void note_drop(struct vtlb *t, const struct vtlb_entry *e)
+{
+	u32 ea = e->mas2 & MAS2_EPN;
+
+	if (t->drop == VTLB_DROP_ALL)
+		return;
+	if (vtlb_entry_size(e) == SZ_4K &&
+	    (t->drop == VTLB_DROP_NONE || t->drop_ea == ea)) {
+		t->drop = VTLB_DROP_PAGE;
+		t->drop_ea = ea;
+		return;
+	}
+	t->drop = VTLB_DROP_ALL;
+}
+
 static bool tsize_valid_tlb1(u32 tsize)
 {
 	return tsize >= TSIZE_4K && tsize <= 22 && !(tsize & 1);
@@ -153,6 +169,8 @@ int vtlb_tlbwe(struct vcpu *v)
 	/* EPN and RPN are aligned to the page: drop the offset bits. */
 	n.mas2 &= ~(u32)((vtlb_entry_size(&n) - 1) & MAS2_EPN);
 	n.mas7_3 &= ~((vtlb_entry_size(&n) - 1) & ~(u64)0xfff);
+	if (e->mas1 & MAS1_VALID)
+		note_drop(&v->tlb, e);
 	*e = n;
 	return 0;
 }
@@ -219,8 +237,8 @@ found:
 	v->mas7 = (u32)(e->mas7_3 >> 32);
 }
 
-static void invalidate(struct vtlb_entry *e, unsigned int n, u32 ea,
-		       u32 as, u32 pid, unsigned int how)
+static void invalidate(struct vtlb *t, struct vtlb_entry *e, unsigned int n,
+		       u32 ea, u32 as, u32 pid, unsigned int how)
 {
 	unsigned int i;
 
@@ -231,17 +249,19 @@ static void invalidate(struct vtlb_entry *e, unsigned int n, u32 ea,
 		    (how == VTLB_INV_PID && MAS1_TID_GET(e->mas1) == pid) ||
 		    (how == VTLB_INV_EA_ANY && entry_matches(e, ea, 0xffffffff, 0, true)) ||
 		    (how == VTLB_INV_EA && MAS1_TID_GET(e->mas1) == pid &&
-		     entry_matches(e, ea, as, pid, true)))
+		     entry_matches(e, ea, as, pid, true))) {
+			note_drop(t, e);
 			e->mas1 &= ~MAS1_VALID;
+		}
 	}
 }
 
 void vtlb_invalidate_tlb(struct vcpu *v, unsigned int tlbsel)
 {
 	if (tlbsel)
-		invalidate(v->tlb.tlb1, VTLB1_ENTRIES, 0, 0, 0, VTLB_INV_ALL);
+		invalidate(&v->tlb, v->tlb.tlb1, VTLB1_ENTRIES, 0, 0, 0, VTLB_INV_ALL);
 	else
-		invalidate(v->tlb.tlb0, VTLB0_ENTRIES, 0, 0, 0, VTLB_INV_ALL);
+		invalidate(&v->tlb, v->tlb.tlb0, VTLB0_ENTRIES, 0, 0, 0, VTLB_INV_ALL);
 }
 
 void vtlb_tlbivax(struct vcpu *v, u32 ea)
@@ -253,9 +273,9 @@ void vtlb_tlbivax(struct vcpu *v, u32 ea)
 	if (all)
 		vtlb_invalidate_tlb(v, tlb1);
 	else if (tlb1)
-		invalidate(v->tlb.tlb1, VTLB1_ENTRIES, ea, 0, 0, how);
+		invalidate(&v->tlb, v->tlb.tlb1, VTLB1_ENTRIES, ea, 0, 0, how);
 	else
-		invalidate(v->tlb.tlb0, VTLB0_ENTRIES, ea, 0, 0, how);
+		invalidate(&v->tlb, v->tlb.tlb0, VTLB0_ENTRIES, ea, 0, 0, how);
 }
 
 int vtlb_tlbilx(struct vcpu *v, unsigned int t, u32 ea)
@@ -269,8 +289,8 @@ int vtlb_tlbilx(struct vcpu *v, unsigned int t, u32 ea)
 	case 3: how = VTLB_INV_EA; break;
 	default: return -EINVAL;
 	}
-	invalidate(v->tlb.tlb1, VTLB1_ENTRIES, ea, as, pid, how);
-	invalidate(v->tlb.tlb0, VTLB0_ENTRIES, ea, as, pid, how);
+	invalidate(&v->tlb, v->tlb.tlb1, VTLB1_ENTRIES, ea, as, pid, how);
+	invalidate(&v->tlb, v->tlb.tlb0, VTLB0_ENTRIES, ea, as, pid, how);
 	return 0;
 }
 

@@ -119,6 +119,14 @@
 #define SPRN_EPCR	307
 #define SPRN_DBCR0	308
 #define SPRN_MCAR	573
+#define SPRN_MCARU	569
+#define SPRN_DSRR0	574	/* debug save/restore (e500mc debug class) */
+#define SPRN_DSRR1	575
+#define SPRN_IAC1	312	/* 312..315: instruction address compare 1-4 */
+#define SPRN_DAC1	316	/* 316..317: data address compare 1-2 */
+#define SPRN_DVC1	318	/* 318..319: data value compare 1-2 */
+#define L1CSR0_CUL	0x00000400	/* data cache unable to lock */
+#define L1CSR1_ICUL	0x00000400	/* instruction cache unable to lock */
 #define SPRN_L1CSR2	606
 #define SPRN_MMUCFG	1015
 #define SPRN_HID1	1009
@@ -134,6 +142,7 @@
 #define SPR_PRIV_BIT	0x10
 
 #define MSR_WE		0x00040000
+#define MSR_UCLE	0x04000000	/* user cache locking enable */
 #define MSR_FE0		0x00000800
 #define MSR_FE1		0x00000100
 #define MSR_PMM		0x00000004

@@ -189,6 +189,18 @@ int dma_group_by_handle(const struct partition *p, u32 handle,
 			struct dma_group **out);
 struct dma_window *dma_active_window(struct dma_group *g);
 
+/*
+ * dma_lock()/dma_unlock(): one lock for every change of the IOMMU layer
+ * (TCE tables, windows, DMA state, error queues, MSI bits). The PAMU's
+ * staging log and tables are shared by all groups, and hcalls of
+ * partitions on different cores, the access-violation path and the tick
+ * all reach them. Taken at the boundaries (hcall handlers, iommu_poll(),
+ * partition load/stop); nothing below takes it. Never held across a
+ * return to a guest.
+ */
+void dma_lock(void);
+void dma_unlock(void);
+
 /* ---- access violations (hv/dma/fault.c) ---- */
 
 /* Violations logged per group before the log is thinned to one line

@@ -38,6 +38,14 @@ void __attribute__((noreturn)) arch_cpu_idle(void);
  */
 void *arch_ccsr_ptr(phys_addr_t phys, u64 len);
 
+/**
+ * arch_zero_ram() - zero @len bytes at @p (weir's mapping of guest RAM,
+ * cacheable), as fast as the core allows (dcbz on PowerPC)
+ */
+void arch_zero_ram(void *p, u64 len);
+/* The data cache block size arch_zero_ram() uses (0: memset only). */
+void arch_zero_ram_init(u32 dcache_block);
+
 /* The board-independent boot: banner, config, partitions. Never returns. */
 void __attribute__((noreturn)) hv_main(struct boot_state *boot);
 

@@ -29,6 +29,7 @@ struct hw_info {
 	char cpu[32];			/* e.g. "e500mc" */
 	unsigned int ncpus;
 	u32 tb_freq;			/* Hz */
+	u32 dcache_block;		/* bytes per dcbz, 0: unknown */
 	struct hw_mem_bank ram[HW_MAX_RAM_BANKS];
 	unsigned int nram;
 	u64 ram_total;

@@ -38,6 +38,9 @@ struct vtlb {
 	/* shadow ids: (AS, PR, PID) -> real PID of the shadow entries */
 	u8 sid[2][2][256];
 	unsigned int next_sid;
+	/* shadows to drop after a guest TLB change (VTLB_DROP_*) */
+	unsigned int drop;
+	u32 drop_ea;
 };
 
 /* Pending virtual exceptions (bit per source). */
@@ -64,6 +67,8 @@ struct vcpu {
 	u32 mas0, mas1, mas2, mas3, mas4, mas6, mas7;
 	u32 hid0, hid1, l1csr0, l1csr1, l1csr2, bucsr, mmucsr0, dbcr[3];
 	u32 dbsr, epcr, usprg0;
+	u32 dsrr0, dsrr1;		/* debug class (e500mc: DSRR, rfdi) */
+	u32 iac[4], dac[2], dvc[2];	/* debug compare registers, stored */
 
 	u32 pending;			/* VIRQ_* */
 	bool idle;			/* waiting in EV_IDLE */

@@ -23,6 +23,12 @@ void arch_shadow_map(u32 ea, phys_addr_t phys, u32 sid, u32 wimge, u32 perms);
 void arch_shadow_flush(void);
 
 /*
+ * Invalidate the shadow translations of the 4 KiB page at @ea (4 KiB
+ * aligned), whatever their shadow id; other shadows stay.
+ */
+void arch_shadow_unmap(u32 ea);
+
+/*
  * The guest's decrementer is virtual (hv/vcpu/vtimer.c): this core's real
  * decrementer serves both weir's tick and the guest's next deadline.
  * Called after the vCPU's timer state changed.

@@ -40,18 +40,34 @@ enum emul_result {
  * vcpu_emulate() - emulate privileged instruction @insn that the guest's
  * supervisor mode executed at regs.pc
  *
- * Covers mfmsr/mtmsr/wrtee/wrteei, rfi/rfci/rfmci, mfspr/mtspr (via
+ * Covers mfmsr/mtmsr/wrtee/wrteei, rfi/rfci/rfmci/rfdi, mfspr/mtspr (via
  * vcpu_mfspr/mtspr), tlbwe/tlbre/tlbsx/tlbivax/tlbilx/tlbsync, wait and
- * the performance-monitor registers (read as zero). Any change to the
- * guest TLB flushes the shadow translations. EMUL_ILLEGAL changes nothing.
+ * the performance-monitor registers (read as zero). A change to the guest
+ * TLB drops the shadow translations it made stale (vcpu_shadow_drop()).
+ * EMUL_ILLEGAL changes nothing.
  */
 enum emul_result vcpu_emulate(struct vcpu *v, u32 insn);
 
 /**
+ * vcpu_emulate_cache_lock() - a guest cache-locking instruction @insn
+ * (dcbtls, dcbtstls, icbtls, dcblc, icblc) that trapped as a data storage
+ * exception with ESR[DLK] or ESR[ILK] (MSR[UCLE] = 0 in problem state)
+ *
+ * weir never locks cache lines for a guest: a lock "fails" the way the
+ * core reports it, L1CSR0[CUL] (data) or L1CSR1[ICUL] (instruction), and
+ * an unlock has nothing to do (KVM e500_emulate.c kvmppc_e500_emul_dcbtls
+ * does the same). Return: EMUL_NEXT, or EMUL_ILLEGAL for any other
+ * instruction (nothing changed).
+ */
+enum emul_result vcpu_emulate_cache_lock(struct vcpu *v, u32 insn);
+
+/**
  * vcpu_reflect() - deliver exception @ivor to the guest, as the hardware
  * would have if the guest ran in supervisor mode: save @pc and the MSR in
- * the save/restore pair of the class (SRR, CSRR for critical, watchdog and
- * debug, MCSRR for machine check), clear the MSR bits of that class, and
+ * the save/restore pair of the class (SRR; CSRR for critical and watchdog;
+ * DSRR for debug, e500mc's separate debug level (Linux CPU_FTR_DEBUG_LVL_EXC,
+ * KVM booke.c INT_CLASS_DBG); MCSRR for machine check), clear the MSR bits
+ * of that class, and
  * continue at IVPR | IVORn. ESR/DEAR are the caller's to set.
  */
 void vcpu_reflect(struct vcpu *v, unsigned int ivor, u32 pc);
@@ -90,6 +106,12 @@ int vcpu_fetch(struct vcpu *v, u32 ea, bool insn, u32 *word);
  * Flushes the shadows when ids had to be recycled.
  */
 int vcpu_shadow_id(struct vcpu *v);
+
+/*
+ * Drop the shadow translations the guest's last TLB changes made stale
+ * (struct vtlb drop state): one page, all of them, or none.
+ */
+void vcpu_shadow_drop(struct vcpu *v);
 
 /* The real MSR the guest runs with, from its virtual MSR. */
 u32 vcpu_shadow_msr(const struct vcpu *v);

@@ -10,6 +10,16 @@
 
 enum { VTLB_INV_ALL, VTLB_INV_PID, VTLB_INV_EA, VTLB_INV_EA_ANY };
 
+/*
+ * Which shadow translations a guest TLB change made stale, accumulated in
+ * struct vtlb until the caller drops them: none, the 4 KiB page at
+ * drop_ea (every shadow id), or all of them. Only a valid entry that is
+ * overwritten or invalidated makes shadows stale (shadows are only ever
+ * made from valid entries); one of 4 KiB needs one page dropped, a larger
+ * one or several pages need everything dropped.
+ */
+enum { VTLB_DROP_NONE, VTLB_DROP_PAGE, VTLB_DROP_ALL };
+
 /* Empty TLBs, shadow ids restart at 1. */
 void vtlb_reset(struct vtlb *t);
 

@@ -379,6 +379,27 @@ static void user_sc1_check(void)
 	report("user-sc1", g, w);
 }
 
+/*
+ * weir zeroes a partition's RAM at every (re)start: the second half of
+ * the MiB the heartbeat fills (it is the first heap allocation of that
+ * size; stdio's buffers sit before it) must read as zero at entry, also
+ * after a restart, when the previous run had filled it.
+ */
+static bool ram_zeroed(void)
+{
+	const u32 *p = (const u32 *)(guest.heap_start + (512u << 10));
+	u32 i;
+
+	if (guest.heap_end - guest.heap_start < (1u << 20) + (64u << 10))
+		PROBLEM(GOT("heap of %u bytes", (unsigned)(guest.heap_end - guest.heap_start)),
+			WANT("at least 1 MiB"));
+	for (i = 0; i < (512u << 10) / 4; i++)
+		if (p[i])
+			PROBLEM(GOT("0x%08x at 0x%08x", (unsigned)p[i], (unsigned)(u32)&p[i]),
+				WANT("zero"));
+	return true;
+}
+
 void guest_main(void *fdt)
 {
 	printf("hello from %s (guest-id %u)\n", guest.name, (unsigned)guest.id);
@@ -389,6 +410,7 @@ void guest_main(void *fdt)
 	check_bool("dt-pic", dt_pic(fdt));
 	check_bool("dt-memory", dt_memory(fdt));
 	check_bool("dt-timebase", dt_timebase(fdt));
+	check_bool("ram-zeroed", ram_zeroed());
 	hcall_checks();
 	decrementer_checks();
 	user_sc1_check();

@@ -5,11 +5,8 @@ on an unmapped IOVA (its error queue holds the record, its DMA is
 disabled until FH_DMA_ENABLE) and cycles a DDW, while a second partition
 keeps running unaffected; configs that split an IOMMU group or reuse a
 LIODN are refused."""
-import os
-import subprocess
+from test_partitions import CONFIG_ADDR, boot_direct, config_dtb, guest
 
-CONFIG_ADDR = "0x5000000"
-IMG1, IMG2 = "0x4100000", "0x4200000"
 
 DMATEST_CHECKS = [
     "clear-default-window", "indirect-src", "indirect-dst", "get-tce",
@@ -30,35 +27,10 @@ DMATEST_CHECKS = [
 ]
 
 
-def guest(build_dir, name):
-    return os.path.join(build_dir, "guests", name + ".elf")
-
-
 def config(tmp_path, p1_extra, p2_extra="", labels=("dma", "other")):
-    src = f"""/dts-v1/;
-/ {{ compatible = "weir,config-1";
-  partitions {{
-    p1 {{ compatible = "weir,partition"; label = "{labels[0]}"; cpus = <0 1>;
-         guest-memory = <0 0x10000000 0 0x4000000>;
-         guest-image = <0 {IMG1} 0 0 0 0x100000>; {p1_extra} }};
-    p2 {{ compatible = "weir,partition"; label = "{labels[1]}"; cpus = <1 1>;
-         guest-memory = <0 0x14000000 0 0x4000000>;
-         guest-image = <0 {IMG2} 0 0 0 0x100000>; {p2_extra} }};
-  }};
-}};
-"""
-    out = tmp_path / "config.dtb"
-    subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", str(out), "-"],
-                   input=src.encode(), check=True)
-    return str(out)
-
-
-def boot(qemu, dtb, img1, img2):
-    extra = ["-device", f"loader,file={dtb},addr={CONFIG_ADDR},force-raw=on",
-             "-append", f"config-addr={CONFIG_ADDR}"]
-    for img, addr in ((img1, IMG1), (img2, IMG2)):
-        extra += ["-device", f"loader,file={img},addr={addr},force-raw=on"]
-    return qemu("direct", extra=extra, timeout=60)
+    """Partitions "dma" and "other"; the extras are child nodes."""
+    return config_dtb(tmp_path, labels[0], labels[1], tail1=p1_extra,
+                      tail2=p2_extra)
 
 
 ENGINE = 'dma-engine { compatible = "weir,dma-engine"; fsl,liodn = <0x10>; };'
@@ -69,7 +41,7 @@ MSI_BANK = 'msi { device = "/soc@fe0000000/msi@41600"; };'
 
 def test_dma_engine_through_tce_windows(qemu, build_dir, tmp_path):
     dtb = config(tmp_path, ENGINE + MSI_BANK)
-    c = boot(qemu, dtb, guest(build_dir, "dmatest"), guest(build_dir, "hello"))
+    c = boot_direct(qemu, dtb, guest(build_dir, "dmatest"), guest(build_dir, "hello"))
     c.expect(r"PAMU: none in the hardware tree \(QEMU\)")
     c.expect(r"MSI bank /soc@fe0000000/msi@41600 -> 'dma', doorbell 0xfe0041740")
     c.expect(r"group 0 \S*dma-engine: LIODN 16 -> 'dma', LIOBN 0x40000000")
@@ -91,7 +63,7 @@ def test_dma_engine_through_tce_windows(qemu, build_dir, tmp_path):
 def test_liodn_shared_refused(qemu, build_dir, tmp_path):
     """The same LIODN in two partitions: config error naming both."""
     dtb = config(tmp_path, ENGINE, ENGINE)
-    c = boot(qemu, dtb, guest(build_dir, "dmatest"), guest(build_dir, "hello"))
+    c = boot_direct(qemu, dtb, guest(build_dir, "dmatest"), guest(build_dir, "hello"))
     c.expect(r"weir: fatal: config [^\r\n]*'fsl,liodn'")
     c.expect(r"weir: stopped: fix the partition config")
     c.expect_silence(r"\[dma\]|\[other\]", 1)

@@ -13,6 +13,7 @@ CTRL_T = "\x14"
 
 HELLO_CHECKS = [
     "entry-state", "dt-hypervisor", "dt-console", "dt-pic", "dt-memory",
+    "ram-zeroed",
     "unknown-token-1-8", "unknown-token-3-1", "unknown-token-1-0",
     "send-bad-handle", "send-count-17", "receive-bad-handle",
     "stop-nonexistent", "status-self", "decrementer", "idle-wakeup",
@@ -24,16 +25,18 @@ def guest(build_dir, name):
     return os.path.join(build_dir, "guests", name + ".elf")
 
 
-def config_dtb(tmp_path, p1, p2, extra1="", extra2=""):
+def config_dtb(tmp_path, p1, p2, extra1="", extra2="", tail1="", tail2=""):
+    """Two partitions (labels @p1, @p2) on cores 0 and 1, 64 MiB each;
+    @extra* are properties, @tail* child nodes (devices, DMA engines)."""
     src = f"""/dts-v1/;
 / {{ compatible = "weir,config-1";
   partitions {{
     p1 {{ compatible = "weir,partition"; label = "{p1}"; cpus = <0 1>; {extra1}
          guest-memory = <0 0x10000000 0 0x4000000>;
-         guest-image = <0 {IMG1} 0 0 0 0x100000>; }};
+         guest-image = <0 {IMG1} 0 0 0 0x100000>; {tail1} }};
     p2 {{ compatible = "weir,partition"; label = "{p2}"; cpus = <1 1>; {extra2}
          guest-memory = <0 0x14000000 0 0x4000000>;
-         guest-image = <0 {IMG2} 0 0 0 0x100000>; }};
+         guest-image = <0 {IMG2} 0 0 0 0x100000>; {tail2} }};
   }};
 }};
 """
@@ -103,6 +106,8 @@ def test_console_input_stop_restart(qemu):
     type_slowly(c, "!restart 1\r")
     c.expect(r"weir: partition 'hello' restarting")
     c.expect(r"\[hello\] hello from hello \(guest-id 1\)")
+    # its heartbeat had filled its heap: weir zeroed the RAM again
+    c.expect(r"\[hello\] check ram-zeroed: ok")
     c.expect(r"\[hello\] hello: all checks done \(0 failed\)")
     type_slowly(c, "!restart -1\r")
     c.expect(r"weir: partition 'echo' restarting")

@@ -89,6 +89,25 @@ static void test_elf_loads_and_zeroes_bss(void **state)
 	assert_int_equal(ram[0x1fff], 0x11);
 }
 
+/* vmlinux style: linked at 0xc0000000 (p_vaddr), loaded at p_paddr: the
+ * entry point is translated to where the segment is loaded. */
+static void test_elf_virtual_entry(void **state)
+{
+	const char *what;
+	u64 entry = 0;
+	size_t len = make_elf(0x4000, 0x100, 0x300, 0xc0000010);
+
+	put32(img + 52 + 8, 0xc0000000);	/* p_vaddr */
+	assert_int_equal(guest_image_load(&part, img, len, 0, false, 0, &entry, &what), 0);
+	assert_int_equal(entry, 0x4010);
+	assert_int_equal(ram[0x4000], 0xa5);
+	/* an entry outside every segment's virtual range stays as it is */
+	len = make_elf(0x4000, 0x100, 0x300, 0xc0000400);
+	put32(img + 52 + 8, 0xc0000000);
+	assert_int_equal(guest_image_load(&part, img, len, 0, false, 0, &entry, &what), 0);
+	assert_int_equal(entry, 0xc0000400);
+}
+
 static void test_elf_outside_ram_changes_nothing(void **state)
 {
 	const char *what;
@@ -184,6 +203,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_elf_loads_and_zeroes_bss, setup),
+		cmocka_unit_test_setup(test_elf_virtual_entry, setup),
 		cmocka_unit_test_setup(test_elf_outside_ram_changes_nothing, setup),
 		cmocka_unit_test_setup(test_elf_segment_beyond_image, setup),
 		cmocka_unit_test_setup(test_elf_other_machine, setup),

@@ -49,6 +49,14 @@
 #define MFSPR(rd, spr)	(0x7c0002a6u | (u32)(rd) << 21 | SPRF(spr))
 #define MTSPR(spr, rs)	(0x7c0003a6u | (u32)(rs) << 21 | SPRF(spr))
 #define RFI		0x4c000064u
+#define RFDI		0x4c00004eu
+/* cache locking, X-form opcode 31 with CT = 0 in the RT field */
+#define X31(xo, ra, rb)	(0x7c000000u | (u32)(ra) << 16 | (u32)(rb) << 11 | (u32)(xo) << 1)
+#define DCBTLS(ra, rb)	X31(166, ra, rb)
+#define DCBTSTLS(ra, rb) X31(134, ra, rb)
+#define ICBTLS(ra, rb)	X31(486, ra, rb)
+#define DCBLC(ra, rb)	X31(390, ra, rb)
+#define ICBLC(ra, rb)	X31(230, ra, rb)
 #define TLBWE		0x7c0007a4u
 #define TLBRE		0x7c000764u
 #define TLBSX(rb)	(0x7c000724u | (u32)(rb) << 11)
@@ -124,9 +132,11 @@ static const struct field fields[] = {
 	FLD(dec_deadline), FLD(dec_armed), FLD(mas0), FLD(mas1), FLD(mas2),
 	FLD(mas3), FLD(mas4), FLD(mas6), FLD(mas7), FLD(hid0), FLD(hid1),
 	FLD(l1csr0), FLD(l1csr1), FLD(l1csr2), FLD(bucsr), FLD(mmucsr0),
-	FLD(dbcr), FLD(dbsr), FLD(epcr), FLD(usprg0), FLD(pending), FLD(idle),
+	FLD(dbcr), FLD(dbsr), FLD(epcr), FLD(usprg0), FLD(dsrr0), FLD(dsrr1),
+	FLD(iac), FLD(dac), FLD(dvc), FLD(pending), FLD(idle),
 	FLD(stopped), FLD(tlb.tlb0), FLD(tlb.tlb1), FLD(tlb.tlb0_victim),
-	FLD(tlb.tlb1_victim), FLD(tlb.sid), FLD(tlb.next_sid),
+	FLD(tlb.tlb1_victim), FLD(tlb.sid), FLD(tlb.next_sid), FLD(tlb.drop),
+	FLD(tlb.drop_ea),
 };
 
 /* The whole struct vcpu equals @exp; names the first field that does not. */
@@ -646,11 +656,11 @@ static void test_reflect_base(void **state)
 
 static void test_reflect_critical_mcheck(void **state)
 {
-	static const unsigned int crit[] = { IVOR_CRITICAL, IVOR_WDT, IVOR_DEBUG };
+	static const unsigned int crit[] = { IVOR_CRITICAL, IVOR_WDT };
 	const u32 msr = MSR_EE | MSR_PR | MSR_CE | MSR_ME | MSR_DE | MSR_IS;
 	unsigned int i;
 
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 2; i++) {
 		v->msr = msr;
 		snap();
 		vcpu_reflect(v, crit[i], 0x5000);
@@ -660,6 +670,26 @@ static void test_reflect_critical_mcheck(void **state)
 		expect.regs.pc = VEC(crit[i]);
 		check();
 	}
+	/* e500mc's debug level: DSRR0/1, only ME kept (KVM INT_CLASS_DBG) */
+	v->msr = msr;
+	snap();
+	vcpu_reflect(v, IVOR_DEBUG, 0x5800);
+	expect.dsrr0 = 0x5800;
+	expect.dsrr1 = msr;
+	expect.msr = MSR_ME;
+	expect.regs.pc = VEC(IVOR_DEBUG);
+	check();
+	/* rfdi returns through DSRR0/1 */
+	v->regs.pc = ENTRY;
+	v->msr = MSR_ME;
+	v->dsrr0 = 0x5804;
+	v->dsrr1 = msr & ~MSR_PR;
+	snap();
+	exec(RFDI);
+	expect.msr = msr & ~MSR_PR;
+	expect.regs.pc = 0x5804;
+	check();
+
 	v->msr = msr;
 	snap();
 	vcpu_reflect(v, IVOR_MCHECK, 0x6000);
@@ -781,7 +811,9 @@ static void test_tlbwe_fill(void **state)
 	bool flush;
 
 	map4k(5, 0x40000000, 0x200000, MAS3_SR | MAS3_SW);
-	assert_int_equal(fake_arch.flushes, 1);
+	/* an empty slot written: no shadow can be stale */
+	assert_int_equal(fake_arch.flushes, 0);
+	assert_int_equal(fake_arch.unmaps, 0);
 	assert_int_equal(fake_arch.maps, 0);
 	assert_int_equal(v->tlb.tlb1[5].mas1, MAS1_VALID | MAS1_TSIZE(TSIZE_4K));
 	assert_int_equal(v->tlb.tlb1[5].mas2, 0x40000000 | MAS2_M);
@@ -797,7 +829,7 @@ static void test_tlbwe_fill(void **state)
 	assert_int_equal(fake_arch.map[0].perms, MAS3_UR | MAS3_UW);
 	sid = fake_arch.map[0].sid;
 	assert_in_range(sid, 1, 255);
-	assert_int_equal(fake_arch.flushes, 1);
+	assert_int_equal(fake_arch.flushes, 0);
 	/* nothing but the shadow-id bookkeeping changed */
 	assert_int_equal(before.tlb.sid[0][0][0], 0);
 	assert_int_equal(v->tlb.sid[0][0][0], sid);
@@ -932,8 +964,10 @@ static void test_tlbre_tlbsx(void **state)
 	assert_int_equal(v->mas1, MAS1_VALID | MAS1_TSIZE(TSIZE_4K));
 	assert_int_equal(v->mas2, 0x60005000 | MAS2_I | MAS2_G);
 	assert_int_equal(v->mas3, 0x00600000 | MAS3_SR);
-	/* tlbre/tlbsx do not change the TLB: no flush beyond the tlbwes */
-	assert_int_equal(fake_arch.flushes, 3);
+	/* tlbre/tlbsx do not change the TLB, and the tlbwes filled empty
+	 * slots: no shadow was dropped */
+	assert_int_equal(fake_arch.flushes, 0);
+	assert_int_equal(fake_arch.unmaps, 0);
 }
 
 static void test_tlbsx_miss_defaults(void **state)
@@ -1077,7 +1111,9 @@ static void test_miss_no_translation(void **state)
 	snap();
 	vcpu_exit(v, IVOR_DTLB, 0x70001234, ESR_ST | ESR_DLK);
 	expect.mas0 = MAS0_ESEL(1) | MAS0_NV(1);
-	expect.mas1 = MAS1_TID(0x2a) | MAS1_TS | MAS1_TSIZE(TSIZE_4K);
+	/* a miss loads MAS1[V] = 1 (tlbsx leaves it 0): Linux's miss
+	 * handlers write the entry without setting V themselves */
+	expect.mas1 = MAS1_VALID | MAS1_TID(0x2a) | MAS1_TS | MAS1_TSIZE(TSIZE_4K);
 	expect.mas2 = 0x70001000 | MAS2_M;
 	expect.mas3 = 0x12345fff & MAS3_U0_3;
 	expect.mas7 = 0;
@@ -1096,7 +1132,7 @@ static void test_miss_no_translation(void **state)
 	snap();
 	vcpu_exit(v, IVOR_ITLB, 0, 0);
 	expect.mas0 = 0;
-	expect.mas1 = MAS1_TID(0x2a) | MAS1_TS | MAS1_TSIZE(TSIZE_4K);
+	expect.mas1 = MAS1_VALID | MAS1_TID(0x2a) | MAS1_TS | MAS1_TSIZE(TSIZE_4K);
 	expect.mas2 = 0x70002000 | MAS2_M;
 	expect.mas3 = 0x12345fff & MAS3_U0_3;
 	expect.mas7 = 0;
@@ -1116,7 +1152,43 @@ static void test_miss_no_translation(void **state)
 	vcpu_exit(v, IVOR_DTLB, 0x70001234, 0);
 	assert_int_equal(fake_arch.maps, 0);
 	assert_int_equal(v->regs.pc, 0x1d00);
-	assert_int_equal(v->mas1, MAS1_TID(0x2a) | MAS1_TSIZE(TSIZE_4K));
+	assert_int_equal(v->mas1, MAS1_VALID | MAS1_TID(0x2a) | MAS1_TSIZE(TSIZE_4K));
+}
+
+/*
+ * Linux's e500 DataTLBError handler (head_85xx.S, finish_tlb_load) only
+ * fills MAS2's WIMGE, MAS3 and MAS7 and clears MAS1[TID] for kernel
+ * addresses before its tlbwe: the retried access must then be filled.
+ */
+static void test_miss_linux_handler_refill(void **state)
+{
+	guest_mtspr(SPRN_PID, 0x11);
+	guest_mtspr(SPRN_MAS4, MAS1_TSIZE(TSIZE_4K));
+	fake_arch_clear();
+
+	v->msr = MSR_ME | MSR_EE;
+	v->regs.pc = ENTRY + 0x100;
+	vcpu_exit(v, IVOR_DTLB, 0xd1002344, ESR_ST);
+	assert_int_equal(v->regs.pc, VEC(IVOR_DTLB));
+	assert_int_equal(fake_arch.maps, 0);
+	/* the handler: TID 0 for a kernel address, then WIMGE, RPN, perms */
+	v->regs.pc = ENTRY + 0x400;
+	guest_mtspr(SPRN_MAS1, guest_mfspr(SPRN_MAS1) & ~MAS1_TID(0x3fff));
+	guest_mtspr(SPRN_MAS2, guest_mfspr(SPRN_MAS2) | MAS2_M);
+	guest_mtspr(SPRN_MAS3, 0x00345000 | MAS3_SR | MAS3_SW);
+	guest_mtspr(SPRN_MAS7, 0);
+	exec_ok(TLBWE);
+	exec(RFI);
+	assert_int_equal(v->regs.pc, ENTRY + 0x100);
+	/* the retried store is filled from the entry just written */
+	fake_arch_clear();
+	snap();
+	vcpu_exit(v, IVOR_DTLB, 0xd1002344, ESR_ST);
+	assert_int_equal(fake_arch.maps, 1);
+	assert_int_equal(fake_arch.map[0].ea, 0xd1002000);
+	assert_int_equal(fake_arch.map[0].phys, RAM_PHYS + 0x345000);
+	assert_int_equal(fake_arch.map[0].perms, MAS3_UR | MAS3_UW);
+	assert_int_equal(v->regs.pc, ENTRY + 0x100);
 }
 
 /* --------------------------------------------------------- 9: bad tlbwe */
@@ -1189,11 +1261,19 @@ static u32 rnd(void)
 static void test_ima_survives_flood(void **state)
 {
 	struct vtlb_entry ima = v->tlb.tlb1[0];
-	unsigned int i, esel;
+	unsigned int i, esel, tsize[VTLB1_ENTRIES], pages = 0, alls = 0;
 
-	for (esel = 1; esel < VTLB1_ENTRIES; esel++)
+	for (esel = 1; esel < VTLB1_ENTRIES; esel++) {
 		map4k(esel, 0x40000000 + esel * 0x1000, esel * 0x1000, MAS3_SR);
+		tsize[esel] = TSIZE_4K;
+	}
 	for (i = 0; i < 100000; i++) {
+		/* the entry overwritten decides: 4 KiB one page, else all */
+		if (tsize[1 + i % 63] == TSIZE_4K)
+			pages++;
+		else
+			alls++;
+		tsize[1 + i % 63] = 2 + 2 * (i % 11);
 		v->regs.pc = ENTRY;
 		assert_int_equal(vcpu_mtspr(v, SPRN_MAS0,
 				 MAS0_TLBSEL1 | MAS0_ESEL(1 + i % 63)), 0);
@@ -1204,7 +1284,10 @@ static void test_ima_survives_flood(void **state)
 		exec_ok(TLBWE);
 	}
 	assert_memory_equal(&v->tlb.tlb1[0], &ima, sizeof(ima));
-	assert_int_equal(fake_arch.flushes, 63 + 100000);
+	assert_int_equal(fake_arch.unmaps, pages);
+	assert_int_equal(fake_arch.flushes, alls);
+	assert_int_equal(pages + alls, 100000);
+	assert_true(pages > 63 && alls > 0);
 	/* the IMA is the guest's to replace */
 	map4k(0, 0x40000000, 0x200000, MAS3_SR);
 	assert_int_equal(v->tlb.tlb1[0].mas1, MAS1_VALID | MAS1_TSIZE(TSIZE_4K));
@@ -1393,7 +1476,9 @@ static void test_tlbivax(void **state)
 	v->regs.gpr[RB] = 0x40000000;
 	exec_ok(TLBIVAX(RB));
 	assert_true(valid1(5));
-	assert_int_equal(fake_arch.flushes, 1);
+	/* nothing was invalidated: no shadow dropped */
+	assert_int_equal(fake_arch.flushes, 0);
+	assert_int_equal(fake_arch.unmaps, 0);
 	/* TLB1, by EA, any TID/TS */
 	v->regs.gpr[RB] = 0x40001000 | 0x8;
 	exec_ok(TLBIVAX(RB));
@@ -1407,7 +1492,12 @@ static void test_tlbivax(void **state)
 	v->regs.gpr[RB] = 0x40003000;
 	exec_ok(TLBIVAX(RB));
 	assert_false(v->tlb.tlb0[3 * VTLB0_WAYS + 1].mas1 & MAS1_VALID);
-	assert_int_equal(fake_arch.flushes, 4);
+	/* one 4 KiB entry: its page; two pages at once (all of TLB1): all */
+	assert_int_equal(fake_arch.unmaps, 2);
+	assert_int_equal(fake_arch.unmap[0], 0x40001000);
+	assert_int_equal(fake_arch.unmap[1], 0x40003000);
+	assert_int_equal(fake_arch.flushes, 1);
+	assert_int_equal(v->tlb.drop, VTLB_DROP_NONE);
 }
 
 static void test_tlbilx(void **state)
@@ -1428,7 +1518,62 @@ static void test_tlbilx(void **state)
 	/* T=0: all but IPROT */
 	exec_ok(TLBILX(0, RB));
 	assert_true(valid1(0) && !valid1(5));
-	assert_int_equal(fake_arch.flushes, 4);
+	/* T=3 and T=0 each invalidated one 4 KiB entry, T=1 two pages */
+	assert_int_equal(fake_arch.unmaps, 2);
+	assert_int_equal(fake_arch.unmap[0], 0x40002000);
+	assert_int_equal(fake_arch.unmap[1], 0x40000000);
+	assert_int_equal(fake_arch.flushes, 1);
+}
+
+/*
+ * Precise shadow drops: entries at one EA under several TIDs drop one
+ * page; overwriting a large entry drops everything; a refused tlbwe drops
+ * nothing; the refill after a drop reads the new translation.
+ */
+static void test_shadow_drop(void **state)
+{
+	/* TLB0 set 3 holds 0x40003000 for TID 0x2a (way 1) and TID 7 (way 2) */
+	tlb_fixture();
+	guest_tlbwe(MAS0_ESEL(2), MAS1_VALID | MAS1_TID(7), 0x40003000,
+		    0x213000 | MAS3_SR, 0);
+	assert_int_equal(fake_arch.unmaps + fake_arch.flushes, 0);
+	v->regs.gpr[RB] = 0x40003000;
+	exec_ok(TLBIVAX(RB));
+	assert_int_equal(fake_arch.unmaps, 1);
+	assert_int_equal(fake_arch.unmap[0], 0x40003000);
+	assert_int_equal(fake_arch.flushes, 0);
+
+	/* rewriting a valid 4 KiB entry drops its old page only */
+	fake_arch_clear();
+	guest_tlbwe(MAS0_TLBSEL1 | MAS0_ESEL(5), MAS1_VALID | MAS1_TSIZE(TSIZE_4K),
+		    0x50000000, 0x300000 | MAS3_SR, 0);
+	assert_int_equal(fake_arch.unmaps, 1);
+	assert_int_equal(fake_arch.unmap[0], 0x40000000);
+	assert_int_equal(fake_arch.flushes, 0);
+	/* ... and the next miss there fills from the new entry */
+	v->msr = MSR_ME;
+	v->regs.pc = ENTRY;
+	vcpu_exit(v, IVOR_DTLB, 0x50000010, 0);
+	assert_int_equal(fake_arch.maps, 1);
+	assert_int_equal(fake_arch.map[0].phys, RAM_PHYS + 0x300000);
+
+	/* overwriting a 16 MiB entry: every shadow may be stale */
+	guest_tlbwe(MAS0_TLBSEL1 | MAS0_ESEL(9), MAS1_VALID | MAS1_TSIZE(TSIZE_16M),
+		    0xc0000000, MAS3_SR, 0);
+	fake_arch_clear();
+	guest_tlbwe(MAS0_TLBSEL1 | MAS0_ESEL(9), MAS1_VALID | MAS1_TSIZE(TSIZE_4K),
+		    0xc0000000, MAS3_SR, 0);
+	assert_int_equal(fake_arch.flushes, 1);
+	assert_int_equal(fake_arch.unmaps, 0);
+
+	/* a refused tlbwe changes nothing and drops nothing */
+	fake_arch_clear();
+	guest_mas(MAS0_TLBSEL1 | MAS0_ESEL(9), MAS1_VALID | MAS1_TSIZE(3), 0xc0000000,
+		  MAS3_SR, 0);
+	exec(TLBWE);
+	assert_int_equal(v->esr, ESR_PIL);
+	assert_int_equal(fake_arch.flushes + fake_arch.unmaps, 0);
+	assert_int_equal(v->tlb.drop, VTLB_DROP_NONE);
 }
 
 static void test_mmucsr0_flash(void **state)
@@ -1689,6 +1834,108 @@ static void test_unexpected_exit_stops(void **state)
 
 #define T(f)	cmocka_unit_test_setup_teardown(f, setup, teardown)
 
+/* ------------------------------------- Linux 6.1 guest: debug registers */
+/*
+ * Debug SPRs are storage (KVM booke_emulate.c): DSRR0/1, IAC1-4, DAC1-2,
+ * DVC1-2 read back what was written, each in its own field; MCARU reads 0.
+ */
+static void test_debug_sprs(void **state)
+{
+	static const struct { unsigned int spr; size_t off; } regs[] = {
+		{ SPRN_DSRR0, offsetof(struct vcpu, dsrr0) },
+		{ SPRN_DSRR1, offsetof(struct vcpu, dsrr1) },
+		{ SPRN_IAC1, offsetof(struct vcpu, iac[0]) },
+		{ SPRN_IAC1 + 1, offsetof(struct vcpu, iac[1]) },
+		{ SPRN_IAC1 + 2, offsetof(struct vcpu, iac[2]) },
+		{ SPRN_IAC1 + 3, offsetof(struct vcpu, iac[3]) },
+		{ SPRN_DAC1, offsetof(struct vcpu, dac[0]) },
+		{ SPRN_DAC1 + 1, offsetof(struct vcpu, dac[1]) },
+		{ SPRN_DVC1, offsetof(struct vcpu, dvc[0]) },
+		{ SPRN_DVC1 + 1, offsetof(struct vcpu, dvc[1]) },
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(regs) / sizeof(regs[0]); i++) {
+		u32 val = 0x12340000u | i << 4 | 4;
+
+		v->regs.gpr[RTMP] = val;
+		snap();
+		exec(MTSPR(regs[i].spr, RTMP));
+		memcpy((u8 *)&expect + regs[i].off, &val, sizeof(val));
+		expect.regs.pc += 4;
+		check();
+		assert_int_equal(guest_mfspr(regs[i].spr), val);
+	}
+	assert_int_equal(guest_mfspr(SPRN_MCARU), 0);
+}
+
+/*
+ * Cache locking from the guest's supervisor traps as a DSI with ESR[DLK]
+ * or [ILK] (problem state, MSR[UCLE] = 0): a lock fails with
+ * L1CSR0[CUL] / L1CSR1[ICUL] set, an unlock does nothing, both continue.
+ * From the guest's user mode without its UCLE, the DSI is the guest's.
+ */
+static void lock_insn(u32 insn, u32 esr, u32 l1csr0, u32 l1csr1)
+{
+	v->regs.pc = ENTRY + 0x40;
+	poke(v->regs.pc, insn);
+	v->l1csr0 = v->l1csr1 = 0;
+	snap();
+	vcpu_exit(v, IVOR_DSI, 0x2000, esr);
+	expect.l1csr0 = l1csr0;
+	expect.l1csr1 = l1csr1;
+	expect.regs.pc = ENTRY + 0x44;
+	check();
+}
+
+static void test_cache_locking(void **state)
+{
+	v->msr = MSR_ME;
+	lock_insn(DCBTLS(3, 4), ESR_DLK, L1CSR0_CUL, 0);
+	lock_insn(DCBTSTLS(0, 5), ESR_DLK | ESR_ST, L1CSR0_CUL, 0);
+	lock_insn(ICBTLS(3, 4), ESR_ILK, 0, L1CSR1_ICUL);
+	lock_insn(DCBLC(3, 4), ESR_DLK, 0, 0);
+	lock_insn(ICBLC(3, 4), ESR_ILK, 0, 0);
+	/* the guest reads the failure back */
+	lock_insn(DCBTLS(3, 4), ESR_DLK, L1CSR0_CUL, 0);
+	assert_int_equal(guest_mfspr(SPRN_L1CSR0) & L1CSR0_CUL, L1CSR0_CUL);
+
+	/* guest user mode, its UCLE clear: the guest's own DSI */
+	v->msr = MSR_ME | MSR_PR;
+	v->regs.pc = ENTRY + 0x40;
+	poke(v->regs.pc, DCBTLS(3, 4));
+	snap();
+	vcpu_exit(v, IVOR_DSI, 0x2000, ESR_DLK);
+	expect.dear = 0x2000;
+	expect.esr = ESR_DLK;
+	expect_base(&expect, IVOR_DSI, ENTRY + 0x40);
+	check();
+	/* ... with UCLE set it is emulated like the supervisor's */
+	v->msr = MSR_ME | MSR_PR | MSR_UCLE;
+	lock_insn(ICBTLS(3, 4), ESR_ILK, 0, L1CSR1_ICUL);
+
+	/* a DSI with DLK at an instruction that is not a lock: the guest's */
+	v->msr = MSR_ME;
+	v->regs.pc = ENTRY + 0x40;
+	poke(v->regs.pc, TLBWE);
+	snap();
+	vcpu_exit(v, IVOR_DSI, 0x2000, ESR_DLK);
+	expect.dear = 0x2000;
+	expect.esr = ESR_DLK;
+	expect_base(&expect, IVOR_DSI, ENTRY + 0x40);
+	check();
+	/* and a plain DSI never looks at the instruction */
+	v->msr = MSR_ME;
+	v->regs.pc = ENTRY + 0x40;
+	poke(v->regs.pc, DCBTLS(3, 4));
+	snap();
+	vcpu_exit(v, IVOR_DSI, 0x2000, ESR_ST);
+	expect.dear = 0x2000;
+	expect.esr = ESR_ST;
+	expect_base(&expect, IVOR_DSI, ENTRY + 0x40);
+	check();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1710,6 +1957,10 @@ int main(void)
 		T(test_fill_large_page),
 		T(test_tlbre_tlbsx),
 		T(test_tlbsx_miss_defaults),
+		T(test_miss_linux_handler_refill),
+		T(test_debug_sprs),
+		T(test_cache_locking),
+		T(test_shadow_drop),
 		T(test_isolation_beyond_ram),
 		T(test_isolation_partial_page),
 		T(test_isolation_large_page),

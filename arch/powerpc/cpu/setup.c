@@ -195,6 +195,7 @@ void weir_entry(void *fdt_in)
 		boot_fatal(&hw_err);
 
 	timer_init(hw.tb_freq);
+	arch_zero_ram_init(hw.dcache_block);
 	hv_heap_init((void *)ALIGN_UP((uintptr_t)_end, SZ_4K),
 		     (void *)(uintptr_t)(image + CONFIG_HV_MEM_SIZE));
 	boot.fdt = fdt_buf;

@@ -9,6 +9,7 @@
 #include <asm/processor.h>
 #include <asm/vcpu_run.h>
 #include <weir/booke.h>
+#include <weir/spinlock.h>
 #include <weir/timer.h>
 #include <weir/vcpu_arch.h>
 #include <weir/vtimer.h>
@@ -37,6 +38,22 @@ void arch_shadow_flush(void)
 	while (mfspr(SPRN_MMUCSR0) & MMUCSR0_TLB0FI)
 		;
 	isync();
+}
+
+/*
+ * tlbivax of a TLB0 page (EA bits 0x4/0x8 clear) drops it whatever its TID
+ * and TS, in every core's TLB0: other partitions' shadows at the same EA
+ * merely refault. One broadcast invalidation and its tlbsync at a time
+ * (e500mc Core RM, tlbsync; Linux serialises them the same way).
+ */
+static spinlock_t tlbivax_lock = SPINLOCK_INIT;
+
+void arch_shadow_unmap(u32 ea)
+{
+	spin_lock(&tlbivax_lock);
+	__asm__ __volatile__("tlbivax 0,%0; isync; mbar; tlbsync; msync"
+			     : : "r"(ea & MAS2_EPN) : "memory");
+	spin_unlock(&tlbivax_lock);
 }
 
 /*

@@ -222,7 +222,7 @@ static void prep_sweep(u64 i, u64 *r)
 	r[4] = 512;
 }
 
-void bench64_main(void *fdt)
+void pseries_main(void *fdt)
 {
 	char *p;
 	u64 i;

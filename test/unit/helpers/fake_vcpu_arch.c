@@ -69,3 +69,10 @@ void arch_idle_wait(void)
 	if (fake_arch.idle_hook)
 		fake_arch.idle_hook();
 }
+
+void arch_shadow_unmap(u32 ea)
+{
+	if (fake_arch.unmaps < FAKE_ARCH_MAPS)
+		fake_arch.unmap[fake_arch.unmaps] = ea;
+	fake_arch.unmaps++;
+}

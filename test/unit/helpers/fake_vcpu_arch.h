@@ -3,7 +3,7 @@
  * A recording fake of include/weir/vcpu_arch.h for host tests of the vCPU
  * core (hv/vcpu/): every shadow translation installed, every flush, timer
  * notification, SPRG mirror write and idle wait, plus a timebase the test
- * sets. fake_vcpu_arch.c defines only the vcpu_arch.h functions.
+ * sets (and every single-page shadow drop). fake_vcpu_arch.c defines only the vcpu_arch.h functions.
  */
 #ifndef TEST_FAKE_VCPU_ARCH_H
 #define TEST_FAKE_VCPU_ARCH_H
@@ -29,6 +29,9 @@ struct fake_arch_record {
 	unsigned int maps;
 	struct fake_shadow_map map[FAKE_ARCH_MAPS];
 	unsigned int flushes;			/* arch_shadow_flush() */
+	/* arch_shadow_unmap(): all calls counted, the first kept */
+	unsigned int unmaps;
+	u32 unmap[FAKE_ARCH_MAPS];
 	unsigned int timer_changes;		/* arch_timer_changed() */
 	struct vcpu *timer_vcpu;		/* its last argument */
 	u64 tb;					/* arch_tb_read() returns this */

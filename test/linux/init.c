@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * init for weir's Linux guest (doc/linux-guest.md): PID 1 of the built-in
+ * initramfs. Mounts proc, sysfs and devtmpfs, prints the hypervisor node's
+ * compatible, then offers a prompt on the console (the ePAPR byte channel,
+ * drivers/tty/ehv_bytechan.c) with a few commands:
+ *
+ *   hv      show /proc/device-tree/hypervisor (properties as text or hex)
+ *   dma     run the DMA-window exercise (loads /lib/modules/weirdma.ko)
+ *   stop N  FH_PARTITION_STOP of partition N through /dev/fsl-hv
+ *   halt    stop this partition (FSL_HV_IOCTL_PARTITION_STOP, partition -1)
+ *   poweroff  reboot(2) power-off: corenet -hv maps it to fsl_hv_halt()
+ *   selftest  fork/exec children that fill memory and use the FPU at once
+ *           (context switches, page faults, TLB churn under weir)
+ *   uptime, help
+ *
+ * Static, built with powerpc-linux-gnu-gcc against Debian's
+ * libc6-dev-powerpc-cross. PID 1 must never exit: at end of input it sleeps.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
+#include <sys/reboot.h>
+#include <sys/stat.h>
+#include <math.h>
+#include <sched.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <linux/fsl_hypervisor.h>
+
+#define HV_NODE "/proc/device-tree/hypervisor"
+#define DMA_MODULE "/lib/modules/weirdma.ko"
+
+/* Read a whole small file; returns its length or -1 (errno set). */
+static ssize_t slurp(const char *path, char *buf, size_t len)
+{
+	ssize_t n, got = 0;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return -1;
+	while ((size_t)got < len && (n = read(fd, buf + got, len - got)) > 0)
+		got += n;
+	close(fd);
+	return got;
+}
+
+/* A property is printable text when it is NUL-terminated strings. */
+static int is_text(const char *v, ssize_t n)
+{
+	ssize_t i;
+
+	if (n <= 0 || v[n - 1] != '\0' || v[0] == '\0')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (v[i] != '\0' && (v[i] < 0x20 || v[i] > 0x7e))
+			return 0;
+	return 1;
+}
+
+static void print_prop(const char *name, const char *v, ssize_t n)
+{
+	ssize_t i;
+
+	printf("  %s", name);
+	if (n == 0) {
+		printf("\n");
+		return;
+	}
+	if (is_text(v, n)) {
+		printf(" = \"");
+		for (i = 0; i < n - 1; i++)
+			if (v[i])
+				putchar(v[i]);
+			else
+				fputs("\", \"", stdout);
+		printf("\"\n");
+		return;
+	}
+	printf(" = <");
+	for (i = 0; i + 3 < n; i += 4)
+		printf("%s0x%02x%02x%02x%02x", i ? " " : "",
+		       (unsigned char)v[i], (unsigned char)v[i + 1],
+		       (unsigned char)v[i + 2], (unsigned char)v[i + 3]);
+	printf(">\n");
+}
+
+/* "weir,hypervisor-1", "epapr,hypervisor-1" -> one line, comma-separated. */
+static void show_compatible(void)
+{
+	char v[256];
+	ssize_t n = slurp(HV_NODE "/compatible", v, sizeof(v) - 1), i;
+
+	if (n <= 0) {
+		printf("weir-init: no %s/compatible (%s)\n", HV_NODE,
+		       n < 0 ? strerror(errno) : "empty");
+		return;
+	}
+	for (i = 0; i < n - 1; i++)
+		if (v[i] == '\0')
+			v[i] = ' ';
+	v[n] = '\0';
+	printf("weir-init: hypervisor compatible: %s\n", v);
+}
+
+static void show_node(const char *dir, int depth)
+{
+	char path[512], v[512];
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	if (!d) {
+		printf("hv: %s: %s\n", dir, strerror(errno));
+		return;
+	}
+	while ((de = readdir(d))) {
+		struct stat st;
+		ssize_t n;
+
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		if (stat(path, &st))
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			printf("%*s%s {\n", depth * 2, "", de->d_name);
+			show_node(path, depth + 1);
+			printf("%*s}\n", depth * 2, "");
+			continue;
+		}
+		n = slurp(path, v, sizeof(v));
+		if (n >= 0) {
+			printf("%*s", depth * 2, "");
+			print_prop(de->d_name, v, n);
+		}
+	}
+	closedir(d);
+}
+
+static void stop_partition(unsigned int partition)
+{
+	struct fsl_hv_ioctl_stop s = { .partition = partition };
+	int fd = open("/dev/fsl-hv", O_RDWR);
+
+	if (fd < 0) {
+		printf("stop: /dev/fsl-hv: %s\n", strerror(errno));
+		return;
+	}
+	printf("weir-init: FH_PARTITION_STOP(%d)\n", (int)partition);
+	fflush(stdout);
+	if (ioctl(fd, FSL_HV_IOCTL_PARTITION_STOP, &s))
+		printf("stop: ioctl: %s\n", strerror(errno));
+	else
+		printf("stop: hypervisor returned %u\n", s.ret);
+	close(fd);
+}
+
+/*
+ * The module runs the exercise in its init and reports each step through
+ * printk (on this console); its init fails when a check failed.
+ */
+static void run_dma(void)
+{
+	int fd = open(DMA_MODULE, O_RDONLY);
+
+	if (fd < 0) {
+		printf("dma: %s: %s (module not in this initramfs)\n",
+		       DMA_MODULE, strerror(errno));
+		return;
+	}
+	if (syscall(SYS_finit_module, fd, "", 0))
+		printf("dma: exercise failed: %s\n", strerror(errno));
+	else
+		printf("dma: exercise passed\n");
+	close(fd);
+	if (syscall(SYS_delete_module, "weirdma", O_NONBLOCK) && errno != ENOENT)
+		printf("dma: delete_module: %s\n", strerror(errno));
+}
+
+#define CHILDREN	4
+#define CHILD_BYTES	(4u << 20)
+
+/*
+ * A selftest child (`/init child <seed>`): touches CHILD_BYTES of fresh
+ * anonymous memory page by page, checks it after yielding to its
+ * siblings, and sums sqrt(1..10000) with the FPU (about 666716.46).
+ * Exit status 0 when both are right.
+ */
+static int child(unsigned int seed)
+{
+	unsigned int *m = mmap(NULL, CHILD_BYTES, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	unsigned int words = CHILD_BYTES / sizeof(*m), i, bad = 0;
+	volatile double sum = 0;
+
+	if (m == MAP_FAILED)
+		return 2;
+	for (i = 0; i < words; i += 1024)
+		m[i] = seed * 2654435761u + i;
+	for (i = 1; i <= 10000; i++) {
+		sum += sqrt((double)i);
+		if (!(i % 1000))
+			sched_yield();
+	}
+	for (i = 0; i < words; i += 1024)
+		bad |= m[i] != seed * 2654435761u + i;
+	if (bad)
+		return 3;
+	return fabs(sum - 666716.46) < 0.01 ? 0 : 4;
+}
+
+static void selftest(void)
+{
+	pid_t pid[CHILDREN];
+	unsigned int n, ok = 0;
+	char seed[16];
+	int st;
+
+	for (n = 0; n < CHILDREN; n++) {
+		snprintf(seed, sizeof(seed), "%u", n + 1);
+		pid[n] = fork();
+		if (pid[n] == 0) {
+			execl("/init", "init", "child", seed, (char *)NULL);
+			_exit(5);
+		}
+	}
+	for (n = 0; n < CHILDREN; n++) {
+		if (pid[n] < 0 || waitpid(pid[n], &st, 0) != pid[n]) {
+			printf("selftest: child %u: %s\n", n + 1, strerror(errno));
+			continue;
+		}
+		if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+			ok++;
+		else
+			printf("selftest: child %u: status 0x%x\n", n + 1, st);
+	}
+	printf("selftest: %u of %u children ok\n", ok, CHILDREN);
+}
+
+static void show_uptime(void)
+{
+	char v[64];
+	ssize_t n = slurp("/proc/uptime", v, sizeof(v) - 1);
+
+	if (n > 0) {
+		v[n] = '\0';
+		printf("uptime: %s", v);
+	}
+}
+
+static void help(void)
+{
+	printf("commands: hv, dma, selftest, uptime, stop <partition>, halt, poweroff, help\n");
+}
+
+static void command(char *line)
+{
+	char *cmd = strtok(line, " \t\r\n"), *arg = strtok(NULL, " \t\r\n");
+
+	if (!cmd)
+		return;
+	if (!strcmp(cmd, "hv")) {
+		printf("hypervisor {\n");
+		show_node(HV_NODE, 1);
+		printf("}\n");
+	} else if (!strcmp(cmd, "dma")) {
+		run_dma();
+	} else if (!strcmp(cmd, "selftest")) {
+		selftest();
+	} else if (!strcmp(cmd, "uptime")) {
+		show_uptime();
+	} else if (!strcmp(cmd, "stop") && arg) {
+		stop_partition(strtoul(arg, NULL, 0));
+	} else if (!strcmp(cmd, "halt")) {
+		stop_partition(-1);
+	} else if (!strcmp(cmd, "poweroff")) {
+		printf("weir-init: power off\n");
+		fflush(stdout);
+		sync();
+		reboot(RB_POWER_OFF);
+		printf("poweroff: %s\n", strerror(errno));
+	} else if (!strcmp(cmd, "help")) {
+		help();
+	} else {
+		printf("%s: unknown command\n", cmd);
+		help();
+	}
+}
+
+int main(int argc, char **argv)
+{
+	char line[256];
+
+	if (argc == 3 && !strcmp(argv[1], "child"))
+		return child(strtoul(argv[2], NULL, 0));
+
+	mount("proc", "/proc", "proc", 0, NULL);
+	mount("sysfs", "/sys", "sysfs", 0, NULL);
+	mount("devtmpfs", "/dev", "devtmpfs", 0, NULL);
+	setvbuf(stdout, NULL, _IOLBF, 0);
+
+	/* The timebase runs from machine reset on every core: with QEMU's
+	 * -icount it counts instructions (test/py/test_linux.py). */
+	printf("weir-init: userspace up (pid %d, timebase %llu)\n",
+	       (int)getpid(), (unsigned long long)__builtin_ppc_get_timebase());
+	show_uptime();
+	show_compatible();
+	help();
+	for (;;) {
+		printf("weir# ");
+		fflush(stdout);
+		if (!fgets(line, sizeof(line), stdin)) {
+			/* No console input: PID 1 must not exit. */
+			for (;;)
+				pause();
+		}
+		command(line);
+	}
+}

@@ -1,0 +1,193 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""A stock Linux 6.1 guest (doc/linux-guest.md) boots to our init in
+partition 1 while the hello test guest keeps printing in partition 2; the
+byte-channel console works both ways; a module of ours drives weir's
+emulated DMA engine through the TCE hcalls and a DDW; Linux stops its own partition
+through the hypervisor and hello goes on.
+
+The kernel comes from `make linux-guest` (mk/linux.mk makes `pytest`
+depend on it). With WEIR_LINUX_ICOUNT=1 the runs use QEMU's -icount
+shift=0 and report the boot in instructions, and one more boot measures
+Linux alone in the machine."""
+import os
+import re
+import subprocess
+import time
+
+import pytest
+
+from conftest import Console, UBOOT
+
+CTRL_T = "\x14"
+TB_HZ = 400_000_000     # QEMU ppce500 timebase
+DMA_CHECKS = [
+    "indirect-src", "indirect-dst", "get-tce", "copy", "copy-data",
+    "copy-unmapped", "copy-unmapped-nothing", "error-queue", "error-record-iova",
+    "dma-enable", "stuff-unmap", "stuff-unmap-dst", "copy-after-unmap",
+    "ddw-query", "ddw-none-while-default", "ddw-remove-default", "ddw-query-again",
+    "ddw-one-available", "ddw-create", "ddw-indirect-src", "ddw-indirect-dst",
+    "ddw-copy", "ddw-copy-data", "ddw-stuff-unmap", "ddw-copy-after-unmap",
+    "ddw-reset", "ddw-default-back",
+]
+
+
+def type_slowly(c, text):
+    """One character at a time: weir polls the UART every 10 ms."""
+    for ch in text:
+        c.proc.send(ch)
+        time.sleep(0.05)
+
+
+def spawn(request, build_dir, itb, smp=2, icount=False):
+    args = ["qemu-system-ppc", "-M", "ppce500", "-cpu", "e500mc", "-smp", str(smp),
+            "-m", "1G", "-nographic", "-no-reboot", "-bios", UBOOT, "-kernel", itb]
+    if icount:
+        args += ["-icount", "shift=0,sleep=off"]
+    logdir = os.path.join(build_dir, "test-logs")
+    os.makedirs(logdir, exist_ok=True)
+    log = os.path.join(logdir, request.node.name + ".log")
+    c = Console(args, log, timeout=180)
+    c.icount = icount
+    return c
+
+
+def handoff_tb(c):
+    """Timebase at weir's entry (U-Boot's hand-off), from its boot line."""
+    m = c.expect(r"weir: boot took (\d+) us from reset, (\d+) us in weir")
+    return (int(m.group(1)) - int(m.group(2))) * (TB_HZ // 1_000_000)
+
+
+@pytest.fixture
+def linux(request, build_dir):
+    itb = os.path.join(build_dir, "linux", "weir-linux.itb")
+    if not os.path.exists(itb):
+        pytest.skip(f"{itb} not built: the Linux guest was disabled "
+                    "(WEIR_NO_LINUX=1); `make linux-guest` builds it")
+    c = spawn(request, build_dir, itb, icount=os.environ.get("WEIR_LINUX_ICOUNT") == "1")
+    yield c
+    c.close()
+    rep = getattr(request.node, "rep_call", None)
+    if rep is not None and rep.passed:
+        os.unlink(c.log_path)
+
+
+def test_linux_boots_beside_hello(linux):
+    c = linux
+    tb_handoff = handoff_tb(c)
+    t_handoff = time.monotonic()
+    c.expect(r"partition 1 'linux': starting on cpu 0")
+    c.expect(r"partition 2 'hello': starting on cpu 1")
+    c.expect(r"\[linux\] \[ *[0-9.]+\] Linux version 6\.1\.")
+    c.expect(r"\[linux\] \[ *[0-9.]+\] Run /init as init process")
+    m = c.expect(r"\[linux\] weir-init: userspace up \(pid 1, timebase (\d+)\)")
+    wall = time.monotonic() - t_handoff
+    tb = int(m.group(1)) - tb_handoff
+    print(f"\nLinux boot, U-Boot hand-off to userspace line: {wall:.1f} s wall-clock, "
+          f"{tb / TB_HZ:.3f} s guest time")
+    if c.icount:
+        # -icount shift=0: one instruction per ns of virtual time
+        print(f"  -icount shift=0: {tb * 1e9 / TB_HZ / 1e6:.0f} million instructions of "
+              "virtual time, both cores (hello's boot checks busy-wait on core 1; "
+              "test_linux_alone_instructions measures Linux by itself)")
+    c.expect(r"\[linux\] weir-init: hypervisor compatible: "
+             r"weir,hypervisor-1 epapr,hypervisor-1")
+    c.expect(r"\[linux\] weir# ")
+    # hello kept printing while Linux booted, and goes on
+    m = c.expect(r"\[hello\] alive (\d+) sum [0-9a-f]+ ok")
+    first = int(m.group(1))
+    c.expect(rf"\[hello\] alive {first + 1} sum [0-9a-f]+ ok")
+
+    # console input to Linux: our init's prompt answers
+    type_slowly(c, CTRL_T + "1")
+    c.expect(r"weir: console input -> \[linux\]")
+    type_slowly(c, "hv\r")
+    c.expect(r"\[linux\] +fsl,hv-version = \"")
+    c.expect(r"\[linux\] +guest-name = \"linux\"")
+    c.expect(r"\[linux\] weir# ")
+    # the DMA-window exercise: our module maps pages through the TCE
+    # hcalls, copies through weir's DMA engine, faults on an unmapped
+    # IOVA (error queue) and cycles a DDW
+    type_slowly(c, "dma\r")
+    c.expect(r"\[linux\] \[ *[0-9.]+\] weirdma: engine /dma-engine: handle 0x100")
+    for name in DMA_CHECKS:
+        m = c.expect(rf"weirdma: check {name}: (ok|FAIL[^\r\n]*)")
+        assert m.group(1) == "ok", f"DMA check {name}: {m.group(1)}"
+    c.expect(r"weirdma: done, \d+ checks, 0 failed")
+    c.expect(r"\[linux\] dma: exercise passed")
+    log = open(c.log_path, encoding="utf-8", errors="replace").read()
+    assert "weir: warning: partition 'linux': DMA access violation, LIODN 16 read IOVA 0x800000" in log
+    assert re.search(r"weirdma: error record: dma-engine, access violation, guest-id 1, "
+                     r"liodn 16, IOVA 0x800000, device /dma-engine", log)
+    c.expect(r"\[linux\] weir# ")
+    type_slowly(c, "uptime\r")
+    c.expect(r"\[linux\] uptime: [0-9.]+ [0-9.]+")
+
+    # Linux stops its own partition (FH_PARTITION_STOP through
+    # /dev/fsl-hv); the other partition is not affected
+    type_slowly(c, "halt\r")
+    c.expect(r"\[linux\] weir-init: FH_PARTITION_STOP\(-1\)")
+    c.expect(r"weir: partition 'linux' stopped")
+    m = c.expect(r"\[hello\] alive (\d+) sum [0-9a-f]+ ok")
+    c.expect(rf"\[hello\] alive {int(m.group(1)) + 1} sum [0-9a-f]+ ok")
+    c.expect_silence(r"\[linux\]|FAIL|CORRUPT|fatal", 2)
+
+
+def test_linux_manages_partitions(linux):
+    """Processes run (fork, exec, faults, FPU); Linux is the manager: it
+    stops the hello partition through /dev/fsl-hv, then powers itself off
+    (corenet -hv: fsl_hv_halt)."""
+    c = linux
+    c.expect(r"\[linux\] weir-init: userspace up")
+    c.expect(r"\[linux\] weir# ")
+    c.expect(r"\[hello\] alive \d+ sum [0-9a-f]+ ok")
+    type_slowly(c, CTRL_T + "1")
+    c.expect(r"weir: console input -> \[linux\]")
+    # user space under weir: fork, exec, page faults over 4 x 4 MiB, the
+    # FPU and context switches between four processes
+    type_slowly(c, "selftest\r")
+    c.expect(r"\[linux\] selftest: 4 of 4 children ok", timeout=120)
+    c.expect(r"\[linux\] weir# ")
+    type_slowly(c, "stop 2\r")
+    c.expect(r"\[linux\] stop: hypervisor returned 0")
+    c.expect(r"weir: partition 'hello' stopped")
+    c.expect_silence(r"\[hello\]", 2)
+    type_slowly(c, "poweroff\r")
+    c.expect(r"\[linux\] weir-init: power off")
+    c.expect(r"weir: partition 'linux' stopped")
+    c.expect_silence(r"\[linux\]|\[hello\]|fatal", 2)
+
+
+@pytest.mark.skipif(os.environ.get("WEIR_LINUX_ICOUNT") != "1",
+                    reason="a measurement: WEIR_LINUX_ICOUNT=1 runs it")
+def test_linux_alone_instructions(request, build_dir, tmp_path):
+    """Linux alone in the machine under -icount shift=0: the hand-off to
+    userspace in instructions, with no other partition's busy-waits
+    sharing the virtual clock."""
+    cfg = open(os.path.join(build_dir, ".config")).read()
+    text_base = re.search(r"^CONFIG_TEXT_BASE=(\S+)", cfg, re.M).group(1)
+    cfg_addr = re.search(r"^CONFIG_WEIR_CONFIG_ADDR=(\S+)", cfg, re.M).group(1)
+    dts = open(os.path.join(os.path.dirname(__file__), "..", "..", "board",
+                            "qemu-ppce500", "dts", "config-linux.dts")).read()
+    dts = re.sub(r"\n\t\tp2 \{.*?\n\t\t\};", "", dts, flags=re.S)
+    assert "p2 {" not in dts and "p1 {" in dts
+    subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", str(tmp_path / "c.dtb"), "-"],
+                   input=dts.encode(), check=True)
+    top = os.path.join(os.path.dirname(__file__), "..", "..")
+    its = subprocess.run([os.path.join(top, "scripts", "mkits"),
+                          os.path.join(build_dir, "weir.bin"), text_base,
+                          str(tmp_path / "c.dtb"), cfg_addr, "weir + Linux alone",
+                          "linux", os.path.join(build_dir, "linux", "vmlinux.uImage"),
+                          "0x6000000"], check=True, capture_output=True).stdout
+    (tmp_path / "alone.its").write_bytes(its)
+    subprocess.run(["mkimage", "-f", str(tmp_path / "alone.its"), str(tmp_path / "alone.itb")],
+                   check=True, capture_output=True)
+    c = spawn(request, build_dir, str(tmp_path / "alone.itb"), smp=1, icount=True)
+    try:
+        tb0 = handoff_tb(c)
+        m = c.expect(r"\[linux\] weir-init: userspace up \(pid 1, timebase (\d+)\)")
+        tb = int(m.group(1)) - tb0
+        print(f"\nLinux alone, hand-off to userspace: {tb * 1e9 / TB_HZ / 1e6:.0f} million "
+              "instructions (-icount shift=0)")
+        assert tb > 0
+    finally:
+        c.close()
