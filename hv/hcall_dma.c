@@ -32,6 +32,18 @@ static u64 pair(const u32 *gpr, unsigned int hi)
 	return (u64)gpr[hi] << 32 | gpr[hi + 1];
 }
 
+/* Run @fn under dma_lock(). */
+static u32 locked(u32 (*fn)(struct vcpu *v, u32 *gpr), struct vcpu *v,
+		  u32 *gpr)
+{
+	u32 st;
+
+	dma_lock();
+	st = fn(v, gpr);
+	dma_unlock();
+	return st;
+}
+
 static u32 dma_set(struct vcpu *v, u32 handle, bool on)
 {
 	struct dma_group *g;
@@ -82,12 +94,7 @@ static u32 err_get_info(struct vcpu *v, u32 *gpr)
 
 u32 hc_err_get_info(struct vcpu *v, u32 *gpr)
 {
-	u32 st;
-
-	dma_lock();
-	st = err_get_info(v, gpr);
-	dma_unlock();
-	return st;
+	return locked(err_get_info, v, gpr);
 }
 
 u32 hc_weir_dma_copy(struct vcpu *v, u32 *gpr)
@@ -136,10 +143,5 @@ static u32 msi_info(struct vcpu *v, u32 *gpr)
 
 u32 hc_weir_msi_info(struct vcpu *v, u32 *gpr)
 {
-	u32 st;
-
-	dma_lock();
-	st = msi_info(v, gpr);
-	dma_unlock();
-	return st;
+	return locked(msi_info, v, gpr);
 }

@@ -1875,6 +1875,20 @@ static void test_debug_sprs(void **state)
  * L1CSR0[CUL] / L1CSR1[ICUL] set, an unlock does nothing, both continue.
  * From the guest's user mode without its UCLE, the DSI is the guest's.
  */
+/* A DSI at @insn (at ENTRY + 0x40, DEAR 0x2000, ESR @esr) that weir must
+ * reflect to the guest unchanged. */
+static void dsi_reflected(struct vcpu *v, u32 insn, u32 esr)
+{
+	v->regs.pc = ENTRY + 0x40;
+	poke(v->regs.pc, insn);
+	snap();
+	vcpu_exit(v, IVOR_DSI, 0x2000, esr);
+	expect.dear = 0x2000;
+	expect.esr = esr;
+	expect_base(&expect, IVOR_DSI, ENTRY + 0x40);
+	check();
+}
+
 static void lock_insn(u32 insn, u32 esr, u32 l1csr0, u32 l1csr1)
 {
 	v->regs.pc = ENTRY + 0x40;
@@ -1902,38 +1916,17 @@ static void test_cache_locking(void **state)
 
 	/* guest user mode, its UCLE clear: the guest's own DSI */
 	v->msr = MSR_ME | MSR_PR;
-	v->regs.pc = ENTRY + 0x40;
-	poke(v->regs.pc, DCBTLS(3, 4));
-	snap();
-	vcpu_exit(v, IVOR_DSI, 0x2000, ESR_DLK);
-	expect.dear = 0x2000;
-	expect.esr = ESR_DLK;
-	expect_base(&expect, IVOR_DSI, ENTRY + 0x40);
-	check();
+	dsi_reflected(v, DCBTLS(3, 4), ESR_DLK);
 	/* ... with UCLE set it is emulated like the supervisor's */
 	v->msr = MSR_ME | MSR_PR | MSR_UCLE;
 	lock_insn(ICBTLS(3, 4), ESR_ILK, 0, L1CSR1_ICUL);
 
 	/* a DSI with DLK at an instruction that is not a lock: the guest's */
 	v->msr = MSR_ME;
-	v->regs.pc = ENTRY + 0x40;
-	poke(v->regs.pc, TLBWE);
-	snap();
-	vcpu_exit(v, IVOR_DSI, 0x2000, ESR_DLK);
-	expect.dear = 0x2000;
-	expect.esr = ESR_DLK;
-	expect_base(&expect, IVOR_DSI, ENTRY + 0x40);
-	check();
+	dsi_reflected(v, TLBWE, ESR_DLK);
 	/* and a plain DSI never looks at the instruction */
 	v->msr = MSR_ME;
-	v->regs.pc = ENTRY + 0x40;
-	poke(v->regs.pc, DCBTLS(3, 4));
-	snap();
-	vcpu_exit(v, IVOR_DSI, 0x2000, ESR_ST);
-	expect.dear = 0x2000;
-	expect.esr = ESR_ST;
-	expect_base(&expect, IVOR_DSI, ENTRY + 0x40);
-	check();
+	dsi_reflected(v, DCBTLS(3, 4), ESR_ST);
 }
 
 int main(void)
