@@ -167,6 +167,32 @@ static int tce_reflect(struct dma_window *w, u64 idx, u64 count)
 	return ret;
 }
 
+/*
+ * put_keeps_slot_off() - after TCE @idx of @w was stored: true when its
+ * slot was disabled and provably still is, so reflecting it would only
+ * recompute the same disabled state (no snapshot, compute or commit).
+ * A slot's state depends on its TCEs only through dma_slot_compute():
+ * mapped needs its n valid TCEs (n = slot_valid) to be exactly its first
+ * n, TCE 0 included. Witnesses that they are not: n == 0; TCE 0 of the
+ * slot invalid; TCE @idx valid at an offset >= n, or invalid at an
+ * offset < n. (An MSI-range slot depends on the configuration only, so
+ * a disabled one stays disabled whatever this says.) O(1).
+ */
+static bool put_keeps_slot_off(const struct dma_window *w, u64 idx)
+{
+	u32 s = (u32)(idx >> w->slot_tce_shift);
+	u64 first = (u64)s << w->slot_tce_shift;
+	u64 k = idx - first;
+	u32 n = w->slot_valid[s];
+	bool valid = be64_to_cpu(w->tces[idx]) & TCE_PERM_MASK;
+
+	if (w->slot[s].prot)
+		return false;
+	if (!n || !(be64_to_cpu(w->tces[first]) & TCE_PERM_MASK))
+		return true;
+	return valid != (k < n);
+}
+
 /**
  * tce_put() - H_PUT_TCE: store @tce for the IOMMU page at bus @ioba
  * @p: calling partition
@@ -191,6 +217,8 @@ int tce_put(struct partition *p, u64 liobn, u64 ioba, u64 tce)
 	if (ret)
 		return ret;
 	w->group->undo[0] = tce_write(w, idx, tce);
+	if (put_keeps_slot_off(w, idx))
+		return 0;
 	return tce_reflect(w, idx, 1);
 }
 

@@ -191,6 +191,59 @@ static void test_no_commit_when_unchanged(void **state)
 	assert_int_equal(e->mmu->commits, commits + 1);
 }
 
+/*
+ * H_PUT_TCE into a disabled slot skips the reflection only when the slot
+ * provably stays disabled; every put that completes a run from the slot
+ * start still maps it (state checked after each put, and the commits).
+ */
+static void test_put_skip_only_when_off(void **state)
+{
+	struct fake_env *e = *state;
+	unsigned int commits = e->mmu->commits;
+	u64 b = 10 * SLOT, g = 0x600000;
+
+	/* TCE 1 before TCE 0: off (TCE 0 invalid), no commit */
+	assert_int_equal(h_put(&e->a, LIOBN_A, b + PG, (g + PG) | RW), 0);
+	assert_slot(e, 10, 0, 0, 0);
+	assert_int_equal(e->mmu->commits, commits);
+	/* TCE 0 completes the run: 2 pages mapped */
+	assert_int_equal(h_put(&e->a, LIOBN_A, b, g | RW), 0);
+	assert_slot(e, 10, FAKE_RAM_A + g, 2 * PG, IOMMU_READ | IOMMU_WRITE);
+	assert_int_equal(e->mmu->commits, commits + 1);
+	/* TCE 3 valid at offset 3 >= 3 valid: off again (mapped before, so
+	 * it is reflected and committed) */
+	assert_int_equal(h_put(&e->a, LIOBN_A, b + 3 * PG, (g + 3 * PG) | RW),
+			 0);
+	assert_slot(e, 10, 0, 0, 0);
+	assert_int_equal(e->mmu->commits, commits + 2);
+	/* TCE 5 valid at offset 5 >= 4 valid: provably off, skipped */
+	assert_int_equal(h_put(&e->a, LIOBN_A, b + 5 * PG, (g + 5 * PG) | RW),
+			 0);
+	assert_slot(e, 10, 0, 0, 0);
+	assert_int_equal(e->mmu->commits, commits + 2);
+	/* TCE 5 invalid again: offset 5 >= 3 valid, not provable: reflected,
+	 * still off, nothing to commit */
+	assert_int_equal(h_put(&e->a, LIOBN_A, b + 5 * PG, 0), 0);
+	assert_slot(e, 10, 0, 0, 0);
+	assert_int_equal(e->mmu->commits, commits + 2);
+	/* TCE 2 fills the hole: 4 contiguous pages, mapped */
+	assert_int_equal(h_put(&e->a, LIOBN_A, b + 2 * PG, (g + 2 * PG) | RW),
+			 0);
+	assert_slot(e, 10, FAKE_RAM_A + g, 4 * PG, IOMMU_READ | IOMMU_WRITE);
+	assert_int_equal(e->mmu->commits, commits + 3);
+	/* clearing TCE 1 (offset 1 < 4 valid) unmaps it */
+	assert_int_equal(h_put(&e->a, LIOBN_A, b + PG, 0), 0);
+	assert_slot(e, 10, 0, 0, 0);
+	/* and TCE 0 cleared, then TCE 1 back: TCE 0 invalid, skipped */
+	assert_int_equal(h_put(&e->a, LIOBN_A, b, 0), 0);
+	commits = e->mmu->commits;
+	assert_int_equal(h_put(&e->a, LIOBN_A, b + PG, (g + PG) | RW), 0);
+	assert_slot(e, 10, 0, 0, 0);
+	assert_int_equal(e->mmu->commits, commits);
+	assert_int_equal(h_put(&e->a, LIOBN_A, b, g | RW), 0);
+	assert_slot(e, 10, FAKE_RAM_A + g, 4 * PG, IOMMU_READ | IOMMU_WRITE);
+}
+
 struct snap {
 	u64 *tces;
 	u32 *valid;
@@ -258,6 +311,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_exact_ddw_maps_exactly),
+		T(test_put_skip_only_when_off),
 		T(test_run_maps_pow2_prefix),
 		T(test_irregular_slots_disabled),
 		T(test_no_commit_when_unchanged),
