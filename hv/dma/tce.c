@@ -87,6 +87,20 @@ static int tce_check(const struct dma_window *w, const struct partition *p,
 	return partition_gpa_to_phys(p, tce & ~(page - 1), page, &phys);
 }
 
+/* Widen @w's dirty range (see struct dma_window) over TCEs @idx..+@n. */
+static inline void tce_dirty(struct dma_window *w, u64 idx, u64 n)
+{
+	if (w->dirty_lo == w->dirty_hi) {
+		w->dirty_lo = idx;
+		w->dirty_hi = idx + n;
+		return;
+	}
+	if (idx < w->dirty_lo)
+		w->dirty_lo = idx;
+	if (idx + n > w->dirty_hi)
+		w->dirty_hi = idx + n;
+}
+
 /* Store @tce at index @idx of @w, keeping the slot's valid count; returns
  * the previous TCE. */
 static inline u64 tce_write(struct dma_window *w, u64 idx, u64 tce)
@@ -216,6 +230,8 @@ int tce_put(struct partition *p, u64 liobn, u64 ioba, u64 tce)
 		ret = tce_check(w, p, tce);
 	if (ret)
 		return ret;
+	if (tce)
+		tce_dirty(w, idx, 1);
 	w->group->undo[0] = tce_write(w, idx, tce);
 	if (put_keeps_slot_off(w, idx))
 		return 0;
@@ -279,6 +295,8 @@ int tce_stuff(struct partition *p, u64 liobn, u64 ioba, u64 tce, u64 count)
 	/* Clearing (tce 0) may sweep over the MSI range: its TCEs are 0. */
 	if (tce && dma_msi_overlaps(w->group, ioba, count << w->page_shift))
 		return -EACCES;
+	if (tce)
+		tce_dirty(w, idx, count);
 	tce_stuff_run(w, idx, tce, (unsigned int)count);
 	return tce_reflect(w, idx, count);
 }
@@ -343,6 +361,7 @@ int tce_put_indirect(struct partition *p, u64 liobn, u64 ioba, gpa_t list,
 	ret = list_copy_check(w, p, src, count);
 	if (ret)
 		return ret;
+	tce_dirty(w, idx, count);
 	tce_write_list(w, idx, w->group->list, (unsigned int)count);
 	return tce_reflect(w, idx, count);
 }

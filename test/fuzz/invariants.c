@@ -777,18 +777,43 @@ static void check_exact(const char *after, const struct dma_window *w)
 	}
 }
 
+/*
+ * The dirty range (struct dma_window) never lies: every TCE outside
+ * [dirty_lo, dirty_hi), over the whole capacity, is 0, so re-zeroing
+ * only that range on reset/remove leaves a zeroed table.
+ */
+static void check_dirty(const char *after, const struct dma_window *w)
+{
+	u64 i;
+
+	if (w->dirty_lo > w->dirty_hi || w->dirty_hi > w->max_tces)
+		inv_fail(after, "liobn %#x: dirty range %llu..%llu bad",
+			 w->liobn, (unsigned long long)w->dirty_lo,
+			 (unsigned long long)w->dirty_hi);
+	for (i = 0; i < w->max_tces; i++) {
+		if (i == w->dirty_lo)
+			i = w->dirty_hi;
+		if (i < w->max_tces && w->tces[i])
+			inv_fail(after, "liobn %#x: tce %llu not 0 outside the "
+				 "dirty range", w->liobn,
+				 (unsigned long long)i);
+	}
+}
+
 static void check_group(const char *after, const struct dma_group *g)
 {
 	const struct dma_window *act = NULL;
 	unsigned int i;
 
-	for (i = 0; i < DMA_WINDOWS_PER_GROUP; i++)
-		if (g->win[i].active) {
-			if (act)
-				inv_fail(after, "group %u: two active windows",
-					 g->cfg.index);
-			act = &g->win[i];
-		}
+	for (i = 0; i < DMA_WINDOWS_PER_GROUP; i++) {
+		check_dirty(after, &g->win[i]);
+		if (!g->win[i].active)
+			continue;
+		if (act)
+			inv_fail(after, "group %u: two active windows",
+				 g->cfg.index);
+		act = &g->win[i];
+	}
 	for (i = 0; i < g->cfg.nr_liodns; i++) {
 		const struct dec *d = &dec[g->cfg.liodns[i]];
 
