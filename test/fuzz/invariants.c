@@ -805,15 +805,13 @@ static void check_group(const char *after, const struct dma_group *g)
 	const struct dma_window *act = NULL;
 	unsigned int i;
 
-	for (i = 0; i < DMA_WINDOWS_PER_GROUP; i++) {
-		check_dirty(after, &g->win[i]);
-		if (!g->win[i].active)
-			continue;
-		if (act)
-			inv_fail(after, "group %u: two active windows",
-				 g->cfg.index);
-		act = &g->win[i];
-	}
+	for (i = 0; i < DMA_WINDOWS_PER_GROUP; i++)
+		if (g->win[i].active) {
+			if (act)
+				inv_fail(after, "group %u: two active windows",
+					 g->cfg.index);
+			act = &g->win[i];
+		}
 	for (i = 0; i < g->cfg.nr_liodns; i++) {
 		const struct dec *d = &dec[g->cfg.liodns[i]];
 
@@ -830,13 +828,16 @@ static void check_group(const char *after, const struct dma_group *g)
 				 "the active window %#x", g->cfg.index,
 				 g->cfg.liodns[i], act->liobn);
 	}
-	if (!act)
-		return;
-	check_tces(after, act);
-	if (g->blocked)		/* tables kept, nothing reachable */
-		return;
-	check_slots(after, act);
-	check_exact(after, act);
+	if (act) {
+		check_tces(after, act);
+		if (!g->blocked) {	/* blocked: tables kept, unreachable */
+			check_slots(after, act);
+			check_exact(after, act);
+		}
+	}
+	/* last, so that a more specific check names a bad TCE first */
+	for (i = 0; i < DMA_WINDOWS_PER_GROUP; i++)
+		check_dirty(after, &g->win[i]);
 }
 
 /* --------------------------------------------------------------- all */
