@@ -844,6 +844,25 @@ static void check_group(const char *after, const struct dma_group *g)
 
 struct inv_stats inv_stats;
 
+/*
+ * The PAMU's held slots (struct pamu_win) never outlive a commit or
+ * abort: between calls none is held, so no stale slot can be written by
+ * a later commit; the tables stay the only record.
+ */
+static void check_held_slots(const char *after)
+{
+	const struct pamu *pm = to_pamu(W.mmu);
+	unsigned int i;
+
+	if (pm->win.nr_dirty)
+		inv_fail(after, "pamu: %u slots held after the call",
+			 pm->win.nr_dirty);
+	for (i = 0; i < (pm->max_subwindows + 31) / 32; i++)
+		if (pm->win.dirty[i])
+			inv_fail(after, "pamu: held-slot bitmap word %u is %#x",
+				 i, pm->win.dirty[i]);
+}
+
 void inv_check_cheap(const char *after)
 {
 	size_t off = 0;
@@ -861,6 +880,7 @@ void inv_check_cheap(const char *after)
 	if (pamu_staged_count(W.mmu))
 		inv_fail(after, "%u PAMU operations left staged",
 			 pamu_staged_count(W.mmu));
+	check_held_slots(after);
 }
 
 static void clear_dirty(void)

@@ -35,7 +35,8 @@ struct pamu_slot {
  * dirty_list[0..nr_dirty)). Any other slot is its live SPAACE (when
  * !fresh) or off (when fresh), and committing never rewrites it, so a
  * commit costs O(staged slots), not O(count). The live tables stay the
- * only record: nothing here survives a commit or abort.
+ * only record: commit() and abort() drop every held slot, so between
+ * them @dirty is all zero and nr_dirty is 0 (the fuzzer checks this).
  */
 struct pamu_win {
 	bool present;

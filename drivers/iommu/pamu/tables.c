@@ -595,13 +595,17 @@ static int pamu_commit(struct iommu *mmu)
 	}
 	p->nr_ops = 0;
 	p->win_cached = false;
+	win_drop_slots(&p->win);	/* nothing held between commits */
 	return ret;
 }
 
 static void pamu_abort(struct iommu *mmu)
 {
-	to_pamu(mmu)->nr_ops = 0;
-	to_pamu(mmu)->win_cached = false;
+	struct pamu *p = to_pamu(mmu);
+
+	p->nr_ops = 0;
+	p->win_cached = false;
+	win_drop_slots(&p->win);
 }
 
 static int pamu_translate_op(struct iommu *mmu, u32 liodn, u64 iova,
