@@ -87,6 +87,20 @@ static int tce_check(const struct dma_window *w, const struct partition *p,
 	return partition_gpa_to_phys(p, tce & ~(page - 1), page, &phys);
 }
 
+/* Widen @w's dirty range (see struct dma_window) over TCEs @idx..+@n. */
+static inline void tce_dirty(struct dma_window *w, u64 idx, u64 n)
+{
+	if (w->dirty_lo == w->dirty_hi) {
+		w->dirty_lo = idx;
+		w->dirty_hi = idx + n;
+		return;
+	}
+	if (idx < w->dirty_lo)
+		w->dirty_lo = idx;
+	if (idx + n > w->dirty_hi)
+		w->dirty_hi = idx + n;
+}
+
 /* Store @tce at index @idx of @w, keeping the slot's valid count; returns
  * the previous TCE. */
 static inline u64 tce_write(struct dma_window *w, u64 idx, u64 tce)
@@ -167,6 +181,32 @@ static int tce_reflect(struct dma_window *w, u64 idx, u64 count)
 	return ret;
 }
 
+/*
+ * put_keeps_slot_off() - after TCE @idx of @w was stored: true when its
+ * slot was disabled and provably still is, so reflecting it would only
+ * recompute the same disabled state (no snapshot, compute or commit).
+ * A slot's state depends on its TCEs only through dma_slot_compute():
+ * mapped needs its n valid TCEs (n = slot_valid) to be exactly its first
+ * n, TCE 0 included. Witnesses that they are not: n == 0; TCE 0 of the
+ * slot invalid; TCE @idx valid at an offset >= n, or invalid at an
+ * offset < n. (An MSI-range slot depends on the configuration only, so
+ * a disabled one stays disabled whatever this says.) O(1).
+ */
+static bool put_keeps_slot_off(const struct dma_window *w, u64 idx)
+{
+	u32 s = (u32)(idx >> w->slot_tce_shift);
+	u64 first = (u64)s << w->slot_tce_shift;
+	u64 k = idx - first;
+	u32 n = w->slot_valid[s];
+	bool valid = be64_to_cpu(w->tces[idx]) & TCE_PERM_MASK;
+
+	if (w->slot[s].prot)
+		return false;
+	if (!n || !(be64_to_cpu(w->tces[first]) & TCE_PERM_MASK))
+		return true;
+	return valid != (k < n);
+}
+
 /**
  * tce_put() - H_PUT_TCE: store @tce for the IOMMU page at bus @ioba
  * @p: calling partition
@@ -190,7 +230,11 @@ int tce_put(struct partition *p, u64 liobn, u64 ioba, u64 tce)
 		ret = tce_check(w, p, tce);
 	if (ret)
 		return ret;
+	if (tce)
+		tce_dirty(w, idx, 1);
 	w->group->undo[0] = tce_write(w, idx, tce);
+	if (put_keeps_slot_off(w, idx))
+		return 0;
 	return tce_reflect(w, idx, 1);
 }
 
@@ -251,6 +295,8 @@ int tce_stuff(struct partition *p, u64 liobn, u64 ioba, u64 tce, u64 count)
 	/* Clearing (tce 0) may sweep over the MSI range: its TCEs are 0. */
 	if (tce && dma_msi_overlaps(w->group, ioba, count << w->page_shift))
 		return -EACCES;
+	if (tce)
+		tce_dirty(w, idx, count);
 	tce_stuff_run(w, idx, tce, (unsigned int)count);
 	return tce_reflect(w, idx, count);
 }
@@ -315,6 +361,7 @@ int tce_put_indirect(struct partition *p, u64 liobn, u64 ioba, gpa_t list,
 	ret = list_copy_check(w, p, src, count);
 	if (ret)
 		return ret;
+	tce_dirty(w, idx, count);
 	tce_write_list(w, idx, w->group->list, (unsigned int)count);
 	return tce_reflect(w, idx, count);
 }

@@ -355,7 +355,10 @@ static int window_set_geometry(struct dma_window *w, u64 bus_offset, u64 size,
 	w->nr_tces = nr_tces;
 	w->nr_slots = (unsigned int)nr_slots;
 	w->slot_tce_shift = ilog2_u64(nr_tces) - ilog2_u64(nr_slots);
-	memset(w->tces, 0, nr_tces * TCE_ENTRY_SIZE);
+	/* everything outside the dirty range is already 0 */
+	memset(&w->tces[w->dirty_lo], 0,
+	       (w->dirty_hi - w->dirty_lo) * TCE_ENTRY_SIZE);
+	w->dirty_lo = w->dirty_hi = 0;
 	memset(w->slot_valid, 0, nr_slots * sizeof(*w->slot_valid));
 	return 0;
 }

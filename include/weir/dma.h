@@ -123,6 +123,12 @@ struct dma_window {
 	u64 nr_tces;		/* size >> page_shift */
 	u64 max_tces;		/* capacity of tces[] */
 	u64 *tces;		/* big-endian TCEs, exactly as stored */
+	/*
+	 * Only TCEs [dirty_lo, dirty_hi) may be non-zero; every other entry
+	 * of tces[] (all max_tces) is 0, so re-zeroing the table touches
+	 * just that range (empty when dirty_lo == dirty_hi).
+	 */
+	u64 dirty_lo, dirty_hi;
 	unsigned int nr_slots;	/* IOMMU subwindows (power of two) */
 	unsigned int slot_tce_shift; /* TCEs per slot = 1 << this */
 	unsigned int max_slots;	/* capacity of slot arrays */

@@ -777,6 +777,29 @@ static void check_exact(const char *after, const struct dma_window *w)
 	}
 }
 
+/*
+ * The dirty range (struct dma_window) never lies: every TCE outside
+ * [dirty_lo, dirty_hi), over the whole capacity, is 0, so re-zeroing
+ * only that range on reset/remove leaves a zeroed table.
+ */
+static void check_dirty(const char *after, const struct dma_window *w)
+{
+	u64 i;
+
+	if (w->dirty_lo > w->dirty_hi || w->dirty_hi > w->max_tces)
+		inv_fail(after, "liobn %#x: dirty range %llu..%llu bad",
+			 w->liobn, (unsigned long long)w->dirty_lo,
+			 (unsigned long long)w->dirty_hi);
+	for (i = 0; i < w->max_tces; i++) {
+		if (i == w->dirty_lo)
+			i = w->dirty_hi;
+		if (i < w->max_tces && w->tces[i])
+			inv_fail(after, "liobn %#x: tce %llu not 0 outside the "
+				 "dirty range", w->liobn,
+				 (unsigned long long)i);
+	}
+}
+
 static void check_group(const char *after, const struct dma_group *g)
 {
 	const struct dma_window *act = NULL;
@@ -805,18 +828,40 @@ static void check_group(const char *after, const struct dma_group *g)
 				 "the active window %#x", g->cfg.index,
 				 g->cfg.liodns[i], act->liobn);
 	}
-	if (!act)
-		return;
-	check_tces(after, act);
-	if (g->blocked)		/* tables kept, nothing reachable */
-		return;
-	check_slots(after, act);
-	check_exact(after, act);
+	if (act) {
+		check_tces(after, act);
+		if (!g->blocked) {	/* blocked: tables kept, unreachable */
+			check_slots(after, act);
+			check_exact(after, act);
+		}
+	}
+	/* last, so that a more specific check names a bad TCE first */
+	for (i = 0; i < DMA_WINDOWS_PER_GROUP; i++)
+		check_dirty(after, &g->win[i]);
 }
 
 /* --------------------------------------------------------------- all */
 
 struct inv_stats inv_stats;
+
+/*
+ * The PAMU's held slots (struct pamu_win) never outlive a commit or
+ * abort: between calls none is held, so no stale slot can be written by
+ * a later commit; the tables stay the only record.
+ */
+static void check_held_slots(const char *after)
+{
+	const struct pamu *pm = to_pamu(W.mmu);
+	unsigned int i;
+
+	if (pm->win.nr_dirty)
+		inv_fail(after, "pamu: %u slots held after the call",
+			 pm->win.nr_dirty);
+	for (i = 0; i < (pm->max_subwindows + 31) / 32; i++)
+		if (pm->win.dirty[i])
+			inv_fail(after, "pamu: held-slot bitmap word %u is %#x",
+				 i, pm->win.dirty[i]);
+}
 
 void inv_check_cheap(const char *after)
 {
@@ -835,6 +880,7 @@ void inv_check_cheap(const char *after)
 	if (pamu_staged_count(W.mmu))
 		inv_fail(after, "%u PAMU operations left staged",
 			 pamu_staged_count(W.mmu));
+	check_held_slots(after);
 }
 
 static void clear_dirty(void)

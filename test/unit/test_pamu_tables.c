@@ -420,6 +420,159 @@ static void test_update_in_place(void **state)
 	assert_true(phys == 0x100000008ULL);
 }
 
+/* Byte ranges of the tables that differ from @before, as entry counts. */
+static unsigned int entries_changed(struct iommu *mmu, const u8 *before)
+{
+	const struct pamu_tables *t = pamu_tables(mmu);
+	const u8 *now = t->base;
+	size_t off;
+	unsigned int n = 0;
+
+	for (off = 0; off < t->size; off += PAACE_SIZE)
+		n += memcmp(now + off, before + off, PAACE_SIZE) != 0;
+	return n;
+}
+
+/* Byte offset of SPAACE @idx in the table allocation. */
+static size_t spaace_off(struct iommu *mmu, u32 idx)
+{
+	const struct pamu_tables *t = pamu_tables(mmu);
+
+	return (size_t)((const u8 *)t->spaact - (const u8 *)t->base) + (size_t)idx * PAACE_SIZE;
+}
+
+/*
+ * Subwindow-only commits write just the entries of the staged slots: a
+ * mark planted in another live SPAACE of the same run (a reserved word
+ * weir always writes as 0) survives, so that entry was not rewritten.
+ */
+static void test_subwin_only_writes_staged(void **state)
+{
+	struct iommu *mmu = *state;
+	const struct pamu_tables *t = pamu_tables(mmu);
+	u32 *mark2 = &pamu_tables(mmu)->spaact[1 * PAACE_WORDS + 8];
+	phys_addr_t phys;
+	u8 *before;
+
+	stage_subwindowed(mmu);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	*mark2 = 0x5a5a5a5a;		/* slot 2's SPAACE */
+	snapshot(mmu, &before);
+	/* slot 3 twice (the last wins), slot 1 on: two SPAACEs change */
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 4, 3, 0x60000000,
+						   SZ_4K, R), 0);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 4, 3, 0x70000000,
+						   SZ_1M, RW), 0);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 4, 1, 0x80000000,
+						   SLOT, W), 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(entries_changed(mmu, before), 2);
+	assert_int_equal(memcmp((const u8 *)t->base + spaace_off(mmu, 0),
+				before + spaace_off(mmu, 0), PAACE_SIZE) != 0,
+			 1);
+	assert_int_equal(memcmp((const u8 *)t->base + spaace_off(mmu, 2),
+				before + spaace_off(mmu, 2), PAACE_SIZE) != 0,
+			 1);
+	assert_int_equal(*mark2, 0x5a5a5a5a);
+	assert_int_equal(sw(mmu, 2, 5), 0x700004c0);	/* SWSE(1M) */
+	assert_int_equal(xlate(mmu, 4, WBASE + 3 * SLOT + 0x10, RW, &phys), 0);
+	assert_true(phys == 0x70000010);
+	assert_int_equal(xlate(mmu, 4, WBASE + SLOT + 0x10, W, &phys), 0);
+	assert_true(phys == 0x80000010);
+	assert_int_equal(xlate(mmu, 4, WBASE + 2 * SLOT, R, &phys), 0);
+	assert_true(phys == 0x30000000);
+	free(before);
+
+	/* a slot staged away and back: nothing is written at all */
+	snapshot(mmu, &before);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 4, 3, 0, 0, 0), 0);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 4, 3, 0x70000000,
+						   SZ_1M, RW), 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_memory_equal(t->base, before, t->size);
+	free(before);
+
+	/* slot 0 alone: only the primary changes */
+	snapshot(mmu, &before);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 4, 0, 0x90000000,
+						   SZ_4K, R), 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(entries_changed(mmu, before), 1);
+	assert_int_equal(pw(mmu, 4, 5), 0x900002c0);
+	assert_int_equal(*mark2, 0x5a5a5a5a);
+	free(before);
+}
+
+/*
+ * All-or-nothing across the fast path: a subwindow-only change staged
+ * with a window that cannot get its SPAACE run leaves the tables
+ * byte-identical; after abort() the subwindow change alone commits.
+ */
+static void test_subwin_only_all_or_nothing(void **state)
+{
+	struct iommu *mmu = *state;
+	const struct pamu_tables *t = pamu_tables(mmu);
+	phys_addr_t phys;
+	u8 *before;
+
+	stage_subwindowed(mmu);		/* 3 of 16 SPAACEs */
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	snapshot(mmu, &before);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 4, 1, 0x80000000,
+						   SLOT, RW), 0);
+	assert_int_equal(mmu->ops->stage_window(mmu, 5, 0, SZ_1M, 8), 0);
+	assert_int_equal(mmu->ops->stage_window(mmu, 6, 0, SZ_1M, 8), 0);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 4, 0, 0, 0, 0), 0);
+	assert_int_equal(mmu->ops->commit(mmu), -ENOSPC);
+	assert_memory_equal(t->base, before, t->size);
+	assert_int_equal(pamu_spaace_free(mmu), 13);
+	mmu->ops->abort(mmu);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 4, 1, 0x80000000,
+						   SLOT, RW), 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(entries_changed(mmu, before), 1);
+	assert_int_equal(xlate(mmu, 4, WBASE + SLOT + 8, R, &phys), 0);
+	assert_true(phys == 0x80000008);
+	free(before);
+}
+
+/*
+ * The held-slot list is bounded by the log size: a log of 4 ops fills
+ * with 4 distinct slots, the 5th is refused (log full) and changes
+ * nothing; the 4 commit and are the only entries written.
+ */
+static void test_subwin_only_log_bound(void **state)
+{
+	struct pamu_config cfg = { .max_liodn = 15, .spaace_entries = 16,
+				   .max_subwindows = 16, .stage_max = 4 };
+	struct iommu *mmu = NULL;
+	phys_addr_t phys;
+	unsigned int i;
+	u8 *before;
+
+	(void)state;
+	assert_int_equal(pamu_create(&cfg, &mmu), 0);
+	assert_int_equal(mmu->ops->stage_window(mmu, 2, 0, 16 * SZ_1M, 16),
+			 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	snapshot(mmu, &before);
+	for (i = 0; i < 4; i++)
+		assert_int_equal(mmu->ops->stage_subwindow(mmu, 2, 12 + i,
+				 0x10000000 + i * SZ_1M, SZ_1M, RW), 0);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 2, 1, 0, SZ_1M, RW),
+			 -ENOSPC);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(entries_changed(mmu, before), 4);
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(xlate(mmu, 2, (12 + i) * SZ_1M + 4, W, &phys),
+				 0);
+		assert_true(phys == 0x10000004 + i * SZ_1M);
+	}
+	expect_fault(mmu, 2, SZ_1M, R, PAMU_AV_WINDOW);
+	free(before);
+	pamu_destroy(mmu);
+}
+
 static void test_disable(void **state)
 {
 	struct iommu *mmu = *state;
@@ -644,6 +797,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_resize, setup16, teardown),
 		cmocka_unit_test_setup_teardown(test_update_in_place, setup16,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_subwin_only_writes_staged,
+						setup16, teardown),
+		cmocka_unit_test_setup_teardown(test_subwin_only_all_or_nothing,
+						setup16, teardown),
+		cmocka_unit_test(test_subwin_only_log_bound),
 		cmocka_unit_test_setup_teardown(test_disable, setup16,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_abort, setup16, teardown),

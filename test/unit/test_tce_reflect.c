@@ -191,6 +191,103 @@ static void test_no_commit_when_unchanged(void **state)
 	assert_int_equal(e->mmu->commits, commits + 1);
 }
 
+/*
+ * H_PUT_TCE into a disabled slot skips the reflection only when the slot
+ * provably stays disabled; every put that completes a run from the slot
+ * start still maps it (state checked after each put, and the commits).
+ */
+static void test_put_skip_only_when_off(void **state)
+{
+	struct fake_env *e = *state;
+	unsigned int commits = e->mmu->commits;
+	u64 b = 10 * SLOT, g = 0x600000;
+
+	/* TCE 1 before TCE 0: off (TCE 0 invalid), no commit */
+	assert_int_equal(h_put(&e->a, LIOBN_A, b + PG, (g + PG) | RW), 0);
+	assert_slot(e, 10, 0, 0, 0);
+	assert_int_equal(e->mmu->commits, commits);
+	/* TCE 0 completes the run: 2 pages mapped */
+	assert_int_equal(h_put(&e->a, LIOBN_A, b, g | RW), 0);
+	assert_slot(e, 10, FAKE_RAM_A + g, 2 * PG, IOMMU_READ | IOMMU_WRITE);
+	assert_int_equal(e->mmu->commits, commits + 1);
+	/* TCE 3 valid at offset 3 >= 3 valid: off again (mapped before, so
+	 * it is reflected and committed) */
+	assert_int_equal(h_put(&e->a, LIOBN_A, b + 3 * PG, (g + 3 * PG) | RW),
+			 0);
+	assert_slot(e, 10, 0, 0, 0);
+	assert_int_equal(e->mmu->commits, commits + 2);
+	/* TCE 5 valid at offset 5 >= 4 valid: provably off, skipped */
+	assert_int_equal(h_put(&e->a, LIOBN_A, b + 5 * PG, (g + 5 * PG) | RW),
+			 0);
+	assert_slot(e, 10, 0, 0, 0);
+	assert_int_equal(e->mmu->commits, commits + 2);
+	/* TCE 5 invalid again: offset 5 >= 3 valid, not provable: reflected,
+	 * still off, nothing to commit */
+	assert_int_equal(h_put(&e->a, LIOBN_A, b + 5 * PG, 0), 0);
+	assert_slot(e, 10, 0, 0, 0);
+	assert_int_equal(e->mmu->commits, commits + 2);
+	/* TCE 2 fills the hole: 4 contiguous pages, mapped */
+	assert_int_equal(h_put(&e->a, LIOBN_A, b + 2 * PG, (g + 2 * PG) | RW),
+			 0);
+	assert_slot(e, 10, FAKE_RAM_A + g, 4 * PG, IOMMU_READ | IOMMU_WRITE);
+	assert_int_equal(e->mmu->commits, commits + 3);
+	/* clearing TCE 1 (offset 1 < 4 valid) unmaps it */
+	assert_int_equal(h_put(&e->a, LIOBN_A, b + PG, 0), 0);
+	assert_slot(e, 10, 0, 0, 0);
+	/* and TCE 0 cleared, then TCE 1 back: TCE 0 invalid, skipped */
+	assert_int_equal(h_put(&e->a, LIOBN_A, b, 0), 0);
+	commits = e->mmu->commits;
+	assert_int_equal(h_put(&e->a, LIOBN_A, b + PG, (g + PG) | RW), 0);
+	assert_slot(e, 10, 0, 0, 0);
+	assert_int_equal(e->mmu->commits, commits);
+	assert_int_equal(h_put(&e->a, LIOBN_A, b, g | RW), 0);
+	assert_slot(e, 10, FAKE_RAM_A + g, 4 * PG, IOMMU_READ | IOMMU_WRITE);
+}
+
+/* No TCE of @w's whole capacity outside [lo, hi) is set. */
+static void assert_zero_outside(const struct dma_window *w, u64 lo, u64 hi)
+{
+	u64 i;
+
+	for (i = 0; i < w->max_tces; i++)
+		if (i < lo || i >= hi)
+			assert_true(w->tces[i] == 0);
+}
+
+/*
+ * Removing / resetting a window zeroes only its dirty range: TCEs put
+ * at both ends of the default table (and poison "page fault" TCEs) are
+ * all gone after a DDW cycle, and a clearing STUFF dirties nothing.
+ */
+static void test_reset_zeroes_dirty_range(void **state)
+{
+	struct fake_env *e = *state;
+	struct dma_window *w = &e->ga->win[DMA_WIN_DEFAULT];
+	u32 liobn = DDW_A, ret;
+
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0, 0, 512), 0);
+	assert_true(w->dirty_lo == w->dirty_hi);
+	assert_int_equal(h_put(&e->a, LIOBN_A, 7 * PG, 0x5000 | RW), 0);
+	assert_int_equal(h_put(&e->a, LIOBN_A, SZ_1G - PG, 0xdead0000ULL),
+			 0);
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, 300 * PG, 0xbeef000ULL, 3),
+			 0);
+	assert_true(w->dirty_lo == 7);
+	assert_true(w->dirty_hi == (SZ_1G >> 12));
+	assert_zero_outside(w, w->dirty_lo, w->dirty_hi);
+	make_ddw(e);			/* default removed, kept until reset */
+	assert_int_equal(h_put(&e->a, DDW_A, DMA_DDW_BUS_BASE, M16 | RW), 0);
+	assert_int_equal(papr_rtas_call(&e->a, PAPR_RTAS_REMOVE_PE_DMA_WINDOW,
+					&liobn, 1, &ret, 1), 0);
+	assert_true(w->active);		/* restored, zeroed */
+	assert_zero_outside(w, 0, 0);
+	assert_true(w->dirty_lo == w->dirty_hi);
+	/* the removed DDW keeps its one TCE until it is created again */
+	assert_zero_outside(&e->ga->win[DMA_WIN_DYNAMIC], 0, 1);
+	make_ddw(e);
+	assert_zero_outside(&e->ga->win[DMA_WIN_DYNAMIC], 0, 0);
+}
+
 struct snap {
 	u64 *tces;
 	u32 *valid;
@@ -258,6 +355,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_exact_ddw_maps_exactly),
+		T(test_put_skip_only_when_off),
+		T(test_reset_zeroes_dirty_range),
 		T(test_run_maps_pow2_prefix),
 		T(test_irregular_slots_disabled),
 		T(test_no_commit_when_unchanged),

@@ -25,9 +25,18 @@ struct pamu_slot {
 };
 
 /*
- * A LIODN's window as software sees it: loaded from the live tables and
- * then changed by replaying staged ops. @fresh means the geometry was
- * (re)staged, so a new SPAACE run is needed and every slot starts off.
+ * A LIODN's window as software sees it: the geometry and slot 0 decoded
+ * from the live primary, then changed by replaying staged ops. @fresh
+ * means the geometry was (re)staged, so a new SPAACE run is needed and
+ * every slot starts off.
+ *
+ * Only the slots a staged op set are held: slots[0] always (it lives in
+ * the primary), slots[i > 0] only when bit i of @dirty is set (listed in
+ * dirty_list[0..nr_dirty)). Any other slot is its live SPAACE (when
+ * !fresh) or off (when fresh), and committing never rewrites it, so a
+ * commit costs O(staged slots), not O(count). The live tables stay the
+ * only record: commit() and abort() drop every held slot, so between
+ * them @dirty is all zero and nr_dirty is 0 (the fuzzer checks this).
  */
 struct pamu_win {
 	bool present;
@@ -36,6 +45,9 @@ struct pamu_win {
 	u32 count;
 	u32 fspi;		/* live run, when !fresh and count > 1 */
 	struct pamu_slot *slots;	/* max_subwindows entries */
+	u32 *dirty;		/* max_subwindows bits */
+	u32 *dirty_list;	/* max_dirty entries */
+	u32 nr_dirty, max_dirty;
 };
 
 struct pamu {

@@ -200,19 +200,55 @@ static void slot_from_entry(struct pamu_slot *s, const struct paace_fields *f,
 	s->size = s->prot ? size : 0;
 }
 
+/* Forget every held slot i > 0: O(held slots), not O(count). */
+static void win_drop_slots(struct pamu_win *win)
+{
+	u32 k, i;
+
+	for (k = 0; k < win->nr_dirty; k++) {
+		i = win->dirty_list[k];
+		win->dirty[i / 32] &= ~(1u << (i % 32));
+	}
+	win->nr_dirty = 0;
+}
+
+static bool win_slot_held(const struct pamu_win *win, u32 i)
+{
+	return map_test(win->dirty, i);
+}
+
 /*
- * win_load() - decode @liodn's committed window from the live tables.
+ * win_hold_slot() - mark slot @i (> 0) as set by a staged op.
+ * Return: 0, or -ENOSPC when more distinct slots are held than the log
+ * has ops (cannot happen: each held slot comes from one applied op, and
+ * at most max_ops are applied between two win_drop_slots()).
+ */
+static int win_hold_slot(struct pamu_win *win, u32 i)
+{
+	if (win_slot_held(win, i))
+		return 0;
+	if (win->nr_dirty >= win->max_dirty)
+		return -ENOSPC;
+	win->dirty[i / 32] |= 1u << (i % 32);
+	win->dirty_list[win->nr_dirty++] = i;
+	return 0;
+}
+
+/*
+ * win_load() - decode @liodn's committed window from its live primary:
+ * the geometry and slot 0; no slot i > 0 is held (they stay in the live
+ * SPAACEs, which only win_write() reads or writes).
  * Return: 0, or -EFAULT when the live entry is not one weir could have
  * written (count above max_subwindows, run outside the SPAACT).
  */
 static int win_load(struct pamu *p, u32 liodn, struct pamu_win *win,
 		    bool *blocked)
 {
-	struct paace_fields f, s;
-	u32 i;
+	struct paace_fields f;
 
 	paace_decode(pamu_ppaace(&p->t, liodn), &f);
-	memset(win->slots, 0, sizeof(*win->slots) * p->max_subwindows);
+	win_drop_slots(win);
+	memset(&win->slots[0], 0, sizeof(win->slots[0]));
 	win->fresh = false;
 	win->present = primary_present(&f);
 	*blocked = win->present && !f.v;
@@ -227,12 +263,6 @@ static int win_load(struct pamu *p, u32 liodn, struct pamu_win *win,
 		return -EFAULT;
 	slot_from_entry(&win->slots[0], &f,
 			f.mw ? pamu_wse_to_size(f.swse) : win->size);
-	for (i = 1; i < win->count; i++) {
-		paace_decode(pamu_spaace(&p->t, f.fspi + i - 1), &s);
-		if (s.v)
-			slot_from_entry(&win->slots[i], &s,
-					pamu_wse_to_size(s.swse));
-	}
 	return 0;
 }
 
@@ -306,10 +336,13 @@ static int win_apply(struct pamu *p, struct pamu_win *win, bool *blocked,
 		win->size = op->size;
 		win->count = op->arg;
 		*blocked = false;
-		memset(win->slots, 0, sizeof(*win->slots) * p->max_subwindows);
+		win_drop_slots(win);
+		memset(&win->slots[0], 0, sizeof(win->slots[0]));
 		return 0;
 	case PAMU_OP_SUBWIN:
 		ret = check_subwin(p, win, op);
+		if (!ret && op->arg)
+			ret = win_hold_slot(win, op->arg);
 		if (ret)
 			return ret;
 		win->slots[op->arg].prot = op->prot;
@@ -349,13 +382,30 @@ static bool win_needs_run(const struct pamu_win *win)
 
 /* --------------------------------------------------------- writing */
 
+/*
+ * win_write_slots() - write the SPAACEs of @win's slots 1..count-1 into
+ * the run at @fspi. A fresh window's run gets every entry (held slots
+ * encoded, the others zero: already so in a free run, entry_update()
+ * then only compares); a live run gets only the held slots, the others
+ * are already what they must stay.
+ */
 static void win_write_slots(struct pamu *p, u32 liodn,
 			    const struct pamu_win *win, u32 fspi)
 {
-	u32 buf[PAACE_WORDS], i;
+	static const struct pamu_slot off;
+	u32 buf[PAACE_WORDS], i, k;
 
+	if (!win->fresh) {
+		for (k = 0; k < win->nr_dirty; k++) {
+			i = win->dirty_list[k];
+			encode_secondary(&win->slots[i], liodn, buf);
+			entry_update(pamu_spaace(&p->t, fspi + i - 1), buf);
+		}
+		return;
+	}
 	for (i = 1; i < win->count; i++) {
-		encode_secondary(&win->slots[i], liodn, buf);
+		encode_secondary(win_slot_held(win, i) ? &win->slots[i] : &off,
+				 liodn, buf);
 		entry_update(pamu_spaace(&p->t, fspi + i - 1), buf);
 	}
 }
@@ -545,13 +595,17 @@ static int pamu_commit(struct iommu *mmu)
 	}
 	p->nr_ops = 0;
 	p->win_cached = false;
+	win_drop_slots(&p->win);	/* nothing held between commits */
 	return ret;
 }
 
 static void pamu_abort(struct iommu *mmu)
 {
-	to_pamu(mmu)->nr_ops = 0;
-	to_pamu(mmu)->win_cached = false;
+	struct pamu *p = to_pamu(mmu);
+
+	p->nr_ops = 0;
+	p->win_cached = false;
+	win_drop_slots(&p->win);
 }
 
 static int pamu_translate_op(struct iommu *mmu, u32 liodn, u64 iova,
@@ -663,8 +717,12 @@ int pamu_create(const struct pamu_config *cfg, struct iommu **out)
 	p->ops = hv_zalloc(sizeof(*p->ops) * stage_max, 8);
 	p->win.slots = hv_zalloc(sizeof(struct pamu_slot) * p->max_subwindows,
 				 8);
+	p->win.dirty = hv_zalloc(map_bytes(p->max_subwindows), 4);
+	p->win.max_dirty = stage_max < p->max_subwindows ? stage_max :
+							   p->max_subwindows;
+	p->win.dirty_list = hv_zalloc(sizeof(u32) * p->win.max_dirty, 4);
 	if (ret || !p->spaace_map || !p->scratch_map || !p->mark || !p->ops ||
-	    !p->win.slots) {
+	    !p->win.slots || !p->win.dirty || !p->win.dirty_list) {
 		pamu_destroy(&p->iommu);
 		return -ENOSPC;
 	}
@@ -679,6 +737,8 @@ void pamu_destroy(struct iommu *mmu)
 {
 	struct pamu *p = to_pamu(mmu);
 
+	hv_free(p->win.dirty_list);
+	hv_free(p->win.dirty);
 	hv_free(p->win.slots);
 	hv_free(p->ops);
 	hv_free(p->mark);
