@@ -3,6 +3,7 @@
 expect lines on its console, fail on timeout, keep the console log of
 every test under build/test-logs/ (kept for failed tests)."""
 import os
+import re
 import shutil
 import subprocess
 
@@ -44,6 +45,23 @@ class Console:
         except pexpect.EOF:
             pytest.fail(f"QEMU exited waiting for {pattern!r}; console log: {self.log_path}")
         return self.proc.match
+
+    def expect_all(self, patterns, timeout=None):
+        """Wait for every regex of @patterns, in any order (lines of two
+        cores, or of weir and a guest, may interleave either way)."""
+        left = list(patterns)
+        while left:
+            self.expect("|".join(f"({p})" for p in left), timeout)
+            groups = self.proc.match.groups()
+            # drop the alternative that matched (its group is the first
+            # one set among the top-level groups, counted as compiled)
+            idx, n = 0, 0
+            for i, p in enumerate(left):
+                if groups[n] is not None:
+                    idx = i
+                    break
+                n += 1 + re.compile(p).groups
+            del left[idx]
 
     def expect_silence(self, pattern, seconds):
         """Fail if @pattern appears within @seconds."""
