@@ -12,19 +12,17 @@
 #include <weir/pamu.h>
 #include <weir/partition.h>
 
-static bool is_engine[DMA_MAX_GROUPS];
-
 int dma_engine_add(struct dma_group *g)
 {
 	if (!g->cfg.nr_liodns)
 		return -EINVAL;
-	is_engine[g->cfg.index] = true;
+	g->engine = true;
 	return 0;
 }
 
 bool dma_engine_is(const struct dma_group *g)
 {
-	return is_engine[g->cfg.index];
+	return g->engine;
 }
 
 /*
@@ -81,7 +79,7 @@ int dma_engine_copy(struct partition *p, u32 handle, u64 src, u64 dst,
 	ret = dma_group_by_handle(p, handle, &g);
 	if (ret)
 		return ret;
-	if (!is_engine[g->cfg.index] || !len || len > DMA_ENGINE_MAX_LEN ||
+	if (!g->engine || !len || len > DMA_ENGINE_MAX_LEN ||
 	    src + len < src || dst + len < dst)
 		return -EINVAL;
 	memset(&av, 0, sizeof(av));

@@ -153,6 +153,7 @@ struct dma_group {
 	 */
 	bool blocked;
 	char path[48];		/* its node in the guest tree, for errors */
+	bool engine;		/* weir's emulated DMA engine (dma_engine_add()) */
 	u32 faults;		/* access violations so far (log limit) */
 };
 

@@ -349,17 +349,6 @@ static unsigned int ap_prot(u8 ap)
 	       (ap & PAACE_AP_UPDATE ? IOMMU_WRITE : 0);
 }
 
-static const struct dma_group *group_of_liodn(u32 liodn)
-{
-	unsigned int g, i;
-
-	for (g = 0; g < W_NGROUPS; g++)
-		for (i = 0; i < W.gcfg[g].nr_liodns; i++)
-			if (W.gcfg[g].liodns[i] == liodn)
-				return W.grp[g];
-	return NULL;
-}
-
 /*
  * A mapping of @liodn: slot at bus @iova maps [@phys, +@size) with @prot.
  * It must lie in the owner's RAM, or be the group's own doorbell, mapped
@@ -368,7 +357,7 @@ static const struct dma_group *group_of_liodn(u32 liodn)
 static void check_mapping(const char *after, u32 liodn, u64 iova,
 			  phys_addr_t phys, u64 size, unsigned int prot)
 {
-	const struct dma_group *g = group_of_liodn(liodn);
+	const struct dma_group *g = world_group_of_liodn(liodn);
 	const struct partition *p = g->owner;
 	const struct dma_group_config *c = &g->cfg;
 

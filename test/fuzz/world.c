@@ -98,7 +98,7 @@ static struct dma_group *group_not_of(unsigned int a, unsigned int b)
 	return NULL;
 }
 
-static struct dma_group *group_of_liodn(u32 liodn)
+struct dma_group *world_group_of_liodn(u32 liodn)
 {
 	unsigned int g, i;
 
@@ -467,7 +467,7 @@ static int shim_window(struct iommu *m, u32 liodn, u64 iova, u64 size,
 	if (!ret && world_selftest == ST_CROSS_GROUP) {
 		unsigned int o;
 
-		g = group_of_liodn(liodn);
+		g = world_group_of_liodn(liodn);
 		o = g ? (unsigned int)(g->owner - W.part) : 0;
 		g = g ? group_not_of(o, o) : NULL;
 		if (g)

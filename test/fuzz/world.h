@@ -91,6 +91,8 @@ void world_restart(void);
 
 /* Owner partition index of @liodn, or -1 when no group has it. */
 int world_liodn_owner(u32 liodn);
+/* The world's group holding @liodn (from its own config), or NULL. */
+struct dma_group *world_group_of_liodn(u32 liodn);
 /* Count of groups listing @liodn (must be 0 or 1). */
 unsigned int world_liodn_groups(u32 liodn);
 
