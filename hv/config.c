@@ -301,12 +301,15 @@ int config_parse(const void *cfg, const void *hwfdt, const struct hw_info *hw,
 	int parts, node, ret;
 
 	memset(plan, 0, sizeof(*plan));
-	if (fdt_check_header(cfg)) {
+	ret = fdt_check_tree(cfg);
+	if (ret) {
 		/* Not a tree: name its root without walking it (fuzzing found
-		 * fdt_get_path() reading wild offsets of a bad header). */
+		 * fdt_get_path() reading wild offsets of a bad header, and
+		 * libfdt looping on a property length that wraps). */
 		snprintf(err->node, sizeof(err->node), "/");
 		err->prop[0] = '\0';
-		snprintf(err->msg, sizeof(err->msg), "not a device tree");
+		snprintf(err->msg, sizeof(err->msg), "not a valid device tree (%s)",
+			 fdt_strerror(ret));
 		return -EINVAL;
 	}
 	if (fdt_node_check_compatible(cfg, 0, "weir,config-1"))

@@ -112,6 +112,103 @@ int fdt_resolve_path(const void *fdt, const char *path)
 	return fdt_path_offset_namelen(fdt, path, len);
 }
 
+/* A property at @offset: its value inside the block, its name a string. */
+static int check_prop(const void *fdt, int offset)
+{
+	const struct fdt_property *prop;
+	u64 end;
+
+	prop = fdt_offset_ptr(fdt, offset, sizeof(*prop));
+	if (!prop)
+		return -FDT_ERR_TRUNCATED;
+	end = (u64)offset + sizeof(*prop) + fdt32_to_cpu(prop->len);
+	if (end > fdt_size_dt_struct(fdt))
+		return -FDT_ERR_TRUNCATED;
+	if (!fdt_get_string(fdt, fdt32_to_cpu(prop->nameoff), NULL))
+		return -FDT_ERR_BADOFFSET;
+	return 0;
+}
+
+static bool blocks_overlap(u64 a, u64 alen, u64 b, u64 blen)
+{
+	return a < b + blen && b < a + alen;
+}
+
+/*
+ * The reservation map ends with its terminator inside the tree, and no
+ * two blocks overlap: fdt_open_into() moves each block by the size it
+ * computes (a map without terminator gave it a negative size).
+ */
+static int check_layout(const void *fdt)
+{
+	u64 rsv = fdt_off_mem_rsvmap(fdt), st = fdt_off_dt_struct(fdt);
+	u64 str = fdt_off_dt_strings(fdt), rsvlen;
+	int n = fdt_num_mem_rsv(fdt);
+
+	if (n < 0)
+		return n;
+	rsvlen = ((u64)n + 1) * sizeof(struct fdt_reserve_entry);
+	if (blocks_overlap(rsv, rsvlen, st, fdt_size_dt_struct(fdt)) ||
+	    blocks_overlap(rsv, rsvlen, str, fdt_size_dt_strings(fdt)) ||
+	    blocks_overlap(st, fdt_size_dt_struct(fdt), str,
+			   fdt_size_dt_strings(fdt)))
+		return -FDT_ERR_BADLAYOUT;
+	return 0;
+}
+
+int fdt_check_tree(const void *fdt)
+{
+	int offset = 0, next = 0, depth = 0, roots = 0, ret;
+	u32 tag;
+
+	ret = fdt_check_header(fdt);
+	if (ret)
+		return ret;
+	if (fdt_version(fdt) < 17)	/* no size_dt_struct to bound the walk */
+		return -FDT_ERR_BADVERSION;
+	/* The blocks' own alignment (spec §5.1: reservation map 8 bytes,
+	 * structure block 4 bytes); libfdt reads them as aligned words.
+	 * fdt_check_header() already wants the tree 8-byte aligned. */
+	if ((fdt_off_mem_rsvmap(fdt) & 7) || (fdt_off_dt_struct(fdt) & 3))
+		return -FDT_ERR_ALIGNMENT;
+	ret = check_layout(fdt);
+	if (ret)
+		return ret;
+	for (;;) {
+		offset = next;
+		tag = fdt_next_tag(fdt, offset, &next);
+		if (next < 0)
+			return next;
+		if (next <= offset)
+			return -FDT_ERR_BADSTRUCTURE;
+		switch (tag) {
+		case FDT_BEGIN_NODE:
+			if (depth == 0 && roots++)
+				return -FDT_ERR_BADSTRUCTURE;
+			if (++depth > FDT_CHECK_MAX_DEPTH)
+				return -FDT_ERR_BADSTRUCTURE;
+			break;
+		case FDT_END_NODE:
+			if (--depth < 0)
+				return -FDT_ERR_BADSTRUCTURE;
+			break;
+		case FDT_PROP:
+			if (depth == 0)
+				return -FDT_ERR_BADSTRUCTURE;
+			ret = check_prop(fdt, offset);
+			if (ret)
+				return ret;
+			break;
+		case FDT_NOP:
+			break;
+		case FDT_END:
+			return depth == 0 && roots == 1 ? 0 : -FDT_ERR_BADSTRUCTURE;
+		default:
+			return -FDT_ERR_BADSTRUCTURE;
+		}
+	}
+}
+
 int fdt_copy_compact(void *dst, int dstsize, const void *src)
 {
 	u32 end, e;
@@ -120,7 +217,7 @@ int fdt_copy_compact(void *dst, int dstsize, const void *src)
 	if (ret)
 		return ret;
 	if (fdt_version(src) < 17)
-		return fdt_open_into(src, dst, dstsize);
+		return -FDT_ERR_BADVERSION;
 	end = fdt_off_dt_struct(src) + fdt_size_dt_struct(src);
 	e = fdt_off_dt_strings(src) + fdt_size_dt_strings(src);
 	if (e > end)
@@ -131,5 +228,8 @@ int fdt_copy_compact(void *dst, int dstsize, const void *src)
 		return -FDT_ERR_NOSPACE;
 	memcpy(dst, src, end);
 	fdt_set_totalsize(dst, dstsize);
+	ret = fdt_check_tree(dst);
+	if (ret)
+		return ret;
 	return fdt_open_into(dst, dst, dstsize);
 }

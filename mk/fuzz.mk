@@ -1,7 +1,10 @@
 # libFuzzer harnesses of the core (test/fuzz/, doc/robustness.md).
 #
 #   make fuzz [FUZZ_SECONDS=N]   run each fuzzer N seconds (default 60)
-#   make fuzz-smoke              ~30 s each; part of `make check`
+#   make fuzz-smoke              a fixed number of inputs from a fixed
+#                                seed (~20 s each here); part of
+#                                `make check`, so CI replays exactly the
+#                                run a developer saw pass
 #   make fuzz-selftest           every injected bug must be caught (a few
 #                                seconds); part of `make check`
 #   make fuzz-build              only build build/fuzz/test/fuzz/fuzz_*
@@ -12,8 +15,14 @@
 # build/fuzz/artifacts/; the committed seeds are test/fuzz/corpus/<name>.
 
 FUZZ_O            := build/fuzz
+comma             := ,
 FUZZ_SECONDS      ?= 60
-FUZZ_SMOKE_SECONDS ?= 30
+# The smoke is deterministic: seed, input count and a corpus that starts
+# empty. FUZZ_SMOKE_SECONDS only caps a slow machine.
+FUZZ_SMOKE_SECONDS ?= 60
+FUZZ_SMOKE_SEED   ?= 1
+FUZZ_SMOKE_RUNS_hcall  := 20000
+FUZZ_SMOKE_RUNS_config := 1500000
 FUZZ_NAMES        := hcall config
 FUZZ_SAN          := -fsanitize=fuzzer-no-link,address,undefined \
 		     -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -31,17 +40,18 @@ fuzz-build: $(BOOTSTRAP_STAMP)
 		DEFAULT_DEFCONFIG=sandbox_defconfig CC=clang \
 		SANITIZE="$(FUZZ_SAN)" fuzz-bins
 
-# One fuzzer for $(1) seconds: work corpus first (new entries land
-# there), then the committed and generated seeds. The full log is
-# build/fuzz/fuzz_<name>.log; the summary lines are shown.
+# One fuzzer ($(1)) with limits $(3) (described by $(2)): the work
+# corpus $(4) first (new entries land there), then the committed and
+# generated seeds. The full log is build/fuzz/fuzz_<name>.log; the
+# summary lines are shown.
 define fuzz_run
-	@echo "  FUZZ    $(1) ($(2) s)"
-	@mkdir -p $(FUZZ_O)/corpus/$(1) $(FUZZ_O)/artifacts
+	@echo "  FUZZ    $(1) ($(2))"
+	@mkdir -p $(4) $(FUZZ_O)/artifacts
 	@WEIR_QEMU_DTB=$(FUZZ_QEMU_DTB) WEIR_FUZZ_CONFIG=$(FUZZ_CFG_DTB) \
-	$(FUZZ_O)/test/fuzz/fuzz_$(1) -max_total_time=$(2) -timeout=10 \
+	$(FUZZ_O)/test/fuzz/fuzz_$(1) $(3) -timeout=10 \
 		-print_final_stats=1 $(FUZZ_ARGS_$(1)) \
 		-artifact_prefix=$(FUZZ_O)/artifacts/$(1)- \
-		$(FUZZ_O)/corpus/$(1) test/fuzz/corpus/$(1) \
+		$(4) test/fuzz/corpus/$(1) \
 		$$(test -d $(FUZZ_O)/seeds/$(1) && echo $(FUZZ_O)/seeds/$(1)) \
 		> $(FUZZ_O)/fuzz_$(1).log 2>&1; rc=$$?; \
 	grep -E '^(stat::(number_of_executed_units|average_exec_per_sec)|fuzz_|INVARIANT|==[0-9]+==ERROR|SUMMARY)' \
@@ -51,10 +61,14 @@ define fuzz_run
 endef
 
 fuzz: fuzz-build
-	$(foreach n,$(FUZZ_NAMES),$(call fuzz_run,$(n),$(FUZZ_SECONDS)))
+	$(foreach n,$(FUZZ_NAMES),$(call fuzz_run,$(n),$(FUZZ_SECONDS) s,\
+		-max_total_time=$(FUZZ_SECONDS),$(FUZZ_O)/corpus/$(n)))
 
 fuzz-smoke: fuzz-build
-	$(foreach n,$(FUZZ_NAMES),$(call fuzz_run,$(n),$(FUZZ_SMOKE_SECONDS)))
+	@rm -rf $(FUZZ_O)/smoke-corpus
+	$(foreach n,$(FUZZ_NAMES),$(call fuzz_run,$(n),$(FUZZ_SMOKE_RUNS_$(n)) inputs$(comma) seed $(FUZZ_SMOKE_SEED),\
+		-seed=$(FUZZ_SMOKE_SEED) -runs=$(FUZZ_SMOKE_RUNS_$(n)) \
+		-max_total_time=$(FUZZ_SMOKE_SECONDS),$(FUZZ_O)/smoke-corpus/$(n)))
 
 # The checks still bite: each bug world.c injects (FUZZ_SELFTEST) must be
 # reported from the committed corpus by the incremental checks alone.

@@ -43,15 +43,53 @@ const char *fdt_path_of(const void *fdt, int node, char *buf, int len);
 int fdt_resolve_path(const void *fdt, const char *path);
 
 /**
+ * fdt_check_tree() - check the whole structure of an untrusted tree
+ * @fdt: flattened tree (a config, or what the boot loader handed over)
+ *
+ * libfdt's read functions trust the structure block once the header is
+ * sane: a property whose length wraps the offset makes them loop for
+ * ever, and fdt_open_into() of an unbalanced block moves a negative
+ * size (both found by fuzzing, doc/robustness.md). This walks every tag
+ * once, as dtc's fdt_check_full() does (absent from the libfdt copy in
+ * Linux 6.1): each tag moves strictly forward and stays inside the
+ * structure block, every property lies in a node and names a
+ * NUL-terminated string inside the strings block, nodes nest (at most
+ * FDT_CHECK_MAX_DEPTH deep) under exactly one root, and FDT_END closes it.
+ * Follows the Devicetree Specification v0.4 §5.4 (structure block).
+ * Version 17 or later (what dtc, U-Boot and QEMU write): earlier ones
+ * have no structure block size to bound the walk.
+ * The reservation map must end (all-zero entry) inside the tree and no
+ * two blocks may overlap.
+ * The tree and its blocks must be aligned (8 bytes for the tree and the
+ * reservation map, 4 for the structure block; spec §5.1).
+ * Return: 0; a negative libfdt error (-FDT_ERR_BADVERSION before
+ * version 17, -FDT_ERR_BADLAYOUT for overlapping blocks or
+ * -FDT_ERR_TRUNCATED for a reservation map without end,
+ * -FDT_ERR_ALIGNMENT for a block
+ * out of alignment, -FDT_ERR_BADSTRUCTURE for a bad
+ * tag sequence, -FDT_ERR_TRUNCATED for a tag or property running past
+ * the block, -FDT_ERR_BADOFFSET for a bad property name offset, or what
+ * fdt_check_header() returns for a bad header).
+ */
+int fdt_check_tree(const void *fdt);
+
+#define FDT_CHECK_MAX_DEPTH	64
+
+/**
  * fdt_copy_compact() - copy a tree into a smaller buffer
- * @dst: destination, @dstsize bytes
- * @src: a valid tree whose "totalsize" may be far larger than its
- *       contents (QEMU and U-Boot pad trees to 1 MiB)
+ * @dst: destination, @dstsize bytes, 8-byte aligned; the copy is
+ *       checked with fdt_check_tree()
+ * @src: a tree whose "totalsize" may be far larger than its contents
+ *       (QEMU and U-Boot pad trees to 1 MiB), of version 17 or later,
+ *       8-byte aligned
  *
  * Copies only the used blocks (header, reservation map, structure,
  * strings) and sets totalsize to @dstsize so the copy can grow.
- * Return: 0, -FDT_ERR_NOSPACE when the contents do not fit, or another
- * libfdt error for a malformed @src.
+ * Return: 0, -FDT_ERR_NOSPACE when the contents do not fit,
+ * -FDT_ERR_ALIGNMENT for @src or @dst out of alignment,
+ * -FDT_ERR_BADVERSION before version 17, -FDT_ERR_BADLAYOUT for blocks
+ * outside totalsize, or the libfdt error fdt_check_tree() gives for a
+ * malformed @src.
  */
 int fdt_copy_compact(void *dst, int dstsize, const void *src);
 

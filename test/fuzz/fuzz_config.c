@@ -29,12 +29,12 @@
 
 #define BLOB_SIZE	0x10000		/* where a config or tree is loaded */
 
-static char qemu_hw[0x20000];		/* QEMU's tree, compacted */
+static char qemu_hw[0x20000] __aligned(8);	/* QEMU's tree, compacted */
 static struct hw_info qemu_info;
 static char *shipped_cfg;		/* board/qemu-ppce500 config */
 static const struct hv_reserved hv = { .start = 0, .size = 0x4000000 };
-static char blob[BLOB_SIZE];
-static char hwbuf[BLOB_SIZE];
+static char blob[BLOB_SIZE] __aligned(8);
+static char hwbuf[BLOB_SIZE] __aligned(8);
 
 static void fail(const char *fmt, ...) __attribute__((format(printf, 1, 2),
 						       noreturn));
@@ -249,7 +249,7 @@ static void run_config(const void *cfg, const void *hwfdt,
 	memset(&plan, 0x5a, sizeof(plan));
 	ret = config_parse(cfg, hwfdt, hw, &hv, &plan, &err);
 	if (ret)
-		check_refusal(ret, &err, &plan, !fdt_check_header(cfg));
+		check_refusal(ret, &err, &plan, !fdt_check_tree(cfg));
 	else
 		check_plan(&c);
 }
@@ -266,7 +266,7 @@ static void run_hwtree(const u8 *data, size_t size)
 {
 	struct hw_info hw;
 	struct dt_error err;
-	static char compact[BLOB_SIZE];
+	static char compact[BLOB_SIZE] __aligned(8);
 	int ret;
 
 	if (!load(hwbuf, data, size) ||
@@ -398,13 +398,15 @@ static void edit(void *fdt, unsigned int *r)
 size_t LLVMFuzzerCustomMutator(u8 *data, size_t size, size_t max,
 			       unsigned int seed)
 {
-	static char work[BLOB_SIZE];
+	static char in[BLOB_SIZE] __aligned(8), work[BLOB_SIZE] __aligned(8);
 	unsigned int r = seed, k;
 	size_t len;
 
+	/* Structural edits only on a whole, valid tree (copied to aligned
+	 * memory): libfdt's writers trust what they edit. */
 	if (size < 2 || max < 2 || rand_r(&r) % 5 == 0 ||
-	    fdt_check_header(data + 1) || fdt_totalsize(data + 1) > size - 1 ||
-	    fdt_open_into(data + 1, work, sizeof(work)))
+	    !load(in, data + 1, size - 1) || fdt_totalsize(in) > size - 1 ||
+	    fdt_check_tree(in) || fdt_open_into(in, work, sizeof(work)))
 		return LLVMFuzzerMutate(data, size, max);
 	for (k = 1 + rand_r(&r) % 3; k; k--)
 		edit(work, &r);

@@ -18,10 +18,10 @@
 #include <weir/config.h>
 #include <weir/fdt_util.h>
 
-static char hwtree[0x20000];
+static char hwtree[0x20000] __aligned(8);
 static struct hw_info hw;
 static const struct hv_reserved hv = { .start = 0, .size = 0x4000000 };
-static char cfg[0x4000];
+static char cfg[0x4000] __aligned(8);
 
 static int setup(void **state)
 {
@@ -360,13 +360,32 @@ static void test_bad_header(void **state)
 	fdt_set_version(cfg, 17);
 	fdt_set_last_comp_version(cfg, 16);
 	assert_int_not_equal(fdt_check_header(cfg), 0);
-	expect_refused(-EINVAL, "/", "", "not a device tree");
+	expect_refused(-EINVAL, "/", "", "not a valid device tree");
+}
+
+/*
+ * Found by test/fuzz/fuzz_config: a property whose length wraps the
+ * structure offset back onto itself. libfdt would look it up for ever;
+ * weir refuses the tree before reading a property.
+ */
+static void test_prop_len_wrap(void **state)
+{
+	int off;
+	fdt32_t *p;
+
+	compile(P1 P2);
+	off = fdt_first_property_offset(cfg, 0);
+	assert_true(off > 0);
+	p = fdt_offset_ptr_w(cfg, off, 12);
+	p[1] = cpu_to_fdt32(0xfffffff4);
+	expect_refused(-EINVAL, "/", "", "not a valid device tree");
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_good, nothing),
+		cmocka_unit_test_setup(test_prop_len_wrap, nothing),
 		cmocka_unit_test_setup(test_core_twice, nothing),
 		cmocka_unit_test_setup(test_core_missing, nothing),
 		cmocka_unit_test_setup(test_ram_twice, nothing),

@@ -53,10 +53,10 @@ static const char hw_dts[] =
 	"   ep@1 { fsl,liodn = <1025>; fn@0 { }; }; ep@2 { }; }; };\n"
 	"};\n";
 
-static char hwtree[0x4000];
+static char hwtree[0x4000] __aligned(8);
 static struct hw_info hw;
 static const struct hv_reserved hv = { .start = 0, .size = 0x4000000 };
-static char cfg[0x4000];
+static char cfg[0x4000] __aligned(8);
 static struct plan plan;
 
 static int setup(void **state)

@@ -25,12 +25,12 @@
 #include <weir/guest_dt.h>
 #include <weir/partition.h>
 
-static char hwtree[0x20000];
+static char hwtree[0x20000] __aligned(8);
 static struct hw_info hw;
 static struct partition part;
 static struct part_plan pp;
 static struct guest_dt_params gp;
-static char gdt[0x4000];
+static char gdt[0x4000] __aligned(8);
 
 #define HANDLE	3
 #define RX_IRQ	10

@@ -17,7 +17,7 @@
 #include <weir/hwtree.h>
 
 static char *qemu_dtb;	/* as read from disk (1 MiB totalsize) */
-static char tree[0x20000];
+static char tree[0x20000] __aligned(8);
 
 static int load_dtb(void **state)
 {
@@ -52,7 +52,7 @@ static int fresh(void **state)
 
 static void test_copy_compact(void **state)
 {
-	static char small[0x400];
+	static char small[0x400] __aligned(8);
 
 	/* QEMU pads its tree to 1 MiB; the compact copy fits in 128 KiB. */
 	assert_true(fdt_totalsize(qemu_dtb) > sizeof(tree));
@@ -62,6 +62,85 @@ static void test_copy_compact(void **state)
 	memcpy(small, "not a tree", 10);
 	assert_int_equal(fdt_copy_compact(tree, sizeof(tree), small),
 			 -FDT_ERR_BADMAGIC);
+}
+
+/* The first property of the root, as raw big-endian words. */
+static fdt32_t *first_prop(void)
+{
+	int off = fdt_first_property_offset(tree, 0);
+
+	assert_true(off > 0);
+	return fdt_offset_ptr_w(tree, off, 12);	/* tag, len, nameoff */
+}
+
+/*
+ * Every structural fault fdt_check_tree() exists for, each in an
+ * otherwise intact copy of QEMU's tree. The first two were found by
+ * test/fuzz/fuzz_config: libfdt's fdt_getprop() loops for ever on the
+ * wrapping length.
+ */
+static void test_check_tree(void **state)
+{
+	static char odd[0x20000 + 8] __aligned(8);
+	fdt32_t *p;
+
+	assert_int_equal(fdt_check_tree(tree), 0);
+
+	p = first_prop();
+	p[1] = cpu_to_fdt32(0xfffffff4);	/* next tag = this tag */
+	assert_int_equal(fdt_check_tree(tree), -FDT_ERR_BADSTRUCTURE);
+	p[1] = cpu_to_fdt32(fdt_size_dt_struct(tree));	/* past the block */
+	assert_int_not_equal(fdt_check_tree(tree), 0);
+	fresh(state);
+
+	p = first_prop();
+	p[2] = cpu_to_fdt32(fdt_size_dt_strings(tree));	/* name beyond strings */
+	assert_int_equal(fdt_check_tree(tree), -FDT_ERR_BADOFFSET);
+	fresh(state);
+
+	p = first_prop();
+	p[0] = cpu_to_fdt32(FDT_END_NODE);	/* root closes early */
+	assert_int_not_equal(fdt_check_tree(tree), 0);
+	p[0] = cpu_to_fdt32(0x7);		/* no such tag */
+	assert_int_equal(fdt_check_tree(tree), -FDT_ERR_BADSTRUCTURE);
+	fresh(state);
+
+	/* Found by fuzzing: fdt_open_into() moved a negative size for a
+	 * reservation map without terminator; here it runs into the
+	 * structure block. */
+	p = (fdt32_t *)(tree + fdt_off_mem_rsvmap(tree));
+	p[1] = p[3] = cpu_to_fdt32(0x1000);
+	assert_int_not_equal(fdt_check_tree(tree), 0);
+	memcpy(odd, tree, sizeof(tree));
+	assert_int_not_equal(fdt_copy_compact(tree, sizeof(tree), odd), 0);
+	fresh(state);
+
+	/* FDT_END dropped: the walk runs off the block. */
+	fdt_set_size_dt_struct(tree, fdt_size_dt_struct(tree) - 4);
+	assert_int_not_equal(fdt_check_tree(tree), 0);
+	fresh(state);
+
+	fdt_set_off_dt_struct(tree, fdt_off_dt_struct(tree) + 2);
+	assert_int_equal(fdt_check_tree(tree), -FDT_ERR_ALIGNMENT);
+	fresh(state);
+
+	fdt_set_version(tree, 16);
+	assert_int_equal(fdt_check_tree(tree), -FDT_ERR_BADVERSION);
+	fresh(state);
+
+	/* A tree at an address libfdt cannot read is refused. */
+	memcpy(odd + 4, tree, fdt_off_dt_strings(tree) + fdt_size_dt_strings(tree));
+	assert_int_equal(fdt_check_tree(odd + 4), -FDT_ERR_ALIGNMENT);
+	assert_int_equal(fdt_copy_compact(tree, sizeof(tree), odd + 4),
+			 -FDT_ERR_ALIGNMENT);
+	fresh(state);
+
+	/* fdt_copy_compact() checks what it copied. */
+	p = first_prop();
+	p[1] = cpu_to_fdt32(0xfffffff4);
+	memcpy(odd, tree, sizeof(tree));
+	assert_int_equal(fdt_copy_compact(tree, sizeof(tree), odd),
+			 -FDT_ERR_BADSTRUCTURE);
 }
 
 static void test_qemu_tree(void **state)
@@ -194,6 +273,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_copy_compact, fresh),
+		cmocka_unit_test_setup(test_check_tree, fresh),
 		cmocka_unit_test_setup(test_qemu_tree, fresh),
 		cmocka_unit_test_setup(test_reg_translation, fresh),
 		cmocka_unit_test_setup(test_no_memory, fresh),

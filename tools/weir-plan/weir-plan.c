@@ -51,9 +51,12 @@ static void *read_dtb(const char *path)
 		fprintf(stderr, "weir-plan: %s: %s\n", path, strerror(errno));
 		exit(2);
 	}
-	buf = malloc(size);
+	/* At least a whole header, zero-filled, for a file shorter than one. */
+	buf = calloc(1, size > (long)sizeof(struct fdt_header) ?
+		     (size_t)size : sizeof(struct fdt_header));
 	if (!buf || fread(buf, 1, size, f) != (size_t)size ||
-	    fdt_check_header(buf) || fdt_totalsize(buf) > (u32)size) {
+	    fdt_check_header(buf) || fdt_totalsize(buf) > (u32)size ||
+	    fdt_check_tree(buf)) {
 		fprintf(stderr, "weir-plan: %s: not a device tree blob\n", path);
 		exit(2);
 	}
