@@ -143,7 +143,6 @@ struct dma_group {
 	struct iommu_caps caps;
 	struct dma_window win[DMA_WINDOWS_PER_GROUP];
 	u64 undo[TCE_BATCH_MAX];	/* old TCEs, for rollback */
-	u64 list[TCE_BATCH_MAX];	/* INDIRECT list copy (LoPAR) */
 	struct dma_slot_state *slot_undo; /* old slot states, for rollback */
 	/*
 	 * DMA disabled (FH_DMA_DISABLE, start_disabled, or the access

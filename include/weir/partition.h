@@ -61,6 +61,21 @@ int partition_gpa_to_phys(const struct partition *p, gpa_t gpa, u64 len,
 			  phys_addr_t *phys);
 
 /**
+ * partition_gpa_end() - where blocks of @len bytes stop fitting in RAM
+ * @p: partition
+ * @len: block length in bytes, > 0
+ *
+ * For a hot loop checking many blocks of one size: [gpa, gpa + len) is
+ * inside the partition's RAM (as partition_gpa_to_phys() checks) exactly
+ * when gpa < the returned value.
+ * Return: the exclusive bound on gpa; 0 when no block of @len fits.
+ */
+static inline u64 partition_gpa_end(const struct partition *p, u64 len)
+{
+	return len && len <= p->ram_size ? p->ram_size - len + 1 : 0;
+}
+
+/**
  * partition_gpa_ptr() - weir's pointer to a guest-physical range
  *
  * Same checks as partition_gpa_to_phys(); returns NULL when the range is

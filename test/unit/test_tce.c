@@ -312,6 +312,49 @@ static void test_stuff_clears_range(void **state)
 	assert_int_equal(tce_at(e, 0x102000), 0xabc000);
 }
 
+/*
+ * A clearing STUFF takes one of three paths (hv/dma/tce.c
+ * stuff_clear_kind()): all 0 already, only "page fault" values (stored,
+ * no slot can change), or valid TCEs among them (undo and reflection).
+ * Each must leave the same table and IOMMU state.
+ */
+static void test_stuff_clear_paths(void **state)
+{
+	struct fake_env *e = *state;
+	const struct dma_window *w = &e->ga->win[DMA_WIN_DEFAULT];
+	struct snap s;
+	u64 i;
+
+	/* Already clear: nothing changes. */
+	seed(e);
+	snap_take(e, &s);
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0x800000, 0, 512), H_SUCCESS);
+	snap_same(e, &s);
+
+	/* Only invalid values: they become 0, the IOMMU is untouched. */
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0x801000, 0xabc000, 3), 0);
+	snap_take(e, &s);
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0x800000, 0, 8), H_SUCCESS);
+	for (i = 0; i < 8; i++)
+		assert_int_equal(tce_at(e, 0x800000 + i * PG), 0);
+	assert_memory_equal(s.iommu, &e->mmu->committed, sizeof(*s.iommu));
+	free(s.ta);
+	free(s.tb);
+	free(s.iommu);
+
+	/* A valid TCE among invalid ones: its slot (1, 4 MiB) is unmapped. */
+	assert_int_equal(h_put(&e->a, LIOBN_A, 0x400000, 0x600000 | RW), 0);
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0x401000, 0xabc000, 3), 0);
+	assert_int_equal(fake_iommu_liodn(e->mmu, 1)->slot[1].prot,
+			 IOMMU_READ | IOMMU_WRITE);
+	assert_int_equal(w->slot_valid[1], 1);
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0x400000, 0, 4), H_SUCCESS);
+	for (i = 0; i < 4; i++)
+		assert_int_equal(tce_at(e, 0x400000 + i * PG), 0);
+	assert_int_equal(w->slot_valid[1], 0);
+	assert_int_equal(fake_iommu_liodn(e->mmu, 1)->slot[1].prot, 0);
+}
+
 /* Linux iommu_table_clear() at boot: 512 x STUFF(0, 512) over 1 GiB. */
 static void test_linux_boot_clear(void **state)
 {
@@ -501,6 +544,7 @@ int main(void)
 		T(test_get_returns_put),
 		T(test_stuff_limits),
 		T(test_stuff_clears_range),
+		T(test_stuff_clear_paths),
 		T(test_linux_boot_clear),
 		T(test_indirect_limits),
 		T(test_indirect_bad_entry_no_partial),
