@@ -111,7 +111,8 @@ static int parse_memory(const void *cfg, int node, const struct hw_info *hw,
 }
 
 static int parse_image(const void *cfg, int node, const struct hw_info *hw,
-		       struct part_plan *pp, struct dt_error *err)
+		       const struct hv_reserved *hv, struct part_plan *pp,
+		       struct dt_error *err)
 {
 	u64 v[3];
 	int ret = get_u64s(cfg, node, "guest-image", v, 3);
@@ -123,6 +124,16 @@ static int parse_image(const void *cfg, int node, const struct hw_info *hw,
 	if (!v[2] || !inside_one_bank(hw, v[0], v[2]))
 		return dt_fail(err, cfg, node, "guest-image", -ENOENT,
 				"image 0x%llx+0x%llx is not in physical memory",
+				(unsigned long long)v[0], (unsigned long long)v[2]);
+	/* Read again at every (re)start: it must be memory no guest owns
+	 * and weir does not use. */
+	if (overlaps(v[0], v[2], hv->start, hv->size))
+		return dt_fail(err, cfg, node, "guest-image", -ERANGE,
+				"image 0x%llx+0x%llx overlaps weir's memory",
+				(unsigned long long)v[0], (unsigned long long)v[2]);
+	if (overlaps(v[0], v[2], pp->ram_phys, pp->ram_size))
+		return dt_fail(err, cfg, node, "guest-image", -EBUSY,
+				"image 0x%llx+0x%llx lies in the partition's own guest-memory, which is cleared at every start",
 				(unsigned long long)v[0], (unsigned long long)v[2]);
 	if (v[1] >= pp->ram_size || v[2] > pp->ram_size - v[1])
 		return dt_fail(err, cfg, node, "guest-image", -ERANGE,
@@ -251,7 +262,7 @@ static int parse_partition(const void *cfg, int node, const void *hwfdt,
 	if (!ret)
 		ret = parse_memory(cfg, node, hw, hv, pp, err);
 	if (!ret)
-		ret = parse_image(cfg, node, hw, pp, err);
+		ret = parse_image(cfg, node, hw, hv, pp, err);
 	if (!ret)
 		ret = parse_guest(cfg, node, pp, err);
 	if (!ret)
@@ -277,6 +288,17 @@ static int check_exclusive(const void *cfg, const void *hwfdt,
 		if (overlaps(a->ram_phys, a->ram_size, b->ram_phys, b->ram_size))
 			return dt_fail(err, cfg, a->cfg_node, "guest-memory", -EBUSY,
 					"overlaps the RAM of partition '%s'", b->name);
+		/* A guest that can write another's image controls its restart. */
+		if (overlaps(a->image_src, a->image_len, b->ram_phys, b->ram_size))
+			return dt_fail(err, cfg, a->cfg_node, "guest-image", -EBUSY,
+					"image 0x%llx+0x%llx lies in the RAM of partition '%s'",
+					(unsigned long long)a->image_src,
+					(unsigned long long)a->image_len, b->name);
+		if (overlaps(b->image_src, b->image_len, a->ram_phys, a->ram_size))
+			return dt_fail(err, cfg, a->cfg_node, "guest-memory", -EBUSY,
+					"holds the image of partition '%s' (0x%llx+0x%llx)",
+					b->name, (unsigned long long)b->image_src,
+					(unsigned long long)b->image_len);
 		for (j = 0; j < a->ndev; j++)
 			for (k = 0; k < b->ndev; k++)
 				if (a->hw_dev[j] == b->hw_dev[k])

@@ -134,8 +134,10 @@ struct hv_reserved {
  * Also builds the IOMMU groups (groups_build(), include/weir/iommu_groups.h).
  *
  * Return: 0; -EINVAL for a bad tree or property; -EBUSY when a core,
- * RAM range or device is given to two partitions; -ERANGE when RAM lies
- * outside physical memory or overlaps weir; -ENOENT when a device or the
+ * RAM range or device is given to two partitions, or a "guest-image"
+ * source lies in any partition's RAM (its own is cleared at start,
+ * another's would let that guest rewrite the image); -ERANGE when RAM or
+ * an image source lies outside physical memory or overlaps weir; -ENOENT when a device or the
  * guest image is missing; -E2BIG when limits are exceeded (partitions,
  * devices, "bootargs" or "guest-compatible" length); -ERANGE also when
  * "guest-entry" lies outside guest-memory; and groups_build()'s errors.

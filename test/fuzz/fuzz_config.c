@@ -119,11 +119,22 @@ static void check_ram(const struct plan_ctx *c, const struct part_plan *a,
 static void check_image(const struct plan_ctx *c, const struct part_plan *a,
 			unsigned int i)
 {
+	unsigned int j;
+
 	if (!a->image_len || a->image_gpa >= a->ram_size ||
 	    a->image_len > a->ram_size - a->image_gpa)
 		fail("'%s': image outside guest memory", a->name);
 	if (!in_one_bank(c->hw, a->image_src, a->image_len))
 		fail("'%s': image source outside memory", a->name);
+	if (overlaps(a->image_src, a->image_len, hv.start, hv.size))
+		fail("'%s': image source in weir's memory", a->name);
+	/* every partition, later ones included: no guest owns an image */
+	for (j = 0; j < c->plan->nparts; j++)
+		if (overlaps(a->image_src, a->image_len,
+			     c->plan->part[j].ram_phys,
+			     c->plan->part[j].ram_size))
+			fail("'%s': image source in the RAM of '%s'", a->name,
+			     c->plan->part[j].name);
 	if (a->has_entry && (a->entry_gpa >= a->ram_size ||
 			     !IS_ALIGNED(a->entry_gpa, 4)))
 		fail("'%s': entry %#llx", a->name,
