@@ -38,6 +38,12 @@ static bool in_ram(const struct partition *p, u64 gpa, u64 size)
 	return size == 0 || partition_gpa_ptr(p, gpa, size) != NULL;
 }
 
+/* An entry point: a word inside the partition's RAM (guest-physical). */
+static bool entry_ok(const struct partition *p, u64 gpa)
+{
+	return IS_ALIGNED(gpa, 4) && in_ram(p, gpa, 4);
+}
+
 static int elf_seg(const u8 *b, u64 len, u32 phoff, u16 phentsize, u16 i,
 		   struct elf_seg *s)
 {
@@ -88,10 +94,15 @@ static int load_elf(struct partition *p, const u8 *b, u64 len, u64 *entry,
 	 * its MMU at the ePAPR initial mapping (virtual = guest-physical), so
 	 * an entry point inside a segment's virtual range (vmlinux: 0xc0000000
 	 * linked, loaded at physical 0) is translated to its physical address;
-	 * any other entry is taken as it is.
+	 * any other entry is taken as it is. Either way it must be a word in
+	 * the partition's RAM, the only memory the initial mapping covers.
 	 */
 	start = be32_at(b, 24);
 	for (pass = 0; pass < 2; pass++) {
+		if (pass && !entry_ok(p, start)) {
+			*what = "ELF entry point outside the partition's memory";
+			return -EINVAL;
+		}
 		for (i = 0; i < phnum; i++) {
 			if (elf_seg(b, len, phoff, phentsize, i, &s)) {
 				*what = "ELF program header outside the image";
@@ -139,6 +150,10 @@ static int load_uimage(struct partition *p, const u8 *b, u64 len, u64 *entry,
 	}
 	if (!in_ram(p, load, size)) {
 		*what = "uImage load address outside the partition's memory";
+		return -EINVAL;
+	}
+	if (!entry_ok(p, be32_at(b, 20))) {
+		*what = "uImage entry point outside the partition's memory";
 		return -EINVAL;
 	}
 	memcpy(partition_gpa_ptr(p, load, size), b + UIMAGE_HDR, size);

@@ -21,8 +21,10 @@
  * (include/image.h in U-Boot: 64-byte big-endian header, magic
  * 0x27051956), else a raw binary.
  * Return: 0; -ENOENT when there is no recognised image and @raw_ok is
- * false (nothing was loaded there); -EINVAL for a malformed header or a segment that is not
- * entirely inside the image or inside guest RAM; -ENOEXEC for a
+ * false (nothing was loaded there); -EINVAL for a malformed header, a
+ * segment that is not entirely inside the image or inside guest RAM, or
+ * an entry point that is not a word of guest RAM (after translating an
+ * ELF entry inside a segment's virtual range); -ENOEXEC for a
  * compressed or non-kernel uImage or an ELF of another machine. Nothing
  * is checked after a partial copy: every segment is validated before the
  * first byte is written.

@@ -102,10 +102,34 @@ static void test_elf_virtual_entry(void **state)
 	assert_int_equal(entry, 0x4010);
 	assert_int_equal(ram[0x4000], 0xa5);
 	/* an entry outside every segment's virtual range stays as it is */
-	len = make_elf(0x4000, 0x100, 0x300, 0xc0000400);
+	len = make_elf(0x4000, 0x100, 0x300, 0x8000);
 	put32(img + 52 + 8, 0xc0000000);
 	assert_int_equal(guest_image_load(&part, img, len, 0, false, 0, &entry, &what), 0);
-	assert_int_equal(entry, 0xc0000400);
+	assert_int_equal(entry, 0x8000);
+}
+
+/* The guest starts in its initial mapping of RAM: an entry anywhere else
+ * would fault at its first instruction. Refused before anything is
+ * copied. */
+static void test_entry_outside_ram(void **state)
+{
+	const char *what;
+	u64 entry = 0x77;
+	size_t len = make_elf(0x4000, 0x100, 0x300, 0xc0000400);
+
+	put32(img + 52 + 8, 0xc0000000);	/* beyond the segment */
+	assert_int_equal(guest_image_load(&part, img, len, 0, false, 0, &entry, &what),
+			 -EINVAL);
+	assert_non_null(strstr(what, "entry point"));
+	len = make_elf(0x4000, 0x100, 0x300, 0x4002);	/* not a word */
+	assert_int_equal(guest_image_load(&part, img, len, 0, false, 0, &entry, &what),
+			 -EINVAL);
+	len = make_uimage(0x4000, RAM_SIZE, 0x80, 2, 0);
+	assert_int_equal(guest_image_load(&part, img, len, 0, false, 0, &entry, &what),
+			 -EINVAL);
+	assert_non_null(strstr(what, "entry point"));
+	assert_int_equal(entry, 0x77);
+	assert_memory_equal(ram, before, sizeof(ram));
 }
 
 static void test_elf_outside_ram_changes_nothing(void **state)
@@ -204,6 +228,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_elf_loads_and_zeroes_bss, setup),
 		cmocka_unit_test_setup(test_elf_virtual_entry, setup),
+		cmocka_unit_test_setup(test_entry_outside_ram, setup),
 		cmocka_unit_test_setup(test_elf_outside_ram_changes_nothing, setup),
 		cmocka_unit_test_setup(test_elf_segment_beyond_image, setup),
 		cmocka_unit_test_setup(test_elf_other_machine, setup),
