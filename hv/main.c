@@ -73,6 +73,13 @@ static const void *find_config(const struct boot_state *boot,
 			*addr);
 		return NULL;
 	}
+	/* config_parse() walks all of it: it must lie in mapped memory. */
+	if (fdt_totalsize(cfg) > boot->lowmem_limit - *addr) {
+		pr_err("partition config at 0x%llx: its size 0x%x runs past the memory weir maps (0x%llx)\n",
+		       *addr, fdt_totalsize(cfg),
+		       (unsigned long long)boot->lowmem_limit);
+		return NULL;
+	}
 	return cfg;
 }
 
