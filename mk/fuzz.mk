@@ -2,9 +2,8 @@
 #
 #   make fuzz [FUZZ_SECONDS=N]   run each fuzzer N seconds (default 60)
 #   make fuzz-smoke              a fixed number of inputs from a fixed
-#                                seed (~20 s each here); part of
-#                                `make check`, so CI replays exactly the
-#                                run a developer saw pass
+#                                seed and an empty work corpus (~25 s
+#                                each here); part of `make check`
 #   make fuzz-selftest           every injected bug must be caught (a few
 #                                seconds); part of `make check`
 #   make fuzz-build              only build build/fuzz/test/fuzz/fuzz_*
@@ -17,8 +16,10 @@
 FUZZ_O            := build/fuzz
 comma             := ,
 FUZZ_SECONDS      ?= 60
-# The smoke is deterministic: seed, input count and a corpus that starts
-# empty. FUZZ_SMOKE_SECONDS only caps a slow machine.
+# The smoke starts the same way everywhere: seed, input count and a work
+# corpus that starts empty (libFuzzer still varies a little between runs
+# of one binary, so this narrows what CI explores, it does not replay it).
+# FUZZ_SMOKE_SECONDS only caps a slow machine.
 FUZZ_SMOKE_SECONDS ?= 60
 FUZZ_SMOKE_SEED   ?= 1
 FUZZ_SMOKE_RUNS_hcall  := 20000
