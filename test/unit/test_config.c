@@ -144,36 +144,48 @@ static void test_ram_over_weir(void **state)
 	expect_refused(-ERANGE, "/partitions/p2", "guest-memory", "overlaps weir's memory");
 }
 
-/* p2 at @ram+@size with its image read from @src. */
-#define PART_IMG(ram, size, src) \
-	"p2 { compatible = \"weir,partition\"; cpus = <1 1>;" \
-	" guest-memory = <0 " ram " 0 " size ">;" \
-	" guest-image = <0 " src " 0 0 0 0x10000>; };"
-
 /*
  * The image source is read at every (re)start: no guest may own it (a
  * guest writing another's image would run its code there after a
  * restart), its own RAM is cleared first, and weir's memory is weir's.
+ * Each row: p2's RAM and image source beside P1 (image at 0x5000000).
  */
 static void test_image_source_owned(void **state)
 {
-	compile(P1 PART_IMG("0x20000000", "0x8000000", "0x20100000"));
-	expect_refused(-EBUSY, "/partitions/p2", "guest-image",
-		       "partition's own guest-memory");
-	compile(P1 PART_IMG("0x20000000", "0x8000000", "0x10100000"));
-	expect_refused(-EBUSY, "/partitions/p2", "guest-image",
-		       "lies in the RAM of partition 'linux'");
-	/* p1's image (0x5000000) inside p2's RAM */
-	compile(P1 PART_IMG("0x4000000", "0x2000000", "0x7000000"));
-	expect_refused(-EBUSY, "/partitions/p2", "guest-memory",
-		       "holds the image of partition 'linux'");
-	compile(P1 PART_IMG("0x20000000", "0x8000000", "0x3ff8000"));
-	expect_refused(-ERANGE, "/partitions/p2", "guest-image",
-		       "overlaps weir's memory");
-	/* two partitions may boot the same image */
-	compile(P1 PART_IMG("0x20000000", "0x8000000", "0x5000000"));
-	assert_int_equal(config_parse(cfg, hwtree, &hw, &hv, &plan,
-				      &(struct dt_error){ 0 }), 0);
+	static const struct {
+		const char *ram, *size, *src;
+		int ret;
+		const char *prop, *msg;
+	} rows[] = {
+		{ "0x20000000", "0x8000000", "0x20100000", -EBUSY, "guest-image",
+		  "partition's own guest-memory" },
+		{ "0x20000000", "0x8000000", "0x10100000", -EBUSY, "guest-image",
+		  "lies in the RAM of partition 'linux'" },
+		{ "0x4000000", "0x2000000", "0x7000000", -EBUSY, "guest-memory",
+		  "holds the image of partition 'linux'" },
+		{ "0x20000000", "0x8000000", "0x3ff8000", -ERANGE, "guest-image",
+		  "overlaps weir's memory" },
+		/* two partitions may boot the same image */
+		{ "0x20000000", "0x8000000", "0x5000000", 0, NULL, NULL },
+	};
+	struct dt_error err;
+	char parts[512];
+	unsigned int i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		snprintf(parts, sizeof(parts), P1
+			 "p2 { compatible = \"weir,partition\"; cpus = <1 1>;"
+			 " guest-memory = <0 %s 0 %s>;"
+			 " guest-image = <0 %s 0 0 0 0x10000>; };",
+			 rows[i].ram, rows[i].size, rows[i].src);
+		compile(parts);
+		if (rows[i].ret)
+			expect_refused(rows[i].ret, "/partitions/p2",
+				       rows[i].prop, rows[i].msg);
+		else
+			assert_int_equal(config_parse(cfg, hwtree, &hw, &hv,
+						      &plan, &err), 0);
+	}
 }
 
 static void test_image_missing(void **state)
