@@ -29,11 +29,6 @@ int dt_fail(struct dt_error *err, const void *cfg, int node, const char *prop,
 	return ret;
 }
 
-static bool overlaps(u64 a, u64 alen, u64 b, u64 blen)
-{
-	return a < b + blen && b < a + alen;
-}
-
 /* Read a property of exactly @n 64-bit (2-cell) numbers. */
 static int get_u64s(const void *cfg, int node, const char *prop, u64 *v, int n)
 {
@@ -99,7 +94,7 @@ static int parse_memory(const void *cfg, int node, const struct hw_info *hw,
 		return dt_fail(err, cfg, node, "guest-memory", -ERANGE,
 				"0x%llx+0x%llx is not inside physical memory",
 				(unsigned long long)v[0], (unsigned long long)v[1]);
-	if (overlaps(v[0], v[1], hv->start, hv->size))
+	if (ranges_overlap(v[0], v[1], hv->start, hv->size))
 		return dt_fail(err, cfg, node, "guest-memory", -ERANGE,
 				"0x%llx+0x%llx overlaps weir's memory 0x%llx+0x%llx",
 				(unsigned long long)v[0], (unsigned long long)v[1],
@@ -127,11 +122,11 @@ static int parse_image(const void *cfg, int node, const struct hw_info *hw,
 				(unsigned long long)v[0], (unsigned long long)v[2]);
 	/* Read again at every (re)start: it must be memory no guest owns
 	 * and weir does not use. */
-	if (overlaps(v[0], v[2], hv->start, hv->size))
+	if (ranges_overlap(v[0], v[2], hv->start, hv->size))
 		return dt_fail(err, cfg, node, "guest-image", -ERANGE,
 				"image 0x%llx+0x%llx overlaps weir's memory",
 				(unsigned long long)v[0], (unsigned long long)v[2]);
-	if (overlaps(v[0], v[2], pp->ram_phys, pp->ram_size))
+	if (ranges_overlap(v[0], v[2], pp->ram_phys, pp->ram_size))
 		return dt_fail(err, cfg, node, "guest-image", -EBUSY,
 				"image 0x%llx+0x%llx lies in the partition's own guest-memory, which is cleared at every start",
 				(unsigned long long)v[0], (unsigned long long)v[2]);
@@ -285,16 +280,16 @@ static int check_exclusive(const void *cfg, const void *hwfdt,
 			return dt_fail(err, cfg, a->cfg_node, "cpus", -EBUSY,
 					"core(s) 0x%x already belong to partition '%s'",
 					a->cpu_mask & b->cpu_mask, b->name);
-		if (overlaps(a->ram_phys, a->ram_size, b->ram_phys, b->ram_size))
+		if (ranges_overlap(a->ram_phys, a->ram_size, b->ram_phys, b->ram_size))
 			return dt_fail(err, cfg, a->cfg_node, "guest-memory", -EBUSY,
 					"overlaps the RAM of partition '%s'", b->name);
 		/* A guest that can write another's image controls its restart. */
-		if (overlaps(a->image_src, a->image_len, b->ram_phys, b->ram_size))
+		if (ranges_overlap(a->image_src, a->image_len, b->ram_phys, b->ram_size))
 			return dt_fail(err, cfg, a->cfg_node, "guest-image", -EBUSY,
 					"image 0x%llx+0x%llx lies in the RAM of partition '%s'",
 					(unsigned long long)a->image_src,
 					(unsigned long long)a->image_len, b->name);
-		if (overlaps(b->image_src, b->image_len, a->ram_phys, a->ram_size))
+		if (ranges_overlap(b->image_src, b->image_len, a->ram_phys, a->ram_size))
 			return dt_fail(err, cfg, a->cfg_node, "guest-memory", -EBUSY,
 					"holds the image of partition '%s' (0x%llx+0x%llx)",
 					b->name, (unsigned long long)b->image_src,

@@ -129,11 +129,6 @@ static int check_prop(const void *fdt, int offset)
 	return 0;
 }
 
-static bool blocks_overlap(u64 a, u64 alen, u64 b, u64 blen)
-{
-	return a < b + blen && b < a + alen;
-}
-
 /*
  * The reservation map ends with its terminator inside the tree, and no
  * two blocks overlap: fdt_open_into() moves each block by the size it
@@ -148,9 +143,9 @@ static int check_layout(const void *fdt)
 	if (n < 0)
 		return n;
 	rsvlen = ((u64)n + 1) * sizeof(struct fdt_reserve_entry);
-	if (blocks_overlap(rsv, rsvlen, st, fdt_size_dt_struct(fdt)) ||
-	    blocks_overlap(rsv, rsvlen, str, fdt_size_dt_strings(fdt)) ||
-	    blocks_overlap(st, fdt_size_dt_struct(fdt), str,
+	if (ranges_overlap(rsv, rsvlen, st, fdt_size_dt_struct(fdt)) ||
+	    ranges_overlap(rsv, rsvlen, str, fdt_size_dt_strings(fdt)) ||
+	    ranges_overlap(st, fdt_size_dt_struct(fdt), str,
 			   fdt_size_dt_strings(fdt)))
 		return -FDT_ERR_BADLAYOUT;
 	return 0;

@@ -32,6 +32,13 @@ typedef u64 gpa_t;
 #define SZ_1M 0x100000ULL
 #define SZ_1G 0x40000000ULL
 
+/* [a, a + alen) and [b, b + blen) share a byte (bytes; no wrap-around:
+ * callers' ranges end below 2^64). */
+static inline bool ranges_overlap(u64 a, u64 alen, u64 b, u64 blen)
+{
+	return a < b + blen && b < a + alen;
+}
+
 #ifndef __unused
 #define __unused __attribute__((unused))
 #endif

@@ -62,11 +62,6 @@ struct plan_ctx {
 typedef void (*plan_check)(const struct plan_ctx *c,
 			   const struct part_plan *a, unsigned int i);
 
-static bool overlaps(u64 a, u64 alen, u64 b, u64 blen)
-{
-	return a < b + blen && b < a + alen;
-}
-
 static bool in_one_bank(const struct hw_info *hw, u64 base, u64 size)
 {
 	unsigned int i;
@@ -105,12 +100,12 @@ static void check_ram(const struct plan_ctx *c, const struct part_plan *a,
 		     (unsigned long long)a->ram_size);
 	if (!in_one_bank(c->hw, a->ram_phys, a->ram_size))
 		fail("'%s': RAM outside physical memory", a->name);
-	if (overlaps(a->ram_phys, a->ram_size, hv.start, hv.size))
+	if (ranges_overlap(a->ram_phys, a->ram_size, hv.start, hv.size))
 		fail("'%s': RAM overlaps weir", a->name);
 	for (j = 0; j < i; j++) {
 		const struct part_plan *b = &c->plan->part[j];
 
-		if (overlaps(a->ram_phys, a->ram_size, b->ram_phys,
+		if (ranges_overlap(a->ram_phys, a->ram_size, b->ram_phys,
 			     b->ram_size))
 			fail("'%s' and '%s' share RAM", a->name, b->name);
 	}
@@ -126,11 +121,11 @@ static void check_image(const struct plan_ctx *c, const struct part_plan *a,
 		fail("'%s': image outside guest memory", a->name);
 	if (!in_one_bank(c->hw, a->image_src, a->image_len))
 		fail("'%s': image source outside memory", a->name);
-	if (overlaps(a->image_src, a->image_len, hv.start, hv.size))
+	if (ranges_overlap(a->image_src, a->image_len, hv.start, hv.size))
 		fail("'%s': image source in weir's memory", a->name);
 	/* every partition, later ones included: no guest owns an image */
 	for (j = 0; j < c->plan->nparts; j++)
-		if (overlaps(a->image_src, a->image_len,
+		if (ranges_overlap(a->image_src, a->image_len,
 			     c->plan->part[j].ram_phys,
 			     c->plan->part[j].ram_size))
 			fail("'%s': image source in the RAM of '%s'", a->name,
