@@ -105,22 +105,29 @@ $(O)/%.o: %.S $(AUTOCONF)
 -include arch/$(or $(ARCH),powerpc)/rules.mk
 
 # ---------------------------------------------------------------- QEMU
+# Every QEMU run asks for exactly the devices it uses. QEMU's defaults
+# add devices whose option ROMs come from packages bootstrap does not
+# install (--no-install-recommends): ppce500 a virtio-net NIC
+# (efi-virtio.rom, ipxe-qemu), pseries a VGA (vgabios-stdvga.bin, seabios).
+# weir uses neither. The Python side: test/pylib/weir_qemu.py.
 UBOOT    := /usr/lib/u-boot/qemu-ppce500/uboot.elf
 QEMU     := qemu-system-ppc
+QEMU_PPCE500 := $(QEMU) -M ppce500 -nic none -cpu e500mc
+QEMU_PSERIES := qemu-system-ppc64 -M pseries -vga none
 SMP      ?= 2
-QEMU_ARGS := -M ppce500 -cpu e500mc -smp $(SMP) -m 1G -nographic \
+QEMU_ARGS := -smp $(SMP) -m 1G -nographic \
 	     -bios $(UBOOT) -kernel $(O)/weir.itb $(QEMU_EXTRA)
 
 .PHONY: run debug
 run: all
 	@echo "  QEMU    $(O)/weir.itb (quit: Ctrl-A x)"
-	$(Q)$(QEMU) $(QEMU_ARGS)
+	$(Q)$(QEMU_PPCE500) $(QEMU_ARGS)
 
 debug: all
 	@echo "  QEMU    waiting for gdb on :1234; in another terminal:"
 	@echo "    gdb-multiarch -ex 'target remote :1234' $(O)/weir.elf"
 	@echo "  (U-Boot runs first; 'break weir_entry' then 'continue')"
-	$(Q)$(QEMU) $(QEMU_ARGS) -s -S
+	$(Q)$(QEMU_PPCE500) $(QEMU_ARGS) -s -S
 
 # ---------------------------------------------------------------- tests
 .PHONY: check unit pytest sandbox

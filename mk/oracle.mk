@@ -29,7 +29,17 @@ $(ORACLE_O)/random-%.scn: $(ORACLE_SRC)/gen_random.py
 	@echo "  GEN     $@"
 	$(Q)python3 $< --seed $* --ops $(ORACLE_RANDOM_OPS) -o $@
 
-$(ORACLE_C): $(ORACLE_SCNS) $(ORACLE_PY)
+# The scenario list itself is a prerequisite (as Kbuild's .cmd files make
+# a command line one): a file rewritten only when ORACLE_SCNS changes, so
+# another list (ORACLE_SEEDS, a scenario added or removed) recompiles the
+# tables the runners and the comparer share.
+ORACLE_LIST  := $(ORACLE_O)/scenarios.list
+.PHONY: oracle-list-force
+$(ORACLE_LIST): oracle-list-force
+	@mkdir -p $(dir $@)
+	$(Q)echo '$(ORACLE_SCNS)' | cmp -s - $@ || echo '$(ORACLE_SCNS)' > $@
+
+$(ORACLE_C): $(ORACLE_SCNS) $(ORACLE_PY) $(ORACLE_LIST)
 	@mkdir -p $(dir $@)
 	@echo "  SCN     $@"
 	$(Q)python3 $(ORACLE_SRC)/compile.py $@ $(ORACLE_SCNS)
@@ -73,7 +83,7 @@ $(ORACLE_O)/pseries.bin: $(ORACLE_P_OBJS) $(ORACLE_SRC)/pseries/link.ld
 # (spapr-pci-host-bridge ddw=true, pgsz 4K|64K|2M|16M); no PCI device is
 # needed (QEMU's DDW calls look up the PHB by BUID only). -m 256M matches
 # the weir partition's RAM, so "ramend" means the same on both sides.
-ORACLE_QEMU64 := qemu-system-ppc64 -M pseries -m 256M -nographic -no-reboot \
+ORACLE_QEMU64 := $(QEMU_PSERIES) -m 256M -nographic -no-reboot \
 	-global spapr-pci-host-bridge.ddw=on
 
 .PHONY: oracle-qemu

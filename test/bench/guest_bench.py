@@ -13,9 +13,13 @@ import os
 import re
 import statistics
 import subprocess
+import sys
 import time
 
-UBOOT = "/usr/lib/u-boot/qemu-ppce500/uboot.elf"
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+import weir_qemu  # noqa: E402  (test/pylib)
+
+UBOOT = weir_qemu.UBOOT
 CALIB_INSNS_PER_ITER = 4
 CALIB_TOLERANCE = 0.01
 # figures whose calls are one part of a sweep: calls per sweep
@@ -28,7 +32,7 @@ def stats(values):
 
 
 def weir_args(itb, icount=True):
-    return (["qemu-system-ppc", "-M", "ppce500", "-cpu", "e500mc", "-smp", "1",
+    return (weir_qemu.PPCE500 + ["-smp", "1",
              "-m", "1G", "-nographic", "-no-reboot"] +
             (["-icount", "shift=0"] if icount else []) +
             ["-bios", UBOOT, "-kernel", itb])

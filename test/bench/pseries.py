@@ -11,6 +11,7 @@ import os
 import statistics
 
 import guest_bench
+import weir_qemu  # test/pylib, on sys.path through guest_bench
 
 FIGURES = ["null-unknown", "get-tce", "put-tce", "indirect-1", "indirect-64",
            "indirect-512", "stuff-1", "stuff-512", "linux-clear-1g"]
@@ -34,7 +35,7 @@ def run(top, bdir, smoke):
     itb = os.path.join(bench, "bench-smoke.itb" if smoke else "bench.itb")
     weir = wall(guest_bench.boot(guest_bench.weir_args(itb, icount=False),
                                  os.path.join(bench, "wall-weir.log"), 600))
-    args = ["qemu-system-ppc64", "-M", "pseries", "-m", "256M", "-nographic",
+    args = weir_qemu.PSERIES + ["-m", "256M", "-nographic",
             "-no-reboot", "-bios", os.path.join(bench, "pseries.bin")]
     ps = wall(guest_bench.boot(args, os.path.join(bench, "wall-pseries.log"), 600))
     out = {}

@@ -15,9 +15,13 @@ import collections
 import os
 import socket
 import subprocess
+import sys
 import tempfile
 
-UBOOT = "/usr/lib/u-boot/qemu-ppce500/uboot.elf"
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+import weir_qemu  # noqa: E402  (test/pylib)
+
+UBOOT = weir_qemu.UBOOT
 GUEST_BASE = 0x100000
 
 
@@ -92,7 +96,7 @@ def trace(bdir, itb, label, token=None, limit=200000, timeout=600, cond=None):
                                       cond=make_cond(token, cond),
                                       limit=limit, out=out))
         qemu = subprocess.Popen(
-            ["qemu-system-ppc", "-M", "ppce500", "-cpu", "e500mc", "-smp", "1", "-m", "1G",
+            weir_qemu.PPCE500 + ["-smp", "1", "-m", "1G",
              "-nographic", "-no-reboot", "-icount", "shift=0", "-bios", UBOOT, "-kernel", itb,
              "-gdb", f"tcp:127.0.0.1:{port}", "-S"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -131,7 +131,7 @@ $(GUEST_NATIVE_DTB): $(GUEST_SRC)/native/native.dts
 	$(Q)dtc -q -I dts -O dtb -o $@ $<
 
 guests-native-run: $(GUEST_NATIVE_O)/$(GUEST).elf $(GUEST_NATIVE_DTB)
-	$(Q)qemu-system-ppc -M ppce500 -cpu e500mc -m 1G -nographic -no-reboot \
+	$(Q)$(QEMU_PPCE500) -m 1G -nographic -no-reboot \
 		-kernel $(GUEST_NATIVE_O)/$(GUEST).elf -dtb $(GUEST_NATIVE_DTB)
 
 -include $(wildcard $(GUEST_O)/obj/*.d $(GUEST_O)/obj/*/*.d)

@@ -179,14 +179,17 @@ class Side:
         self.wins["default"].active = True
 
 
-def window_of(op, side):
-    """The scenario window an op names (default, ddwK), or None."""
+def window_of(op):
+    """The scenario window an op names (default, ddwK), or None. A ddwK
+    that one side never bound still names that window: when weir refused
+    the create QEMU honoured, update() tainted ddwK with the create's line
+    and rule, and every later line naming it is a consequence of that."""
     v = op.args[0]
     name = scn.SYMS[v.sym]
     if v.off or not (name == "default" or
                      (name.startswith("ddw") and "." not in name)):
         return None
-    return name if name in side.wins else None
+    return name
 
 
 # ------------------------------------------------------------------ rules
@@ -194,7 +197,7 @@ def window_of(op, side):
 class Ctx:
     def __init__(self, op, q, w, sq, sw):
         self.op, self.q, self.w, self.sq, self.sw = op, q, w, sq, sw
-        self.win = window_of(op, sw)
+        self.win = window_of(op)
         self.geo = sw.wins.get(self.win) if self.win else None
         a = [sw.value(x) for x in op.args]
         self.a = a

@@ -19,6 +19,9 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pylib"))
+import weir_qemu  # noqa: E402  (test/pylib)
+
 CONFIG_ADDR = "0x4000000"
 IMAGE_ADDR = "0x4100000"
 PREFIX = "[oracle] "
@@ -35,7 +38,7 @@ def main():
     dtb = a.output + ".config.dtb"
     subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", dtb, a.config],
                    check=True)
-    cmd = ["qemu-system-ppc", "-M", "ppce500", "-cpu", "e500mc", "-smp", "2",
+    cmd = weir_qemu.PPCE500 + ["-smp", "2",
            "-m", "1G", "-nographic", "-no-reboot",
            "-kernel", os.path.join(b, "weir.elf"),
            "-device", f"loader,file={dtb},addr={CONFIG_ADDR},force-raw=on",

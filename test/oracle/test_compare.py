@@ -30,9 +30,9 @@ QEMU = ["0 h=0", "0", "0 0x1003", "0", "0 0x3", "0", "0 0x0"]
 WEIR = ["0 h=0", "0", "0 0x1003", "-4", "0 0x0", "-57", "0 0x1003"]
 
 
-def run(tmp_path, qemu, weir, host=None):
+def run(tmp_path, qemu, weir, host=None, scenario=SCN):
     scn = tmp_path / "t.scn"
-    scn.write_text(SCN)
+    scn.write_text(scenario)
     q, w = tmp_path / "q.out", tmp_path / "w.out"
     q.write_text(out("qemu", qemu))
     w.write_text(out("weir", weir))
@@ -88,3 +88,29 @@ def test_host_and_weir_must_agree(tmp_path):
 def test_incomplete_run_fails(tmp_path):
     p = run(tmp_path, QEMU[:-1], WEIR)
     assert p.returncode != 0
+
+
+# QEMU creates a DDW of 2 MiB pages, weir refuses it by design (4 KiB and
+# 64 KiB only): weir never binds ddw1, so it answers the lines naming ddw1
+# with H_PARAMETER (unknown LIOBN) where QEMU succeeds.
+SCN_REFUSED = """remove default
+create 21 32 as=ddw1
+put ddw1 ddw1.base ram|rw
+get ddw1 ddw1.base
+"""
+QEMU_REFUSED = ["0 h=0", "0 h=0", "0 0x80000001 0x8 0x0 h=0", "0", "0 0x3"]
+WEIR_REFUSED = ["0 h=0", "0 h=0", "-3 0x0 0x0 0x0 h=0", "-4", "-4 0x0"]
+
+
+def test_unbound_window_is_a_consequence(tmp_path):
+    """A window name weir never bound taints the lines using it as a
+    consequence of the create it refused, naming that create's rule."""
+    p = run(tmp_path, QEMU_REFUSED, WEIR_REFUSED, scenario=SCN_REFUSED)
+    assert p.returncode == 0, p.stdout
+    assert "by design (create-pagesize)" in p.stdout
+    assert p.stdout.count("consequence (of t:2 (create-pagesize))") == 2, p.stdout
+    # the same answers from a weir that did bind ddw1 are no consequence
+    weir = list(WEIR_REFUSED)
+    weir[2] = "0 0x40000020 0x8 0x0 h=0"
+    p = run(tmp_path, QEMU_REFUSED, weir, scenario=SCN_REFUSED)
+    assert p.returncode == 1 and "UNEXPECTED" in p.stdout

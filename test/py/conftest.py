@@ -6,12 +6,16 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 
 import pexpect
 import pytest
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-UBOOT = "/usr/lib/u-boot/qemu-ppce500/uboot.elf"
+sys.path.insert(0, os.path.join(TOP, "test", "pylib"))
+import weir_qemu  # noqa: E402  (test/pylib)
+
+UBOOT = weir_qemu.UBOOT
 
 
 def pytest_addoption(parser):
@@ -89,8 +93,7 @@ def qemu(request, build_dir):
     consoles = []
 
     def start(kind="uboot", extra=(), smp=2, timeout=30):
-        args = ["qemu-system-ppc", "-M", "ppce500", "-cpu", "e500mc",
-                "-smp", str(smp), "-m", "1G", "-nographic", "-no-reboot"]
+        args = weir_qemu.PPCE500 + ["-smp", str(smp), "-m", "1G", "-nographic", "-no-reboot"]
         if kind == "uboot":
             args += ["-bios", UBOOT, "-kernel", os.path.join(build_dir, "weir.itb")]
         else:
@@ -121,7 +124,7 @@ def pytest_runtest_makereport(item, call):
 def qemu_dtb(build_dir, tmp_path_factory):
     """QEMU's own ppce500 device tree (dumpdtb), as a dict-free path."""
     out = tmp_path_factory.mktemp("dtb") / "qemu.dtb"
-    subprocess.run(["qemu-system-ppc", "-M", "ppce500", "-cpu", "e500mc", "-smp", "2",
+    subprocess.run(weir_qemu.PPCE500 + ["-smp", "2",
                     "-m", "1G", "-nographic", "-kernel", os.path.join(build_dir, "weir.elf"),
                     "-machine", f"dumpdtb={out}"], check=True, capture_output=True)
     return str(out)

@@ -16,6 +16,7 @@ import time
 
 import pytest
 
+import weir_qemu  # test/pylib, on sys.path through conftest
 from conftest import Console, UBOOT
 
 CTRL_T = "\x14"
@@ -39,7 +40,7 @@ def type_slowly(c, text):
 
 
 def spawn(request, build_dir, itb, smp=2, icount=False):
-    args = ["qemu-system-ppc", "-M", "ppce500", "-cpu", "e500mc", "-smp", str(smp),
+    args = weir_qemu.PPCE500 + ["-smp", str(smp),
             "-m", "1G", "-nographic", "-no-reboot", "-bios", UBOOT, "-kernel", itb]
     if icount:
         args += ["-icount", "shift=0,sleep=off"]

@@ -46,10 +46,12 @@ def config_dtb(tmp_path, p1, p2, extra1="", extra2="", tail1="", tail2=""):
     return str(out)
 
 
-def boot_direct(qemu, dtb, img1, img2):
-    """weir.elf entered directly by QEMU; config and guest ELFs as raw blobs."""
-    extra = ["-device", f"loader,file={dtb},addr={CONFIG_ADDR},force-raw=on",
-             "-append", f"config-addr={CONFIG_ADDR}"]
+def boot_direct(qemu, dtb, img1, img2, qemu_args=()):
+    """weir.elf entered directly by QEMU; config and guest ELFs as raw blobs;
+    @qemu_args go to QEMU as they are."""
+    extra = list(qemu_args) + [
+        "-device", f"loader,file={dtb},addr={CONFIG_ADDR},force-raw=on",
+        "-append", f"config-addr={CONFIG_ADDR}"]
     for img, addr in ((img1, IMG1), (img2, IMG2)):
         if img:
             extra += ["-device", f"loader,file={img},addr={addr},force-raw=on"]

@@ -5,11 +5,15 @@ guest linked with fakehv.c directly on QEMU ppce500 and expect its lines.
 Run through `make -f test/guests/guests.mk guests-native-check` (or the
 top Makefile once it includes guests.mk). Without a hypervisor the
 attacker's memory attacks succeed: here only its reporting is tested."""
+import os
 import sys
 
 import pexpect
 
-QEMU = ["qemu-system-ppc", "-M", "ppce500", "-cpu", "e500mc", "-m", "1G",
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "pylib"))
+import weir_qemu  # noqa: E402  (test/pylib)
+
+QEMU = weir_qemu.PPCE500 + ["-m", "1G",
         "-nographic", "-no-reboot"]
 
 
