@@ -4,7 +4,10 @@
  * (include/weir/console_mux.h, doc/console.md). Linux's ehv_bytechan
  * console write sends "\r\n" for "\n" in chunks of at most 16 bytes, so
  * lines arrive in pieces over several EV_BYTE_CHANNEL_SEND calls and are
- * reassembled here.
+ * reassembled here. Only printable ASCII and TAB reach the UART as they
+ * are ('\r' is dropped, '\n' ends the line); any other byte is shown as
+ * "\xNN", so no guest can move the cursor, erase its prefix or forge a
+ * line that looks like weir's own.
  *
  * Output state (each channel's line buffer) is guarded by the console
  * lock; the registry and the escape state are only touched at boot and by
@@ -13,6 +16,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include <weir/bytechan.h>
 #include <weir/console.h>
 #include <weir/console_mux.h>
@@ -57,24 +61,43 @@ static void emit(struct bytechan *bc, bool eol)
 	bc->line_len = 0;
 }
 
+/*
+ * Append @n bytes of @s (n <= 4) to @bc's line, whole: a line they would
+ * overflow, or that they fill, goes out with its prefix (and goes on after
+ * it). Caller holds the console lock.
+ */
+static void put(struct bytechan *bc, const char *s, unsigned int n)
+{
+	if (bc->line_len + n > BYTECHAN_LINE_MAX)
+		emit(bc, false);
+	memcpy(bc->line + bc->line_len, s, n);
+	bc->line_len += n;
+	if (bc->line_len == BYTECHAN_LINE_MAX)
+		emit(bc, false);
+}
+
 void console_mux_write(struct bytechan *bc, const u8 *buf, unsigned int len)
 {
+	static const char hex[] = "0123456789abcdef";
 	unsigned int i;
 
 	console_lock();
 	for (i = 0; i < len; i++) {
-		char c = (char)buf[i];
+		u8 c = buf[i];
 
 		if (c == '\r')
 			continue;
 		if (c == '\n') {
 			emit(bc, true);
-			continue;
+		} else if ((c >= 0x20 && c < 0x7f) || c == '\t') {
+			put(bc, (const char *)&c, 1);
+		} else {
+			/* ESC, BS, ... would let the guest move the cursor
+			 * or erase its "[name] " prefix: shown, not obeyed. */
+			char esc[4] = { '\\', 'x', hex[c >> 4], hex[c & 15] };
+
+			put(bc, esc, sizeof(esc));
 		}
-		bc->line[bc->line_len++] = c;
-		/* Full: out with the prefix, the line goes on after it. */
-		if (bc->line_len == BYTECHAN_LINE_MAX)
-			emit(bc, false);
 	}
 	console_unlock();
 }

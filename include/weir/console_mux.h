@@ -54,7 +54,10 @@ void console_mux_input(int c);
  * console_mux_write() - output of channel @bc (bytechan_send())
  *
  * Never blocks on anything but the console lock; all @len bytes are
- * taken. Complete lines go out at once.
+ * taken. Complete lines go out at once. '\r' is dropped, '\n' ends the
+ * line; printable ASCII (0x20-0x7e) and TAB go out as they are, every
+ * other byte as the four characters "\xNN" (lower-case hex), so a guest
+ * cannot send terminal control sequences (ESC, BS, ...) to the console.
  */
 void console_mux_write(struct bytechan *bc, const u8 *buf, unsigned int len);
 

@@ -107,6 +107,31 @@ static void test_full_buffer(void **state)
 	assert_console(expect);
 }
 
+/*
+ * A guest cannot drive the terminal: ESC, BS, CR-less control bytes and
+ * bytes >= 0x7f are shown as \xNN, so "\x1b[2K\x1b[1G" cannot erase the
+ * "[name] " prefix and forge a weir line. TAB stays as it is.
+ */
+static void test_control_bytes_escaped(void **state)
+{
+	static const u8 forge[] = "\x1b[2K\x1b[1Gweir: fake\bX\tY\x7f\xff\x00\n";
+	char line[BYTECHAN_LINE_MAX + 1];
+	char expect[512];
+
+	console_mux_write(con(state, 1), forge, sizeof(forge) - 1);
+	assert_console("[alpha] \\x1b[2K\\x1b[1Gweir: fake\\x08X\tY"
+		       "\\x7f\\xff\\x00\r\n");
+
+	/* an escape never splits across a full line */
+	fake_console_clear();
+	memset(line, 'x', BYTECHAN_LINE_MAX - 2);
+	line[BYTECHAN_LINE_MAX - 2] = '\0';
+	out(state, 1, line);
+	out(state, 1, "\x1b\n");
+	snprintf(expect, sizeof(expect), "[alpha] %s\\x1b\r\n", line);
+	assert_console(expect);
+}
+
 static void test_flush_partial(void **state)
 {
 	out(state, 1, "login: ");
@@ -268,6 +293,7 @@ int main(void)
 		T(test_empty_line),
 		T(test_interleaved_partitions),
 		T(test_full_buffer),
+	T(test_control_bytes_escaped),
 		T(test_flush_partial),
 		T(test_weir_output_between),
 		T(test_unnamed_partition),
