@@ -105,9 +105,12 @@ static void tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
 		 * mapped to guests yet, so this is a bus error for the guest.
 		 * Delivered as a storage exception it can handle.
 		 */
-		pr_warn("partition '%s': %s access to guest-physical 0x%llx outside its memory at pc 0x%08x: refused\n",
-			v->part->name, insn ? "instruction" : "data",
-			(unsigned long long)gpa, v->regs.pc);
+		char note[LOG_BUDGET_NOTE];
+
+		if (log_budget_take(&v->part->log[PLOG_BAD_GPA], note))
+			pr_warn("partition '%s': %s access to guest-physical 0x%llx outside its memory at pc 0x%08x: refused%s\n",
+				v->part->name, insn ? "instruction" : "data",
+				(unsigned long long)gpa, v->regs.pc, note);
 		if (!insn) {
 			v->dear = ea;
 			v->esr = esr & ESR_ST;
@@ -122,12 +125,10 @@ static void tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
 			vtlb_shadow_perms(e, guest_user(v)));
 }
 
-#define ILLEGAL_REPORTS_MAX	16
-static unsigned int illegal_reports;
-
 /* Program exception: emulate a supervisor's privileged instruction. */
 static void program(struct vcpu *v, u32 esr)
 {
+	char note[LOG_BUDGET_NOTE];
 	u32 insn;
 
 	if (!(esr & ESR_PPR) || guest_user(v)) {
@@ -147,11 +148,9 @@ static void program(struct vcpu *v, u32 esr)
 	case EMUL_ILLEGAL:
 		/* The first few are worth a line: a guest's next step is
 		 * often an instruction or SPR weir does not emulate yet. */
-		if (illegal_reports < ILLEGAL_REPORTS_MAX) {
-			illegal_reports++;
-			pr_warn("partition '%s': privileged instruction 0x%08x at 0x%08x not emulated: program exception\n",
-				v->part->name, insn, v->regs.pc);
-		}
+		if (log_budget_take(&v->part->log[PLOG_NOT_EMULATED], note))
+			pr_warn("partition '%s': privileged instruction 0x%08x at 0x%08x not emulated: program exception%s\n",
+				v->part->name, insn, v->regs.pc, note);
 		vcpu_program(v, ESR_PIL);
 		break;
 	}

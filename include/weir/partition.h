@@ -8,6 +8,7 @@
 #define WEIR_PARTITION_H
 
 #include <weir/errq.h>
+#include <weir/log.h>
 #include <weir/types.h>
 
 #define PARTITION_NAME_MAX 32
@@ -24,6 +25,14 @@ enum partition_state {
 	PART_RUNNING,		/* FH_PARTITION_RUNNING */
 	PART_STARTING,		/* FH_PARTITION_STARTING */
 	PART_STOPPING,		/* FH_PARTITION_STOPPING */
+};
+
+/* Kinds of guest-triggered log lines, each with its own budget per
+ * partition (include/weir/log.h). */
+enum partition_log {
+	PLOG_BAD_GPA,			/* access outside its memory */
+	PLOG_NOT_EMULATED,		/* privileged instruction not emulated */
+	PLOG_KINDS
 };
 
 struct partition {
@@ -45,6 +54,7 @@ struct partition {
 	void *guest_fdt;                 /* guest device tree (guest RAM) */
 	u64 guest_fdt_gpa;
 	u64 entry_gpa;                   /* guest entry point */
+	struct log_budget log[PLOG_KINDS]; /* kept across restarts */
 };
 
 /**

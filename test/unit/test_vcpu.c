@@ -1012,6 +1012,81 @@ static void expect_dsi_refused(u32 ea, u32 esr)
 	assert_int_equal(v->regs.pc, 0x1200);
 }
 
+/* Capture weir's console messages (stdout) from now on. */
+static FILE *captured;
+static int captured_saved = -1;
+
+static void capture_start(void)
+{
+	fflush(stdout);
+	captured = tmpfile();
+	assert_non_null(captured);
+	captured_saved = dup(STDOUT_FILENO);
+	assert_true(captured_saved >= 0);
+	assert_true(dup2(fileno(captured), STDOUT_FILENO) >= 0);
+}
+
+/* Stop capturing; the number of captured lines containing @what. */
+static unsigned int capture_count(const char *what)
+{
+	char line[512];
+	unsigned int n = 0;
+
+	fflush(stdout);
+	assert_true(dup2(captured_saved, STDOUT_FILENO) >= 0);
+	close(captured_saved);
+	captured_saved = -1;
+	rewind(captured);
+	while (fgets(line, sizeof(line), captured))
+		n += strstr(line, what) != NULL;
+	fclose(captured);
+	return n;
+}
+
+/*
+ * Guest-triggered lines have a budget per partition and kind: 1000
+ * refused accesses print LOG_BUDGET_FIRST lines, then one per
+ * LOG_BUDGET_EVERY saying how many were suppressed; 1000 instructions weir
+ * does not emulate likewise. Another partition's first line of each kind
+ * still prints (with one global budget it would not).
+ */
+static void test_log_budget_per_partition(void **state)
+{
+	const unsigned int n = 1000;
+	const unsigned int want = LOG_BUDGET_FIRST + n / LOG_BUDGET_EVERY;
+	struct partition other = part;
+	unsigned int i;
+
+	map4k(5, 0x40000000, 0x30000000, MAS3_SR | MAS3_SW | MAS3_SX);
+	capture_start();
+	for (i = 0; i < n; i++) {
+		v->regs.pc = ENTRY + 0x100;
+		vcpu_exit(v, IVOR_DTLB, 0x40000123, 0);
+		v->regs.pc = ENTRY;
+		exec(MFSPR(5, 1000));
+	}
+	assert_int_equal(capture_count("outside its memory"), want);
+	/* event 1024 is the next line out: 255 suppressed since 768 */
+	capture_start();
+	for (i = n; i < 4 * LOG_BUDGET_EVERY; i++) {
+		v->regs.pc = ENTRY;
+		exec(MFSPR(5, 1000));
+	}
+	assert_int_equal(capture_count("not emulated: program exception (255 suppressed)"), 1);
+	assert_int_equal(part.log[PLOG_NOT_EMULATED].events, 4 * LOG_BUDGET_EVERY);
+
+	memset(other.log, 0, sizeof(other.log));
+	snprintf(other.name, sizeof(other.name), "other");
+	v->part = &other;
+	capture_start();
+	v->regs.pc = ENTRY + 0x100;
+	vcpu_exit(v, IVOR_DTLB, 0x40000123, 0);
+	v->regs.pc = ENTRY;
+	exec(MFSPR(5, 1000));
+	assert_int_equal(capture_count("partition 'other'"), 2);
+	v->part = &part;
+}
+
 static void test_isolation_beyond_ram(void **state)
 {
 	/* gpa 0x3000_0000, far beyond the 16 MiB */
@@ -1950,6 +2025,7 @@ int main(void)
 		T(test_cache_locking),
 		T(test_shadow_drop),
 		T(test_isolation_beyond_ram),
+		T(test_log_budget_per_partition),
 		T(test_isolation_partial_page),
 		T(test_isolation_large_page),
 		T(test_miss_no_translation),
