@@ -37,6 +37,7 @@ struct hv_error {
 };
 
 #define HV_ERROR_WRITE		0x1u	/* the access was a write */
+#define HV_ERROR_LOST		0x2u	/* "records lost": addr is how many */
 
 struct errq {
 	struct hv_error rec[ERRQ_DEPTH];
@@ -57,16 +58,34 @@ struct errq {
 #define ERRQ_OFF_PATH		0x50
 
 /**
- * errq_push() - append @e to @q
+ * errq_push() - append @e to @q (a partition's own queue)
  * Return: 0, or -ENOSPC when @q is full (the record is dropped and
- * counted in q->lost: the oldest records are the ones a guest needs to
- * understand a storm).
+ * counted in q->lost: a partition's queue keeps its oldest records, the
+ * ones a guest needs to understand a storm of its own device).
  */
 int errq_push(struct errq *q, const struct hv_error *e);
 
 /**
- * errq_pop() - the oldest record of @q, removed unless @peek
- * Return: 0, or -ENOENT when @q is empty.
+ * errq_push_fair() - append @e to @q (the global queue), fair to owners
+ *
+ * A full @q makes room by dropping the oldest record of the partition
+ * (e->lpid) holding the most records, @e counted for its owner; on a tie
+ * @e's owner loses. So one partition's storm pushes out only its own
+ * records once it holds the most, newest kept, and never hides another
+ * partition's records. Every record dropped is counted in q->lost.
+ * Return: 0 when @e was queued, -ENOSPC when @e itself was dropped (its
+ * owner holds no record and ties with the largest: only with more
+ * owners than ERRQ_DEPTH allows).
+ */
+int errq_push_fair(struct errq *q, const struct hv_error *e);
+
+/**
+ * errq_pop() - the next record of @q, removed unless @peek
+ *
+ * When records were dropped since the last read, the next record is a
+ * "records lost" one (domain "weir", flags HV_ERROR_LOST, addr the number
+ * dropped, other fields 0); reading it (not peeking) resets the count.
+ * Return: 0, or -ENOENT when @q is empty and nothing was lost.
  */
 int errq_pop(struct errq *q, struct hv_error *e, bool peek);
 

@@ -349,6 +349,71 @@ static void test_errq_bounded(void **state)
 	assert_int_equal(e->part[1].errq.count, 0);
 }
 
+/*
+ * The global queue is fair: partition 1's storm of 20 records, then one
+ * record of partition 2 (the manager's own device). Partition 2's record
+ * stays; partition 1 loses its 5 oldest; the manager first reads a
+ * "records lost" record saying 5. Keeping the oldest, as before, would
+ * have dropped partition 2's record.
+ */
+static void test_errq_global_fair(void **state)
+{
+	struct errq *q = errq_global();
+	struct hv_error r = { .lpid = 1 }, out;
+	u8 *buf = ram(2, BUF);
+	u32 v;
+	u64 a;
+	unsigned int i;
+
+	for (i = 0; i < 20; i++) {
+		r.addr = 0x1000 * i;
+		errq_report(&e->part[0], &r);
+	}
+	r.lpid = 2;
+	r.addr = 0x2222000;
+	errq_report(&e->part[1], &r);
+	assert_int_equal(q->count, ERRQ_DEPTH);
+	assert_int_equal(q->lost, 5);
+	/* partition 1's own queue kept its oldest 16 */
+	assert_int_equal(e->part[0].errq.count, ERRQ_DEPTH);
+	assert_int_equal(e->part[0].errq.lost, 4);
+
+	/* the manager reads: first the loss, then the rest in order */
+	assert_int_equal(HC(vc(2), FSLT(FH_ERR_GET_INFO), ERRQ_HANDLE_GLOBAL,
+			    128, 0, BUF, 1), EV_SUCCESS);
+	assert_int_equal(q->lost, 5);		/* a peek keeps it */
+	assert_int_equal(HC(vc(2), FSLT(FH_ERR_GET_INFO), ERRQ_HANDLE_GLOBAL,
+			    128, 0, BUF, 0), EV_SUCCESS);
+	assert_string_equal((char *)buf + ERRQ_OFF_DOMAIN, "weir");
+	assert_string_equal((char *)buf + ERRQ_OFF_ERROR, "records lost");
+	memcpy(&v, buf + ERRQ_OFF_FLAGS, 4);
+	assert_int_equal(be32_to_cpu(v), HV_ERROR_LOST);
+	memcpy(&a, buf + ERRQ_OFF_ADDR, 8);
+	assert_int_equal(be64_to_cpu(a), 5);
+	assert_int_equal(q->lost, 0);
+	for (i = 5; i < 20; i++) {
+		assert_int_equal(errq_pop(q, &out, false), 0);
+		assert_int_equal(out.lpid, 1);
+		assert_int_equal(out.addr, 0x1000 * i);
+	}
+	assert_int_equal(errq_pop(q, &out, false), 0);
+	assert_int_equal(out.lpid, 2);
+	assert_int_equal(out.addr, 0x2222000);
+	assert_int_equal(errq_pop(q, &out, false), -ENOENT);
+
+	/* a storm once it holds the most pushes out only its own */
+	errq_reset(q);
+	r.lpid = 2;
+	errq_report(&e->part[1], &r);
+	for (i = 0; i < 40; i++) {
+		r.lpid = 1 + (i % 8 == 0);	/* partition 2 now and then */
+		errq_report(&e->part[r.lpid - 1], &r);
+	}
+	for (i = v = 0; i < q->count; i++)
+		v += q->rec[(q->head + i) % ERRQ_DEPTH].lpid == 2;
+	assert_int_equal(v, 6);			/* all 6 of partition 2 */
+}
+
 static void test_h_rtas(void **state)
 {
 	u32 *b = (u32 *)ram(1, BUF);
@@ -487,6 +552,7 @@ int main(void)
 		T(test_dma_enable_disable),
 		T(test_err_get_info),
 		T(test_errq_bounded),
+		T(test_errq_global_fair),
 		T(test_h_rtas),
 		T(test_start_disabled),
 		T(test_msi_doorbell),
