@@ -121,7 +121,7 @@ static void tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
 		return;
 	}
 	sid = vcpu_shadow_id(v);
-	arch_shadow_map(ea & ~0xfffu, phys, sid, e->mas2 & MAS2_WIMGE,
+	arch_shadow_map(ea & ~0xfffu, phys, sid, vtlb_shadow_wimge(e),
 			vtlb_shadow_perms(e, guest_user(v)));
 }
 

@@ -311,6 +311,11 @@ int vtlb_shadow_id(struct vtlb *t, u32 as, u32 pr, u32 pid, bool *flush)
 	return *sid;
 }
 
+u32 vtlb_shadow_wimge(const struct vtlb_entry *e)
+{
+	return MAS2_M | (e->mas2 & MAS2_E);
+}
+
 u32 vtlb_shadow_perms(const struct vtlb_entry *e, bool guest_user)
 {
 	u32 p = (u32)e->mas7_3;

@@ -76,6 +76,22 @@ void vtlb_load_defaults(struct vcpu *v, u32 ea, u32 as, u32 pid);
  */
 int vtlb_shadow_id(struct vtlb *t, u32 as, u32 pr, u32 pid, bool *flush);
 
+/**
+ * vtlb_shadow_wimge() - real MAS2 WIMGE bits for a shadow of guest RAM
+ * mapped by @e
+ *
+ * weir maps every partition's RAM cacheable and memory-coherent, so the
+ * shadow is too whatever the guest asked: M forced on, the guest's W, I
+ * and G not honoured (guest RAM mapped cache-inhibited or non-coherent
+ * beside weir's coherent mapping of it is architecturally undefined,
+ * Power ISA Book III-E "Storage Control Attributes"); only E, the byte
+ * order of the page, is the guest's. KVM for e500 likewise takes W, I and
+ * M of a guest RAM page from the host's mapping (Linux
+ * arch/powerpc/kvm/e500_mmu_host.c, kvmppc_e500_ref_setup()).
+ * Device pages (I|G forced) come with MMIO passthrough.
+ */
+u32 vtlb_shadow_wimge(const struct vtlb_entry *e);
+
 /* Real MAS3 permission bits for a shadow of @e in guest (user) mode. */
 u32 vtlb_shadow_perms(const struct vtlb_entry *e, bool guest_user);
 

@@ -882,8 +882,16 @@ static void test_fill_large_page(void **state)
 	assert_int_equal(fake_arch.maps, 1);
 	assert_int_equal(fake_arch.map[0].ea, 0xc0abc000);
 	assert_int_equal(fake_arch.map[0].phys, RAM_PHYS + 0xabc000);
-	assert_int_equal(fake_arch.map[0].wimge, MAS2_W | MAS2_G | MAS2_E);
+	/* RAM: M forced on, W and G not honoured, E is the guest's */
+	assert_int_equal(fake_arch.map[0].wimge, MAS2_M | MAS2_E);
 	assert_int_equal(fake_arch.map[0].perms, MAS3_UR | MAS3_UW | MAS3_UX);
+	/* cache-inhibited, non-coherent RAM: still cacheable and coherent */
+	guest_tlbwe(MAS0_TLBSEL1 | MAS0_ESEL(9),
+		    MAS1_VALID | MAS1_TSIZE(TSIZE_16M),
+		    0xc0000000 | MAS2_I | MAS2_G, 0 | MAS3_SR | MAS3_SW, 0);
+	vcpu_exit(v, IVOR_DTLB, 0xc0abc123, 0);
+	assert_int_equal(fake_arch.maps, 2);
+	assert_int_equal(fake_arch.map[1].wimge, MAS2_M);
 	/* EPN/RPN offset bits the guest wrote are dropped by tlbwe */
 	guest_tlbwe(MAS0_TLBSEL1 | MAS0_ESEL(9),
 		    MAS1_VALID | MAS1_TSIZE(TSIZE_16M), 0xc0345000,
@@ -891,8 +899,8 @@ static void test_fill_large_page(void **state)
 	assert_int_equal(v->tlb.tlb1[9].mas2, 0xc0000000);
 	assert_int_equal(v->tlb.tlb1[9].mas7_3, MAS3_SR);
 	vcpu_exit(v, IVOR_DTLB, 0xc0fff004, 0);
-	assert_int_equal(fake_arch.maps, 2);
-	assert_int_equal(fake_arch.map[1].phys, RAM_PHYS + 0xfff000);
+	assert_int_equal(fake_arch.maps, 3);
+	assert_int_equal(fake_arch.map[2].phys, RAM_PHYS + 0xfff000);
 }
 
 static void test_tlbre_tlbsx(void **state)
