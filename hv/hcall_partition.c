@@ -55,7 +55,7 @@ u32 hc_partition_get_status(struct vcpu *v, u32 *gpr)
 
 	if (err)
 		return hcall_status(err);
-	gpr[4] = fh_state(p->state);
+	gpr[4] = fh_state(partition_status(p));
 	return EV_SUCCESS;
 }
 

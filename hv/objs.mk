@@ -7,7 +7,8 @@ obj-y += hv/dma/tce.o
 obj-y += hv/dma/ddw.o
 obj-y += hv/hcall_papr.o
 obj-y += hv/guest_dt.o hv/guest_dt_dma.o
-obj-y += hv/hcall.o hv/hcall_bytechan.o hv/hcall_pic.o hv/hcall_partition.o
+obj-y += hv/hcall.o hv/hcall_bytechan.o hv/hcall_pic.o hv/hcall_partition.o \
+	hv/partition_ctl.o
 obj-y += hv/bytechan.o hv/vpic.o hv/console_mux.o
 
 obj-y += hv/loader.o

@@ -189,28 +189,31 @@ int partitions_create(const struct plan *plan, const void *cfg,
 
 int partition_stop(struct partition *p)
 {
-	if (p->state == PART_STOPPED)
-		return -EALREADY;
-	p->state = PART_STOPPING;
-	vcpu_kick(p->vcpu[0]);
-	return 0;
+	int ret = partition_request(p, PREQ_STOP);
+
+	if (!ret)
+		vcpu_kick(p->vcpu[0]);
+	return ret;
 }
 
 int partition_restart(struct partition *p)
 {
-	p->restart_req = true;
-	vcpu_kick(p->vcpu[0]);
-	return 0;
+	int ret = partition_request(p, PREQ_RESTART);
+
+	if (!ret)
+		vcpu_kick(p->vcpu[0]);
+	return ret;
 }
 
 void partition_vcpu_sync(struct vcpu *v)
 {
 	struct partition *p = v->part;
+	enum partition_req req = partition_take_request(p);
 	struct dt_error err;
 	char line[300];
 
-	if (p->restart_req) {
-		p->restart_req = false;
+	if (req == PREQ_RESTART) {
+		p->state = PART_STARTING;
 		pr_info("partition '%s' restarting\n", p->name);
 		console_mux_discard(p->console);
 		arch_shadow_flush();
@@ -219,12 +222,13 @@ void partition_vcpu_sync(struct vcpu *v)
 			       dt_error_str(&err, line, sizeof(line)));
 			v->stopped = true;
 		} else {
+			arch_guest_user_state_reset(v);
 			arch_timer_changed(v);
 			p->state = PART_RUNNING;
 			return;
 		}
 	}
-	if (p->state == PART_STOPPING)
+	if (req == PREQ_STOP)
 		v->stopped = true;
 	if (v->stopped && p->state != PART_STOPPED) {
 		p->state = PART_STOPPED;

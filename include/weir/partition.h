@@ -27,6 +27,18 @@ enum partition_state {
 	PART_STOPPING,		/* FH_PARTITION_STOPPING */
 };
 
+/*
+ * A stop or restart asked of a partition (by a manager, or by itself),
+ * applied by the partition's own vCPU at its next sync. The last request
+ * wins: a stop asked while a restart is in flight stops the partition
+ * after the restart, it is never lost.
+ */
+enum partition_req {
+	PREQ_NONE,
+	PREQ_STOP,
+	PREQ_RESTART,
+};
+
 /* Kinds of guest-triggered log lines, each with its own budget per
  * partition (include/weir/log.h). */
 enum partition_log {
@@ -44,8 +56,8 @@ struct partition {
 
 	const struct part_plan *plan;    /* from the config, NULL in tests */
 	bool manager;                    /* may stop/restart other partitions */
-	volatile enum partition_state state;
-	volatile bool restart_req;       /* reload and start on next sync */
+	volatile enum partition_state state; /* written by its own vCPU only */
+	u32 req;                         /* enum partition_req, atomic */
 	struct vcpu *vcpu[PARTITION_MAX_VCPUS];
 	unsigned int nvcpus;
 	struct bytechan *console;        /* its console byte channel */
@@ -113,6 +125,32 @@ int partition_stop(struct partition *p);
  * Return: 0, or a negative errno when the image cannot be reloaded.
  */
 int partition_restart(struct partition *p);
+
+/**
+ * partition_request() - ask @p to stop or restart (hv/partition_ctl.c)
+ * @r: PREQ_STOP or PREQ_RESTART; replaces a request not yet applied
+ *
+ * Only records the request (an atomic store): the partition's own vCPU
+ * applies it (partition_take_request()), and only that vCPU writes
+ * p->state, so a requester can never overwrite a state the vCPU set or
+ * the reverse.
+ * Return: 0; -EALREADY for a stop of a partition that is stopped with no
+ * request pending; -EINVAL for another @r.
+ */
+int partition_request(struct partition *p, enum partition_req r);
+
+/**
+ * partition_take_request() - the request pending on @p, now cleared
+ * (atomic exchange with PREQ_NONE); called by @p's own vCPU.
+ */
+enum partition_req partition_take_request(struct partition *p);
+
+/**
+ * partition_status() - what FH_PARTITION_GET_STATUS reports for @p: a
+ * pending stop reads as PART_STOPPING, a pending restart as
+ * PART_STARTING, otherwise the state its vCPU last set.
+ */
+enum partition_state partition_status(const struct partition *p);
 
 /* Reset the whole machine (FH_SYSTEM_RESET). Does not return on target. */
 void system_reset(void);

@@ -43,6 +43,15 @@ u32 arch_svr(void);
 /* SPRG3-7 are user-readable: keep the real ones equal to the guest's. */
 void arch_sprg_user_write(unsigned int n, u32 val);
 
+/**
+ * arch_guest_user_state_reset() - load the registers @v's guest reaches
+ * without a trap, on the core that runs @v, before its first instruction
+ * after a start or restart: SPRG3-7 (user-readable) and USPRG0 from @v,
+ * the FPRs and FPSCR zeroed (the guest's MSR[FP] gives it the real FPU).
+ * Nothing of the previous run of the partition survives in them.
+ */
+void arch_guest_user_state_reset(const struct vcpu *v);
+
 /*
  * Wait for the next interrupt on this core with weir's state safe; the
  * interrupt is handled (vcpu_async_event()) before this returns.

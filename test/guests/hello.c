@@ -75,6 +75,63 @@ static bool entry_state(void)
 	return true;
 }
 
+/*
+ * The registers a guest reaches without a trap start at zero, after a
+ * boot and after a restart: SPRG3-7 (read through their user aliases
+ * 259-263), USPRG0, the FPRs and FPSCR. Then they are dirtied, so that a
+ * restart that kept them shows here the next time.
+ */
+static bool regs_clear(void)
+{
+	static u64 fpr[33] __attribute__((aligned(8)));
+	static const u64 junk = 0x5a5a5a5a12345678ull;
+	u32 sprg[6], i;
+
+	sprg[0] = mfspr(259);
+	sprg[1] = mfspr(260);
+	sprg[2] = mfspr(261);
+	sprg[3] = mfspr(262);
+	sprg[4] = mfspr(263);
+	sprg[5] = mfspr(256);
+	mtmsr(mfmsr() | MSR_FP);
+	__asm__ __volatile__(
+		"stfd 0,0(%0)\n\tstfd 1,8(%0)\n\tstfd 2,16(%0)\n\t"
+		"stfd 3,24(%0)\n\tstfd 4,32(%0)\n\tstfd 5,40(%0)\n\t"
+		"stfd 6,48(%0)\n\tstfd 7,56(%0)\n\tstfd 8,64(%0)\n\t"
+		"stfd 9,72(%0)\n\tstfd 10,80(%0)\n\tstfd 11,88(%0)\n\t"
+		"stfd 12,96(%0)\n\tstfd 13,104(%0)\n\tstfd 14,112(%0)\n\t"
+		"stfd 15,120(%0)\n\tstfd 16,128(%0)\n\tstfd 17,136(%0)\n\t"
+		"stfd 18,144(%0)\n\tstfd 19,152(%0)\n\tstfd 20,160(%0)\n\t"
+		"stfd 21,168(%0)\n\tstfd 22,176(%0)\n\tstfd 23,184(%0)\n\t"
+		"stfd 24,192(%0)\n\tstfd 25,200(%0)\n\tstfd 26,208(%0)\n\t"
+		"stfd 27,216(%0)\n\tstfd 28,224(%0)\n\tstfd 29,232(%0)\n\t"
+		"stfd 30,240(%0)\n\tstfd 31,248(%0)\n\t"
+		"mffs 0\n\tstfd 0,256(%0)"
+		: : "b"(fpr) : "memory");
+
+	/* dirty them for the next start */
+	mtspr(SPR_SPRG3, 0x5a5a0003);
+	mtspr(SPR_SPRG3 + 1, 0x5a5a0004);
+	mtspr(SPR_SPRG3 + 2, 0x5a5a0005);
+	mtspr(SPR_SPRG3 + 3, 0x5a5a0006);
+	mtspr(SPR_SPRG3 + 4, 0x5a5a0007);
+	mtspr(256, 0x5a5a0100);
+	__asm__ __volatile__(
+		"lfd 0,0(%0)\n\tmtfsf 0xff,0\n\tfmr 1,0\n\tfmr 17,0\n\tfmr 31,0"
+		: : "b"(&junk) : "memory");
+
+	for (i = 0; i < 6; i++)
+		if (sprg[i])
+			PROBLEM(GOT("%s = 0x%08x", i < 5 ? "SPRG3-7" : "USPRG0",
+				    (unsigned)sprg[i]), WANT("0"));
+	for (i = 0; i < 33; i++)
+		if (fpr[i])
+			PROBLEM(GOT("%s%u = 0x%016llx", i < 32 ? "f" : "FPSCR ",
+				    i < 32 ? (unsigned)i : 0,
+				    (unsigned long long)fpr[i]), WANT("0"));
+	return true;
+}
+
 static bool dt_hypervisor(const void *fdt)
 {
 	const fdt32_t *p;
@@ -405,6 +462,7 @@ void guest_main(void *fdt)
 	printf("hello from %s (guest-id %u)\n", guest.name, (unsigned)guest.id);
 
 	check_bool("entry-state", entry_state());
+	check_bool("regs-clear", regs_clear());
 	check_bool("dt-hypervisor", dt_hypervisor(fdt));
 	check_bool("dt-console", dt_console(fdt));
 	check_bool("dt-pic", dt_pic(fdt));

@@ -12,7 +12,7 @@ IMG1, IMG2 = "0x4100000", "0x4200000"
 CTRL_T = "\x14"
 
 HELLO_CHECKS = [
-    "entry-state", "dt-hypervisor", "dt-console", "dt-pic", "dt-memory",
+    "entry-state", "regs-clear", "dt-hypervisor", "dt-console", "dt-pic", "dt-memory",
     "ram-zeroed",
     "unknown-token-1-8", "unknown-token-3-1", "unknown-token-1-0",
     "send-bad-handle", "send-count-17", "receive-bad-handle",

@@ -133,6 +133,33 @@ void arch_sprg_user_write(unsigned int n, u32 val)
 	}
 }
 
+void arch_guest_user_state_reset(const struct vcpu *v)
+{
+	static const u64 zero;
+	u32 msr = mfmsr();
+	unsigned int n;
+
+	for (n = 3; n < 8; n++)
+		arch_sprg_user_write(n, v->sprg[n]);
+	mtspr(SPRN_USPRG0, v->usprg0);
+	/* weir is soft-float: the FPU is the guest's alone */
+	mtmsr(msr | MSR_FP);
+	isync();
+	__asm__ __volatile__(
+		"lfd 0,0(%0)\n\tmtfsf 0xff,0\n\t"
+		"fmr 1,0\n\tfmr 2,0\n\tfmr 3,0\n\tfmr 4,0\n\t"
+		"fmr 5,0\n\tfmr 6,0\n\tfmr 7,0\n\tfmr 8,0\n\t"
+		"fmr 9,0\n\tfmr 10,0\n\tfmr 11,0\n\tfmr 12,0\n\t"
+		"fmr 13,0\n\tfmr 14,0\n\tfmr 15,0\n\tfmr 16,0\n\t"
+		"fmr 17,0\n\tfmr 18,0\n\tfmr 19,0\n\tfmr 20,0\n\t"
+		"fmr 21,0\n\tfmr 22,0\n\tfmr 23,0\n\tfmr 24,0\n\t"
+		"fmr 25,0\n\tfmr 26,0\n\tfmr 27,0\n\tfmr 28,0\n\t"
+		"fmr 29,0\n\tfmr 30,0\n\tfmr 31,0"
+		: : "b"(&zero) : "memory");
+	mtmsr(msr);
+	isync();
+}
+
 void arch_idle_wait(void)
 {
 	struct percpu *p = this_cpu();

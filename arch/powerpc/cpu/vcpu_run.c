@@ -112,13 +112,11 @@ extern void exc_return(void);
 void vcpu_run(struct vcpu *v)
 {
 	struct percpu *p = this_cpu();
-	unsigned int n;
 
 	p->vcpu = v;
 	cpu_tick_init();
 	arch_shadow_flush();
-	for (n = 3; n < 8; n++)
-		arch_sprg_user_write(n, v->sprg[n]);
+	arch_guest_user_state_reset(v);
 	resume(v);
 	p->frame = &v->regs;
 	__asm__ __volatile__("b exc_return" ::: "memory");
