@@ -83,8 +83,9 @@ struct bytechan *bytechan_lookup(struct partition *p, u32 handle)
 
 int bytechan_send(struct bytechan *bc, const u8 *buf, unsigned int len)
 {
-	console_mux_write(bc, buf, len);
-	return (int)len;
+	int err = console_mux_write(bc, buf, len);
+
+	return err ? err : (int)len;
 }
 
 int bytechan_receive(struct bytechan *bc, u8 *buf, unsigned int max)

@@ -9,9 +9,16 @@
  * "\xNN", so no guest can move the cursor, erase its prefix or forge a
  * line that looks like weir's own.
  *
- * Output state (each channel's line buffer) is guarded by the console
- * lock; the registry and the escape state are only touched at boot and by
- * core 0's UART poll.
+ * Output: each channel assembles its lines into its own tx ring under its
+ * own tx_lock (only its partition's vCPUs take it), and the ring goes to
+ * the UART only when the console lock is free (console_trylock()): a send
+ * that finds another core on the UART returns at once, and its bytes go
+ * out at its partition's next send or tick (console_mux_tick() on its own
+ * core). So no partition ever waits for another's output, and the console
+ * lock is held for at most one ring (BYTECHAN_TX_SIZE bytes). A full ring
+ * refuses a send with -EAGAIN and raises the channel's tx interrupt when
+ * it has drained. The registry and the escape state are only touched at
+ * boot and by core 0's UART poll.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -21,6 +28,8 @@
 #include <weir/console.h>
 #include <weir/console_mux.h>
 #include <weir/partition.h>
+#include <weir/spinlock.h>
+#include <weir/vpic.h>
 
 static struct bytechan *mux_chan[PARTITION_MAX];
 static unsigned int mux_count;
@@ -37,58 +46,117 @@ static void name_of(const struct bytechan *bc, char *buf, size_t size)
 		snprintf(buf, size, "partition%u", p->id);
 }
 
-/*
- * Put @bc's buffered bytes on the UART, after a "[name] " prefix unless
- * the UART's current line is already @bc's; @eol ends the line. Caller
- * holds the console lock.
- */
-static void emit(struct bytechan *bc, bool eol)
+static unsigned int tx_count(const struct bytechan *bc)
 {
-	char prefix[PARTITION_NAME_MAX + 16];
-	char name[PARTITION_NAME_MAX + 16];
-	int n;
+	return bc->tx_head - bc->tx_tail;
+}
 
-	if (!bc->line_len && !eol)
-		return;
-	if (!console_line_open(bc)) {
-		name_of(bc, name, sizeof(name));
-		n = snprintf(prefix, sizeof(prefix), "[%s] ", name);
-		console_write_locked(bc, prefix, (size_t)n);
-	}
-	console_write_locked(bc, bc->line, bc->line_len);
+static void tx_put(struct bytechan *bc, const char *s, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		bc->tx[(bc->tx_head + i) & (BYTECHAN_TX_SIZE - 1)] = s[i];
+	bc->tx_head += n;
+}
+
+/* The assembled line into the tx ring, with '\n' when @eol. Under tx_lock. */
+static void line_out(struct bytechan *bc, bool eol)
+{
+	tx_put(bc, bc->line, bc->line_len);
 	if (eol)
-		console_write_locked(bc, "\n", 1);
+		tx_put(bc, "\n", 1);
 	bc->line_len = 0;
 }
 
 /*
  * Append @n bytes of @s (n <= 4) to @bc's line, whole: a line they would
- * overflow, or that they fill, goes out with its prefix (and goes on after
- * it). Caller holds the console lock.
+ * overflow, or that they fill, goes to the tx ring unfinished (it goes on
+ * after it on the UART unless another writer came between). Under tx_lock.
  */
 static void put(struct bytechan *bc, const char *s, unsigned int n)
 {
 	if (bc->line_len + n > BYTECHAN_LINE_MAX)
-		emit(bc, false);
+		line_out(bc, false);
 	memcpy(bc->line + bc->line_len, s, n);
 	bc->line_len += n;
 	if (bc->line_len == BYTECHAN_LINE_MAX)
-		emit(bc, false);
+		line_out(bc, false);
 }
 
-void console_mux_write(struct bytechan *bc, const u8 *buf, unsigned int len)
+/*
+ * Put @bc's tx ring on the UART: each piece after a "[name] " prefix unless
+ * the UART's current line is already @bc's. Holds the console lock (and
+ * tx_lock) for at most BYTECHAN_TX_SIZE bytes. Caller holds both.
+ */
+static void drain_locked(struct bytechan *bc)
+{
+	char prefix[PARTITION_NAME_MAX + 16];
+	char name[PARTITION_NAME_MAX + 16];
+	char piece[BYTECHAN_LINE_MAX + 1];
+	int n;
+
+	while (tx_count(bc)) {
+		unsigned int len = 0;
+
+		/* one line, or what there is of it */
+		while (len < sizeof(piece) && bc->tx_tail != bc->tx_head) {
+			piece[len] = bc->tx[bc->tx_tail++ & (BYTECHAN_TX_SIZE - 1)];
+			if (piece[len++] == '\n')
+				break;
+		}
+		if (!console_line_open(bc)) {
+			name_of(bc, name, sizeof(name));
+			n = snprintf(prefix, sizeof(prefix), "[%s] ", name);
+			console_write_locked(bc, prefix, (size_t)n);
+		}
+		console_write_locked(bc, piece, len);
+	}
+	if (bc->tx_waiting && bc->owner->pic)
+		vpic_raise(bc->owner->pic, bc->tx_irq);
+	bc->tx_waiting = false;
+}
+
+/*
+ * Drain @bc if the console is free; if another core holds it, leave the
+ * bytes for the next send or tick of @bc's own partition. Under tx_lock.
+ */
+static void try_drain(struct bytechan *bc)
+{
+	if (!console_trylock())
+		return;
+	drain_locked(bc);
+	console_unlock();
+}
+
+/* Worst case of ring bytes @len input bytes can add: "\xNN" each, and the
+ * line they finish. */
+static unsigned int tx_need(const struct bytechan *bc, unsigned int len)
+{
+	return bc->line_len + 4 * len + 1;
+}
+
+int console_mux_write(struct bytechan *bc, const u8 *buf, unsigned int len)
 {
 	static const char hex[] = "0123456789abcdef";
 	unsigned int i;
 
-	console_lock();
+	spin_lock(&bc->tx_lock);
+	if (tx_count(bc) + tx_need(bc, len) > BYTECHAN_TX_SIZE) {
+		try_drain(bc);
+		if (tx_count(bc) + tx_need(bc, len) > BYTECHAN_TX_SIZE) {
+			bc->tx_waiting = true;
+			spin_unlock(&bc->tx_lock);
+			return -EAGAIN;
+		}
+	}
 	for (i = 0; i < len; i++) {
 		u8 c = buf[i];
 
 		if (c == '\r')
 			continue;
 		if (c == '\n') {
-			emit(bc, true);
+			line_out(bc, true);
 		} else if ((c >= 0x20 && c < 0x7f) || c == '\t') {
 			put(bc, (const char *)&c, 1);
 		} else {
@@ -99,24 +167,60 @@ void console_mux_write(struct bytechan *bc, const u8 *buf, unsigned int len)
 			put(bc, esc, sizeof(esc));
 		}
 	}
-	console_unlock();
+	try_drain(bc);
+	spin_unlock(&bc->tx_lock);
+	return 0;
+}
+
+unsigned int console_mux_tx_space(struct bytechan *bc)
+{
+	unsigned int room;
+
+	spin_lock(&bc->tx_lock);
+	room = BYTECHAN_TX_SIZE - tx_count(bc) - tx_need(bc, 0);
+	spin_unlock(&bc->tx_lock);
+	/* in guest bytes: each may take four ring bytes */
+	return room / 4;
+}
+
+/* @bc's unfinished line to the ring and the ring to the UART, @wait for
+ * the console lock or not. */
+static void flush(struct bytechan *bc, bool wait)
+{
+	spin_lock(&bc->tx_lock);
+	if (bc->line_len)
+		line_out(bc, false);
+	if (wait) {
+		console_lock();
+		drain_locked(bc);
+		console_unlock();
+	} else {
+		try_drain(bc);
+	}
+	spin_unlock(&bc->tx_lock);
+}
+
+void console_mux_tick(struct bytechan *bc)
+{
+	if (bc)
+		flush(bc, false);
 }
 
 void console_mux_flush(void)
 {
 	unsigned int i;
 
-	console_lock();
 	for (i = 0; i < mux_count; i++)
-		emit(mux_chan[i], false);
-	console_unlock();
+		flush(mux_chan[i], true);
 }
 
 void console_mux_discard(struct bytechan *bc)
 {
-	console_lock();
+	spin_lock(&bc->tx_lock);
 	bc->line_len = 0;
-	console_unlock();
+	bc->tx_tail = bc->tx_head;
+	bc->tx_waiting = false;
+	spin_unlock(&bc->tx_lock);
 }
 
 int console_mux_register(struct bytechan *bc)

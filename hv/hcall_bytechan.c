@@ -3,12 +3,15 @@
  * EV_BYTE_CHANNEL_SEND/RECEIVE/POLL (ePAPR 1.1 §6.2; Linux
  * arch/powerpc/include/asm/epapr_hcalls.h ev_byte_channel_*, 6.1):
  *   SEND     r3 handle, r4 count (0..16), r5..r8 data -> r4 bytes sent
+ *            (EV_EAGAIN, r4 0: the channel's output ring is full)
  *   RECEIVE  r3 handle, r4 max (> 16 means 16)        -> r4 count, r5..r8
  *   POLL     r3 handle                                -> r4 rx bytes, r5 tx space
  * The 16 data bytes travel as four big-endian words: byte 0 is the most
  * significant byte of r5, byte 15 the least significant of r8.
  */
+#include <errno.h>
 #include <weir/bytechan.h>
+#include <weir/console_mux.h>
 #include <weir/epapr.h>
 #include <weir/vcpu.h>
 #include "hcall_priv.h"
@@ -45,6 +48,8 @@ u32 hc_byte_channel_send(struct vcpu *v, u32 *gpr)
 		return EV_EINVAL;
 	unpack(&gpr[5], buf);
 	n = bytechan_send(bc, buf, gpr[4]);
+	if (n == -EAGAIN)
+		gpr[4] = 0;		/* ePAPR: r4 = bytes sent, also on EAGAIN */
 	if (n < 0)
 		return hcall_status(n);
 	gpr[4] = (u32)n;
@@ -78,6 +83,6 @@ u32 hc_byte_channel_poll(struct vcpu *v, u32 *gpr)
 	if (!bc)
 		return EV_EINVAL;
 	gpr[4] = bytechan_rx_count(bc);
-	gpr[5] = BYTECHAN_TX_SPACE;
+	gpr[5] = console_mux_tx_space(bc);
 	return EV_SUCCESS;
 }

@@ -41,6 +41,11 @@ void console_lock(void)
 	spin_lock(&con_lock);
 }
 
+bool console_trylock(void)
+{
+	return spin_trylock(&con_lock);
+}
+
 void console_unlock(void)
 {
 	spin_unlock(&con_lock);

@@ -5,9 +5,11 @@
  * the console mux with a "[name] " prefix per line.
  *
  * Input (UART -> guest) is queued in rx_buf by core 0 and read by the
- * owner's vCPUs on their cores, under @lock. Output never blocks: it goes
- * straight to the console mux, whose line buffer (line[], line_len) is
- * guarded by the global console lock (console_lock()).
+ * owner's vCPUs on their cores, under @lock. Output goes to the console
+ * mux, which assembles lines into the channel's own tx ring under the
+ * channel's @tx_lock and puts them on the UART from the owner's core only
+ * when the console lock is free: a partition never waits for another's
+ * output (hv/console_mux.c).
  */
 #ifndef WEIR_BYTECHAN_H
 #define WEIR_BYTECHAN_H
@@ -19,8 +21,7 @@ struct partition;
 
 #define BYTECHAN_RX_SIZE	256	/* input queue, bytes (power of 2) */
 #define BYTECHAN_LINE_MAX	120	/* console mux line buffer, bytes */
-/* EV_BYTE_CHANNEL_POLL's tx space: output never blocks, so a constant. */
-#define BYTECHAN_TX_SPACE	BYTECHAN_RX_SIZE
+#define BYTECHAN_TX_SIZE	1024	/* output ring, bytes (power of 2) */
 
 struct bytechan {
 	u32 handle;		/* hv-handle in the guest tree */
@@ -31,9 +32,13 @@ struct bytechan {
 	u8 rx_buf[BYTECHAN_RX_SIZE];
 	unsigned int rx_head, rx_tail;	/* free-running; count = head - tail */
 	unsigned int rx_dropped;	/* input bytes lost to a full queue */
-	/* console mux output state: hv/console_mux.c, under console_lock() */
-	char line[BYTECHAN_LINE_MAX];	/* bytes not yet on the UART */
+	/* console mux output state: hv/console_mux.c, under @tx_lock */
+	spinlock_t tx_lock;
+	char line[BYTECHAN_LINE_MAX];	/* the line being assembled */
 	unsigned int line_len;
+	char tx[BYTECHAN_TX_SIZE];	/* finished output, not yet on the UART */
+	unsigned int tx_head, tx_tail;	/* free-running; count = head - tail */
+	bool tx_waiting;		/* a send got EV_EAGAIN: raise tx_irq */
 };
 
 /**
@@ -42,9 +47,9 @@ struct bytechan {
  * @owner: owning partition
  * @handle: the guest's hv-handle for it
  * @rx_irq: receive ("data waiting") source in @owner's vpic
- * @tx_irq: transmit ("space available") source; never raised, because
- *          output never blocks, but claimed so the guest can configure it
- *          (ehv_bytechan requests both)
+ * @tx_irq: transmit ("space available") source, raised when the output
+ *          ring has drained after a send was refused with -EAGAIN
+ *          (ehv_bytechan then sends the rest)
  *
  * When @owner->pic is set, both sources are claimed there (rx with an EOI
  * hook that re-raises while data is waiting); with no pic the channel
@@ -74,7 +79,9 @@ struct bytechan *bytechan_lookup(struct partition *p, u32 handle);
 /**
  * bytechan_send() - guest output: @len bytes of @buf to the console mux
  *
- * Never blocks and never refuses bytes. Return: @len (bytes sent).
+ * Never waits for another partition (console_mux_write()).
+ * Return: @len (all sent), or -EAGAIN when the channel's output ring has
+ * no room for them yet (none sent; tx_irq is raised once it drains).
  */
 int bytechan_send(struct bytechan *bc, const u8 *buf, unsigned int len);
 

@@ -29,6 +29,8 @@ int console_getc(void);
  * interrupts enabled.
  */
 void console_lock(void);
+/* Take the console lock only if it is free. Return: true when taken. */
+bool console_trylock(void);
 void console_unlock(void);
 bool console_is_locked(void);
 /* Fatal path only: drop the lock whoever holds it, so a dying core can print. */

@@ -3,12 +3,14 @@
  * The console mux: every partition's console byte channel shares weir's
  * UART console (doc/console.md).
  *
- * Output is assembled per channel into lines and written as
- * "[<partition name>] <line>\n" under the console lock, so lines from
- * different cores never mix. A line that has been started on the UART
- * (buffer full, or console_mux_flush()) continues there unprefixed as
- * long as nobody else writes; otherwise the rest gets a new prefixed
- * line. '\r' is dropped (ehv_bytechan sends "\r\n").
+ * Output is assembled per channel into lines, queued in the channel's own
+ * tx ring and written as "[<partition name>] <line>\n" under the console
+ * lock, so lines from different cores never mix; a writer that finds the
+ * lock taken leaves its ring for later instead of waiting. A line that
+ * has been started on the UART (buffer full, or flushed by the tick)
+ * continues there unprefixed as long as nobody else writes; otherwise the
+ * rest gets a new prefixed line. '\r' is dropped (ehv_bytechan sends
+ * "\r\n").
  *
  * Input: weir feeds every UART byte to console_mux_input(), which queues
  * it on the selected partition's channel. Ctrl-T is the escape key:
@@ -53,23 +55,39 @@ void console_mux_input(int c);
 /**
  * console_mux_write() - output of channel @bc (bytechan_send())
  *
- * Never blocks on anything but the console lock; all @len bytes are
- * taken. Complete lines go out at once. '\r' is dropped, '\n' ends the
- * line; printable ASCII (0x20-0x7e) and TAB go out as they are, every
- * other byte as the four characters "\xNN" (lower-case hex), so a guest
- * cannot send terminal control sequences (ESC, BS, ...) to the console.
+ * '\r' is dropped, '\n' ends the line; printable ASCII (0x20-0x7e) and
+ * TAB go out as they are, every other byte as the four characters "\xNN"
+ * (lower-case hex), so a guest cannot send terminal control sequences
+ * (ESC, BS, ...) to the console. The bytes go to @bc's own tx ring, and
+ * the ring to the UART if the console lock is free; never waits for
+ * another partition's output.
+ * Return: 0 (all @len bytes taken), or -EAGAIN when the ring has no room
+ * for them (none taken; @bc's tx interrupt is raised once it drains).
  */
-void console_mux_write(struct bytechan *bc, const u8 *buf, unsigned int len);
+int console_mux_write(struct bytechan *bc, const u8 *buf, unsigned int len);
 
 /**
- * console_mux_flush() - put every channel's unfinished line on the UART
- *
- * For prompts and echo, which have no newline: call it from the UART poll
- * loop when no input arrived for a while (a few ms).
+ * console_mux_tx_space() - guest bytes a send to @bc takes for sure now
+ * (EV_BYTE_CHANNEL_POLL's tx space): the ring's room over four, as every
+ * byte may become "\xNN".
+ */
+unsigned int console_mux_tx_space(struct bytechan *bc);
+
+/**
+ * console_mux_tick() - on the core of @bc's partition, at its tick: its
+ * unfinished line (a prompt) and ring to the UART if the console lock is
+ * free (otherwise at the next tick). NULL @bc does nothing.
+ */
+void console_mux_tick(struct bytechan *bc);
+
+/**
+ * console_mux_flush() - every channel's unfinished line and ring on the
+ * UART now, waiting for the console lock: for weir's last words before a
+ * reset, not for the running system (console_mux_tick()).
  */
 void console_mux_flush(void);
 
-/* Drop @bc's unfinished output line (partition restart). */
+/* Drop @bc's unfinished line and queued output (partition restart). */
 void console_mux_discard(struct bytechan *bc);
 
 #endif

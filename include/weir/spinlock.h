@@ -42,6 +42,23 @@ static inline void spin_unlock(spinlock_t *l)
 	__asm__ __volatile__("lwsync" ::: "memory");
 	l->locked = 0;
 }
+
+/* Take @l if it is free, never wait. Return: true when taken. */
+static inline bool spin_trylock(spinlock_t *l)
+{
+	u32 tmp;
+
+	__asm__ __volatile__(
+		"1:	lwarx	%0,0,%1\n"
+		"	cmpwi	%0,0\n"
+		"	bne-	2f\n"
+		"	stwcx.	%2,0,%1\n"
+		"	bne-	1b\n"
+		"	isync\n"
+		"2:\n"
+		: "=&r"(tmp) : "r"(&l->locked), "r"(1) : "cr0", "memory");
+	return tmp == 0;
+}
 #else
 static inline void spin_lock(spinlock_t *l)
 {
@@ -51,6 +68,14 @@ static inline void spin_lock(spinlock_t *l)
 static inline void spin_unlock(spinlock_t *l)
 {
 	l->locked = 0;
+}
+
+static inline bool spin_trylock(spinlock_t *l)
+{
+	if (l->locked)
+		return false;
+	l->locked = 1;
+	return true;
 }
 #endif
 

@@ -16,6 +16,7 @@
 #include <weir/bytechan.h>
 #include <weir/console.h>
 #include <weir/console_mux.h>
+#include <weir/vpic.h>
 #include "helpers/fake_hv.h"
 
 #define ESC	CONSOLE_MUX_ESCAPE
@@ -130,6 +131,67 @@ static void test_control_bytes_escaped(void **state)
 	out(state, 1, "\x1b\n");
 	snprintf(expect, sizeof(expect), "[alpha] %s\\x1b\r\n", line);
 	assert_console(expect);
+}
+
+static bool tx_irq_pending(void **state, unsigned int id)
+{
+	struct fake_world *w = *state;
+
+	return w->pic[id - 1].src[VPIC_IRQ_CONSOLE_TX - VPIC_IRQ_BASE].pending;
+}
+
+/*
+ * A partition never waits for another's output: with the console lock
+ * held (another core on the UART), a send returns at once and its line
+ * waits in its own ring; the next send of another partition puts out only
+ * its own line; the first partition's tick puts out the rest.
+ */
+static void test_never_waits_for_another(void **state)
+{
+	console_lock();			/* another core writes the UART */
+	out(state, 1, "while busy\n");
+	assert_string_equal(fake_console_text(), "");
+	console_unlock();
+	out(state, 2, "b\n");
+	assert_console("[beta] b\r\n");
+	console_mux_tick(con(state, 3));	/* gamma: nothing queued */
+	assert_console("[beta] b\r\n");
+	console_mux_tick(con(state, 1));
+	assert_console("[beta] b\r\n[alpha] while busy\r\n");
+}
+
+/*
+ * A ring that fills while the UART is busy refuses the send whole with
+ * -EAGAIN (ePAPR EV_EAGAIN) instead of waiting, raises the tx interrupt
+ * once drained, and loses nothing it took.
+ */
+static void test_full_ring_eagain(void **state)
+{
+	static const u8 line[16] = "0123456789abcde\n";
+	unsigned int sent = 0, i;
+	char expect[2 * BYTECHAN_TX_SIZE];
+	size_t n = 0;
+
+	console_lock();
+	while (console_mux_write(con(state, 1), line, sizeof(line)) == 0)
+		sent++;
+	assert_true(sent * sizeof(line) <= BYTECHAN_TX_SIZE);
+	assert_true((sent + 5) * sizeof(line) > BYTECHAN_TX_SIZE);
+	assert_int_equal(console_mux_tx_space(con(state, 1)) < sizeof(line), true);
+	assert_string_equal(fake_console_text(), "");
+	assert_false(tx_irq_pending(state, 1));
+	/* the other partitions are not affected */
+	assert_int_equal(console_mux_write(con(state, 2), line, sizeof(line)), 0);
+	console_unlock();
+	console_mux_tick(con(state, 1));
+	assert_true(tx_irq_pending(state, 1));
+	assert_false(tx_irq_pending(state, 2));
+	for (i = 0; i < sent; i++)
+		n += (size_t)snprintf(expect + n, sizeof(expect) - n,
+				      "[alpha] 0123456789abcde\r\n");
+	assert_console(expect);
+	assert_int_equal(console_mux_tx_space(con(state, 1)),
+			 (BYTECHAN_TX_SIZE - 1) / 4);
 }
 
 static void test_flush_partial(void **state)
@@ -294,6 +356,8 @@ int main(void)
 		T(test_interleaved_partitions),
 		T(test_full_buffer),
 	T(test_control_bytes_escaped),
+	T(test_never_waits_for_another),
+	T(test_full_ring_eagain),
 		T(test_flush_partial),
 		T(test_weir_output_between),
 		T(test_unnamed_partition),

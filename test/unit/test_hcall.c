@@ -15,6 +15,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include <weir/bytechan.h>
+#include <weir/console.h>
 #include <weir/console_mux.h>
 #include <weir/epapr.h>
 #include <weir/hcall.h>
@@ -249,6 +250,17 @@ static void test_send(void **state)
 	assert_int_equal(CALL(v, EPAPR(EV_BYTE_CHANNEL_SEND), FW_HANDLE(3), 3,
 			      0x6f6b0a00, 0, 0, 0), EV_SUCCESS);
 	assert_string_equal(fake_console_text(), "[gamma] ok\r\n");
+
+	/* UART busy on another core until the ring is full: EV_EAGAIN with
+	 * r4 = 0 bytes sent (ePAPR; ehv_bytechan retries), nothing else */
+	console_lock();
+	while (CALL(v, EPAPR(EV_BYTE_CHANNEL_SEND), FW_HANDLE(3), 16,
+		    0x41414141, 0x41414141, 0x41414141, 0x4141410a) == EV_SUCCESS)
+		assert_int_equal(v->regs.gpr[4], 16);
+	assert_int_equal(v->regs.gpr[3], EV_EAGAIN);
+	assert_int_equal(v->regs.gpr[4], 0);
+	only_changed(v, R(4));
+	console_unlock();
 }
 
 static void test_send_refused(void **state)
@@ -332,14 +344,14 @@ static void test_poll(void **state)
 	assert_int_equal(CALL(v, EPAPR(EV_BYTE_CHANNEL_POLL), FW_HANDLE(2)),
 			 EV_SUCCESS);
 	assert_int_equal(v->regs.gpr[4], 0);
-	assert_int_equal(v->regs.gpr[5], BYTECHAN_TX_SPACE);
+	assert_int_equal(v->regs.gpr[5], (BYTECHAN_TX_SIZE - 1) / 4);
 	only_changed(v, R(4) | R(5));
 	for (i = 0; i < 5; i++)
 		assert_int_equal(bytechan_push_input(&w->con[1], 'a'), 0);
 	assert_int_equal(CALL(v, EPAPR(EV_BYTE_CHANNEL_POLL), FW_HANDLE(2)),
 			 EV_SUCCESS);
 	assert_int_equal(v->regs.gpr[4], 5);
-	assert_int_equal(v->regs.gpr[5], BYTECHAN_TX_SPACE);
+	assert_int_equal(v->regs.gpr[5], (BYTECHAN_TX_SIZE - 1) / 4);
 }
 
 /* What Linux does: set type (get + set config), unmask, IACK, EOI. */

@@ -41,14 +41,18 @@ static void console_poll(void)
 
 	while ((c = console_getc()) >= 0)
 		console_mux_input(c);
-	console_mux_flush();	/* partial lines (prompts) reach the UART */
 }
 
 void cpu_async_event(struct percpu *p, unsigned int vector)
 {
 	switch (vector) {
 	case IVOR_DEC:
-		if (cpu_timer_event(p) && p->cpu == 0) {
+		if (!cpu_timer_event(p))
+			break;
+		/* this core's partition: its prompts and queued output */
+		if (p->vcpu)
+			console_mux_tick(p->vcpu->part->console);
+		if (p->cpu == 0) {
 			console_poll();
 			iommu_poll();
 		}
