@@ -135,8 +135,9 @@ static const struct field fields[] = {
 	FLD(dbcr), FLD(dbsr), FLD(epcr), FLD(usprg0), FLD(dsrr0), FLD(dsrr1),
 	FLD(iac), FLD(dac), FLD(dvc), FLD(pending), FLD(idle),
 	FLD(stopped), FLD(tlb.tlb0), FLD(tlb.tlb1), FLD(tlb.tlb0_victim),
-	FLD(tlb.tlb1_victim), FLD(tlb.sid), FLD(tlb.next_sid), FLD(tlb.drop),
-	FLD(tlb.drop_ea),
+	FLD(tlb.tlb1_victim), FLD(tlb.sid), FLD(tlb.next_sid),
+	FLD(tlb.refill_pc), FLD(tlb.refill_ea), FLD(tlb.refill_side),
+	FLD(tlb.refill_n), FLD(tlb.drop), FLD(tlb.drop_ea),
 };
 
 /* The whole struct vcpu equals @exp; names the first field that does not. */
@@ -826,12 +827,12 @@ static void test_tlbwe_fill(void **state)
 	assert_in_range(sid, 1, 255);
 	assert_int_equal(fake_arch.flushes, 0);
 	/* nothing but the shadow-id bookkeeping changed */
-	assert_int_equal(before.tlb.sid[0][0][0], 0);
-	assert_int_equal(v->tlb.sid[0][0][0], sid);
+	assert_int_equal(before.tlb.sid[0][0][0][0], 0);
+	assert_int_equal(v->tlb.sid[0][0][0][0], sid);
 	assert_int_equal(v->tlb.next_sid, before.tlb.next_sid + 1);
 	expect_fill();
 	check();
-	assert_int_equal(vtlb_shadow_id(&v->tlb, 0, 0, 0, &flush), (int)sid);
+	assert_int_equal(vtlb_shadow_id(&v->tlb, 0, 0, 0, 0, &flush), (int)sid);
 	assert_false(flush);
 
 	/* a store to the same page: the same shadow, nothing else */
@@ -1462,7 +1463,10 @@ static void test_tlb_flood_random(void **state)
 	assert_true(maps > 100 && dsi > 100 && dtlb > 100);
 }
 
-/* Shadow ids: 1..255, unique per generation, recycled with a flush. */
+/*
+ * Shadow ids: 1..255, unique per generation, recycled with a flush; one
+ * per (IS, DS, PR, PID), IS and DS apart.
+ */
 static void test_shadow_ids(void **state)
 {
 	static struct vtlb t;
@@ -1471,9 +1475,10 @@ static void test_shadow_ids(void **state)
 
 	vtlb_reset(&t);
 	for (pid = 0; pid < 256; pid++) {
-		for (as = 0; as < 2; as++) {
+		for (as = 0; as < 4; as++) {	/* IS | DS << 1 */
 			for (pr = 0; pr < 2; pr++) {
-				int id = vtlb_shadow_id(&t, as, pr, pid, &flush);
+				int id = vtlb_shadow_id(&t, as & 1, as & 2, pr,
+							pid, &flush);
 
 				n++;
 				assert_in_range(id, 1, 255);
@@ -1489,14 +1494,16 @@ static void test_shadow_ids(void **state)
 				seen[id] = true;
 				gen++;
 				/* asked again: the same id, no flush */
-				assert_int_equal(vtlb_shadow_id(&t, as ? MSR_IS : 0,
+				assert_int_equal(vtlb_shadow_id(&t,
+						 (as & 1) ? MSR_IS : 0,
+						 (as & 2) ? MSR_DS : 0,
 						 pr ? MSR_PR : 0, pid, &flush), id);
 				assert_false(flush);
 			}
 		}
 	}
-	assert_int_equal(n, 1024);
-	assert_int_equal(flushes, 4);	/* 1024 = 4 * 255 + 4 */
+	assert_int_equal(n, 2048);
+	assert_int_equal(flushes, 8);	/* 2048 = 8 * 255 + 8 */
 }
 
 static void test_shadow_id_recycle_in_fill(void **state)
@@ -1506,7 +1513,7 @@ static void test_shadow_id_recycle_in_fill(void **state)
 
 	map4k(5, 0x40000000, 0x200000, MAS3_SR);
 	for (pid = 0; pid < 255; pid++) {
-		vtlb_shadow_id(&v->tlb, 1, 1, pid, &flush);
+		vtlb_shadow_id(&v->tlb, 1, 1, 1, pid, &flush);
 		assert_false(flush);
 	}
 	fake_arch_clear();
@@ -1514,8 +1521,8 @@ static void test_shadow_id_recycle_in_fill(void **state)
 	assert_int_equal(fake_arch.flushes, 1);
 	assert_int_equal(fake_arch.maps, 1);
 	assert_int_equal(fake_arch.map[0].sid, 1);
-	assert_int_equal(v->tlb.sid[0][0][0], 1);
-	assert_int_equal(v->tlb.sid[1][1][0], 0);
+	assert_int_equal(v->tlb.sid[0][0][0][0], 1);
+	assert_int_equal(v->tlb.sid[1][1][1][0], 0);
 }
 
 /* ----------------------------------- split address spaces (IS != DS) */
