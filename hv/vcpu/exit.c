@@ -49,10 +49,43 @@ static void vcpu_fail(struct vcpu *v, const char *why, u32 pc)
 	v->stopped = true;
 }
 
+/*
+ * Split address spaces. Book E lets a guest fetch in one address space
+ * and access data in the other (MSR[IS] != MSR[DS]). The guest really
+ * runs with IS = DS = 1 (real AS 0 is weir's), and e500mc has one PID
+ * register, so a real shadow entry (TS 1, TID = the context's shadow id)
+ * matches fetches and data alike: nothing in the real TLB can tell the
+ * two sides apart but the permission bits. So:
+ *
+ *  - such a context has shadow ids of its own (vtlb_shadow_id() keys IS
+ *    and DS apart): its shadows are never seen with IS == DS, nor in the
+ *    other split context;
+ *  - a shadow filled for one side grants only that side's permissions
+ *    (UX for a fetch, UR/UW for data), plus the other side's when the
+ *    other address space maps the EA to the same guest-physical page with
+ *    the same attributes (split_perms());
+ *  - an access from the other side then takes a real ISI/DSI, and
+ *    split_refill() replaces the entry with that side's shadow (or
+ *    delivers the guest's TLB miss when that side has no translation).
+ *
+ * One instruction fetched from a page and accessing the same page, which
+ * the two address spaces map differently, can never have both shadows at
+ * once: the vCPU is stopped with a message rather than given the wrong
+ * page. Linux's KVM for e500 has the same single-PID, TS=1 shadows and
+ * leaves IS != DS unhandled (e500.h get_cur_as(), tlbe_is_host_safe()).
+ */
+static bool split_as(const struct vcpu *v)
+{
+	return !(v->msr & MSR_IS) != !(v->msr & MSR_DS);
+}
+
+#define SIDE_FETCH	1
+#define SIDE_DATA	2
+
 int vcpu_shadow_id(struct vcpu *v)
 {
 	bool flush;
-	int sid = vtlb_shadow_id(&v->tlb, !!(v->msr & (MSR_IS | MSR_DS)),
+	int sid = vtlb_shadow_id(&v->tlb, v->msr & MSR_IS, v->msr & MSR_DS,
 				 guest_user(v), v->pid, &flush);
 
 	if (flush)
@@ -73,12 +106,38 @@ void vcpu_shadow_drop(struct vcpu *v)
 	v->tlb.drop = VTLB_DROP_NONE;
 }
 
-/* Fill a guest TLB miss from the guest's TLB, or deliver the miss. */
-static void tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
+/*
+ * Real permissions of a split context's shadow of @e (guest-physical
+ * @gpa) filled for the fetch side (@insn) or the data side: that side's,
+ * plus the other side's when it maps @ea to the same page the same way.
+ */
+static u32 split_perms(const struct vcpu *v, bool insn, u32 ea,
+		       const struct vtlb_entry *e, u64 gpa)
+{
+	const u32 fetch = MAS3_UX, data = MAS3_UR | MAS3_UW;
+	u32 other_as = !!(v->msr & (insn ? MSR_DS : MSR_IS));
+	u32 perms = vtlb_shadow_perms(e, guest_user(v)) & (insn ? fetch : data);
+	const struct vtlb_entry *o;
+	u64 ogpa;
+
+	o = vtlb_lookup(&v->tlb, ea, other_as, v->pid, &ogpa);
+	if (o && (ogpa >> 12) == (gpa >> 12) &&
+	    vtlb_shadow_wimge(o) == vtlb_shadow_wimge(e))
+		perms |= vtlb_shadow_perms(o, guest_user(v)) &
+			 (insn ? data : fetch);
+	return perms;
+}
+
+/*
+ * Fill a guest TLB miss from the guest's TLB, or deliver the miss.
+ * Return: true when a shadow was installed.
+ */
+static bool tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
 {
 	u32 as = !!(v->msr & (insn ? MSR_IS : MSR_DS));
 	const struct vtlb_entry *e;
 	phys_addr_t phys;
+	u32 perms;
 	u64 gpa;
 	int sid;
 
@@ -97,7 +156,7 @@ static void tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
 			v->esr = esr & ESR_ST;
 		}
 		vcpu_reflect(v, insn ? IVOR_ITLB : IVOR_DTLB, v->regs.pc);
-		return;
+		return false;
 	}
 	if (partition_gpa_to_phys(v->part, gpa & ~0xfffULL, SZ_4K, &phys)) {
 		/*
@@ -118,11 +177,65 @@ static void tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
 			v->esr = 0;
 		}
 		vcpu_reflect(v, insn ? IVOR_ISI : IVOR_DSI, v->regs.pc);
-		return;
+		return false;
 	}
+	if (split_as(v))
+		perms = split_perms(v, insn, ea, e, gpa);
+	else
+		perms = vtlb_shadow_perms(e, guest_user(v));
 	sid = vcpu_shadow_id(v);
-	arch_shadow_map(ea & ~0xfffu, phys, sid, vtlb_shadow_wimge(e),
-			vtlb_shadow_perms(e, guest_user(v)));
+	arch_shadow_map(ea & ~0xfffu, phys, sid, vtlb_shadow_wimge(e), perms);
+	return true;
+}
+
+/*
+ * A real ISI (@insn) or DSI at @ea in a split context: the entry there
+ * may hold the other side's shadow (split_perms()). When this side's
+ * guest translation allows the access, drop the entry and fill this
+ * side's shadow; when this side has no translation, deliver the guest's
+ * TLB miss. The same instruction and page refilled again for the same
+ * side means the refill was not the cure: the exception is the guest's.
+ * Refilled for each side in turn means one instruction needs the page on
+ * both sides at once, which one real entry cannot give: stop the vCPU.
+ * Return: true when handled here (false: reflect it to the guest).
+ */
+static bool split_refill(struct vcpu *v, bool insn, u32 ea, u32 esr)
+{
+	u32 as = !!(v->msr & (insn ? MSR_IS : MSR_DS));
+	u32 need = insn ? MAS3_UX : (esr & ESR_ST) ? MAS3_UW : MAS3_UR;
+	unsigned int side = insn ? SIDE_FETCH : SIDE_DATA;
+	u32 page = ea & ~0xfffu;
+	struct vtlb *t = &v->tlb;
+	const struct vtlb_entry *e;
+
+	if (!split_as(v))
+		return false;
+	e = vtlb_lookup(t, ea, as, v->pid, NULL);
+	if (!e) {
+		t->refill_n = 0;
+		tlb_miss(v, insn, ea, esr);	/* the guest's TLB miss */
+		return true;
+	}
+	if (!(vtlb_shadow_perms(e, guest_user(v)) & need))
+		return false;			/* the guest's own protection */
+	if (t->refill_n && t->refill_pc == v->regs.pc && t->refill_ea == page) {
+		if (t->refill_side == side)
+			return false;
+		if (++t->refill_n > 2) {
+			vcpu_fail(v, "one instruction fetches from and accesses a page its two address spaces (MSR[IS] != MSR[DS]) map differently",
+				  v->regs.pc);
+			return true;
+		}
+	} else {
+		t->refill_pc = v->regs.pc;
+		t->refill_ea = page;
+		t->refill_n = 1;
+	}
+	t->refill_side = side;
+	arch_shadow_unmap(page);
+	if (!tlb_miss(v, insn, ea, esr))
+		t->refill_n = 0;
+	return true;
 }
 
 /* Program exception: emulate a supervisor's privileged instruction. */
@@ -214,6 +327,8 @@ static void hv_syscall(struct vcpu *v)
 
 void vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr)
 {
+	bool refill = false;
+
 	switch (ivor) {
 	case IVOR_PROGRAM:
 		program(v, esr);
@@ -233,6 +348,9 @@ void vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr)
 	case IVOR_DSI:
 		if (cache_lock(v, esr))
 			break;
+		refill = split_refill(v, false, dear, esr);
+		if (refill)
+			break;
 		/* fall through */
 	case IVOR_ALIGN:
 		v->dear = dear;
@@ -240,6 +358,9 @@ void vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr)
 		vcpu_reflect(v, ivor, v->regs.pc);
 		break;
 	case IVOR_ISI:
+		refill = split_refill(v, true, v->regs.pc, esr);
+		if (refill)
+			break;
 		v->esr = esr;
 		vcpu_reflect(v, ivor, v->regs.pc);
 		break;
@@ -257,6 +378,8 @@ void vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr)
 		vcpu_fail(v, "unexpected exception", v->regs.pc);
 		break;
 	}
+	if (!refill)
+		v->tlb.refill_n = 0;	/* split_refill() counts in a row */
 	if (!v->stopped)
 		vcpu_deliver_pending(v);
 }

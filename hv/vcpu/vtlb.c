@@ -294,9 +294,17 @@ int vtlb_tlbilx(struct vcpu *v, unsigned int t, u32 ea)
 	return 0;
 }
 
-int vtlb_shadow_id(struct vtlb *t, u32 as, u32 pr, u32 pid, bool *flush)
+/*
+ * The fact source for shadow ids is Linux's KVM for e500
+ * (arch/powerpc/kvm/e500.c kvmppc_e500_get_sid(): guest (AS, TID, PR) ->
+ * real PID 1..255, all flushed when they run out). KVM's AS is
+ * MSR[IS] | MSR[DS] as one bit (e500.h get_cur_as(), and the "XXX what
+ * about IS != DS?" in tlbe_is_host_safe()); weir keys IS and DS apart.
+ */
+int vtlb_shadow_id(struct vtlb *t, u32 is, u32 ds, u32 pr, u32 pid,
+		   bool *flush)
 {
-	u8 *sid = &t->sid[!!as][!!pr][pid & 0xff];
+	u8 *sid = &t->sid[!!is][!!ds][!!pr][pid & 0xff];
 
 	*flush = false;
 	if (*sid)

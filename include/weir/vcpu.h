@@ -35,9 +35,21 @@ struct vtlb {
 	struct vtlb_entry tlb1[VTLB1_ENTRIES];
 	unsigned int tlb0_victim[VTLB0_SETS];	/* round-robin next way */
 	unsigned int tlb1_victim;
-	/* shadow ids: (AS, PR, PID) -> real PID of the shadow entries */
-	u8 sid[2][2][256];
+	/*
+	 * shadow ids: (IS, DS, PR, PID) -> real PID of the shadow entries.
+	 * IS and DS are separate keys: a context fetching in one address
+	 * space and accessing data in the other has ids of its own (exit.c,
+	 * split address spaces).
+	 */
+	u8 sid[2][2][2][256];
 	unsigned int next_sid;
+	/*
+	 * The last refills of a split context's shadow after a permission
+	 * fault (exit.c split_refill()): instruction, page, side, count.
+	 * refill_n is 0 after any other exit.
+	 */
+	u32 refill_pc, refill_ea;
+	unsigned int refill_side, refill_n;
 	/* shadows to drop after a guest TLB change (VTLB_DROP_*) */
 	unsigned int drop;
 	u32 drop_ea;

@@ -101,9 +101,9 @@ void vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr);
 int vcpu_fetch(struct vcpu *v, u32 ea, bool insn, u32 *word);
 
 /*
- * Real PID of the guest's current context (its AS, MSR[PR] and PID; one
- * AS key for IS and DS together, as the real PID is one register).
- * Flushes the shadows when ids had to be recycled.
+ * Real PID of the guest's current context: its MSR[IS], MSR[DS] (two
+ * keys: a context with IS != DS has ids of its own, see exit.c), MSR[PR]
+ * and PID. Flushes the shadows when ids had to be recycled.
  */
 int vcpu_shadow_id(struct vcpu *v);
 

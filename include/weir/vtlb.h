@@ -69,12 +69,20 @@ int vtlb_tlbilx(struct vcpu *v, unsigned int t, u32 ea);
 void vtlb_load_defaults(struct vcpu *v, u32 ea, u32 as, u32 pid);
 
 /**
- * vtlb_shadow_id() - real PID for the guest context (AS, PR, PID)
+ * vtlb_shadow_id() - real PID for the guest context (IS, DS, PR, PID)
+ * @is: the guest's MSR[IS] (non-zero: instruction fetches in AS 1)
+ * @ds: the guest's MSR[DS] (non-zero: data accesses in AS 1)
+ * @pr: the guest's MSR[PR]
+ * @pid: the guest's PID
  * @flush: set when ids ran out and were recycled: the caller must flush
  *   every shadow translation before using the id
+ *
+ * IS and DS are keyed separately, so a context with IS != DS never
+ * shares shadows with IS == DS ones or with the other split context.
  * Return: 1..255
  */
-int vtlb_shadow_id(struct vtlb *t, u32 as, u32 pr, u32 pid, bool *flush);
+int vtlb_shadow_id(struct vtlb *t, u32 is, u32 ds, u32 pr, u32 pid,
+		   bool *flush);
 
 /**
  * vtlb_shadow_wimge() - real MAS2 WIMGE bits for a shadow of guest RAM

@@ -135,8 +135,9 @@ static const struct field fields[] = {
 	FLD(dbcr), FLD(dbsr), FLD(epcr), FLD(usprg0), FLD(dsrr0), FLD(dsrr1),
 	FLD(iac), FLD(dac), FLD(dvc), FLD(pending), FLD(idle),
 	FLD(stopped), FLD(tlb.tlb0), FLD(tlb.tlb1), FLD(tlb.tlb0_victim),
-	FLD(tlb.tlb1_victim), FLD(tlb.sid), FLD(tlb.next_sid), FLD(tlb.drop),
-	FLD(tlb.drop_ea),
+	FLD(tlb.tlb1_victim), FLD(tlb.sid), FLD(tlb.next_sid),
+	FLD(tlb.refill_pc), FLD(tlb.refill_ea), FLD(tlb.refill_side),
+	FLD(tlb.refill_n), FLD(tlb.drop), FLD(tlb.drop_ea),
 };
 
 /* The whole struct vcpu equals @exp; names the first field that does not. */
@@ -826,12 +827,12 @@ static void test_tlbwe_fill(void **state)
 	assert_in_range(sid, 1, 255);
 	assert_int_equal(fake_arch.flushes, 0);
 	/* nothing but the shadow-id bookkeeping changed */
-	assert_int_equal(before.tlb.sid[0][0][0], 0);
-	assert_int_equal(v->tlb.sid[0][0][0], sid);
+	assert_int_equal(before.tlb.sid[0][0][0][0], 0);
+	assert_int_equal(v->tlb.sid[0][0][0][0], sid);
 	assert_int_equal(v->tlb.next_sid, before.tlb.next_sid + 1);
 	expect_fill();
 	check();
-	assert_int_equal(vtlb_shadow_id(&v->tlb, 0, 0, 0, &flush), (int)sid);
+	assert_int_equal(vtlb_shadow_id(&v->tlb, 0, 0, 0, 0, &flush), (int)sid);
 	assert_false(flush);
 
 	/* a store to the same page: the same shadow, nothing else */
@@ -1470,7 +1471,10 @@ static void test_tlb_flood_random(void **state)
 	assert_true(maps > 100 && dsi > 100 && dtlb > 100);
 }
 
-/* Shadow ids: 1..255, unique per generation, recycled with a flush. */
+/*
+ * Shadow ids: 1..255, unique per generation, recycled with a flush; one
+ * per (IS, DS, PR, PID), IS and DS apart.
+ */
 static void test_shadow_ids(void **state)
 {
 	static struct vtlb t;
@@ -1479,9 +1483,10 @@ static void test_shadow_ids(void **state)
 
 	vtlb_reset(&t);
 	for (pid = 0; pid < 256; pid++) {
-		for (as = 0; as < 2; as++) {
+		for (as = 0; as < 4; as++) {	/* IS | DS << 1 */
 			for (pr = 0; pr < 2; pr++) {
-				int id = vtlb_shadow_id(&t, as, pr, pid, &flush);
+				int id = vtlb_shadow_id(&t, as & 1, as & 2, pr,
+							pid, &flush);
 
 				n++;
 				assert_in_range(id, 1, 255);
@@ -1497,14 +1502,16 @@ static void test_shadow_ids(void **state)
 				seen[id] = true;
 				gen++;
 				/* asked again: the same id, no flush */
-				assert_int_equal(vtlb_shadow_id(&t, as ? MSR_IS : 0,
+				assert_int_equal(vtlb_shadow_id(&t,
+						 (as & 1) ? MSR_IS : 0,
+						 (as & 2) ? MSR_DS : 0,
 						 pr ? MSR_PR : 0, pid, &flush), id);
 				assert_false(flush);
 			}
 		}
 	}
-	assert_int_equal(n, 1024);
-	assert_int_equal(flushes, 4);	/* 1024 = 4 * 255 + 4 */
+	assert_int_equal(n, 2048);
+	assert_int_equal(flushes, 8);	/* 2048 = 8 * 255 + 8 */
 }
 
 static void test_shadow_id_recycle_in_fill(void **state)
@@ -1514,7 +1521,7 @@ static void test_shadow_id_recycle_in_fill(void **state)
 
 	map4k(5, 0x40000000, 0x200000, MAS3_SR);
 	for (pid = 0; pid < 255; pid++) {
-		vtlb_shadow_id(&v->tlb, 1, 1, pid, &flush);
+		vtlb_shadow_id(&v->tlb, 1, 1, 1, pid, &flush);
 		assert_false(flush);
 	}
 	fake_arch_clear();
@@ -1522,8 +1529,372 @@ static void test_shadow_id_recycle_in_fill(void **state)
 	assert_int_equal(fake_arch.flushes, 1);
 	assert_int_equal(fake_arch.maps, 1);
 	assert_int_equal(fake_arch.map[0].sid, 1);
-	assert_int_equal(v->tlb.sid[0][0][0], 1);
-	assert_int_equal(v->tlb.sid[1][1][0], 0);
+	assert_int_equal(v->tlb.sid[0][0][0][0], 1);
+	assert_int_equal(v->tlb.sid[1][1][1][0], 0);
+}
+
+/* ----------------------------------- split address spaces (IS != DS) */
+/*
+ * Book E lets a guest fetch in one address space and access data in the
+ * other (MSR[IS] != MSR[DS]). Here AS0 and AS1 map SPLIT_EA to different
+ * guest-physical pages; the accesses run through the modelled real TLB0
+ * (fake_vcpu_arch.h) with the real PID the arch code loads before
+ * entering the guest (vcpu_shadow_id()), taking the exits the core takes.
+ */
+#define SPLIT_EA	0x40000000u
+#define SPLIT_GPA0	0x00200000u	/* AS0's page at SPLIT_EA */
+#define SPLIT_GPA1	0x00300000u	/* AS1's page at SPLIT_EA */
+#define CODE1		0x00500000u	/* AS1 code page, EA == guest-physical */
+#define ONLY1_EA	0x60000000u	/* mapped in AS1 only */
+#define ONLY1_GPA	0x00600000u
+
+enum { ACC_NONE, ACC_LOAD, ACC_STORE };
+
+/* TLB1[esel]: a valid 4 KiB page in address space @as. */
+static void map4k_as(unsigned int esel, u32 as, u32 ea, u64 gpa, u32 perms)
+{
+	guest_tlbwe(MAS0_TLBSEL1 | MAS0_ESEL(esel),
+		    MAS1_VALID | (as ? MAS1_TS : 0) | MAS1_TSIZE(TSIZE_4K),
+		    ea | MAS2_M, ((u32)gpa & MAS3_RPN) | perms,
+		    (u32)(gpa >> 32));
+}
+
+/* Every shadow the core holds lies in the partition's RAM; no multi-hit. */
+static void assert_real_tlb_sane(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < FAKE_TLB0_ENTRIES; i++) {
+		const struct fake_tlb_entry *t = &fake_arch.tlb0[i];
+
+		if (!t->valid)
+			continue;
+		assert_true(t->phys >= RAM_PHYS);
+		assert_true(t->phys + SZ_4K <= RAM_PHYS + RAM_SIZE);
+	}
+	assert_int_equal(fake_arch.multi_hits, 0);
+}
+
+/*
+ * The core runs the guest instruction at @pc, which accesses data at @ea
+ * (@acc, ACC_*), until it completes or an exit gives the guest an
+ * exception (or stops the vCPU). The instruction is fetched again after
+ * every exit, as the core does after the interrupt returns.
+ * Return: 0 with the real addresses fetched (@ipa) and accessed (@dpa),
+ * or -1 when the guest got an exception or the vCPU was stopped.
+ */
+static int run_insn(u32 pc, int acc, u32 ea, phys_addr_t *ipa,
+		    phys_addr_t *dpa)
+{
+	u32 esr = acc == ACC_STORE ? ESR_ST : 0;
+	u32 need = acc == ACC_STORE ? MAS3_UW : MAS3_UR;
+	unsigned int n;
+
+	v->regs.pc = pc;
+	for (n = 0; n < 16; n++) {
+		u32 pid = (u32)vcpu_shadow_id(v);	/* what resume() loads */
+		const struct fake_tlb_entry *t = fake_tlb_lookup(pc, pid);
+
+		if (!t) {
+			vcpu_exit(v, IVOR_ITLB, 0, 0);
+		} else if (!(t->perms & MAS3_UX)) {
+			vcpu_exit(v, IVOR_ISI, 0, 0);
+		} else {
+			*ipa = t->phys | (pc & 0xfff);
+			if (acc == ACC_NONE)
+				return 0;
+			t = fake_tlb_lookup(ea, pid);
+			if (!t) {
+				vcpu_exit(v, IVOR_DTLB, ea, esr);
+			} else if (!(t->perms & need)) {
+				vcpu_exit(v, IVOR_DSI, ea, esr);
+			} else {
+				*dpa = t->phys | (ea & 0xfff);
+				return 0;
+			}
+		}
+		assert_real_tlb_sane();
+		if (v->stopped || v->regs.pc != pc)
+			return -1;
+	}
+	fail_msg("the instruction at 0x%08x makes no progress", pc);
+	return -1;
+}
+
+/* The instruction at @pc reads @ea: it must complete, returns real address. */
+static phys_addr_t load_ok(u32 pc, u32 ea)
+{
+	phys_addr_t i = 0, d = 0;
+
+	assert_int_equal(run_insn(pc, ACC_LOAD, ea, &i, &d), 0);
+	return d;
+}
+
+static phys_addr_t store_ok(u32 pc, u32 ea)
+{
+	phys_addr_t i = 0, d = 0;
+
+	assert_int_equal(run_insn(pc, ACC_STORE, ea, &i, &d), 0);
+	return d;
+}
+
+/* The instruction at @pc is fetched: real address. */
+static phys_addr_t fetch_ok(u32 pc)
+{
+	phys_addr_t i = 0, d = 0;
+
+	assert_int_equal(run_insn(pc, ACC_NONE, 0, &i, &d), 0);
+	return i;
+}
+
+/* AS0 and AS1 map SPLIT_EA differently; AS1 also maps its code page. */
+static void split_fixture(void)
+{
+	map4k_as(5, 0, SPLIT_EA, SPLIT_GPA0, MAS3_SR | MAS3_SW | MAS3_SX);
+	map4k_as(6, 1, SPLIT_EA, SPLIT_GPA1, MAS3_SR | MAS3_SW | MAS3_SX);
+	map4k_as(7, 1, CODE1, CODE1, MAS3_SR | MAS3_SX);
+	map4k_as(8, 1, ONLY1_EA, ONLY1_GPA, MAS3_SR | MAS3_SX);
+	fake_arch_clear();
+}
+
+/* IS=0, DS=1: data first, then a fetch at the same EA, then data again. */
+static void test_split_as_data_then_fetch(void **state)
+{
+	split_fixture();
+	v->msr = MSR_ME | MSR_DS;
+	assert_int_equal(load_ok(ENTRY, SPLIT_EA + 0x10),
+			 RAM_PHYS + SPLIT_GPA1 + 0x10);
+	assert_int_equal(fetch_ok(SPLIT_EA + 0x20),
+			 RAM_PHYS + SPLIT_GPA0 + 0x20);
+	assert_int_equal(load_ok(ENTRY + 4, SPLIT_EA + 0x30),
+			 RAM_PHYS + SPLIT_GPA1 + 0x30);
+	assert_int_equal(store_ok(ENTRY + 8, SPLIT_EA + 0x34),
+			 RAM_PHYS + SPLIT_GPA1 + 0x34);
+	assert_int_equal(fetch_ok(SPLIT_EA + 0x24),
+			 RAM_PHYS + SPLIT_GPA0 + 0x24);
+	assert_int_equal(fetch_ok(ENTRY + 12), RAM_PHYS + ENTRY + 12);
+	assert_false(v->stopped);
+	assert_real_tlb_sane();
+}
+
+/* IS=0, DS=1: the fetch first, then data at the same EA. */
+static void test_split_as_fetch_then_data(void **state)
+{
+	split_fixture();
+	v->msr = MSR_ME | MSR_DS;
+	assert_int_equal(fetch_ok(SPLIT_EA + 0x20),
+			 RAM_PHYS + SPLIT_GPA0 + 0x20);
+	assert_int_equal(load_ok(ENTRY, SPLIT_EA + 0x10),
+			 RAM_PHYS + SPLIT_GPA1 + 0x10);
+	assert_int_equal(fetch_ok(SPLIT_EA + 0x28),
+			 RAM_PHYS + SPLIT_GPA0 + 0x28);
+	assert_false(v->stopped);
+	assert_real_tlb_sane();
+}
+
+/* The reverse, IS=1 and DS=0, both orders. */
+static void test_split_as_reverse(void **state)
+{
+	split_fixture();
+	v->msr = MSR_ME | MSR_IS;
+	assert_int_equal(load_ok(CODE1, SPLIT_EA + 0x10),
+			 RAM_PHYS + SPLIT_GPA0 + 0x10);
+	assert_int_equal(fetch_ok(SPLIT_EA + 0x20),
+			 RAM_PHYS + SPLIT_GPA1 + 0x20);
+	assert_int_equal(store_ok(CODE1 + 4, SPLIT_EA + 0x14),
+			 RAM_PHYS + SPLIT_GPA0 + 0x14);
+
+	/* fetch first, from a fresh vCPU and real TLB */
+	teardown(state);
+	setup(state);
+	split_fixture();
+	v->msr = MSR_ME | MSR_IS;
+	assert_int_equal(fetch_ok(SPLIT_EA + 0x20),
+			 RAM_PHYS + SPLIT_GPA1 + 0x20);
+	assert_int_equal(load_ok(CODE1, SPLIT_EA + 0x10),
+			 RAM_PHYS + SPLIT_GPA0 + 0x10);
+	assert_false(v->stopped);
+	assert_real_tlb_sane();
+}
+
+/*
+ * IS=1, DS=0: the code page ONLY1_EA is mapped in AS1 only. Data at it
+ * is a data TLB miss for the guest (in AS0), not the fetched page.
+ */
+static void test_split_as_data_miss_not_code(void **state)
+{
+	phys_addr_t i = 0, d = 0;
+
+	split_fixture();
+	v->msr = MSR_ME | MSR_IS;
+	assert_int_equal(run_insn(ONLY1_EA, ACC_LOAD, ONLY1_EA + 0x10, &i, &d),
+			 -1);
+	assert_false(v->stopped);
+	assert_int_equal(i, RAM_PHYS + ONLY1_GPA);
+	assert_int_equal(v->regs.pc, VEC(IVOR_DTLB));
+	assert_int_equal(v->srr0, ONLY1_EA);
+	assert_int_equal(v->dear, ONLY1_EA + 0x10);
+	assert_int_equal(v->mas1 & MAS1_TS, 0);		/* the DS side's AS */
+	assert_int_equal(v->srr1, MSR_ME | MSR_IS);
+	assert_real_tlb_sane();
+
+	/* and IS=0, DS=1: data at ENTRY (AS0's initial mapped area only) */
+	v->msr = MSR_ME | MSR_DS;
+	assert_int_equal(run_insn(ENTRY, ACC_LOAD, ENTRY + 0x10, &i, &d), -1);
+	assert_false(v->stopped);
+	assert_int_equal(i, RAM_PHYS + ENTRY);
+	assert_int_equal(v->regs.pc, VEC(IVOR_DTLB));
+	assert_int_equal(v->dear, ENTRY + 0x10);
+	assert_int_equal(v->mas1 & MAS1_TS, MAS1_TS);
+	assert_real_tlb_sane();
+}
+
+/* From split to IS == DS and back, by mtmsr and rfi. */
+static void test_split_as_msr_switch(void **state)
+{
+	split_fixture();
+	v->msr = MSR_ME | MSR_DS;
+	assert_int_equal(load_ok(ENTRY, SPLIT_EA), RAM_PHYS + SPLIT_GPA1);
+	assert_int_equal(fetch_ok(SPLIT_EA), RAM_PHYS + SPLIT_GPA0);
+
+	/* mtmsr to IS=DS=1 (executed in AS0 at ENTRY + 0x40) */
+	v->regs.pc = ENTRY + 0x40;
+	v->regs.gpr[3] = MSR_ME | MSR_IS | MSR_DS;
+	exec_ok(MTMSR(3));
+	assert_int_equal(v->msr, MSR_ME | MSR_IS | MSR_DS);
+	assert_int_equal(load_ok(CODE1, SPLIT_EA + 8), RAM_PHYS + SPLIT_GPA1 + 8);
+	assert_int_equal(fetch_ok(SPLIT_EA + 8), RAM_PHYS + SPLIT_GPA1 + 8);
+	assert_int_equal(load_ok(SPLIT_EA + 12, SPLIT_EA), RAM_PHYS + SPLIT_GPA1);
+
+	/* rfi to IS=DS=0 (executed in AS1 at CODE1 + 0x40) */
+	v->regs.pc = CODE1 + 0x40;
+	v->srr0 = ENTRY + 0x80;
+	v->srr1 = MSR_ME;
+	exec(RFI);
+	assert_int_equal(v->regs.pc, ENTRY + 0x80);
+	assert_int_equal(v->msr, MSR_ME);
+	assert_int_equal(load_ok(ENTRY + 0x80, SPLIT_EA + 4), RAM_PHYS + SPLIT_GPA0 + 4);
+	assert_int_equal(fetch_ok(SPLIT_EA + 4), RAM_PHYS + SPLIT_GPA0 + 4);
+	assert_int_equal(store_ok(SPLIT_EA + 4, SPLIT_EA), RAM_PHYS + SPLIT_GPA0);
+
+	/* mtmsr to IS=1, DS=0 */
+	v->regs.pc = ENTRY + 0x84;
+	v->regs.gpr[3] = MSR_ME | MSR_IS;
+	exec_ok(MTMSR(3));
+	assert_int_equal(fetch_ok(SPLIT_EA), RAM_PHYS + SPLIT_GPA1);
+	assert_int_equal(load_ok(CODE1, SPLIT_EA), RAM_PHYS + SPLIT_GPA0);
+	assert_int_equal(fetch_ok(SPLIT_EA + 0x10), RAM_PHYS + SPLIT_GPA1 + 0x10);
+
+	/* and back to IS=DS=1: nothing of the split context is seen */
+	v->regs.pc = CODE1 + 0x44;
+	v->srr0 = CODE1 + 0x48;
+	v->srr1 = MSR_ME | MSR_IS | MSR_DS;
+	exec(RFI);
+	assert_int_equal(load_ok(CODE1 + 0x48, SPLIT_EA), RAM_PHYS + SPLIT_GPA1);
+	assert_int_equal(fetch_ok(SPLIT_EA), RAM_PHYS + SPLIT_GPA1);
+	assert_false(v->stopped);
+	assert_real_tlb_sane();
+}
+
+/*
+ * Both address spaces map the page to the same guest-physical page: one
+ * shadow serves both sides, nothing ping-pongs.
+ */
+static void test_split_as_same_page(void **state)
+{
+	unsigned int maps;
+
+	map4k_as(5, 0, 0x70000000, 0x700000, MAS3_SR | MAS3_SX);
+	map4k_as(6, 1, 0x70000000, 0x700000, MAS3_SR | MAS3_SW);
+	fake_arch_clear();
+	v->msr = MSR_ME | MSR_DS;
+	assert_int_equal(load_ok(0x70000000, 0x70000010), RAM_PHYS + 0x700010);
+	maps = fake_arch.maps;
+	assert_int_equal(store_ok(0x70000004, 0x70000020), RAM_PHYS + 0x700020);
+	assert_int_equal(fetch_ok(0x70000008), RAM_PHYS + 0x700008);
+	assert_int_equal(fake_arch.maps, maps);
+	assert_int_equal(fake_arch.unmaps, 0);
+	assert_real_tlb_sane();
+}
+
+/*
+ * One instruction fetched from a page and accessing data in the same
+ * page, which the two address spaces map differently: no single real
+ * entry serves both sides; weir stops the vCPU rather than give either
+ * side the other's page.
+ */
+static void test_split_as_same_page_conflict(void **state)
+{
+	phys_addr_t i = 0, d = 0;
+
+	split_fixture();
+	v->msr = MSR_ME | MSR_DS;
+	quiet(true);
+	assert_int_equal(run_insn(SPLIT_EA + 0x20, ACC_LOAD, SPLIT_EA + 0x10,
+				  &i, &d), -1);
+	quiet(false);
+	assert_true(v->stopped);
+	/* after one refill for each side, not a third */
+	assert_int_equal(fake_arch.unmaps, 2);
+	assert_real_tlb_sane();
+}
+
+/*
+ * A real DSI the guest's translation allows and the right shadow does not
+ * cure (here: the same exit twice) is the guest's after one refill.
+ */
+static void test_split_as_real_dsi(void **state)
+{
+	split_fixture();
+	v->msr = MSR_ME | MSR_DS;
+	assert_int_equal(load_ok(ENTRY, SPLIT_EA), RAM_PHYS + SPLIT_GPA1);
+	v->regs.pc = ENTRY;
+	vcpu_exit(v, IVOR_DSI, SPLIT_EA + 8, ESR_ST);
+	assert_int_equal(v->regs.pc, ENTRY);		/* refilled, retried */
+	vcpu_exit(v, IVOR_DSI, SPLIT_EA + 8, ESR_ST);
+	assert_int_equal(v->regs.pc, VEC(IVOR_DSI));
+	assert_int_equal(v->dear, SPLIT_EA + 8);
+	assert_int_equal(v->esr, ESR_ST);
+	assert_false(v->stopped);
+	assert_real_tlb_sane();
+
+	/* the guest's own protection: reflected at once */
+	map4k_as(9, 1, 0x48000000, 0x480000, MAS3_SR);
+	v->msr = MSR_ME | MSR_DS;
+	fake_arch_clear();
+	assert_int_equal(load_ok(ENTRY, 0x48000000), RAM_PHYS + 0x480000);
+	v->regs.pc = ENTRY;
+	vcpu_exit(v, IVOR_DSI, 0x48000000, ESR_ST);
+	assert_int_equal(v->regs.pc, VEC(IVOR_DSI));
+	assert_int_equal(fake_arch.unmaps, 0);
+}
+
+/* A split guest still reaches nothing outside its RAM on either side. */
+static void test_split_as_outside_ram(void **state)
+{
+	phys_addr_t i = 0, d = 0;
+
+	map4k_as(5, 0, 0x48000000, 0x480000, MAS3_SR | MAS3_SW | MAS3_SX);
+	map4k_as(6, 1, 0x48000000, RAM_SIZE, MAS3_SR | MAS3_SW | MAS3_SX);
+	map4k_as(7, 1, CODE1, CODE1, MAS3_SR | MAS3_SX);
+	fake_arch_clear();
+	v->msr = MSR_ME | MSR_DS;
+	quiet(true);
+	assert_int_equal(run_insn(ENTRY, ACC_LOAD, 0x48000010, &i, &d), -1);
+	assert_int_equal(v->regs.pc, VEC(IVOR_DSI));
+	v->msr = MSR_ME | MSR_DS;
+	assert_int_equal(fetch_ok(0x48000020), RAM_PHYS + 0x480020);
+	assert_int_equal(run_insn(ENTRY, ACC_STORE, 0x48000010, &i, &d), -1);
+	assert_int_equal(v->regs.pc, VEC(IVOR_DSI));
+
+	/* IS=1, DS=0: the data side is in RAM, the fetch side is not */
+	v->msr = MSR_ME | MSR_IS;
+	assert_int_equal(load_ok(CODE1, 0x48000010), RAM_PHYS + 0x480010);
+	assert_int_equal(run_insn(0x48000020, ACC_NONE, 0, &i, &d), -1);
+	assert_int_equal(v->regs.pc, VEC(IVOR_ISI));
+	quiet(false);
+	assert_false(v->stopped);
+	assert_real_tlb_sane();
 }
 
 /* ---------------------------------------------- tlbivax / tlbilx / MMUCSR0 */
@@ -2042,6 +2413,15 @@ int main(void)
 		T(test_tlb_flood_random),
 		T(test_shadow_ids),
 		T(test_shadow_id_recycle_in_fill),
+		T(test_split_as_data_then_fetch),
+		T(test_split_as_fetch_then_data),
+		T(test_split_as_reverse),
+		T(test_split_as_data_miss_not_code),
+		T(test_split_as_msr_switch),
+		T(test_split_as_same_page),
+		T(test_split_as_same_page_conflict),
+		T(test_split_as_real_dsi),
+		T(test_split_as_outside_ram),
 		T(test_tlbivax),
 		T(test_tlbilx),
 		T(test_mmucsr0_flash),

@@ -15,8 +15,35 @@ void fake_arch_clear(void)
 	memset(&fake_arch, 0, sizeof(fake_arch));
 }
 
+const struct fake_tlb_entry *fake_tlb_lookup(u32 ea, u32 pid)
+{
+	unsigned int i;
+
+	for (i = 0; i < FAKE_TLB0_ENTRIES; i++) {
+		const struct fake_tlb_entry *t = &fake_arch.tlb0[i];
+
+		if (t->valid && t->sid == pid && t->ea == (ea & ~0xfffu))
+			return t;
+	}
+	return NULL;
+}
+
 void arch_shadow_map(u32 ea, phys_addr_t phys, u32 sid, u32 wimge, u32 perms)
 {
+	struct fake_tlb_entry *t = NULL;
+	unsigned int i;
+
+	if (fake_tlb_lookup(ea, sid))
+		fake_arch.multi_hits++;
+	for (i = 0; i < FAKE_TLB0_ENTRIES && !t; i++)
+		if (!fake_arch.tlb0[i].valid)
+			t = &fake_arch.tlb0[i];
+	if (!t)
+		t = &fake_arch.tlb0[fake_arch.tlb0_next++ % FAKE_TLB0_ENTRIES];
+	*t = (struct fake_tlb_entry){
+		.valid = true, .ea = ea & ~0xfffu, .sid = sid, .wimge = wimge,
+		.perms = perms, .phys = phys,
+	};
 	if (fake_arch.maps < FAKE_ARCH_MAPS)
 		fake_arch.map[fake_arch.maps] = (struct fake_shadow_map){
 			.ea = ea, .phys = phys, .sid = sid, .wimge = wimge,
@@ -27,6 +54,10 @@ void arch_shadow_map(u32 ea, phys_addr_t phys, u32 sid, u32 wimge, u32 perms)
 
 void arch_shadow_flush(void)
 {
+	unsigned int i;
+
+	for (i = 0; i < FAKE_TLB0_ENTRIES; i++)
+		fake_arch.tlb0[i].valid = false;
 	fake_arch.flushes++;
 }
 
@@ -72,6 +103,11 @@ void arch_idle_wait(void)
 
 void arch_shadow_unmap(u32 ea)
 {
+	unsigned int i;
+
+	for (i = 0; i < FAKE_TLB0_ENTRIES; i++)
+		if (fake_arch.tlb0[i].ea == (ea & ~0xfffu))
+			fake_arch.tlb0[i].valid = false;
 	if (fake_arch.unmaps < FAKE_ARCH_MAPS)
 		fake_arch.unmap[fake_arch.unmaps] = ea;
 	fake_arch.unmaps++;

@@ -4,6 +4,13 @@
  * core (hv/vcpu/): every shadow translation installed, every flush, timer
  * notification, SPRG mirror write and idle wait, plus a timebase the test
  * sets (and every single-page shadow drop). fake_vcpu_arch.c defines only the vcpu_arch.h functions.
+ *
+ * It also models the core's real TLB0 as the shadow calls leave it
+ * (fake_arch.tlb0): arch_shadow_map() adds an entry, arch_shadow_unmap()
+ * drops every entry at that page, arch_shadow_flush() drops them all, so
+ * a test can run guest accesses through it the way the MMU would
+ * (fake_tlb_lookup()). Like e500mc's, the model matches on EA and TID
+ * only (every shadow is TS=1 and the guest always runs with IS=DS=1).
  */
 #ifndef TEST_FAKE_VCPU_ARCH_H
 #define TEST_FAKE_VCPU_ARCH_H
@@ -17,11 +24,19 @@
 
 #define FAKE_ARCH_MAPS	64	/* arch_shadow_map() calls recorded */
 #define FAKE_ARCH_SPRGS	64	/* arch_sprg_user_write() calls recorded */
+#define FAKE_TLB0_ENTRIES 512	/* e500mc TLB0: 4 ways x 128 sets */
 
 struct fake_shadow_map {
 	u32 ea;
 	phys_addr_t phys;
 	u32 sid, wimge, perms;
+};
+
+/* One entry of the modelled real TLB0 (4 KiB, TS=1). */
+struct fake_tlb_entry {
+	bool valid;
+	u32 ea, sid, wimge, perms;
+	phys_addr_t phys;
 };
 
 struct fake_arch_record {
@@ -45,11 +60,26 @@ struct fake_arch_record {
 	u32 sprg_user[8];			/* last value written per n */
 	unsigned int idle_waits;		/* arch_idle_wait() */
 	void (*idle_hook)(void);		/* run by arch_idle_wait() if set */
+	/* the real TLB0 the shadow calls built (oldest replaced when full) */
+	struct fake_tlb_entry tlb0[FAKE_TLB0_ENTRIES];
+	unsigned int tlb0_next;
+	/*
+	 * arch_shadow_map() of a page that already had an entry for the same
+	 * TID: two entries would match one access (a multi-hit, undefined
+	 * on the real core).
+	 */
+	unsigned int multi_hits;
 };
 
 extern struct fake_arch_record fake_arch;
 
-/* Forget every record; timebase 0, no idle hook. */
+/* Forget every record; timebase 0, no idle hook, an empty TLB0. */
 void fake_arch_clear(void);
+
+/*
+ * The modelled TLB0 entry an access at @ea with real PID @pid hits, or
+ * NULL (a real TLB miss).
+ */
+const struct fake_tlb_entry *fake_tlb_lookup(u32 ea, u32 pid);
 
 #endif
