@@ -579,6 +579,7 @@ void world_reset(void)
 		.max_liodn = W_MAX_LIODN,
 		.spaace_entries = W_SPAACES,
 		.max_subwindows = W_MAX_SUB, .iova_bits = 36,
+		.group_liodns = 2,	/* groups 0 and 2: iommu_plan.c sizing */
 	};
 	unsigned int g;
 	int ret;
