@@ -90,6 +90,18 @@ static int groups_create(const struct plan *plan, struct dt_error *err)
 			if (gp->kind == GROUP_DMA_ENGINE)
 				ret = dma_engine_add(g);
 		}
+		if (ret == -ENOSPC) {
+			struct iommu_caps caps;
+
+			/* cannot happen with iommu_plan_pamu_config() */
+			mmu->ops->caps(mmu, &caps);
+			snprintf(msg, sizeof(msg),
+				 "%u LIODNs x (%u subwindows + 1) exceed the PAMU staging log (%u operations)",
+				 c.nr_liodns, caps.max_subwindows,
+				 caps.max_staged);
+			set_err(err, gp->name, msg);
+			return ret;
+		}
 		if (ret) {
 			snprintf(msg, sizeof(msg),
 				 "cannot create the DMA window of this group (%d)",

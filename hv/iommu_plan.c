@@ -12,10 +12,13 @@
 void iommu_plan_pamu_config(const struct plan *plan, unsigned int max_sub,
 			    struct pamu_config *pc)
 {
-	unsigned int i, liodns = 0;
+	unsigned int i, liodns = 0, group_liodns = 1;
 
-	for (i = 0; i < plan->ngroups; i++)
+	for (i = 0; i < plan->ngroups; i++) {
 		liodns += plan->group[i].dma.nr_liodns;
+		if (plan->group[i].dma.nr_liodns > group_liodns)
+			group_liodns = plan->group[i].dma.nr_liodns;
+	}
 	pc->max_liodn = plan->max_liodn;
 	pc->max_subwindows = max_sub;
 	pc->iova_bits = HW_PHYS_BITS;
@@ -23,6 +26,9 @@ void iommu_plan_pamu_config(const struct plan *plan, unsigned int max_sub,
 	 * SPAACEs), twice while a window change keeps the old run until
 	 * the new one is live (doc/pamu.md, "Staging and commit") */
 	pc->spaace_entries = (liodns ? liodns : 1) * 2 * (max_sub - 1);
+	/* the staging log holds one transaction of the largest group: all
+	 * its LIODNs restaging a fully mapped window, IOMMU_STAGE_OPS() */
+	pc->group_liodns = group_liodns;
 	pc->stage_max = 0;
 }
 

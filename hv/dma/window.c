@@ -78,8 +78,12 @@ static int check_msi(const struct dma_group_config *cfg)
 	return 0;
 }
 
-/* Check the whole config against the backend caps. Returns 0/-EINVAL/
- * -ERANGE (LIODN beyond caps) /-EBUSY (index already in use). */
+/*
+ * Check the whole config against the backend caps. Returns 0/-EINVAL/
+ * -ERANGE (LIODN beyond caps) /-EBUSY (index already in use) /-ENOSPC
+ * (one transaction of the group, a fully mapped window restaged on every
+ * LIODN, would not fit in the backend's staging log: caps.max_staged).
+ */
 static int check_config(const struct dma_group_config *cfg,
 			const struct iommu_caps *caps)
 {
@@ -99,7 +103,13 @@ static int check_config(const struct dma_group_config *cfg,
 		return -EINVAL;
 	if (check_default_geometry(cfg, caps))
 		return -EINVAL;
-	return check_msi(cfg);
+	if (check_msi(cfg))
+		return -EINVAL;
+	if (caps->max_staged &&
+	    IOMMU_STAGE_OPS(cfg->nr_liodns, caps->max_subwindows) >
+	    caps->max_staged)
+		return -ENOSPC;
+	return 0;
 }
 
 /* Allocate a window's TCE table (@max_tces entries) and slot arrays. */
@@ -163,7 +173,10 @@ static int group_alloc(struct dma_group *g)
  * @out: the group on success
  *
  * Return: 0; -EINVAL (bad config), -ERANGE (LIODN beyond the backend),
- * -EBUSY (index taken), -ENOMEM, -EIO (backend refused the window).
+ * -EBUSY (index taken), -ENOSPC (the backend's staging log holds fewer
+ * than IOMMU_STAGE_OPS(nr_liodns, caps.max_subwindows) operations, so
+ * re-enabling a fully mapped window could fail), -ENOMEM, -EIO (backend
+ * refused the window).
  */
 int dma_group_create(const struct dma_group_config *cfg,
 		     struct partition *owner, struct iommu *mmu,

@@ -24,12 +24,31 @@
 
 struct iommu;
 
+/*
+ * IOMMU_STAGE_OPS() - stage_* calls (operations) of the largest
+ * transaction on @liodns LIODNs with windows of up to @subwindows slots:
+ * one stage_window() and one stage_subwindow() per slot for each LIODN.
+ * That is what hv/dma stages when it (re)programs a group's whole window
+ * (dma_group_apply(): window create/remove/reset, FH_DMA_ENABLE, also
+ * after an access violation); a TCE batch stages at most one op per
+ * slot and LIODN, a disable one per LIODN, so this bounds every
+ * transaction of a group of @liodns LIODNs.
+ */
+#define IOMMU_STAGE_OPS(liodns, subwindows) \
+	((u64)(liodns) * ((u64)(subwindows) + 1))
+
 /* What a backend can do, advertised positively (seed 004). */
 struct iommu_caps {
 	unsigned int iova_bits;       /* IOVA space, e.g. 36 on e500mc */
 	unsigned int max_liodn;       /* largest LIODN the tables hold */
 	unsigned int max_subwindows;  /* per window, power of two (PC3) */
 	u64 min_window;               /* bytes, 4 KiB on PAMU */
+	/*
+	 * Operations one transaction can stage before a stage_* call fails
+	 * with -ENOSPC (the PAMU staging log); 0: no limit. A group of n
+	 * LIODNs needs IOMMU_STAGE_OPS(n, max_subwindows).
+	 */
+	unsigned int max_staged;
 };
 
 struct iommu_ops {
@@ -38,7 +57,8 @@ struct iommu_ops {
 	 * of two >= caps.min_window, iova aligned to size and below
 	 * 2^iova_bits; @subwindows a power of two in [1, max_subwindows].
 	 * All slots start disabled. Returns 0, -EINVAL (geometry), -ERANGE
-	 * (liodn too large), -ENOSPC (no subwindow entries left).
+	 * (liodn too large), -ENOSPC (no subwindow entries left, or
+	 * caps.max_staged operations already staged).
 	 */
 	int (*stage_window)(struct iommu *mmu, u32 liodn, u64 iova, u64 size,
 			    unsigned int subwindows);
@@ -48,12 +68,14 @@ struct iommu_ops {
 	 * the slot faults) to @phys (aligned to @size) with @prot
 	 * (IOMMU_READ|IOMMU_WRITE; 0 disables the slot, @phys and @size are
 	 * then ignored). Returns 0, -ENOENT (no window staged or committed
-	 * for @liodn), -EINVAL (index, size, alignment or prot).
+	 * for @liodn), -EINVAL (index, size, alignment or prot), -ENOSPC
+	 * (caps.max_staged operations already staged).
 	 */
 	int (*stage_subwindow)(struct iommu *mmu, u32 liodn,
 			       unsigned int index, phys_addr_t phys, u64 size,
 			       unsigned int prot);
-	/* Stage the removal of @liodn's window (all DMA blocked). */
+	/* Stage the removal of @liodn's window (all DMA blocked). Returns 0,
+	 * -ERANGE (liodn too large), -ENOSPC (caps.max_staged reached). */
 	int (*stage_disable)(struct iommu *mmu, u32 liodn);
 	/* Apply every staged change, or none (returns -errno). */
 	int (*commit)(struct iommu *mmu);

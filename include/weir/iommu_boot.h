@@ -14,7 +14,10 @@ struct dma_group_config;
 /**
  * iommu_plan_pamu_config() - the PAMU table sizes for @plan: max_liodn + 1
  * PAACEs; 2 x (@max_sub - 1) SPAACEs per assigned LIODN (a window change
- * keeps the old run until the new one is live); 36-bit IOVAs
+ * keeps the old run until the new one is live); 36-bit IOVAs; a staging
+ * log of IOMMU_STAGE_OPS(n, @max_sub) operations, n the LIODNs of the
+ * plan's largest group (one transaction of that group restaging a fully
+ * mapped window)
  * @max_sub: subwindows per window of the PAMU (PC3), a power of two >= 2
  */
 void iommu_plan_pamu_config(const struct plan *plan, unsigned int max_sub,

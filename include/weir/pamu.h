@@ -158,13 +158,20 @@ void pamu_omt_setup(u8 *omt);
  * @spaace_entries: SPAACT pool size (entries)
  * @max_subwindows: per window, power of two >= 2 (pamu_hw_max_subwindows)
  * @iova_bits:      IOVA and real address width, 36 on e500mc (0 -> 36)
- * @stage_max:      staged operations one transaction can hold (0 -> 256)
+ * @group_liodns:   most LIODNs one transaction changes together, i.e. the
+ *                  LIODNs of the largest DMA group (0 -> 1); sizes the
+ *                  staging log
+ * @stage_max:      staged operations one transaction can hold; 0 -> the
+ *                  worst case, IOMMU_STAGE_OPS(group_liodns,
+ *                  max_subwindows): every LIODN of a group restaging a
+ *                  window with all its subwindows (tests set less)
  */
 struct pamu_config {
 	u32 max_liodn;
 	u32 spaace_entries;
 	unsigned int max_subwindows;
 	unsigned int iova_bits;
+	unsigned int group_liodns;
 	unsigned int stage_max;
 };
 

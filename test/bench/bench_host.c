@@ -291,6 +291,46 @@ static void setup(void)
 	printf("heap-group %zu\n", heap_bytes - before);
 }
 
+/*
+ * Heap bytes of a PAMU like setup()'s whose staging log is sized for a
+ * largest group of @group_liodns LIODNs, or holds @stage_max operations
+ * when that is non-zero (pamu_create()).
+ */
+static size_t pamu_heap(unsigned int group_liodns, unsigned int stage_max)
+{
+	struct pamu_config pc = { .max_liodn = 15, .spaace_entries = 1024,
+				  .max_subwindows = 256,
+				  .group_liodns = group_liodns,
+				  .stage_max = stage_max };
+	size_t before = heap_bytes;
+	struct iommu *m;
+
+	if (pamu_create(&pc, &m))
+		die("pamu_create", -1);
+	before = heap_bytes - before;
+	pamu_destroy(m);
+	return before;
+}
+
+/*
+ * The staging log (IOMMU_STAGE_OPS(n, 256) operations for a largest
+ * group of n LIODNs): one operation's bytes from two logs that differ by
+ * one (both >= 256, so the rest of the PAMU's heap is the same), then
+ * each log against a 300-operation one.
+ */
+static void memory_stage_log(void)
+{
+	static const unsigned int n[] = { 1, 2, 8 };
+	size_t base = pamu_heap(1, 300);
+	size_t op = pamu_heap(1, 301) - base;
+	unsigned int i;
+
+	printf("pamu-stage-op-bytes %zu\n", op);
+	for (i = 0; i < sizeof(n) / sizeof(n[0]); i++)
+		printf("pamu-stage-log-%u %zu\n", n[i],
+		       pamu_heap(n[i], 0) - base + 300 * op);
+}
+
 static void memory(void)
 {
 	const struct pamu_tables *t = pamu_tables(mmu);
@@ -310,6 +350,7 @@ static void memory(void)
 		die("create DDW", st);
 	printf("tce-table-ddw %llu\n", (unsigned long long)256 * 8);
 	printf("spaace-used-ddw %u\n", t->num_spaace - pamu_spaace_free(mmu));
+	memory_stage_log();
 }
 
 int main(int argc, char **argv)

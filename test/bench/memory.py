@@ -1,10 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Memory: weir's text/data/bss (size of build/weir.elf), the static
 per-partition state (symbol sizes in weir.elf / PARTITION_MAX), the heap
-a DMA group and the PAMU tables take (bench_host memory, which counts
-hv_zalloc() bytes on the host build: the same code and sizes, but 64-bit
-pointers make host structures somewhat larger), TCE table bytes per
-window and the PAACT/SPAACT entries in use.
+a DMA group, the PAMU tables and the PAMU staging log take (bench_host
+memory, which counts hv_zalloc() bytes on the host build: the same code
+and sizes, but 64-bit pointers make host structures somewhat larger),
+TCE table bytes per window and the PAACT/SPAACT entries in use.
 """
 import os
 import re
@@ -56,6 +56,10 @@ def run(top, bdir, smoke):
                                         "spaace": host["spaace-used-default"]}
     out["paact_spaact_used_ddw"] = {"value": (1 + host["spaace-used-ddw"]) * PAACE_BYTES,
                                     "spaace": host["spaace-used-ddw"]}
+    for n in (1, 2, 8):
+        out[f"pamu_stage_log_{n}"] = {"value": host[f"pamu-stage-log-{n}"],
+                                      "ops": n * 257,
+                                      "op_bytes": host["pamu-stage-op-bytes"]}
     print_table(out)
     return out
 
@@ -70,6 +74,9 @@ def print_table(out):
               ("tce_table_ddw_256", "TCE table, DDW (256 TCEs)"),
               ("pamu_tables", "PAMU tables (PAACT+SPAACT+OMT, 16 LIODNs, 1024 SPAACEs)"),
               ("paact_spaact_used_default", "PAACT+SPAACT used per LIODN, default window"),
-              ("paact_spaact_used_ddw", "PAACT+SPAACT used per LIODN, DDW")]
+              ("paact_spaact_used_ddw", "PAACT+SPAACT used per LIODN, DDW"),
+              ("pamu_stage_log_1", "PAMU staging log, largest group 1 LIODN (257 ops)"),
+              ("pamu_stage_log_2", "PAMU staging log, largest group 2 LIODNs (514 ops)"),
+              ("pamu_stage_log_8", "PAMU staging log, largest group 8 LIODNs (2056 ops)")]
     for key, label in labels:
         print(f"  {label:60} {out[key]['value']:>10,}")

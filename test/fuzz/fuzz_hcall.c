@@ -499,6 +499,15 @@ static void op_epapr(void)
 		if (memcmp(&before, &v->regs, sizeof(before)))
 			inv_fail("hcall_dispatch", "refused token %#x changed "
 				 "registers besides r3", tok);
+		/* -EIO from the group: the PAMU refused weir's own state
+		 * (a whole-window restage must always fit, doc/pamu.md) */
+		if (r3 == EV_INTERNAL && EV_TOKEN_VENDOR(tok) ==
+		    EV_FSL_VENDOR_ID && (EV_TOKEN_NUM(tok) == FH_DMA_ENABLE ||
+					 EV_TOKEN_NUM(tok) == FH_DMA_DISABLE))
+			inv_fail("hcall_dispatch", "EV_INTERNAL: the PAMU "
+				 "refused weir's own state (FH_DMA_%s)",
+				 EV_TOKEN_NUM(tok) == FH_DMA_ENABLE ?
+				 "ENABLE" : "DISABLE");
 		snap_accept_regs(pi, vi);
 		after_call("hcall_dispatch", true, parts);
 		return;

@@ -19,7 +19,7 @@ foreign_liodn|window but 0 groups
 blocked_valid|no window, liodn
 slot_lost|PAMU entry differs from the table
 staged_left|left staged
-hw_error|H_HARDWARE
+hw_error|H_HARDWARE|EV_INTERNAL
 tce_msi|in the MSI range
 slot_count|counted
 cross_group|changed by a call that may only change

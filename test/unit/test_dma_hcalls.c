@@ -4,7 +4,9 @@
  * backend: PAPR TCE hcalls with 32-bit register pairs and H_RTAS, the
  * emulated DMA engine copying through PAMU entries written by H_PUT_TCE,
  * a fault reaching only the owner's error queue and disabling its DMA
- * (V=0), FH_DMA_ENABLE/DISABLE, FH_ERR_GET_INFO and its refusals.
+ * (V=0), FH_DMA_ENABLE/DISABLE, FH_ERR_GET_INFO and its refusals, and
+ * a fully mapped 256-page DDW re-enabled after FH_DMA_DISABLE and after
+ * an access violation (one transaction of 257 staged PAMU operations).
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -38,6 +40,10 @@
 #define H_B		DMA_HANDLE(ENG_B)
 #define RW		(TCE_READ | TCE_WRITE)
 #define BUF		0x200000ULL	/* guest-physical scratch page */
+#define DDW_A		DMA_LIOBN(ENG_A, DMA_WIN_DYNAMIC)
+#define DDW_PAGES	256		/* 4 KiB pages = PAMU subwindows */
+#define DDW_GPA		0x400000ULL	/* guest RAM behind the DDW */
+#define DDW_LIST	0x300000ULL	/* the INDIRECT list */
 
 struct env {
 	struct iommu *mmu;
@@ -156,6 +162,77 @@ static bool paace_valid(u32 liodn)
 
 	paace_decode(pamu_tables(e->mmu)->paact + liodn * PAACE_WORDS, &f);
 	return f.v;
+}
+
+/*
+ * Group A trades its default window for a DDW of DDW_PAGES 4 KiB pages
+ * (exact: one PAMU subwindow per page) and maps every page, TCE i ->
+ * DDW_GPA + i pages read/write, with one H_PUT_TCE_INDIRECT.
+ */
+static void ddw_full(void)
+{
+	u32 liobn = LIOBN_A, st, rets[4];
+	u32 args[5] = { 0, HI(0x800000000ULL), LO(0x800000000ULL), 12, 20 };
+	u64 *list = (u64 *)ram(1, DDW_LIST);
+	unsigned int i;
+
+	assert_int_equal(papr_rtas_call(&e->part[0],
+					PAPR_RTAS_REMOVE_PE_DMA_WINDOW, &liobn,
+					1, &st, 1), RTAS_SUCCESS);
+	assert_int_equal(papr_rtas_call(&e->part[0],
+					PAPR_RTAS_CREATE_PE_DMA_WINDOW, args,
+					5, rets, 4), RTAS_SUCCESS);
+	assert_int_equal(rets[1], DDW_A);
+	for (i = 0; i < DDW_PAGES; i++)
+		list[i] = cpu_to_be64((DDW_GPA + i * SZ_4K) | RW);
+	assert_int_equal((s32)HC(vc(1), PAPR(H_PUT_TCE_INDIRECT), DDW_A,
+				 HI(DMA_DDW_BUS_BASE), LO(DMA_DDW_BUS_BASE),
+				 0, DDW_LIST, DDW_PAGES), H_SUCCESS);
+}
+
+/*
+ * LIODN_A's primary PAACE and its DDW_PAGES - 1 SPAACEs are valid, and
+ * the model translates every page of the DDW to its TCE's real page.
+ */
+static void assert_ddw_mapped(void)
+{
+	const struct pamu_tables *t = pamu_tables(e->mmu);
+	struct paace_fields f, sf;
+	phys_addr_t phys;
+	unsigned int i;
+	u64 iova;
+
+	paace_decode(t->paact + LIODN_A * PAACE_WORDS, &f);
+	assert_true(f.v);
+	assert_true(f.mw);
+	assert_int_equal(pamu_wce_to_count(f.wce), DDW_PAGES);
+	for (i = 1; i < DDW_PAGES; i++) {
+		paace_decode(t->spaact + (size_t)(f.fspi + i - 1) * PAACE_WORDS,
+			     &sf);
+		assert_true(sf.v);
+		assert_int_equal(sf.liodn, LIODN_A);
+	}
+	for (i = 0; i < DDW_PAGES; i++) {
+		iova = DMA_DDW_BUS_BASE + i * SZ_4K + 8;
+		assert_int_equal(pamu_model_translate(e->mmu, LIODN_A, iova,
+						      IOMMU_WRITE, &phys, NULL),
+				 0);
+		assert_true(phys == e->part[0].ram_phys + DDW_GPA +
+				    i * SZ_4K + 8);
+	}
+}
+
+/* The engine copies from the DDW's first page to its last. */
+static void assert_ddw_copies(void)
+{
+	u64 last = DMA_DDW_BUS_BASE + (DDW_PAGES - 1) * SZ_4K;
+
+	memset(ram(1, DDW_GPA), 0x5a, 0x100);
+	memset(ram(1, DDW_GPA + (DDW_PAGES - 1) * SZ_4K), 0, 0x100);
+	assert_int_equal(copy(1, H_A, DMA_DDW_BUS_BASE, last, 0x100),
+			 EV_SUCCESS);
+	assert_int_equal(ram(1, DDW_GPA + (DDW_PAGES - 1) * SZ_4K)[0xff],
+			 0x5a);
 }
 
 static void test_tce_pairs_and_get(void **state)
@@ -540,6 +617,45 @@ static void test_msi_doorbell(void **state)
 	assert_false(pending);
 }
 
+/*
+ * A fully mapped DDW of 256 4 KiB pages, disabled and enabled again:
+ * FH_DMA_ENABLE restages the window and all 256 subwindows in one
+ * transaction (257 PAMU operations; the log once held 256, so this
+ * returned EV_INTERNAL and left the device blocked).
+ */
+static void test_full_ddw_reenable(void **state)
+{
+	ddw_full();
+	assert_ddw_mapped();
+	assert_ddw_copies();
+	assert_int_equal(HC(vc(1), FSLT(FH_DMA_DISABLE), H_A), EV_SUCCESS);
+	assert_false(paace_valid(LIODN_A));
+	assert_int_equal(copy(1, H_A, DMA_DDW_BUS_BASE,
+			      DMA_DDW_BUS_BASE + SZ_4K, 0x10), EV_EFAULT);
+	assert_int_equal(HC(vc(1), FSLT(FH_DMA_ENABLE), H_A), EV_SUCCESS);
+	assert_false(e->g[0]->blocked);
+	assert_ddw_mapped();
+	assert_ddw_copies();
+	assert_true(paace_valid(LIODN_B));
+	assert_int_equal(pamu_staged_count(e->mmu), 0);
+}
+
+/* The same window after an access violation disabled the group's DMA. */
+static void test_full_ddw_reenable_after_fault(void **state)
+{
+	ddw_full();
+	/* bus 0 is outside the DDW: a violation, the policy blocks LIODN_A */
+	assert_int_equal(copy(1, H_A, 0x0, DMA_DDW_BUS_BASE, 0x10), EV_EFAULT);
+	assert_int_equal(e->part[0].errq.count, 1);
+	assert_true(e->g[0]->blocked);
+	assert_false(paace_valid(LIODN_A));
+	assert_int_equal(HC(vc(1), FSLT(FH_DMA_ENABLE), H_A), EV_SUCCESS);
+	assert_false(e->g[0]->blocked);
+	assert_ddw_mapped();
+	assert_ddw_copies();
+	assert_int_equal(pamu_staged_count(e->mmu), 0);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -556,6 +672,8 @@ int main(void)
 		T(test_h_rtas),
 		T(test_start_disabled),
 		T(test_msi_doorbell),
+		T(test_full_ddw_reenable),
+		T(test_full_ddw_reenable_after_fault),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

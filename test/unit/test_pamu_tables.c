@@ -749,6 +749,48 @@ static void test_dma_copy(void **state)
 	free(m);
 }
 
+/*
+ * The log holds one whole-window transaction of the largest group:
+ * group_liodns x (max_subwindows + 1) operations (256 subwindows, 2
+ * LIODNs: 514). Exactly that many commit; one more is refused.
+ */
+static void test_log_holds_group_window(void **state)
+{
+	struct pamu_config cfg = { .max_liodn = 15, .spaace_entries = 1024,
+				   .max_subwindows = 256, .group_liodns = 2 };
+	const u64 base = 0x800000000ULL;
+	struct iommu_caps caps;
+	struct iommu *mmu = NULL;
+	phys_addr_t phys;
+	unsigned int i;
+	u32 liodn;
+
+	(void)state;
+	assert_int_equal(pamu_create(&cfg, &mmu), 0);
+	mmu->ops->caps(mmu, &caps);
+	assert_int_equal(caps.max_staged, 2 * 257);
+	assert_true(IOMMU_STAGE_OPS(2, 256) == caps.max_staged);
+	for (liodn = 3; liodn <= 4; liodn++) {
+		assert_int_equal(mmu->ops->stage_window(mmu, liodn, base, SZ_1M,
+							256), 0);
+		for (i = 0; i < 256; i++)
+			assert_int_equal(mmu->ops->stage_subwindow(mmu, liodn,
+					 i, 0x10000000 + i * SZ_4K, SZ_4K, RW),
+					 0);
+	}
+	assert_int_equal(pamu_staged_count(mmu), 514);
+	assert_int_equal(mmu->ops->stage_disable(mmu, 5), -ENOSPC);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	for (liodn = 3; liodn <= 4; liodn++)
+		for (i = 0; i < 256; i++) {
+			assert_int_equal(xlate(mmu, liodn, base + i * SZ_4K + 8,
+					       W, &phys), 0);
+			assert_true(phys == 0x10000008 + i * SZ_4K);
+		}
+	assert_int_equal(pamu_spaace_free(mmu), 1024 - 2 * 255);
+	pamu_destroy(mmu);
+}
+
 static void test_create_errors(void **state)
 {
 	struct pamu_config cfg = { .max_liodn = 0x10000, .spaace_entries = 8,
@@ -761,6 +803,11 @@ static void test_create_errors(void **state)
 	assert_int_equal(pamu_create(&cfg, &mmu), -EINVAL);
 	cfg.max_subwindows = 1;
 	assert_int_equal(pamu_create(&cfg, &mmu), -EINVAL);
+	/* more LIODNs in a group than the PAACT has */
+	cfg.max_subwindows = 256;
+	cfg.group_liodns = 0x501;
+	assert_int_equal(pamu_create(&cfg, &mmu), -EINVAL);
+	cfg.group_liodns = 0;
 	/* Linux/Topaz sizes: 1280 PAACEs, 2048 SPAACEs */
 	cfg.max_subwindows = 256;
 	cfg.spaace_entries = 0x800;
@@ -776,6 +823,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_caps, setup8, teardown),
+		cmocka_unit_test(test_log_holds_group_window),
 		cmocka_unit_test_setup_teardown(test_single_window, setup8,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_read_only, setup8,

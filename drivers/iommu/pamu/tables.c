@@ -17,9 +17,12 @@
  * staged state is its live state with its logged operations replayed.
  * commit() replays and validates every touched LIODN first (including
  * SPAACE runs, on a scratch copy of the allocation bitmap) and only then
- * writes the tables.
+ * writes the tables. The log holds the worst case of one transaction,
+ * IOMMU_STAGE_OPS(group_liodns, max_subwindows): a group's every LIODN
+ * restaging its window with all subwindows (pamu_create()).
  */
 #include <errno.h>
+#include <limits.h>
 #include <string.h>
 #include <asm/io.h>
 #include <weir/alloc.h>
@@ -28,7 +31,6 @@
 #include "pamu_priv.h"
 
 #define PAMU_DEFAULT_IOVA_BITS 36
-#define PAMU_DEFAULT_STAGE_MAX 256
 #define PAMU_MAX_LIODN 0xffffu	/* 16-bit LIODN in SPAACE and AVS1 */
 
 /* ------------------------------------------------------------ SPAACE pool */
@@ -622,6 +624,7 @@ static void pamu_caps(struct iommu *mmu, struct iommu_caps *caps)
 	caps->max_liodn = p->t.num_paace - 1;
 	caps->max_subwindows = p->max_subwindows;
 	caps->min_window = SZ_4K;
+	caps->max_staged = p->max_ops;
 }
 
 static const struct iommu_ops pamu_ops = {
@@ -681,7 +684,23 @@ static int check_config(const struct pamu_config *cfg)
 		return -EINVAL;
 	if (cfg->iova_bits > 63)
 		return -EINVAL;
+	/* a group cannot have more LIODNs than the PAACT has entries */
+	if (cfg->group_liodns > cfg->max_liodn + 1)
+		return -EINVAL;
 	return 0;
+}
+
+/*
+ * stage_ops() - operations the staging log holds: @cfg->stage_max, or
+ * the worst case of one transaction, IOMMU_STAGE_OPS(group_liodns,
+ * max_subwindows). At most 65536 * 65537 (check_config()), so the u64
+ * cannot overflow; pamu_create() refuses what does not fit in memory.
+ */
+static u64 stage_ops(const struct pamu_config *cfg)
+{
+	if (cfg->stage_max)
+		return cfg->stage_max;
+	return IOMMU_STAGE_OPS(cfg->group_liodns ?: 1, cfg->max_subwindows);
 }
 
 /**
@@ -691,19 +710,28 @@ static int check_config(const struct pamu_config *cfg)
  *
  * The tables are zeroed (every LIODN blocked, V=0) and the OMT holds the
  * standard mappings. Registers are not touched: pamu_hw_init() does that.
+ * The staging log holds stage_ops() operations of sizeof(struct
+ * pamu_op) = 32 bytes: 8 224 bytes per LIODN of the largest group with
+ * 256 subwindows (caps.max_staged reports it).
  * Return: 0, -ERANGE (max_liodn > 0xffff: LIODN fields are 16 bits),
  * -EINVAL (max_subwindows not a power of two in [2, 65536], iova_bits >
- * 63), -ENOSPC (out of hypervisor memory).
+ * 63, group_liodns > max_liodn + 1), -ENOSPC (out of hypervisor memory,
+ * or a staging log beyond UINT_MAX bytes).
  */
 int pamu_create(const struct pamu_config *cfg, struct iommu **out)
 {
-	unsigned int stage_max = cfg->stage_max ?: PAMU_DEFAULT_STAGE_MAX;
+	unsigned int stage_max;
 	struct pamu *p;
 	int ret;
+	u64 ops;
 
 	ret = check_config(cfg);
 	if (ret)
 		return ret;
+	ops = stage_ops(cfg);
+	if (ops > UINT_MAX / sizeof(struct pamu_op))
+		return -ENOSPC;
+	stage_max = (unsigned int)ops;
 	p = hv_zalloc(sizeof(*p), 8);
 	if (!p)
 		return -ENOSPC;

@@ -203,10 +203,15 @@ void fake_iommu_attach_pamu(struct fake_iommu *f)
 		.spaace_entries = 3 * 2 * f->caps.max_subwindows,
 		.max_subwindows = f->caps.max_subwindows,
 		.iova_bits = f->caps.iova_bits,
+		.group_liodns = 2,	/* group A: LIODNs 1 and 2 */
 	};
+	struct iommu_caps caps;
 
 	if (pamu_create(&pc, &f->pamu))
 		abort();
+	/* dma_group_create() checks its groups against the PAMU's log */
+	f->pamu->ops->caps(f->pamu, &caps);
+	f->caps.max_staged = caps.max_staged;
 }
 
 void fake_iommu_free(struct fake_iommu *f)
