@@ -28,8 +28,44 @@ def build_dir(request):
     return d if os.path.isabs(d) else os.path.join(TOP, d)
 
 
+# Console lines that begin with these are written by weir: a partition's
+# "[name] ..." and weir's own "weir: ...". Patterns for them match only at
+# the start of a console line.
+LINE_STARTS = (r"\[", "weir:")
+
+
+def top_alternatives(pattern):
+    """@pattern split at its top-level '|' (outside groups, classes and
+    escapes)."""
+    alts, depth, cls, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = ch != "]"
+        elif ch == "[":
+            cls = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            alts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return alts + [pattern[start:]]
+
+
 class Console:
-    """One QEMU run; every byte of its console goes to a log file."""
+    """One QEMU run; every byte of its console goes to a log file.
+
+    A pattern (or top-level alternative) that starts with "\\[" or
+    "weir:" names a line weir wrote and matches only at the start of a
+    console line: a guest cannot print "[victim] alive ..." in the middle
+    of its own line (which weir prefixes with its name) and pass for its
+    neighbour."""
 
     def __init__(self, args, log_path, timeout=30):
         self.log_path = log_path
@@ -38,16 +74,25 @@ class Console:
         self.proc = pexpect.spawn(args[0], args[1:], encoding="utf-8",
                                   codec_errors="replace", timeout=timeout)
         self.proc.logfile_read = self.logf
+        self.at_line_start = True   # what pexpect consumed ends a line
+
+    def anchored(self, pattern):
+        """@pattern with its weir-line alternatives anchored at a line start."""
+        bol = r"(?:\A|(?<=\n))" if self.at_line_start else r"(?<=\n)"
+        return "|".join(bol + a if a.startswith(LINE_STARTS) else a
+                        for a in top_alternatives(pattern))
 
     def expect(self, pattern, timeout=None):
         """Wait for a regex on the console; return the match."""
         try:
             # pexpect: -1 is the spawn's default timeout, None is forever
-            self.proc.expect(pattern, timeout=-1 if timeout is None else timeout)
+            self.proc.expect(self.anchored(pattern),
+                             timeout=-1 if timeout is None else timeout)
         except pexpect.TIMEOUT:
             pytest.fail(f"timeout waiting for {pattern!r}; console log: {self.log_path}")
         except pexpect.EOF:
             pytest.fail(f"QEMU exited waiting for {pattern!r}; console log: {self.log_path}")
+        self.at_line_start = self.proc.match.group(0).endswith("\n")
         return self.proc.match
 
     def expect_all(self, patterns, timeout=None):
@@ -55,7 +100,7 @@ class Console:
         cores, or of weir and a guest, may interleave either way)."""
         left = list(patterns)
         while left:
-            self.expect("|".join(f"({p})" for p in left), timeout)
+            self.expect("|".join(f"({self.anchored(p)})" for p in left), timeout)
             groups = self.proc.match.groups()
             # drop the alternative that matched (its group is the first
             # one set among the top-level groups, counted as compiled)
@@ -70,7 +115,7 @@ class Console:
     def expect_silence(self, pattern, seconds):
         """Fail if @pattern appears within @seconds."""
         try:
-            self.proc.expect(pattern, timeout=seconds)
+            self.proc.expect(self.anchored(pattern), timeout=seconds)
         except (pexpect.TIMEOUT, pexpect.EOF):
             return
         pytest.fail(f"unexpected {pattern!r} on console; log: {self.log_path}")
