@@ -17,26 +17,6 @@ typedef struct {
 #define SPINLOCK_INIT { 0 }
 
 #ifdef CONFIG_PPC
-static inline void spin_lock(spinlock_t *l)
-{
-	u32 tmp;
-
-	__asm__ __volatile__(
-		"1:	lwarx	%0,0,%1\n"
-		"	cmpwi	%0,0\n"
-		"	bne-	2f\n"
-		"	stwcx.	%2,0,%1\n"
-		"	bne-	1b\n"
-		"	isync\n"
-		"	b	3f\n"
-		"2:	lwz	%0,0(%1)\n"
-		"	cmpwi	%0,0\n"
-		"	bne+	2b\n"
-		"	b	1b\n"
-		"3:\n"
-		: "=&r"(tmp) : "r"(&l->locked), "r"(1) : "cr0", "memory");
-}
-
 static inline void spin_unlock(spinlock_t *l)
 {
 	__asm__ __volatile__("lwsync" ::: "memory");
@@ -58,6 +38,14 @@ static inline bool spin_trylock(spinlock_t *l)
 		"2:\n"
 		: "=&r"(tmp) : "r"(&l->locked), "r"(1) : "cr0", "memory");
 	return tmp == 0;
+}
+
+/* Test and test-and-set: spin on plain loads until @l looks free. */
+static inline void spin_lock(spinlock_t *l)
+{
+	while (!spin_trylock(l))
+		while (l->locked)
+			;
 }
 #else
 static inline void spin_lock(spinlock_t *l)
