@@ -13,6 +13,7 @@
 #include <libfdt.h>
 #include <stdio.h>
 #include <string.h>
+#include <weir/alloc.h>
 #include <weir/config.h>
 #include <weir/dma.h>
 #include <weir/dma_engine.h>
@@ -169,6 +170,30 @@ static int msi_banks_find(const struct plan *plan, const void *hwfdt,
 	return 0;
 }
 
+/*
+ * Before any unit is enabled, as Linux fsl_pamu_probe() does. Only with
+ * real units: without them (QEMU) no hardware reads the tables.
+ */
+static int a004510_apply(const void *hwfdt, const struct pamu_tables *t,
+			 struct dt_error *err)
+{
+	phys_addr_t phys = hv_virt_to_phys(t->base);
+	struct pamu_csd csd;
+	u32 svr = arch_svr();
+	int ret;
+
+	ret = iommu_pamu_a004510(hwfdt, svr, phys, t->size, arch_ccsr_ptr,
+				 &csd, err);
+	if (ret)
+		return ret;
+	if (csd.port_id)
+		pr_info("PAMU: erratum A-004510 (SVR 0x%08x): tables 0x%llx+%llu KiB in CSD %u (port id 0x%08x), LAW %u = 0x%08x above DDR LAW %u\n",
+			svr, (unsigned long long)phys,
+			(unsigned long long)(t->size >> 10), csd.csd_id,
+			csd.port_id, csd.law, csd.lawar, csd.ddr_law);
+	return 0;
+}
+
 int iommu_boot(const struct plan *plan, const void *hwfdt,
 	       const struct hw_info *hw, struct dt_error *err)
 {
@@ -191,6 +216,9 @@ int iommu_boot(const struct plan *plan, const void *hwfdt,
 	t = pamu_tables(mmu);
 	quirks = pamu_quirks(arch_svr());
 	if (pamu_units) {
+		ret = a004510_apply(hwfdt, t, err);
+		if (ret)
+			return ret;
 		ret = pamu_hw_init(pamu_regs, pamu_units, t,
 				   arch_ccsr_ptr(hw->ccsr_phys + GUTS_OFFSET,
 						 0x1000));

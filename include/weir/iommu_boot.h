@@ -40,11 +40,31 @@ void iommu_plan_group_config(const struct group_plan *gp,
  * @err: on failure, the node at fault and why
  *
  * Partitions must exist (partition_by_id()) before this runs.
+ * On an SVR with erratum A-004510 and PAMU units, iommu_pamu_a004510()
+ * runs before any unit is enabled.
  * Return: 0; -EINVAL/-ERANGE (PAMU units not contiguous or outside
- * CCSR); -ENOMEM (tables); dma_group_create()'s errors.
+ * CCSR); -ENOMEM (tables); iommu_pamu_a004510()'s errors;
+ * dma_group_create()'s errors.
  */
 int iommu_boot(const struct plan *plan, const void *hwfdt,
 	       const struct hw_info *hw, struct dt_error *err);
+
+struct pamu_csd;
+
+/**
+ * iommu_pamu_a004510() - erratum A-004510 at boot (hv/iommu_errata.c):
+ * on an SVR of the quirk table, the PAMU tables [@phys, @phys + @size)
+ * get a coherence subdomain of their own (Linux 6.1 fsl_pamu.c
+ * create_csd()); on any other SVR nothing is touched and @csd->port_id
+ * is 0. @map is arch_ccsr_ptr() (a fake CCSR in host tests).
+ * Return: 0, or -errno with @err naming the node and property (missing
+ * "fsl,corenet-law"/"fsl,corenet-cf" node or count: -ENODEV/-EINVAL;
+ * block outside CCSR: -ERANGE; no free CSD ID: -ENOSPC; no LAW maps the
+ * tables: -ENOENT; no free LAW above it: -EBUSY).
+ */
+int iommu_pamu_a004510(const void *hwfdt, u32 svr, phys_addr_t phys,
+		       u64 size, void *(*map)(phys_addr_t phys, u64 len),
+		       struct pamu_csd *csd, struct dt_error *err);
 
 /* From weir's tick on cpu 0: collect MSIs of assigned banks, handle
  * pending PAMU access violations (boards). */

@@ -68,6 +68,41 @@ u32 hw_max_liodn(const void *fdt, u32 limit);
 int hw_pamu_units(const void *fdt, phys_addr_t *phys, unsigned int max,
 		  unsigned int *n, struct dt_error *err);
 
+/*
+ * struct hw_csd_info - where erratum A-004510's registers are (real
+ * addresses and entry counts from the hardware tree); see
+ * hw_pamu_csd_info()
+ */
+struct hw_csd_info {
+	int lac_node;		/* "fsl,corenet-law" */
+	phys_addr_t lac_phys;
+	u64 lac_size;
+	u32 num_laws;		/* "fsl,num-laws" */
+	int ccf_node;		/* "fsl,corenet-cf" */
+	phys_addr_t ccf_phys;
+	u64 ccf_size;
+	u32 num_csdids;		/* "fsl,ccf-num-csdids" */
+};
+
+/**
+ * hw_pamu_csd_info() - the LAW and CCF blocks erratum A-004510 programs
+ * @fdt: hardware tree
+ * @ci:  filled on success
+ * @err: on failure, the node and property at fault
+ *
+ * The nodes and properties Linux 6.1 fsl_pamu.c create_csd() reads: "reg"
+ * entry 0 and "fsl,num-laws" of the "fsl,corenet-law" node (LAWs at
+ * +0xc00, 16 bytes each), "reg" entry 0 and "fsl,ccf-num-csdids" of the
+ * "fsl,corenet-cf" node (CSD ID words at +0x600); p4080si-post.dtsi has
+ * 32 of each.
+ * Return: 0; -ENODEV when a node is missing (@err: "/", 'compatible');
+ * -EINVAL when "reg" is missing or untranslatable, a count is missing,
+ * not one cell or zero, a block is too small for its count, or there are
+ * more than 256 CSD IDs (LAWAR holds 8 bits).
+ */
+int hw_pamu_csd_info(const void *fdt, struct hw_csd_info *ci,
+		     struct dt_error *err);
+
 /* ---- DMA options of a config node (hv/config_dma.c) ---- */
 
 /**

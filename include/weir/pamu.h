@@ -259,6 +259,50 @@ int pamu_hw_init(void *regs, unsigned int count,
 u32 pamu_quirks(u32 svr);
 u32 pamu_csd_port_id(u32 svr);
 
+/*
+ * A-004510 (drivers/iommu/pamu/csd.c): a coherence subdomain for the
+ * tables. Offsets and fields from Linux 6.1 fsl_pamu.c create_csd().
+ */
+#define CCSR_LAW_OFFSET 0xc00u	/* LAWs in the "fsl,corenet-law" block */
+#define CCSR_LAW_STRIDE 0x10u
+#define CCSR_LAWBARH 0x0u
+#define CCSR_LAWBARL 0x4u
+#define CCSR_LAWAR 0x8u
+#define CCF_CSDID_OFFSET 0x600u	/* CSD ID words in "fsl,corenet-cf" */
+#define LAWAR_EN 0x80000000u
+#define LAWAR_TARGET_MASK 0x0ff00000u
+#define LAWAR_CSDID_SHIFT 12
+#define LAWAR_CSDID_MASK 0x000ff000u
+#define LAWAR_SIZE_MASK 0x0000003fu	/* 2^(n+1) bytes */
+#define LAWAR_SIZE_4K 0x0bu
+#define LAWAR_SIZE_64G 0x23u	/* largest in a 36-bit real address space */
+
+/*
+ * struct pamu_csd_regs - what pamu_csd_create() programs.
+ * @lac:        the "fsl,corenet-law" block (reg 0), LAWs at +0xc00
+ * @num_laws:   its "fsl,num-laws"
+ * @ccf:        the "fsl,corenet-cf" block (reg 0), CSD IDs at +0x600
+ * @num_csdids: its "fsl,ccf-num-csdids"
+ */
+struct pamu_csd_regs {
+	void *lac;
+	unsigned int num_laws;
+	void *ccf;
+	unsigned int num_csdids;
+};
+
+/* struct pamu_csd - what pamu_csd_create() programmed. */
+struct pamu_csd {
+	unsigned int csd_id;	/* CSD ID register given @port_id */
+	unsigned int law;	/* LAW now mapping the tables */
+	unsigned int ddr_law;	/* LAW that mapped them before (its target) */
+	u32 lawar;		/* value written to LAWAR[@law] */
+	u32 port_id;
+};
+
+int pamu_csd_create(const struct pamu_csd_regs *r, phys_addr_t phys,
+		    u64 size, u32 port_id, struct pamu_csd *out);
+
 /* ------------------------------------------------------------------ */
 /* Access violations (hardware and model share the record)            */
 /* ------------------------------------------------------------------ */

@@ -3,3 +3,4 @@ obj-$(CONFIG_PAMU) += drivers/iommu/pamu/tables.o
 obj-$(CONFIG_PAMU) += drivers/iommu/pamu/regs.o
 obj-$(CONFIG_PAMU) += drivers/iommu/pamu/quirks.o
 obj-$(CONFIG_PAMU) += drivers/iommu/pamu/model.o
+obj-$(CONFIG_PAMU) += drivers/iommu/pamu/csd.o
