@@ -20,17 +20,6 @@ int partition_request(struct partition *p, enum partition_req r)
 	return 0;
 }
 
-enum partition_req partition_take_request(struct partition *p)
-{
-	/* Every return to the guest asks: a plain load answers the usual
-	 * "nothing"; a request stored just after it comes with a kick, so
-	 * the next exit takes it. */
-	if (__atomic_load_n(&p->req, __ATOMIC_RELAXED) == PREQ_NONE)
-		return PREQ_NONE;
-	return (enum partition_req)__atomic_exchange_n(&p->req, (u32)PREQ_NONE,
-						       __ATOMIC_SEQ_CST);
-}
-
 enum partition_state partition_status(const struct partition *p)
 {
 	switch (__atomic_load_n(&p->req, __ATOMIC_SEQ_CST)) {

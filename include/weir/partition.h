@@ -141,9 +141,18 @@ int partition_request(struct partition *p, enum partition_req r);
 
 /**
  * partition_take_request() - the request pending on @p, now cleared
- * (atomic exchange with PREQ_NONE); called by @p's own vCPU.
+ * (atomic exchange with PREQ_NONE); called by @p's own vCPU on every
+ * return to the guest, so inline: a plain load answers the usual "none"
+ * (a request stored just after it comes with a kick, so the next exit
+ * takes it).
  */
-enum partition_req partition_take_request(struct partition *p);
+static inline enum partition_req partition_take_request(struct partition *p)
+{
+	if (__atomic_load_n(&p->req, __ATOMIC_RELAXED) == PREQ_NONE)
+		return PREQ_NONE;
+	return (enum partition_req)__atomic_exchange_n(&p->req, (u32)PREQ_NONE,
+						       __ATOMIC_SEQ_CST);
+}
 
 /**
  * partition_status() - what FH_PARTITION_GET_STATUS reports for @p: a
