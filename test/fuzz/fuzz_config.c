@@ -140,6 +140,8 @@ static void check_devices(const struct plan_ctx *c,
 			  const struct part_plan *a, unsigned int i)
 {
 	unsigned int j, k, m;
+	const char *dev;
+	int len;
 
 	if (a->ndev > CONFIG_MAX_DEVICES)
 		fail("'%s': %u devices", a->name, a->ndev);
@@ -148,6 +150,16 @@ static void check_devices(const struct plan_ctx *c,
 		    fdt_get_name(c->hwfdt, a->hw_dev[j], NULL) == NULL)
 			fail("'%s': device %d is not a node", a->name,
 			     a->hw_dev[j]);
+		/* assigned by a child of the partition whose 'device' is
+		 * one terminated string */
+		if (a->dev_cfg[j] < 0 ||
+		    fdt_parent_offset(c->cfg, a->dev_cfg[j]) != a->cfg_node)
+			fail("'%s': device %u: config node %d is not its child",
+			     a->name, j, a->dev_cfg[j]);
+		dev = fdt_getprop(c->cfg, a->dev_cfg[j], "device", &len);
+		if (!dev || len < 2 || strnlen(dev, len) + 1 != (size_t)len)
+			fail("'%s': device %u: 'device' is not one string",
+			     a->name, j);
 		for (k = 0; k < j; k++)
 			if (a->hw_dev[j] == a->hw_dev[k])
 				fail("'%s': device twice", a->name);
