@@ -210,6 +210,13 @@ static void check_groups(const struct plan_ctx *c)
 			     pl->group[g].part, pl->nparts);
 		if (!a->nr_liodns || a->nr_liodns > DMA_GROUP_MAX_LIODNS)
 			fail("group %u: %u LIODNs", g, a->nr_liodns);
+		/* every window reserves the MSI range (doc/tce.md) */
+		if (a->msi_len && (a->msi_iova >= a->default_size ||
+				   a->msi_len > a->default_size - a->msi_iova))
+			fail("group %u: MSI range 0x%llx+0x%llx outside the 0x%llx window",
+			     g, (unsigned long long)a->msi_iova,
+			     (unsigned long long)a->msi_len,
+			     (unsigned long long)a->default_size);
 		for (i = 0; i < a->nr_liodns; i++) {
 			if (a->liodns[i] > pl->max_liodn)
 				fail("group %u: LIODN %u > max %u", g,
