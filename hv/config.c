@@ -225,11 +225,16 @@ static int parse_devices(const void *cfg, int node, const void *hwfdt,
 	int child;
 
 	fdt_for_each_subnode(child, cfg, node) {
-		const char *dev = fdt_getprop(cfg, child, "device", NULL);
-		int hwnode;
+		int len, hwnode;
+		const char *dev = fdt_getprop(cfg, child, "device", &len);
 
 		if (!dev)
 			continue;
+		/* Checked before libfdt reads it as a C string: an
+		 * unterminated value would run into the next property. */
+		if (len < 2 || strnlen(dev, len) + 1 != (size_t)len)
+			return dt_fail(err, cfg, child, "device", -EINVAL,
+					"need one non-empty NUL-terminated string (a path or alias)");
 		hwnode = fdt_resolve_path(hwfdt, dev);
 		if (hwnode < 0)
 			return dt_fail(err, cfg, child, "device", -ENOENT,
@@ -237,6 +242,7 @@ static int parse_devices(const void *cfg, int node, const void *hwfdt,
 		if (pp->ndev == CONFIG_MAX_DEVICES)
 			return dt_fail(err, cfg, child, "device", -E2BIG,
 					"more than %d devices", CONFIG_MAX_DEVICES);
+		pp->dev_cfg[pp->ndev] = child;
 		pp->hw_dev[pp->ndev++] = hwnode;
 	}
 	return 0;
@@ -297,17 +303,18 @@ static int check_exclusive(const void *cfg, const void *hwfdt,
 		for (j = 0; j < a->ndev; j++)
 			for (k = 0; k < b->ndev; k++)
 				if (a->hw_dev[j] == b->hw_dev[k])
-					return dt_fail(err, cfg, a->cfg_node, "device",
-						-EBUSY, "%s is already assigned to partition '%s'",
+					return dt_fail(err, cfg, a->dev_cfg[j], "device",
+						-EBUSY, "%s is already assigned to partition '%s', cannot also go to '%s'",
 						fdt_path_of(hwfdt, a->hw_dev[j], path, sizeof(path)),
-						b->name);
+						b->name, a->name);
 	}
 	for (j = 0; j < a->ndev; j++)
 		for (k = 0; k < j; k++)
 			if (a->hw_dev[j] == a->hw_dev[k])
-				return dt_fail(err, cfg, a->cfg_node, "device", -EBUSY,
-						"%s is assigned twice",
-						fdt_path_of(hwfdt, a->hw_dev[j], path, sizeof(path)));
+				return dt_fail(err, cfg, a->dev_cfg[j], "device", -EBUSY,
+						"%s is assigned twice in partition '%s'",
+						fdt_path_of(hwfdt, a->hw_dev[j], path, sizeof(path)),
+						a->name);
 	return 0;
 }
 

@@ -117,6 +117,30 @@ static int parse_msi(const void *cfg, int node, struct dma_group_config *dma,
 	return 0;
 }
 
+/*
+ * The MSI range must lie inside the default window: every window of a
+ * group reserves it and maps the doorbell there (doc/tce.md), and the
+ * guest tree publishes it as the doorbell's IOVA. Outside the window a
+ * device's MSI write would fault, silently for the guest. Named: the
+ * property that was given, msi-iova before dma-window-size.
+ */
+static int check_msi_in_window(const void *cfg, int node,
+			       const struct dma_group_config *dma,
+			       struct dt_error *err)
+{
+	const char *prop = fdt_getprop(cfg, node, "msi-iova", NULL) ?
+			   "msi-iova" : "dma-window-size";
+
+	if (!dma->msi_len || (dma->msi_iova < dma->default_size &&
+			      dma->msi_len <= dma->default_size - dma->msi_iova))
+		return 0;
+	return dt_fail(err, cfg, node, prop, -ERANGE,
+		       "MSI range 0x%llx+0x%llx is outside the 0x%llx-byte DMA window (give msi-iova inside it)",
+		       (unsigned long long)dma->msi_iova,
+		       (unsigned long long)dma->msi_len,
+		       (unsigned long long)dma->default_size);
+}
+
 int config_dma_opts(const void *cfg, int node, struct dma_group_config *dma,
 		    bool *enabled, struct dt_error *err)
 {
@@ -132,5 +156,7 @@ int config_dma_opts(const void *cfg, int node, struct dma_group_config *dma,
 		ret = parse_window_size(cfg, node, dma, err);
 	if (!ret)
 		ret = parse_msi(cfg, node, dma, err);
+	if (!ret)
+		ret = check_msi_in_window(cfg, node, dma, err);
 	return ret;
 }

@@ -275,7 +275,6 @@ static void pamu_poll(void)
 		if (pamu_av_handle(regs, i, mmu, quirks, &av))
 			continue;
 		av_off[i] = av.av_disabled;
-		if (av.liodn_valid && av.entry_valid)
-			dma_fault_report(&av, "pamu");
+		dma_fault_pamu(&av);
 	}
 }

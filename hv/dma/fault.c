@@ -6,6 +6,12 @@
  * are not touched. Follows the NXP Embedded Hypervisor's
  * handle_access_violation (../shared/reference/topaz.md §2.9), with the
  * LIODN range-checked before any lookup (pamu_av_handle()).
+ *
+ * A violation no partition owns (a LIODN beyond the PAACT, or a V=0
+ * entry of no group: typically a device U-Boot left running) is logged
+ * too, against one global budget (struct log_budget): there is no owner
+ * whose budget it could use up, and a storm costs the console at most
+ * 1/LOG_BUDGET_EVERY of its events.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -34,6 +40,22 @@ static const char *av_kind_name(enum pamu_av_kind k)
 	}
 }
 
+/* The budget of every violation no partition owns (see the top). */
+static struct log_budget unowned_budget;
+
+/* Log, within unowned_budget, a violation of LIODN @av->liodn no group
+ * owns; @where says why no entry let it through. Never indexes a table. */
+static void unowned_log(const struct pamu_av *av, const char *where)
+{
+	char note[LOG_BUDGET_NOTE];
+
+	if (!log_budget_take(&unowned_budget, note))
+		return;
+	pr_warn("DMA access violation by LIODN %u (%s), owned by no partition: %s IOVA 0x%llx (%s)%s\n",
+		av->liodn, where, av->write ? "write" : "read",
+		(unsigned long long)av->addr, av_kind_name(av->kind), note);
+}
+
 static void fault_log(const struct dma_group *g, const struct pamu_av *av)
 {
 	u32 n = g->faults;
@@ -51,8 +73,9 @@ static void fault_log(const struct dma_group *g, const struct pamu_av *av)
  * @domain: error domain for the record ("pamu", "dma-engine")
  *
  * Return: 0 when the owner was found, notified and its group's DMA
- * disabled; -ENOENT when no group owns the LIODN (logged: the LIODN is
- * V=0 anyway, so nothing reached memory).
+ * disabled; -ENOENT when no group owns the LIODN (logged within the
+ * global budget of unowned violations: the LIODN is V=0 anyway, so
+ * nothing reached memory).
  */
 int dma_fault_report(const struct pamu_av *av, const char *domain)
 {
@@ -60,8 +83,8 @@ int dma_fault_report(const struct pamu_av *av, const char *domain)
 	struct hv_error e;
 
 	if (!g) {
-		pr_warn("DMA access violation by LIODN %u, owned by no partition (IOVA 0x%llx)\n",
-			av->liodn, (unsigned long long)av->addr);
+		unowned_log(av, !av->liodn_valid ? "beyond the PAACT" :
+			    av->entry_valid ? "entry valid" : "entry invalid");
 		return -ENOENT;
 	}
 	g->faults++;
@@ -82,4 +105,34 @@ int dma_fault_report(const struct pamu_av *av, const char *domain)
 		       g->owner->name, g->path);
 	errq_report(g->owner, &e);
 	return 0;
+}
+
+/**
+ * dma_fault_pamu() - route one violation pamu_av_handle() decoded
+ * @av: the violation, with liodn_valid and entry_valid as decoded
+ *
+ * A LIODN beyond the PAACT is logged (global budget of unowned
+ * violations) without being looked up or used as an index. A valid entry
+ * goes to dma_fault_report(). An invalid (V=0) entry no group owns is
+ * logged like one beyond the table: a device nobody was given, e.g. one
+ * U-Boot left running. An invalid entry a group owns is a device whose
+ * DMA is already disabled (by the guest, the config or an earlier
+ * violation, which was reported): not queued again.
+ *
+ * Return: 0 when reported to the owner; -ENOENT when no partition owns
+ * the LIODN (logged); -EALREADY when the owner's DMA is already disabled.
+ */
+int dma_fault_pamu(const struct pamu_av *av)
+{
+	if (!av->liodn_valid) {
+		unowned_log(av, "beyond the PAACT");
+		return -ENOENT;
+	}
+	if (av->entry_valid)
+		return dma_fault_report(av, "pamu");
+	if (!dma_group_by_liodn(av->liodn)) {
+		unowned_log(av, "entry invalid");
+		return -ENOENT;
+	}
+	return -EALREADY;
 }

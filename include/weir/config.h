@@ -26,6 +26,7 @@ struct part_plan {
 	u64 image_gpa;			/* where it goes in the guest */
 	u64 image_len;			/* bytes */
 	int hw_dev[CONFIG_MAX_DEVICES];	/* device nodes in the hardware tree */
+	int dev_cfg[CONFIG_MAX_DEVICES];	/* the config child assigning each */
 	unsigned int ndev;
 	bool manager;			/* may stop/restart other partitions */
 	char bootargs[CONFIG_BOOTARGS_MAX + 1];	/* "" when not given */

@@ -216,6 +216,7 @@ void dma_unlock(void);
 
 struct pamu_av;
 int dma_fault_report(const struct pamu_av *av, const char *domain);
+int dma_fault_pamu(const struct pamu_av *av);
 
 /* ---- TCE operations (hv/dma/tce.c) ---- */
 

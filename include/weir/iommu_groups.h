@@ -112,8 +112,11 @@ int hw_pamu_csd_info(const void *fdt, struct hw_csd_info *ci,
  * "dma-window-size" <hi lo> (bytes, power of two, 4 KiB..1 GiB and at
  * least one page), "dma-page-shift" <12|16|24>, "dma-disabled" (empty),
  * "msi-iova" <hi lo> (4 KiB aligned, the reserved MSI range inside the
- * 36-bit IOVA space).
- * Return: 0; -EINVAL with @err naming @node and the property.
+ * 36-bit IOVA space). The MSI range (given or default) must lie inside
+ * the default window (doc/tce.md: every window reserves it).
+ * Return: 0; -EINVAL with @err naming @node and the property; -ERANGE
+ * when the MSI range is outside the window (naming "msi-iova" when
+ * given, else "dma-window-size").
  */
 int config_dma_opts(const void *cfg, int node, struct dma_group_config *dma,
 		    bool *enabled, struct dt_error *err);

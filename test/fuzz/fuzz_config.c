@@ -140,6 +140,8 @@ static void check_devices(const struct plan_ctx *c,
 			  const struct part_plan *a, unsigned int i)
 {
 	unsigned int j, k, m;
+	const char *dev;
+	int len;
 
 	if (a->ndev > CONFIG_MAX_DEVICES)
 		fail("'%s': %u devices", a->name, a->ndev);
@@ -148,6 +150,16 @@ static void check_devices(const struct plan_ctx *c,
 		    fdt_get_name(c->hwfdt, a->hw_dev[j], NULL) == NULL)
 			fail("'%s': device %d is not a node", a->name,
 			     a->hw_dev[j]);
+		/* assigned by a child of the partition whose 'device' is
+		 * one terminated string */
+		if (a->dev_cfg[j] < 0 ||
+		    fdt_parent_offset(c->cfg, a->dev_cfg[j]) != a->cfg_node)
+			fail("'%s': device %u: config node %d is not its child",
+			     a->name, j, a->dev_cfg[j]);
+		dev = fdt_getprop(c->cfg, a->dev_cfg[j], "device", &len);
+		if (!dev || len < 2 || strnlen(dev, len) + 1 != (size_t)len)
+			fail("'%s': device %u: 'device' is not one string",
+			     a->name, j);
 		for (k = 0; k < j; k++)
 			if (a->hw_dev[j] == a->hw_dev[k])
 				fail("'%s': device twice", a->name);
@@ -198,6 +210,13 @@ static void check_groups(const struct plan_ctx *c)
 			     pl->group[g].part, pl->nparts);
 		if (!a->nr_liodns || a->nr_liodns > DMA_GROUP_MAX_LIODNS)
 			fail("group %u: %u LIODNs", g, a->nr_liodns);
+		/* every window reserves the MSI range (doc/tce.md) */
+		if (a->msi_len && (a->msi_iova >= a->default_size ||
+				   a->msi_len > a->default_size - a->msi_iova))
+			fail("group %u: MSI range 0x%llx+0x%llx outside the 0x%llx window",
+			     g, (unsigned long long)a->msi_iova,
+			     (unsigned long long)a->msi_len,
+			     (unsigned long long)a->default_size);
 		for (i = 0; i < a->nr_liodns; i++) {
 			if (a->liodns[i] > pl->max_liodn)
 				fail("group %u: LIODN %u > max %u", g,

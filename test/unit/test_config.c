@@ -217,8 +217,43 @@ static void test_device_twice(void **state)
 	/* The same UART by path in p2 as by alias in p1. */
 	compile(P1 PART("p2", "1", "0x20000000", "0x8000000")
 		" u { device = \"/soc@fe0000000/serial@4500\"; }; };");
-	expect_refused(-EBUSY, "/partitions/p2", "device",
-		       "/soc@fe0000000/serial@4500 is already assigned to partition 'linux'");
+	expect_refused(-EBUSY, "/partitions/p2/u", "device",
+		       "/soc@fe0000000/serial@4500 is already assigned to partition 'linux', cannot also go to 'p2'");
+	/* Twice in one partition: the second device node is named. */
+	compile(P1 PART("p2", "1", "0x20000000", "0x8000000")
+		" a { device = \"/soc@fe0000000/i2c@3000\"; };"
+		" b { device = \"/soc@fe0000000/i2c@3000\"; }; };");
+	expect_refused(-EBUSY, "/partitions/p2/b", "device",
+		       "/soc@fe0000000/i2c@3000 is assigned twice in partition 'p2'");
+}
+
+/*
+ * A 'device' value must be one NUL-terminated string: "serial0" as bytes
+ * without its NUL would be read by libfdt as a C string, into whatever
+ * follows it in the blob.
+ */
+static void test_device_unterminated(void **state)
+{
+	struct dt_error err;
+
+	compile(P1 PART("p2", "1", "0x20000000", "0x8000000")
+		" u { device = [73 65 72 69 61 6c 30]; }; };");
+	expect_refused(-EINVAL, "/partitions/p2/u", "device",
+		       "NUL-terminated string");
+	/* two strings, and an empty one, are refused the same way */
+	compile(P1 PART("p2", "1", "0x20000000", "0x8000000")
+		" u { device = \"serial0\", \"serial1\"; }; };");
+	expect_refused(-EINVAL, "/partitions/p2/u", "device",
+		       "NUL-terminated string");
+	compile(P1 PART("p2", "1", "0x20000000", "0x8000000")
+		" u { device = \"\"; }; };");
+	expect_refused(-EINVAL, "/partitions/p2/u", "device",
+		       "NUL-terminated string");
+	/* the same bytes with their NUL are the alias serial0 */
+	compile(PART("p2", "1", "0x20000000", "0x8000000")
+		" u { device = [73 65 72 69 61 6c 30 00]; }; };");
+	assert_int_equal(config_parse(cfg, hwtree, &hw, &hv, &plan, &err), 0);
+	assert_int_equal(plan.part[0].ndev, 1);
 }
 
 /* p1 with extra properties, p2 plain. */
@@ -440,6 +475,7 @@ int main(void)
 		cmocka_unit_test_setup(test_image_outside_guest, nothing),
 		cmocka_unit_test_setup(test_device_missing, nothing),
 		cmocka_unit_test_setup(test_device_twice, nothing),
+		cmocka_unit_test_setup(test_device_unterminated, nothing),
 		cmocka_unit_test_setup(test_guest_options, nothing),
 		cmocka_unit_test_setup(test_guest_option_limits, nothing),
 		cmocka_unit_test_setup(test_manager_refused, nothing),

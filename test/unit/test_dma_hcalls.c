@@ -15,7 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
+#include <asm/io.h>
+#include <weir/alloc.h>
 #include <weir/byteorder.h>
 #include <weir/dma.h>
 #include <weir/dma_engine.h>
@@ -656,6 +659,116 @@ static void test_full_ddw_reenable_after_fault(void **state)
 	assert_int_equal(pamu_staged_count(e->mmu), 0);
 }
 
+/* Capture weir's console messages (stdout) from now on. */
+static FILE *captured;
+static int captured_saved = -1;
+
+static void capture_start(void)
+{
+	fflush(stdout);
+	captured = tmpfile();
+	assert_non_null(captured);
+	captured_saved = dup(STDOUT_FILENO);
+	assert_true(captured_saved >= 0);
+	assert_true(dup2(fileno(captured), STDOUT_FILENO) >= 0);
+}
+
+/* Stop capturing; the number of captured lines containing @what. */
+static unsigned int capture_count(const char *what)
+{
+	char line[512];
+	unsigned int n = 0;
+
+	fflush(stdout);
+	assert_true(dup2(captured_saved, STDOUT_FILENO) >= 0);
+	close(captured_saved);
+	captured_saved = -1;
+	rewind(captured);
+	while (fgets(line, sizeof(line), captured))
+		n += strstr(line, what) != NULL;
+	fclose(captured);
+	return n;
+}
+
+/* A violation of @liodn at @addr pending on a fake PAMU unit, decoded. */
+static void pamu_av_of(u8 *regs, u32 liodn, u32 avs1_low, u32 addr,
+		       struct pamu_av *av)
+{
+	out_be32(regs + PAMU_PICS, PAMU_PICS_AVICS | PAMU_PICS_AVIE);
+	out_be32(regs + PAMU_AVS1, liodn << 16 | avs1_low);
+	out_be32(regs + PAMU_AVS2, 0);
+	out_be32(regs + PAMU_AVAH, 0);
+	out_be32(regs + PAMU_AVAL, addr);
+	assert_int_equal(pamu_av_handle(regs, 0, e->mmu, PAMU_QUIRK_A003638,
+					av), 0);
+}
+
+/*
+ * Violations of LIODNs no partition owns reach the console: one beyond
+ * the PAACT (16 entries here; never used as an index, ASan would see
+ * it) and an invalid entry of no group, the device U-Boot left running.
+ * They are rate-limited by one global budget, queue nothing and disable
+ * nothing. An owned entry already disabled is not reported again.
+ */
+static void test_unowned_violations_logged(void **state)
+{
+	u8 *regs = hv_zalloc(PAMU_BLOCK_SIZE, PAMU_BLOCK_SIZE);
+	const unsigned int n = 1000;
+	struct pamu_av av;
+	unsigned int i;
+
+	assert_non_null(regs);
+	capture_start();
+	pamu_av_of(regs, 0xffff, 0x401, 0x7654000, &av);
+	assert_false(av.liodn_valid);
+	assert_int_equal(dma_fault_pamu(&av), -ENOENT);
+	pamu_av_of(regs, 9, 0x801, 0x1000, &av);
+	assert_true(av.liodn_valid && !av.entry_valid);
+	assert_int_equal(dma_fault_pamu(&av), -ENOENT);
+	assert_int_equal(capture_count("owned by no partition"), 2);
+
+	capture_start();
+	pamu_av_of(regs, 0xffff, 0x401, 0x7654000, &av);
+	assert_int_equal(dma_fault_pamu(&av), -ENOENT);
+	pamu_av_of(regs, 9, 0x801, 0x1000, &av);
+	assert_int_equal(dma_fault_pamu(&av), -ENOENT);
+	assert_int_equal(capture_count("LIODN 65535 (beyond the PAACT), owned by no partition: read IOVA 0x7654000"), 1);
+	capture_start();
+	pamu_av_of(regs, 9, 0x801, 0x1000, &av);
+	assert_int_equal(dma_fault_pamu(&av), -ENOENT);
+	assert_int_equal(capture_count("LIODN 9 (entry invalid), owned by no partition: read IOVA 0x1000"), 1);
+
+	/* 1000 in all: LOG_BUDGET_FIRST lines, then one per LOG_BUDGET_EVERY */
+	capture_start();
+	for (i = 5; i < n; i++) {
+		pamu_av_of(regs, 0xffff, 0x401, 0x7654000, &av);
+		dma_fault_pamu(&av);
+	}
+	assert_int_equal(capture_count("owned by no partition"),
+			 LOG_BUDGET_FIRST - 5 + n / LOG_BUDGET_EVERY);
+	/* dma_fault_report() of an unowned LIODN takes the same budget:
+	 * event 1001 is suppressed */
+	capture_start();
+	pamu_av_of(regs, 9, 0x801, 0x1000, &av);
+	assert_int_equal(dma_fault_report(&av, "pamu"), -ENOENT);
+	assert_int_equal(capture_count("owned by no partition"), 0);
+	assert_int_equal(e->part[0].errq.count, 0);
+	assert_int_equal(e->part[1].errq.count, 0);
+	assert_int_equal(errq_global()->count, 0);
+	assert_true(paace_valid(LIODN_A) && paace_valid(LIODN_B));
+
+	/* an owned, valid entry goes to its owner; once disabled, no more */
+	capture_start();
+	pamu_av_of(regs, LIODN_A, 0x81, 0x9000000, &av);
+	assert_int_equal(dma_fault_pamu(&av), 0);
+	assert_false(paace_valid(LIODN_A));
+	pamu_av_of(regs, LIODN_A, 0x801, 0x9000000, &av);
+	assert_int_equal(dma_fault_pamu(&av), -EALREADY);
+	assert_int_equal(capture_count("partition 'p1': DMA access violation, LIODN 5"), 1);
+	assert_int_equal(e->part[0].errq.count, 1);
+	hv_free(regs);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -665,6 +778,7 @@ int main(void)
 		T(test_stuff_and_indirect_counts),
 		T(test_engine_copies_through_pamu),
 		T(test_fault_reaches_owner_only),
+		T(test_unowned_violations_logged),
 		T(test_dma_enable_disable),
 		T(test_err_get_info),
 		T(test_errq_bounded),

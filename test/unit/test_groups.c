@@ -413,11 +413,59 @@ static void test_bad_options(void **state)
 	expect_refused(-EINVAL, "/partitions/p2/e", "dma-page-shift", "20: need", NULL);
 	/* The limits themselves are accepted. */
 	config(DEV("dma", SOC "/dma@100300", "dma-window-size = <0 0x40000000>;"
-		   " dma-page-shift = <24>; msi-iova = <0xf 0xfff00000>;"), "");
+		   " dma-page-shift = <24>; msi-iova = <0 0x3ff00000>;"), "");
 	assert_int_equal(parse(), 0);
 	assert_int_equal(plan.group[0].dma.default_size, SZ_1G);
 	assert_int_equal(plan.group[0].dma.default_page_shift, 24);
-	assert_int_equal(plan.group[0].dma.msi_iova, 0xffff00000ULL);
+	assert_int_equal(plan.group[0].dma.msi_iova, 0x3ff00000ULL);
+}
+
+/*
+ * The MSI range (1 MiB at msi-iova, default 0x8000000) is reserved in
+ * every window and published as the doorbell's IOVA (doc/tce.md): a
+ * default window that does not hold all of it is refused, naming
+ * msi-iova when given, else dma-window-size.
+ */
+static void test_msi_outside_window(void **state)
+{
+	static const struct {
+		const char *opt, *prop, *msg;
+	} bad[] = {
+		/* 16 MiB window, default MSI range at 128 MiB */
+		{ "dma-window-size = <0 0x1000000>;", "dma-window-size",
+		  "MSI range 0x8000000+0x100000 is outside the 0x1000000-byte DMA window" },
+		/* msi-iova past the 1 GiB default window */
+		{ "msi-iova = <0xf 0xfff00000>;", "msi-iova",
+		  "0xffff00000+0x100000 is outside the 0x40000000-byte" },
+		/* straddling the end of the window */
+		{ "dma-window-size = <0 0x1000000>; msi-iova = <0 0xf80000>;",
+		  "msi-iova", "0xf80000+0x100000 is outside" },
+		/* a window smaller than the range itself */
+		{ "dma-window-size = <0 0x80000>; msi-iova = <0 0>;",
+		  "msi-iova", "0x0+0x100000 is outside the 0x80000-byte" },
+	};
+	char child[256];
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		snprintf(child, sizeof(child), DEV("dma", SOC "/dma@100300", "%s"),
+			 bad[i].opt);
+		config(child, "");
+		expect_refused(-ERANGE, "/partitions/p1/dma", bad[i].prop,
+			       bad[i].msg, NULL);
+	}
+	config("", "e { compatible = \"weir,dma-engine\"; fsl,liodn = <9>;"
+	       " dma-window-size = <0 0x1000000>; };");
+	expect_refused(-ERANGE, "/partitions/p2/e", "dma-window-size",
+		       "outside the 0x1000000-byte DMA window", NULL);
+	/* inside, up to the last byte of the window */
+	config(DEV("dma", SOC "/dma@100300", "dma-window-size = <0 0x1000000>;"
+		   " msi-iova = <0 0xf00000>;"), "");
+	assert_int_equal(parse(), 0);
+	assert_int_equal(plan.group[0].dma.msi_iova, 0xf00000);
+	config(DEV("dma", SOC "/dma@100300", "dma-window-size = <0 0x10000000>;"), "");
+	assert_int_equal(parse(), 0);
+	assert_int_equal(plan.group[0].dma.msi_iova, 0x8000000);
 }
 
 static void test_options_placement(void **state)
@@ -509,6 +557,7 @@ int main(void)
 		cmocka_unit_test(test_liodn_malformed),
 		cmocka_unit_test(test_dma_engine_refused),
 		cmocka_unit_test(test_bad_options),
+		cmocka_unit_test(test_msi_outside_window),
 		cmocka_unit_test(test_options_placement),
 		cmocka_unit_test(test_pci_kind),
 		cmocka_unit_test(test_pamu_units),

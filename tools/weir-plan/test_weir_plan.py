@@ -206,3 +206,16 @@ def test_usage():
     assert run("-s", "3", "a", "b").returncode == 2
     r = run("%s/board/p4080ds.dtb" % OUT, "/nonexistent.dtb")
     assert r.returncode == 2 and "nonexistent" in r.stderr
+
+
+def test_empty_file(tmp_path):
+    """An empty config (or hardware tree) is no blob, not "Success"."""
+    empty = tmp_path / "empty.dtb"
+    empty.write_bytes(b"")
+    r = run("%s/board/p4080ds.dtb" % OUT, str(empty))
+    assert r.returncode == 2
+    assert r.stderr.splitlines() == [
+        "weir-plan: %s: empty file, not a device tree blob" % empty]
+    r = run(str(empty), "%s/config/p4080ds.dtb" % OUT)
+    assert r.returncode == 2 and "empty file" in r.stderr
+    assert "Success" not in r.stderr

@@ -46,9 +46,15 @@ static void *read_dtb(const char *path)
 	long size;
 	void *buf;
 
-	if (!f || fseek(f, 0, SEEK_END) || (size = ftell(f)) <= 0 ||
+	if (!f || fseek(f, 0, SEEK_END) || (size = ftell(f)) < 0 ||
 	    fseek(f, 0, SEEK_SET)) {
 		fprintf(stderr, "weir-plan: %s: %s\n", path, strerror(errno));
+		exit(2);
+	}
+	/* No errno to print here: strerror(0) would say "Success". */
+	if (!size) {
+		fprintf(stderr, "weir-plan: %s: empty file, not a device tree blob\n",
+			path);
 		exit(2);
 	}
 	/* At least a whole header, zero-filled, for a file shorter than one. */
