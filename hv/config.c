@@ -237,6 +237,7 @@ static int parse_devices(const void *cfg, int node, const void *hwfdt,
 		if (pp->ndev == CONFIG_MAX_DEVICES)
 			return dt_fail(err, cfg, child, "device", -E2BIG,
 					"more than %d devices", CONFIG_MAX_DEVICES);
+		pp->cfg_dev[pp->ndev] = child;
 		pp->hw_dev[pp->ndev++] = hwnode;
 	}
 	return 0;
@@ -351,7 +352,9 @@ int config_parse(const void *cfg, const void *hwfdt, const struct hw_info *hw,
 		}
 		plan->nparts++;
 	}
-	ret = groups_build(cfg, hwfdt, plan, err);
+	ret = config_msi_banks(cfg, hwfdt, hw, plan, err);
+	if (!ret)
+		ret = groups_build(cfg, hwfdt, plan, err);
 	if (ret)
 		memset(plan, 0, sizeof(*plan));
 	return ret;
