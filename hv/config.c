@@ -358,7 +358,9 @@ int config_parse(const void *cfg, const void *hwfdt, const struct hw_info *hw,
 		}
 		plan->nparts++;
 	}
-	ret = groups_build(cfg, hwfdt, plan, err);
+	ret = config_msi_banks(cfg, hwfdt, hw, plan, err);
+	if (!ret)
+		ret = groups_build(cfg, hwfdt, plan, err);
 	if (ret)
 		memset(plan, 0, sizeof(*plan));
 	return ret;

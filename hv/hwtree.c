@@ -259,6 +259,12 @@ static int parse_ccsr(const void *fdt, struct hw_info *hw, struct dt_error *err)
 	return 0;
 }
 
+bool hw_in_ccsr(const struct hw_info *hw, phys_addr_t phys, u64 len)
+{
+	return hw->ccsr_size && phys >= hw->ccsr_phys && len <= hw->ccsr_size &&
+	       phys - hw->ccsr_phys <= hw->ccsr_size - len;
+}
+
 int hw_parse(const void *fdt, struct hw_info *hw, struct dt_error *err)
 {
 	int chosen = fdt_path_offset(fdt, "/chosen");

@@ -20,11 +20,13 @@
 #include <weir/hv.h>
 #include <weir/iommu_boot.h>
 #include <weir/fdt_util.h>
+#include <weir/heap.h>
 #include <weir/log.h>
 #include <weir/msi.h>
 #include <weir/pamu.h>
 #include <weir/partition.h>
 #include <weir/vcpu_arch.h>
+#include "config_priv.h"
 
 /* GUTS, for PAMUBYPENR (QorIQ RM; Linux fsl_pamu.c uses the same node). */
 #define GUTS_OFFSET		0xe0000
@@ -84,7 +86,7 @@ static int groups_create(const struct plan *plan, struct dt_error *err)
 		struct dma_group_config c;
 		struct dma_group *g;
 
-		iommu_plan_group_config(gp, msi_bank_of(p), &c);
+		iommu_plan_group_config(plan, gp, &c);
 		ret = dma_group_create(&c, p, mmu, &g);
 		if (!ret) {
 			guest_path(g, gp->name);
@@ -120,52 +122,37 @@ static int groups_create(const struct plan *plan, struct dt_error *err)
 }
 
 /*
- * MSI banks ("fsl,mpic-msi") among each partition's devices. The v4.3
- * banks (MSIIR1, "fsl,mpic-msi-v4.3") encode SRS/IBS differently and are
- * refused rather than half supported.
+ * Each partition's MSI bank, found and checked by config_parse()
+ * (config_msi_banks(): one per partition, not sharing a page with
+ * another partition's, in CCSR, not MPIC 4.3): mapped and registered.
  */
-static int msi_banks_find(const struct plan *plan, const void *hwfdt,
-			  struct dt_error *err)
+static int msi_banks_add(const struct plan *plan, const void *cfg,
+			 const void *hwfdt, struct dt_error *err)
 {
-	unsigned int i, d;
+	unsigned int i;
 	char path[96];
 
 	for (i = 0; i < plan->nparts; i++) {
 		const struct part_plan *pp = &plan->part[i];
+		void *regs;
+		int ret;
 
-		for (d = 0; d < pp->ndev; d++) {
-			int node = pp->hw_dev[d];
-			phys_addr_t phys;
-			void *regs;
-			int ret;
-
-			fdt_path_of(hwfdt, node, path, sizeof(path));
-			if (!fdt_node_check_compatible(hwfdt, node,
-						       "fsl,mpic-msi-v4.3")) {
-				set_err(err, path, "MPIC 4.3 MSI banks (MSIIR1) are not supported");
-				snprintf(err->prop, sizeof(err->prop), "compatible");
-				return -EINVAL;
-			}
-			if (fdt_node_check_compatible(hwfdt, node, "fsl,mpic-msi"))
-				continue;
-			ret = fdt_reg_phys(hwfdt, node, 0, &phys, NULL);
-			regs = ret ? NULL : arch_ccsr_ptr(phys, SZ_4K);
-			if (!ret && !regs)
-				ret = -ERANGE;
-			if (!ret)
-				ret = msi_bank_add(partition_by_id(i + 1), phys,
-						   regs);
-			if (ret) {
-				set_err(err, path, ret == -EBUSY ?
-					"a partition gets one MSI bank, and banks sharing a 4 KiB page cannot go to different partitions (the PAMU maps whole pages)" :
-					"cannot use this MSI bank");
-				snprintf(err->prop, sizeof(err->prop), "reg");
-				return ret;
-			}
-			pr_info("MSI bank %s -> '%s', doorbell 0x%llx (polled every tick)\n",
-				path, partition_by_id(i + 1)->name,
-				(unsigned long long)(phys + MSI_MSIIR));
+		if (!pp->has_msi)
+			continue;
+		fdt_path_of(hwfdt, pp->hw_dev[pp->msi_dev], path, sizeof(path));
+		regs = arch_ccsr_ptr(pp->msi_phys, SZ_4K);
+		ret = regs ? msi_bank_add(partition_by_id(i + 1), pp->msi_phys,
+					  regs) : -ERANGE;
+		if (ret) {
+			/* cannot happen after config_msi_banks() */
+			dt_fail(err, cfg, pp->dev_cfg[pp->msi_dev], "device",
+				ret, "%s: cannot use this MSI bank (%d)", path,
+				ret);
+			return ret;
 		}
+		pr_info("MSI bank %s -> '%s', doorbell 0x%llx (polled every tick)\n",
+			path, pp->name,
+			(unsigned long long)(pp->msi_phys + MSI_MSIIR));
 	}
 	return 0;
 }
@@ -194,9 +181,11 @@ static int a004510_apply(const void *hwfdt, const struct pamu_tables *t,
 	return 0;
 }
 
-int iommu_boot(const struct plan *plan, const void *hwfdt,
+int iommu_boot(const void *cfg, const struct plan *plan, const void *hwfdt,
 	       const struct hw_info *hw, struct dt_error *err)
 {
+	struct heap_budget heap, now;
+	struct plan_memory mem;
 	struct pamu_config pc;
 	const struct pamu_tables *t;
 	unsigned int max_sub;
@@ -207,6 +196,11 @@ int iommu_boot(const struct plan *plan, const void *hwfdt,
 		set_err(err, "fsl,pamu", "PAMU register blocks not contiguous or outside CCSR");
 		return ret;
 	}
+	/* what weir-plan checks, with the PAMU's subwindow count */
+	hv_heap_get(&heap);
+	ret = iommu_plan_memory(cfg, plan, max_sub, &heap, &mem, err);
+	if (ret)
+		return ret;
 	iommu_plan_pamu_config(plan, max_sub, &pc);
 	ret = pamu_create(&pc, &mmu);
 	if (ret) {
@@ -235,8 +229,16 @@ int iommu_boot(const struct plan *plan, const void *hwfdt,
 			t->num_paace, t->num_spaace,
 			(unsigned long long)(t->size >> 10));
 	}
-	ret = msi_banks_find(plan, hwfdt, err);
-	return ret ? ret : groups_create(plan, err);
+	ret = msi_banks_add(plan, cfg, hwfdt, err);
+	if (!ret)
+		ret = groups_create(plan, err);
+	if (ret)
+		return ret;
+	hv_heap_get(&now);
+	pr_info("heap: %llu of %llu bytes used by the IOMMU tables (planned %llu)\n",
+		(unsigned long long)heap_budget_used(&now),
+		(unsigned long long)mem.avail, (unsigned long long)mem.used);
+	return 0;
 }
 
 void iommu_poll(void)

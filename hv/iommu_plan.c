@@ -2,19 +2,27 @@
 /*
  * From the plan to the IOMMU objects, shared by weir's boot
  * (hv/iommu_boot.c) and the host tool tools/weir-plan, so the tool shows
- * exactly the tables weir builds.
+ * exactly the tables weir builds and refuses exactly the configs boot
+ * refuses: iommu_plan_memory() counts what boot will take from weir's heap
+ * with the allocators' own size functions (pamu_allocs(),
+ * dma_group_allocs()) and the heap's own arithmetic (heap_budget_take()).
  */
+#include <errno.h>
+#include <libfdt.h>
+#include <weir/alloc.h>
 #include <weir/config.h>
 #include <weir/iommu_boot.h>
 #include <weir/msi.h>
 #include <weir/pamu.h>
+#include "config_priv.h"
 
-void iommu_plan_pamu_config(const struct plan *plan, unsigned int max_sub,
-			    struct pamu_config *pc)
+/* The PAMU config of the plan's first @ngroups groups. */
+static void pamu_config_of(const struct plan *plan, unsigned int ngroups,
+			   unsigned int max_sub, struct pamu_config *pc)
 {
 	unsigned int i, liodns = 0, group_liodns = 1;
 
-	for (i = 0; i < plan->ngroups; i++) {
+	for (i = 0; i < ngroups; i++) {
 		liodns += plan->group[i].dma.nr_liodns;
 		if (plan->group[i].dma.nr_liodns > group_liodns)
 			group_liodns = plan->group[i].dma.nr_liodns;
@@ -32,16 +40,122 @@ void iommu_plan_pamu_config(const struct plan *plan, unsigned int max_sub,
 	pc->stage_max = 0;
 }
 
-void iommu_plan_group_config(const struct group_plan *gp,
-			     const struct msi_bank *bank,
+void iommu_plan_pamu_config(const struct plan *plan, unsigned int max_sub,
+			    struct pamu_config *pc)
+{
+	pamu_config_of(plan, plan->ngroups, max_sub, pc);
+}
+
+void iommu_plan_group_config(const struct plan *plan,
+			     const struct group_plan *gp,
 			     struct dma_group_config *c)
 {
+	const struct part_plan *pp = &plan->part[gp->part];
+
 	*c = gp->dma;
 	c->start_disabled = !gp->dma_enabled;
-	if (bank) {
+	if (pp->has_msi) {
 		/* seed 003: the doorbell page 1:1 in every window */
 		c->has_doorbell = true;
-		c->doorbell_phys = (bank->phys + MSI_MSIIR) & ~(u64)(SZ_4K - 1);
+		c->doorbell_phys = msi_doorbell_page(pp->msi_phys);
 		c->doorbell_size = SZ_4K;
 	}
+}
+
+/*
+ * Replay on @b what boot allocates for the PAMU tables sized for the
+ * first @ngroups groups and for those groups, in boot's order
+ * (iommu_boot(): pamu_create(), then dma_group_create() per group).
+ * Return: 0; -ENOMEM when @b runs out; pamu_allocs()'s errors.
+ */
+static int replay(const struct plan *plan, unsigned int ngroups,
+		  unsigned int max_sub, struct heap_budget *b)
+{
+	struct hv_alloc a[PAMU_NR_ALLOCS > DMA_GROUP_NR_ALLOCS ?
+			  PAMU_NR_ALLOCS : DMA_GROUP_NR_ALLOCS];
+	struct dma_group_config c;
+	struct pamu_config pc;
+	unsigned int i;
+	int n, ret;
+
+	pamu_config_of(plan, ngroups, max_sub, &pc);
+	n = pamu_allocs(&pc, a);
+	if (n < 0)
+		return n;
+	ret = heap_budget_take_all(b, a, n);
+	for (i = 0; !ret && i < ngroups; i++) {
+		iommu_plan_group_config(plan, &plan->group[i], &c);
+		n = dma_group_allocs(&c, max_sub, a);
+		ret = heap_budget_take_all(b, a, n);
+	}
+	return ret;
+}
+
+/* Bytes replay() takes from an unbounded heap at the same address. */
+static u64 need(const struct plan *plan, unsigned int ngroups,
+		unsigned int max_sub, const struct heap_budget *heap)
+{
+	struct heap_budget b = { heap->start, heap->cur, ~0ULL };
+
+	replay(plan, ngroups, max_sub, &b);
+	return heap_budget_used(&b);
+}
+
+/*
+ * The property of @gp's config node that sets its window's size: the
+ * window options when given, else the assignment itself.
+ */
+static const char *window_prop(const void *cfg, const struct group_plan *gp)
+{
+	if (fdt_getprop(cfg, gp->cfg_node, "dma-window-size", NULL))
+		return "dma-window-size";
+	if (fdt_getprop(cfg, gp->cfg_node, "dma-page-shift", NULL))
+		return "dma-page-shift";
+	if (fdt_getprop(cfg, gp->cfg_node, "device", NULL))
+		return "device";
+	return "compatible";
+}
+
+int iommu_plan_memory(const void *cfg, const struct plan *plan,
+		      unsigned int max_sub, const struct heap_budget *heap,
+		      struct plan_memory *mem, struct dt_error *err)
+{
+	struct heap_budget b = *heap;
+	struct hv_alloc a[DMA_GROUP_NR_ALLOCS];
+	struct dma_group_config c;
+	const struct group_plan *gp;
+	unsigned int n;
+	int ret;
+
+	mem->avail = heap->end - heap->start;
+	ret = replay(plan, plan->ngroups, max_sub, &b);
+	mem->used = heap_budget_used(&b);
+	if (!ret)
+		return 0;
+	if (ret != -ENOMEM)
+		return dt_fail(err, cfg, 0, "compatible", ret,
+			       "PAMU tables for %u subwindows refused (%d)",
+			       max_sub, ret);
+	/* the first group (in config order) that does not fit names it */
+	for (n = 0; n <= plan->ngroups; n++) {
+		b = *heap;
+		if (replay(plan, n, max_sub, &b))
+			break;
+	}
+	mem->used = need(plan, plan->ngroups, max_sub, heap);
+	if (!n)
+		return dt_fail(err, cfg, 0, "compatible", -ENOMEM,
+			       "weir's heap: the PAMU tables alone need %llu bytes, %llu available (CONFIG_HV_MEM_SIZE - CONFIG_HV_IMAGE_MAX)",
+			       (unsigned long long)need(plan, 0, max_sub, heap),
+			       (unsigned long long)mem->avail);
+	gp = &plan->group[n - 1];
+	iommu_plan_group_config(plan, gp, &c);
+	dma_group_allocs(&c, max_sub, a);
+	return dt_fail(err, cfg, gp->cfg_node, window_prop(cfg, gp), -ENOMEM,
+		       "weir's heap: group %u brings it to %llu bytes (its default window's TCE table: %llu), %llu available (CONFIG_HV_MEM_SIZE - CONFIG_HV_IMAGE_MAX); the whole config needs %llu",
+		       n - 1,
+		       (unsigned long long)need(plan, n, max_sub, heap),
+		       (unsigned long long)a[2].size,
+		       (unsigned long long)mem->avail,
+		       (unsigned long long)mem->used);
 }

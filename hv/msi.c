@@ -14,11 +14,6 @@
 static struct msi_bank banks[MSI_MAX_BANKS];
 static unsigned int nbanks;
 
-static phys_addr_t page_of(phys_addr_t a)
-{
-	return a & ~(phys_addr_t)(SZ_4K - 1);
-}
-
 struct msi_bank *msi_bank_of(const struct partition *p)
 {
 	unsigned int i;
@@ -34,7 +29,8 @@ struct msi_bank *msi_bank_by_page(phys_addr_t phys)
 	unsigned int i;
 
 	for (i = 0; i < nbanks; i++)
-		if (page_of(banks[i].phys + MSI_MSIIR) == page_of(phys))
+		if (msi_doorbell_page(banks[i].phys) ==
+		    (phys & ~(phys_addr_t)(SZ_4K - 1)))
 			return &banks[i];
 	return NULL;
 }

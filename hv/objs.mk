@@ -1,5 +1,5 @@
 obj-y += hv/partition_mem.o hv/hwtree.o hv/config.o
-obj-y += hv/config_dma.o hv/iommu_hw.o hv/iommu_groups.o hv/iommu_errata.o
+obj-y += hv/config_dma.o hv/config_msi.o hv/iommu_hw.o hv/iommu_groups.o hv/iommu_errata.o
 obj-$(CONFIG_PPC) += hv/main.o
 obj-y += hv/dma/window.o
 obj-y += hv/dma/reflect.o

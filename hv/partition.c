@@ -178,7 +178,7 @@ int partitions_create(const struct plan *plan, const void *cfg,
 		}
 		nparts = i + 1;
 	}
-	ret = iommu_boot(plan, hwfdt, hw, err);
+	ret = iommu_boot(cfg, plan, hwfdt, hw, err);
 	for (i = 0; !ret && i < plan->nparts; i++) {
 		ret = partition_load(&parts[i], err);
 		if (!ret)

@@ -1,49 +1,56 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Hypervisor heap for the target: a bump allocator over the part of
- * weir's reserved RAM after the image (include/weir/alloc.h). Tables are
- * allocated once at boot and live forever; hv_free() only gives back the
- * most recent allocation.
+ * Hypervisor heap for the target: a bump allocator over the heap Kconfig
+ * gives weir (CONFIG_HV_MEM_SIZE - CONFIG_HV_IMAGE_MAX bytes after the
+ * image room, include/weir/alloc.h). Tables are allocated once at boot
+ * and live forever; hv_free() only gives back the most recent
+ * allocation. The arithmetic is heap_budget_take() (lib/heap_budget.c),
+ * the one the plan replays.
  */
 #include <string.h>
 #include <weir/alloc.h>
 #include <weir/heap.h>
 
-static uintptr_t heap_cur, heap_end, heap_last;
+static struct heap_budget heap;
+static u64 heap_last;
 
 void hv_heap_init(void *start, void *end)
 {
-	heap_cur = (uintptr_t)start;
-	heap_end = (uintptr_t)end;
+	heap_budget_init(&heap, (uintptr_t)start,
+			 (u64)((uintptr_t)end - (uintptr_t)start));
 	heap_last = 0;
 }
 
 size_t hv_heap_free_bytes(void)
 {
-	return heap_end - heap_cur;
+	return (size_t)(heap.end - heap.cur);
+}
+
+void hv_heap_get(struct heap_budget *b)
+{
+	*b = heap;
 }
 
 void *hv_zalloc(size_t size, size_t align)
 {
-	uintptr_t p;
+	u64 cur = heap.cur, p;
 
-	if (!size || !IS_POWER_OF_2(align) || !heap_end)
+	if (!heap.end)
 		return NULL;
-	p = ALIGN_UP(heap_cur, (uintptr_t)align);
-	if (p < heap_cur || p > heap_end || size > heap_end - p)
+	p = heap_budget_take(&heap, size, align);
+	if (!p)
 		return NULL;
-	heap_last = heap_cur;
-	heap_cur = p + size;
-	memset((void *)p, 0, size);
-	return (void *)p;
+	heap_last = cur;
+	memset((void *)(uintptr_t)p, 0, size);
+	return (void *)(uintptr_t)p;
 }
 
 void hv_free(void *ptr)
 {
 	/* Only the latest allocation can be returned to a bump allocator. */
 	if (ptr && heap_last && (uintptr_t)ptr >= heap_last &&
-	    (uintptr_t)ptr < heap_cur) {
-		heap_cur = heap_last;
+	    (uintptr_t)ptr < heap.cur) {
+		heap.cur = heap_last;
 		heap_last = 0;
 	}
 }

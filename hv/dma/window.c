@@ -112,20 +112,63 @@ static int check_config(const struct dma_group_config *cfg,
 	return 0;
 }
 
+/*
+ * Bytes hv_zalloc() gives a struct dma_group: a fixed figure, the same on
+ * the 32-bit target and the 64-bit host (its pointers make sizeof()
+ * differ), so weir-plan counts exactly what boot allocates.
+ */
+#define DMA_GROUP_ALLOC_BYTES	4608
+_Static_assert(sizeof(struct dma_group) <= DMA_GROUP_ALLOC_BYTES,
+	       "DMA_GROUP_ALLOC_BYTES too small");
+
+/* A window of @max_tces TCEs: its TCE table and slot arrays. */
+static void window_allocs(u64 max_tces, unsigned int max_subwindows,
+			  struct hv_alloc *a)
+{
+	u64 max_slots = max_tces < max_subwindows ? max_tces : max_subwindows;
+
+	a[0] = (struct hv_alloc){ max_tces * TCE_ENTRY_SIZE, SZ_4K };
+	a[1] = (struct hv_alloc){ max_slots * sizeof(u32), 8 };
+	a[2] = (struct hv_alloc){ max_slots * sizeof(struct dma_slot_state), 8 };
+}
+
+/**
+ * dma_group_allocs() - what dma_group_create() allocates for @cfg on an
+ * IOMMU with @max_subwindows subwindows per window, in order: the group,
+ * its slot undo array, then per window (default: default_size >>
+ * default_page_shift TCEs; dynamic: @max_subwindows TCEs) the TCE table
+ * (8 bytes a TCE, 4 KiB aligned) and two arrays of one entry per slot.
+ * Sizes and alignments in bytes. @cfg must have passed check_config()
+ * (dma_group_create() does; the plan's groups have).
+ * Return: the number of entries of @a used, DMA_GROUP_NR_ALLOCS.
+ */
+unsigned int dma_group_allocs(const struct dma_group_config *cfg,
+			      unsigned int max_subwindows,
+			      struct hv_alloc a[DMA_GROUP_NR_ALLOCS])
+{
+	a[0] = (struct hv_alloc){ DMA_GROUP_ALLOC_BYTES, 8 };
+	a[1] = (struct hv_alloc){
+		(u64)max_subwindows * sizeof(struct dma_slot_state), 8 };
+	window_allocs(cfg->default_size >> cfg->default_page_shift,
+		      max_subwindows, &a[2]);
+	window_allocs(max_subwindows, max_subwindows, &a[5]);
+	return DMA_GROUP_NR_ALLOCS;
+}
+
 /* Allocate a window's TCE table (@max_tces entries) and slot arrays. */
 static int window_alloc(struct dma_group *g, struct dma_window *w,
-			unsigned int index, u64 max_tces)
+			unsigned int index, u64 max_tces,
+			const struct hv_alloc *a)
 {
-	u64 max_slots = max_tces < g->caps.max_subwindows ?
-			max_tces : g->caps.max_subwindows;
+	u64 max_slots = a[1].size / sizeof(*w->slot_valid);
 
 	w->group = g;
 	w->liobn = DMA_LIOBN(g->cfg.index, index);
 	w->max_tces = max_tces;
 	w->max_slots = (unsigned int)max_slots;
-	w->tces = hv_zalloc(max_tces * TCE_ENTRY_SIZE, SZ_4K);
-	w->slot_valid = hv_zalloc(max_slots * sizeof(*w->slot_valid), 8);
-	w->slot = hv_zalloc(max_slots * sizeof(*w->slot), 8);
+	w->tces = hv_zalloc(a[0].size, a[0].align);
+	w->slot_valid = hv_zalloc(a[1].size, a[1].align);
+	w->slot = hv_zalloc(a[2].size, a[2].align);
 	if (!w->tces || !w->slot_valid || !w->slot)
 		return -ENOMEM;
 	return 0;
@@ -143,25 +186,25 @@ static void window_free(struct dma_window *w)
 }
 
 /*
- * Allocate both windows: the default one sized by the config, the dynamic
- * one for exact windows only (at most caps.max_subwindows TCEs). Nothing
- * is allocated after this: hcalls never allocate.
+ * Allocate both windows (dma_group_allocs() @a): the default one sized by
+ * the config, the dynamic one for exact windows only (at most
+ * caps.max_subwindows TCEs). Nothing is allocated after this: hcalls
+ * never allocate.
  */
-static int group_alloc(struct dma_group *g)
+static int group_alloc(struct dma_group *g, const struct hv_alloc *a)
 {
 	u64 def_tces = g->cfg.default_size >> g->cfg.default_page_shift;
 	int ret;
 
-	g->slot_undo = hv_zalloc(g->caps.max_subwindows *
-				 sizeof(*g->slot_undo), 8);
+	g->slot_undo = hv_zalloc(a[1].size, a[1].align);
 	if (!g->slot_undo)
 		return -ENOMEM;
 	ret = window_alloc(g, &g->win[DMA_WIN_DEFAULT], DMA_WIN_DEFAULT,
-			   def_tces);
+			   def_tces, &a[2]);
 	if (ret)
 		return ret;
 	return window_alloc(g, &g->win[DMA_WIN_DYNAMIC], DMA_WIN_DYNAMIC,
-			    g->caps.max_subwindows);
+			    g->caps.max_subwindows, &a[5]);
 }
 
 /**
@@ -182,6 +225,7 @@ int dma_group_create(const struct dma_group_config *cfg,
 		     struct partition *owner, struct iommu *mmu,
 		     struct dma_group **out)
 {
+	struct hv_alloc a[DMA_GROUP_NR_ALLOCS];
 	struct iommu_caps caps;
 	struct dma_group *g;
 	int ret;
@@ -190,14 +234,15 @@ int dma_group_create(const struct dma_group_config *cfg,
 	ret = check_config(cfg, &caps);
 	if (ret)
 		return ret;
-	g = hv_zalloc(sizeof(*g), 8);
+	dma_group_allocs(cfg, caps.max_subwindows, a);
+	g = hv_zalloc(a[0].size, a[0].align);
 	if (!g)
 		return -ENOMEM;
 	g->cfg = *cfg;
 	g->owner = owner;
 	g->mmu = mmu;
 	g->caps = caps;
-	ret = group_alloc(g);
+	ret = group_alloc(g, a);
 	if (!ret)
 		ret = dma_group_reset(g);
 	if (ret) {

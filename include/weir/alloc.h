@@ -30,4 +30,57 @@ void hv_free(void *p);
 /* Real address of hypervisor memory (identity on the target). */
 phys_addr_t hv_virt_to_phys(const void *p);
 
+/**
+ * struct hv_alloc - one hv_zalloc() call as its size functions give it
+ * @size: bytes
+ * @align: bytes, a power of two
+ *
+ * The code that allocates at boot (pamu_allocs(), dma_group_allocs())
+ * describes its calls with these, in order, and allocates from them; the
+ * plan replays the same list on a struct heap_budget.
+ */
+struct hv_alloc {
+	u64 size;
+	u64 align;
+};
+
+/**
+ * struct heap_budget - the target's bump allocator without memory: the
+ * addresses [@cur, @end) still free, @start where the heap began (bytes,
+ * weir's addresses, mapped 1:1). lib/heap.c allocates with
+ * heap_budget_take() on one of these, so a plan replayed on a copy of
+ * the heap lands exactly where boot's allocations will.
+ */
+struct heap_budget {
+	u64 start;
+	u64 cur;
+	u64 end;
+};
+
+/* A heap of @size bytes at address @start, nothing taken. */
+void heap_budget_init(struct heap_budget *b, u64 start, u64 size);
+
+/**
+ * heap_budget_take() - take @size bytes aligned to @align from @b, as
+ * hv_zalloc() does on the target (padding included)
+ * Return: the address taken, or 0 (@b unchanged) when @size is 0,
+ * @align is not a power of two or the rest of @b is too small.
+ */
+u64 heap_budget_take(struct heap_budget *b, u64 size, u64 align);
+
+/**
+ * heap_budget_take_all() - heap_budget_take() each of the @n allocations
+ * of @a in order
+ * Return: 0, or -ENOMEM at the first that does not fit (@b then holds
+ * the ones before it).
+ */
+int heap_budget_take_all(struct heap_budget *b, const struct hv_alloc *a,
+			 unsigned int n);
+
+/* Bytes taken from @b so far (padding included). */
+static inline u64 heap_budget_used(const struct heap_budget *b)
+{
+	return b->cur - b->start;
+}
+
 #endif

@@ -28,6 +28,11 @@ struct part_plan {
 	int hw_dev[CONFIG_MAX_DEVICES];	/* device nodes in the hardware tree */
 	int dev_cfg[CONFIG_MAX_DEVICES];	/* the config child assigning each */
 	unsigned int ndev;
+	/* its MSI bank ("fsl,mpic-msi" among hw_dev[], at most one):
+	 * real address of the register block, hw_dev[] index */
+	bool has_msi;
+	phys_addr_t msi_phys;
+	unsigned int msi_dev;
 	bool manager;			/* may stop/restart other partitions */
 	char bootargs[CONFIG_BOOTARGS_MAX + 1];	/* "" when not given */
 	/* board compatible for the guest root ("-hv" is appended by the
@@ -141,7 +146,11 @@ struct hv_reserved {
  * an image source lies outside physical memory or overlaps weir; -ENOENT when a device or the
  * guest image is missing; -E2BIG when limits are exceeded (partitions,
  * devices, "bootargs" or "guest-compatible" length); -ERANGE also when
- * "guest-entry" lies outside guest-memory; and groups_build()'s errors.
+ * "guest-entry" lies outside guest-memory; config_msi_banks()'s errors
+ * (MSI banks: -EINVAL for an MPIC 4.3 bank or a bad "reg", -ERANGE for
+ * one outside CCSR, -EBUSY for two banks in one partition or in one
+ * 4 KiB page of two partitions, -E2BIG beyond MSI_MAX_BANKS); and
+ * groups_build()'s errors.
  */
 int config_parse(const void *cfg, const void *hwfdt, const struct hw_info *hw,
 		 const struct hv_reserved *hv, struct plan *plan,

@@ -27,6 +27,7 @@
 #define WEIR_DMA_H
 
 #include <weir/types.h>
+#include <weir/alloc.h>
 #include <weir/iommu.h>
 
 struct partition;
@@ -170,6 +171,16 @@ struct dma_group {
  * window, DDW 4K|64K|16M at DMA_DDW_BUS_BASE, MSI range reserved, no
  * doorbell); the caller then sets index, buid and liodns. */
 void dma_group_config_init(struct dma_group_config *cfg);
+
+/* Entries dma_group_allocs() fills: group, slot undo, 3 per window. */
+#define DMA_GROUP_NR_ALLOCS	(2 + 3 * DMA_WINDOWS_PER_GROUP)
+
+/** dma_group_allocs() - the hv_zalloc() calls dma_group_create() makes
+ * for @cfg with @max_subwindows, in order (hv/dma/window.c); the plan
+ * counts weir's heap with it. Return: DMA_GROUP_NR_ALLOCS. */
+unsigned int dma_group_allocs(const struct dma_group_config *cfg,
+			      unsigned int max_subwindows,
+			      struct hv_alloc a[DMA_GROUP_NR_ALLOCS]);
 
 int dma_group_create(const struct dma_group_config *cfg,
 		     struct partition *owner, struct iommu *mmu,

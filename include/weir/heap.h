@@ -8,4 +8,9 @@
 void hv_heap_init(void *start, void *end);
 size_t hv_heap_free_bytes(void);
 
+struct heap_budget;
+
+/* The heap as it is now (what is still free), for the plan at boot. */
+void hv_heap_get(struct heap_budget *b);
+
 #endif

@@ -63,6 +63,13 @@ int hw_find_console(const void *fdt, struct hw_info *hw, struct dt_error *err);
  */
 int hw_parse(const void *fdt, struct hw_info *hw, struct dt_error *err);
 
+/**
+ * hw_in_ccsr() - does [@phys, @phys + @len) (real address, bytes) lie in
+ * the CCSR window of @hw? What arch_ccsr_ptr() can map; the config check
+ * of MSI banks uses it too.
+ */
+bool hw_in_ccsr(const struct hw_info *hw, phys_addr_t phys, u64 len);
+
 /* Format @err as one line "<node>: '<prop>': <msg>" into @buf. */
 const char *dt_error_str(const struct dt_error *err, char *buf, size_t len);
 

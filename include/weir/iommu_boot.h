@@ -24,17 +24,56 @@ void iommu_plan_pamu_config(const struct plan *plan, unsigned int max_sub,
 			    struct pamu_config *pc);
 
 /**
- * iommu_plan_group_config() - the dma_group_create() config of group @gp:
- * its planned config, DMA blocked at start when "dma-disabled", and the
- * MSI doorbell page of @bank (the owner's bank, or NULL) in every window
+ * iommu_plan_group_config() - the dma_group_create() config of group @gp
+ * of @plan: its planned config, DMA blocked at start when "dma-disabled",
+ * and the MSI doorbell page of the owner's MSI bank (part_plan.has_msi,
+ * msi_doorbell_page()) in every window
  */
-void iommu_plan_group_config(const struct group_plan *gp,
-			     const struct msi_bank *bank,
+void iommu_plan_group_config(const struct plan *plan,
+			     const struct group_plan *gp,
 			     struct dma_group_config *c);
 
 /**
+ * struct plan_memory - weir's heap and what a plan takes from it
+ * @used: bytes boot allocates for the plan (PAMU tables and their
+ *        software state, every group's TCE tables and state), alignment
+ *        padding included, counted from the heap's start
+ * @avail: bytes of the heap (CONFIG_HV_MEM_SIZE - CONFIG_HV_IMAGE_MAX)
+ */
+struct plan_memory {
+	u64 used;
+	u64 avail;
+};
+
+struct heap_budget;
+
+/**
+ * iommu_plan_memory() - does @plan fit in weir's heap? Replays on a copy
+ * of @heap every allocation iommu_boot() makes for it, in the same order,
+ * with the allocators' size functions (pamu_allocs() for the tables of
+ * iommu_plan_pamu_config(), dma_group_allocs() per group) and the heap's
+ * arithmetic (heap_budget_take()). Run by iommu_boot() before it
+ * allocates anything and by tools/weir-plan, so both refuse the same
+ * configs.
+ * @cfg: config tree (for @err's node path)
+ * @plan: a plan from config_parse()
+ * @max_sub: subwindows per window of the PAMU (PC3), a power of two >= 2
+ * @heap: the heap (at boot: hv_heap_get(); in weir-plan: the Kconfig one)
+ * @mem: bytes used and available (filled also on -ENOMEM)
+ * @err: on -ENOMEM, the config node of the first group (config order)
+ *        that does not fit and its window property ("dma-window-size",
+ *        else "dma-page-shift", "device" or "compatible"), with the
+ *        figures; the config root when the PAMU tables alone do not fit
+ * Return: 0; -ENOMEM; pamu_allocs()'s errors.
+ */
+int iommu_plan_memory(const void *cfg, const struct plan *plan,
+		      unsigned int max_sub, const struct heap_budget *heap,
+		      struct plan_memory *mem, struct dt_error *err);
+
+/**
  * iommu_boot() - PAMU tables, PAMU units and every DMA group of @plan
- * @plan: the validated plan (groups, max_liodn, PAMU units)
+ * @cfg: the config tree @plan came from (error paths)
+ * @plan: the validated plan (groups, max_liodn, PAMU units, MSI banks)
  * @hwfdt: hardware tree (MSI banks among the partitions' devices)
  * @hw: hardware facts (CCSR, for the PAMU and GUTS registers)
  * @err: on failure, the node at fault and why
@@ -42,11 +81,13 @@ void iommu_plan_group_config(const struct group_plan *gp,
  * Partitions must exist (partition_by_id()) before this runs.
  * On an SVR with erratum A-004510 and PAMU units, iommu_pamu_a004510()
  * runs before any unit is enabled.
+ * The plan is first checked against weir's heap with iommu_plan_memory()
+ * (the subwindow count read from the PAMU), before anything is allocated.
  * Return: 0; -EINVAL/-ERANGE (PAMU units not contiguous or outside
- * CCSR); -ENOMEM (tables); iommu_pamu_a004510()'s errors;
+ * CCSR); iommu_plan_memory()'s errors; -ENOMEM (tables); iommu_pamu_a004510()'s errors;
  * dma_group_create()'s errors.
  */
-int iommu_boot(const struct plan *plan, const void *hwfdt,
+int iommu_boot(const void *cfg, const struct plan *plan, const void *hwfdt,
 	       const struct hw_info *hw, struct dt_error *err);
 
 struct pamu_csd;

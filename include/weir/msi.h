@@ -28,6 +28,20 @@ struct partition;
 #define MSI_IBS_SHIFT		24	/* MSIIR value: bit select */
 #define MSI_MAX_BANKS		4
 
+/* Banks weir uses; the MPIC 4.3 ones (MSIIR1) are refused. */
+#define MSI_COMPATIBLE		"fsl,mpic-msi"
+#define MSI_COMPATIBLE_V43	"fsl,mpic-msi-v4.3"
+
+/*
+ * The 4 KiB page of the MSIIR of the bank at real address @bank: what a
+ * window maps as the doorbell, so the unit of assignment (the PAMU maps
+ * whole pages): two banks in one page cannot go to different partitions.
+ */
+static inline phys_addr_t msi_doorbell_page(phys_addr_t bank)
+{
+	return (bank + MSI_MSIIR) & ~(phys_addr_t)(SZ_4K - 1);
+}
+
 /* The vPIC source of MSIR register @n (n < MSI_NR_MSIR). */
 #define VPIC_IRQ_MSI(n)		VPIC_IRQ(8 + (n))
 

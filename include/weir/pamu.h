@@ -21,6 +21,7 @@
 #define WEIR_PAMU_H
 
 #include <weir/types.h>
+#include <weir/alloc.h>
 #include <weir/iommu.h>
 
 /* ------------------------------------------------------------------ */
@@ -187,6 +188,15 @@ struct pamu_tables {
 };
 
 int pamu_create(const struct pamu_config *cfg, struct iommu **out);
+
+/* Entries pamu_allocs() fills. */
+#define PAMU_NR_ALLOCS 9
+
+/** pamu_allocs() - the hv_zalloc() calls pamu_create() makes for @cfg, in
+ * order (drivers/iommu/pamu/tables.c); the plan counts weir's heap with
+ * it. Return: PAMU_NR_ALLOCS, or pamu_create()'s negative errno for a
+ * config it refuses. */
+int pamu_allocs(const struct pamu_config *cfg, struct hv_alloc a[PAMU_NR_ALLOCS]);
 void pamu_destroy(struct iommu *mmu);
 const struct pamu_tables *pamu_tables(struct iommu *mmu);
 u32 pamu_spaace_free(struct iommu *mmu);

@@ -18,6 +18,8 @@
 #include "helpers/dtc.h"
 #include <weir/config.h>
 #include <weir/fdt_util.h>
+#include <weir/alloc.h>
+#include <weir/iommu_boot.h>
 #include <weir/iommu_groups.h>
 
 #define SOC "/soc@ffe000000"
@@ -43,7 +45,11 @@ static const char hw_dts[] =
 	"   jr@1000 { reg = <0x1000 0x1000>; fsl,liodn = <146 154>; };\n"
 	"   jr@2000 { reg = <0x2000 0x1000>; fsl,liodn = <147 155>; }; };\n"
 	"  usb@210000 { reg = <0x210000 0x1000>; };\n"
-	"  serial@11c500 { compatible = \"ns16550\"; reg = <0x11c500 0x100>; }; };\n"
+	"  serial@11c500 { compatible = \"ns16550\"; reg = <0x11c500 0x100>; };\n"
+	"  msi@41600 { compatible = \"fsl,mpic-msi\"; reg = <0x41600 0x200>; };\n"
+	"  msi@41800 { compatible = \"fsl,mpic-msi\"; reg = <0x41800 0x200>; };\n"
+	"  msi@42600 { compatible = \"fsl,mpic-msi\"; reg = <0x42600 0x200>; };\n"
+	"  msi@43600 { compatible = \"fsl,mpic-msi-v4.3\"; reg = <0x43600 0x200>; }; };\n"
 	" pcie@ffe200000 { compatible = \"fsl,p4080-pcie\", \"fsl,qoriq-pcie-v2.1\";\n"
 	"  device_type = \"pci\"; reg = <0xf 0xfe200000 0 0x1000>; fsl,liodn = <193>;\n"
 	"  pcie@0 { device_type = \"pci\"; ethernet@0 { }; nvme@1 { }; }; };\n"
@@ -544,6 +550,81 @@ static void test_pamu_units(void **state)
 	assert_int_equal(n, 0);
 }
 
+/*
+ * MSI banks (hv/config_msi.c): what boot used to refuse only when it
+ * mapped the banks is refused by config_parse(), naming the config child
+ * and "device".
+ */
+static void test_msi_banks(void **state)
+{
+	config("m { device = \"" SOC "/msi@41600\"; };",
+	       "m { device = \"" SOC "/msi@42600\"; };");
+	assert_int_equal(parse(), 0);
+	assert_true(plan.part[0].has_msi);
+	assert_int_equal(plan.part[0].msi_phys, 0xffe041600ULL);
+	assert_int_equal(plan.part[1].msi_phys, 0xffe042600ULL);
+
+	/* MPIC 4.3 (e6500): refused */
+	config("m { device = \"" SOC "/msi@43600\"; };", "");
+	expect_refused(-EINVAL, "/partitions/p1/m", "device", "MPIC 4.3",
+		       "msi@43600");
+	/* two banks with their MSIIR in page 0xffe041000, two partitions */
+	config("m { device = \"" SOC "/msi@41600\"; };",
+	       "m { device = \"" SOC "/msi@41800\"; };");
+	expect_refused(-EBUSY, "/partitions/p2/m", "device", "0xffe041000",
+		       "partition 'p1'");
+	/* two banks in one partition */
+	config("m { device = \"" SOC "/msi@41600\"; };"
+	       "n { device = \"" SOC "/msi@42600\"; };", "");
+	expect_refused(-EBUSY, "/partitions/p1/n", "device", "one MSI bank",
+		       NULL);
+}
+
+/* n weir,dma-engine children of p1 with LIODNs 300.. (default windows). */
+static void engines(unsigned int n)
+{
+	static char p1[8192];
+	unsigned int i;
+	int len = 0;
+
+	p1[0] = '\0';
+	for (i = 0; i < n; i++)
+		len += snprintf(p1 + len, sizeof(p1) - len,
+				"e%u { compatible = \"weir,dma-engine\"; fsl,liodn = <%u>; };",
+				i, 300 + i);
+	config(p1, "");
+}
+
+/*
+ * weir's heap (iommu_plan_memory()): 40 default windows need 80 MiB of
+ * TCE tables; the 62 MiB heap of the default Kconfig holds 29. The first
+ * group that does not fit is named; one fewer fits.
+ */
+static void test_heap_budget(void **state)
+{
+	struct heap_budget heap;
+	struct plan_memory mem;
+	struct dt_error err;
+
+	heap_budget_init(&heap, CONFIG_HV_IMAGE_MAX,
+			 CONFIG_HV_MEM_SIZE - CONFIG_HV_IMAGE_MAX);
+	engines(40);
+	assert_int_equal(parse(), 0);
+	assert_int_equal(iommu_plan_memory(cfg, &plan, 256, &heap, &mem, &err),
+			 -ENOMEM);
+	assert_string_equal(err.node, "/partitions/p1/e29");
+	assert_string_equal(err.prop, "compatible");
+	assert_non_null(strstr(err.msg, "group 29 brings it to"));
+	assert_int_equal(mem.avail, CONFIG_HV_MEM_SIZE - CONFIG_HV_IMAGE_MAX);
+	assert_true(mem.used > mem.avail);
+
+	engines(29);
+	assert_int_equal(parse(), 0);
+	assert_int_equal(iommu_plan_memory(cfg, &plan, 256, &heap, &mem, &err), 0);
+	assert_true(mem.used <= mem.avail);
+	assert_true(mem.used >= 29 * (2ULL << 20));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -561,6 +642,8 @@ int main(void)
 		cmocka_unit_test(test_options_placement),
 		cmocka_unit_test(test_pci_kind),
 		cmocka_unit_test(test_pamu_units),
+		cmocka_unit_test(test_msi_banks),
+		cmocka_unit_test(test_heap_budget),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

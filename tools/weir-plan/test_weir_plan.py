@@ -219,3 +219,137 @@ def test_empty_file(tmp_path):
     r = run(str(empty), "%s/config/p4080ds.dtb" % OUT)
     assert r.returncode == 2 and "empty file" in r.stderr
     assert "Success" not in r.stderr
+
+
+# ---- weir's heap and MSI banks: what boot refuses, weir-plan refuses ----
+
+def config_blob(tmp_path, parts):
+    """A config with one partition per entry of @parts (a list of lists
+    of child node texts), each with 256 MiB of RAM from 0x10000000."""
+    body = []
+    for i, children in enumerate(parts):
+        body.append("""p%d {
+            compatible = "weir,partition";
+            cpus = <%d 1>;
+            guest-memory = <0 0x%x 0 0x10000000>;
+            guest-image = <0 0x%x 0 0 0 0x100000>;
+            %s
+        };""" % (i + 1, i, 0x10000000 * (i + 1), 0x4100000 + 0x100000 * i,
+                 "\n".join(children)))
+    dts = tmp_path / "cfg.dts"
+    dts.write_text('/dts-v1/;\n/ { compatible = "weir,config-1";\n'
+                   "partitions { %s };\n};\n" % "\n".join(body))
+    blob = tmp_path / "cfg.dtb"
+    subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", str(blob),
+                    str(dts)], check=True)
+    return str(blob)
+
+
+def plan_cfg(board, blob, *opts):
+    return run(*opts, "%s/board/%s.dtb" % (OUT, board), blob)
+
+
+def memory_line(text):
+    m = re.search(r"^memory: heap (\d+) / (\d+) bytes used / available", text,
+                  re.M)
+    assert m, text
+    return int(m.group(1)), int(m.group(2))
+
+
+def engines(n, prefix="e"):
+    return ['%s%d { compatible = "weir,dma-engine"; fsl,liodn = <%d>; };'
+            % (prefix, i, 300 + i) for i in range(n)]
+
+
+@pytest.mark.parametrize("board", ["p4080ds", "t4240qds"])
+def test_memory_budget_printed(board):
+    text, _ = plan(board)
+    used, avail = memory_line(text)
+    # Kconfig's heap: HV_MEM_SIZE - HV_IMAGE_MAX (64 MiB - 2 MiB); at
+    # least one 1 GiB 4K window's TCE table (2 MiB) per group
+    assert avail == 0x4000000 - 0x200000
+    assert 2 << 20 <= used <= avail
+
+
+def test_heap_refuses_40_dma_engines(tmp_path):
+    # 40 default windows: 80 MiB of TCE tables in a 62 MiB heap. Boot ran
+    # out of memory at the 30th group; the plan refuses the config, naming
+    # the first group that does not fit.
+    r = plan_cfg("p4080ds", config_blob(tmp_path, [engines(40)]))
+    assert r.returncode == 1, r.stdout
+    m = re.match(r"weir-plan: config (/partitions/p1/e(\d+)): 'compatible': "
+                 r"weir's heap: group (\d+) brings it to (\d+) bytes .*?"
+                 r"(\d+) available", r.stderr)
+    assert m, r.stderr
+    assert m.group(2) == m.group(3)
+    assert int(m.group(4)) > int(m.group(5)) == 0x4000000 - 0x200000
+    # one fewer group fits: the same config up to the group before
+    n = int(m.group(2))
+    r = plan_cfg("p4080ds", config_blob(tmp_path, [engines(n)]))
+    assert r.returncode == 0, r.stderr
+    used, avail = memory_line(r.stdout)
+    assert used <= avail
+
+
+def test_heap_names_window_size(tmp_path):
+    r = plan_cfg("p4080ds", config_blob(tmp_path, [engines(40)]))
+    n = int(re.search(r"group (\d+) brings", r.stderr).group(1))
+    # the group that does not fit sets its window: that property is named
+    big = engines(n) + ['w { compatible = "weir,dma-engine"; '
+                        'fsl,liodn = <400>; dma-window-size = <0 0x40000000>; };']
+    r = plan_cfg("p4080ds", config_blob(tmp_path, [big]))
+    assert r.returncode == 1
+    assert r.stderr.startswith("weir-plan: config /partitions/p1/w: "
+                               "'dma-window-size': weir's heap"), r.stderr
+    # smaller tables fit: 64 KiB pages cut each TCE table by 16
+    small = ['%s dma-page-shift = <16>; };' % e[:-3] for e in engines(40)]
+    r = plan_cfg("p4080ds", config_blob(tmp_path, [small]))
+    assert r.returncode == 0, r.stderr
+
+
+def test_msi_v43_refused(tmp_path):
+    # t4240 (e6500) banks are MPIC 4.3: boot refuses them, so must the plan
+    blob = config_blob(tmp_path, [[
+        'msi { device = "/soc@ffe000000/msi@41600"; };']])
+    r = plan_cfg("t4240qds", blob)
+    assert r.returncode == 1, r.stdout
+    assert r.stderr.startswith("weir-plan: config /partitions/p1/msi: "
+                               "'device': /soc@ffe000000/msi@41600: MPIC 4.3"), \
+        r.stderr
+
+
+def test_msi_shared_page_refused(tmp_path):
+    # P4080 banks 0x41600 and 0x41800 have their MSIIR in one 4 KiB page
+    blob = config_blob(tmp_path, [
+        ['msi { device = "/soc@ffe000000/msi@41600"; };'],
+        ['msi { device = "/soc@ffe000000/msi@41800"; };']])
+    r = plan_cfg("p4080ds", blob)
+    assert r.returncode == 1, r.stdout
+    assert r.stderr.startswith("weir-plan: config /partitions/p2/msi: "
+                               "'device': /soc@ffe000000/msi@41800: its MSIIR "
+                               "shares the 4 KiB page 0xffe041000"), r.stderr
+
+
+def test_msi_two_banks_one_partition_refused(tmp_path):
+    blob = config_blob(tmp_path, [[
+        'msi0 { device = "/soc@ffe000000/msi@41600"; };',
+        'msi1 { device = "/soc@ffe000000/msi@41800"; };']])
+    r = plan_cfg("p4080ds", blob)
+    assert r.returncode == 1, r.stdout
+    assert "/partitions/p1/msi1: 'device': " in r.stderr
+    assert "a partition gets one MSI bank" in r.stderr
+
+
+def test_msi_doorbell_in_dump(tmp_path):
+    # the doorbell page (MSIIR 0xffe041740) 1:1 at the MSI IOVA of every
+    # window of the bank's owner, as boot maps it
+    blob = config_blob(tmp_path, [[
+        'msi { device = "/soc@ffe000000/msi@41600"; };',
+        'dma1 { device = "/soc@ffe000000/dma@100300"; fsl,liodn = <196>; };']])
+    r = plan_cfg("p4080ds", blob)
+    assert r.returncode == 0, r.stderr
+    rows = paace_rows(r.stdout)
+    bell = [x for x in rows if x["twba"] == "0x%09x" % 0xffe041000]
+    assert len(bell) == 1, r.stdout
+    assert bell[0]["v"] == "1" and bell[0]["entry"] == "spaace"
+    assert bell[0]["liodn"] == "196"

@@ -2,9 +2,11 @@
 /*
  * weir-plan: check a partition config against a hardware tree on the host
  * and show what weir would program, with weir's own code (libweir.a):
- * config_parse() for the plan and its IOMMU groups, the PAMU table
- * manager (drivers/iommu/pamu) for the tables, dma_group_create() for each
- * group's default window, paace_decode() for the dump.
+ * config_parse() for the plan, its IOMMU groups and MSI banks,
+ * iommu_plan_memory() for weir's heap (what boot checks before it
+ * allocates), the PAMU table manager (drivers/iommu/pamu) for the tables,
+ * dma_group_create() for each group's default window (with the owner's
+ * MSI doorbell page), paace_decode() for the dump.
  *
  *   weir-plan [-a] [-t] [-s subwindows] [-m base+size] hardware.dtb config.dtb
  *
@@ -18,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <libfdt.h>
+#include <weir/alloc.h>
 #include <weir/config.h>
 #include <weir/dma.h>
 #include <weir/fdt_util.h>
@@ -31,6 +34,7 @@ struct opts {
 	bool put_tces;			/* -t: map two pages per window */
 	unsigned int subwindows;	/* -s: PC3 maximum, default 256 */
 	struct hv_reserved hv;		/* -m: weir's own memory */
+	struct heap_budget heap;	/* its heap, as Kconfig lays it out */
 };
 
 static void usage(void)
@@ -287,8 +291,8 @@ static int build_tables(const struct plan *plan, const struct opts *o)
 		const struct group_plan *g = &plan->group[i];
 		struct dma_group_config c;
 
-		/* MSI banks need CCSR mappings: the tool shows no doorbells */
-		iommu_plan_group_config(g, NULL, &c);
+		/* as boot: the owner's MSI doorbell page in every window */
+		iommu_plan_group_config(plan, g, &c);
 		ret = dma_group_create(&c, &parts[g->part], mmu, &dg);
 		if (ret) {
 			fprintf(stderr, "weir-plan: group %s: dma_group_create: %s\n",
@@ -309,8 +313,12 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	int c;
 
 	o->subwindows = 256;
-	o->hv.start = 0;
-	o->hv.size = 0x4000000;	/* weir at 0 + 64 MiB, as on QEMU */
+#ifdef CONFIG_TEXT_BASE
+	o->hv.start = CONFIG_TEXT_BASE;
+#else
+	o->hv.start = 0;	/* the sandbox build: weir at 0, as on QEMU */
+#endif
+	o->hv.size = CONFIG_HV_MEM_SIZE;
 	while ((c = getopt(argc, argv, "ats:m:")) != -1) {
 		switch (c) {
 		case 'a':
@@ -338,13 +346,17 @@ static void parse_args(int argc, char **argv, struct opts *o)
 			usage();
 		}
 	}
-	if (argc - optind != 2)
+	if (argc - optind != 2 || o->hv.size <= CONFIG_HV_IMAGE_MAX)
 		usage();
+	/* the heap setup.c gives hv_heap_init(): after the image room */
+	heap_budget_init(&o->heap, o->hv.start + CONFIG_HV_IMAGE_MAX,
+			 o->hv.size - CONFIG_HV_IMAGE_MAX);
 }
 
 int main(int argc, char **argv)
 {
 	static struct plan plan;
+	struct plan_memory mem;
 	struct hw_info hw;
 	struct dt_error err;
 	char line[300];
@@ -365,12 +377,20 @@ int main(int argc, char **argv)
 			dt_error_str(&err, line, sizeof(line)));
 		return 1;
 	}
+	if (iommu_plan_memory(cfg, &plan, o.subwindows, &o.heap, &mem, &err)) {
+		fprintf(stderr, "weir-plan: config %s\n",
+			dt_error_str(&err, line, sizeof(line)));
+		return 1;
+	}
 	printf("weir-plan: %s (%s x%u); %u partitions, %u IOMMU groups, max LIODN %u\n",
 	       hw.model, hw.cpu, hw.ncpus, plan.nparts, plan.ngroups, plan.max_liodn);
 	printf("pamu:");
 	for (i = 0; i < plan.npamus; i++)
 		printf(" 0x%llx", (unsigned long long)plan.pamu_phys[i]);
 	printf("%s\n", plan.npamus ? "" : " none (tables in memory, software model)");
+	printf("memory: heap %llu / %llu bytes used / available (at 0x%llx; %u subwindows)\n",
+	       (unsigned long long)mem.used, (unsigned long long)mem.avail,
+	       (unsigned long long)o.heap.start, o.subwindows);
 	print_parts(&plan);
 	print_groups(hwfdt, &plan);
 	print_liodns(&plan);

@@ -196,7 +196,8 @@ void weir_entry(void *fdt_in)
 
 	timer_init(hw.tb_freq);
 	arch_zero_ram_init(hw.dcache_block);
-	hv_heap_init((void *)ALIGN_UP((uintptr_t)_end, SZ_4K),
+	/* the heap Kconfig gives weir, which the plan checks against */
+	hv_heap_init((void *)(uintptr_t)(image + CONFIG_HV_IMAGE_MAX),
 		     (void *)(uintptr_t)(image + CONFIG_HV_MEM_SIZE));
 	boot.fdt = fdt_buf;
 	boot.hw = &hw;
@@ -208,8 +209,7 @@ void weir_entry(void *fdt_in)
 
 void *arch_ccsr_ptr(phys_addr_t phys, u64 len)
 {
-	if (!hw.ccsr_size || phys < hw.ccsr_phys || len > hw.ccsr_size ||
-	    phys - hw.ccsr_phys > hw.ccsr_size - len)
+	if (!hw_in_ccsr(&hw, phys, len))
 		return NULL;
 	return (void *)(uintptr_t)(CONFIG_CCSR_VIRT + (phys - hw.ccsr_phys));
 }

@@ -27,5 +27,8 @@ SECTIONS
 	. = ALIGN(16);
 	__bss_end = .;
 	_end = .;
+	/* the heap starts at a fixed place (hv/Kconfig HV_IMAGE_MAX) */
+	ASSERT(_end - __image_start <= CONFIG_HV_IMAGE_MAX,
+	       "weir's image is larger than CONFIG_HV_IMAGE_MAX")
 	/DISCARD/ : { *(.comment) *(.note.*) *(.eh_frame) *(.gnu.attributes) }
 }

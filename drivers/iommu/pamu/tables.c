@@ -649,19 +649,36 @@ static u64 round_pow2(u64 x)
 }
 
 /*
- * tables_alloc() - PAACT | SPAACT | OMT, each part 4 KiB aligned, in one
- * zeroed allocation of power-of-two size aligned to that size.
+ * Bytes hv_zalloc() gives a struct pamu: a fixed figure, the same on the
+ * 32-bit target and the 64-bit host, so weir-plan counts what boot does.
  */
-static int tables_alloc(struct pamu_tables *t, u32 num_paace, u32 num_spaace)
+#define PAMU_ALLOC_BYTES	256
+_Static_assert(sizeof(struct pamu) <= PAMU_ALLOC_BYTES,
+	       "PAMU_ALLOC_BYTES too small");
+
+/*
+ * tables_size() - PAACT | SPAACT | OMT, each part 4 KiB aligned, in one
+ * allocation of power-of-two size (bytes) aligned to that size; @paact
+ * and @spaact get the bytes of the first two parts.
+ */
+static u64 tables_size(u32 num_paace, u32 num_spaace, u64 *paact, u64 *spaact)
 {
-	u64 paact = ALIGN_UP((u64)num_paace * PAACE_SIZE, SZ_4K);
-	u64 spaact = ALIGN_UP((u64)num_spaace * PAACE_SIZE, SZ_4K);
-	u64 size = round_pow2(paact + spaact + OMT_SIZE);
+	*paact = ALIGN_UP((u64)num_paace * PAACE_SIZE, SZ_4K);
+	*spaact = ALIGN_UP((u64)num_spaace * PAACE_SIZE, SZ_4K);
+	return round_pow2(*paact + *spaact + OMT_SIZE);
+}
+
+/* tables_alloc() - the tables of tables_size(), zeroed, at @a. */
+static int tables_alloc(struct pamu_tables *t, u32 num_paace, u32 num_spaace,
+			const struct hv_alloc *a)
+{
+	u64 paact, spaact;
+	u64 size = tables_size(num_paace, num_spaace, &paact, &spaact);
 	u8 *base;
 
-	if (size > SIZE_MAX)
+	if (size > SIZE_MAX || a->size != size)
 		return -ENOSPC;
-	base = hv_zalloc((size_t)size, (size_t)size);
+	base = hv_zalloc((size_t)a->size, (size_t)a->align);
 	if (!base)
 		return -ENOSPC;
 	t->base = base;
@@ -703,6 +720,54 @@ static u64 stage_ops(const struct pamu_config *cfg)
 	return IOMMU_STAGE_OPS(cfg->group_liodns ?: 1, cfg->max_subwindows);
 }
 
+/* Entries of the dirty list: the smaller of the log and the subwindows. */
+static unsigned int max_dirty(unsigned int stage_max, unsigned int max_sub)
+{
+	return stage_max < max_sub ? stage_max : max_sub;
+}
+
+/**
+ * pamu_allocs() - the hv_zalloc() calls pamu_create() makes for @cfg, in
+ * order (sizes and alignments in bytes): the struct pamu, the tables
+ * (PAACT | SPAACT | OMT, a power of two aligned to its size), the SPAACE
+ * and scratch bitmaps, one byte per LIODN, the staging log (32 bytes an
+ * operation), the scratch window's slots, dirty bitmap and dirty list.
+ * Return: PAMU_NR_ALLOCS, or pamu_create()'s -ERANGE/-EINVAL/-ENOSPC for
+ * a config it refuses before allocating.
+ */
+int pamu_allocs(const struct pamu_config *cfg, struct hv_alloc a[PAMU_NR_ALLOCS])
+{
+	u64 ops, paact, spaact, size;
+	unsigned int stage_max, max_sub = cfg->max_subwindows;
+	int ret;
+
+	ret = check_config(cfg);
+	if (ret)
+		return ret;
+	ops = stage_ops(cfg);
+	if (ops > UINT_MAX / sizeof(struct pamu_op))
+		return -ENOSPC;
+	stage_max = (unsigned int)ops;
+	size = tables_size(cfg->max_liodn + 1, cfg->spaace_entries, &paact,
+			   &spaact);
+	a[0] = (struct hv_alloc){ PAMU_ALLOC_BYTES, 8 };
+	a[1] = (struct hv_alloc){ size, size };
+	a[2] = (struct hv_alloc){ map_bytes(cfg->spaace_entries) + 4, 4 };
+	a[3] = a[2];
+	a[4] = (struct hv_alloc){ (u64)cfg->max_liodn + 1, 1 };
+	a[5] = (struct hv_alloc){ sizeof(struct pamu_op) * (u64)stage_max, 8 };
+	a[6] = (struct hv_alloc){ sizeof(struct pamu_slot) * (u64)max_sub, 8 };
+	a[7] = (struct hv_alloc){ map_bytes(max_sub), 4 };
+	a[8] = (struct hv_alloc){ sizeof(u32) * (u64)max_dirty(stage_max, max_sub),
+				  4 };
+	return PAMU_NR_ALLOCS;
+}
+
+static void *alloc(const struct hv_alloc *a)
+{
+	return hv_zalloc((size_t)a->size, (size_t)a->align);
+}
+
 /**
  * pamu_create() - allocate the PAMU tables and an iommu for them
  * @cfg: table sizes (see struct pamu_config)
@@ -712,7 +777,8 @@ static u64 stage_ops(const struct pamu_config *cfg)
  * standard mappings. Registers are not touched: pamu_hw_init() does that.
  * The staging log holds stage_ops() operations of sizeof(struct
  * pamu_op) = 32 bytes: 8 224 bytes per LIODN of the largest group with
- * 256 subwindows (caps.max_staged reports it).
+ * 256 subwindows (caps.max_staged reports it). What is allocated is
+ * exactly pamu_allocs(), in that order.
  * Return: 0, -ERANGE (max_liodn > 0xffff: LIODN fields are 16 bits),
  * -EINVAL (max_subwindows not a power of two in [2, 65536], iova_bits >
  * 63, group_liodns > max_liodn + 1), -ENOSPC (out of hypervisor memory,
@@ -720,35 +786,29 @@ static u64 stage_ops(const struct pamu_config *cfg)
  */
 int pamu_create(const struct pamu_config *cfg, struct iommu **out)
 {
-	unsigned int stage_max;
+	struct hv_alloc a[PAMU_NR_ALLOCS];
 	struct pamu *p;
 	int ret;
-	u64 ops;
 
-	ret = check_config(cfg);
-	if (ret)
+	ret = pamu_allocs(cfg, a);
+	if (ret < 0)
 		return ret;
-	ops = stage_ops(cfg);
-	if (ops > UINT_MAX / sizeof(struct pamu_op))
-		return -ENOSPC;
-	stage_max = (unsigned int)ops;
-	p = hv_zalloc(sizeof(*p), 8);
+	p = alloc(&a[0]);
 	if (!p)
 		return -ENOSPC;
 	p->iova_bits = cfg->iova_bits ?: PAMU_DEFAULT_IOVA_BITS;
 	p->max_subwindows = cfg->max_subwindows;
-	p->max_ops = stage_max;
-	ret = tables_alloc(&p->t, cfg->max_liodn + 1, cfg->spaace_entries);
-	p->spaace_map = hv_zalloc(map_bytes(cfg->spaace_entries) + 4, 4);
-	p->scratch_map = hv_zalloc(map_bytes(cfg->spaace_entries) + 4, 4);
-	p->mark = hv_zalloc(cfg->max_liodn + 1, 1);
-	p->ops = hv_zalloc(sizeof(*p->ops) * stage_max, 8);
-	p->win.slots = hv_zalloc(sizeof(struct pamu_slot) * p->max_subwindows,
-				 8);
-	p->win.dirty = hv_zalloc(map_bytes(p->max_subwindows), 4);
-	p->win.max_dirty = stage_max < p->max_subwindows ? stage_max :
-							   p->max_subwindows;
-	p->win.dirty_list = hv_zalloc(sizeof(u32) * p->win.max_dirty, 4);
+	p->max_ops = (unsigned int)(a[5].size / sizeof(struct pamu_op));
+	ret = tables_alloc(&p->t, cfg->max_liodn + 1, cfg->spaace_entries,
+			   &a[1]);
+	p->spaace_map = alloc(&a[2]);
+	p->scratch_map = alloc(&a[3]);
+	p->mark = alloc(&a[4]);
+	p->ops = alloc(&a[5]);
+	p->win.slots = alloc(&a[6]);
+	p->win.dirty = alloc(&a[7]);
+	p->win.max_dirty = max_dirty(p->max_ops, p->max_subwindows);
+	p->win.dirty_list = alloc(&a[8]);
 	if (ret || !p->spaace_map || !p->scratch_map || !p->mark || !p->ops ||
 	    !p->win.slots || !p->win.dirty || !p->win.dirty_list) {
 		pamu_destroy(&p->iommu);
