@@ -126,7 +126,8 @@ static int check_liodns(const struct gctx *c, const u32 *l, int n,
 
 /*
  * node_liodns() - the LIODNs of hardware node @hw: its config child's
- * "fsl,liodn" when it has one (an override), else the hardware tree's.
+ * "fsl,liodn" when it has one, else the hardware tree's
+ * (check_hw_liodn() makes the two agree where both exist).
  * Hardware problems are reported at config node @errnode.
  * Return: the count (0: none) or -errno with c->err filled.
  */
@@ -190,6 +191,31 @@ static int endpoint_of(const struct gctx *c, int ctrl, int node, int errnode,
 }
 
 /*
+ * dma_master() - the DMA master of hardware node @hw outside any PCI
+ * controller: the nearest node at or above it with LIODNs (a DMA channel,
+ * an interrupt or a port node without "fsl,liodn" issues its transactions
+ * with its controller's LIODN).
+ * Return: 1 with *@master set; 0 when no node on the path has LIODNs;
+ * -errno (a malformed or out-of-range LIODN on the path).
+ */
+static int dma_master(const struct gctx *c, int hw, int errnode, int *master)
+{
+	u32 l[DMA_GROUP_MAX_LIODNS];
+	int n;
+
+	for (; hw >= 0; hw = fdt_parent_offset(c->hw, hw)) {
+		n = node_liodns(c, hw, errnode, l);
+		if (n < 0)
+			return n;
+		if (n) {
+			*master = hw;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
  * group_root() - the group hardware node @hw belongs to
  * Return: 1 with *@root and *@kind set; 0 when @hw is not a DMA master
  * (no LIODN, not on a PCI hose); -errno.
@@ -197,7 +223,6 @@ static int endpoint_of(const struct gctx *c, int ctrl, int node, int errnode,
 static int group_root(const struct gctx *c, int hw, int errnode, int *root,
 		      enum group_kind *kind)
 {
-	u32 l[DMA_GROUP_MAX_LIODNS];
 	enum pci_ctrl_kind pk;
 	int ctrl = pci_ctrl_of(c, hw, &pk), ret;
 
@@ -215,10 +240,9 @@ static int group_root(const struct gctx *c, int hw, int errnode, int *root,
 			*kind = GROUP_PCI_ENDPOINT;
 		return 1;
 	}
-	ret = node_liodns(c, hw, errnode, l);
+	ret = dma_master(c, hw, errnode, root);
 	if (ret <= 0)
 		return ret;
-	*root = hw;
 	*kind = GROUP_DEVICE;
 	return 1;
 }
@@ -256,23 +280,37 @@ static int add_node(const struct gctx *c, struct group_plan *g, int node)
 }
 
 /*
- * Members of a hardware group: the root; for a PCI hose every node below
- * the controller except, with endpoint partitioning, endpoint subtrees;
- * for an endpoint its whole subtree.
+ * Members of a hardware group: the root; for a device the nodes below it
+ * whose DMA master it is (subtrees of nodes with LIODNs of their own
+ * left out); for a PCI hose every node below the controller except, with
+ * endpoint partitioning, endpoint subtrees; for an endpoint its whole
+ * subtree.
  */
 static int fill_members(const struct gctx *c, struct group_plan *g)
 {
-	int root = g->hw_node[0], depth = 0, node, ep, ret;
+	int root = g->hw_node[0], depth = 0, skip = 0, node, ep, ret;
 	bool split = g->kind == GROUP_PCI_HOSE &&
 		     hw_pci_ctrl_kind(c->hw, root) == PCI_CTRL_PARTITIONED;
+	u32 l[DMA_GROUP_MAX_LIODNS];
 
 	g->nnodes = 0;
 	ret = add_node(c, g, root);
-	if (ret || g->kind == GROUP_DEVICE)
+	if (ret)
 		return ret;
 	for (node = fdt_next_node(c->hw, root, &depth); node >= 0 && depth > 0;
 	     node = fdt_next_node(c->hw, node, &depth)) {
-		if (split) {
+		if (g->kind == GROUP_DEVICE) {
+			if (skip && depth > skip)
+				continue;	/* below a master of its own */
+			skip = 0;
+			ret = node_liodns(c, node, g->cfg_node, l);
+			if (ret < 0)
+				return ret;
+			if (ret) {
+				skip = depth;
+				continue;
+			}
+		} else if (split) {
 			ret = endpoint_of(c, root, node, g->cfg_node, &ep);
 			if (ret)
 				return ret;
@@ -352,6 +390,7 @@ static struct group_plan *find_hw_group(const struct gctx *c, int root)
 static int device_group(struct gctx *c, const struct assign *a,
 			struct group_plan **out)
 {
+	char path[PLAN_GROUP_NAME_MAX];
 	enum group_kind kind;
 	struct group_plan *g;
 	int root, ret;
@@ -361,6 +400,12 @@ static int device_group(struct gctx *c, const struct assign *a,
 	if (ret <= 0)
 		return ret;
 	g = find_hw_group(c, root);
+	if (g && g->part != a->part && kind == GROUP_DEVICE && root != a->hw)
+		return dt_fail(c->err, c->cfg, a->cfg, "device", -EBUSY,
+			       "%s has no LIODN: it DMAs as %s, whose IOMMU group is in partition '%s', cannot also go to '%s'",
+			       fdt_path_of(c->hw, a->hw, path, sizeof(path)),
+			       g->name, part_name(c, g->part),
+			       part_name(c, a->part));
 	if (g && g->part != a->part)
 		return dt_fail(c->err, c->cfg, a->cfg, "device", -EBUSY,
 			       "IOMMU group %s (%s) is in partition '%s', cannot also go to '%s'",
@@ -486,6 +531,140 @@ static int check_outsiders(const struct gctx *c)
 	return 0;
 }
 
+/* "<a b c>" of the @n LIODNs @l into @buf. */
+static const char *liodn_list(const u32 *l, int n, char *buf, size_t size)
+{
+	size_t off = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && off < size; i++)
+		off += snprintf(buf + off, size - off, "%s%u", i ? " " : "<", l[i]);
+	if (off < size)
+		snprintf(buf + off, size - off, ">");
+	return buf;
+}
+
+/*
+ * check_hw_liodn() - a config "fsl,liodn" on a device whose hardware node
+ * has one must list the same LIODNs (in any order): the LIODN is what the
+ * device's LIODN register holds, which weir does not reprogram, so any
+ * other value would program another device's PAACE. Without a hardware
+ * value the config supplies it (U-Boot's, on trees it did not fix up).
+ * Return: 0; -EINVAL naming config node @a->cfg, "fsl,liodn" and both
+ * values (or the malformed hardware property); -ERANGE as node_liodns().
+ */
+static int check_hw_liodn(const struct gctx *c, const struct assign *a)
+{
+	u32 cl[DMA_GROUP_MAX_LIODNS], hl[DMA_GROUP_MAX_LIODNS];
+	char path[PLAN_GROUP_NAME_MAX], cb[80], hb[80];
+	int cn, hn, i, j;
+
+	if (a->hw < 0 || !fdt_getprop(c->cfg, a->cfg, "fsl,liodn", NULL))
+		return 0;
+	cn = node_liodns(c, a->hw, a->cfg, cl);
+	if (cn < 0)
+		return cn;
+	fdt_path_of(c->hw, a->hw, path, sizeof(path));
+	hn = dt_read_liodns(c->hw, a->hw, hl, DMA_GROUP_MAX_LIODNS);
+	if (hn < 0)
+		return dt_fail(c->err, c->cfg, a->cfg, "fsl,liodn", -EINVAL,
+			       "hardware %s: malformed or more than %d LIODNs",
+			       path, DMA_GROUP_MAX_LIODNS);
+	if (!hn)
+		return 0;
+	for (i = 0; i < cn && cn == hn; i++) {
+		for (j = 0; j < hn; j++)
+			if (cl[i] == hl[j])
+				break;
+		if (j == hn)
+			break;
+	}
+	if (cn == hn && i == cn)
+		return 0;
+	return dt_fail(c->err, c->cfg, a->cfg, "fsl,liodn", -EINVAL,
+		       "%s differs from %s's LIODN %s in the hardware tree (weir does not reprogram LIODN registers)",
+		       liodn_list(cl, cn, cb, sizeof(cb)), path,
+		       liodn_list(hl, hn, hb, sizeof(hb)));
+}
+
+/* Is @node of the hardware tree a bus ("simple-bus")? */
+static bool is_bus(const struct gctx *c, int node)
+{
+	return !fdt_node_check_compatible(c->hw, node, "simple-bus");
+}
+
+/* Is @anc a proper ancestor of @node in the hardware tree? */
+static bool is_ancestor(const struct gctx *c, int anc, int node)
+{
+	int d = fdt_node_depth(c->hw, anc);
+
+	if (d < 0 || node == anc || fdt_node_depth(c->hw, node) <= d)
+		return false;
+	return fdt_supernode_atdepth_offset(c->hw, node, d, NULL) == anc;
+}
+
+/*
+ * check_nesting() - assignment @a against every earlier one. A bus node
+ * is refused: it is no device, and assigning it would not give its
+ * devices' IOMMU groups. A node assigned together with its ancestor or
+ * descendant is refused too (whether to two partitions or twice to one):
+ * a child without LIODN DMAs as its ancestor, and a child with one is a
+ * group of its own, so "the parent and everything in it" has no meaning.
+ * Inside a PCI controller (the controller included) the group rules
+ * decide instead: a hose is one group, endpoints with partitioning are
+ * groups of their own, and several nodes of one group may be named.
+ * Return: 0; -EINVAL for a bus; -EBUSY naming both nodes and both
+ * config nodes.
+ */
+static int check_nesting(const struct gctx *c, unsigned int k)
+{
+	const struct assign *a = &c->a[k], *b;
+	char pa[PLAN_GROUP_NAME_MAX], pb[PLAN_GROUP_NAME_MAX];
+	char cb[PLAN_GROUP_NAME_MAX], why[80];
+	enum pci_ctrl_kind pk;
+	unsigned int i;
+	int anc, desc, master, ret;
+	bool inside;
+
+	if (a->hw < 0)
+		return 0;
+	fdt_path_of(c->hw, a->hw, pa, sizeof(pa));
+	if (is_bus(c, a->hw))
+		return dt_fail(c->err, c->cfg, a->cfg, "device", -EINVAL,
+			       "%s is a bus (\"simple-bus\"): assign the devices on it, each with its IOMMU group",
+			       pa);
+	for (i = 0; i < k; i++) {
+		b = &c->a[i];
+		if (b->hw < 0)
+			continue;
+		inside = is_ancestor(c, b->hw, a->hw);
+		if (!inside && !is_ancestor(c, a->hw, b->hw))
+			continue;
+		anc = inside ? b->hw : a->hw;
+		desc = inside ? a->hw : b->hw;
+		if (pci_ctrl_of(c, anc, &pk) >= 0)
+			continue;
+		fdt_path_of(c->hw, b->hw, pb, sizeof(pb));
+		fdt_path_of(c->cfg, b->cfg, cb, sizeof(cb));
+		ret = dma_master(c, desc, a->cfg, &master);
+		if (ret < 0)
+			return ret;
+		if (b->part == a->part)
+			snprintf(why, sizeof(why), "assign only one of them");
+		else
+			snprintf(why, sizeof(why), "cannot also go to '%s'",
+				 part_name(c, a->part));
+		return dt_fail(c->err, c->cfg, a->cfg, "device", -EBUSY,
+			       "%s %s %s%s, which %s assigns to partition '%s': %s",
+			       pa, inside ? "is inside" : "contains", pb,
+			       ret && master == anc ?
+			       (inside ? " (its DMA master)" : " (which DMAs as it)") : "",
+			       cb, part_name(c, b->part), why);
+	}
+	return 0;
+}
+
 /*
  * BUID: a PCI hose group is its controller, named by its register base
  * (as a PAPR BUID names a PHB); other groups get PLAN_BUID_WEIR | index.
@@ -508,6 +687,11 @@ static int build(struct gctx *c)
 	int ret;
 
 	ret = collect(c);
+	for (k = 0; !ret && k < c->na; k++) {
+		ret = check_hw_liodn(c, &c->a[k]);
+		if (!ret)
+			ret = check_nesting(c, k);
+	}
 	for (k = 0; !ret && k < c->na; k++) {
 		const struct assign *a = &c->a[k];
 

@@ -8,8 +8,13 @@
 #                      compiled here) with tools/weir-plan/examples/*.dts
 #
 # The board trees have no fsl,liodn, RAM size or timebase: U-Boot adds
-# them at boot. RAM and timebase are added with fdtput below; the LIODNs
-# come from the example configs (U-Boot's p4080_ids.c / t4240_ids.c).
+# them at boot. RAM and timebase are added with fdtput below. On p4080ds
+# so are the LIODNs U-Boot's fdt_fixup_liodn() writes from liodn_tbl[] of
+# arch/powerpc/cpu/mpc85xx/p4080_ids.c (USB, eSDHC, PCIe, DMA), so that a
+# config LIODN is checked against the hardware's; the example configs
+# repeat them. Left out: the SEC job rings, to which U-Boot gives all
+# four the same LIODNs 146 154 (one group weir cannot form yet). On
+# t4240qds the LIODNs come from the example config only.
 
 ifeq ($(ARCH),sandbox)
 WEIR_PLAN_BIN := $(O)/tools/weir-plan/weir-plan
@@ -33,6 +38,12 @@ PLAN_CONFIGS := $(patsubst tools/weir-plan/examples/%.dts,$(PLAN_O)/config/%.dtb
 # 733.33 MHz); only its presence matters to the plan.
 PLAN_TB_p4080ds  := 37500000
 PLAN_TB_t4240qds := 45833333
+# node:LIODN pairs U-Boot writes (p4080_ids.c liodn_tbl[])
+PLAN_LIODNS_p4080ds := \
+	/soc@ffe000000/usb@210000:127 /soc@ffe000000/usb@211000:157 \
+	/soc@ffe000000/sdhc@114000:156 /pcie@ffe200000:193 \
+	/pcie@ffe201000:194 /pcie@ffe202000:195 \
+	/soc@ffe000000/dma@100300:196 /soc@ffe000000/dma@101300:197
 
 $(PLAN_O)/.dts-stamp: $(PLAN_LINUX)
 	@mkdir -p $(PLAN_O)
@@ -42,8 +53,8 @@ $(PLAN_O)/.dts-stamp: $(PLAN_LINUX)
 
 # Preprocess (the .dts files use /include/ and may use #include), compile
 # with room to spare, then add what U-Boot adds: 2 GiB of RAM at 0, the
-# timebase.
-$(PLAN_O)/board/%.dtb: $(PLAN_O)/.dts-stamp
+# timebase, the LIODNs.
+$(PLAN_O)/board/%.dtb: $(PLAN_O)/.dts-stamp mk/plan.mk
 	@mkdir -p $(dir $@)
 	@echo "  DTC     $@"
 	$(Q)cpp -nostdinc -I$(PLAN_DTSDIR) -undef -x assembler-with-cpp \
@@ -51,6 +62,9 @@ $(PLAN_O)/board/%.dtb: $(PLAN_O)/.dts-stamp
 	$(Q)dtc -q -p 4096 -i $(PLAN_DTSDIR) -I dts -O dtb -o $@ $(PLAN_O)/board/$*.pp.dts
 	$(Q)fdtput -t x $@ /memory reg 0 0 0 80000000
 	$(Q)fdtput -t u $@ /cpus timebase-frequency $(PLAN_TB_$*)
+	$(Q)$(foreach l,$(PLAN_LIODNS_$*),\
+		fdtput -t u $@ $(firstword $(subst :, ,$(l))) fsl,liodn \
+			$(lastword $(subst :, ,$(l))) &&) true
 
 $(PLAN_O)/config/%.dtb: tools/weir-plan/examples/%.dts
 	@mkdir -p $(dir $@)

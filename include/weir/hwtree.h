@@ -12,11 +12,14 @@
 #define HW_MAX_RAM_BANKS 8
 #define HW_PHYS_BITS 36		/* e500mc real address width */
 
-/* A problem found in a device tree: "<node>: '<prop>': <msg>". */
+/*
+ * A problem found in a device tree: "<node>: '<prop>': <msg>". A message
+ * may name two more nodes (an IOMMU group conflict), hence its size.
+ */
 struct dt_error {
 	char node[96];
 	char prop[32];
-	char msg[128];
+	char msg[256];
 };
 
 struct hw_mem_bank {

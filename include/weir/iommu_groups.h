@@ -138,13 +138,20 @@ const char *config_dma_first_opt(const void *cfg, int node);
  *
  * Every device child whose hardware node is a DMA master (has LIODNs,
  * from the hardware tree or the child's own "fsl,liodn", or sits on a PCI
- * hose) joins its group; every weir,dma-engine child is a group of its
- * own. Rules: doc/iommu-groups.md.
+ * hose) joins its group, and so does a child whose nearest ancestor with
+ * LIODNs is one (it DMAs as that ancestor); every weir,dma-engine child
+ * is a group of its own. A child's "fsl,liodn" must equal its hardware
+ * node's, when that has one (weir does not reprogram LIODN registers).
+ * Outside PCI controllers a bus ("simple-bus") is never assigned, nor a
+ * node together with its ancestor or descendant. Rules:
+ * doc/iommu-groups.md.
  *
  * Return: 0; -EBUSY when a group is split between partitions, or a LIODN
- * is in two groups, or in a group and in a hardware node outside it;
- * -ERANGE when a LIODN exceeds the LIODN limit; -EINVAL for malformed
- * properties, a duplicate LIODN in one list, a PCI group without LIODN,
+ * is in two groups, or in a group and in a hardware node outside it, or
+ * a node is assigned with its ancestor or descendant; -ERANGE when a
+ * LIODN exceeds the LIODN limit; -EINVAL for malformed properties, a
+ * config LIODN other than the hardware's, a bus node, a duplicate LIODN
+ * in one list, a PCI group without LIODN,
  * DMA options on a node that is not a DMA master, options given twice
  * for one group; -E2BIG when a group has more than DMA_GROUP_MAX_LIODNS
  * LIODNs or PLAN_GROUP_MAX_NODES nodes, or there are more than

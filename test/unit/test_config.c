@@ -418,6 +418,23 @@ static void test_pci_group_refused(void **state)
 		       "has no LIODN: not a DMA master");
 }
 
+/*
+ * QEMU's CCSR node is a "simple-bus": assigning it is refused, as is a
+ * node together with one of its own descendants (QEMU's tree has no
+ * other nesting outside the PCI host).
+ */
+static void test_bus_and_nesting_refused(void **state)
+{
+	compile(P1 PART("p2", "1", "0x20000000", "0x8000000")
+		" soc { device = \"/soc@fe0000000\"; }; };");
+	expect_refused(-EINVAL, "/partitions/p2/soc", "device",
+		       "/soc@fe0000000 is a bus (\"simple-bus\")");
+	compile(P1 PART("p2", "1", "0x20000000", "0x8000000")
+		" root { device = \"/\"; }; };");
+	expect_refused(-EBUSY, "/partitions/p2/root", "device",
+		       "/ contains /soc@fe0000000/serial@4500, which /partitions/p1/uart assigns to partition 'linux': cannot also go to 'p2'");
+}
+
 static void test_not_a_config(void **state)
 {
 	compile(P1);
@@ -476,6 +493,7 @@ int main(void)
 		cmocka_unit_test_setup(test_device_missing, nothing),
 		cmocka_unit_test_setup(test_device_twice, nothing),
 		cmocka_unit_test_setup(test_device_unterminated, nothing),
+		cmocka_unit_test_setup(test_bus_and_nesting_refused, nothing),
 		cmocka_unit_test_setup(test_guest_options, nothing),
 		cmocka_unit_test_setup(test_guest_option_limits, nothing),
 		cmocka_unit_test_setup(test_manager_refused, nothing),

@@ -38,7 +38,8 @@ static const char hw_dts[] =
 	"  compatible = \"simple-bus\"; ranges = <0 0xf 0xfe000000 0x1000000>;\n"
 	"  iommu@20000 { compatible = \"fsl,pamu-v1.0\", \"fsl,pamu\"; reg = <0x20000 0x5000>; };\n"
 	"  global-utilities@e0000 { reg = <0xe0000 0x1000>; fsl,liodn-bits = <12>; };\n"
-	"  dma@100300 { reg = <0x100300 4>; fsl,liodn = <196>; };\n"
+	"  dma@100300 { reg = <0x100300 4>; fsl,liodn = <196>; #address-cells = <1>; #size-cells = <1>;\n"
+	"   dma-channel@0 { reg = <0 0x80>; }; dma-channel@80 { reg = <0x80 0x80>; }; };\n"
 	"  dma@101300 { reg = <0x101300 4>; fsl,liodn = <197>; };\n"
 	"  crypto@300000 { reg = <0x300000 0x10000>; #address-cells = <1>; #size-cells = <1>;\n"
 	"   ranges = <0 0x300000 0x10000>;\n"
@@ -237,22 +238,150 @@ static void test_groups(void **state)
 	assert_int_equal(plan.pamu_phys[4], 0xffe024000ULL);
 }
 
-/* Config LIODNs override the hardware's and size the PAACT. */
-static void test_override(void **state)
+/*
+ * Config LIODNs supply those the hardware tree lacks (U-Boot's values on
+ * a tree it did not fix up) and size the PAACT; where the hardware tree
+ * has them, the config may only repeat them (in any order).
+ */
+static void test_config_liodns(void **state)
 {
-	config(DEV("dma", SOC "/dma@100300", "fsl,liodn = <2000 2001>;")
-	       DEV("usb", SOC "/usb@210000", "fsl,liodn = <553>;"), "");
+	config(DEV("usb", SOC "/usb@210000", "fsl,liodn = <2000 2001>;")
+	       DEV("dma", SOC "/dma@100300", "fsl,liodn = <196>;")
+	       DEV("jr", SOC "/crypto@300000/jr@1000", "fsl,liodn = <154 146>;"), "");
 	assert_int_equal(parse(), 0);
-	assert_int_equal(plan.ngroups, 2);
+	assert_int_equal(plan.ngroups, 3);
 	assert_int_equal(plan.group[0].dma.nr_liodns, 2);
 	assert_int_equal(plan.group[0].dma.liodns[0], 2000);
 	assert_int_equal(plan.group[0].dma.liodns[1], 2001);
-	assert_int_equal(plan.group[1].dma.liodns[0], 553);
+	assert_int_equal(plan.group[1].dma.liodns[0], 196);
+	assert_int_equal(plan.group[2].dma.nr_liodns, 2);
 	assert_int_equal(plan.max_liodn, 2001);
 	/* The largest LIODN (fsl,liodn-bits = <12>) is accepted. */
-	config(DEV("dma", SOC "/dma@100300", "fsl,liodn = <4095>;"), "");
+	config(DEV("usb", SOC "/usb@210000", "fsl,liodn = <4095>;"), "");
 	assert_int_equal(parse(), 0);
 	assert_int_equal(plan.max_liodn, 4095);
+}
+
+/*
+ * A config LIODN other than the hardware's is refused, naming the config
+ * node, 'fsl,liodn' and both values: the device's LIODN register still
+ * holds the hardware value, so the PAACE weir programs would be another
+ * device's. Swapping the two DMA controllers' LIODNs between partitions
+ * gave each controller the other partition's window.
+ */
+static void test_liodn_differs(void **state)
+{
+	config(DEV("dma1", SOC "/dma@100300", "fsl,liodn = <197>;"),
+	       DEV("dma2", SOC "/dma@101300", "fsl,liodn = <196>;"));
+	expect_refused(-EINVAL, "/partitions/p1/dma1", "fsl,liodn",
+		       "<197> differs from " SOC "/dma@100300's LIODN <196> in the hardware tree",
+		       "does not reprogram LIODN registers");
+	config(DEV("dma", SOC "/dma@100300", "fsl,liodn = <2000>;"), "");
+	expect_refused(-EINVAL, "/partitions/p1/dma", "fsl,liodn",
+		       "<2000> differs from " SOC "/dma@100300's LIODN <196>", NULL);
+	/* A subset, a superset, one value changed. */
+	config(DEV("jr", SOC "/crypto@300000/jr@1000", "fsl,liodn = <146>;"), "");
+	expect_refused(-EINVAL, "/partitions/p1/jr", "fsl,liodn",
+		       "<146> differs from " SOC "/crypto@300000/jr@1000's LIODN <146 154>", NULL);
+	config("", DEV("jr", SOC "/crypto@300000/jr@1000", "fsl,liodn = <146 154 155>;"));
+	expect_refused(-EINVAL, "/partitions/p2/jr", "fsl,liodn",
+		       "<146 154 155> differs", "<146 154>");
+	config(DEV("jr", SOC "/crypto@300000/jr@1000", "fsl,liodn = <146 155>;"), "");
+	expect_refused(-EINVAL, "/partitions/p1/jr", "fsl,liodn", "<146 155> differs", NULL);
+	/* On a PCI controller and on an endpoint. */
+	config(DEV("ctrl", HOSE, "fsl,liodn = <194>;"), "");
+	expect_refused(-EINVAL, "/partitions/p1/ctrl", "fsl,liodn",
+		       "<194> differs from " HOSE "'s LIODN <193>", NULL);
+	config(DEV("ep", PART "/pcie@0/ep@1", "fsl,liodn = <1024>;"), "");
+	expect_refused(-EINVAL, "/partitions/p1/ep", "fsl,liodn",
+		       "<1024> differs from " PART "/pcie@0/ep@1's LIODN <1025>", NULL);
+}
+
+/*
+ * A node without LIODN below a DMA master (a DMA channel below its
+ * controller) is in the master's group: it goes with the master's
+ * partition, and the group holds the master and such nodes.
+ */
+static void test_dma_master_ancestor(void **state)
+{
+	static const char *const dma_nodes[] = {
+		SOC "/dma@100300", SOC "/dma@100300/dma-channel@0",
+		SOC "/dma@100300/dma-channel@80",
+	};
+	static const char *const crypto_nodes[] = { SOC "/crypto@300000" };
+	const struct group_plan *g;
+
+	/* The channel alone: the partition gets the controller's group. */
+	config("", DEV("chan", SOC "/dma@100300/dma-channel@0", ""));
+	assert_int_equal(parse(), 0);
+	assert_int_equal(plan.ngroups, 1);
+	g = group_named(SOC "/dma@100300");
+	assert_int_equal(g->kind, GROUP_DEVICE);
+	assert_int_equal(g->part, 1);
+	assert_nodes(g, dma_nodes, ARRAY_SIZE(dma_nodes));
+	assert_int_equal(g->dma.liodns[0], 196);
+	/* Assigning the master: same group, same members. */
+	config(DEV("dma", SOC "/dma@100300", ""), "");
+	assert_int_equal(parse(), 0);
+	assert_nodes(group_named(SOC "/dma@100300"), dma_nodes, ARRAY_SIZE(dma_nodes));
+	/* Two channels of one controller in two partitions: one group split. */
+	config(DEV("c0", SOC "/dma@100300/dma-channel@0", ""),
+	       DEV("c1", SOC "/dma@100300/dma-channel@80", ""));
+	expect_refused(-EBUSY, "/partitions/p2/c1", "device",
+		       SOC "/dma@100300/dma-channel@80 has no LIODN: it DMAs as " SOC
+		       "/dma@100300, whose IOMMU group is in partition 'p1'",
+		       "cannot also go to 'p2'");
+	/* Nodes with LIODNs of their own below a master are not members. */
+	config(DEV("crypto", SOC "/crypto@300000", "fsl,liodn = <300>;"), "");
+	assert_int_equal(parse(), 0);
+	assert_nodes(group_named(SOC "/crypto@300000"), crypto_nodes,
+		     ARRAY_SIZE(crypto_nodes));
+}
+
+/*
+ * A device and its own ancestor or descendant assigned together are
+ * refused, to two partitions or to one, naming both nodes; a bus
+ * ("simple-bus") is never assigned.
+ */
+static void test_nesting(void **state)
+{
+	/* The channel in another partition than its controller. */
+	config(DEV("dma", SOC "/dma@100300", ""),
+	       DEV("chan", SOC "/dma@100300/dma-channel@0", ""));
+	expect_refused(-EBUSY, "/partitions/p2/chan", "device",
+		       SOC "/dma@100300/dma-channel@0 is inside " SOC
+		       "/dma@100300 (its DMA master), which /partitions/p1/dma assigns to partition 'p1'",
+		       "cannot also go to 'p2'");
+	/* In the other order, the controller is named at its own node. */
+	config(DEV("chan", SOC "/dma@100300/dma-channel@0", ""),
+	       DEV("dma", SOC "/dma@100300", ""));
+	expect_refused(-EBUSY, "/partitions/p2/dma", "device",
+		       SOC "/dma@100300 contains " SOC "/dma@100300/dma-channel@0 (which DMAs as it), "
+		       "which /partitions/p1/chan assigns to partition 'p1'",
+		       "cannot also go to 'p2'");
+	/* Both in one partition: the channel would be assigned twice. */
+	config(DEV("dma", SOC "/dma@100300", "") DEV("chan", SOC "/dma@100300/dma-channel@80", ""), "");
+	expect_refused(-EBUSY, "/partitions/p1/chan", "device",
+		       "is inside " SOC "/dma@100300 (its DMA master)", "assign only one of them");
+	/* A DMA master of its own inside another node given elsewhere. */
+	config(DEV("crypto", SOC "/crypto@300000", ""),
+	       DEV("jr", SOC "/crypto@300000/jr@1000", ""));
+	expect_refused(-EBUSY, "/partitions/p2/jr", "device",
+		       SOC "/crypto@300000/jr@1000 is inside " SOC "/crypto@300000, which "
+		       "/partitions/p1/crypto assigns to partition 'p1'", "cannot also go to 'p2'");
+	/* A bus, alone or with its devices. */
+	config(DEV("soc", SOC, ""), "");
+	expect_refused(-EINVAL, "/partitions/p1/soc", "device",
+		       SOC " is a bus (\"simple-bus\")", NULL);
+	config3("", DEV("dma", SOC "/dma@101300", ""), DEV("soc", SOC, ""));
+	expect_refused(-EINVAL, "/partitions/p3/soc", "device", "is a bus", NULL);
+	/* A non-bus node holding an assigned device: named with it. */
+	config(DEV("usb", SOC "/usb@210000", ""), DEV("root", "/", ""));
+	expect_refused(-EBUSY, "/partitions/p2/root", "device",
+		       "/ contains " SOC "/usb@210000, which /partitions/p1/usb assigns", NULL);
+	/* Inside a PCI controller the group rules decide: a hose's nodes in
+	 * one partition are fine (test_options_placement), endpoints apart
+	 * from their partitioning controller too (test_endpoints_apart). */
 }
 
 /* Splitting a group between partitions names the group and both. */
@@ -340,15 +469,16 @@ static void test_liodn_shared(void **state)
 	expect_refused(-EBUSY, "/partitions/p2/dma-engine", "fsl,liodn",
 		       "LIODN 196 is also in group " SOC "/dma@100300 of partition 'p1'",
 		       "(this group: 'p2')");
-	/* Two groups of one partition. */
+	/* Two groups of one partition (the USB controller has no LIODN in
+	 * the hardware tree, the config gives one). */
 	config(DEV("dma", SOC "/dma@100300", "")
-	       DEV("dma2", SOC "/dma@101300", "fsl,liodn = <196>;"), "");
-	expect_refused(-EBUSY, "/partitions/p1/dma2", "fsl,liodn",
+	       DEV("usb", SOC "/usb@210000", "fsl,liodn = <196>;"), "");
+	expect_refused(-EBUSY, "/partitions/p1/usb", "fsl,liodn",
 		       "LIODN 196 is also in group " SOC "/dma@100300", NULL);
 	/* With a device nobody was given: its DMA would use the window. */
-	config(DEV("jr", SOC "/crypto@300000/jr@1000", "fsl,liodn = <146 155>;"), "");
-	expect_refused(-EBUSY, "/partitions/p1/jr", "fsl,liodn",
-		       "LIODN 155 is also used by " SOC "/crypto@300000/jr@2000", NULL);
+	config(DEV("usb", SOC "/usb@210000", "fsl,liodn = <146 155>;"), "");
+	expect_refused(-EBUSY, "/partitions/p1/usb", "fsl,liodn",
+		       "LIODN 146 is also used by " SOC "/crypto@300000/jr@1000", NULL);
 	/* Listed twice in one property. */
 	config(DEV("dma", SOC "/dma@100300", "fsl,liodn = <5 6 5>;"), "");
 	expect_refused(-EINVAL, "/partitions/p1/dma", "fsl,liodn",
@@ -629,7 +759,10 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_groups),
-		cmocka_unit_test(test_override),
+		cmocka_unit_test(test_config_liodns),
+		cmocka_unit_test(test_liodn_differs),
+		cmocka_unit_test(test_dma_master_ancestor),
+		cmocka_unit_test(test_nesting),
 		cmocka_unit_test(test_split),
 		cmocka_unit_test(test_endpoints_apart),
 		cmocka_unit_test(test_liodn_too_large),

@@ -192,6 +192,17 @@ def test_nothing_mapped_without_tces():
     ("t4240qds-shared",
      "weir-plan: config /partitions/p2/dma-engine: 'fsl,liodn': LIODN 147 is also in "
      "group /soc@ffe000000/dma@100300 of partition 'linux' (this group: 'rtos')"),
+    ("p4080ds-swap",
+     "weir-plan: config /partitions/p1/dma1: 'fsl,liodn': <197> differs from "
+     "/soc@ffe000000/dma@100300's LIODN <196> in the hardware tree (weir does not "
+     "reprogram LIODN registers)"),
+    ("p4080ds-channel",
+     "weir-plan: config /partitions/p2/chan: 'device': /soc@ffe000000/dma@100300/"
+     "dma-channel@0 is inside /soc@ffe000000/dma@100300 (its DMA master), which "
+     "/partitions/p1/dma1 assigns to partition 'linux': cannot also go to 'net'"),
+    ("p4080ds-bus",
+     "weir-plan: config /partitions/p1/soc: 'device': /soc@ffe000000 is a bus "
+     "(\"simple-bus\"): assign the devices on it, each with its IOMMU group"),
 ])
 def test_refused(cfg, line):
     board = cfg.split("-")[0]
