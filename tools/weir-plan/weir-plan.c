@@ -269,9 +269,11 @@ static int put_tces(struct partition *p, const struct group_plan *g,
 static int build_tables(const struct plan *plan, const struct opts *o)
 {
 	static struct partition parts[CONFIG_MAX_PARTITIONS];
+	/* the tables live for the whole run, as on the target (the groups
+	 * point into them; with no group, this keeps them reachable) */
+	static struct iommu *mmu;
 	struct pamu_config pc;
 	struct dma_group *dg;
-	struct iommu *mmu;
 	unsigned int i;
 	int ret;
 
