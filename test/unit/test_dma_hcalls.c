@@ -30,6 +30,7 @@
 #include <weir/papr.h>
 #include <weir/vcpu.h>
 #include <weir/vpic.h>
+#include "helpers/capture.h"
 #include "helpers/fake_hv.h"
 
 #define RAM_SIZE	(16 * SZ_1M)
@@ -657,37 +658,6 @@ static void test_full_ddw_reenable_after_fault(void **state)
 	assert_ddw_mapped();
 	assert_ddw_copies();
 	assert_int_equal(pamu_staged_count(e->mmu), 0);
-}
-
-/* Capture weir's console messages (stdout) from now on. */
-static FILE *captured;
-static int captured_saved = -1;
-
-static void capture_start(void)
-{
-	fflush(stdout);
-	captured = tmpfile();
-	assert_non_null(captured);
-	captured_saved = dup(STDOUT_FILENO);
-	assert_true(captured_saved >= 0);
-	assert_true(dup2(fileno(captured), STDOUT_FILENO) >= 0);
-}
-
-/* Stop capturing; the number of captured lines containing @what. */
-static unsigned int capture_count(const char *what)
-{
-	char line[512];
-	unsigned int n = 0;
-
-	fflush(stdout);
-	assert_true(dup2(captured_saved, STDOUT_FILENO) >= 0);
-	close(captured_saved);
-	captured_saved = -1;
-	rewind(captured);
-	while (fgets(line, sizeof(line), captured))
-		n += strstr(line, what) != NULL;
-	fclose(captured);
-	return n;
 }
 
 /* A violation of @liodn at @addr pending on a fake PAMU unit, decoded. */

@@ -29,6 +29,7 @@
 #include <weir/vcpu_emul.h>
 #include <weir/vtimer.h>
 #include <weir/vtlb.h>
+#include "helpers/capture.h"
 #include "helpers/fake_vcpu_arch.h"
 
 #define RAM_PHYS	0x10000000ULL
@@ -1019,37 +1020,6 @@ static void expect_dsi_refused(u32 ea, u32 esr)
 	expect_base(&expect, IVOR_DSI, ENTRY + 0x100);
 	check();
 	assert_int_equal(v->regs.pc, 0x1200);
-}
-
-/* Capture weir's console messages (stdout) from now on. */
-static FILE *captured;
-static int captured_saved = -1;
-
-static void capture_start(void)
-{
-	fflush(stdout);
-	captured = tmpfile();
-	assert_non_null(captured);
-	captured_saved = dup(STDOUT_FILENO);
-	assert_true(captured_saved >= 0);
-	assert_true(dup2(fileno(captured), STDOUT_FILENO) >= 0);
-}
-
-/* Stop capturing; the number of captured lines containing @what. */
-static unsigned int capture_count(const char *what)
-{
-	char line[512];
-	unsigned int n = 0;
-
-	fflush(stdout);
-	assert_true(dup2(captured_saved, STDOUT_FILENO) >= 0);
-	close(captured_saved);
-	captured_saved = -1;
-	rewind(captured);
-	while (fgets(line, sizeof(line), captured))
-		n += strstr(line, what) != NULL;
-	fclose(captured);
-	return n;
 }
 
 /*
