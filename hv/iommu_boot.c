@@ -181,6 +181,27 @@ static int a004510_apply(const void *hwfdt, const struct pamu_tables *t,
 	return 0;
 }
 
+/*
+ * What a LIODN's PAACEs carry besides the window (hv/iommu_plan.c
+ * iommu_plan_node_attr()); a stash id left off is a warning.
+ */
+static void attr_report(const void *hwfdt, int node, u32 liodn,
+			const char *kind, const struct pamu_liodn_attr *a,
+			const char *note)
+{
+	char path[128], omi[8] = "none", cid[8] = "none";
+
+	fdt_path_of(hwfdt, node, path, sizeof(path));
+	if (a->indexed)
+		snprintf(omi, sizeof(omi), "%u", a->omi);
+	if (a->stash)
+		snprintf(cid, sizeof(cid), "%u", a->cid);
+	pr_info("PAMU: LIODN %u (%s, %s): OMI %s, stash id %s, CR %u\n",
+		liodn, kind, path, omi, cid, !a->no_coherency);
+	if (note)
+		pr_warn("PAMU: LIODN %u (%s): %s\n", liodn, path, note);
+}
+
 int iommu_boot(const void *cfg, const struct plan *plan, const void *hwfdt,
 	       const struct hw_info *hw, struct dt_error *err)
 {
@@ -228,6 +249,11 @@ int iommu_boot(const void *cfg, const struct plan *plan, const void *hwfdt,
 		pr_info("PAMU: none in the hardware tree (QEMU); %u PAACEs, %u SPAACEs built in memory (%llu KiB), enforced by the software PAMU model for weir's emulated devices\n",
 			t->num_paace, t->num_spaace,
 			(unsigned long long)(t->size >> 10));
+	}
+	ret = iommu_plan_liodn_attrs(hwfdt, plan, mmu, attr_report);
+	if (ret) {
+		set_err(err, "fsl,pamu", "bad LIODN attributes");
+		return ret;
 	}
 	ret = msi_banks_add(plan, cfg, hwfdt, err);
 	if (!ret)

@@ -159,3 +159,158 @@ int iommu_plan_memory(const void *cfg, const struct plan *plan,
 		       (unsigned long long)mem->avail,
 		       (unsigned long long)mem->used);
 }
+
+/*
+ * L3 (CPC) cache controllers whose "cache-stash-id" Linux 6.1 reads
+ * (fsl_pamu.c l3_device_ids[]).
+ */
+static const char *const l3_compat[] = {
+	"fsl,t4240-l3-cache-controller",
+	"fsl,b4860-l3-cache-controller",
+	"fsl,p4080-l3-cache-controller",
+};
+
+/*
+ * The L3 stash destination id as Linux get_stash_id(PAMU_ATTR_CACHE_L3)
+ * finds it: "cache-stash-id" of the first L3 controller node in tree
+ * order. Return: 0 with *@cid; -ENODEV (no such node), -ENOENT (no
+ * property), -ERANGE (not one cell or beyond the 8-bit CID field), with
+ * *@note saying which.
+ */
+static int l3_stash_id(const void *hwfdt, u8 *cid, const char **note)
+{
+	const fdt32_t *p;
+	unsigned int i;
+	int node, len;
+
+	for (node = fdt_next_node(hwfdt, -1, NULL); node >= 0;
+	     node = fdt_next_node(hwfdt, node, NULL))
+		for (i = 0; i < ARRAY_SIZE(l3_compat); i++)
+			if (!fdt_node_check_compatible(hwfdt, node,
+						       l3_compat[i]))
+				goto found;
+	*note = "stash off: no L3 cache controller node (fsl,*-l3-cache-controller)";
+	return -ENODEV;
+found:
+	p = fdt_getprop(hwfdt, node, "cache-stash-id", &len);
+	if (!p) {
+		*note = "stash off: the L3 cache controller node has no cache-stash-id";
+		return -ENOENT;
+	}
+	if (len != sizeof(*p) || fdt32_to_cpu(*p) > 0xff) {
+		*note = "stash off: the L3 cache-stash-id is not one cell of 8 bits";
+		return -ERANGE;
+	}
+	*cid = (u8)fdt32_to_cpu(*p);
+	return 0;
+}
+
+static bool compat(const void *hwfdt, int node, const char *c)
+{
+	return !fdt_node_check_compatible(hwfdt, node, c);
+}
+
+const char *iommu_plan_node_attr(const void *hwfdt, int node,
+				 struct pamu_liodn_attr *attr,
+				 const char **note)
+{
+	*attr = (struct pamu_liodn_attr){ 0 };
+	*note = NULL;
+	if (compat(hwfdt, node, "fsl,qman-portal") ||
+	    compat(hwfdt, node, "fsl,qman")) {
+		bool priv = compat(hwfdt, node, "fsl,qman");
+
+		attr->indexed = true;
+		attr->omi = priv ? PAMU_OMI_QMAN_PRIV : PAMU_OMI_QMAN;
+		attr->stash = !l3_stash_id(hwfdt, &attr->cid, note);
+		attr->no_coherency = priv;
+		return priv ? "qman" : "qman-portal";
+	}
+	if (compat(hwfdt, node, "fsl,bman")) {
+		attr->no_coherency = true;
+		return "bman";
+	}
+	if (compat(hwfdt, node, "fsl,fman")) {
+		*note = "Linux 6.1 sets no OMI or stash for FMan (OMI_FMAN unused)";
+		return "fman";
+	}
+	if (compat(hwfdt, node, "fsl,fman-v2-port-rx") ||
+	    compat(hwfdt, node, "fsl,fman-v2-port-tx") ||
+	    compat(hwfdt, node, "fsl,fman-v2-port-oh") ||
+	    compat(hwfdt, node, "fsl,fman-v3-port-rx") ||
+	    compat(hwfdt, node, "fsl,fman-v3-port-tx") ||
+	    compat(hwfdt, node, "fsl,fman-v3-port-oh")) {
+		*note = "Linux 6.1 sets no OMI or stash for FMan ports (OMI_FMAN unused)";
+		return "fman-port";
+	}
+	if (compat(hwfdt, node, "fsl,sec-v4.0") ||
+	    compat(hwfdt, node, "fsl,sec-v4.0-job-ring") ||
+	    compat(hwfdt, node, "fsl,sec-v5.0") ||
+	    compat(hwfdt, node, "fsl,sec-v5.0-job-ring")) {
+		*note = "Linux 6.1 sets no OMI or stash for SEC (OMI_CAAM unused)";
+		return "sec";
+	}
+	return NULL;
+}
+
+/* Does @node's hardware "fsl,liodn" list @liodn? */
+static bool node_has_liodn(const void *hwfdt, int node, u32 liodn)
+{
+	const fdt32_t *p;
+	int len, i;
+
+	p = fdt_getprop(hwfdt, node, "fsl,liodn", &len);
+	for (i = 0; p && i < len / (int)sizeof(*p); i++)
+		if (fdt32_to_cpu(p[i]) == liodn)
+			return true;
+	return false;
+}
+
+/*
+ * The device node of @gp that @liodn belongs to: the node whose hardware
+ * "fsl,liodn" lists it, else the group's first node (the assigned device,
+ * whose config "fsl,liodn" gave it); -1 for a group without nodes.
+ */
+static int liodn_node(const void *hwfdt, const struct group_plan *gp,
+		      u32 liodn)
+{
+	unsigned int i;
+
+	for (i = 0; i < gp->nnodes; i++)
+		if (node_has_liodn(hwfdt, gp->hw_node[i], liodn))
+			return gp->hw_node[i];
+	return gp->nnodes ? gp->hw_node[0] : -1;
+}
+
+int iommu_plan_liodn_attrs(const void *hwfdt, const struct plan *plan,
+			   struct iommu *mmu,
+			   void (*report)(const void *hwfdt, int node,
+					  u32 liodn, const char *kind,
+					  const struct pamu_liodn_attr *attr,
+					  const char *note))
+{
+	const struct group_plan *gp;
+	struct pamu_liodn_attr attr;
+	const char *kind, *note;
+	unsigned int g, i;
+	int node, ret;
+
+	for (g = 0; g < plan->ngroups; g++) {
+		gp = &plan->group[g];
+		for (i = 0; i < gp->dma.nr_liodns; i++) {
+			node = liodn_node(hwfdt, gp, gp->dma.liodns[i]);
+			if (node < 0)
+				continue;
+			kind = iommu_plan_node_attr(hwfdt, node, &attr, &note);
+			if (!kind)
+				continue;
+			ret = pamu_set_liodn_attr(mmu, gp->dma.liodns[i], &attr);
+			if (ret)
+				return ret;
+			if (report)
+				report(hwfdt, node, gp->dma.liodns[i], kind,
+				       &attr, note);
+		}
+	}
+	return 0;
+}

@@ -107,6 +107,47 @@ int iommu_pamu_a004510(const void *hwfdt, u32 svr, phys_addr_t phys,
 		       u64 size, void *(*map)(phys_addr_t phys, u64 len),
 		       struct pamu_csd *csd, struct dt_error *err);
 
+struct iommu;
+struct pamu_liodn_attr;
+
+/**
+ * iommu_plan_node_attr() - the PAACE attributes Linux 6.1 gives the LIODNs
+ * of hardware node @node (fsl_pamu.c setup_liodns(), setup_qbman_paace(),
+ * get_stash_id() for the L3 cache; doc/pamu.md, "Operation mapping and
+ * stashing")
+ * @hwfdt: hardware tree
+ * @node:  device node of @hwfdt
+ * @attr:  out; all zero (OTM 0, CID 0, CR 1) for any other device
+ * @note:  out; NULL, or why a stash id Linux would set is left off, or
+ *         what Linux leaves unset for FMan/SEC
+ *
+ * "fsl,qman-portal": OMI 0 (QMan), L3 stash id; "fsl,qman": OMI 2 (QMan
+ * private), L3 stash id, CR 0; "fsl,bman": CR 0; "fsl,fman", its ports
+ * ("fsl,fman-v2/v3-port-rx/tx/oh") and SEC ("fsl,sec-v4.0"/"-v5.0" and
+ * their job rings): nothing (Linux 6.1 programs OMI 1 and 3 in
+ * the OMT but no PAACE of its uses them).
+ * Return: the kind ("qman-portal", "qman", "bman", "fman", "fman-port",
+ * "sec"), or
+ * NULL for any other node.
+ */
+const char *iommu_plan_node_attr(const void *hwfdt, int node,
+				 struct pamu_liodn_attr *attr,
+				 const char **note);
+
+/**
+ * iommu_plan_liodn_attrs() - set the attributes of every LIODN of @plan's
+ * groups (iommu_plan_node_attr() of the group's device node) in @mmu,
+ * before any window exists; weir's boot and weir-plan both call it
+ * @report: called for each LIODN of a known kind (@note as above), or NULL
+ * Return: 0, or pamu_set_liodn_attr()'s negative errno.
+ */
+int iommu_plan_liodn_attrs(const void *hwfdt, const struct plan *plan,
+			   struct iommu *mmu,
+			   void (*report)(const void *hwfdt, int node,
+					  u32 liodn, const char *kind,
+					  const struct pamu_liodn_attr *attr,
+					  const char *note));
+
 /* From weir's tick on cpu 0: collect MSIs of assigned banks, handle
  * pending PAMU access violations (boards). */
 void iommu_poll(void);

@@ -148,6 +148,28 @@ unsigned int pamu_wce_to_count(unsigned int wce);
 int pamu_ome_set(u8 *omt, unsigned int omi, unsigned int ioe, u8 eoe);
 void pamu_omt_setup(u8 *omt);
 
+/*
+ * struct pamu_liodn_attr - what a LIODN's PAACEs carry besides its window,
+ * as Linux 6.1 fsl_pamu.c setup_liodns()/setup_qbman_paace() set them at
+ * boot (doc/pamu.md, "Operation mapping and stashing").
+ * @indexed: OTM = INDEXED with OMI @omi (an OME of the OMT, < OME_ENTRIES);
+ *           otherwise OTM = 0 (no operation translation), word 7 zero
+ * @omi:     operation mapping index (PAMU_OMI_*)
+ * @stash:   CID = @cid; otherwise CID 0 (no stashing)
+ * @cid:     cache stash destination id (8 bits, the "cache-stash-id" of
+ *           the target cache's node)
+ * @no_coherency: CR = 0 (QMan/BMan private memory); otherwise CR = 1,
+ *           Linux pamu_init_ppaace()'s default
+ * All zero is the default of every LIODN: OTM 0, CID 0, CR 1.
+ */
+struct pamu_liodn_attr {
+	bool indexed;
+	u8 omi;
+	bool stash;
+	u8 cid;
+	bool no_coherency;
+};
+
 /* ------------------------------------------------------------------ */
 /* Table manager and iommu_ops backend                                 */
 /* ------------------------------------------------------------------ */
@@ -188,9 +210,11 @@ struct pamu_tables {
 };
 
 int pamu_create(const struct pamu_config *cfg, struct iommu **out);
+int pamu_set_liodn_attr(struct iommu *mmu, u32 liodn,
+			const struct pamu_liodn_attr *attr);
 
 /* Entries pamu_allocs() fills. */
-#define PAMU_NR_ALLOCS 9
+#define PAMU_NR_ALLOCS 10
 
 /** pamu_allocs() - the hv_zalloc() calls pamu_create() makes for @cfg, in
  * order (drivers/iommu/pamu/tables.c); the plan counts weir's heap with

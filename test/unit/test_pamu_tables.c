@@ -209,6 +209,106 @@ static void test_subwindows(void **state)
 	expect_fault(mmu, 4, WBASE - 1, R, PAMU_AV_WINDOW);
 }
 
+/*
+ * Operation mapping, stash and coherency (Linux 6.1 fsl_pamu.c
+ * setup_qbman_paace(); struct paace layout of fsl_pamu.h): word 2 is
+ * did/pid/snpid/coherency_required bytes (CR = 0x80), word 3 impl_attr
+ * (CID in [23:16], WCE [7:4], ATM [3:2], OTM [1:0], OTM_INDEXED = 2),
+ * word 7 op_encode.index_ot (u16 reserved, u16 omi).
+ */
+static void test_liodn_attr_words(void **state)
+{
+	struct iommu *mmu = *state;
+	const struct pamu_liodn_attr portal = { .indexed = true,
+		.omi = PAMU_OMI_QMAN, .stash = true, .cid = 0x10 };
+	const struct pamu_liodn_attr qman = { .indexed = true,
+		.omi = PAMU_OMI_QMAN_PRIV, .stash = true, .cid = 0x10,
+		.no_coherency = true };
+	const struct pamu_liodn_attr bman = { .no_coherency = true };
+
+	assert_int_equal(pamu_set_liodn_attr(mmu, 3, &portal), 0);
+	assert_int_equal(pamu_set_liodn_attr(mmu, 5, &qman), 0);
+	assert_int_equal(pamu_set_liodn_attr(mmu, 6, &bman), 0);
+	assert_int_equal(mmu->ops->stage_window(mmu, 3, 0x10000000, SZ_1M, 1),
+			 0);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 3, 0, 0x20000000,
+						   SZ_1M, RW), 0);
+	assert_int_equal(mmu->ops->stage_window(mmu, 5, 0, SZ_4K, 1), 0);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 5, 0, 0x30000000,
+						   SZ_4K, RW), 0);
+	assert_int_equal(mmu->ops->stage_window(mmu, 6, 0, SZ_4K, 1), 0);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 6, 0, 0x40000000,
+						   SZ_4K, RW), 0);
+	/* a window exists: attributes are fixed until it goes */
+	assert_int_equal(pamu_set_liodn_attr(mmu, 3, &qman), -EBUSY);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(pamu_set_liodn_attr(mmu, 3, &qman), -EBUSY);
+
+	/* QMan portal: CR kept, CID 0x10, ATM window, OTM indexed, OMI 0 */
+	assert_int_equal(pw(mmu, 3, 1), 0x100004d9);
+	assert_int_equal(pw(mmu, 3, 2), 0x00000080);
+	assert_int_equal(pw(mmu, 3, 3), 0x00100006);
+	assert_int_equal(pw(mmu, 3, 7), 0x00000000);
+	/* QMan private memory: CR 0, CID 0x10, OTM indexed, OMI 2 */
+	assert_int_equal(pw(mmu, 5, 2), 0x00000000);
+	assert_int_equal(pw(mmu, 5, 3), 0x00100006);
+	assert_int_equal(pw(mmu, 5, 7), 0x00000002);
+	/* BMan: only CR cleared */
+	assert_int_equal(pw(mmu, 6, 2), 0x00000000);
+	assert_int_equal(pw(mmu, 6, 3), 0x00000004);
+	assert_int_equal(pw(mmu, 6, 7), 0x00000000);
+	/* any other LIODN: CR 1, no CID, no OTM */
+	assert_int_equal(mmu->ops->stage_window(mmu, 7, 0, SZ_4K, 1), 0);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 7, 0, 0x40000000,
+						   SZ_4K, RW), 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(pw(mmu, 7, 2), 0x00000080);
+	assert_int_equal(pw(mmu, 7, 3), 0x00000004);
+	assert_int_equal(pw(mmu, 7, 7), 0x00000000);
+}
+
+/* The SPAACEs of a LIODN carry its attributes too. */
+static void test_liodn_attr_spaace(void **state)
+{
+	struct iommu *mmu = *state;
+	const struct pamu_liodn_attr qman = { .indexed = true,
+		.omi = PAMU_OMI_QMAN_PRIV, .stash = true, .cid = 0x21,
+		.no_coherency = true };
+
+	assert_int_equal(pamu_set_liodn_attr(mmu, 4, &qman), 0);
+	stage_subwindowed(mmu);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(pw(mmu, 4, 2), 0);
+	/* CID 0x21 | WCE(4)=1<<4 | ATM 1<<2 | OTM 2 */
+	assert_int_equal(pw(mmu, 4, 3), 0x00210016);
+	assert_int_equal(pw(mmu, 4, 7), 2);
+	/* slot 1 disabled: all zero; slot 3 -> SPAACT[2] */
+	assert_int_equal(sw(mmu, 0, 3), 0);
+	assert_int_equal(sw(mmu, 0, 7), 0);
+	assert_int_equal(sw(mmu, 2, 1), 0x00040013);
+	assert_int_equal(sw(mmu, 2, 2), 0x00000000);
+	assert_int_equal(sw(mmu, 2, 3), 0x00210006);
+	assert_int_equal(sw(mmu, 2, 7), 2);
+}
+
+static void test_liodn_attr_errors(void **state)
+{
+	struct iommu *mmu = *state;
+	struct pamu_liodn_attr a = { .indexed = true, .omi = OME_ENTRIES };
+
+	assert_int_equal(pamu_set_liodn_attr(mmu, 16, &a), -ERANGE);
+	assert_int_equal(pamu_set_liodn_attr(mmu, 1, &a), -EINVAL);
+	a.omi = OME_ENTRIES - 1;
+	assert_int_equal(pamu_set_liodn_attr(mmu, 1, &a), 0);
+	/* after the window goes, the LIODN may change its attributes */
+	assert_int_equal(mmu->ops->stage_window(mmu, 1, 0, SZ_4K, 1), 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(pamu_set_liodn_attr(mmu, 1, &a), -EBUSY);
+	assert_int_equal(mmu->ops->stage_disable(mmu, 1), 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(pamu_set_liodn_attr(mmu, 1, &a), 0);
+}
+
 static void test_slot0_disabled(void **state)
 {
 	struct iommu *mmu = *state;
@@ -860,6 +960,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_dma_copy, setup8,
 						teardown),
 		cmocka_unit_test(test_create_errors),
+		cmocka_unit_test_setup_teardown(test_liodn_attr_words, setup8,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_liodn_attr_spaace,
+						setup16, teardown),
+		cmocka_unit_test_setup_teardown(test_liodn_attr_errors, setup8,
+						teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,6 +10,7 @@ page size, state and real addresses the config implies.
 """
 import os
 import re
+import shutil
 import subprocess
 
 import pytest
@@ -374,3 +375,75 @@ def test_no_dma_group(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "LeakSanitizer" not in r.stderr
     assert "spaact: 0 entries" in r.stdout
+
+
+# ---- operation mapping and stashing (Linux 6.1 fsl_pamu.c setup_liodns) ----
+
+QBMAN_DEVICES = [
+    'qp0 { device = "/qman-portals@ff4200000/qman-portal@0"; fsl,liodn = <1>; };',
+    'qman { device = "/soc@ffe000000/qman@318000"; fsl,liodn = <31>; };',
+    'bman { device = "/soc@ffe000000/bman@31a000"; fsl,liodn = <32>; };',
+    'fmrx { device = "/soc@ffe000000/fman@400000/port@88000"; fsl,liodn = <33>; };',
+    'sec { device = "/soc@ffe000000/crypto@300000"; fsl,liodn = <34>; };',
+]
+
+
+def attr_rows(text):
+    """"liodn attributes:" rows by LIODN: kind, omi, stash, cr, node."""
+    return {r[0]: dict(zip(["liodn", "kind", "omi", "stash", "cr", "node"], r))
+            for r in section(text, "liodn attributes")}
+
+
+def stash_board(tmp_path, stash_id):
+    """p4080ds with the L3 (CPC) "cache-stash-id" U-Boot would add."""
+    blob = tmp_path / "hw.dtb"
+    shutil.copy("%s/board/p4080ds.dtb" % OUT, blob)
+    subprocess.run(["fdtput", "-t", "u", str(blob),
+                    "/soc@ffe000000/l3-cache-controller@10000",
+                    "cache-stash-id", str(stash_id)], check=True)
+    return str(blob)
+
+
+def test_qbman_fman_sec_attributes(tmp_path):
+    """QMan portal: OMI 0 + L3 stash id; QMan: OMI 2 + L3 stash id, CR 0;
+    BMan: CR 0; FMan and SEC: nothing (what Linux 6.1 setup_liodns()
+    writes); the PAACEs carry it."""
+    blob = config_blob(tmp_path, [QBMAN_DEVICES])
+    r = run(stash_board(tmp_path, 28), blob)
+    assert r.returncode == 0, r.stderr
+    a = attr_rows(r.stdout)
+    assert (a["1"]["kind"], a["1"]["omi"], a["1"]["stash"], a["1"]["cr"]) == \
+        ("qman-portal", "0", "28", "1")
+    assert (a["31"]["kind"], a["31"]["omi"], a["31"]["stash"], a["31"]["cr"]) == \
+        ("qman", "2", "28", "0")
+    assert (a["32"]["kind"], a["32"]["omi"], a["32"]["stash"], a["32"]["cr"]) == \
+        ("bman", "-", "-", "0")
+    for liodn, kind in (("33", "fman-port"), ("34", "sec")):
+        assert (a[liodn]["kind"], a[liodn]["omi"], a[liodn]["stash"],
+                a[liodn]["cr"]) == (kind, "-", "-", "1")
+    assert "FMan ports (OMI_FMAN unused)" in r.stdout and "OMI_CAAM unused" in r.stdout
+    p = {x["index"]: x for x in paace_rows(r.stdout) if x["entry"] == "paace"}
+    # otm 2 = INDEXED; cid = the stash id; omi = op_encode's index
+    assert (p["1"]["otm"], p["1"]["cid"], p["1"]["omi"], p["1"]["cr"]) == \
+        ("2", "28", "0", "1")
+    assert (p["31"]["otm"], p["31"]["cid"], p["31"]["omi"], p["31"]["cr"]) == \
+        ("2", "28", "2", "0")
+    assert (p["32"]["otm"], p["32"]["cid"], p["32"]["cr"]) == ("0", "0", "0")
+    for liodn in ("33", "34"):
+        assert (p[liodn]["otm"], p[liodn]["cid"], p[liodn]["cr"]) == \
+            ("0", "0", "1")
+
+
+def test_no_l3_stash_id_says_so(tmp_path):
+    """Linux's p4080ds tree has no cache-stash-id: the OMI is set, the
+    stash stays off (CID 0, "-") and the output says why."""
+    blob = config_blob(tmp_path, [QBMAN_DEVICES[:2]])
+    r = plan_cfg("p4080ds", blob)
+    assert r.returncode == 0, r.stderr
+    a = attr_rows(r.stdout)
+    assert (a["1"]["omi"], a["1"]["stash"]) == ("0", "-")
+    assert (a["31"]["omi"], a["31"]["stash"]) == ("2", "-")
+    assert "stash off: the L3 cache controller node has no cache-stash-id" \
+        in r.stdout
+    p = {x["index"]: x for x in paace_rows(r.stdout) if x["entry"] == "paace"}
+    assert (p["1"]["otm"], p["1"]["cid"]) == ("2", "0")

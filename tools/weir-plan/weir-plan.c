@@ -261,12 +261,33 @@ static int put_tces(struct partition *p, const struct group_plan *g,
 }
 
 /*
+ * One row of "liodn attributes:": what the LIODN's PAACEs carry besides
+ * the window (hv/iommu_plan.c iommu_plan_node_attr()); "-" is "not set"
+ * (OTM 0 / CID 0), the note says why when Linux would set it.
+ */
+static void print_attr(const void *hwfdt, int node, u32 liodn,
+		       const char *kind, const struct pamu_liodn_attr *a,
+		       const char *note)
+{
+	char path[128], omi[8] = "-", cid[8] = "-";
+
+	if (a->indexed)
+		snprintf(omi, sizeof(omi), "%u", a->omi);
+	if (a->stash)
+		snprintf(cid, sizeof(cid), "%u", a->cid);
+	printf("  %-6u %-12s %-4s %-5s %-2u %s%s%s\n", liodn, kind, omi, cid,
+	       !a->no_coherency, fdt_path_of(hwfdt, node, path, sizeof(path)),
+	       note ? "  # " : "", note ? note : "");
+}
+
+/*
  * Create the PAMU tables and each group's default window with the same
  * code as weir's boot (hv/iommu_plan.c, used by hv/iommu_boot.c): table
  * sizes from iommu_plan_pamu_config(), one dma_group_create() per group
  * with iommu_plan_group_config() (DMA blocked when "dma-disabled").
  */
-static int build_tables(const struct plan *plan, const struct opts *o)
+static int build_tables(const void *hwfdt, const struct plan *plan,
+			const struct opts *o)
 {
 	static struct partition parts[CONFIG_MAX_PARTITIONS];
 	/* the tables live for the whole run, as on the target (the groups
@@ -281,6 +302,15 @@ static int build_tables(const struct plan *plan, const struct opts *o)
 	ret = pamu_create(&pc, &mmu);
 	if (ret) {
 		fprintf(stderr, "weir-plan: pamu_create: %s\n", strerror(-ret));
+		return 1;
+	}
+	/* as boot: OMI, stash id and coherency of QMan/BMan/FMan/SEC LIODNs */
+	printf("\nliodn attributes:\n  %-6s %-12s %-4s %-5s %-2s %s\n", "liodn",
+	       "kind", "omi", "stash", "cr", "node");
+	ret = iommu_plan_liodn_attrs(hwfdt, plan, mmu, print_attr);
+	if (ret) {
+		fprintf(stderr, "weir-plan: LIODN attributes: %s\n",
+			strerror(-ret));
 		return 1;
 	}
 	for (i = 0; i < plan->nparts; i++) {
@@ -396,5 +426,5 @@ int main(int argc, char **argv)
 	print_parts(&plan);
 	print_groups(hwfdt, &plan);
 	print_liodns(&plan);
-	return build_tables(&plan, &o);
+	return build_tables(hwfdt, &plan, &o);
 }

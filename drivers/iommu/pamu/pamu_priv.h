@@ -58,6 +58,7 @@ struct pamu {
 	u32 *spaace_map;	/* 1 bit per SPAACE: in use */
 	u32 *scratch_map;	/* commit validation copy of spaace_map */
 	u8 *mark;		/* per LIODN: visited in this pass */
+	struct pamu_liodn_attr *attr;	/* per LIODN, pamu_set_liodn_attr() */
 	struct pamu_op *ops;
 	unsigned int nr_ops, max_ops;
 	struct pamu_win win;	/* scratch window for stage/commit */

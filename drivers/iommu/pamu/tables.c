@@ -137,12 +137,31 @@ static u32 ap_to_prot(u8 ap)
 }
 
 /*
- * Primary PAACE for @win: PT=primary, CR=1 (Linux pamu_init_ppaace
- * default), V unless blocked; slot 0 in its own TWBA/AP/ATM (and SWSE
+ * The operation translation, stash target and coherency of @attr, in
+ * every PAACE and SPAACE of the LIODN (Linux 6.1 setup_qbman_paace();
+ * CR=1 is pamu_init_ppaace()'s default, cleared for QMan/BMan private
+ * memory).
+ */
+static void encode_attr(const struct pamu_liodn_attr *attr,
+			struct paace_fields *f)
+{
+	f->cr = !attr->no_coherency;
+	if (attr->indexed) {
+		f->otm = PAACE_OTM_INDEXED;
+		f->op = attr->omi;
+	}
+	if (attr->stash)
+		f->cid = attr->cid;
+}
+
+/*
+ * Primary PAACE for @win: PT=primary, @attr's OTM/OMI/CID/CR,
+ * V unless blocked; slot 0 in its own TWBA/AP/ATM (and SWSE
  * when MW=1). A disabled slot 0 is AP=DENIED with V kept (the window
  * stays defined), never V=1 with AP=ALL (topaz.md 2.12 item 2).
  */
-static void encode_primary(const struct pamu_win *win, bool blocked,
+static void encode_primary(const struct pamu_win *win,
+			   const struct pamu_liodn_attr *attr, bool blocked,
 			   u32 fspi, u32 *out)
 {
 	const struct pamu_slot *s = &win->slots[0];
@@ -150,7 +169,7 @@ static void encode_primary(const struct pamu_win *win, bool blocked,
 
 	f.pt = PAACE_PT_PRIMARY;
 	f.v = !blocked;
-	f.cr = true;
+	encode_attr(attr, &f);
 	f.wba = win->iova;
 	pamu_size_to_wse(win->size, &f.wse);
 	if (win->count > 1) {
@@ -168,15 +187,20 @@ static void encode_primary(const struct pamu_win *win, bool blocked,
 	paace_encode(out, &f);
 }
 
-/* SPAACE for slot @s of @liodn: all zero (V=0) when disabled. */
-static void encode_secondary(const struct pamu_slot *s, u32 liodn, u32 *out)
+/*
+ * SPAACE for slot @s of @liodn, with @attr as its primary: all zero
+ * (V=0) when disabled.
+ */
+static void encode_secondary(const struct pamu_slot *s,
+			     const struct pamu_liodn_attr *attr, u32 liodn,
+			     u32 *out)
 {
 	struct paace_fields f = { 0 };
 
 	if (s->prot) {
 		f.pt = PAACE_PT_SECONDARY;
 		f.v = 1;
-		f.cr = true;
+		encode_attr(attr, &f);
 		f.liodn = (u16)liodn;
 		f.ap = prot_to_ap(s->prot);
 		f.atm = PAACE_ATM_WINDOW_XLATE;
@@ -395,19 +419,20 @@ static void win_write_slots(struct pamu *p, u32 liodn,
 			    const struct pamu_win *win, u32 fspi)
 {
 	static const struct pamu_slot off;
+	const struct pamu_liodn_attr *attr = &p->attr[liodn];
 	u32 buf[PAACE_WORDS], i, k;
 
 	if (!win->fresh) {
 		for (k = 0; k < win->nr_dirty; k++) {
 			i = win->dirty_list[k];
-			encode_secondary(&win->slots[i], liodn, buf);
+			encode_secondary(&win->slots[i], attr, liodn, buf);
 			entry_update(pamu_spaace(&p->t, fspi + i - 1), buf);
 		}
 		return;
 	}
 	for (i = 1; i < win->count; i++) {
 		encode_secondary(win_slot_held(win, i) ? &win->slots[i] : &off,
-				 liodn, buf);
+				 attr, liodn, buf);
 		entry_update(pamu_spaace(&p->t, fspi + i - 1), buf);
 	}
 }
@@ -442,7 +467,7 @@ static int win_write(struct pamu *p, u32 liodn, const struct pamu_win *win,
 			fspi = (u32)run;
 		}
 		win_write_slots(p, liodn, win, fspi);
-		encode_primary(win, blocked, fspi, buf);
+		encode_primary(win, &p->attr[liodn], blocked, fspi, buf);
 		entry_update(primary, buf);
 		if (!win->fresh)
 			return 0;
@@ -731,7 +756,8 @@ static unsigned int max_dirty(unsigned int stage_max, unsigned int max_sub)
  * order (sizes and alignments in bytes): the struct pamu, the tables
  * (PAACT | SPAACT | OMT, a power of two aligned to its size), the SPAACE
  * and scratch bitmaps, one byte per LIODN, the staging log (32 bytes an
- * operation), the scratch window's slots, dirty bitmap and dirty list.
+ * operation), the scratch window's slots, dirty bitmap and dirty list,
+ * one struct pamu_liodn_attr per LIODN.
  * Return: PAMU_NR_ALLOCS, or pamu_create()'s -ERANGE/-EINVAL/-ENOSPC for
  * a config it refuses before allocating.
  */
@@ -760,6 +786,8 @@ int pamu_allocs(const struct pamu_config *cfg, struct hv_alloc a[PAMU_NR_ALLOCS]
 	a[7] = (struct hv_alloc){ map_bytes(max_sub), 4 };
 	a[8] = (struct hv_alloc){ sizeof(u32) * (u64)max_dirty(stage_max, max_sub),
 				  4 };
+	a[9] = (struct hv_alloc){ sizeof(struct pamu_liodn_attr) *
+				  ((u64)cfg->max_liodn + 1), 4 };
 	return PAMU_NR_ALLOCS;
 }
 
@@ -809,8 +837,9 @@ int pamu_create(const struct pamu_config *cfg, struct iommu **out)
 	p->win.dirty = alloc(&a[7]);
 	p->win.max_dirty = max_dirty(p->max_ops, p->max_subwindows);
 	p->win.dirty_list = alloc(&a[8]);
+	p->attr = alloc(&a[9]);
 	if (ret || !p->spaace_map || !p->scratch_map || !p->mark || !p->ops ||
-	    !p->win.slots || !p->win.dirty || !p->win.dirty_list) {
+	    !p->win.slots || !p->win.dirty || !p->win.dirty_list || !p->attr) {
 		pamu_destroy(&p->iommu);
 		return -ENOSPC;
 	}
@@ -825,6 +854,7 @@ void pamu_destroy(struct iommu *mmu)
 {
 	struct pamu *p = to_pamu(mmu);
 
+	hv_free(p->attr);
 	hv_free(p->win.dirty_list);
 	hv_free(p->win.dirty);
 	hv_free(p->win.slots);
@@ -834,6 +864,40 @@ void pamu_destroy(struct iommu *mmu)
 	hv_free(p->spaace_map);
 	hv_free(p->t.base);
 	hv_free(p);
+}
+
+/**
+ * pamu_set_liodn_attr() - set what @liodn's PAACEs carry besides the window
+ * @mmu:   the PAMU iommu
+ * @liodn: LIODN (PAACT index)
+ * @attr:  OTM/OMI, stash id (CID) and coherency (struct pamu_liodn_attr)
+ *
+ * Applies to every entry of @liodn written from then on; call it before
+ * the LIODN's first window is staged (boot does, hv/iommu_plan.c
+ * iommu_plan_liodn_attrs()), the live entries are not rewritten.
+ * Return: 0; -ERANGE when @liodn is beyond the PAACT; -EINVAL when
+ * @attr->omi is not an OME index (>= OME_ENTRIES); -EBUSY when @liodn
+ * already has a window (live or staged).
+ */
+int pamu_set_liodn_attr(struct iommu *mmu, u32 liodn,
+			const struct pamu_liodn_attr *attr)
+{
+	struct pamu *p = to_pamu(mmu);
+	struct paace_fields f;
+	unsigned int i;
+
+	if (liodn >= p->t.num_paace)
+		return -ERANGE;
+	if (attr->indexed && attr->omi >= OME_ENTRIES)
+		return -EINVAL;
+	paace_decode(pamu_ppaace(&p->t, liodn), &f);
+	if (primary_present(&f))
+		return -EBUSY;
+	for (i = 0; i < p->nr_ops; i++)
+		if (p->ops[i].liodn == liodn)
+			return -EBUSY;
+	p->attr[liodn] = *attr;
+	return 0;
 }
 
 /** pamu_tables() - the live tables (for pamu_hw_init and dumps). */
