@@ -123,7 +123,7 @@ static void drain_locked(struct bytechan *bc)
  */
 static void try_drain(struct bytechan *bc)
 {
-	if (!console_trylock())
+	if (!tx_count(bc) || !console_trylock())
 		return;
 	drain_locked(bc);
 	console_unlock();
@@ -174,13 +174,13 @@ int console_mux_write(struct bytechan *bc, const u8 *buf, unsigned int len)
 
 unsigned int console_mux_tx_space(struct bytechan *bc)
 {
-	unsigned int room;
+	unsigned int used;
 
 	spin_lock(&bc->tx_lock);
-	room = BYTECHAN_TX_SIZE - tx_count(bc) - tx_need(bc, 0);
+	used = tx_count(bc) + tx_need(bc, 0);
 	spin_unlock(&bc->tx_lock);
 	/* in guest bytes: each may take four ring bytes */
-	return room / 4;
+	return used < BYTECHAN_TX_SIZE ? (BYTECHAN_TX_SIZE - used) / 4 : 0;
 }
 
 /* @bc's unfinished line to the ring and the ring to the UART, @wait for

@@ -56,16 +56,17 @@ static void unowned_log(const struct pamu_av *av, const char *where)
 		(unsigned long long)av->addr, av_kind_name(av->kind), note);
 }
 
-static void fault_log(const struct dma_group *g, const struct pamu_av *av)
+/* One line per violation of @g, within the device's own log budget. */
+static void fault_log(struct dma_group *g, const struct pamu_av *av)
 {
-	u32 n = g->faults;
+	char note[LOG_BUDGET_NOTE];
 
-	if (n > DMA_FAULT_LOG_FIRST && n % DMA_FAULT_LOG_EVERY)
+	if (!log_budget_take(&g->log, note))
 		return;
 	pr_warn("partition '%s': DMA access violation, LIODN %u %s IOVA 0x%llx (%s); DMA of %s disabled%s\n",
 		g->owner->name, av->liodn, av->write ? "write" : "read",
 		(unsigned long long)av->addr, av_kind_name(av->kind), g->path,
-		n == DMA_FAULT_LOG_FIRST ? " (further violations of this device are logged once per 256)" : "");
+		note);
 }
 
 /**
@@ -87,7 +88,6 @@ int dma_fault_report(const struct pamu_av *av, const char *domain)
 			    av->entry_valid ? "entry valid" : "entry invalid");
 		return -ENOENT;
 	}
-	g->faults++;
 	memset(&e, 0, sizeof(e));
 	snprintf(e.domain, sizeof(e.domain), "%s", domain);
 	snprintf(e.error, sizeof(e.error), "access violation");

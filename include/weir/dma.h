@@ -29,6 +29,7 @@
 #include <weir/types.h>
 #include <weir/alloc.h>
 #include <weir/iommu.h>
+#include <weir/log.h>
 
 struct partition;
 
@@ -154,7 +155,7 @@ struct dma_group {
 	bool blocked;
 	char path[48];		/* its node in the guest tree, for errors */
 	bool engine;		/* weir's emulated DMA engine (dma_engine_add()) */
-	u32 faults;		/* access violations so far (log limit) */
+	struct log_budget log;	/* its violation lines (events: violations) */
 };
 
 /*
@@ -219,11 +220,6 @@ void dma_lock(void);
 void dma_unlock(void);
 
 /* ---- access violations (hv/dma/fault.c) ---- */
-
-/* Violations logged per group before the log is thinned to one line
- * every DMA_FAULT_LOG_EVERY (a storm must not flood the console). */
-#define DMA_FAULT_LOG_FIRST	3
-#define DMA_FAULT_LOG_EVERY	256
 
 struct pamu_av;
 int dma_fault_report(const struct pamu_av *av, const char *domain);

@@ -117,12 +117,12 @@ void world_selftest_refused(unsigned int pi)
 	if (world_selftest == ST_REFUSED_OWN) {
 		for (n = 0; n < W_NGROUPS; n++)
 			if (W.grp_owner[n] == pi)
-				W.grp[n]->faults++;
+				W.grp[n]->log.events++;
 	}
 	if (world_selftest == ST_REFUSED_FOREIGN) {
 		g = group_not_of(pi, pi);
 		if (g)
-			g->faults++;
+			g->log.events++;
 	}
 }
 
@@ -488,7 +488,7 @@ static int shim_window(struct iommu *m, u32 liodn, u64 iova, u64 size,
 		o = g ? (unsigned int)(g->owner - W.part) : 0;
 		g = g ? group_not_of(o, o) : NULL;
 		if (g)
-			g->faults++;
+			g->log.events++;
 	}
 	return ret;
 }
