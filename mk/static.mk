@@ -9,10 +9,10 @@
 # .clang-tidy, each with its reason. Part of `make check`.
 
 STATIC_DIRS      := hv lib drivers arch/sandbox
-STATIC_TARGET_ONLY := hv/main.c hv/partition.c lib/heap.c
+STATIC_TARGET_ONLY := hv/main.c hv/partition/partition.c lib/heap.c
 STATIC_TIDY_SRCS := $(filter-out $(STATIC_TARGET_ONLY), \
-		    $(wildcard $(addsuffix /*.c,hv hv/dma hv/vcpu lib \
-				drivers/iommu/pamu arch/sandbox)))
+		    $(wildcard $(addsuffix *.c,hv/ $(wildcard hv/*/) lib/ \
+				drivers/iommu/pamu/ arch/sandbox/)))
 STATIC_FLAGS     := -std=gnu11 -Iinclude -Iarch/sandbox/include \
 		    -I$(SANDBOX_O)/include -I$(TOOLCHAIN)/libfdt/include \
 		    -include weir/kconfig.h -DWEIR_VERSION=\"static\"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * TCE operations: H_GET_TCE, H_PUT_TCE, H_STUFF_TCE, H_PUT_TCE_INDIRECT
- * with internal -errno codes (hv/hcall_papr.c maps them to PAPR codes).
+ * with internal -errno codes (hv/hcall/papr.c maps them to PAPR codes).
  *
  * Validation is at least as strict as Linux KVM
  * (arch/powerpc/kvm/book3s_64_vio.c: kvmppc_ioba_validate,

@@ -137,7 +137,7 @@ struct hv_reserved {
  * @plan: result, only meaningful when 0 is returned
  * @err: on error, the config node and property at fault
  *
- * Also builds the IOMMU groups (groups_build(), include/weir/iommu_groups.h).
+ * Also builds the IOMMU groups (iommu_groups_build(), include/weir/iommu_groups.h).
  *
  * Return: 0; -EINVAL for a bad tree or property; -EBUSY when a core,
  * RAM range or device is given to two partitions, or a "guest-image"
@@ -150,10 +150,24 @@ struct hv_reserved {
  * (MSI banks: -EINVAL for an MPIC 4.3 bank or a bad "reg", -ERANGE for
  * one outside CCSR, -EBUSY for two banks in one partition or in one
  * 4 KiB page of two partitions, -E2BIG beyond MSI_MAX_BANKS); and
- * groups_build()'s errors.
+ * iommu_groups_build()'s errors.
  */
 int config_parse(const void *cfg, const void *hwfdt, const struct hw_info *hw,
 		 const struct hv_reserved *hv, struct plan *plan,
 		 struct dt_error *err);
+
+struct plan;
+
+/**
+ * config_msi_banks() - find each partition's MSI bank among its devices
+ * and check it is one weir can give it (hv/config/msi.c): sets
+ * part_plan.has_msi/msi_phys/msi_dev. Shared by boot and weir-plan
+ * through config_parse(), so both refuse the same banks.
+ * Return: 0 or a negative errno with @err naming the config child and its
+ * "device" property (see config_parse()).
+ */
+int config_msi_banks(const void *cfg, const void *hwfdt,
+		     const struct hw_info *hw, struct plan *plan,
+		     struct dt_error *err);
 
 #endif

@@ -18,7 +18,7 @@
  *    subwindow).
  *
  * Internal API: every function returns 0 or a negative errno; the PAPR
- * codes are produced only at the hcall/RTAS boundary (hv/hcall_papr.c).
+ * codes are produced only at the hcall/RTAS boundary (hv/hcall/papr.c).
  *
  * Concurrency: calls on one group must be serialized by the caller (one
  * lock per group once partitions run on several cores).

@@ -107,7 +107,7 @@ void *partition_gpa_ptr(const struct partition *p, gpa_t gpa, u64 len);
 
 /*
  * Partition control, used by the FH_PARTITION_* hcalls. Implemented by
- * hv/partition.c on the target; host tests provide their own.
+ * hv/partition/partition.c on the target; host tests provide their own.
  */
 
 /* All partitions, indexed by guest-id - 1; NULL past the last. */
@@ -127,7 +127,7 @@ int partition_stop(struct partition *p);
 int partition_restart(struct partition *p);
 
 /**
- * partition_request() - ask @p to stop or restart (hv/partition_ctl.c)
+ * partition_request() - ask @p to stop or restart (hv/partition/ctl.c)
  * @r: PREQ_STOP or PREQ_RESTART; replaces a request not yet applied
  *
  * Only records the request (an atomic store): the partition's own vCPU

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Creating the partitions of a plan at boot (hv/partition.c). */
+/* Creating the partitions of a plan at boot (hv/partition/partition.c). */
 #ifndef WEIR_PARTITION_BOOT_H
 #define WEIR_PARTITION_BOOT_H
 

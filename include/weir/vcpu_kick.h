@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Waking a vCPU from another core, and the atomic updates of
- * vcpu->pending that go with it. The virtual PIC (hv/vpic.c) sets and
+ * vcpu->pending that go with it. The virtual PIC (hv/irq/vpic.c) sets and
  * clears VIRQ_EXT from whichever core raised or acknowledged an
  * interrupt, while the vCPU's own core changes other bits: every update
  * of vcpu->pending must therefore be atomic (these helpers, or the same

@@ -52,7 +52,7 @@ struct partition;
 /* Suggested numbers for a partition's console byte channel. */
 #define VPIC_IRQ_CONSOLE_RX	VPIC_IRQ(0)
 #define VPIC_IRQ_CONSOLE_TX	VPIC_IRQ(1)
-/* The guest error queue's interrupt (hv/errq.c). */
+/* The guest error queue's interrupt (hv/partition/errq.c). */
 #define VPIC_IRQ_ERRQ		VPIC_IRQ(2)
 
 /* Called after the guest's EOI of @irq, without the vpic lock held. */

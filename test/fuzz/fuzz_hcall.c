@@ -229,7 +229,7 @@ static unsigned long long calls;
 
 /*
  * A PAMU commit refused with -ENOSPC: the SPAACE pool (sized like
- * hv/iommu_boot.c does, two full runs per LIODN) had no free run. The
+ * hv/iommu/boot.c does, two full runs per LIODN) had no free run. The
  * allocator is first fit, so a smaller pool fragments (doc/robustness.md,
  * finding 2); with the boot sizing this must never happen.
  */
@@ -435,7 +435,7 @@ static const u32 nums[] = {
 /*
  * The partitions a call of @p (index @pi) with @tok may change: itself,
  * and for a manager the partition-control target r3 names (guest-id;
- * hv/hcall_partition.c).
+ * hv/hcall/partition.c).
  */
 static unsigned int call_parts(const struct partition *p, unsigned int pi,
 			       u32 tok, u32 r3)

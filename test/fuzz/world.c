@@ -136,7 +136,7 @@ struct partition *partition_by_id(unsigned int id)
 }
 
 /*
- * What hv/partition.c's stop leads to once the vCPUs have synced
+ * What hv/partition/partition.c's stop leads to once the vCPUs have synced
  * (partition_vcpu_sync()): stopped, and the partition's DMA blocked.
  */
 int partition_stop(struct partition *p)
@@ -153,7 +153,7 @@ int partition_stop(struct partition *p)
 	return 0;
 }
 
-/* What hv/partition.c resets, minus the image and guest tree reload. */
+/* What hv/partition/partition.c resets, minus the image and guest tree reload. */
 int partition_restart(struct partition *p)
 {
 	unsigned int i;

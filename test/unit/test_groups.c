@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * IOMMU groups and LIODNs (hv/iommu_groups.c, hv/iommu_hw.c,
- * hv/config_dma.c) on a small synthetic QorIQ-like hardware tree: a
+ * IOMMU groups and LIODNs (hv/iommu/groups.c, hv/iommu/hw.c,
+ * hv/config/dma.c) on a small synthetic QorIQ-like hardware tree: a
  * PCIe controller without endpoint partitioning (P4080's v2.1), one with
  * it (T4240's v3.0), SoC DMA masters with one and two LIODNs, a PAMU.
  * Every refusal names the config node and property and leaves no plan.
@@ -649,9 +649,9 @@ static void test_pci_kind(void **state)
 		snprintf(dts, sizeof(dts), "/dts-v1/; / { n { compatible = %s; }; };",
 			 cases[i].compat);
 		dtc_compile(dts, blob, sizeof(blob));
-		if (hw_pci_ctrl_kind(blob, fdt_path_offset(blob, "/n")) != cases[i].kind)
+		if (iommu_hw_pci_kind(blob, fdt_path_offset(blob, "/n")) != cases[i].kind)
 			fail_msg("%s: kind %d, expected %d", cases[i].compat,
-				 hw_pci_ctrl_kind(blob, fdt_path_offset(blob, "/n")),
+				 iommu_hw_pci_kind(blob, fdt_path_offset(blob, "/n")),
 				 cases[i].kind);
 	}
 }
@@ -665,23 +665,23 @@ static void test_pamu_units(void **state)
 
 	dtc_compile("/dts-v1/; / { #address-cells = <2>; #size-cells = <2>; };",
 		    blob, sizeof(blob));
-	assert_int_equal(hw_pamu_units(blob, phys, PLAN_MAX_PAMUS, &n, &err), 0);
+	assert_int_equal(iommu_hw_units(blob, phys, PLAN_MAX_PAMUS, &n, &err), 0);
 	assert_int_equal(n, 0);
 	dtc_compile("/dts-v1/; / { #address-cells = <2>; #size-cells = <2>;"
 		    " p { compatible = \"fsl,pamu\"; reg = <0 0x20000 0 0x1800>; }; };",
 		    blob, sizeof(blob));
-	assert_int_equal(hw_pamu_units(blob, phys, PLAN_MAX_PAMUS, &n, &err), -EINVAL);
+	assert_int_equal(iommu_hw_units(blob, phys, PLAN_MAX_PAMUS, &n, &err), -EINVAL);
 	assert_string_equal(err.node, "/p");
 	assert_string_equal(err.prop, "reg");
 	dtc_compile("/dts-v1/; / { #address-cells = <2>; #size-cells = <2>;"
 		    " p { compatible = \"fsl,pamu\"; reg = <0 0x20000 0 0x9000>; }; };",
 		    blob, sizeof(blob));
-	assert_int_equal(hw_pamu_units(blob, phys, PLAN_MAX_PAMUS, &n, &err), -E2BIG);
+	assert_int_equal(iommu_hw_units(blob, phys, PLAN_MAX_PAMUS, &n, &err), -E2BIG);
 	assert_int_equal(n, 0);
 }
 
 /*
- * MSI banks (hv/config_msi.c): what boot used to refuse only when it
+ * MSI banks (hv/config/msi.c): what boot used to refuse only when it
  * mapped the banks is refused by config_parse(), naming the config child
  * and "device".
  */

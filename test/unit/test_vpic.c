@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The virtual PIC (hv/vpic.c): claims, defaults after init, pending until
+ * The virtual PIC (hv/irq/vpic.c): claims, defaults after init, pending until
  * IACK, masking keeps pending, priority order and the in-service rule,
  * destinations, EOI rules and hooks, VIRQ_EXT kept exact, vcpu_kick()
  * only when VIRQ_EXT becomes set, and failed calls that change nothing.

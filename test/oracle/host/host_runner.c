@@ -11,7 +11,7 @@
  * 32-bit register each (so their bits 32-63 never reach weir), IOBA, TCE
  * and list address are register pairs (64 bits); H_RTAS refuses a buffer
  * with nargs + nret > 16 and hands papr_rtas_call() zeroed return cells
- * (hv/hcall_tce.c).
+ * (hv/hcall/tce.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,7 +68,7 @@ long oracle_be_rtas(o_u32 *buf)
 		return H_PARAMETER;
 	for (i = 0; i < nargs; i++)
 		args[i] = cell[3 + i];
-	/* as hv/hcall_tce.c hc_h_rtas(): return cells start zeroed */
+	/* as hv/hcall/tce.c hc_h_rtas(): return cells start zeroed */
 	for (i = 0; i < nret; i++)
 		rets[i] = 0;
 	papr_rtas_call(&part, cell[0], args, nargs, rets, nret);

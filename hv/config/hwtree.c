@@ -29,6 +29,19 @@ static int fail(struct dt_error *err, const void *fdt, int node,
 	return -EINVAL;
 }
 
+int dt_fail(struct dt_error *err, const void *cfg, int node, const char *prop,
+	    int ret, const char *fmt, ...)
+{
+	va_list ap;
+
+	fdt_path_of(cfg, node, err->node, sizeof(err->node));
+	snprintf(err->prop, sizeof(err->prop), "%s", prop);
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	return ret;
+}
+
 const char *dt_error_str(const struct dt_error *err, char *buf, size_t len)
 {
 	snprintf(buf, len, "%s: '%s': %s", err->node, err->prop, err->msg);

@@ -2,7 +2,7 @@
 /*
  * EV_INT_* hcalls of the `epapr,hv-pic` (Linux arch/powerpc/sysdev/
  * ehv_pic.c and asm/epapr_hcalls.h ev_int_*, 6.1) on the partition's
- * virtual PIC (hv/vpic.c):
+ * virtual PIC (hv/irq/vpic.c):
  *   SET_CONFIG  r3 irq, r4 config, r5 priority 0..15, r6 destination vCPU
  *   GET_CONFIG  r3 irq               -> r4 config, r5 priority, r6 vCPU
  *   SET_MASK    r3 irq, r4 0 or 1

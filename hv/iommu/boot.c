@@ -26,7 +26,6 @@
 #include <weir/pamu.h>
 #include <weir/partition.h>
 #include <weir/vcpu_arch.h>
-#include "config_priv.h"
 
 /* GUTS, for PAMUBYPENR (QorIQ RM; Linux fsl_pamu.c uses the same node). */
 #define GUTS_OFFSET		0xe0000
@@ -169,7 +168,7 @@ static int a004510_apply(const void *hwfdt, const struct pamu_tables *t,
 	u32 svr = arch_svr();
 	int ret;
 
-	ret = iommu_pamu_a004510(hwfdt, svr, phys, t->size, arch_ccsr_ptr,
+	ret = iommu_errata_a004510(hwfdt, svr, phys, t->size, arch_ccsr_ptr,
 				 &csd, err);
 	if (ret)
 		return ret;
@@ -182,7 +181,7 @@ static int a004510_apply(const void *hwfdt, const struct pamu_tables *t,
 }
 
 /*
- * What a LIODN's PAACEs carry besides the window (hv/iommu_plan.c
+ * What a LIODN's PAACEs carry besides the window (hv/iommu/plan.c
  * iommu_plan_node_attr()); a stash id left off is a warning.
  */
 static void attr_report(const void *hwfdt, int node, u32 liodn,

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * MSI banks of the partition config (doc/iommu-groups.md, "MSI banks"):
- * the checks boot used to make when it mapped the banks (hv/iommu_boot.c),
+ * the checks boot used to make when it mapped the banks (hv/iommu/boot.c),
  * made on the plan so that tools/weir-plan refuses exactly what boot
  * refuses. A partition gets at most one "fsl,mpic-msi" bank; banks whose
  * MSIIR share a 4 KiB page cannot go to different partitions (a window
@@ -15,7 +15,6 @@
 #include <weir/config.h>
 #include <weir/fdt_util.h>
 #include <weir/msi.h>
-#include "config_priv.h"
 
 /* The partition (other than @self) whose bank has its MSIIR in @page. */
 static const struct part_plan *page_owner(const struct plan *plan,

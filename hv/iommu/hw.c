@@ -12,7 +12,6 @@
 #include <weir/fdt_util.h>
 #include <weir/iommu_groups.h>
 #include <weir/pamu.h>
-#include "config_priv.h"
 
 /*
  * Controllers without a version string that Linux 6.1 fsl_pci.c pci_ids[]
@@ -58,7 +57,7 @@ static int qoriq_pcie_version(const char *c)
 	return major * 100 + minor;
 }
 
-enum pci_ctrl_kind hw_pci_ctrl_kind(const void *fdt, int node)
+enum pci_ctrl_kind iommu_hw_pci_kind(const void *fdt, int node)
 {
 	enum pci_ctrl_kind kind = PCI_CTRL_NONE;
 	const char *c;
@@ -80,7 +79,7 @@ enum pci_ctrl_kind hw_pci_ctrl_kind(const void *fdt, int node)
 	return kind;
 }
 
-int dt_read_liodns(const void *fdt, int node, u32 *out, unsigned int max)
+int iommu_hw_liodns(const void *fdt, int node, u32 *out, unsigned int max)
 {
 	int len, i;
 	const u32 *p = fdt_getprop(fdt, node, "fsl,liodn", &len);
@@ -96,7 +95,7 @@ int dt_read_liodns(const void *fdt, int node, u32 *out, unsigned int max)
 	return len / 4;
 }
 
-u32 hw_liodn_limit(const void *fdt)
+u32 iommu_hw_liodn_limit(const void *fdt)
 {
 	int node, len;
 	const u32 *p;
@@ -115,7 +114,7 @@ u32 hw_liodn_limit(const void *fdt)
 	return PLAN_LIODN_LIMIT;
 }
 
-u32 hw_max_liodn(const void *fdt, u32 limit)
+u32 iommu_hw_max_liodn(const void *fdt, u32 limit)
 {
 	u32 max = 0, v;
 	int node, len, i;
@@ -133,7 +132,7 @@ u32 hw_max_liodn(const void *fdt, u32 limit)
 	return max;
 }
 
-int hw_pamu_units(const void *fdt, phys_addr_t *phys, unsigned int max,
+int iommu_hw_units(const void *fdt, phys_addr_t *phys, unsigned int max,
 		  unsigned int *n, struct dt_error *err)
 {
 	int node = fdt_node_offset_by_compatible(fdt, -1, "fsl,pamu");
@@ -186,7 +185,7 @@ static int csd_block(const void *fdt, const char *compat, const char *prop,
 	return 0;
 }
 
-int hw_pamu_csd_info(const void *fdt, struct hw_csd_info *ci,
+int iommu_hw_csd_info(const void *fdt, struct hw_csd_info *ci,
 		     struct dt_error *err)
 {
 	int ret;

@@ -11,7 +11,6 @@
 #include <libfdt.h>
 #include <weir/fdt_util.h>
 #include <weir/iommu_groups.h>
-#include "config_priv.h"
 
 #define IOVA_BITS 36	/* e500mc IOVA space (PAMU windows) */
 

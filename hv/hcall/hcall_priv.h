@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The ePAPR/FSL hcall handlers, one per hcall, listed in hv/hcall.c's
+ * The ePAPR/FSL hcall handlers, one per hcall, listed in hv/hcall/dispatch.c's
  * table. Each reads its arguments from @gpr (the guest's r0..r31), writes
  * its outputs to gpr[4..] only when it succeeds, and returns the EV_*
  * status the dispatcher stores in r3. Failing calls change no register
@@ -20,12 +20,12 @@
  */
 #define HCALL_NORETURN	0xffffffffu
 
-/* hv/hcall_bytechan.c */
+/* hv/hcall/bytechan.c */
 u32 hc_byte_channel_send(struct vcpu *v, u32 *gpr);
 u32 hc_byte_channel_receive(struct vcpu *v, u32 *gpr);
 u32 hc_byte_channel_poll(struct vcpu *v, u32 *gpr);
 
-/* hv/hcall_pic.c */
+/* hv/hcall/pic.c */
 u32 hc_int_set_config(struct vcpu *v, u32 *gpr);
 u32 hc_int_get_config(struct vcpu *v, u32 *gpr);
 u32 hc_int_set_mask(struct vcpu *v, u32 *gpr);
@@ -33,14 +33,14 @@ u32 hc_int_get_mask(struct vcpu *v, u32 *gpr);
 u32 hc_int_iack(struct vcpu *v, u32 *gpr);
 u32 hc_int_eoi(struct vcpu *v, u32 *gpr);
 
-/* hv/hcall_partition.c */
+/* hv/hcall/partition.c */
 u32 hc_partition_get_status(struct vcpu *v, u32 *gpr);
 u32 hc_partition_stop(struct vcpu *v, u32 *gpr);
 u32 hc_partition_restart(struct vcpu *v, u32 *gpr);
 u32 hc_system_reset(struct vcpu *v, u32 *gpr);
 u32 hc_idle(struct vcpu *v, u32 *gpr);
 
-/* hv/hcall_dma.c */
+/* hv/hcall/dma.c */
 u32 hc_dma_enable(struct vcpu *v, u32 *gpr);
 u32 hc_dma_disable(struct vcpu *v, u32 *gpr);
 u32 hc_err_get_info(struct vcpu *v, u32 *gpr);
@@ -48,7 +48,7 @@ u32 hc_weir_dma_copy(struct vcpu *v, u32 *gpr);
 u32 hc_vmpic_get_msir(struct vcpu *v, u32 *gpr);
 u32 hc_weir_msi_info(struct vcpu *v, u32 *gpr);
 
-/* hv/hcall_tce.c: PAPR hcalls (ePAPR vendor 3); they store r3 themselves */
+/* hv/hcall/tce.c: PAPR hcalls (ePAPR vendor 3); they store r3 themselves */
 u32 hc_h_get_tce(struct vcpu *v, u32 *gpr);
 u32 hc_h_put_tce(struct vcpu *v, u32 *gpr);
 u32 hc_h_stuff_tce(struct vcpu *v, u32 *gpr);

@@ -4,7 +4,7 @@
  * opcode (ePAPR vendor 3 = IBM), arguments from r3, every 64-bit value a
  * register pair, high word first; the signed H_* status goes to r3
  * (doc/tce.md, "Guest ABI"). These handlers only move registers and call
- * hv/hcall_papr.c, where the PAPR semantics live.
+ * hv/hcall/papr.c, where the PAPR semantics live.
  */
 #include <string.h>
 #include <weir/byteorder.h>

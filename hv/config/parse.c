@@ -14,20 +14,6 @@
 #include <weir/config.h>
 #include <weir/fdt_util.h>
 #include <weir/iommu_groups.h>
-#include "config_priv.h"
-
-int dt_fail(struct dt_error *err, const void *cfg, int node, const char *prop,
-	    int ret, const char *fmt, ...)
-{
-	va_list ap;
-
-	fdt_path_of(cfg, node, err->node, sizeof(err->node));
-	snprintf(err->prop, sizeof(err->prop), "%s", prop);
-	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
-	va_end(ap);
-	return ret;
-}
 
 /* Read a property of exactly @n 64-bit (2-cell) numbers. */
 static int get_u64s(const void *cfg, int node, const char *prop, u64 *v, int n)
@@ -360,7 +346,7 @@ int config_parse(const void *cfg, const void *hwfdt, const struct hw_info *hw,
 	}
 	ret = config_msi_banks(cfg, hwfdt, hw, plan, err);
 	if (!ret)
-		ret = groups_build(cfg, hwfdt, plan, err);
+		ret = iommu_groups_build(cfg, hwfdt, plan, err);
 	if (ret)
 		memset(plan, 0, sizeof(*plan));
 	return ret;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * From the plan to the IOMMU objects, shared by weir's boot
- * (hv/iommu_boot.c) and the host tool tools/weir-plan, so the tool shows
+ * (hv/iommu/boot.c) and the host tool tools/weir-plan, so the tool shows
  * exactly the tables weir builds and refuses exactly the configs boot
  * refuses: iommu_plan_memory() counts what boot will take from weir's heap
  * with the allocators' own size functions (pamu_allocs(),
@@ -14,7 +14,6 @@
 #include <weir/iommu_boot.h>
 #include <weir/msi.h>
 #include <weir/pamu.h>
-#include "config_priv.h"
 
 /* The PAMU config of the plan's first @ngroups groups. */
 static void pamu_config_of(const struct plan *plan, unsigned int ngroups,

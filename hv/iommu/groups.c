@@ -13,7 +13,6 @@
 #include <libfdt.h>
 #include <weir/fdt_util.h>
 #include <weir/iommu_groups.h>
-#include "config_priv.h"
 
 /* One config child: a device assignment (hw >= 0) or a DMA engine. */
 struct assign {
@@ -32,7 +31,7 @@ struct gctx {
 	int opts_node[PLAN_MAX_GROUPS];	/* config node with the options */
 };
 
-const char *group_kind_name(enum group_kind kind)
+const char *iommu_group_kind_name(enum group_kind kind)
 {
 	switch (kind) {
 	case GROUP_DEVICE:
@@ -138,7 +137,7 @@ static int node_liodns(const struct gctx *c, int hw, int errnode, u32 *l)
 	int n, ret;
 
 	if (a && fdt_getprop(c->cfg, a->cfg, "fsl,liodn", NULL)) {
-		n = dt_read_liodns(c->cfg, a->cfg, l, DMA_GROUP_MAX_LIODNS);
+		n = iommu_hw_liodns(c->cfg, a->cfg, l, DMA_GROUP_MAX_LIODNS);
 		if (n < 0)
 			return dt_fail(c->err, c->cfg, a->cfg, "fsl,liodn", n,
 				       n == -E2BIG ? "more than %d LIODNs" :
@@ -147,7 +146,7 @@ static int node_liodns(const struct gctx *c, int hw, int errnode, u32 *l)
 		return ret ? ret : n;
 	}
 	fdt_path_of(c->hw, hw, path, sizeof(path));
-	n = dt_read_liodns(c->hw, hw, l, DMA_GROUP_MAX_LIODNS);
+	n = iommu_hw_liodns(c->hw, hw, l, DMA_GROUP_MAX_LIODNS);
 	if (n < 0)
 		return dt_fail(c->err, c->cfg, errnode, "fsl,liodn", n,
 			       "hardware %s: malformed or more than %d LIODNs",
@@ -161,7 +160,7 @@ static int node_liodns(const struct gctx *c, int hw, int errnode, u32 *l)
 static int pci_ctrl_of(const struct gctx *c, int node, enum pci_ctrl_kind *kind)
 {
 	for (; node >= 0; node = fdt_parent_offset(c->hw, node)) {
-		*kind = hw_pci_ctrl_kind(c->hw, node);
+		*kind = iommu_hw_pci_kind(c->hw, node);
 		if (*kind != PCI_CTRL_NONE)
 			return node;
 	}
@@ -290,7 +289,7 @@ static int fill_members(const struct gctx *c, struct group_plan *g)
 {
 	int root = g->hw_node[0], depth = 0, skip = 0, node, ep, ret;
 	bool split = g->kind == GROUP_PCI_HOSE &&
-		     hw_pci_ctrl_kind(c->hw, root) == PCI_CTRL_PARTITIONED;
+		     iommu_hw_pci_kind(c->hw, root) == PCI_CTRL_PARTITIONED;
 	u32 l[DMA_GROUP_MAX_LIODNS];
 
 	g->nnodes = 0;
@@ -356,7 +355,7 @@ static int engine_group(struct gctx *c, const struct assign *a)
 	if (!fdt_getprop(c->cfg, a->cfg, "fsl,liodn", NULL))
 		return dt_fail(c->err, c->cfg, a->cfg, "fsl,liodn", -EINVAL,
 			       "missing: a weir,dma-engine needs its LIODN");
-	if (dt_read_liodns(c->cfg, a->cfg, &liodn, 1) != 1)
+	if (iommu_hw_liodns(c->cfg, a->cfg, &liodn, 1) != 1)
 		return dt_fail(c->err, c->cfg, a->cfg, "fsl,liodn", -EINVAL,
 			       "need exactly one LIODN");
 	ret = check_liodns(c, &liodn, 1, c->cfg, a->cfg, "");
@@ -409,7 +408,7 @@ static int device_group(struct gctx *c, const struct assign *a,
 	if (g && g->part != a->part)
 		return dt_fail(c->err, c->cfg, a->cfg, "device", -EBUSY,
 			       "IOMMU group %s (%s) is in partition '%s', cannot also go to '%s'",
-			       g->name, group_kind_name(g->kind),
+			       g->name, iommu_group_kind_name(g->kind),
 			       part_name(c, g->part), part_name(c, a->part));
 	if (!g) {
 		g = new_group(c, a);
@@ -566,7 +565,7 @@ static int check_hw_liodn(const struct gctx *c, const struct assign *a)
 	if (cn < 0)
 		return cn;
 	fdt_path_of(c->hw, a->hw, path, sizeof(path));
-	hn = dt_read_liodns(c->hw, a->hw, hl, DMA_GROUP_MAX_LIODNS);
+	hn = iommu_hw_liodns(c->hw, a->hw, hl, DMA_GROUP_MAX_LIODNS);
 	if (hn < 0)
 		return dt_fail(c->err, c->cfg, a->cfg, "fsl,liodn", -EINVAL,
 			       "hardware %s: malformed or more than %d LIODNs",
@@ -710,7 +709,7 @@ static int build(struct gctx *c)
 		ret = check_outsiders(c);
 	if (ret)
 		return ret;
-	plan->max_liodn = hw_max_liodn(c->hw, c->limit);
+	plan->max_liodn = iommu_hw_max_liodn(c->hw, c->limit);
 	for (i = 0; i < plan->ngroups; i++) {
 		g = &plan->group[i];
 		set_buid(c, g);
@@ -718,16 +717,16 @@ static int build(struct gctx *c)
 			if (g->dma.liodns[k] > plan->max_liodn)
 				plan->max_liodn = g->dma.liodns[k];
 	}
-	return hw_pamu_units(c->hw, plan->pamu_phys, PLAN_MAX_PAMUS,
+	return iommu_hw_units(c->hw, plan->pamu_phys, PLAN_MAX_PAMUS,
 			     &plan->npamus, c->err);
 }
 
-int groups_build(const void *cfg, const void *hwfdt, struct plan *plan,
+int iommu_groups_build(const void *cfg, const void *hwfdt, struct plan *plan,
 		 struct dt_error *err)
 {
 	struct gctx c = {
 		.cfg = cfg, .hw = hwfdt, .plan = plan, .err = err,
-		.limit = hw_liodn_limit(hwfdt),
+		.limit = iommu_hw_liodn_limit(hwfdt),
 	};
 	int ret;
 

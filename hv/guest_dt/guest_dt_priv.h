@@ -62,7 +62,7 @@ static inline void prop_u64(struct gdt *g, const char *name, u64 v)
 	prop(g, name, be, sizeof(be));
 }
 
-/* hv/guest_dt_dma.c: one node per DMA group @p owns (at the root), and
+/* hv/guest_dt/dma.c: one node per DMA group @p owns (at the root), and
  * the error-queue handles (inside /hypervisor/handles). */
 void guest_dt_add_dma(struct gdt *g, const struct partition *p);
 void guest_dt_add_error_queues(struct gdt *g, const struct partition *p,

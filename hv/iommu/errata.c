@@ -11,7 +11,6 @@
 #include <weir/iommu_boot.h>
 #include <weir/iommu_groups.h>
 #include <weir/pamu.h>
-#include "config_priv.h"
 
 static int csd_fail(struct dt_error *err, const void *fdt,
 		    const struct hw_csd_info *ci, int ret, phys_addr_t phys,
@@ -39,7 +38,7 @@ static int csd_fail(struct dt_error *err, const void *fdt,
 }
 
 /**
- * iommu_pamu_a004510() - apply erratum A-004510 when the SoC needs it
+ * iommu_errata_a004510() - apply erratum A-004510 when the SoC needs it
  * @hwfdt: hardware tree (the "fsl,corenet-law" and "fsl,corenet-cf" nodes)
  * @svr:   the SoC's SVR (E bit ignored)
  * @phys:  real address of the PAMU tables, bytes
@@ -51,15 +50,15 @@ static int csd_fail(struct dt_error *err, const void *fdt,
  *
  * On SVRs without the erratum (pamu_csd_port_id() == 0) nothing is read
  * or written and @map is not called. Otherwise the LAW and CCF blocks of
- * the hardware tree (hw_pamu_csd_info()) are mapped and
+ * the hardware tree (iommu_hw_csd_info()) are mapped and
  * pamu_csd_create() puts the tables in a CSD of their own. Linux fails
  * the PAMU probe when this fails; weir stops the boot, since the PAMU
  * must not be enabled on such a part without it.
- * Return: 0; hw_pamu_csd_info()'s errors (-ENODEV: a node is missing,
+ * Return: 0; iommu_hw_csd_info()'s errors (-ENODEV: a node is missing,
  * -EINVAL); -ERANGE (a block outside CCSR); pamu_csd_create()'s errors
  * (-ENOSPC, -ENOENT, -EBUSY, -EINVAL).
  */
-int iommu_pamu_a004510(const void *hwfdt, u32 svr, phys_addr_t phys,
+int iommu_errata_a004510(const void *hwfdt, u32 svr, phys_addr_t phys,
 		       u64 size, void *(*map)(phys_addr_t phys, u64 len),
 		       struct pamu_csd *csd, struct dt_error *err)
 {
@@ -71,7 +70,7 @@ int iommu_pamu_a004510(const void *hwfdt, u32 svr, phys_addr_t phys,
 	*csd = (struct pamu_csd){ 0 };
 	if (!port_id)
 		return 0;
-	ret = hw_pamu_csd_info(hwfdt, &ci, err);
+	ret = iommu_hw_csd_info(hwfdt, &ci, err);
 	if (ret)
 		return ret;
 	r = (struct pamu_csd_regs){
