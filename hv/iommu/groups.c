@@ -38,8 +38,6 @@ const char *iommu_group_kind_name(enum group_kind kind)
 		return "device";
 	case GROUP_PCI_HOSE:
 		return "pci-hose";
-	case GROUP_PCI_ENDPOINT:
-		return "pci-endpoint";
 	case GROUP_DMA_ENGINE:
 		return "dma-engine";
 	}
@@ -190,6 +188,27 @@ static int endpoint_of(const struct gctx *c, int ctrl, int node, int errnode,
 }
 
 /*
+ * endpoint_refused() - a LIODN-carrying node @ep (an endpoint, or a root
+ * port given a LIODN) below PCIe controller @ctrl with endpoint
+ * partitioning (IP >= 2.4). Its transactions carry its own LIODN only
+ * once the controller's requester-ID -> LIODN table maps its bus/devfn to
+ * it (U-Boot only publishes the numbers, "fsl,liodn-offset-list"; Linux
+ * never uses them: doc/iommu-groups.md). weir does not program that
+ * table, so such a group would not be the device's real DMA identity.
+ * Return: -EOPNOTSUPP with c->err naming config node @errnode, "device".
+ */
+static int endpoint_refused(const struct gctx *c, int ctrl, int ep, int errnode)
+{
+	char ctrl_path[PLAN_GROUP_NAME_MAX], ep_path[PLAN_GROUP_NAME_MAX];
+
+	fdt_path_of(c->hw, ctrl, ctrl_path, sizeof(ctrl_path));
+	fdt_path_of(c->hw, ep, ep_path, sizeof(ep_path));
+	return dt_fail(c->err, c->cfg, errnode, "device", -EOPNOTSUPP,
+		       "%s has a LIODN of its own below %s (PCIe IP >= 2.4): weir does not program the controller's requester-ID -> LIODN table, so assign the controller (its hose group)",
+		       ep_path, ctrl_path);
+}
+
+/*
  * dma_master() - the DMA master of hardware node @hw outside any PCI
  * controller: the nearest node at or above it with LIODNs (a DMA channel,
  * an interrupt or a port node without "fsl,liodn" issues its transactions
@@ -233,10 +252,9 @@ static int group_root(const struct gctx *c, int hw, int errnode, int *root,
 		ret = endpoint_of(c, ctrl, hw, errnode, root);
 		if (ret)
 			return ret;
-		if (*root < 0)
-			*root = ctrl;
-		else
-			*kind = GROUP_PCI_ENDPOINT;
+		if (*root >= 0)
+			return endpoint_refused(c, ctrl, *root, errnode);
+		*root = ctrl;
 		return 1;
 	}
 	ret = dma_master(c, hw, errnode, root);
@@ -282,8 +300,9 @@ static int add_node(const struct gctx *c, struct group_plan *g, int node)
  * Members of a hardware group: the root; for a device the nodes below it
  * whose DMA master it is (subtrees of nodes with LIODNs of their own
  * left out); for a PCI hose every node below the controller except, with
- * endpoint partitioning, endpoint subtrees; for an endpoint its whole
- * subtree.
+ * endpoint partitioning, the subtrees of endpoints with LIODNs of their
+ * own (refused if assigned: endpoint_refused(); their LIODNs stay
+ * blocked).
  */
 static int fill_members(const struct gctx *c, struct group_plan *g)
 {

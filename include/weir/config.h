@@ -65,8 +65,6 @@ struct part_plan {
 enum group_kind {
 	GROUP_DEVICE,		/* a non-PCI node with its fsl,liodn cells */
 	GROUP_PCI_HOSE,		/* a PCI controller and what weir groups with it */
-	GROUP_PCI_ENDPOINT,	/* a LIODN-carrying node below a controller
-				 * with endpoint partitioning (PCIe IP >= 2.4) */
 	GROUP_DMA_ENGINE,	/* weir's emulated DMA engine (no hardware) */
 };
 
