@@ -121,47 +121,10 @@ BOARDS = corenet_boards()
 
 @functools.lru_cache(None)
 def uboot_tables():
-    path = os.path.join(HERE, "uboot-liodns.json")
-    if not os.path.exists(path):
-        return {}
-    with open(path) as f:
+    """board name -> (SoC, {node path: [LIODN...]}) from uboot-liodns.json."""
+    with open(os.path.join(HERE, "uboot-liodns.json")) as f:
         data = json.load(f)
-    return {s["soc"]: s for s in data["socs"]}
-
-
-def soc_of(fdt):
-    """The SoC as U-Boot's tables name it ("p4080", "t4240"): from the
-    root compatible ("fsl,P4080DS"), else (third-party boards such as
-    oca4080 or kmcent2) from the SoC's device-config node
-    ("fsl,p4080-device-config")."""
-    for c in compatibles(fdt, 0):
-        m = re.match(r"fsl,([ptb]\d{4})", c.lower())
-        if m:
-            return m.group(1)
-    for off, _ in nodes(fdt):
-        for c in compatibles(fdt, off):
-            m = re.match(r"fsl,([ptb]\d{4})-device-config", c)
-            if m:
-                return m.group(1)
-    return None
-
-
-def uboot_liodns(soc, path, compat, unit):
-    """U-Boot's LIODNs for the node at @path, or None."""
-    table = uboot_tables().get(soc)
-    if not table:
-        return None
-    for e in table["entries"]:
-        if int(e["ccsr_offset"], 16) != unit:
-            continue
-        if e["compatible"] == "pcie" and "pcie" in path or e["compatible"] in compat:
-            return e["liodns"]
-    return None
-
-
-def unit_address(path):
-    m = re.search(r"@([0-9a-f]+)$", path)
-    return int(m.group(1), 16) if m else -1
+    return {b: (s["soc"], s["nodes"]) for s in data["socs"] for b in s["boards"]}
 
 
 class Board:
@@ -170,7 +133,8 @@ class Board:
     def __init__(self, name):
         self.name = name
         fdt = libfdt.Fdt(bytearray(compile_dts(name)))
-        self.soc = soc_of(fdt)
+        self.soc, table = uboot_tables().get(name, (None, {}))
+        self.uboot = 0             # masters with U-Boot's own LIODNs
         self.cpus = sum(1 for off, p in nodes(fdt)
                         if getprop(fdt, off, "device_type") == b"cpu\0")
         self.masters = []          # (path, [liodn...])
@@ -185,10 +149,12 @@ class Board:
                 continue
             if any(path.startswith(m + "/") for m, _ in self.masters):
                 continue          # a port/child of a master already listed
-            liodns = uboot_liodns(self.soc, path, compat, unit_address(path))
+            liodns = table.get(path)
             if liodns is None:
                 liodns = [synthetic]
                 synthetic += 1
+            else:
+                self.uboot += 1
             self.masters.append((path, liodns))
         for path, liodns in self.masters:
             off = fdt.path_offset(path)
@@ -274,10 +240,13 @@ def run(hw, cfg):
 
 def test_boards_found():
     """The pattern finds the P, T and B corenet families (a change of the
-    tarball's layout must not quietly test nothing)."""
+    tarball's layout must not quietly test nothing), and U-Boot's tables
+    number the DMA masters of most boards."""
     families = {b[0] for b in BOARDS}
     assert {"p", "t", "b"} <= families, BOARDS
     assert len(BOARDS) >= 15, BOARDS
+    with_uboot = [b for b in BOARDS if board(b).uboot]
+    assert len(with_uboot) >= len(BOARDS) - 3, with_uboot
 
 
 @pytest.mark.parametrize("name", BOARDS)
