@@ -12,7 +12,8 @@
  *   FH_VMPIC_GET_MSIR r3 MSI source -> r4 collected MSIR bits (Linux
  *       asm/fsl_hcalls.h fh_vmpic_get_msir, used by sysdev/fsl_msi.c)
  *   WEIR_HC_MSI_INFO r3 LIOBN -> r4:r5 doorbell IOVA, r6 SRS shift, r7 IBS
- *       shift, r8 vPIC source of MSIR 0 (doc/tce.md, "MSI doorbell")
+ *       shift of the MSI data word (include/weir/msi.h), r8 vPIC source
+ *       of MSIR 0 (doc/tce.md, "MSI doorbell")
  * A handle of another partition is EV_EINVAL like an unknown one, so a
  * guest learns nothing about other partitions' devices. Every handler
  * runs under dma_lock().
@@ -132,11 +133,10 @@ static u32 msi_info(struct vcpu *v, u32 *gpr)
 		return EV_EINVAL;
 	if (!b || !w->group->cfg.has_doorbell)
 		return EV_ENODEV;
-	iova = w->group->cfg.msi_iova + ((b->phys + MSI_MSIIR) & (SZ_4K - 1));
+	iova = w->group->cfg.msi_iova + b->d.doorbell % SZ_4K;
 	gpr[4] = (u32)(iova >> 32);
 	gpr[5] = (u32)iova;
-	gpr[6] = MSI_SRS_SHIFT;
-	gpr[7] = MSI_IBS_SHIFT;
+	msi_bank_shifts(b, &gpr[6], &gpr[7]);
 	gpr[8] = VPIC_IRQ_MSI(0);
 	return EV_SUCCESS;
 }

@@ -50,7 +50,10 @@ static const char hw_dts[] =
 	"  msi@41600 { compatible = \"fsl,mpic-msi\"; reg = <0x41600 0x200>; };\n"
 	"  msi@41800 { compatible = \"fsl,mpic-msi\"; reg = <0x41800 0x200>; };\n"
 	"  msi@42600 { compatible = \"fsl,mpic-msi\"; reg = <0x42600 0x200>; };\n"
-	"  msi@43600 { compatible = \"fsl,mpic-msi-v4.3\"; reg = <0x43600 0x200>; }; };\n"
+	"  msi@43600 { compatible = \"fsl,mpic-msi-v4.3\"; reg = <0x43600 0x200>; };\n"
+	"  msi@43800 { compatible = \"fsl,mpic-msi-v4.3\"; reg = <0x43800 0x200 0x44148 4>; };\n"
+	"  msi@41a00 { compatible = \"fsl,mpic-msi\"; reg = <0x41a00 0x200 0x46140 4>; };\n"
+	"  msi@41c00 { compatible = \"fsl,mpic-msi\"; reg = <0x41c00 0x200 0x47140 4>; }; };\n"
 	" pcie@ffe200000 { compatible = \"fsl,p4080-pcie\", \"fsl,qoriq-pcie-v2.1\";\n"
 	"  device_type = \"pci\"; reg = <0xf 0xfe200000 0 0x1000>; fsl,liodn = <193>;\n"
 	"  pcie@0 { device_type = \"pci\"; ethernet@0 { }; nvme@1 { }; }; };\n"
@@ -689,18 +692,33 @@ static void test_msi_banks(void **state)
 	       "m { device = \"" SOC "/msi@42600\"; };");
 	assert_int_equal(parse(), 0);
 	assert_true(plan.part[0].has_msi);
-	assert_int_equal(plan.part[0].msi_phys, 0xffe041600ULL);
-	assert_int_equal(plan.part[1].msi_phys, 0xffe042600ULL);
+	assert_int_equal(plan.part[0].msi.phys, 0xffe041600ULL);
+	assert_int_equal(plan.part[0].msi.doorbell, 0xffe041740ULL);
+	assert_false(plan.part[0].msi.v43);
+	assert_int_equal(plan.part[1].msi.phys, 0xffe042600ULL);
 
-	/* MPIC 4.3 (e6500): refused */
+	/* MPIC 4.3 (e6500): its MSIIR1 alias is the doorbell */
+	config("m { device = \"" SOC "/msi@43800\"; };", "");
+	assert_int_equal(parse(), 0);
+	assert_int_equal(plan.part[0].msi.phys, 0xffe043800ULL);
+	assert_int_equal(plan.part[0].msi.doorbell, 0xffe044148ULL);
+	assert_true(plan.part[0].msi.v43);
+	/* ... and without the alias, refused */
 	config("m { device = \"" SOC "/msi@43600\"; };", "");
-	expect_refused(-EINVAL, "/partitions/p1/m", "device", "MPIC 4.3",
-		       "msi@43600");
+	expect_refused(-EINVAL, "/partitions/p1/m", "device", "msi@43600",
+		       "without its MSIIR1 alias");
 	/* two banks with their MSIIR in page 0xffe041000, two partitions */
 	config("m { device = \"" SOC "/msi@41600\"; };",
 	       "m { device = \"" SOC "/msi@41800\"; };");
 	expect_refused(-EBUSY, "/partitions/p2/m", "device", "0xffe041000",
 		       "partition 'p1'");
+	/* two banks of one register page whose MSIIR aliases are in pages of
+	 * their own: the doorbells are the aliases, two partitions are fine */
+	config("m { device = \"" SOC "/msi@41a00\"; };",
+	       "m { device = \"" SOC "/msi@41c00\"; };");
+	assert_int_equal(parse(), 0);
+	assert_int_equal(plan.part[0].msi.doorbell, 0xffe046140ULL);
+	assert_int_equal(plan.part[1].msi.doorbell, 0xffe047140ULL);
 	/* two banks in one partition */
 	config("m { device = \"" SOC "/msi@41600\"; };"
 	       "n { device = \"" SOC "/msi@42600\"; };", "");
