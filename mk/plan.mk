@@ -13,8 +13,9 @@
 # arch/powerpc/cpu/mpc85xx/p4080_ids.c (USB, eSDHC, PCIe, DMA), so that a
 # config LIODN is checked against the hardware's; the example configs
 # repeat them. Left out: the SEC job rings, to which U-Boot gives all
-# four the same LIODNs 146 154 (one group weir cannot form yet). On
-# t4240qds the LIODNs come from the example config only.
+# four the same LIODNs 146 154 (tools/weir-plan/test_boards.py assigns
+# them, as one group). On t4240qds the LIODNs come from the example
+# config only.
 
 ifeq ($(ARCH),sandbox)
 WEIR_PLAN_BIN := $(O)/tools/weir-plan/weir-plan

@@ -44,7 +44,9 @@ static const char hw_dts[] =
 	"  crypto@300000 { reg = <0x300000 0x10000>; #address-cells = <1>; #size-cells = <1>;\n"
 	"   ranges = <0 0x300000 0x10000>;\n"
 	"   jr@1000 { reg = <0x1000 0x1000>; fsl,liodn = <146 154>; };\n"
-	"   jr@2000 { reg = <0x2000 0x1000>; fsl,liodn = <147 155>; }; };\n"
+	"   jr@2000 { reg = <0x2000 0x1000>; fsl,liodn = <147 155>; };\n"
+	"   jr@3000 { reg = <0x3000 0x1000>; fsl,liodn = <150 158>; };\n"
+	"   jr@4000 { reg = <0x4000 0x1000>; fsl,liodn = <150 158>; }; };\n"
 	"  usb@210000 { reg = <0x210000 0x1000>; };\n"
 	"  serial@11c500 { compatible = \"ns16550\"; reg = <0x11c500 0x100>; };\n"
 	"  msi@41600 { compatible = \"fsl,mpic-msi\"; reg = <0x41600 0x200>; };\n"
@@ -726,6 +728,36 @@ static void test_msi_banks(void **state)
 		       NULL);
 }
 
+/*
+ * Masters U-Boot gave the same LIODNs (P4080's SEC job rings, p4080_ids.c)
+ * share PAACEs: one group, whichever of them the config names, never
+ * split between partitions.
+ */
+static void test_shared_liodns(void **state)
+{
+	static const char *const nodes[] = { SOC "/crypto@300000/jr@4000",
+					     SOC "/crypto@300000/jr@3000" };
+	const struct group_plan *g;
+
+	config(DEV("jr", SOC "/crypto@300000/jr@4000", ""), "");
+	assert_int_equal(parse(), 0);
+	assert_int_equal(plan.ngroups, 1);
+	g = group_named(SOC "/crypto@300000/jr@4000");
+	assert_nodes(g, nodes, ARRAY_SIZE(nodes));
+	assert_int_equal(g->dma.nr_liodns, 2);
+	/* both named in one partition: still one group */
+	config(DEV("a", SOC "/crypto@300000/jr@3000", "")
+	       DEV("b", SOC "/crypto@300000/jr@4000", ""), "");
+	assert_int_equal(parse(), 0);
+	assert_int_equal(plan.ngroups, 1);
+	/* split between two partitions: refused */
+	config(DEV("a", SOC "/crypto@300000/jr@3000", ""),
+	       DEV("b", SOC "/crypto@300000/jr@4000", ""));
+	expect_refused(-EBUSY, "/partitions/p2/b", "device",
+		       "IOMMU group " SOC "/crypto@300000/jr@3000 (device) is in partition 'p1'",
+		       "cannot also go to 'p2'");
+}
+
 /* n weir,dma-engine children of p1 with LIODNs 300.. (default windows). */
 static void engines(unsigned int n)
 {
@@ -781,6 +813,7 @@ int main(void)
 		cmocka_unit_test(test_nesting),
 		cmocka_unit_test(test_split),
 		cmocka_unit_test(test_endpoints_refused),
+		cmocka_unit_test(test_shared_liodns),
 		cmocka_unit_test(test_liodn_too_large),
 		cmocka_unit_test_teardown(test_liodn_bits, restore_hwtree),
 		cmocka_unit_test(test_liodn_shared),

@@ -7,7 +7,8 @@ an "fsl,pamu" node. Each gets what U-Boot adds at boot (RAM, timebase, the
 "fsl,liodn" of every DMA master: U-Boot's own numbers where
 tools/weir-plan/uboot-liodns.json has the SoC, else distinct ones in U-Boot's
 manner, one per device), then a config a user would write: the cores and RAM
-split over two partitions, the DMA masters dealt out between them. That
+split over two partitions, the DMA masters dealt out between them (masters U-Boot gave the same
+LIODNs, P4080's SEC job rings, together: one IOMMU group). That
 config must plan (exit 0) with every assigned LIODN listed once with its
 partition. Then one hostile variant per rule of doc/iommu-groups.md, each of
 which must be refused with exit 1 and one line naming the config node and
@@ -163,14 +164,17 @@ class Board:
             sub = fdt.first_subnode(off, libfdt.QUIET_NOTFOUND)
             if sub >= 0 and not path.startswith("/pcie"):
                 self.children[path] = path + "/" + fdt.get_name(sub)
-        # Shared LIODNs (P4080's SEC job rings) form no group weir can
-        # build yet: such masters stay unassigned (doc/iommu-groups.md).
-        count = {}
-        for _, ls in self.masters:
-            for l in ls:
-                count[l] = count.get(l, 0) + 1
-        self.assignable = [(p, ls) for p, ls in self.masters
-                           if all(count[l] == 1 for l in ls)]
+        # Masters sharing LIODNs (P4080's SEC job rings) are one IOMMU
+        # group: a user gives them to one partition together.
+        self.clusters = []
+        for p, ls in self.masters:
+            for cl in self.clusters:
+                if any(set(ls) & set(m[1]) for m in cl):
+                    cl.append((p, ls))
+                    break
+            else:
+                self.clusters.append([(p, ls)])
+        self.assignable = [m for cl in self.clusters for m in cl]
         off = fdt.path_offset("/memory")
         fdt.setprop(off, "reg", (0).to_bytes(8, "big") + (0x80000000).to_bytes(8, "big"))
         fdt.setprop_u32(fdt.path_offset("/cpus"), "timebase-frequency", 37500000)
@@ -184,9 +188,8 @@ class Board:
         n1 = max(1, self.cpus // 2)
         parts = [["p1", "linux", 0, n1, 0x10000000, []],
                  ["p2", "rtos", n1, self.cpus - n1, 0x20000000, []]]
-        devs = list(self.assignable)
-        for i, (path, liodns) in enumerate(devs):
-            parts[i % 2][5].append([path, list(liodns)])
+        for i, cluster in enumerate(self.clusters):
+            parts[i % 2][5].extend([path, list(liodns)] for path, liodns in cluster)
         if variant == "swap":
             a, b = parts[0][5][0], parts[1][5][0]
             a[1], b[1] = b[1], a[1]
@@ -282,7 +285,8 @@ HOSTILE = {
 @pytest.mark.parametrize("name", BOARDS)
 def test_hostile_config_refused(name, variant, tmp_path):
     b = board(name)
-    if variant == "child" and not any(p in b.children for p, _ in b.assignable[0::2]):
+    if variant == "child" and not any(p in b.children
+                                      for cl in b.clusters[0::2] for p, _ in cl):
         pytest.skip("%s: no DMA master with children in partition 1" % name)
     cfg, _ = b.config(tmp_path, variant)
     r = run(b.hw, cfg)
