@@ -18,12 +18,11 @@
 #include <weir/iommu_boot.h>
 #include <weir/msi.h>
 #include <weir/guest_dt.h>
-#include <weir/hv.h>
+#include <weir/arch.h>
 #include <weir/loader.h>
 #include <weir/log.h>
 #include <weir/partition.h>
 #include <weir/partition_boot.h>
-#include <weir/vcpu_arch.h>
 #include <weir/vcpu_emul.h>
 #include <weir/vcpu_kick.h>
 #include <weir/vpic.h>

@@ -5,7 +5,7 @@
  * every test program.
  */
 #include <string.h>
-#include <weir/vcpu_arch.h>
+#include <weir/arch.h>
 #include "fake_vcpu_arch.h"
 
 struct fake_arch_record fake_arch;
