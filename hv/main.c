@@ -139,8 +139,12 @@ void hv_main(struct boot_state *boot)
 		pr_info("partition config at 0x%llx (%u bytes, %u partitions)\n",
 			addr, fdt_totalsize(cfg), plan.nparts);
 		print_plan(boot->fdt, &plan);
+		/* the IOMMU between: the partitions exist, their RAM is
+		 * not loaded yet (nothing may DMA into it) */
 		if (partitions_create(&plan, cfg, boot->fdt, hw,
-				      boot->lowmem_limit, &err))
+				      boot->lowmem_limit, &err) ||
+		    iommu_boot(cfg, &plan, boot->fdt, hw, &err) ||
+		    partitions_load(&err))
 			config_fatal(&err);
 		if (plan.nparts)
 			start_partitions();
@@ -161,11 +165,4 @@ void hv_tick(unsigned int cpu, struct vcpu *v)
 	while ((c = console_getc()) >= 0)
 		console_mux_input(c);
 	iommu_poll();
-}
-
-void system_reset(void)
-{
-	pr_info("system reset requested\n");
-	console_mux_flush();
-	arch_system_reset();
 }

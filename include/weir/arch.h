@@ -115,9 +115,6 @@ void arch_shadow_flush(void);
  */
 void arch_shadow_unmap(u32 ea);
 
-/* The guest's next instructions run with shadow id @sid (real PID). */
-void arch_shadow_id_load(u32 sid);
-
 /*
  * The guest's decrementer is virtual (hv/vcpu/vtimer.c): this core's real
  * decrementer serves both weir's tick and the guest's next deadline.
@@ -158,17 +155,19 @@ void hv_tick(unsigned int cpu, struct vcpu *v);
 /**
  * hv_vcpu_enter() - make @v ready to run on this core: apply its
  * partition's requests, wait while it idles or is stopped, deliver what
- * is pending, set the real MSR (@v->regs.msr) and shadow id. The arch
- * then returns to the guest from @v->regs.
+ * is pending, set the real MSR (@v->regs.msr) (hv/vcpu/deliver.c)
+ * Return: the shadow id (real PID) the guest runs with; the arch loads
+ * it and returns to the guest from @v->regs.
  */
-void hv_vcpu_enter(struct vcpu *v);
+u32 hv_vcpu_enter(struct vcpu *v);
 
 /**
  * hv_vcpu_exit() - the exit handler: the guest on this core took
  * exception @ivor (IVOR number) with @dear and @esr; handle it
- * (emulation, hcall, reflection), then as hv_vcpu_enter().
+ * (emulation, hcall, reflection), then as hv_vcpu_enter()
+ * Return: as hv_vcpu_enter().
  */
-void hv_vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr);
+u32 hv_vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr);
 
 /**
  * vtimer_expire() - account for the time up to @now on @v's virtual

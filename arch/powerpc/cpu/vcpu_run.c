@@ -42,7 +42,8 @@ void cpu_async_event(struct percpu *p, unsigned int vector)
 	}
 }
 
-void arch_shadow_id_load(u32 sid)
+/* The guest's next instructions run with shadow id @sid (real PID). */
+static void load_pid(u32 sid)
 {
 	mtspr(SPRN_PID, sid);
 	isync();
@@ -55,7 +56,7 @@ void vcpu_guest_exception(struct percpu *p, struct trap_frame *f)
 	if (!v || f != &v->regs)
 		fatal_exception(f);
 	cpu_async_event(p, f->vector);
-	hv_vcpu_exit(v, f->vector, f->dear, f->esr);
+	load_pid(hv_vcpu_exit(v, f->vector, f->dear, f->esr));
 }
 
 extern void exc_return(void);
@@ -68,7 +69,7 @@ void vcpu_run(struct vcpu *v)
 	cpu_tick_init();
 	arch_shadow_flush();
 	arch_guest_user_state_reset(v);
-	hv_vcpu_enter(v);
+	load_pid(hv_vcpu_enter(v));
 	p->frame = &v->regs;
 	__asm__ __volatile__("b exc_return" ::: "memory");
 	__builtin_unreachable();

@@ -11,7 +11,14 @@ SECTIONS
 		KEEP(*(.text.start))
 		*(.text .text.*)
 	}
-	.rodata : { *(.rodata .rodata.* .sdata2 .sdata2.*) }
+	.rodata : {
+		*(.rodata .rodata.* .sdata2 .sdata2.*)
+		/* the per-partition units (include/weir/unit.h) */
+		. = ALIGN(4);
+		__start_weir_units = .;
+		KEEP(*(weir_units))
+		__stop_weir_units = .;
+	}
 	.data : ALIGN(16) {
 		*(.data .data.* .sdata .sdata.*)
 	}
