@@ -28,7 +28,7 @@
 #include <weir/pamu.h>
 #include <weir/papr.h>
 #include <weir/partition.h>
-#include <weir/vcpu->h>
+#include <weir/vcpu.h>
 #include <weir/vpic.h>
 #include "helpers/fake_hv.h"
 

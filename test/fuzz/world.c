@@ -177,7 +177,8 @@ int partition_restart(struct partition *p)
 	return 0;
 }
 
-void system_reset(void)
+/* The arch side of FH_SYSTEM_RESET (include/weir/arch.h). */
+void arch_system_reset(void)
 {
 	W.resets++;
 }
