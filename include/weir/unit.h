@@ -7,9 +7,10 @@
  * every unit's hooks without naming any. The idea is Jailhouse's
  * DEFINE_UNIT (hypervisor/include/jailhouse/unit.h): the definitions
  * land in one linker section, weir_units, which the core walks between
- * __start_weir_units and __stop_weir_units (GNU ld defines both for a
- * section named like a C identifier; arch/powerpc/cpu/weir.lds.S places
- * it explicitly, and KEEP()s it against --gc-sections). A name of that
+ * __start_weir_units and __stop_weir_units (GNU ld defines both for an
+ * output section named like a C identifier: the host link's orphan
+ * section, and arch/powerpc/cpu/weir.lds.S's, which KEEP()s it against
+ * --gc-sections). A name of that
  * form also keeps the address sanitizers from padding the entries.
  */
 #ifndef WEIR_UNIT_H

@@ -100,6 +100,8 @@ def object_links(objdir, nm):
         for o in glob.glob(os.path.join(objdir, layer, "**/*.o"),
                            recursive=True):
             src = os.path.relpath(o, objdir)[:-2]
+            if not any(os.path.exists(src + e) for e in (".c", ".S")):
+                continue  # left over from a source since removed
             out = subprocess.run([nm, o], capture_output=True, text=True,
                                  check=True).stdout
             for line in out.splitlines():
