@@ -100,10 +100,9 @@ static int partition_load(struct partition *p, struct dt_error *err)
 	};
 	u64 ima = vtlb_ima_size(p->ram_size), entry;
 	const char *what;
+	const struct unit *u;
 	char msg[128];
 	int ret;
-
-	const struct unit *u;
 
 	/* The units first: no device may write into the RAM being reloaded,
 	 * and the guest tree describes the DMA windows in their boot state. */

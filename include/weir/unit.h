@@ -10,8 +10,10 @@
  * __start_weir_units and __stop_weir_units (GNU ld defines both for an
  * output section named like a C identifier: the host link's orphan
  * section, and arch/powerpc/cpu/weir.lds.S's, which KEEP()s it against
- * --gc-sections). A name of that
- * form also keeps the address sanitizers from padding the entries.
+ * --gc-sections). A name of that form also keeps the address
+ * sanitizers from putting red zones between the entries (LLVM's
+ * AddressSanitizer.cpp skips such sections; GCC only aligns them, see
+ * UNIT_ALIGN).
  */
 #ifndef WEIR_UNIT_H
 #define WEIR_UNIT_H
