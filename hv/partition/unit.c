@@ -16,14 +16,27 @@ static bool before(const struct unit *a, const struct unit *b)
 	return a->order < b->order || (a->order == b->order && a < b);
 }
 
+/*
+ * The section's entries: its two ends are distinct symbols, so they are
+ * compared as addresses, not as pointers into one array.
+ */
+static size_t unit_count(void)
+{
+	return ((uintptr_t)__stop_weir_units - (uintptr_t)__start_weir_units) /
+	       sizeof(struct unit);
+}
+
 /* The first unit after @prev (NULL: the first of all), or NULL. */
 static const struct unit *after(const struct unit *prev)
 {
 	const struct unit *u, *best = NULL;
+	size_t i, n = unit_count();
 
-	for (u = __start_weir_units; u < __stop_weir_units; u++)
+	for (i = 0; i < n; i++) {
+		u = &__start_weir_units[i];
 		if ((!prev || before(prev, u)) && (!best || before(u, best)))
 			best = u;
+	}
 	return best;
 }
 
