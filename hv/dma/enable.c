@@ -12,8 +12,8 @@
 #include <errno.h>
 #include <weir/dma.h>
 #include <weir/partition.h>
-#include <weir/unit.h>
 #include <weir/spinlock.h>
+#include <weir/unit.h>
 
 static spinlock_t dma_spinlock = SPINLOCK_INIT;
 
