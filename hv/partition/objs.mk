@@ -1,3 +1,4 @@
-# Partitions: lifecycle, guest memory, image loading, error queues.
-obj-$(CONFIG_PPC) += hv/partition/partition.o
-obj-y += hv/partition/ctl.o hv/partition/mem.o hv/partition/loader.o hv/partition/errq.o
+# Partitions: lifecycle, its units, control, guest memory, image loading,
+# error queues.
+obj-y += hv/partition/partition.o hv/partition/unit.o hv/partition/ctl.o \
+	hv/partition/mem.o hv/partition/loader.o hv/partition/errq.o
