@@ -1,0 +1,262 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The independent check of QEMU's PAMU model (issue 17, doc/pamu-linux.md):
+Linux 6.1's own drivers/iommu/fsl_pamu.c, bare metal on QEMU ppce500, reads
+a virtio-blk-pci disk made at test time through the PAMU.
+
+The kernel is configs/linux/pamu-bare.config with test/linux/pamu-init.c as
+/init (`make pamu-linux`, build/pamu-linux/vmlinux); QEMU enters it directly
+(-kernel, QEMU's generated device tree). The init prints what the PAMU
+driver did, the disk's fnv64w checksum (computed here too) and the read
+speed, then restarts the machine (-no-reboot: QEMU exits).
+
+- test_stock_qemu: the installed qemu-system-ppc, no PAMU. Linux says it
+  found no PAMU node and the disk reads correctly: the kernel, init and this
+  test work without the model.
+- test_pamu_on: -M ppce500,pamu=on. fsl_pamu probes (no error line, the
+  fsl-of-pamu driver bound, its "pamu" interrupt requested, iommu0
+  registered, the PCI devices in an IOMMU group) and programs the PCI
+  controller's LIODN from the tree (setup_liodns(): a 64 GiB window, no
+  translation); the disk still reads correctly, now through the PAACT.
+- test_pamu_on_no_liodn: QEMU's own tree (dumpdtb) without the PCI
+  controller's fsl,liodn, so Linux sets no PAACE up for that LIODN while the
+  unit is enabled: the device's DMA is refused, the disk read stalls and
+  Linux's pamu_av_isr prints the access violation with that LIODN in AVS1.
+- test_read_speed: MB/s of the same disk with pamu=off and pamu=on on the
+  patched QEMU (or only the stock QEMU when there is none), written to
+  build/pamu-linux/speed.txt for doc/performance.md.
+
+The patched QEMU: $WEIR_QEMU_PAMU_BIN, else `scripts/build-qemu
+--print-path` when that script exists. Without one the pamu=on tests skip
+and say why, unless WEIR_PAMU_REQUIRED=1 (`make pamu-check` sets it after
+building QEMU), which makes a missing binary or kernel a failure.
+
+Host timeouts only catch hangs: the checks count console lines, and the
+init's stall detection (pamu.stall=, seconds without progress) runs on the
+guest's clock."""
+import os
+import re
+import struct
+import subprocess
+
+import pexpect
+import pytest
+
+from conftest import Console, TOP
+
+DISK_BYTES = 64 << 20       # a multiple of 8 (fnv64w works on 64-bit words)
+STALL_S = 3                 # guest seconds without progress = DMA blocked
+PCI_NODE = "/pci@fe0008000"
+MACHINE_OPTS = ["-nic", "none", "-cpu", "e500mc", "-m", "1G", "-nographic", "-no-reboot"]
+REQUIRED = os.environ.get("WEIR_PAMU_REQUIRED") == "1"
+
+
+def fnv64w(data):
+    """FNV-1a 64 over big-endian 64-bit words, as test/linux/pamu-init.c."""
+    h = 0xcbf29ce484222325
+    for (w,) in struct.iter_unpack(">Q", data):
+        h = ((h ^ w) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+def unavailable(reason):
+    if REQUIRED:
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def pamu_qemu():
+    """Path of the QEMU with the PAMU model, or None (and why)."""
+    env = os.environ.get("WEIR_QEMU_PAMU_BIN")
+    if env:
+        return (env, None) if os.access(env, os.X_OK) else \
+            (None, f"WEIR_QEMU_PAMU_BIN={env} is not an executable")
+    script = os.path.join(TOP, "scripts", "build-qemu")
+    if not os.path.exists(script):
+        return None, ("no patched QEMU: WEIR_QEMU_PAMU_BIN is unset and this tree has no "
+                      "scripts/build-qemu")
+    path = subprocess.run([script, "--print-path"], check=True, capture_output=True,
+                          text=True).stdout.strip()
+    if not os.access(path, os.X_OK):
+        return None, f"patched QEMU {path} not built yet (`make qemu-pamu` or `make pamu-check`)"
+    return path, None
+
+
+@pytest.fixture(scope="module")
+def kernel(build_dir):
+    k = os.path.join(build_dir, "pamu-linux", "vmlinux")
+    if not os.path.exists(k):
+        unavailable(f"{k} not built: `make pamu-linux` builds it")
+    return k
+
+
+@pytest.fixture(scope="module")
+def disk(tmp_path_factory):
+    """A raw disk image of random data and its checksum."""
+    path = tmp_path_factory.mktemp("disk") / "vda.img"
+    data = os.urandom(DISK_BYTES)
+    path.write_bytes(data)
+    return str(path), fnv64w(data)
+
+
+@pytest.fixture
+def boot(request, build_dir, kernel):
+    """boot(qemu, machine, disk, extra): start bare-metal Linux."""
+    logdir = os.path.join(build_dir, "test-logs")
+    os.makedirs(logdir, exist_ok=True)
+    consoles = []
+
+    def start(qemu, machine, disk_path, extra=(), name=""):
+        args = [qemu, "-M", machine] + MACHINE_OPTS + [
+            "-kernel", kernel,
+            "-append", f"console=ttyS0 pamu.stall={STALL_S}",
+            "-drive", f"file={disk_path},if=none,id=d0,format=raw,readonly=on",
+            "-device", "virtio-blk-pci,drive=d0"] + list(extra)
+        log = os.path.join(logdir, request.node.name + name + ".log")
+        c = Console(args, log, timeout=120)
+        consoles.append(c)
+        return c
+
+    yield start
+    for c in consoles:
+        c.close()
+    rep = getattr(request.node, "rep_call", None)
+    if rep is not None and rep.passed:
+        for c in consoles:
+            os.unlink(c.log_path)
+
+
+@pytest.fixture
+def patched_qemu():
+    path, why = pamu_qemu()
+    if path is None:
+        unavailable(why)
+    return path
+
+
+def read_result(c, expect_sum):
+    """Wait for both passes over the disk and the verdict; the MB/s."""
+    speeds = {}
+    for mode in ("buffered", "direct"):
+        m = c.expect(rf"pamu-init: {mode} read: (\d+) bytes fnv64w ([0-9a-f]{{16}}) "
+                     r"in (\d+) us: ([0-9.]+) MB/s")
+        assert int(m.group(1)) == DISK_BYTES
+        assert int(m.group(2), 16) == expect_sum, \
+            f"{mode} read checksum {m.group(2)}, disk's {expect_sum:016x}"
+        speeds[mode] = float(m.group(4))
+    c.expect(rf"pamu-init: disk checksum fnv64w {expect_sum:016x}")
+    c.expect(r"pamu-init: result: disk read ok")
+    return speeds
+
+
+def finish(c, exits=True):
+    """The init restarts the machine; -no-reboot makes QEMU exit."""
+    c.expect(r"pamu-init: restarting")
+    if not exits:
+        return
+    c.expect(r"reboot: Restarting system")
+    try:
+        c.proc.expect(pexpect.EOF, timeout=60)
+    except pexpect.TIMEOUT:
+        pytest.fail(f"QEMU did not exit after the restart; console log {c.log_path}")
+
+
+def console_text(c):
+    with open(c.log_path, encoding="utf-8", errors="replace") as f:
+        return f.read()
+
+
+def pamu_errors(text):
+    """fsl_pamu's error and warning lines (pr_fmt "fsl-pamu: <func>: ",
+    dev_err/dev_warn "fsl-of-pamu fsl-of-pamu.0: ...")."""
+    return re.findall(r"fsl-pamu: \w+: .*|fsl-of-pamu[^\n]*(?:fail|error|could not|no "
+                      r"interrupts)[^\n]*", text)
+
+
+def test_stock_qemu(boot, disk):
+    """No PAMU: Linux says so and the disk reads correctly."""
+    path, want = disk
+    c = boot("qemu-system-ppc", "ppce500", path)
+    c.expect(r"Linux version 6\.1\.")
+    c.expect(r"fsl-pamu: fsl_pamu_init: could not find a PAMU node")
+    c.expect(r"pamu-init: dt: no fsl,pamu node")
+    c.expect(r"pamu-init: driver fsl-of-pamu: absent")
+    c.expect(r"pamu-init: disk /dev/vda: (\d+) bytes")
+    read_result(c, want)
+    finish(c)
+
+
+def test_pamu_on(boot, disk, patched_qemu):
+    path, want = disk
+    c = boot(patched_qemu, "ppce500,pamu=on", path)
+    c.expect(r"Linux version 6\.1\.")
+    c.expect(r"pamu-init: userspace up")
+    c.expect(r"pamu-init: dt: fsl,pamu node /soc@fe0000000/\S+")
+    m = c.expect(rf"pamu-init: dt: pci {PCI_NODE} fsl,liodn = (\d+)")
+    liodn = int(m.group(1))
+    c.expect(r"pamu-init: driver fsl-of-pamu: bound")
+    c.expect(r"pamu-init: iommu class device iommu0: present")
+    c.expect(r"pamu-init: irq: +\d+: +\d+ .* pamu")
+    # every PCI device shares the controller's IOMMU group
+    # (fsl_pamu_domain.c get_pci_device_group(): no endpoint partitioning)
+    c.expect(r"pamu-init: pci 0000:00:01\.0: iommu group \d+")
+    read_result(c, want)
+    finish(c)
+    text = console_text(c)
+    assert not pamu_errors(text), f"fsl_pamu complained: {pamu_errors(text)}"
+    assert "access violation" not in text
+    print(f"\nLinux's fsl_pamu set up LIODN {liodn}; the disk read correctly through it")
+
+
+def test_pamu_on_no_liodn(boot, disk, kernel, patched_qemu, tmp_path):
+    """The PCI controller's LIODN has no valid PAACE: violations."""
+    path, _ = disk
+    dtb = str(tmp_path / "qemu-pamu.dtb")
+    subprocess.run([patched_qemu, "-M", "ppce500,pamu=on"] + MACHINE_OPTS +
+                   ["-kernel", kernel, "-machine", f"dumpdtb={dtb}"],
+                   check=False, capture_output=True)
+    if not os.path.exists(dtb):
+        pytest.fail(f"{patched_qemu} -machine dumpdtb wrote no {dtb}")
+    liodn = int(subprocess.run(["fdtget", dtb, PCI_NODE, "fsl,liodn"], check=True,
+                               capture_output=True, text=True).stdout.split()[0])
+    subprocess.run(["fdtput", "-d", dtb, PCI_NODE, "fsl,liodn"], check=True)
+
+    c = boot(patched_qemu, "ppce500,pamu=on", path, ["-dtb", dtb])
+    c.expect(rf"pamu-init: dt: pci {PCI_NODE} has no fsl,liodn")
+    c.expect(r"pamu-init: driver fsl-of-pamu: bound")
+    c.expect(r"pamu-init: (buffered|direct) read: (stalled|error)")
+    c.expect(r"pamu-init: result: disk read FAILED")
+    # The killed reader's request stays queued in virtio-blk: whether the
+    # restart then gets through device shutdown is not what this checks.
+    finish(c, exits=False)
+    text = console_text(c)
+    assert "fsl-pamu: pamu_av_isr: access violation interrupt" in text, \
+        f"no access violation from Linux; console log {c.log_path}"
+    avs1 = re.findall(r"fsl-pamu: pamu_av_isr: AVS1=([0-9a-f]{8})", text)
+    assert avs1, "pamu_av_isr printed no AVS1"
+    got = {int(a, 16) >> 16 for a in avs1}     # PAMU_AVS1_LIODN_SHIFT
+    assert got == {liodn}, f"AVS1 LIODN {got}, the PCI controller's is {liodn}"
+    assert re.search(r"fsl-pamu: pamu_av_isr: AVA=[0-9a-f]{16}", text)
+    print(f"\nLIODN {liodn} without a PAACE: {len(avs1)} access violation(s) reported by Linux")
+
+
+def test_read_speed(boot, disk, build_dir):
+    """Sequential read MB/s, pamu=off vs pamu=on on the same QEMU."""
+    path, want = disk
+    qemu, why = pamu_qemu()
+    runs = [("pamu=off", qemu or "qemu-system-ppc", "ppce500")]
+    if qemu:
+        runs.append(("pamu=on", qemu, "ppce500,pamu=on"))
+    lines = []
+    for label, binary, machine in runs:
+        c = boot(binary, machine, path, name="-" + label.replace("=", "-"))
+        s = read_result(c, want)
+        finish(c)
+        lines.append(f"{label:9} {binary}: {DISK_BYTES >> 20} MiB, buffered "
+                     f"{s['buffered']:.1f} MB/s, O_DIRECT {s['direct']:.1f} MB/s")
+    if why:
+        lines.append(f"(no pamu=on run: {why})")
+    out = os.path.join(build_dir, "pamu-linux", "speed.txt")
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    with open(out, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print("\n" + "\n".join(lines))
