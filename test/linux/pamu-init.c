@@ -346,6 +346,15 @@ int main(void)
 
 	report_pamu(1);
 
+	/* Bit 33, VIRTIO_F_ACCESS_PLATFORM: the device's DMA goes through the
+	 * platform's IOMMU (QEMU: iommu_platform=on), so through the PAMU. The
+	 * sysfs file has one '0'/'1' per feature bit. */
+	{
+		char f[128];
+
+		if (slurp("/sys/bus/virtio/devices/virtio0/features", f, sizeof(f)) > 33)
+			say("virtio0: ACCESS_PLATFORM %s\n", f[33] == '1' ? "on" : "off");
+	}
 	fd = open(DISK, O_RDONLY);
 	if (fd < 0) {
 		say("no disk %s: %s\n", DISK, strerror(errno));
