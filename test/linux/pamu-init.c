@@ -14,7 +14,11 @@
  *     O_DIRECT (no page cache; every byte is a device DMA) and checks the
  *     checksum again, `pamu.passes=<n>` times (default 1: speed figures
  *     want several, the host being busy);
- *  3. restarts the machine (QEMU's RSTCR, fsl,has-rstcr; run QEMU with
+ *  3. with `pamu.window=<n>` on the kernel command line, first makes the PCI
+ *     controller's PAACE window 2^n bytes at address 0 (through /dev/mem, in
+ *     the PAACT Linux allocated: PPBAH/PPBAL of the unit name it), so the
+ *     disk's buffers lie outside the window;
+ *  4. restarts the machine (QEMU's RSTCR, fsl,has-rstcr; run QEMU with
  *     -no-reboot so it exits).
  *
  * The reading happens in a child process that reports its progress through a
@@ -30,6 +34,7 @@
  * (libc6-dev-powerpc-cross), like test/linux/init.c.
  */
 #define _GNU_SOURCE
+#define _FILE_OFFSET_BITS 64	/* /dev/mem offsets above 4 GiB (CCSR) */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -43,6 +48,7 @@
 #include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/klog.h>
+#include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
@@ -213,6 +219,163 @@ irq:
 	}
 }
 
+/* ------------------------------------------------------------ window */
+
+/* A property as big-endian cells; the number of cells or -1. */
+static int prop_cells(const char *node, const char *name, uint32_t *v, int max)
+{
+	char path[700];
+	unsigned char b[256];
+	int fd, n;
+
+	snprintf(path, sizeof(path), "%s/%s", node, name);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	n = read(fd, b, sizeof(b));
+	close(fd);
+	if (n < 0)
+		return -1;
+	n /= 4;
+	for (int i = 0; i < n && i < max; i++)
+		v[i] = (uint32_t)b[4 * i] << 24 | b[4 * i + 1] << 16 | b[4 * i + 2] << 8 | b[4 * i + 3];
+	return n < max ? n : max;
+}
+
+static uint64_t cells_value(const uint32_t *c, int n)
+{
+	uint64_t v = 0;
+
+	for (int i = 0; i < n; i++)
+		v = v << 32 | c[i];
+	return v;
+}
+
+/* The physical address of @node's first reg entry, for a node one level
+ * below a bus of the root (QEMU's soc@...: ranges child -> parent). */
+static int node_phys(const char *node, uint64_t *phys)
+{
+	char parent[600];
+	uint32_t reg[4], ranges[64], v;
+	int ac, pac, sc, n, stride;
+	uint64_t addr;
+
+	snprintf(parent, sizeof(parent), "%s", node);
+	*strrchr(parent, '/') = '\0';
+	ac = prop_cells(parent, "#address-cells", &v, 1) == 1 ? (int)v : 2;
+	sc = prop_cells(parent, "#size-cells", &v, 1) == 1 ? (int)v : 1;
+	pac = prop_cells("/proc/device-tree", "#address-cells", &v, 1) == 1 ? (int)v : 2;
+	if (ac < 1 || ac > 2 || sc < 1 || sc > 2 || pac < 1 || pac > 2 ||
+	    prop_cells(node, "reg", reg, 4) < ac)
+		return -1;
+	addr = cells_value(reg, ac);
+	n = prop_cells(parent, "ranges", ranges, 64);
+	stride = ac + pac + sc;
+	for (int i = 0; n > 0 && i + stride <= n; i += stride) {
+		uint64_t child = cells_value(ranges + i, ac);
+		uint64_t par = cells_value(ranges + i + ac, pac);
+		uint64_t size = cells_value(ranges + i + ac + pac, sc);
+
+		if (addr >= child && addr - child < size) {
+			*phys = par + (addr - child);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* PAACE word 1 (addr_bitfields), Linux drivers/iommu/fsl_pamu.h: WBAL
+ * 0xfffff000, WSE 0xfc0 (window = 2^(WSE+1) bytes), V 0x1. */
+#define PAACE_WBAL	0xfffff000u
+#define PAACE_WSE	0x00000fc0u
+#define PAACE_WSE_SHIFT	6
+#define PAACE_V		0x00000001u
+
+static int mem_word(int fd, uint64_t pa, uint32_t *val, int write_it)
+{
+	unsigned char b[4];
+
+	if (write_it) {
+		b[0] = *val >> 24; b[1] = *val >> 16; b[2] = *val >> 8; b[3] = *val;
+		return pwrite(fd, b, 4, (off_t)pa) == 4 ? 0 : -1;
+	}
+	if (pread(fd, b, 4, (off_t)pa) != 4)
+		return -1;
+	*val = (uint32_t)b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3];
+	return 0;
+}
+
+/* Make the PCI controller's PAACE a 2^@log2 byte window at 0, with the
+ * update order of the PAMU (clear V, change, set V). 0 when done. */
+static int shrink_window(int log2)
+{
+	char pamu[512], pci[512];
+	uint32_t liodn, ppbah, ppbal, w1, nw1, zero = 0;
+	uint64_t regs, paact, paace;
+	volatile uint32_t *r;
+	int fd, ok;
+
+	if (log2 < 12 || log2 > 36) {
+		say("window: pamu.window=%d: not 12..36\n", log2);
+		return -1;
+	}
+	if (!find_compatible("/proc/device-tree", "fsl,pamu", pamu, sizeof(pamu), 1) ||
+	    node_phys(pamu, &regs)) {
+		say("window: no PAMU registers in the tree\n");
+		return -1;
+	}
+	if (!find_compatible("/proc/device-tree", "fsl,mpc8540-pci", pci, sizeof(pci), 0) ||
+	    prop_cells(pci, "fsl,liodn", &liodn, 1) != 1) {
+		say("window: the PCI controller has no fsl,liodn\n");
+		return -1;
+	}
+	fd = open("/dev/mem", O_RDWR | O_SYNC);
+	if (fd < 0) {
+		say("window: /dev/mem: %s\n", strerror(errno));
+		return -1;
+	}
+	r = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, (off_t)regs);
+	if (r == MAP_FAILED) {
+		say("window: mmap of the PAMU at 0x%" PRIx64 ": %s\n", regs, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	ppbah = r[0];	/* PPBAH, PPBAL: the primary PAACT Linux set up */
+	ppbal = r[1];
+	munmap((void *)r, 4096);
+	paact = (uint64_t)ppbah << 32 | ppbal;
+	if (!paact) {
+		say("window: PAMU at 0x%" PRIx64 ": PPBA 0, tables not programmed\n", regs);
+		close(fd);
+		return -1;
+	}
+	paace = paact + 64ull * liodn;
+	if (mem_word(fd, paace + 4, &w1, 0)) {
+		say("window: reading PAACE %u at 0x%" PRIx64 ": %s\n", liodn, paace, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	/* invalid first; then WBAH = 0, WBAL = 0 and the new WSE; then valid */
+	nw1 = (w1 & ~(PAACE_WBAL | PAACE_WSE | PAACE_V)) |
+	      ((uint32_t)(log2 - 1) << PAACE_WSE_SHIFT);
+	w1 &= ~PAACE_V;
+	ok = !mem_word(fd, paace + 4, &w1, 1);
+	__sync_synchronize();
+	ok = ok && !mem_word(fd, paace, &zero, 1) && !mem_word(fd, paace + 4, &nw1, 1);
+	__sync_synchronize();
+	nw1 |= PAACE_V;
+	ok = ok && !mem_word(fd, paace + 4, &nw1, 1);
+	__sync_synchronize();
+	close(fd);
+	if (!ok) {
+		say("window: writing PAACE %u: %s\n", liodn, strerror(errno));
+		return -1;
+	}
+	say("window: PAACE[%u] at 0x%" PRIx64 " (PAACT 0x%" PRIx64 "): word1 -> %08x, "
+	    "window %llu bytes at 0\n", liodn, paace, paact, nw1, 1ull << log2);
+	return 0;
+}
+
 /* ------------------------------------------------------------ disk */
 
 struct progress {
@@ -335,7 +498,7 @@ int main(void)
 {
 	uint64_t h1 = 0, h2 = 0;
 	unsigned long long size = 0;
-	int stall_s, passes, fd, ok;
+	int stall_s, passes, window, fd, ok;
 
 	mount("proc", "/proc", "proc", 0, NULL);
 	mount("sysfs", "/sys", "sysfs", 0, NULL);
@@ -345,7 +508,6 @@ int main(void)
 	passes = cmdline_int("pamu.passes=", 1);
 
 	report_pamu(1);
-
 	/* Bit 33, VIRTIO_F_ACCESS_PLATFORM: the device's DMA goes through the
 	 * platform's IOMMU (QEMU: iommu_platform=on), so through the PAMU. The
 	 * sysfs file has one '0'/'1' per feature bit. */
@@ -355,6 +517,10 @@ int main(void)
 		if (slurp("/sys/bus/virtio/devices/virtio0/features", f, sizeof(f)) > 33)
 			say("virtio0: ACCESS_PLATFORM %s\n", f[33] == '1' ? "on" : "off");
 	}
+	window = cmdline_int("pamu.window=", 0);
+	if (window)
+		shrink_window(window);
+
 	fd = open(DISK, O_RDONLY);
 	if (fd < 0) {
 		say("no disk %s: %s\n", DISK, strerror(errno));

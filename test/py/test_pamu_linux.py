@@ -24,6 +24,10 @@ speed, then restarts the machine (-no-reboot: QEMU exits).
   controller's fsl,liodn, so Linux sets no PAACE up for that LIODN while the
   unit is enabled: the device's DMA is refused, the disk read stalls and
   Linux's pamu_av_isr prints the access violation with that LIODN in AVS1.
+- test_pamu_on_window_too_small: the init (pamu.window=12, through
+  /dev/mem) makes that LIODN's valid PAACE a 4 KiB window at 0, outside the
+  disk's buffers: the read stalls, pamu_av_isr reports the LIODN and an AVA
+  outside the window, and disables the LIODN ("Disabling liodn").
 - test_read_speed: MB/s of the same disk with pamu=off and pamu=on on the
   patched QEMU (or only the stock QEMU when there is none), written to
   build/pamu-linux/speed.txt for doc/performance.md.
@@ -116,10 +120,17 @@ def boot(request, build_dir, kernel):
     os.makedirs(logdir, exist_ok=True)
     consoles = []
 
-    def start(qemu, machine, disk_path, extra=(), name="", passes=1):
+    def start(qemu, machine, disk_path, extra=(), name="", passes=1, cmdline=""):
+        bootargs = f"console=ttyS0 pamu.stall={STALL_S} pamu.passes={passes} {cmdline}"
+        extra = list(extra)
+        if "-dtb" in extra:
+            # QEMU's e500 takes a -dtb as it is (no /chosen fix-ups, so no
+            # -append): the command line goes into the tree
+            subprocess.run(["fdtput", "-t", "s", extra[extra.index("-dtb") + 1], "/chosen",
+                            "bootargs", bootargs], check=True)
         args = [qemu, "-M", machine] + MACHINE_OPTS + [
             "-kernel", kernel,
-            "-append", f"console=ttyS0 pamu.stall={STALL_S} pamu.passes={passes}",
+            "-append", bootargs,
             "-drive", f"file={disk_path},if=none,id=d0,format=raw,readonly=on",
             "-device", VIRTIO_BLK] + list(extra)
         log = os.path.join(logdir, request.node.name + name + ".log")
@@ -251,8 +262,10 @@ def test_checks_on_stock_qemu_with_pamu_node(boot, disk, kernel, tmp_path):
                   "fsl,mpc8544-guts", "fsl,qoriq-device-config-1.0"],
                  ["-t", "x", dtb, PCI_NODE, "fsl,liodn", "1"]):
         subprocess.run(["fdtput"] + edit, check=True)
-    c = boot("qemu-system-ppc", "ppce500", path, ["-dtb", dtb])
+    c = boot("qemu-system-ppc", "ppce500", path, ["-dtb", dtb], cmdline="pamu.window=12")
     assert expect_pamu_probed(c) == 1
+    # the init finds the unit's registers from the tree; nothing is there
+    c.expect(r"pamu-init: window: PAMU at 0xfe0020000: PPBA 0, tables not programmed")
     read_result(c, want)
     finish(c)
     text = console_text(c)
@@ -289,6 +302,31 @@ def test_pamu_on_no_liodn(boot, disk, kernel, patched_qemu, tmp_path):
     assert got == {liodn}, f"AVS1 LIODN {got}, the PCI controller's is {liodn}"
     assert re.search(r"fsl-pamu: pamu_av_isr: AVA=[0-9a-f]{16}", text)
     print(f"\nLIODN {liodn} without a PAACE: {len(avs1)} access violation(s) reported by Linux")
+
+
+def test_pamu_on_window_too_small(boot, disk, patched_qemu):
+    """The PCI controller's PAACE is valid but its window (4 KiB at 0) does
+    not hold the disk's buffers: violations, and Linux disables the LIODN."""
+    path, _ = disk
+    c = boot(patched_qemu, "ppce500,pamu=on", path, cmdline="pamu.window=12")
+    liodn = expect_pamu_probed(c)
+    c.expect(rf"pamu-init: window: PAACE\[{liodn}\] at 0x[0-9a-f]+ \(PAACT 0x[0-9a-f]+\): "
+             r"word1 -> [0-9a-f]{8}, window 4096 bytes at 0")
+    c.expect(r"pamu-init: (buffered|direct) read: (stalled|error)")
+    c.expect(r"pamu-init: result: disk read FAILED")
+    finish(c, exits=False)
+    text = console_text(c)
+    assert "fsl-pamu: pamu_av_isr: access violation interrupt" in text, \
+        f"no access violation from Linux; console log {c.log_path}"
+    avs1 = re.findall(r"fsl-pamu: pamu_av_isr: AVS1=([0-9a-f]{8})", text)
+    assert avs1 and {int(a, 16) >> 16 for a in avs1} == {liodn}, \
+        f"AVS1 {avs1}, the PCI controller's LIODN is {liodn}"
+    # a valid PAACE: pamu_av_isr() disables the LIODN (not the A-003638 path)
+    assert f"fsl-pamu: pamu_av_isr: Disabling liodn {liodn:x}" in text
+    ava = [int(a, 16) for a in re.findall(r"fsl-pamu: pamu_av_isr: AVA=([0-9a-f]{16})", text)]
+    assert ava and all(a >= 4096 for a in ava), f"AVA {ava} inside the 4 KiB window"
+    print(f"\nLIODN {liodn} with a 4 KiB window: {len(avs1)} violation(s), AVA "
+          f"{', '.join(hex(a) for a in ava)}; Linux disabled the LIODN")
 
 
 def test_read_speed(boot, disk, build_dir):
