@@ -30,6 +30,7 @@
 #include <weir/alloc.h>
 #include <weir/iommu.h>
 #include <weir/log.h>
+#include <weir/spinlock.h>
 
 struct partition;
 
@@ -212,12 +213,22 @@ struct dma_window *dma_active_window(struct dma_group *g);
  * (TCE tables, windows, DMA state, error queues, MSI bits). The PAMU's
  * staging log and tables are shared by all groups, and hcalls of
  * partitions on different cores, the access-violation path and the tick
- * all reach them. Taken at the boundaries (hcall handlers, iommu_poll(),
- * partition load/stop); nothing below takes it. Never held across a
- * return to a guest.
+ * all reach them. Taken at the boundaries (the hcall dispatcher for the
+ * entries marked HC_DMA_LOCK, iommu_poll(), partition load/stop); nothing
+ * below takes it. Never held across a return to a guest. Inline: it is on
+ * every DMA hcall's path; the lock itself lives in hv/dma/enable.c.
  */
-void dma_lock(void);
-void dma_unlock(void);
+extern spinlock_t dma_spinlock;
+
+static inline void dma_lock(void)
+{
+	spin_lock(&dma_spinlock);
+}
+
+static inline void dma_unlock(void)
+{
+	spin_unlock(&dma_spinlock);
+}
 
 /* ---- access violations (hv/dma/fault.c) ---- */
 

@@ -18,6 +18,7 @@
 #include <cmocka.h>
 #include <weir/dma.h>
 #include <weir/pamu.h>
+#include <weir/hcall.h>
 #include <weir/papr.h>
 #include "helpers/fake_iommu.h"
 
