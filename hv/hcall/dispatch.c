@@ -88,7 +88,8 @@ entry(const struct hcall_desc *tab, u32 n, u32 i)
 
 #define ENTRY(tab, i)	entry(tab, ARRAY_SIZE(tab), i)
 
-static const struct hcall_desc *hcall_find(u32 token)
+static inline __attribute__((always_inline)) const struct hcall_desc *
+hcall_find(u32 token)
 {
 	u32 num = EV_TOKEN_NUM(token);
 
@@ -133,26 +134,80 @@ static inline long run(const struct hcall_desc *d, struct vcpu *v,
 	return st;
 }
 
+/*
+ * The arguments of shape @shape from the registers at @r (r3). When none
+ * is a pair (the ePAPR and most FSL calls) registers are copied whole,
+ * four always and two more for a call with more than four arguments:
+ * fixed copies are cheaper than the counted loop, and values past the
+ * call's own arguments are never read.
+ */
+static inline void decode_in(u32 shape, const u32 *r, u64 *in)
+{
+	if (HC_SHAPE_IN_PAIRS(shape)) {
+		hc_abi_from_regs(HC_SHAPE_NIN(shape), HC_SHAPE_IN_PAIRS(shape),
+				 r, in);
+		return;
+	}
+	in[0] = r[0];
+	in[1] = r[1];
+	in[2] = r[2];
+	in[3] = r[3];
+	if (HC_SHAPE_NIN(shape) > 4) {
+		in[4] = r[4];
+		in[5] = r[5];
+	}
+}
+
+/* The outputs of shape @shape to the registers at @r (r4); without pairs
+ * one store per output, entered by their number. */
+static inline void encode_out(u32 shape, const u64 *out, u32 *r)
+{
+	if (HC_SHAPE_OUT_PAIRS(shape)) {
+		hc_abi_to_regs(HC_SHAPE_NOUT(shape), HC_SHAPE_OUT_PAIRS(shape),
+			       out, r);
+		return;
+	}
+	switch (HC_SHAPE_NOUT(shape)) {
+	case 5:
+		r[4] = (u32)out[4];
+		/* fall through */
+	case 4:
+		r[3] = (u32)out[3];
+		/* fall through */
+	case 3:
+		r[2] = (u32)out[2];
+		/* fall through */
+	case 2:
+		r[1] = (u32)out[1];
+		/* fall through */
+	case 1:
+		r[0] = (u32)out[0];
+		/* fall through */
+	default:
+		break;
+	}
+}
+
 void hcall_dispatch(struct vcpu *v)
 {
 	u32 *gpr = v->regs.gpr;
 	const struct hcall_desc *d = hcall_find(gpr[11]);
 	struct hcall_args a;
+	u32 flags;
 	long st;
 
 	if (!d) {
 		gpr[3] = (u32)unknown_status(gpr[11]);
 		return;
 	}
-	hc_abi_from_regs(HC_SHAPE_NIN(d->shape), HC_SHAPE_IN_PAIRS(d->shape),
-			 &gpr[3], a.in);
+	decode_in(d->shape, &gpr[3], a.in);
 	st = run(d, v, &a);
-	if (d->flags & HC_OWN_REGS)
+	flags = d->flags;
+	if (flags & HC_OWN_REGS)
 		return;
 	gpr[3] = (u32)st;
-	if (!st || (d->flags & HC_OUT_ALWAYS))
-		hc_abi_to_regs(HC_SHAPE_NOUT(d->shape),
-			       HC_SHAPE_OUT_PAIRS(d->shape), a.out, &gpr[4]);
+	if (!st || (flags & HC_OUT_ALWAYS))
+		encode_out(d->shape, a.out, &gpr[4]);
 }
 
 long hcall_call(struct vcpu *v, u32 token, const u64 *in, u64 *out)
