@@ -28,9 +28,9 @@ static u32 hc(u32 token, u32 a0, u32 a1, u32 a2, u32 a3, u32 a4, u32 a5)
 
 void guest_main(void *fdt)
 {
-	int node = fdt_node_offset_by_compatible(fdt, -1, "weir,dma-engine");
+	int node = fdt_node_offset_by_compatible(fdt, -1, DT_COMPAT_DMA_ENGINE);
 	const fdt32_t *h = node < 0 ? NULL :
-			   fdt_getprop(fdt, node, "fsl,hv-dma-handle", NULL);
+			   fdt_getprop(fdt, node, DT_PROP_DMA_HANDLE, NULL);
 	u32 copy = EV_HCALL_TOKEN(WEIR_VENDOR_ID, WEIR_HC_DMA_COPY);
 	u32 enable = EV_HCALL_TOKEN(EV_FSL_VENDOR_ID, FH_DMA_ENABLE);
 	u32 errinfo = EV_HCALL_TOKEN(EV_FSL_VENDOR_ID, FH_ERR_GET_INFO);

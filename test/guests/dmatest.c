@@ -15,21 +15,13 @@
 #include <libfdt.h>
 #include "guest.h"
 
-/* PAPR opcodes and codes (include/weir/papr.h, LoPAR). */
-#define H_GET_TCE		0x1C
-#define H_PUT_TCE		0x20
-#define H_STUFF_TCE		0x138
-#define H_PUT_TCE_INDIRECT	0x13C
-#define H_SUCCESS		0
-#define H_PARAMETER		(-4)
-#define H_P4			(-57)
 #define RW		(TCE_R | TCE_W)
 #define TCE_R		0x1u
 #define TCE_W		0x2u
 #define PG		0x1000u
 #define ERRQ_GUEST	1		/* include/weir/errq.h */
 #define REC_SIZE	128
-#define RTAS_TOKEN	0x3f000		/* (3 << 16) | H_RTAS */
+#define RTAS_TOKEN	PAPR_EPAPR_TOKEN(H_RTAS)
 
 static int failed;
 static u32 handle, liobn, page_shift, buid_hi, buid_lo, ddw_tok[4];
@@ -132,17 +124,17 @@ static u32 be32(const u8 *p)
 
 static bool find_engine(const void *fdt)
 {
-	int node = fdt_node_offset_by_compatible(fdt, -1, "weir,dma-engine");
+	int node = fdt_node_offset_by_compatible(fdt, -1, DT_COMPAT_DMA_ENGINE);
 	const fdt32_t *w, *h, *ps, *app, *ext, *b;
 
 	if (node < 0)
 		return false;
-	h = fdt_getprop(fdt, node, "fsl,hv-dma-handle", NULL);
-	w = fdt_getprop(fdt, node, "ibm,dma-window", NULL);
-	ps = fdt_getprop(fdt, node, "weir,dma-page-shift", NULL);
-	app = fdt_getprop(fdt, node, "ibm,ddw-applicable", NULL);
-	ext = fdt_getprop(fdt, node, "ibm,ddw-extensions", NULL);
-	b = fdt_getprop(fdt, node, "weir,buid", NULL);
+	h = fdt_getprop(fdt, node, DT_PROP_DMA_HANDLE, NULL);
+	w = fdt_getprop(fdt, node, DT_PROP_DMA_WINDOW, NULL);
+	ps = fdt_getprop(fdt, node, DT_PROP_DMA_PAGE_SHIFT, NULL);
+	app = fdt_getprop(fdt, node, DT_PROP_DDW_APPLICABLE, NULL);
+	ext = fdt_getprop(fdt, node, DT_PROP_DDW_EXTENSIONS, NULL);
+	b = fdt_getprop(fdt, node, DT_PROP_BUID, NULL);
 	if (!h || !w || !ps || !app || !ext || !b)
 		return false;
 	handle = fdt32_to_cpu(h[0]);
@@ -348,7 +340,7 @@ static void msi_doorbell(const void *fdt)
 	u32 args[8] = { liobn }, o[8], srs = 2, ibs = 5, irq;
 	u64 iova;
 	u32 *word = (u32 *)src;
-	int node = fdt_node_offset_by_compatible(fdt, -1, "fsl,vmpic-msi");
+	int node = fdt_node_offset_by_compatible(fdt, -1, DT_COMPAT_VMPIC_MSI);
 	u64 until;
 
 	if (node < 0) {
