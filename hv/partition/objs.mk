@@ -1,3 +1,3 @@
-# Partitions: lifecycle, guest memory, image loading, error queues.
+# Partitions: lifecycle, image loading, error queues (guest memory checks: inline in partition.h).
 obj-$(CONFIG_PPC) += hv/partition/partition.o
-obj-y += hv/partition/ctl.o hv/partition/mem.o hv/partition/loader.o hv/partition/errq.o
+obj-y += hv/partition/ctl.o hv/partition/loader.o hv/partition/errq.o
