@@ -19,8 +19,6 @@
 #define TCE_R		0x1u
 #define TCE_W		0x2u
 #define PG		0x1000u
-#define ERRQ_GUEST	1		/* include/weir/errq.h */
-#define REC_SIZE	128
 #define RTAS_TOKEN	PAPR_EPAPR_TOKEN(H_RTAS)
 
 static int failed;
@@ -32,7 +30,7 @@ static u8 src[4 * PG] __attribute__((aligned(16 * PG)));
 static u8 dst[4 * PG] __attribute__((aligned(16 * PG)));
 static u32 list[512 * 2] __attribute__((aligned(PG)));
 static u32 list2[8] __attribute__((aligned(PG)));	/* INDIRECT lists are one 4 KiB-aligned page (LoPAR) */
-static u8 rec[REC_SIZE];
+static u8 rec[ERRQ_RECORD_SIZE];
 static u32 rtas[16] __attribute__((aligned(8)));
 
 static void check(const char *what, s32 got, s32 want)
@@ -213,8 +211,8 @@ static void batch_512(void)
 	check("stuff-512-unmap", stuff(liobn, BIG_IOVA, 0, 512), H_SUCCESS);
 	check("stuff-512-faults", (s32)dma_copy(0, BIG_IOVA, 16), EV_EFAULT);
 	fh(FH_DMA_ENABLE, handle, 0, 0, 0, 0, NULL);
-	while (fh(FH_ERR_GET_INFO, ERRQ_GUEST, REC_SIZE, 0, (u32)rec, 0, NULL) ==
-	       EV_SUCCESS)
+	while (fh(FH_ERR_GET_INFO, ERRQ_HANDLE_GUEST, ERRQ_RECORD_SIZE, 0,
+		  (u32)rec, 0, NULL) == EV_SUCCESS)
 		;
 }
 
@@ -231,17 +229,20 @@ static void copy_and_fault(void)
 	memset(dst, 0, sizeof(dst));
 	check("copy-unmapped", (s32)dma_copy(0x800000, 0x400000, PG), EV_EFAULT);
 	check("copy-unmapped-nothing", dst[0] | dst[PG - 1], 0);
-	st = fh(FH_ERR_GET_INFO, ERRQ_GUEST, REC_SIZE, 0, (u32)rec, 0, &n);
+	st = fh(FH_ERR_GET_INFO, ERRQ_HANDLE_GUEST, ERRQ_RECORD_SIZE, 0,
+		(u32)rec, 0, &n);
 	check("err-get-info", (s32)st, EV_SUCCESS);
-	check("err-record-size", (s32)n, REC_SIZE);
-	check("err-record-addr", (s32)be32(rec + 0x4c), 0x800000);
-	v = be32(rec + 0x30);
+	check("err-record-size", (s32)n, ERRQ_RECORD_SIZE);
+	check("err-record-addr", (s32)be32(rec + ERRQ_OFF_ADDR + 4), 0x800000);
+	v = be32(rec + ERRQ_OFF_LPID);
 	printf("dmatest: error record: %s, %s, lpid %u, liodn %u, IOVA 0x%x, device %s\n",
-	       (char *)rec, (char *)rec + 0x10, (unsigned)v,
-	       (unsigned)be32(rec + 0x38), (unsigned)be32(rec + 0x4c),
-	       (char *)rec + 0x50);
+	       (char *)rec, (char *)rec + ERRQ_OFF_ERROR, (unsigned)v,
+	       (unsigned)be32(rec + ERRQ_OFF_LIODN),
+	       (unsigned)be32(rec + ERRQ_OFF_ADDR + 4),
+	       (char *)rec + ERRQ_OFF_PATH);
 	check("err-queue-empty",
-	      (s32)fh(FH_ERR_GET_INFO, ERRQ_GUEST, REC_SIZE, 0, (u32)rec, 0, NULL),
+	      (s32)fh(FH_ERR_GET_INFO, ERRQ_HANDLE_GUEST, ERRQ_RECORD_SIZE, 0,
+		      (u32)rec, 0, NULL),
 	      EV_ENOENT);
 	/* the policy disabled the engine's DMA; FH_DMA_ENABLE restores it */
 	check("copy-while-disabled", (s32)dma_copy(0, 0x400000, 16), EV_EFAULT);
@@ -252,8 +253,8 @@ static void copy_and_fault(void)
 	      EV_SUCCESS);
 	check("copy-disabled", (s32)dma_copy(0, 0x400000, 16), EV_EFAULT);
 	fh(FH_DMA_ENABLE, handle, 0, 0, 0, 0, NULL);
-	while (fh(FH_ERR_GET_INFO, ERRQ_GUEST, REC_SIZE, 0, (u32)rec, 0, NULL) ==
-	       EV_SUCCESS)
+	while (fh(FH_ERR_GET_INFO, ERRQ_HANDLE_GUEST, ERRQ_RECORD_SIZE, 0,
+		  (u32)rec, 0, NULL) == EV_SUCCESS)
 		;
 }
 
@@ -373,8 +374,8 @@ static void msi_doorbell(const void *fdt)
 	/* a read of the doorbell page, or a write elsewhere in it: faults */
 	check("msi-read-refused", (s32)dma_copy(iova, 0x400000, 4), EV_EFAULT);
 	fh(FH_DMA_ENABLE, handle, 0, 0, 0, 0, NULL);
-	while (fh(FH_ERR_GET_INFO, ERRQ_GUEST, REC_SIZE, 0, (u32)rec, 0, NULL) ==
-	       EV_SUCCESS)
+	while (fh(FH_ERR_GET_INFO, ERRQ_HANDLE_GUEST, ERRQ_RECORD_SIZE, 0,
+		  (u32)rec, 0, NULL) == EV_SUCCESS)
 		;
 	set_exception_handler(IVOR_EXTERNAL, NULL);
 	ev_int_set_mask(irq, 1);

@@ -16,6 +16,7 @@
 #include <stdint.h>
 /* weir's guest ABI, shared as Jailhouse guests share hypercall.h */
 #include <weir/epapr.h>		/* ePAPR/FSL/weir tokens, EV_* codes */
+#include <weir/errq_abi.h>	/* error queue handles, record layout */
 #include <weir/guest_dt_abi.h>	/* compatibles and property names */
 #include <weir/papr.h>		/* PAPR opcodes, H_* codes, shapes */
 #include "spr.h"
