@@ -88,6 +88,8 @@ entry(const struct hcall_desc *tab, u32 n, u32 i)
 
 #define ENTRY(tab, i)	entry(tab, ARRAY_SIZE(tab), i)
 
+/* The entry of @token, or NULL. Always inline: it is on every hcall's
+ * path, and a call would cost more than the switch. */
 static inline __attribute__((always_inline)) const struct hcall_desc *
 hcall_find(u32 token)
 {
