@@ -39,7 +39,7 @@ static u64 msiir_offset(const struct dma_group *grp)
 {
 	const struct msi_bank *b = msi_bank_of(grp->owner);
 
-	return b ? (b->phys + MSI_MSIIR) % SZ_4K : 0;
+	return b ? b->d.doorbell % SZ_4K : 0;
 }
 
 static void add_group(struct gdt *g, const struct dma_group *grp)
@@ -97,29 +97,35 @@ static void add_group(struct gdt *g, const struct dma_group *grp)
 
 /*
  * The partition's MSI bank as the NXP hypervisor shows it: a
- * "fsl,vmpic-msi" node (Linux sysdev/fsl_msi.c, FSL_PIC_IP_VMPIC: reads
- * the MSIR through FH_VMPIC_GET_MSIR) whose interrupts are the vPIC
- * sources of the eight MSIR registers, and "msi-address-64" = the
- * doorbell's IOVA (fsl_msi.c reads it for the address devices write).
+ * "fsl,vmpic-msi" node, "fsl,vmpic-msi-v4.3" for an MPIC 4.3 bank (Linux
+ * sysdev/fsl_msi.c, FSL_PIC_IP_VMPIC: reads the MSIR through
+ * FH_VMPIC_GET_MSIR; the v4.3 name selects the MSIIR1 data encoding)
+ * whose interrupts are the vPIC sources of its 8 or 16 MSIR registers,
+ * and "msi-address-64" = the doorbell's IOVA (fsl_msi.c reads it for the
+ * address devices write); "weir,msiir-*-shift" give the data word's
+ * encoding to weir's own test guests.
  */
 static void add_msi(struct gdt *g, const struct msi_bank *b,
 		    const struct dma_group *grp)
 {
-	fdt32_t irqs[2 * MSI_NR_MSIR];
+	fdt32_t irqs[2 * MSI_MAX_MSIR];
 	unsigned int n;
+	u32 srs, ibs;
 
-	for (n = 0; n < MSI_NR_MSIR; n++) {
+	for (n = 0; n < b->nr_msir; n++) {
 		irqs[2 * n] = cpu_to_fdt32(VPIC_IRQ_MSI(n));
 		irqs[2 * n + 1] = cpu_to_fdt32(GUEST_DT_SENSE_LEVEL_LOW);
 	}
 	begin(g, "msi");
-	prop_str(g, "compatible", DT_COMPAT_VMPIC_MSI);
-	prop(g, "interrupts", irqs, sizeof(irqs));
+	prop_str(g, "compatible", b->d.v43 ? DT_COMPAT_VMPIC_MSI_V43 :
+					     DT_COMPAT_VMPIC_MSI);
+	prop(g, "interrupts", irqs, (int)(2 * b->nr_msir * sizeof(irqs[0])));
 	if (grp && grp->cfg.has_doorbell)
 		prop_u64(g, "msi-address-64", grp->cfg.msi_iova +
 			 msiir_offset(grp));
-	prop_u32(g, "weir,msiir-srs-shift", MSI_SRS_SHIFT);
-	prop_u32(g, "weir,msiir-ibs-shift", MSI_IBS_SHIFT);
+	msi_bank_shifts(b, &srs, &ibs);
+	prop_u32(g, "weir,msiir-srs-shift", srs);
+	prop_u32(g, "weir,msiir-ibs-shift", ibs);
 	end(g);
 }
 

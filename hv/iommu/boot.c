@@ -133,15 +133,18 @@ static int msi_banks_add(const struct plan *plan, const void *cfg,
 
 	for (i = 0; i < plan->nparts; i++) {
 		const struct part_plan *pp = &plan->part[i];
-		void *regs;
-		int ret;
+		const struct msi_bank_desc *d = &pp->msi;
+		volatile u32 *regs, *page;
+		int ret = -ERANGE;
 
 		if (!pp->has_msi)
 			continue;
 		fdt_path_of(hwfdt, pp->hw_dev[pp->msi_dev], path, sizeof(path));
-		regs = arch_ccsr_ptr(pp->msi_phys, SZ_4K);
-		ret = regs ? msi_bank_add(partition_by_id(i + 1), pp->msi_phys,
-					  regs) : -ERANGE;
+		regs = arch_ccsr_ptr(d->phys, SZ_4K);
+		page = arch_ccsr_ptr(msi_doorbell_page(d->doorbell), SZ_4K);
+		if (regs && page)
+			ret = msi_bank_add(partition_by_id(i + 1), d, regs,
+					   page + (d->doorbell % SZ_4K) / 4);
 		if (ret) {
 			/* cannot happen after config_msi_banks() */
 			dt_fail(err, cfg, pp->dev_cfg[pp->msi_dev], "device",
@@ -149,9 +152,9 @@ static int msi_banks_add(const struct plan *plan, const void *cfg,
 				ret);
 			return ret;
 		}
-		pr_info("MSI bank %s -> '%s', doorbell 0x%llx (polled every tick)\n",
-			path, pp->name,
-			(unsigned long long)(pp->msi_phys + MSI_MSIIR));
+		pr_info("MSI bank %s%s -> '%s', doorbell 0x%llx (polled every tick)\n",
+			path, d->v43 ? " (MPIC 4.3)" : "", pp->name,
+			(unsigned long long)d->doorbell);
 	}
 	return 0;
 }

@@ -47,7 +47,7 @@ static bool is_doorbell(phys_addr_t dst, u64 len)
 {
 	struct msi_bank *b = msi_bank_by_page(dst);
 
-	return b && dst == b->phys + MSI_MSIIR && len == 4;
+	return b && dst == b->d.doorbell && len == 4;
 }
 
 static int ram_check(void *ctx, phys_addr_t dst, phys_addr_t src, u64 len)

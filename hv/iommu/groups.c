@@ -38,8 +38,6 @@ const char *iommu_group_kind_name(enum group_kind kind)
 		return "device";
 	case GROUP_PCI_HOSE:
 		return "pci-hose";
-	case GROUP_PCI_ENDPOINT:
-		return "pci-endpoint";
 	case GROUP_DMA_ENGINE:
 		return "dma-engine";
 	}
@@ -190,6 +188,27 @@ static int endpoint_of(const struct gctx *c, int ctrl, int node, int errnode,
 }
 
 /*
+ * endpoint_refused() - a LIODN-carrying node @ep (an endpoint, or a root
+ * port given a LIODN) below PCIe controller @ctrl with endpoint
+ * partitioning (IP >= 2.4). Its transactions carry its own LIODN only
+ * once the controller's requester-ID -> LIODN table maps its bus/devfn to
+ * it (U-Boot only publishes the numbers, "fsl,liodn-offset-list"; Linux
+ * never uses them: doc/iommu-groups.md). weir does not program that
+ * table, so such a group would not be the device's real DMA identity.
+ * Return: -EOPNOTSUPP with c->err naming config node @errnode, "device".
+ */
+static int endpoint_refused(const struct gctx *c, int ctrl, int ep, int errnode)
+{
+	char ctrl_path[PLAN_GROUP_NAME_MAX], ep_path[PLAN_GROUP_NAME_MAX];
+
+	fdt_path_of(c->hw, ctrl, ctrl_path, sizeof(ctrl_path));
+	fdt_path_of(c->hw, ep, ep_path, sizeof(ep_path));
+	return dt_fail(c->err, c->cfg, errnode, "device", -EOPNOTSUPP,
+		       "%s has a LIODN of its own below %s (PCIe IP >= 2.4): weir does not program the controller's requester-ID -> LIODN table, so assign the controller (its hose group)",
+		       ep_path, ctrl_path);
+}
+
+/*
  * dma_master() - the DMA master of hardware node @hw outside any PCI
  * controller: the nearest node at or above it with LIODNs (a DMA channel,
  * an interrupt or a port node without "fsl,liodn" issues its transactions
@@ -233,10 +252,9 @@ static int group_root(const struct gctx *c, int hw, int errnode, int *root,
 		ret = endpoint_of(c, ctrl, hw, errnode, root);
 		if (ret)
 			return ret;
-		if (*root < 0)
-			*root = ctrl;
-		else
-			*kind = GROUP_PCI_ENDPOINT;
+		if (*root >= 0)
+			return endpoint_refused(c, ctrl, *root, errnode);
+		*root = ctrl;
 		return 1;
 	}
 	ret = dma_master(c, hw, errnode, root);
@@ -282,17 +300,17 @@ static int add_node(const struct gctx *c, struct group_plan *g, int node)
  * Members of a hardware group: the root; for a device the nodes below it
  * whose DMA master it is (subtrees of nodes with LIODNs of their own
  * left out); for a PCI hose every node below the controller except, with
- * endpoint partitioning, endpoint subtrees; for an endpoint its whole
- * subtree.
+ * endpoint partitioning, the subtrees of endpoints with LIODNs of their
+ * own (refused if assigned: endpoint_refused(); their LIODNs stay
+ * blocked).
  */
-static int fill_members(const struct gctx *c, struct group_plan *g)
+static int fill_from(const struct gctx *c, struct group_plan *g, int root)
 {
-	int root = g->hw_node[0], depth = 0, skip = 0, node, ep, ret;
+	int depth = 0, skip = 0, node, ep, ret;
 	bool split = g->kind == GROUP_PCI_HOSE &&
 		     iommu_hw_pci_kind(c->hw, root) == PCI_CTRL_PARTITIONED;
 	u32 l[DMA_GROUP_MAX_LIODNS];
 
-	g->nnodes = 0;
 	ret = add_node(c, g, root);
 	if (ret)
 		return ret;
@@ -321,6 +339,82 @@ static int fill_members(const struct gctx *c, struct group_plan *g)
 			return ret;
 	}
 	return 0;
+}
+
+static bool has_liodn(const struct group_plan *g, u32 liodn)
+{
+	unsigned int i;
+
+	for (i = 0; i < g->dma.nr_liodns; i++)
+		if (g->dma.liodns[i] == liodn)
+			return true;
+	return false;
+}
+
+static bool has_node(const struct group_plan *g, int node)
+{
+	unsigned int i;
+
+	for (i = 0; i < g->nnodes; i++)
+		if (g->hw_node[i] == node)
+			return true;
+	return false;
+}
+
+/*
+ * add_sharers() - the other DMA masters U-Boot gave one of device group
+ * @g's LIODNs (P4080's four SEC job rings all have LIODNs 146 and 154,
+ * U-Boot p4080_ids.c): they DMA through the same PAACEs, so they are one
+ * IOMMU group. Each joins with its members, until no master outside @g
+ * shares a LIODN with it.
+ * Return: 0 or -errno (fill_from()).
+ */
+static int add_sharers(const struct gctx *c, struct group_plan *g)
+{
+	u32 l[DMA_GROUP_MAX_LIODNS];
+	enum pci_ctrl_kind pk;
+	bool added = true;
+	int node, n, i, ret;
+
+	while (added) {
+		added = false;
+		for (node = fdt_next_node(c->hw, -1, NULL); node >= 0;
+		     node = fdt_next_node(c->hw, node, NULL)) {
+			if (has_node(g, node) || pci_ctrl_of(c, node, &pk) >= 0)
+				continue;
+			/* the hardware's LIODNs: a config's are checked
+			 * against them (check_hw_liodn()) or refused when
+			 * another node has them (check_outsiders()) */
+			n = iommu_hw_liodns(c->hw, node, l, DMA_GROUP_MAX_LIODNS);
+			for (i = 0; i < n && !has_liodn(g, l[i]); i++)
+				;
+			if (n <= 0 || i == n)
+				continue;
+			ret = fill_from(c, g, node);
+			if (ret)
+				return ret;
+			added = true;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Members of @g from its root (hw_node[0]); for a device whose LIODNs the
+ * hardware tree gives, its sharers (a LIODN only the config gives a node
+ * is no fact about other nodes: check_outsiders() refuses one another
+ * node has).
+ */
+static int fill_members(const struct gctx *c, struct group_plan *g)
+{
+	int ret;
+
+	g->nnodes = 0;
+	ret = fill_from(c, g, g->hw_node[0]);
+	if (!ret && g->kind == GROUP_DEVICE &&
+	    fdt_getprop(c->hw, g->hw_node[0], "fsl,liodn", NULL))
+		ret = add_sharers(c, g);
+	return ret;
 }
 
 static struct group_plan *new_group(struct gctx *c, const struct assign *a)
@@ -376,8 +470,7 @@ static struct group_plan *find_hw_group(const struct gctx *c, int root)
 	unsigned int i;
 
 	for (i = 0; i < c->plan->ngroups; i++)
-		if (c->plan->group[i].nnodes &&
-		    c->plan->group[i].hw_node[0] == root)
+		if (has_node(&c->plan->group[i], root))
 			return &c->plan->group[i];
 	return NULL;
 }
@@ -450,16 +543,6 @@ static int group_opts(struct gctx *c, const struct assign *a,
 			       g->name, fdt_path_of(c->cfg, *on, path, sizeof(path)));
 	*on = a->cfg;
 	return config_dma_opts(c->cfg, a->cfg, &g->dma, &g->dma_enabled, c->err);
-}
-
-static bool has_liodn(const struct group_plan *g, u32 liodn)
-{
-	unsigned int i;
-
-	for (i = 0; i < g->dma.nr_liodns; i++)
-		if (g->dma.liodns[i] == liodn)
-			return true;
-	return false;
 }
 
 /* A LIODN is in one group only (the PAACE is per LIODN). */

@@ -2,7 +2,11 @@
 /*
  * MSI banks owned by partitions (include/weir/msi.h). Pending MSIs are
  * collected from weir's tick on cpu 0 (there is no MPIC driver yet, the
- * bank's MPIC sources stay masked): latency up to one tick (10 ms).
+ * bank's MPIC sources stay masked): latency up to one tick (10 ms). An
+ * MSIIR bank says which MSIRs hold bits in MSISR; an MPIC 4.3 bank's 16
+ * MSIRs are each read (and so cleared), as Linux's cascade handler reads
+ * one MSIR per interrupt (fsl_msi.c fsl_msi_cascade()), because weir has
+ * no source for MSISR's layout with 16 registers.
  */
 #include <errno.h>
 #include <string.h>
@@ -29,23 +33,24 @@ struct msi_bank *msi_bank_by_page(phys_addr_t phys)
 	unsigned int i;
 
 	for (i = 0; i < nbanks; i++)
-		if (msi_doorbell_page(banks[i].phys) ==
-		    (phys & ~(phys_addr_t)(SZ_4K - 1)))
+		if (msi_doorbell_page(banks[i].d.doorbell) ==
+		    msi_doorbell_page(phys))
 			return &banks[i];
 	return NULL;
 }
 
-int msi_bank_add(struct partition *p, phys_addr_t phys, volatile u32 *regs)
+int msi_bank_add(struct partition *p, const struct msi_bank_desc *d,
+		 volatile u32 *regs, volatile u32 *doorbell)
 {
+	unsigned int n, nr_msir = d->v43 ? MSI_NR_MSIR_V43 : MSI_NR_MSIR;
 	struct msi_bank *b;
-	unsigned int n;
 	int ret;
 
-	if (msi_bank_of(p) || msi_bank_by_page(phys + MSI_MSIIR))
+	if (msi_bank_of(p) || msi_bank_by_page(d->doorbell))
 		return -EBUSY;
 	if (nbanks == MSI_MAX_BANKS)
 		return -ENOSPC;
-	for (n = 0; n < MSI_NR_MSIR; n++) {
+	for (n = 0; n < nr_msir; n++) {
 		ret = vpic_claim(p->pic, VPIC_IRQ_MSI(n), NULL, NULL);
 		if (ret) {
 			while (n--)
@@ -56,8 +61,10 @@ int msi_bank_add(struct partition *p, phys_addr_t phys, volatile u32 *regs)
 	b = &banks[nbanks++];
 	memset(b, 0, sizeof(*b));
 	b->owner = p;
-	b->phys = phys;
+	b->d = *d;
+	b->nr_msir = nr_msir;
 	b->regs = regs;
+	b->doorbell = doorbell;
 	return 0;
 }
 
@@ -66,10 +73,10 @@ int msi_doorbell_write(phys_addr_t phys, const void *src, u64 len)
 	struct msi_bank *b = msi_bank_by_page(phys);
 	u32 v;
 
-	if (!b || phys != b->phys + MSI_MSIIR || len != 4)
+	if (!b || phys != b->d.doorbell || len != 4)
 		return -EFAULT;
-	memcpy(&v, src, 4);	/* the device's bytes, big-endian register */
-	b->regs[MSI_MSIIR / 4] = v;
+	memcpy(&v, src, 4);	/* the device's bytes, as they arrive */
+	*b->doorbell = v;
 	return 0;
 }
 
@@ -79,12 +86,16 @@ void msi_poll(void)
 
 	for (i = 0; i < nbanks; i++) {
 		struct msi_bank *b = &banks[i];
-		u32 sr = be32_to_cpu(b->regs[MSI_MSISR / 4]);
+		u32 sr = b->d.v43 ? ~0u : be32_to_cpu(b->regs[MSI_MSISR / 4]);
+		u32 bits;
 
-		for (n = 0; n < MSI_NR_MSIR; n++) {
+		for (n = 0; n < b->nr_msir; n++) {
 			if (!(sr & (1u << n)))
 				continue;
-			b->msir[n] |= be32_to_cpu(b->regs[MSI_MSIR(n) / 4]);
+			bits = be32_to_cpu(b->regs[MSI_MSIR(n) / 4]);
+			if (!bits)
+				continue;
+			b->msir[n] |= bits;
 			vpic_raise(b->owner->pic, VPIC_IRQ_MSI(n));
 		}
 	}
@@ -95,7 +106,7 @@ int msi_get_msir(struct partition *p, u32 irq, u32 *value)
 	struct msi_bank *b = msi_bank_of(p);
 	u32 n = irq - VPIC_IRQ_MSI(0);
 
-	if (!b || irq < VPIC_IRQ_MSI(0) || n >= MSI_NR_MSIR)
+	if (!b || irq < VPIC_IRQ_MSI(0) || n >= b->nr_msir)
 		return -EINVAL;
 	*value = b->msir[n];
 	b->msir[n] = 0;

@@ -56,7 +56,7 @@ void iommu_plan_group_config(const struct plan *plan,
 	if (pp->has_msi) {
 		/* seed 003: the doorbell page 1:1 in every window */
 		c->has_doorbell = true;
-		c->doorbell_phys = msi_doorbell_page(pp->msi_phys);
+		c->doorbell_phys = msi_doorbell_page(pp->msi.doorbell);
 		c->doorbell_size = SZ_4K;
 	}
 }

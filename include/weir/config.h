@@ -8,6 +8,7 @@
 #ifndef WEIR_CONFIG_H
 #define WEIR_CONFIG_H
 
+#include <weir/msi.h>
 #include <weir/dma.h>
 #include <weir/guest_dt.h>
 #include <weir/hwtree.h>
@@ -28,10 +29,10 @@ struct part_plan {
 	int hw_dev[CONFIG_MAX_DEVICES];	/* device nodes in the hardware tree */
 	int dev_cfg[CONFIG_MAX_DEVICES];	/* the config child assigning each */
 	unsigned int ndev;
-	/* its MSI bank ("fsl,mpic-msi" among hw_dev[], at most one):
-	 * real address of the register block, hw_dev[] index */
+	/* its MSI bank (an "fsl,mpic-msi[-v4.3]" among hw_dev[], at most
+	 * one): where its registers and doorbell are, hw_dev[] index */
 	bool has_msi;
-	phys_addr_t msi_phys;
+	struct msi_bank_desc msi;
 	unsigned int msi_dev;
 	bool manager;			/* may stop/restart other partitions */
 	char bootargs[CONFIG_BOOTARGS_MAX + 1];	/* "" when not given */
@@ -65,8 +66,6 @@ struct part_plan {
 enum group_kind {
 	GROUP_DEVICE,		/* a non-PCI node with its fsl,liodn cells */
 	GROUP_PCI_HOSE,		/* a PCI controller and what weir groups with it */
-	GROUP_PCI_ENDPOINT,	/* a LIODN-carrying node below a controller
-				 * with endpoint partitioning (PCIe IP >= 2.4) */
 	GROUP_DMA_ENGINE,	/* weir's emulated DMA engine (no hardware) */
 };
 
@@ -161,7 +160,7 @@ struct plan;
 /**
  * config_msi_banks() - find each partition's MSI bank among its devices
  * and check it is one weir can give it (hv/config/msi.c): sets
- * part_plan.has_msi/msi_phys/msi_dev. Shared by boot and weir-plan
+ * part_plan.has_msi/msi/msi_dev. Shared by boot and weir-plan
  * through config_parse(), so both refuse the same banks.
  * Return: 0 or a negative errno with @err naming the config child and its
  * "device" property (see config_parse()).

@@ -28,7 +28,9 @@
 #define DT_PROP_DDW_EXTENSIONS	"ibm,ddw-extensions"
 #define DT_PROP_BUID		"weir,buid"
 
-/* the MSI bank (Linux sysdev/fsl_msi.c, FSL_PIC_IP_VMPIC) */
+/* the MSI bank (Linux sysdev/fsl_msi.c, FSL_PIC_IP_VMPIC; v4.3: an MPIC
+ * 4.3 bank, MSIIR1 data encoding) */
 #define DT_COMPAT_VMPIC_MSI	"fsl,vmpic-msi"
+#define DT_COMPAT_VMPIC_MSI_V43	"fsl,vmpic-msi-v4.3"
 
 #endif

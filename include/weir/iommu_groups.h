@@ -15,7 +15,8 @@
 enum pci_ctrl_kind {
 	PCI_CTRL_NONE = 0,	/* not a Freescale PCI/PCIe controller */
 	PCI_CTRL_HOSE,		/* no endpoint partitioning: one group per hose */
-	PCI_CTRL_PARTITIONED,	/* PCIe IP >= 2.4: one group per endpoint */
+	PCI_CTRL_PARTITIONED,	/* PCIe IP >= 2.4: endpoints with LIODNs apart
+				 * (refused: doc/iommu-groups.md) */
 };
 
 /**
@@ -160,7 +161,7 @@ const char *config_dma_first_opt(const void *cfg, int node);
 int iommu_groups_build(const void *cfg, const void *hwfdt, struct plan *plan,
 		 struct dt_error *err);
 
-/* "device", "pci-hose", "pci-endpoint" or "dma-engine". */
+/* "device", "pci-hose" or "dma-engine". */
 const char *iommu_group_kind_name(enum group_kind kind);
 
 #endif

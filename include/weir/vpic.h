@@ -45,7 +45,7 @@
 struct partition;
 
 #define VPIC_IRQ_BASE		512	/* first virtual source number */
-#define VPIC_NR_IRQS		16	/* virtual sources per partition */
+#define VPIC_NR_IRQS		32	/* virtual sources per partition */
 #define VPIC_IRQ(n)		(VPIC_IRQ_BASE + (n))
 #define VPIC_PRIO_MAX		15	/* ePAPR/MPIC priorities 0..15 */
 

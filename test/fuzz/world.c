@@ -621,7 +621,9 @@ void world_reset(void)
 		die("pamu_create", ret);
 	shim.priv = W.mmu->priv;	/* pamu_tables() etc. work through it */
 	msi_reset_all();
-	ret = msi_bank_add(&W.part[0], W_MSI_BANK, W.msi_regs);
+	ret = msi_bank_add(&W.part[0], &(const struct msi_bank_desc){
+				   W_MSI_BANK, W_MSI_BANK + MSI_MSIIR, false },
+			   W.msi_regs, &W.msi_regs[MSI_MSIIR / 4]);
 	if (ret)
 		die("msi_bank_add", ret);
 	for (g = 0; g < W_NGROUPS; g++) {

@@ -331,8 +331,8 @@ static void msi_interrupt(struct gframe *f, int ivor)
 }
 
 /*
- * The doorbell: WEIR_HC_MSI_INFO gives its IOVA and the MSIIR encoding;
- * the engine writes MSIIR (SRS 2, IBS 5) through the window's reserved
+ * The doorbell: WEIR_HC_MSI_INFO gives its IOVA and the MSI data word's
+ * encoding; the engine writes MSIIR (SRS 2, IBS 5) through the window's reserved
  * MSI slot; the MSI comes back as vPIC source irq0 + 2 with bit 5 set in
  * its MSIR (FH_VMPIC_GET_MSIR).
  */
@@ -364,7 +364,8 @@ static void msi_doorbell(const void *fdt)
 	check("msi-unmask", (s32)ev_int_set_mask(irq, 0), EV_SUCCESS);
 	/* source: src page at IOVA 0 (read-mapped by map_buffers) */
 	check("msi-map-src", put(liobn, 0, (u32)src | TCE_R), H_SUCCESS);
-	*word = srs << o[3] | ibs << o[4];
+	/* the MSI data word as a PCI device sends it: little-endian */
+	*word = __builtin_bswap32(srs << o[3] | ibs << o[4]);
 	check("msi-write", (s32)dma_copy(0, iova, 4), EV_SUCCESS);
 	until = get_tb() + guest.tb_freq / 5;
 	while (!msi_irq_seen && get_tb() < until)

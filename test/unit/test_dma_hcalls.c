@@ -552,39 +552,60 @@ static void test_start_disabled(void **state)
 	assert_true(paace_valid(LIODN_B));
 }
 
-/* A fake MSI bank block: big-endian registers, as the MPIC's. */
+/* A fake MSI bank block: big-endian registers, as the MPIC's; its
+ * doorbell page (the MSIIR or MSIIR1 alias, include/weir/msi.h). */
 static u32 bank_regs[0x200 / 4];
+static u32 alias_page[SZ_4K / 4];
 #define BANK_PHYS	0xfe0041600ULL
+
+/* The group of partition 1 with @d's doorbell page, as iommu_boot() does. */
+static void doorbell_group(const struct msi_bank_desc *d)
+{
+	struct dma_group_config c = e->g[0]->cfg;
+
+	dma_group_destroy(e->g[0]);
+	c.has_doorbell = true;
+	c.doorbell_phys = msi_doorbell_page(d->doorbell);
+	c.doorbell_size = SZ_4K;
+	assert_int_equal(dma_group_create(&c, &e->part[0], e->mmu, &e->g[0]), 0);
+	assert_int_equal(dma_engine_add(e->g[0]), 0);
+}
+
+/* WEIR_HC_MSI_INFO of LIOBN_A: the doorbell IOVA, SRS and IBS shifts. */
+static u64 msi_info(u32 srs, u32 ibs)
+{
+	assert_int_equal(HC(vc(1), WEIRT(WEIR_HC_MSI_INFO), LIOBN_A), EV_SUCCESS);
+	assert_int_equal(vc(1)->regs.gpr[6], srs);
+	assert_int_equal(vc(1)->regs.gpr[7], ibs);
+	assert_int_equal(vc(1)->regs.gpr[8], VPIC_IRQ_MSI(0));
+	return (u64)vc(1)->regs.gpr[4] << 32 | vc(1)->regs.gpr[5];
+}
 
 static void test_msi_doorbell(void **state)
 {
-	struct dma_group_config c = e->g[0]->cfg;
-	u32 word = cpu_to_be32(2u << MSI_SRS_SHIFT | 5u << MSI_IBS_SHIFT);
+	/* the MSI data a PCI device writes: little-endian */
+	u32 word = cpu_to_le32(2u << MSI_SRS_SHIFT | 5u << MSI_IBS_SHIFT);
+	struct msi_bank_desc d = { BANK_PHYS, BANK_PHYS + MSI_MSIIR, false };
+	struct msi_bank_desc other = { 0xfe0080000ULL, 0xfe0080140ULL, false };
+	struct msi_bank_desc same_page = { BANK_PHYS + 0x200,
+					   BANK_PHYS + 0x200 + MSI_MSIIR, false };
 	u64 iova;
 	bool pending;
 
 	memset(bank_regs, 0, sizeof(bank_regs));
-	assert_int_equal(msi_bank_add(&e->part[0], BANK_PHYS, bank_regs), 0);
-	/* one bank per partition; another bank in the same 4 KiB page can
-	 * not go to another partition (the PAMU maps whole pages) */
-	assert_int_equal(msi_bank_add(&e->part[0], 0xfe0080000ULL, bank_regs),
-			 -EBUSY);
-	assert_int_equal(msi_bank_add(&e->part[1], BANK_PHYS + 0x200,
+	assert_int_equal(msi_bank_add(&e->part[0], &d, bank_regs,
+				      &bank_regs[MSI_MSIIR / 4]), 0);
+	/* one bank per partition; another bank whose doorbell is in the same
+	 * 4 KiB page can not go to another partition (the PAMU maps whole
+	 * pages) */
+	assert_int_equal(msi_bank_add(&e->part[0], &other, bank_regs,
 				      bank_regs), -EBUSY);
-	/* the group gets the doorbell page, as iommu_boot() does */
-	dma_group_destroy(e->g[0]);
-	c.has_doorbell = true;
-	c.doorbell_phys = (BANK_PHYS + MSI_MSIIR) & ~0xfffULL;
-	c.doorbell_size = SZ_4K;
-	assert_int_equal(dma_group_create(&c, &e->part[0], e->mmu, &e->g[0]), 0);
-	assert_int_equal(dma_engine_add(e->g[0]), 0);
+	assert_int_equal(msi_bank_add(&e->part[1], &same_page, bank_regs,
+				      bank_regs), -EBUSY);
+	doorbell_group(&d);
 
-	assert_int_equal(HC(vc(1), WEIRT(WEIR_HC_MSI_INFO), LIOBN_A), EV_SUCCESS);
-	iova = (u64)vc(1)->regs.gpr[4] << 32 | vc(1)->regs.gpr[5];
+	iova = msi_info(5, 0);
 	assert_int_equal(iova, DMA_MSI_IOVA_DEFAULT + 0x740);
-	assert_int_equal(vc(1)->regs.gpr[6], 29);
-	assert_int_equal(vc(1)->regs.gpr[7], 24);
-	assert_int_equal(vc(1)->regs.gpr[8], VPIC_IRQ_MSI(0));
 	assert_int_equal(HC(vc(2), WEIRT(WEIR_HC_MSI_INFO), LIOBN_B), EV_ENODEV);
 	assert_int_equal(HC(vc(2), WEIRT(WEIR_HC_MSI_INFO), LIOBN_A), EV_EINVAL);
 
@@ -617,8 +638,51 @@ static void test_msi_doorbell(void **state)
 	assert_int_equal(vc(1)->regs.gpr[4], 0);	/* read clears */
 	assert_int_equal(HC(vc(1), FSLT(FH_VMPIC_GET_MSIR), VPIC_IRQ_MSI(0) - 1),
 			 EV_EINVAL);
+	/* an MSIIR bank has 8 MSIRs: MSI(8) is no source of it */
+	assert_int_equal(HC(vc(1), FSLT(FH_VMPIC_GET_MSIR), VPIC_IRQ_MSI(8)),
+			 EV_EINVAL);
 	pending = e->pic[1].src[VPIC_IRQ_MSI(2) - VPIC_IRQ_BASE].pending;
 	assert_false(pending);
+}
+
+/*
+ * An MPIC 4.3 bank (T4240's msi@41600: MSIIR1 alias at 0x44148 in a page
+ * of its own): 16 MSIRs, each read by the tick (no MSISR), the MSIIR1
+ * data encoding (SRS 0, IBS 4), the doorbell at the alias. A bank of
+ * another partition whose alias is in another page is fine.
+ */
+static void test_msi_doorbell_v43(void **state)
+{
+	struct msi_bank_desc d = { BANK_PHYS, 0xfe0044148ULL, true };
+	struct msi_bank_desc d1 = { BANK_PHYS + 0x200, 0xfe0045148ULL, true };
+	u32 word = cpu_to_le32(15u << MSI_SRS_SHIFT_V43 | 17u << MSI_IBS_SHIFT_V43);
+	u32 *alias = &alias_page[0x148 / 4];
+	u64 iova;
+
+	memset(bank_regs, 0, sizeof(bank_regs));
+	memset(alias_page, 0, sizeof(alias_page));
+	assert_int_equal(msi_bank_add(&e->part[0], &d, bank_regs, alias), 0);
+	assert_int_equal(msi_bank_add(&e->part[1], &d1, bank_regs, alias), 0);
+	doorbell_group(&d);
+	iova = msi_info(0, 4);
+	assert_int_equal(iova, DMA_MSI_IOVA_DEFAULT + 0x148);
+
+	memcpy(ram(1, 0x100000), &word, 4);
+	assert_int_equal(put_tce(1, LIOBN_A, 0, 0x100000 | TCE_READ), H_SUCCESS);
+	assert_int_equal(copy(1, H_A, 0, iova, 4), EV_SUCCESS);
+	assert_int_equal(*alias, word);
+	assert_int_equal(bank_regs[MSI_MSIIR / 4], 0);	/* not the bank page */
+
+	/* MSIR15 bit 17, no MSISR: the tick reads every MSIR */
+	bank_regs[MSI_MSIR(15) / 4] = cpu_to_be32(1u << 17);
+	assert_int_equal(vpic_set_mask(&e->pic[0], VPIC_IRQ_MSI(15), false), 0);
+	msi_poll();
+	assert_true(e->pic[0].src[VPIC_IRQ_MSI(15) - VPIC_IRQ_BASE].pending);
+	assert_int_equal(HC(vc(1), FSLT(FH_VMPIC_GET_MSIR), VPIC_IRQ_MSI(15)),
+			 EV_SUCCESS);
+	assert_int_equal(vc(1)->regs.gpr[4], 1u << 17);
+	assert_int_equal(HC(vc(1), FSLT(FH_VMPIC_GET_MSIR), VPIC_IRQ_MSI(16)),
+			 EV_EINVAL);
 }
 
 /*
@@ -756,6 +820,7 @@ int main(void)
 		T(test_h_rtas),
 		T(test_start_disabled),
 		T(test_msi_doorbell),
+		T(test_msi_doorbell_v43),
 		T(test_full_ddw_reenable),
 		T(test_full_ddw_reenable_after_fault),
 	};
