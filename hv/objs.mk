@@ -1,2 +1,2 @@
 # The core, one folder per subsystem (doc/architecture.md).
-obj-$(CONFIG_PPC) += hv/main.o
+obj-y += hv/main.o

@@ -331,9 +331,9 @@ int config_parse(const void *cfg, const void *hwfdt, const struct hw_info *hw,
 	fdt_for_each_subnode(node, cfg, parts) {
 		if (fdt_node_check_compatible(cfg, node, "weir,partition"))
 			continue;
-		if (plan->nparts == CONFIG_MAX_PARTITIONS)
+		if (plan->nparts == PARTITION_MAX)
 			return dt_fail(err, cfg, node, "compatible", -E2BIG,
-					"more than %d partitions", CONFIG_MAX_PARTITIONS);
+					"more than %d partitions", PARTITION_MAX);
 		ret = parse_partition(cfg, node, hwfdt, hw, hv,
 				      &plan->part[plan->nparts], err);
 		if (!ret)

@@ -16,6 +16,7 @@
 #include <weir/bytechan.h>
 #include <weir/console_mux.h>
 #include <weir/partition.h>
+#include <weir/unit.h>
 #include <weir/vpic.h>
 
 _Static_assert((BYTECHAN_RX_SIZE & (BYTECHAN_RX_SIZE - 1)) == 0,
@@ -133,3 +134,34 @@ int bytechan_push_input(struct bytechan *bc, u8 c)
 	spin_unlock(&bc->lock);
 	return err;
 }
+
+/* -------------------------------- the partition's console, as a unit */
+
+/* The console's handle in the guest tree (each partition has its own). */
+#define CONSOLE_HANDLE	0
+
+static struct bytechan consoles[PARTITION_MAX];
+
+/* The console byte channel, on the partition's vPIC, on the console mux. */
+static int console_unit_init(struct partition *p)
+{
+	struct bytechan *bc = &consoles[p->id - 1];
+	int ret;
+
+	p->console = bc;
+	ret = bytechan_init(bc, p, CONSOLE_HANDLE, VPIC_IRQ_CONSOLE_RX,
+			    VPIC_IRQ_CONSOLE_TX);
+	return ret ? ret : console_mux_register(bc);
+}
+
+static void console_unit_start(struct partition *p)
+{
+	bytechan_reset(p->console);
+}
+
+DEFINE_UNIT(console, {
+	.name = "console byte channel",
+	.order = UNIT_ORDER_CONSOLE,
+	.init = console_unit_init,
+	.start = console_unit_start,
+});

@@ -31,6 +31,8 @@
 #include <weir/spinlock.h>
 #include <weir/vpic.h>
 
+_Static_assert(PARTITION_MAX <= 9, "Ctrl-A <digit> names a partition");
+
 static struct bytechan *mux_chan[PARTITION_MAX];
 static unsigned int mux_count;
 static struct bytechan *mux_input;	/* receives UART input */

@@ -17,7 +17,7 @@
 #include <weir/config.h>
 #include <weir/dma.h>
 #include <weir/dma_engine.h>
-#include <weir/hv.h>
+#include <weir/arch.h>
 #include <weir/iommu_boot.h>
 #include <weir/fdt_util.h>
 #include <weir/heap.h>
@@ -25,7 +25,6 @@
 #include <weir/msi.h>
 #include <weir/pamu.h>
 #include <weir/partition.h>
-#include <weir/vcpu_arch.h>
 
 /* GUTS, for PAMUBYPENR (QorIQ RM; Linux fsl_pamu.c uses the same node). */
 #define GUTS_OFFSET		0xe0000

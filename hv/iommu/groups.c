@@ -26,7 +26,7 @@ struct gctx {
 	struct plan *plan;
 	struct dt_error *err;
 	u32 limit;		/* largest LIODN accepted */
-	struct assign a[CONFIG_MAX_PARTITIONS * (CONFIG_MAX_DEVICES + 4)];
+	struct assign a[PARTITION_MAX * (CONFIG_MAX_DEVICES + 4)];
 	unsigned int na;
 	int opts_node[PLAN_MAX_GROUPS];	/* config node with the options */
 };

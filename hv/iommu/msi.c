@@ -13,6 +13,7 @@
 #include <weir/byteorder.h>
 #include <weir/msi.h>
 #include <weir/partition.h>
+#include <weir/unit.h>
 #include <weir/vpic.h>
 
 static struct msi_bank banks[MSI_MAX_BANKS];
@@ -126,3 +127,16 @@ void msi_reset_all(void)
 	memset(banks, 0, sizeof(banks));
 	nbanks = 0;
 }
+
+/* The partition's MSI bits as a unit (include/weir/unit.h). */
+static int msi_unit_reset(struct partition *p)
+{
+	msi_partition_reset(p);
+	return 0;
+}
+
+DEFINE_UNIT(msi, {
+	.name = "MSI bank",
+	.order = UNIT_ORDER_MSI,
+	.reset = msi_unit_reset,
+});

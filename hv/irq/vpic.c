@@ -11,6 +11,7 @@
 #include <string.h>
 #include <weir/epapr.h>
 #include <weir/partition.h>
+#include <weir/unit.h>
 #include <weir/vcpu_kick.h>
 #include <weir/vpic.h>
 
@@ -335,3 +336,24 @@ int vpic_get_mask(struct vpic *pic, u32 irq, bool *masked)
 	spin_unlock(&pic->lock);
 	return err;
 }
+
+/* ------------------------------------------------ the partition's unit */
+
+static struct vpic pics[PARTITION_MAX];
+
+static int vpic_unit_init(struct partition *p)
+{
+	return vpic_init(&pics[p->id - 1], p);
+}
+
+static void vpic_unit_start(struct partition *p)
+{
+	vpic_reset(p->pic);
+}
+
+DEFINE_UNIT(vpic, {
+	.name = "virtual PIC",
+	.order = UNIT_ORDER_VPIC,
+	.init = vpic_unit_init,
+	.start = vpic_unit_start,
+});

@@ -10,6 +10,7 @@
 #include <weir/byteorder.h>
 #include <weir/errq.h>
 #include <weir/partition.h>
+#include <weir/unit.h>
 #include <weir/vpic.h>
 
 static struct errq global_q;
@@ -161,3 +162,16 @@ int errq_attach(struct partition *p)
 	errq_reset(&p->errq);
 	return vpic_claim(p->pic, VPIC_IRQ_ERRQ, errq_eoi, p);
 }
+
+static int errq_unit_reset(struct partition *p)
+{
+	errq_reset(&p->errq);
+	return 0;
+}
+
+DEFINE_UNIT(errq, {
+	.name = "error queue",
+	.order = UNIT_ORDER_ERRQ,
+	.init = errq_attach,
+	.reset = errq_unit_reset,
+});

@@ -1,3 +1,4 @@
-# Partitions: lifecycle, image loading, error queues (guest memory checks: inline in partition.h).
-obj-$(CONFIG_PPC) += hv/partition/partition.o
-obj-y += hv/partition/ctl.o hv/partition/loader.o hv/partition/errq.o
+# Partitions: lifecycle, its units, control, image loading, error queues
+# (the guest-memory checks are inline in include/weir/partition.h).
+obj-y += hv/partition/partition.o hv/partition/unit.o hv/partition/ctl.o \
+	hv/partition/loader.o hv/partition/errq.o

@@ -1,42 +1,36 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Partitions from the validated plan: RAM, console byte channel, virtual
- * PIC, image and guest device tree, one boot vCPU pinned to the first
- * core of the partition; and the stop/restart requests of the
- * FH_PARTITION_* hcalls, applied by the core that runs the partition.
+ * Partitions from the validated plan: RAM, image and guest device tree,
+ * one boot vCPU pinned to the first core of the partition, and the
+ * per-partition services (virtual PIC, console byte channel, error
+ * queue, DMA, MSI), each a unit (include/weir/unit.h) this file calls
+ * without naming; and the stop/restart requests of the FH_PARTITION_*
+ * hcalls, applied by the core that runs the partition.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <weir/arch.h>
 #include <weir/board.h>
 #include <weir/bytechan.h>
 #include <weir/config.h>
 #include <weir/fdt_util.h>
 #include <weir/console_mux.h>
 #include <weir/dma.h>
-#include <weir/errq.h>
-#include <weir/iommu_boot.h>
-#include <weir/msi.h>
 #include <weir/guest_dt.h>
-#include <weir/hv.h>
 #include <weir/loader.h>
 #include <weir/log.h>
 #include <weir/partition.h>
 #include <weir/partition_boot.h>
-#include <weir/vcpu_arch.h>
+#include <weir/unit.h>
 #include <weir/vcpu_emul.h>
-#include <weir/vcpu_kick.h>
-#include <weir/vpic.h>
 #include <weir/vtlb.h>
 
 /* The guest tree sits at the top of the initial mapped area. */
 #define GUEST_FDT_SIZE	0x10000
-#define CONSOLE_HANDLE	0
 
 static struct partition parts[PARTITION_MAX];
 static struct vcpu boot_vcpus[PARTITION_MAX];
-static struct bytechan consoles[PARTITION_MAX];
-static struct vpic pics[PARTITION_MAX];
 static unsigned int nparts;
 static const void *hw_fdt, *cfg_fdt;
 static const struct hw_info *hw_info;
@@ -59,6 +53,34 @@ static void set_err(struct dt_error *err, const void *cfg, int node,
 	snprintf(err->msg, sizeof(err->msg), "%s", msg);
 }
 
+/*
+ * Every unit's reset, with the DMA lock held (dma_lock(): error queues
+ * and MSI bits are the IOMMU layer's too). Return: 0, or the first
+ * failure, with @err naming that unit; the other resets still ran.
+ */
+static int units_reset(struct partition *p, struct dt_error *err)
+{
+	const struct unit *u, *failed = NULL;
+	char msg[64];
+	int ret = 0, r;
+
+	dma_lock();
+	for (u = unit_first(); u; u = unit_next(u)) {
+		r = u->reset ? u->reset(p) : 0;
+		if (r && !ret) {
+			ret = r;
+			failed = u;
+		}
+	}
+	dma_unlock();
+	if (ret) {
+		snprintf(msg, sizeof(msg), "cannot reset the partition's %s",
+			 failed->name);
+		set_err(err, cfg_fdt, p->plan->cfg_node, "label", msg);
+	}
+	return ret;
+}
+
 /* Load image and guest tree into @p's RAM and reset its boot vCPU. */
 static int partition_load(struct partition *p, struct dt_error *err)
 {
@@ -78,21 +100,15 @@ static int partition_load(struct partition *p, struct dt_error *err)
 	};
 	u64 ima = vtlb_ima_size(p->ram_size), entry;
 	const char *what;
+	const struct unit *u;
 	char msg[128];
 	int ret;
 
-	/* DMA first: no device may write into the RAM being reloaded, and
-	 * the guest tree describes the windows in their boot state. */
-	dma_lock();
-	ret = dma_partition_reset(p);
-	errq_reset(&p->errq);
-	msi_partition_reset(p);
-	dma_unlock();
-	if (ret) {
-		set_err(err, cfg, pp->cfg_node, "label",
-			"cannot reset the partition's DMA windows");
+	/* The units first: no device may write into the RAM being reloaded,
+	 * and the guest tree describes the DMA windows in their boot state. */
+	ret = units_reset(p, err);
+	if (ret)
 		return ret;
-	}
 	arch_zero_ram(p->ram_host, p->ram_size);
 	ret = guest_image_load(p, (const void *)(uintptr_t)pp->image_src,
 			       pp->image_len, pp->image_gpa, pp->has_entry,
@@ -115,9 +131,29 @@ static int partition_load(struct partition *p, struct dt_error *err)
 	if (ret)
 		return ret;
 	p->entry_gpa = entry;
-	vpic_reset(p->pic);
-	bytechan_reset(p->console);
+	for (u = unit_first(); u; u = unit_next(u))
+		if (u->start)
+			u->start(p);
 	return vcpu_reset(p->vcpu[0], (u32)entry, (u32)p->guest_fdt_gpa);
+}
+
+/* Every unit's init, in order; the first failure stops. */
+static int units_init(struct partition *p, struct dt_error *err)
+{
+	const struct unit *u;
+	char msg[64];
+	int ret;
+
+	for (u = unit_first(); u; u = unit_next(u)) {
+		ret = u->init ? u->init(p) : 0;
+		if (ret) {
+			snprintf(msg, sizeof(msg), "cannot set up the %s",
+				 u->name);
+			set_err(err, cfg_fdt, p->plan->cfg_node, "label", msg);
+			return ret;
+		}
+	}
+	return 0;
 }
 
 static int first_cpu(u32 mask)
@@ -152,8 +188,8 @@ int partitions_create(const struct plan *plan, const void *cfg,
 			return -ERANGE;
 		}
 		p->ram_host = (void *)(uintptr_t)pp->ram_phys;
-		p->pic = &pics[i];
-		p->console = &consoles[i];
+		/* zero already at boot; host tests create again */
+		memset(&boot_vcpus[i], 0, sizeof(boot_vcpus[i]));
 		p->vcpu[0] = &boot_vcpus[i];
 		p->nvcpus = 1;
 		boot_vcpus[i].part = p;
@@ -162,24 +198,20 @@ int partitions_create(const struct plan *plan, const void *cfg,
 		if (__builtin_popcount(pp->cpu_mask) > 1)
 			pr_warn("partition '%s': only its first core (%u) runs a vCPU; SMP guests are not supported yet\n",
 				p->name, boot_vcpus[i].cpu);
-		ret = vpic_init(p->pic, p);
-		if (!ret)
-			ret = bytechan_init(p->console, p, CONSOLE_HANDLE,
-					    VPIC_IRQ_CONSOLE_RX,
-					    VPIC_IRQ_CONSOLE_TX);
-		if (!ret)
-			ret = console_mux_register(p->console);
-		if (!ret)
-			ret = errq_attach(p);
-		if (ret) {
-			set_err(err, cfg, pp->cfg_node, "label",
-				"cannot set up the console byte channel");
+		ret = units_init(p, err);
+		if (ret)
 			return ret;
-		}
 		nparts = i + 1;
 	}
-	ret = iommu_boot(cfg, plan, hwfdt, hw, err);
-	for (i = 0; !ret && i < plan->nparts; i++) {
+	return 0;
+}
+
+int partitions_load(struct dt_error *err)
+{
+	unsigned int i;
+	int ret = 0;
+
+	for (i = 0; !ret && i < nparts; i++) {
 		ret = partition_load(&parts[i], err);
 		if (!ret)
 			parts[i].state = PART_RUNNING;
@@ -231,10 +263,13 @@ void partition_vcpu_sync(struct vcpu *v)
 	if (req == PREQ_STOP)
 		v->stopped = true;
 	if (v->stopped && p->state != PART_STOPPED) {
+		const struct unit *u;
+
 		p->state = PART_STOPPED;
 		dma_lock();
-		if (dma_partition_block(p))
-			pr_err("partition '%s': cannot block its DMA\n", p->name);
+		for (u = unit_first(); u; u = unit_next(u))
+			if (u->stop)
+				u->stop(p);
 		dma_unlock();
 		v->dec_armed = false;
 		arch_timer_changed(v);

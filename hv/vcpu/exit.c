@@ -15,7 +15,7 @@
 #include <weir/hcall.h>
 #include <weir/log.h>
 #include <weir/partition.h>
-#include <weir/vcpu_arch.h>
+#include <weir/arch.h>
 #include <weir/vcpu_emul.h>
 
 #define SC_LEV(insn)	(((insn) >> 5) & 0x7f)

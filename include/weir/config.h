@@ -12,8 +12,8 @@
 #include <weir/dma.h>
 #include <weir/guest_dt.h>
 #include <weir/hwtree.h>
+#include <weir/partition.h>
 
-#define CONFIG_MAX_PARTITIONS 8
 #define CONFIG_MAX_DEVICES 16
 #define CONFIG_BOOTARGS_MAX 255		/* characters, without the NUL */
 
@@ -112,7 +112,7 @@ struct group_plan {
  *        each, from the "reg" of the fsl,pamu node); none on QEMU
  */
 struct plan {
-	struct part_plan part[CONFIG_MAX_PARTITIONS];
+	struct part_plan part[PARTITION_MAX];
 	unsigned int nparts;
 	struct group_plan group[PLAN_MAX_GROUPS];
 	unsigned int ngroups;

@@ -14,6 +14,13 @@
 
 #define PARTITION_NAME_MAX 32
 #define PARTITION_MAX_VCPUS 8
+/*
+ * The most partitions weir runs: guest-ids 1..PARTITION_MAX. One
+ * constant for the config's limit, the static per-partition state and
+ * the console mux, whose Ctrl-A <digit> names a partition by one digit
+ * (so at most 9). Not a Kconfig option: no board has a reason to pick
+ * another, and a CONFIG_ name is Kconfig's to define.
+ */
 #define PARTITION_MAX 8
 
 struct vcpu;
@@ -126,8 +133,8 @@ static inline void *partition_gpa_ptr(const struct partition *p, gpa_t gpa,
 }
 
 /*
- * Partition control, used by the FH_PARTITION_* hcalls. Implemented by
- * hv/partition/partition.c on the target; host tests provide their own.
+ * Partition control, used by the FH_PARTITION_* hcalls
+ * (hv/partition/partition.c and ctl.c, on the target and in the sandbox).
  */
 
 /* All partitions, indexed by guest-id - 1; NULL past the last. */
@@ -181,7 +188,8 @@ static inline enum partition_req partition_take_request(struct partition *p)
  */
 enum partition_state partition_status(const struct partition *p);
 
-/* Reset the whole machine (FH_SYSTEM_RESET). Does not return on target. */
+/* Reset the whole machine (FH_SYSTEM_RESET): weir's console output
+ * flushed, then arch_system_reset(). Does not return on target. */
 void system_reset(void);
 
 /*

@@ -469,6 +469,7 @@ static void op_epapr(void)
 	u32 tok = sel < 224 ? EV_HCALL_TOKEN(vendors[sel % 8], num) : get32();
 	u32 r3;
 	unsigned int parts;
+	bool self_restart;
 
 	vi = get8() % p->nvcpus;
 	v = p->vcpu[vi];
@@ -482,8 +483,16 @@ static void op_epapr(void)
 	before_call("hcall_dispatch", parts);
 	before = v->regs;
 	hcall_dispatch(v);
+	/* a restart of its own partition writes no status: the reload at
+	 * the sync sets the fresh boot's registers */
+	self_restart = partition_status(p) == PART_STARTING;
+	world_sync();
 	check_commit_space("hcall_dispatch");
 	r3 = v->regs.gpr[3];
+	if (self_restart) {
+		after_call("FH_PARTITION_RESTART itself", false, parts);
+		return;
+	}
 	if (r3 != EV_SUCCESS && EV_TOKEN_VENDOR(tok) == WEIR_VENDOR_ID &&
 	    EV_TOKEN_NUM(tok) == WEIR_HC_DMA_COPY) {
 		after_call("WEIR_HC_DMA_COPY refused", false, parts);

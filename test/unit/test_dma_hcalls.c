@@ -20,6 +20,7 @@
 #include <asm/io.h>
 #include <weir/alloc.h>
 #include <weir/byteorder.h>
+#include <weir/console_mux.h>
 #include <weir/dma.h>
 #include <weir/dma_engine.h>
 #include <weir/epapr.h>
@@ -49,11 +50,11 @@
 #define DDW_GPA		0x400000ULL	/* guest RAM behind the DDW */
 #define DDW_LIST	0x300000ULL	/* the INDIRECT list */
 
+/* part and pic: partition.c's and the vpic unit's (test_partitions_create()) */
 struct env {
 	struct iommu *mmu;
-	struct partition part[2];
-	struct vpic pic[2];
-	struct vcpu vcpu[2];
+	struct partition *part;
+	struct vpic *pic;
 	struct dma_group *g[2];
 };
 
@@ -63,27 +64,22 @@ static int setup(void **state)
 {
 	struct pamu_config pc = { .max_liodn = 15, .spaace_entries = 1024,
 				  .max_subwindows = 256 };
+	static const char *const names[] = { "p1", "p2" };
 	unsigned int i;
 
 	e = calloc(1, sizeof(*e));
 	fake_hv_clear();
+	console_mux_reset();
 	assert_int_equal(pamu_create(&pc, &e->mmu), 0);
+	e->part = test_partitions_create(2, names, 2u);	/* p2 manages */
+	e->pic = e->part[0].pic;
 	for (i = 0; i < 2; i++) {
 		struct partition *p = &e->part[i];
 		struct dma_group_config c;
 
-		p->id = i + 1;
-		snprintf(p->name, sizeof(p->name), "p%u", i + 1);
 		p->ram_phys = 0x10000000ULL * (i + 1);
 		p->ram_size = RAM_SIZE;
 		p->ram_host = calloc(1, RAM_SIZE);
-		p->manager = i == 1;
-		p->vcpu[0] = &e->vcpu[i];
-		p->nvcpus = 1;
-		e->vcpu[i].part = p;
-		assert_int_equal(vpic_init(&e->pic[i], p), 0);
-		assert_int_equal(errq_attach(p), 0);
-		fake_hv.by_id[i] = p;
 
 		dma_group_config_init(&c);
 		c.index = i;
@@ -107,7 +103,6 @@ static int teardown(void **state)
 	for (i = 0; i < 2; i++) {
 		dma_group_destroy(e->g[i]);
 		free(e->part[i].ram_host);
-		fake_hv.by_id[i] = NULL;
 	}
 	errq_reset(errq_global());
 	msi_reset_all();
@@ -118,7 +113,7 @@ static int teardown(void **state)
 
 static struct vcpu *vc(unsigned int id)
 {
-	return &e->vcpu[id - 1];
+	return e->part[id - 1].vcpu[0];
 }
 
 static u8 *ram(unsigned int id, u64 gpa)

@@ -16,9 +16,9 @@
 #include <weir/vpic.h>
 #include "helpers/fake_hv.h"
 
-#define A	VPIC_IRQ(2)
-#define B	VPIC_IRQ(3)
-#define C	VPIC_IRQ(4)
+#define A	VPIC_IRQ(3)	/* 0-2: console rx/tx, error queue */
+#define B	VPIC_IRQ(4)
+#define C	VPIC_IRQ(5)
 
 struct env {
 	struct fake_world *w;

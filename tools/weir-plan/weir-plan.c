@@ -289,7 +289,7 @@ static void print_attr(const void *hwfdt, int node, u32 liodn,
 static int build_tables(const void *hwfdt, const struct plan *plan,
 			const struct opts *o)
 {
-	static struct partition parts[CONFIG_MAX_PARTITIONS];
+	static struct partition parts[PARTITION_MAX];
 	/* the tables live for the whole run, as on the target (the groups
 	 * point into them; with no group, this keeps them reachable) */
 	static struct iommu *mmu;

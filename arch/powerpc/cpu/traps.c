@@ -9,12 +9,11 @@
 #include <stdio.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>
+#include <asm/traps.h>
+#include <asm/vcpu_run.h>
 #include <weir/booke.h>
 #include <weir/console.h>
 #include <weir/log.h>
-#include <weir/trap.h>
-#include <weir/vcpu_emul.h>
-#include <asm/vcpu_run.h>
 
 struct percpu percpu_data[CONFIG_NR_CPUS];
 static struct trap_frame exc_frames[CONFIG_NR_CPUS] __aligned(16);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#ifndef WEIR_TRAP_H
-#define WEIR_TRAP_H
+/* Exceptions weir takes itself (arch/powerpc/cpu/traps.c). */
+#ifndef ASM_TRAPS_H
+#define ASM_TRAPS_H
 
 #include <asm/ptrace.h>
 
