@@ -15,17 +15,8 @@
 #include <weir/spinlock.h>
 #include <weir/unit.h>
 
-static spinlock_t dma_spinlock = SPINLOCK_INIT;
-
-void dma_lock(void)
-{
-	spin_lock(&dma_spinlock);
-}
-
-void dma_unlock(void)
-{
-	spin_unlock(&dma_spinlock);
-}
+/* dma_lock() and dma_unlock() (include/weir/dma.h) take this. */
+spinlock_t dma_spinlock = SPINLOCK_INIT;
 
 /**
  * dma_active_window() - the window @g's devices use now, or NULL (the

@@ -16,6 +16,7 @@
 #include <weir/dma_engine.h>
 #include <weir/errq.h>
 #include <weir/guest_dt.h>
+#include <weir/guest_dt_abi.h>
 #include <weir/msi.h>
 #include <weir/papr.h>
 #include <weir/partition.h>
@@ -58,15 +59,15 @@ static void add_group(struct gdt *g, const struct dma_group *grp)
 	else
 		snprintf(name, sizeof(name), "dma@%x", c->index);
 	begin(g, name);
-	prop_str(g, "compatible", dma_engine_is(grp) ? "weir,dma-engine" :
-						       "weir,dma-group");
-	prop_u32(g, "fsl,hv-dma-handle", DMA_HANDLE(c->index));
+	prop_str(g, "compatible", dma_engine_is(grp) ? DT_COMPAT_DMA_ENGINE :
+						       DT_COMPAT_DMA_GROUP);
+	prop_u32(g, DT_PROP_DMA_HANDLE, DMA_HANDLE(c->index));
 	prop_u32(g, "weir,iommu-group", c->index);
 	prop_u32(g, "ibm,#dma-address-cells", 2);
 	prop_u32(g, "ibm,#dma-size-cells", 2);
-	prop_cells(g, "ibm,dma-window", win, 5);
+	prop_cells(g, DT_PROP_DMA_WINDOW, win, 5);
 	prop(g, "weir,hcalls", hcalls, sizeof(hcalls));
-	prop_u32(g, "weir,dma-page-shift", c->default_page_shift);
+	prop_u32(g, DT_PROP_DMA_PAGE_SHIFT, c->default_page_shift);
 	prop_u64(g, "weir,dma-max-tces", tces);
 	prop_u32(g, "weir,dma-subwindows", (u32)slots);
 	prop_str(g, "weir,dma-reflection", tces == slots ? "exact" : "bounded");
@@ -78,10 +79,10 @@ static void add_group(struct gdt *g, const struct dma_group *grp)
 				     PAPR_RTAS_RESET_PE_DMA_WINDOW,
 				     PAPR_DDW_EXT_QUERY_OUT6 };
 
-		prop_cells(g, "ibm,ddw-applicable", app, 3);
-		prop_cells(g, "ibm,ddw-extensions", ext, 3);
+		prop_cells(g, DT_PROP_DDW_APPLICABLE, app, 3);
+		prop_cells(g, DT_PROP_DDW_EXTENSIONS, ext, 3);
 		prop_u32(g, "weir,ddw-page-sizes", c->ddw_page_mask);
-		prop_u64(g, "weir,buid", c->buid);
+		prop_u64(g, DT_PROP_BUID, c->buid);
 	}
 	if (c->msi_len) {
 		const u32 r[4] = { (u32)(c->msi_iova >> 32), (u32)c->msi_iova,
@@ -116,8 +117,8 @@ static void add_msi(struct gdt *g, const struct msi_bank *b,
 		irqs[2 * n + 1] = cpu_to_fdt32(GUEST_DT_SENSE_LEVEL_LOW);
 	}
 	begin(g, "msi");
-	prop_str(g, "compatible", b->d.v43 ? MSI_GUEST_COMPATIBLE_V43 :
-					     MSI_GUEST_COMPATIBLE);
+	prop_str(g, "compatible", b->d.v43 ? DT_COMPAT_VMPIC_MSI_V43 :
+					     DT_COMPAT_VMPIC_MSI);
 	prop(g, "interrupts", irqs, (int)(2 * b->nr_msir * sizeof(irqs[0])));
 	if (grp && grp->cfg.has_doorbell)
 		prop_u64(g, "msi-address-64", grp->cfg.msi_iova +
@@ -165,9 +166,9 @@ static void add_queue(struct gdt *g, const char *name, u32 handle,
 
 	snprintf(node, sizeof(node), "%s@%x", name, handle);
 	begin(g, node);
-	prop_str(g, "compatible", "weir,hv-error-queue");
+	prop_str(g, "compatible", DT_COMPAT_ERROR_QUEUE);
 	prop_u32(g, "reg", handle);
-	prop_u32(g, "hv-handle", handle);
+	prop_u32(g, DT_PROP_HV_HANDLE, handle);
 	if (irq) {
 		const u32 irqs[2] = { irq, GUEST_DT_SENSE_LEVEL_LOW };
 

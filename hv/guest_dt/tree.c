@@ -36,6 +36,7 @@
 #include <weir/config.h>
 #include <weir/epapr.h>
 #include <weir/guest_dt.h>
+#include <weir/guest_dt_abi.h>
 #include <weir/partition.h>
 #include "guest_dt_priv.h"
 
@@ -109,7 +110,7 @@ static int check_params(const void *hwfdt, const struct partition *p,
 			   "spin table at 0x%llx is not 8-byte aligned or wraps",
 			   (unsigned long long)gp->spin_table_gpa);
 	if (!gp->hv_version || !gp->hv_version[0])
-		return bad(err, "/hypervisor", "fsl,hv-version",
+		return bad(err, "/hypervisor", DT_PROP_HV_VERSION,
 			   "no version string given");
 	return 0;
 }
@@ -214,7 +215,7 @@ static void add_hypervisor(struct gdt *g, const struct partition *p,
 			   const struct guest_dt_params *gp)
 {
 	static const char compat[] = "weir,hypervisor-1\0epapr,hypervisor-1";
-	static const char pic_compat[] = "epapr,hv-pic";
+	static const char pic_compat[] = DT_COMPAT_HV_PIC;
 	char name[32];
 	fdt32_t irqs[4];
 	int n = 0;
@@ -223,7 +224,7 @@ static void add_hypervisor(struct gdt *g, const struct partition *p,
 	prop(g, "compatible", compat, sizeof(compat));
 	prop_u32(g, "hcall-instructions", EPAPR_HCALL_INSN);
 	prop_flag(g, "has-idle");
-	prop_str(g, "fsl,hv-version", gp->hv_version);
+	prop_str(g, DT_PROP_HV_VERSION, gp->hv_version);
 	prop_u32(g, "guest-id", p->id);
 	prop_str(g, "guest-name", p->name);
 
@@ -233,9 +234,9 @@ static void add_hypervisor(struct gdt *g, const struct partition *p,
 
 	snprintf(name, sizeof(name), "byte-channel@%x", gp->console_handle);
 	begin(g, name);
-	prop_str(g, "compatible", "epapr,hv-byte-channel");
+	prop_str(g, "compatible", DT_COMPAT_BYTE_CHANNEL);
 	prop_u32(g, "reg", gp->console_handle);
-	prop_u32(g, "hv-handle", gp->console_handle);
+	prop_u32(g, DT_PROP_HV_HANDLE, gp->console_handle);
 	irqs[n++] = cpu_to_fdt32(gp->console_rx_irq);
 	if (gp->pic_cells == 2)
 		irqs[n++] = cpu_to_fdt32(GUEST_DT_SENSE_LEVEL_LOW);

@@ -18,15 +18,15 @@
 
 #define BC_WORDS	(EV_BYTE_CHANNEL_MAX_BYTES / 4)
 
-static void unpack(const u32 *words, u8 *buf)
+static void unpack(const u64 *words, u8 *buf)
 {
 	unsigned int i;
 
 	for (i = 0; i < EV_BYTE_CHANNEL_MAX_BYTES; i++)
-		buf[i] = (u8)(words[i / 4] >> (24 - 8 * (i % 4)));
+		buf[i] = (u8)((u32)words[i / 4] >> (24 - 8 * (i % 4)));
 }
 
-static void pack(const u8 *buf, u32 *words)
+static void pack(const u8 *buf, u64 *words)
 {
 	unsigned int i;
 
@@ -35,54 +35,58 @@ static void pack(const u8 *buf, u32 *words)
 			   (u32)buf[4 * i + 2] << 8 | buf[4 * i + 3];
 }
 
-u32 hc_byte_channel_send(struct vcpu *v, u32 *gpr)
+/* r4 stays as it was unless data was sent or the ring was full (ePAPR:
+ * r4 = bytes sent, also with EV_EAGAIN), hence HC_OUT_ALWAYS. */
+long hc_byte_channel_send(struct vcpu *v, struct hcall_args *a)
 {
 	u8 buf[EV_BYTE_CHANNEL_MAX_BYTES];
+	u32 count = (u32)a->in[1];
 	struct bytechan *bc;
 	int n;
 
-	if (gpr[4] > EV_BYTE_CHANNEL_MAX_BYTES)
+	a->out[0] = a->in[1];
+	if (a->in[1] > EV_BYTE_CHANNEL_MAX_BYTES)
 		return EV_EINVAL;
-	bc = bytechan_lookup(v->part, gpr[3]);
+	bc = bytechan_lookup(v->part, (u32)a->in[0]);
 	if (!bc)
 		return EV_EINVAL;
-	unpack(&gpr[5], buf);
-	n = bytechan_send(bc, buf, gpr[4]);
+	unpack(&a->in[2], buf);
+	n = bytechan_send(bc, buf, count);
 	if (n == -EAGAIN)
-		gpr[4] = 0;		/* ePAPR: r4 = bytes sent, also on EAGAIN */
+		a->out[0] = 0;
 	if (n < 0)
 		return hcall_status(n);
-	gpr[4] = (u32)n;
+	a->out[0] = (u32)n;
 	return EV_SUCCESS;
 }
 
-u32 hc_byte_channel_receive(struct vcpu *v, u32 *gpr)
+long hc_byte_channel_receive(struct vcpu *v, struct hcall_args *a)
 {
 	u8 buf[EV_BYTE_CHANNEL_MAX_BYTES] = { 0 };
-	u32 max = gpr[4];
+	u64 max = a->in[1];
 	struct bytechan *bc;
 	int n;
 
-	bc = bytechan_lookup(v->part, gpr[3]);
+	bc = bytechan_lookup(v->part, (u32)a->in[0]);
 	if (!bc)
 		return EV_EINVAL;
 	if (max > EV_BYTE_CHANNEL_MAX_BYTES)
 		max = EV_BYTE_CHANNEL_MAX_BYTES;
-	n = bytechan_receive(bc, buf, max);
+	n = bytechan_receive(bc, buf, (u32)max);
 	if (n < 0)
 		return hcall_status(n);
-	gpr[4] = (u32)n;
-	pack(buf, &gpr[5]);
+	a->out[0] = (u32)n;
+	pack(buf, &a->out[1]);
 	return EV_SUCCESS;
 }
 
-u32 hc_byte_channel_poll(struct vcpu *v, u32 *gpr)
+long hc_byte_channel_poll(struct vcpu *v, struct hcall_args *a)
 {
-	struct bytechan *bc = bytechan_lookup(v->part, gpr[3]);
+	struct bytechan *bc = bytechan_lookup(v->part, (u32)a->in[0]);
 
 	if (!bc)
 		return EV_EINVAL;
-	gpr[4] = bytechan_rx_count(bc);
-	gpr[5] = console_mux_tx_space(bc);
+	a->out[0] = bytechan_rx_count(bc);
+	a->out[1] = console_mux_tx_space(bc);
 	return EV_SUCCESS;
 }

@@ -4,5 +4,5 @@ obj-y += hv/hcall/bytechan.o
 obj-y += hv/hcall/pic.o
 obj-y += hv/hcall/partition.o
 obj-y += hv/hcall/papr.o
-obj-y += hv/hcall/tce.o
+obj-y += hv/hcall/msi.o
 obj-y += hv/hcall/dma.o

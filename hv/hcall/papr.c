@@ -1,26 +1,39 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The PAPR hcall and RTAS boundary: decode arguments, call the internal
- * -errno API of hv/dma, map the result to PAPR codes. The mapping and
- * the rule behind each case are tabulated in doc/tce.md.
+ * The PAPR hcalls (ePAPR vendor 3): the TCE hcalls, H_RTAS and the DDW
+ * RTAS calls behind it. The dispatcher has decoded the registers by
+ * include/weir/papr.h's shapes (every 64-bit value a register pair, high
+ * word first; doc/tce.md "Guest ABI") and holds dma_lock(); these
+ * handlers call the internal -errno API of hv/dma and map the result to
+ * PAPR and RTAS codes. The mapping and the rule behind each case are
+ * tabulated in doc/tce.md.
  */
 #include <errno.h>
+#include <string.h>
+#include <weir/byteorder.h>
 #include <weir/dma.h>
+#include <weir/hcall.h>
 #include <weir/papr.h>
+#include <weir/partition.h>
+#include <weir/vcpu.h>
+#include "hcall_priv.h"
+
+/* PAPR "rtas_args": token, nargs, nret, then nargs + nret cells. */
+#define RTAS_MAX_CELLS	16
 
 /*
  * Map an internal TCE-op error to a PAPR status. Caller errors are
- * H_PARAMETER (LoPAR); -E2BIG is H_P4 for H_STUFF_TCE (LoPAR) and
+ * H_PARAMETER (LoPAR); -E2BIG is @e2big: H_P4 for H_STUFF_TCE (LoPAR),
  * H_PARAMETER for H_PUT_TCE_INDIRECT (LoPAR, KVM); backend failures are
  * H_HARDWARE.
  */
-static long tce_status(int err, unsigned long opcode)
+static long tce_status(int err, long e2big)
 {
 	switch (err) {
 	case 0:
 		return H_SUCCESS;
 	case -E2BIG:
-		return opcode == H_STUFF_TCE ? H_P4 : H_PARAMETER;
+		return e2big;
 	case -ENOENT:
 	case -EPERM:
 	case -EINVAL:
@@ -39,30 +52,67 @@ static bool liobn_is_mtt(u64 liobn)
 	return (s64)liobn < 0;
 }
 
-long papr_hcall(struct partition *p, unsigned long opcode, u64 args[8],
-		u64 *ret)
+/* H_GET_TCE: in LIOBN, IOBA; out the TCE (0 when refused: tce_get()). */
+long hc_h_get_tce(struct vcpu *v, struct hcall_args *a)
 {
-	int err;
+	return tce_status(tce_get(v->part, a->in[0], a->in[1], &a->out[0]),
+			  H_PARAMETER);
+}
 
-	switch (opcode) {
-	case H_GET_TCE:
-		err = tce_get(p, args[0], args[1], &ret[0]);
-		break;
-	case H_PUT_TCE:
-		err = tce_put(p, args[0], args[1], args[2]);
-		break;
-	case H_STUFF_TCE:
-		err = tce_stuff(p, args[0], args[1], args[2], args[3]);
-		break;
-	case H_PUT_TCE_INDIRECT:
-		if (liobn_is_mtt(args[0]))
-			return H_FUNCTION;
-		err = tce_put_indirect(p, args[0], args[1], args[2], args[3]);
-		break;
-	default:
+/* H_PUT_TCE: in LIOBN, IOBA, TCE. */
+long hc_h_put_tce(struct vcpu *v, struct hcall_args *a)
+{
+	return tce_status(tce_put(v->part, a->in[0], a->in[1], a->in[2]),
+			  H_PARAMETER);
+}
+
+/* H_STUFF_TCE: in LIOBN, IOBA, TCE value, count. */
+long hc_h_stuff_tce(struct vcpu *v, struct hcall_args *a)
+{
+	return tce_status(tce_stuff(v->part, a->in[0], a->in[1], a->in[2],
+				    a->in[3]), H_P4);
+}
+
+/* H_PUT_TCE_INDIRECT: in LIOBN, IOBA, list GPA, count. */
+long hc_h_put_tce_indirect(struct vcpu *v, struct hcall_args *a)
+{
+	if (liobn_is_mtt(a->in[0]))
 		return H_FUNCTION;
-	}
-	return tce_status(err, opcode);
+	return tce_status(tce_put_indirect(v->part, a->in[0], a->in[1],
+					   a->in[2], a->in[3]), H_PARAMETER);
+}
+
+/*
+ * H_RTAS: in the GPA of an rtas_args buffer (big-endian cells, 4-byte
+ * aligned, inside the partition's RAM, nargs + nret <= 16, else
+ * H_PARAMETER and nothing is read or written). The cells are copied in,
+ * the call runs on the copy, and the return cells are copied back, so a
+ * guest changing the buffer meanwhile changes nothing.
+ */
+long hc_h_rtas(struct vcpu *v, struct hcall_args *a)
+{
+	u32 cells[3 + RTAS_MAX_CELLS], *buf;
+	unsigned int i, nargs, nret;
+	gpa_t gpa = a->in[0];
+
+	buf = gpa & 3 ? NULL : partition_gpa_ptr(v->part, gpa, 12);
+	if (!buf)
+		return H_PARAMETER;
+	nargs = be32_to_cpu(buf[1]);
+	nret = be32_to_cpu(buf[2]);
+	if (nargs > RTAS_MAX_CELLS || nret > RTAS_MAX_CELLS - nargs)
+		return H_PARAMETER;
+	buf = partition_gpa_ptr(v->part, gpa, 4 * (3 + nargs + nret));
+	if (!buf)
+		return H_PARAMETER;
+	for (i = 0; i < 3 + nargs; i++)
+		cells[i] = be32_to_cpu(buf[i]);
+	memset(&cells[3 + nargs], 0, 4 * nret);
+	papr_rtas_call(v->part, cells[0], &cells[3], nargs, &cells[3 + nargs],
+		       nret);
+	for (i = 3 + nargs; i < 3 + nargs + nret; i++)
+		buf[i] = cpu_to_be32(cells[i]);
+	return H_SUCCESS;
 }
 
 /* Map an internal DDW error to an RTAS status: -EIO (backend) is a

@@ -48,22 +48,22 @@ static u32 fh_state(enum partition_state s)
 	}
 }
 
-u32 hc_partition_get_status(struct vcpu *v, u32 *gpr)
+long hc_partition_get_status(struct vcpu *v, struct hcall_args *a)
 {
 	struct partition *p;
-	int err = target_of(v, gpr[3], &p);
+	int err = target_of(v, (u32)a->in[0], &p);
 
 	if (err)
 		return hcall_status(err);
-	gpr[4] = fh_state(partition_status(p));
+	a->out[0] = fh_state(partition_status(p));
 	return EV_SUCCESS;
 }
 
 /* -EALREADY (already stopped) comes back as EV_INVALID_STATE. */
-u32 hc_partition_stop(struct vcpu *v, u32 *gpr)
+long hc_partition_stop(struct vcpu *v, struct hcall_args *a)
 {
 	struct partition *p;
-	int err = target_of(v, gpr[3], &p);
+	int err = target_of(v, (u32)a->in[0], &p);
 
 	if (err)
 		return hcall_status(err);
@@ -72,22 +72,23 @@ u32 hc_partition_stop(struct vcpu *v, u32 *gpr)
 
 /*
  * A successful restart of the caller's own partition has reloaded its
- * registers for a fresh boot: nothing may be written over them.
+ * registers for a fresh boot: nothing may be written over them, so this
+ * handler stores r3 itself (HC_OWN_REGS).
  */
-u32 hc_partition_restart(struct vcpu *v, u32 *gpr)
+long hc_partition_restart(struct vcpu *v, struct hcall_args *a)
 {
 	struct partition *p;
-	int err = target_of(v, gpr[3], &p);
+	int err = target_of(v, (u32)a->in[0], &p);
 
-	if (err)
-		return hcall_status(err);
-	err = partition_restart(p);
+	if (!err)
+		err = partition_restart(p);
 	if (!err && p == v->part)
-		return HCALL_NORETURN;
-	return hcall_status(err);
+		return EV_SUCCESS;
+	v->regs.gpr[3] = hcall_status(err);
+	return v->regs.gpr[3];
 }
 
-u32 hc_system_reset(struct vcpu *v, u32 *gpr)
+long hc_system_reset(struct vcpu *v, struct hcall_args *a)
 {
 	if (!v->part->manager)
 		return EV_EPERM;
@@ -96,7 +97,7 @@ u32 hc_system_reset(struct vcpu *v, u32 *gpr)
 }
 
 /* The vCPU code waits (until an interrupt is deliverable) once this returns. */
-u32 hc_idle(struct vcpu *v, u32 *gpr)
+long hc_idle(struct vcpu *v, struct hcall_args *a)
 {
 	v->idle = true;
 	return EV_SUCCESS;

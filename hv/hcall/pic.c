@@ -22,17 +22,17 @@ static struct vpic *pic_of(struct vcpu *v)
 	return v->part ? v->part->pic : NULL;
 }
 
-u32 hc_int_set_config(struct vcpu *v, u32 *gpr)
+long hc_int_set_config(struct vcpu *v, struct hcall_args *a)
 {
 	struct vpic *pic = pic_of(v);
 
 	if (!pic)
 		return EV_EINVAL;
-	return hcall_status(vpic_set_config(pic, gpr[3], gpr[4], gpr[5],
-					    gpr[6]));
+	return hcall_status(vpic_set_config(pic, (u32)a->in[0], (u32)a->in[1],
+					    (u32)a->in[2], (u32)a->in[3]));
 }
 
-u32 hc_int_get_config(struct vcpu *v, u32 *gpr)
+long hc_int_get_config(struct vcpu *v, struct hcall_args *a)
 {
 	struct vpic *pic = pic_of(v);
 	u32 config, prio, dest;
@@ -40,25 +40,25 @@ u32 hc_int_get_config(struct vcpu *v, u32 *gpr)
 
 	if (!pic)
 		return EV_EINVAL;
-	err = vpic_get_config(pic, gpr[3], &config, &prio, &dest);
+	err = vpic_get_config(pic, (u32)a->in[0], &config, &prio, &dest);
 	if (err)
 		return hcall_status(err);
-	gpr[4] = config;
-	gpr[5] = prio;
-	gpr[6] = dest;
+	a->out[0] = config;
+	a->out[1] = prio;
+	a->out[2] = dest;
 	return EV_SUCCESS;
 }
 
-u32 hc_int_set_mask(struct vcpu *v, u32 *gpr)
+long hc_int_set_mask(struct vcpu *v, struct hcall_args *a)
 {
 	struct vpic *pic = pic_of(v);
 
-	if (!pic || gpr[4] > 1)
+	if (!pic || a->in[1] > 1)
 		return EV_EINVAL;
-	return hcall_status(vpic_set_mask(pic, gpr[3], gpr[4] != 0));
+	return hcall_status(vpic_set_mask(pic, (u32)a->in[0], a->in[1] != 0));
 }
 
-u32 hc_int_get_mask(struct vcpu *v, u32 *gpr)
+long hc_int_get_mask(struct vcpu *v, struct hcall_args *a)
 {
 	struct vpic *pic = pic_of(v);
 	bool masked;
@@ -66,10 +66,10 @@ u32 hc_int_get_mask(struct vcpu *v, u32 *gpr)
 
 	if (!pic)
 		return EV_EINVAL;
-	err = vpic_get_mask(pic, gpr[3], &masked);
+	err = vpic_get_mask(pic, (u32)a->in[0], &masked);
 	if (err)
 		return hcall_status(err);
-	gpr[4] = masked;
+	a->out[0] = masked;
 	return EV_SUCCESS;
 }
 
@@ -77,28 +77,28 @@ u32 hc_int_get_mask(struct vcpu *v, u32 *gpr)
  * Linux passes 0 in r3 (ehv_pic_get_irq: ev_int_iack(0, &irq)). A
  * partition without a vpic simply has nothing pending.
  */
-u32 hc_int_iack(struct vcpu *v, u32 *gpr)
+long hc_int_iack(struct vcpu *v, struct hcall_args *a)
 {
 	struct vpic *pic = pic_of(v);
 	u32 irq = EV_INT_SPURIOUS;
 	int err;
 
-	if (gpr[3] != 0)
+	if (a->in[0] != 0)
 		return EV_EINVAL;
 	if (pic) {
 		err = vpic_iack(pic, v->id, &irq);
 		if (err)
 			return hcall_status(err);
 	}
-	gpr[4] = irq;
+	a->out[0] = irq;
 	return EV_SUCCESS;
 }
 
-u32 hc_int_eoi(struct vcpu *v, u32 *gpr)
+long hc_int_eoi(struct vcpu *v, struct hcall_args *a)
 {
 	struct vpic *pic = pic_of(v);
 
 	if (!pic)
 		return EV_EINVAL;
-	return hcall_status(vpic_eoi(pic, v->id, gpr[3]));
+	return hcall_status(vpic_eoi(pic, v->id, (u32)a->in[0]));
 }

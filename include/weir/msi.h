@@ -50,11 +50,10 @@ struct partition;
 #define MSI_IBS_SHIFT_V43	4
 #define MSI_MAX_BANKS		4
 
-/* The banks weir gives partitions, and what their guests see. */
+/* The banks weir gives partitions (what their guests see: the
+ * DT_COMPAT_VMPIC_MSI* names of include/weir/guest_dt_abi.h). */
 #define MSI_COMPATIBLE		"fsl,mpic-msi"
 #define MSI_COMPATIBLE_V43	"fsl,mpic-msi-v4.3"
-#define MSI_GUEST_COMPATIBLE	"fsl,vmpic-msi"
-#define MSI_GUEST_COMPATIBLE_V43 "fsl,vmpic-msi-v4.3"
 
 /*
  * The 4 KiB page of the doorbell register at real address @doorbell:

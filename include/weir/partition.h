@@ -7,6 +7,7 @@
 #ifndef WEIR_PARTITION_H
 #define WEIR_PARTITION_H
 
+#include <errno.h>
 #include <weir/errq.h>
 #include <weir/log.h>
 #include <weir/types.h>
@@ -76,6 +77,13 @@ struct partition {
 	struct log_budget log[PLOG_KINDS]; /* kept across restarts */
 };
 
+/* [gpa, gpa + len) is non-empty and inside @p's RAM, without wrapping. */
+static inline bool partition_gpa_ok(const struct partition *p, gpa_t gpa,
+				    u64 len)
+{
+	return len != 0 && gpa < p->ram_size && len <= p->ram_size - gpa;
+}
+
 /**
  * partition_gpa_to_phys() - translate a guest-physical range
  * @p: partition
@@ -86,8 +94,14 @@ struct partition {
  * Return: 0, or -EFAULT when [gpa, gpa + len) is not entirely inside the
  * partition's RAM (including arithmetic wrap-around).
  */
-int partition_gpa_to_phys(const struct partition *p, gpa_t gpa, u64 len,
-			  phys_addr_t *phys);
+static inline int partition_gpa_to_phys(const struct partition *p, gpa_t gpa,
+					u64 len, phys_addr_t *phys)
+{
+	if (!partition_gpa_ok(p, gpa, len))
+		return -EFAULT;
+	*phys = p->ram_phys + gpa;
+	return 0;
+}
 
 /**
  * partition_gpa_end() - where blocks of @len bytes stop fitting in RAM
@@ -110,7 +124,13 @@ static inline u64 partition_gpa_end(const struct partition *p, u64 len)
  * Same checks as partition_gpa_to_phys(); returns NULL when the range is
  * not entirely inside the partition's RAM.
  */
-void *partition_gpa_ptr(const struct partition *p, gpa_t gpa, u64 len);
+static inline void *partition_gpa_ptr(const struct partition *p, gpa_t gpa,
+				      u64 len)
+{
+	if (!partition_gpa_ok(p, gpa, len) || !p->ram_host)
+		return NULL;
+	return (char *)p->ram_host + gpa;
+}
 
 /*
  * Partition control, used by the FH_PARTITION_* hcalls

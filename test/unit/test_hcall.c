@@ -559,12 +559,58 @@ static void test_idle(void **state)
 
 /* The lookup bisects: every handler is reachable only if the table is
  * sorted; and a token just past each entry is still unknown. */
-static void test_table_sorted(void **state)
+/* Every entry's shape fits r3..r10; numbers just past each table, PAPR
+ * opcodes that are not multiples of 4 or fall between the LoPAR and KVM
+ * ranges are unknown. */
+static void test_table_check(void **state)
 {
+	static const u32 unknown[] = {
+		EV_HCALL_TOKEN(WEIR_VENDOR_ID, 0x7fff),
+		EV_HCALL_TOKEN(WEIR_VENDOR_ID, WEIR_HC_DMA_COPY + 1),
+		EPAPR(EV_IDLE + 1), EPAPR(0), FSL(0), FSL(FH_SYSTEM_RESET + 1),
+		FSL(FH_PARTITION_STOP_DMA),
+	};
+	static const u32 papr_unknown[] = {
+		H_PUT_TCE + 1, H_PUT_TCE + 2, H_PUT_TCE + 3, 0, 0x124,
+		H_PUT_TCE_INDIRECT + 4, 0x1F00, H_RTAS - 4, H_RTAS + 4,
+		H_RTAS + 1, 0xfffc,
+	};
+	struct vcpu *v = fw_vcpu(w, 1, 0);
+	unsigned int i;
+
 	assert_int_equal(hcall_table_check(), 0);
-	assert_int_equal(CALL(fw_vcpu(w, 1, 0),
-			      EV_HCALL_TOKEN(WEIR_VENDOR_ID, 0x7fff), 0),
-			 EV_UNIMPLEMENTED);
+	for (i = 0; i < ARRAY_SIZE(unknown); i++) {
+		assert_int_equal(CALL(v, unknown[i], 0), EV_UNIMPLEMENTED);
+		only_changed(v, 0);
+	}
+	for (i = 0; i < ARRAY_SIZE(papr_unknown); i++) {
+		assert_int_equal(CALL(v, PAPR_EPAPR_TOKEN(papr_unknown[i]), 0),
+				 (u32)H_FUNCTION);
+		only_changed(v, 0);
+	}
+}
+
+/* The 32-bit register ABI of include/weir/hcall_abi.h both ways: pairs
+ * high word first, a 32-bit value one register. */
+static void test_abi_regs(void **state)
+{
+	const u64 val[4] = { 0x1122334455667788ULL, 0xaabbccddULL,
+			     0x0123456789abcdefULL, 7 };
+	u64 back[4] = { 0 };
+	u32 r[8] = { 0 };
+
+	assert_int_equal(hc_abi_to_regs(4, 0x5, val, r), 6);
+	assert_int_equal(r[0], 0x11223344);
+	assert_int_equal(r[1], 0x55667788);
+	assert_int_equal(r[2], 0xaabbccdd);
+	assert_int_equal(r[3], 0x01234567);
+	assert_int_equal(r[4], 0x89abcdef);
+	assert_int_equal(r[5], 7);
+	hc_abi_from_regs(4, 0x5, r, back);
+	assert_memory_equal(back, val, sizeof(val));
+	/* a 32-bit argument keeps only its low word */
+	assert_int_equal(hc_abi_to_regs(1, 0, &val[0], r), 1);
+	assert_int_equal(r[0], 0x55667788);
 }
 
 int main(void)
@@ -572,7 +618,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 		T(test_unknown_tokens),
-		T(test_table_sorted),
+		T(test_table_check),
+		T(test_abi_regs),
 		T(test_unknown_papr_opcode),
 		T(test_vendor_zero_and_bit31),
 		T(test_status_map),
