@@ -4,12 +4,8 @@
  * the save/restore pair, the MSR bits each class clears, and the vector
  * IVPR[0:47] | IVORn[48:59]. Asynchronous sources are level-style: the
  * decrementer stays pending while TSR[DIS] and TCR[DIE] are set, external
- * input while the virtual PIC has something for this vCPU. And the way
- * back to the guest after any exit (include/weir/arch.h entry points):
- * the partition's requests applied, an idle or stopped vCPU parked
- * (arch_idle_wait(): weir's tick and kicks still run), what is pending
- * delivered, the real MSR and shadow id chosen; the arch's run loop only
- * saves and restores registers around these calls.
+ * input while the virtual PIC has something for this vCPU. The way back
+ * to the guest after an exit is hv/vcpu/exit.c's hv_vcpu_exit().
  */
 #include <weir/arch.h>
 #include <weir/booke.h>
@@ -92,43 +88,4 @@ u32 vcpu_shadow_msr(const struct vcpu *v)
 	/* Problem state in address space 1, interrupts always on for weir. */
 	return MSR_PR | MSR_IS | MSR_DS | MSR_EE | MSR_ME |
 	       (v->msr & (MSR_FP | MSR_FE0 | MSR_FE1));
-}
-
-/* Wait while the vCPU idles or is stopped; apply partition requests. */
-static void wait_runnable(struct vcpu *v)
-{
-	for (;;) {
-		partition_vcpu_sync(v);
-		if (v->stopped) {
-			arch_idle_wait();
-			continue;
-		}
-		if (!v->idle)
-			return;
-		if (vcpu_has_pending(v)) {
-			v->idle = false;
-			return;
-		}
-		arch_idle_wait();
-	}
-}
-
-/* One body for both entry points: an exit pays for one call frame. */
-static inline u32 enter(struct vcpu *v)
-{
-	wait_runnable(v);
-	vcpu_deliver_pending(v);
-	v->regs.msr = vcpu_shadow_msr(v);
-	return (u32)vcpu_shadow_id(v);
-}
-
-u32 hv_vcpu_enter(struct vcpu *v)
-{
-	return enter(v);
-}
-
-u32 hv_vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr)
-{
-	vcpu_exit(v, ivor, dear, esr);
-	return enter(v);
 }

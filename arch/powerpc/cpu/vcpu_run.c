@@ -42,22 +42,6 @@ void cpu_async_event(struct percpu *p, unsigned int vector)
 	}
 }
 
-/* The guest's next instructions run with shadow id @sid (real PID). */
-static void load_pid(u32 sid)
-{
-	mtspr(SPRN_PID, sid);
-	isync();
-}
-
-void vcpu_guest_exception(struct percpu *p, struct trap_frame *f)
-{
-	struct vcpu *v = p->vcpu;
-
-	if (!v || f != &v->regs)
-		fatal_exception(f);
-	cpu_async_event(p, f->vector);
-	load_pid(hv_vcpu_exit(v, f->vector, f->dear, f->esr));
-}
 
 extern void exc_return(void);
 
