@@ -83,10 +83,21 @@ OBJS := $(addprefix $(O)/,$(obj-y))
 DEPS := $(OBJS:.o=.d)
 
 CPPFLAGS += -I$(srctree)/include -I$(srctree)/arch/$(ARCH)/include \
-	    -I$(O)/include -I$(LIBFDT_INC) -include weir/kconfig.h \
+	    -I$(O)/include -isystem $(LIBFDT_INC) -include weir/kconfig.h \
 	    -DWEIR_VERSION=\"$(WEIR_VERSION)\"
 CFLAGS   += -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
 	    -ffunction-sections -fdata-sections -MMD -MP -g -O2
+
+# What weir itself is built with on top (not the tests, which fake and
+# poke): Bao's set (-Wshadow -Wmissing-prototypes -Wvla -Wcast-qual) and
+# -Wsign-conversion, not -Wconversion. A sign change is the conversion
+# that hides bugs here (a negative errno as an index or a size, a u32
+# mask built from a negative int); -Wconversion would add ~70 warnings on
+# narrowing that is deliberate and checked (register fields, u8/u16 table
+# fields from masked values), each needing a cast that says nothing.
+CORE_WARN := -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Wvla \
+	     -Wcast-qual -Wpointer-arith -Wundef -Wsign-conversion
+$(OBJS): CFLAGS += $(CORE_WARN)
 
 WEIR_VERSION := $(shell git describe --always --dirty 2>/dev/null || echo 0.1)
 

@@ -98,7 +98,7 @@ int fdt_reg_phys(const void *fdt, int node, int index, phys_addr_t *addr,
 const char *fdt_path_of(const void *fdt, int node, char *buf, int len)
 {
 	if (fdt_get_path(fdt, node, buf, len) < 0)
-		snprintf(buf, len, "<node %d>", node);
+		snprintf(buf, (size_t)len, "<node %d>", node);
 	return buf;
 }
 
@@ -124,7 +124,7 @@ static int check_prop(const void *fdt, int offset)
 	end = (u64)offset + sizeof(*prop) + fdt32_to_cpu(prop->len);
 	if (end > fdt_size_dt_struct(fdt))
 		return -FDT_ERR_TRUNCATED;
-	if (!fdt_get_string(fdt, fdt32_to_cpu(prop->nameoff), NULL))
+	if (!fdt_get_string(fdt, (int)fdt32_to_cpu(prop->nameoff), NULL))
 		return -FDT_ERR_BADOFFSET;
 	return 0;
 }
@@ -222,7 +222,7 @@ int fdt_copy_compact(void *dst, int dstsize, const void *src)
 	if (end > (u32)dstsize)
 		return -FDT_ERR_NOSPACE;
 	memcpy(dst, src, end);
-	fdt_set_totalsize(dst, dstsize);
+	fdt_set_totalsize(dst, (uint32_t)dstsize);
 	ret = fdt_check_tree(dst);
 	if (ret)
 		return ret;

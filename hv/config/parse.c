@@ -140,8 +140,11 @@ static int get_string(const void *cfg, int node, const char *prop,
 	out[0] = '\0';
 	if (!s)
 		return 0;
-	n = strnlen(s, len);
-	if (len < 1 || n + 1 != (size_t)len)
+	if (len < 1)
+		return dt_fail(err, cfg, node, prop, -EINVAL,
+				"need one string");
+	n = strnlen(s, (size_t)len);
+	if (n + 1 != (size_t)len)
 		return dt_fail(err, cfg, node, prop, -EINVAL,
 				"need one string");
 	if (n > max)
@@ -218,7 +221,7 @@ static int parse_devices(const void *cfg, int node, const void *hwfdt,
 			continue;
 		/* Checked before libfdt reads it as a C string: an
 		 * unterminated value would run into the next property. */
-		if (len < 2 || strnlen(dev, len) + 1 != (size_t)len)
+		if (len < 2 || strnlen(dev, (size_t)len) + 1 != (size_t)len)
 			return dt_fail(err, cfg, child, "device", -EINVAL,
 					"need one non-empty NUL-terminated string (a path or alias)");
 		hwnode = fdt_resolve_path(hwfdt, dev);

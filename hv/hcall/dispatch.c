@@ -255,8 +255,8 @@ static bool shape_fits(const struct hcall_desc *d)
 {
 	u32 s = d->shape;
 	unsigned int nin = HC_SHAPE_NIN(s), nout = HC_SHAPE_NOUT(s);
-	unsigned int in_regs = nin + __builtin_popcount(HC_SHAPE_IN_PAIRS(s));
-	unsigned int out_regs = nout + __builtin_popcount(HC_SHAPE_OUT_PAIRS(s));
+	unsigned int in_regs = nin + (unsigned int)__builtin_popcount(HC_SHAPE_IN_PAIRS(s));
+	unsigned int out_regs = nout + (unsigned int)__builtin_popcount(HC_SHAPE_OUT_PAIRS(s));
 
 	return nin <= HC_MAX_IN && nout <= HC_MAX_OUT &&
 	       !(HC_SHAPE_IN_PAIRS(s) >> nin) &&
@@ -285,7 +285,7 @@ int hcall_table_check(void)
 	return 0;
 }
 
-u32 hcall_status(int err)
+long hcall_status(int err)
 {
 	switch (err) {
 	case 0:

@@ -84,8 +84,8 @@ long hc_partition_restart(struct vcpu *v, struct hcall_args *a)
 		err = partition_restart(p);
 	if (!err && p == v->part)
 		return EV_SUCCESS;
-	v->regs.gpr[3] = hcall_status(err);
-	return v->regs.gpr[3];
+	v->regs.gpr[3] = (u32)hcall_status(err);
+	return (long)v->regs.gpr[3];
 }
 
 long hc_system_reset(struct vcpu *v, struct hcall_args *a)

@@ -621,7 +621,8 @@ static const char *liodn_list(const u32 *l, int n, char *buf, size_t size)
 
 	buf[0] = '\0';
 	for (i = 0; i < n && off < size; i++)
-		off += snprintf(buf + off, size - off, "%s%u", i ? " " : "<", l[i]);
+		off += (size_t)snprintf(buf + off, size - off, "%s%u",
+					i ? " " : "<", l[i]);
 	if (off < size)
 		snprintf(buf + off, size - off, ">");
 	return buf;

@@ -81,11 +81,11 @@ static int replay(const struct plan *plan, unsigned int ngroups,
 	n = pamu_allocs(&pc, a);
 	if (n < 0)
 		return n;
-	ret = heap_budget_take_all(b, a, n);
+	ret = heap_budget_take_all(b, a, (unsigned int)n);
 	for (i = 0; !ret && i < ngroups; i++) {
 		iommu_plan_group_config(plan, &plan->group[i], &c);
-		n = dma_group_allocs(&c, max_sub, a);
-		ret = heap_budget_take_all(b, a, n);
+		ret = heap_budget_take_all(b, a,
+					   dma_group_allocs(&c, max_sub, a));
 	}
 	return ret;
 }

@@ -15,7 +15,7 @@
 #include <weir/vcpu_kick.h>
 #include <weir/vpic.h>
 
-#define VPIC_CONFIG_BITS	(EV_INT_CONFIG_POLARITY_POS | EV_INT_CONFIG_LEVEL)
+#define VPIC_CONFIG_BITS	(u32)(EV_INT_CONFIG_POLARITY_POS | EV_INT_CONFIG_LEVEL)
 
 static bool irq_in_range(u32 irq)
 {

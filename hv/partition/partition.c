@@ -156,9 +156,9 @@ static int units_init(struct partition *p, struct dt_error *err)
 	return 0;
 }
 
-static int first_cpu(u32 mask)
+static unsigned int first_cpu(u32 mask)
 {
-	return __builtin_ctz(mask);
+	return (unsigned int)__builtin_ctz(mask);
 }
 
 int partitions_create(const struct plan *plan, const void *cfg,

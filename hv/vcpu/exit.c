@@ -184,7 +184,7 @@ static bool tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
 	else
 		perms = vtlb_shadow_perms(e, guest_user(v));
 	sid = vcpu_shadow_id(v);
-	arch_shadow_map(ea & ~0xfffu, phys, sid, vtlb_shadow_wimge(e), perms);
+	arch_shadow_map(ea & ~0xfffu, phys, (u32)sid, vtlb_shadow_wimge(e), perms);
 	return true;
 }
 

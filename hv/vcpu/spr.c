@@ -23,11 +23,11 @@
 static int ivor_index(unsigned int spr)
 {
 	if (spr >= SPRN_IVOR0 && spr <= SPRN_IVOR0 + 15)
-		return spr - SPRN_IVOR0;
+		return (int)(spr - SPRN_IVOR0);
 	if (spr >= SPRN_IVOR32 && spr <= SPRN_IVOR32 + 5)
-		return 32 + spr - SPRN_IVOR32;
+		return (int)(32 + spr - SPRN_IVOR32);
 	if (spr >= SPRN_IVOR38 && spr <= SPRN_IVOR38 + 3)
-		return 38 + spr - SPRN_IVOR38;
+		return (int)(38 + spr - SPRN_IVOR38);
 	return -1;
 }
 
@@ -152,7 +152,7 @@ int vcpu_mtspr(struct vcpu *v, unsigned int spr, u32 val)
 	if (sprg_index(spr) >= 0) {
 		v->sprg[sprg_index(spr)] = val;
 		if (sprg_index(spr) >= 3)	/* user-readable copies */
-			arch_sprg_user_write(sprg_index(spr), val);
+			arch_sprg_user_write((unsigned int)sprg_index(spr), val);
 		return 0;
 	}
 	switch (spr) {
@@ -166,9 +166,9 @@ int vcpu_mtspr(struct vcpu *v, unsigned int spr, u32 val)
 	case SPRN_TCR: v->tcr = val & GUEST_TCR_MASK; return 0;
 	case SPRN_TSR: v->tsr &= ~val; return 0;
 	case SPRN_L1CSR0:	/* flash-invalidate bits self-clear */
-		v->l1csr0 = val & ~(L1CSR0_CFI | 0x100);
+		v->l1csr0 = val & ~(L1CSR0_CFI | 0x100u);
 		return 0;
-	case SPRN_L1CSR1: v->l1csr1 = val & ~(0x2 | 0x100); return 0;
+	case SPRN_L1CSR1: v->l1csr1 = val & ~(0x2u | 0x100u); return 0;
 	case SPRN_MMUCSR0:
 		/* flash invalidate of the guest TLBs (non-IPROT entries) */
 		if (val & MMUCSR0_TLB0FI)

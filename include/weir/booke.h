@@ -52,63 +52,63 @@
 #define SPRN_SVR	1023
 
 /* MSR bits (Book III-E) */
-#define MSR_GS		0x10000000
-#define MSR_CE		0x00020000
-#define MSR_EE		0x00008000
-#define MSR_PR		0x00004000
-#define MSR_FP		0x00002000
-#define MSR_ME		0x00001000
-#define MSR_DE		0x00000200
-#define MSR_IS		0x00000020
-#define MSR_DS		0x00000010
+#define MSR_GS		0x10000000u
+#define MSR_CE		0x00020000u
+#define MSR_EE		0x00008000u
+#define MSR_PR		0x00004000u
+#define MSR_FP		0x00002000u
+#define MSR_ME		0x00001000u
+#define MSR_DE		0x00000200u
+#define MSR_IS		0x00000020u
+#define MSR_DS		0x00000010u
 
 /* ESR bits */
-#define ESR_PIL		0x08000000	/* illegal instruction */
-#define ESR_PPR		0x04000000	/* privileged instruction */
-#define ESR_PTR		0x02000000	/* trap */
-#define ESR_ST		0x00800000	/* store */
+#define ESR_PIL		0x08000000u	/* illegal instruction */
+#define ESR_PPR		0x04000000u	/* privileged instruction */
+#define ESR_PTR		0x02000000u	/* trap */
+#define ESR_ST		0x00800000u	/* store */
 
 /* MAS0 */
-#define MAS0_TLBSEL1	0x10000000
-#define MAS0_ESEL(x)	(((x) << 16) & 0x0fff0000)
-#define MAS0_ESEL_GET(m) (((m) >> 16) & 0xfff)
+#define MAS0_TLBSEL1	0x10000000u
+#define MAS0_ESEL(x)	(((unsigned int)(x) << 16) & 0x0fff0000u)
+#define MAS0_ESEL_GET(m) (((m) >> 16) & 0xfffu)
 /* MAS1 */
-#define MAS1_VALID	0x80000000
-#define MAS1_IPROT	0x40000000
-#define MAS1_TID(x)	(((x) << 16) & 0x3fff0000)
-#define MAS1_TS		0x00001000
-#define MAS1_TSIZE(x)	(((x) << 7) & 0x00000f80)
-#define MAS1_TSIZE_GET(m) (((m) >> 7) & 0x1f)
+#define MAS1_VALID	0x80000000u
+#define MAS1_IPROT	0x40000000u
+#define MAS1_TID(x)	(((unsigned int)(x) << 16) & 0x3fff0000u)
+#define MAS1_TS		0x00001000u
+#define MAS1_TSIZE(x)	(((unsigned int)(x) << 7) & 0x00000f80u)
+#define MAS1_TSIZE_GET(m) (((m) >> 7) & 0x1fu)
 /* MAS2: EPN | WIMGE */
-#define MAS2_W		0x10
-#define MAS2_I		0x08
-#define MAS2_M		0x04
-#define MAS2_G		0x02
-#define MAS2_E		0x01
+#define MAS2_W		0x10u
+#define MAS2_I		0x08u
+#define MAS2_M		0x04u
+#define MAS2_G		0x02u
+#define MAS2_E		0x01u
 /* MAS3: RPN | permissions */
-#define MAS3_SR		0x01
-#define MAS3_UR		0x02
-#define MAS3_SW		0x04
-#define MAS3_UW		0x08
-#define MAS3_SX		0x10
-#define MAS3_UX		0x20
+#define MAS3_SR		0x01u
+#define MAS3_UR		0x02u
+#define MAS3_SW		0x04u
+#define MAS3_UW		0x08u
+#define MAS3_SX		0x10u
+#define MAS3_UX		0x20u
 /* MAS6 */
-#define MAS6_SAS	0x00000001
+#define MAS6_SAS	0x00000001u
 
 /* MMUCSR0 */
-#define MMUCSR0_TLB0FI	0x00000004
-#define MMUCSR0_TLB1FI	0x00000002
+#define MMUCSR0_TLB0FI	0x00000004u
+#define MMUCSR0_TLB1FI	0x00000002u
 
 /* TLBnCFG */
-#define TLBCFG_NENTRY(c) ((c) & 0xfff)
+#define TLBCFG_NENTRY(c) ((c) & 0xfffu)
 
 /* TCR / TSR */
-#define TCR_DIE		0x04000000
-#define TCR_ARE		0x00400000
-#define TSR_DIS		0x08000000
+#define TCR_DIE		0x04000000u
+#define TCR_ARE		0x00400000u
+#define TSR_DIS		0x08000000u
 
 /* L1CSR0 */
-#define L1CSR0_CFI	0x00000002
+#define L1CSR0_CFI	0x00000002u
 
 /* More SPRs the vCPU emulates (ISA 2.06 Book III-E, e500mc Core RM §2). */
 #define SPRN_USPRG0	256
@@ -125,8 +125,8 @@
 #define SPRN_IAC1	312	/* 312..315: instruction address compare 1-4 */
 #define SPRN_DAC1	316	/* 316..317: data address compare 1-2 */
 #define SPRN_DVC1	318	/* 318..319: data value compare 1-2 */
-#define L1CSR0_CUL	0x00000400	/* data cache unable to lock */
-#define L1CSR1_ICUL	0x00000400	/* instruction cache unable to lock */
+#define L1CSR0_CUL	0x00000400u	/* data cache unable to lock */
+#define L1CSR1_ICUL	0x00000400u	/* instruction cache unable to lock */
 #define SPRN_L1CSR2	606
 #define SPRN_MMUCFG	1015
 #define SPRN_HID1	1009
@@ -139,42 +139,42 @@
 #define SPRN_PID0	SPRN_PID
 
 /* An SPR number with this bit set is privileged (ISA 2.06 Book I §3.3.17) */
-#define SPR_PRIV_BIT	0x10
+#define SPR_PRIV_BIT	0x10u
 
-#define MSR_WE		0x00040000
-#define MSR_UCLE	0x04000000	/* user cache locking enable */
-#define MSR_FE0		0x00000800
-#define MSR_FE1		0x00000100
-#define MSR_PMM		0x00000004
+#define MSR_WE		0x00040000u
+#define MSR_UCLE	0x04000000u	/* user cache locking enable */
+#define MSR_FE0		0x00000800u
+#define MSR_FE1		0x00000100u
+#define MSR_PMM		0x00000004u
 
-#define ESR_FP		0x01000000
-#define ESR_DLK		0x00200000
-#define ESR_ILK		0x00100000
-#define ESR_BO		0x00020000	/* byte ordering */
+#define ESR_FP		0x01000000u
+#define ESR_DLK		0x00200000u
+#define ESR_ILK		0x00100000u
+#define ESR_BO		0x00020000u	/* byte ordering */
 
 #define MAS0_TLBSEL(x)	(((x) & 3) << 28)
 #define MAS0_TLBSEL_GET(m) (((m) >> 28) & 3)
-#define MAS0_NV(x)	((x) & 0xfff)
-#define MAS1_TID_GET(m)	(((m) >> 16) & 0x3fff)
-#define MAS2_EPN	0xfffff000
-#define MAS2_WIMGE	0x0000001f
-#define MAS3_RPN	0xfffff000
-#define MAS3_PERMS	0x0000003f
-#define MAS3_U0_3	0x000003c0
+#define MAS0_NV(x)	((x) & 0xfffu)
+#define MAS1_TID_GET(m)	(((m) >> 16) & 0x3fffu)
+#define MAS2_EPN	0xfffff000u
+#define MAS2_WIMGE	0x0000001fu
+#define MAS3_RPN	0xfffff000u
+#define MAS3_PERMS	0x0000003fu
+#define MAS3_U0_3	0x000003c0u
 #define MAS4_TLBSELD(m)	(((m) >> 28) & 3)
 #define MAS4_TIDSELD(m)	(((m) >> 16) & 3)
-#define MAS4_TSIZED(m)	(((m) >> 7) & 0x1f)
-#define MAS4_WIMGED	0x0000001f
-#define MAS6_SPID(m)	(((m) >> 16) & 0x3fff)
+#define MAS4_TSIZED(m)	(((m) >> 7) & 0x1fu)
+#define MAS4_WIMGED	0x0000001fu
+#define MAS6_SPID(m)	(((m) >> 16) & 0x3fffu)
 
-#define TCR_WP		0xc0000000
-#define TCR_WRC		0x30000000
-#define TCR_WIE		0x08000000
-#define TCR_FP		0x03000000
-#define TCR_FIE		0x00800000
-#define TSR_ENW		0x80000000
-#define TSR_WIS		0x40000000
-#define TSR_FIS		0x04000000
+#define TCR_WP		0xc0000000u
+#define TCR_WRC		0x30000000u
+#define TCR_WIE		0x08000000u
+#define TCR_FP		0x03000000u
+#define TCR_FIE		0x00800000u
+#define TSR_ENW		0x80000000u
+#define TSR_WIS		0x40000000u
+#define TSR_FIS		0x04000000u
 
 #ifndef __ASSEMBLY__
 /* IVOR numbers (Power ISA 2.06 Book III-E §7.6; e500mc Core RM §4). */

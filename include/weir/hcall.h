@@ -71,7 +71,7 @@ int hcall_table_check(void);
  * EV_ENODEV, EV_INVALID_STATE (-EALREADY, -EBUSY), EV_ENOMEM, or
  * EV_INTERNAL for anything else.
  */
-u32 hcall_status(int err);
+long hcall_status(int err);
 
 /**
  * papr_rtas_call() - run one DDW RTAS call for partition @p

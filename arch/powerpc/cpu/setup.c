@@ -15,6 +15,7 @@
 #include <libfdt.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>
+#include <asm/smp.h>
 #include <asm/tlb.h>
 #include <weir/arch.h>
 #include <weir/fdt_util.h>

@@ -10,6 +10,19 @@
 #include <sys/stat.h>
 #include <weir/console.h>
 
+/* What newlib's libc calls (its own headers declare some with other
+ * types: off_t, _READ_WRITE_RETURN_TYPE); declared once, here. */
+int write(int fd, const void *buf, size_t len);
+int read(int fd, void *buf, size_t len);
+int close(int fd);
+int lseek(int fd, int off, int whence);
+int isatty(int fd);
+int getpid(void);
+int kill(int pid, int sig);
+int fstat(int fd, struct stat *st);
+void *sbrk(ptrdiff_t incr);
+void _exit(int status);
+
 int write(int fd, const void *buf, size_t len)
 {
 	console_write(buf, len);

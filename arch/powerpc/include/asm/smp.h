@@ -17,4 +17,7 @@ void secondary_main(struct percpu *p);
 /* weir's copy of the hardware tree. */
 const void *hv_fdt(void);
 
+/* The boot core's C entry (start.S), with the tree U-Boot passed in r3. */
+void weir_entry(void *fdt_in);
+
 #endif
