@@ -41,6 +41,40 @@ int vcpu_fetch(struct vcpu *v, u32 ea, bool insn, u32 *word)
 	return 0;
 }
 
+/*
+ * vcpu_fetch_sc() - the instruction word at @ea (the `sc` before SRR0) as
+ * vcpu_fetch() reads it, through the vTLB's cached translation of the
+ * last `sc`'s page when (page, AS, PID) match and no guest TLB change
+ * came since (struct vtlb sc): an hcall then costs no vTLB walk. The
+ * word itself is read each time (the guest may rewrite it).
+ * Return: 0, or -EFAULT as vcpu_fetch().
+ */
+static int vcpu_fetch_sc(struct vcpu *v, u32 ea, u32 *word)
+{
+	struct vtlb *t = &v->tlb;
+	u32 as = !!(v->msr & MSR_IS), page = ea & ~0xfffu;
+	const u32 *p;
+	u64 gpa;
+
+	if (t->sc.valid && t->sc.page == page && t->sc.as == as &&
+	    t->sc.pid == v->pid) {
+		*word = get_be32(t->sc.host + (ea & 0xfff) / 4);
+		return 0;
+	}
+	if (!vtlb_lookup(t, page, as, v->pid, &gpa) || (ea & 3))
+		return -EFAULT;
+	p = partition_gpa_ptr(v->part, gpa, SZ_4K);
+	if (!p)		/* a page not wholly RAM: no cache */
+		return vcpu_fetch(v, ea, true, word);
+	t->sc.valid = true;
+	t->sc.page = page;
+	t->sc.as = as;
+	t->sc.pid = v->pid;
+	t->sc.host = p;
+	*word = get_be32(p + (ea & 0xfff) / 4);
+	return 0;
+}
+
 /* Stop this vCPU for good with a message; the other partitions go on. */
 static void vcpu_fail(struct vcpu *v, const char *why, u32 pc)
 {
@@ -297,7 +331,7 @@ static void syscall(struct vcpu *v)
 {
 	u32 insn, sc_pc = v->regs.pc - 4;
 
-	if (vcpu_fetch(v, sc_pc, true, &insn)) {
+	if (vcpu_fetch_sc(v, sc_pc, &insn)) {
 		vcpu_fail(v, "cannot read the sc instruction", sc_pc);
 		return;
 	}

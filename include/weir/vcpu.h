@@ -53,6 +53,17 @@ struct vtlb {
 	/* shadows to drop after a guest TLB change (VTLB_DROP_*) */
 	unsigned int drop;
 	u32 drop_ea;
+	/*
+	 * The translation of the last `sc`'s 4 KiB page (exit.c
+	 * vcpu_fetch_sc()), so that an hcall does not walk the vTLB: valid
+	 * for (page, AS, PID) until any guest TLB change (every tlbwe,
+	 * tlbivax, tlbilx, MMUCSR0 flash, IMA, reset clears @valid).
+	 */
+	struct {
+		bool valid;
+		u32 page, as, pid;
+		const u32 *host;	/* weir's pointer to the guest page */
+	} sc;
 };
 
 /* Pending virtual exceptions (bit per source). */

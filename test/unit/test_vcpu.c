@@ -174,6 +174,7 @@ static void snap(void)
 
 static void check(void)
 {
+	expect.tlb.sc = v->tlb.sc;	/* a cache: checked by test_sc_cache */
 	assert_vcpu_is(&expect);
 }
 
@@ -793,6 +794,56 @@ static void test_sc_lev0(void **state)
 		expect.regs.pc = VEC(IVOR_SYSCALL);
 		check();
 	}
+}
+
+/*
+ * The `sc` page's cached translation (exit.c vcpu_fetch_sc()): an `sc 1`
+ * at EA 0x40000010 of a page mapped to guest page A is an hcall, from the
+ * walk and then from the cache; the guest remaps the page to B, where the
+ * word is an `sc 0`: a system call for the guest, not an hcall (a stale
+ * cache would dispatch it). Rewriting the word is seen at once; a
+ * tlbivax drops the cache too.
+ */
+static void test_sc_cache(void **state)
+{
+	const u32 ea = 0x40000000u, a = 0x200000u, b = 0x300000u;
+	const u32 token = 0x00010008;	/* ePAPR vendor, number 8: none */
+	unsigned int i;
+
+	poke(a + 0x10, SC1);
+	poke(b + 0x10, SC);
+	map4k(5, ea, a, MAS3_SR | MAS3_SX);
+	for (i = 0; i < 2; i++) {
+		v->regs.gpr[3] = 0;
+		v->regs.gpr[11] = token;
+		v->regs.pc = ea + 0x14;
+		vcpu_exit(v, IVOR_SYSCALL, 0, 0);
+		assert_int_equal(v->regs.gpr[3], EV_UNIMPLEMENTED);
+		assert_int_equal(v->regs.pc, ea + 0x14);
+		assert_true(v->tlb.sc.valid);
+	}
+	v->regs.pc = ENTRY;
+	map4k(5, ea, b, MAS3_SR | MAS3_SX);
+	assert_false(v->tlb.sc.valid);
+	v->regs.gpr[3] = 0;
+	v->regs.pc = ea + 0x14;
+	vcpu_exit(v, IVOR_SYSCALL, 0, 0);
+	assert_int_equal(v->regs.gpr[3], 0);
+	assert_int_equal(v->regs.pc, VEC(IVOR_SYSCALL));
+	assert_int_equal(v->srr0, ea + 0x14);
+
+	/* the word is read every time: now an hcall at B */
+	poke(b + 0x10, SC1);
+	v->msr = MSR_ME;
+	v->regs.pc = ea + 0x14;
+	vcpu_exit(v, IVOR_SYSCALL, 0, 0);
+	assert_int_equal(v->regs.gpr[3], EV_UNIMPLEMENTED);
+	assert_true(v->tlb.sc.valid);
+	/* any TLB change drops it */
+	v->regs.pc = ENTRY;
+	v->regs.gpr[RB] = ea;
+	exec_ok(TLBIVAX(RB));
+	assert_false(v->tlb.sc.valid);
 }
 
 /* ------------------------------------------------------ 6: TLB and fill */
@@ -2364,6 +2415,7 @@ int main(void)
 		T(test_hcall_unknown_token),
 		T(test_hcall_from_guest_user),
 		T(test_sc_lev0),
+		T(test_sc_cache),
 		T(test_syscall_not_sc),
 		T(test_tlbwe_fill),
 		T(test_fill_large_page),
