@@ -5,6 +5,7 @@ on an unmapped IOVA (its error queue holds the record, its DMA is
 disabled until FH_DMA_ENABLE) and cycles a DDW, while a second partition
 keeps running unaffected; configs that split an IOMMU group or reuse a
 LIODN are refused."""
+import weir_qemu  # test/pylib, on the path through conftest.py
 from test_partitions import CONFIG_ADDR, boot_direct, config_dtb, guest
 
 
@@ -42,7 +43,7 @@ MSI_BANK = 'msi { device = "/soc@fe0000000/msi@41600"; };'
 def test_dma_engine_through_tce_windows(qemu, build_dir, tmp_path):
     dtb = config(tmp_path, ENGINE + MSI_BANK)
     c = boot_direct(qemu, dtb, guest(build_dir, "dmatest"), guest(build_dir, "hello"))
-    c.expect(r"PAMU: none in the hardware tree \(QEMU\)")
+    c.expect(weir_qemu.PAMU_BOOT_RE)
     c.expect(r"MSI bank /soc@fe0000000/msi@41600 -> 'dma', doorbell 0xfe0041740")
     c.expect(r"group 0 \S*dma-engine: LIODN 16 -> 'dma', LIOBN 0x40000000")
     c.expect(r"\[dma\] dmatest: engine handle 0x100, default window liobn 0x40000000, 1024 MiB")
