@@ -10,7 +10,10 @@
 #   make check-pamu   the QEMU tests (test/py) on the patched QEMU with
 #                     pamu=on (WEIR_QEMU, WEIR_QEMU_PAMU=1)
 #
-# `make run` never needs this QEMU: it uses the installed one.
+# `make run` never needs this QEMU: it uses the installed one. `make
+# pytest` (so `make check`) builds it, or takes it from the cache, for
+# test/py/test_pamu.py; WEIR_NO_QEMU_PAMU=1 skips that (the test then
+# skips with a message).
 
 QEMU_PAMU := $(O)/qemu/qemu-system-ppc
 QEMU_PAMU_PPCE500 := $(QEMU_PAMU) -M ppce500,pamu=on -nic none -cpu e500mc
@@ -28,7 +31,11 @@ run-pamu: all $(QEMU_PAMU)
 	@echo "  QEMU    $(O)/weir.itb on ppce500,pamu=on (quit: Ctrl-A x)"
 	$(Q)$(QEMU_PAMU_PPCE500) $(QEMU_ARGS) $(QEMU_PAMU_TRACE)
 
-check-pamu: all $(QEMU_PAMU)
+check-pamu: all $(QEMU_PAMU) $(if $(filter 1,$(WEIR_NO_LINUX)),,$(LINUX_ITB))
 	$(Q)WEIR_QEMU=$(abspath $(QEMU_PAMU)) WEIR_QEMU_PAMU=1 \
 		$(PYTHON) -m pytest -p no:cacheprovider -v test/py \
 		--build-dir=$(O) $(PYTEST_ARGS)
+
+ifneq ($(WEIR_NO_QEMU_PAMU),1)
+pytest: $(QEMU_PAMU)
+endif

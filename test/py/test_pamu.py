@@ -26,6 +26,7 @@ PAMU = CCSR + 0x20000
 GUTS = CCSR + 0xE0000
 PCI = CCSR + 0x8000
 LIODN = 193             # the model's PEX1LIODNR out of reset
+PAMU_IRQ = 40           # its MPIC source
 
 # PAMU registers and fields (Linux drivers/iommu/fsl_pamu.h)
 PPBAH, PPBAL, PPLAH, PPLAL = 0x00, 0x04, 0x08, 0x0C
@@ -62,6 +63,7 @@ class QTest:
              "-accel", "qtest", "-qtest", "stdio", "-qtest-log", "/dev/null"]
             + list(extra),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.irqs = []      # "raise N" / "lower N" of intercepted lines
 
     def cmd(self, line):
         self.p.stdin.write(line + "\n")
@@ -69,6 +71,8 @@ class QTest:
         while True:
             out = self.p.stdout.readline()
             assert out, f"QEMU exited on {line!r}"
+            if out.startswith("IRQ "):
+                self.irqs.append(out[4:].strip())
             if out.startswith("OK") or out.startswith("FAIL"):
                 break
         assert out.startswith("OK"), f"{line!r}: {out!r}"
@@ -174,6 +178,7 @@ def test_registers_out_of_reset(qt):
 
 
 def test_window_translation_and_violations(qt):
+    qt.cmd("irq_intercept_in /machine/pic")     # the MPIC's inputs
     program(qt)
     pattern = bytes(range(256)) * 4
     # LIODN 193: a 1 MiB window at bus 0, translated to XLATE, read+write
@@ -193,6 +198,7 @@ def test_window_translation_and_violations(qt):
     assert qt.r32(PAMU + AVAH) == 0 and qt.r32(PAMU + AVAL) == 0x100000
     assert qt.r32(PAMU + AVS2) & 1   # a write
     assert qt.r32(PAMU + PICS) & PICS_AVICS
+    assert f"raise {PAMU_IRQ}" in qt.irqs
     # a second violation does not overwrite the latched one
     edu_dma(qt, 0x40000, 0x200000, 16, True)
     assert qt.r32(PAMU + AVAL) == 0x100000
@@ -201,6 +207,7 @@ def test_window_translation_and_violations(qt):
     qt.w32(PAMU + PICS, PICS_AVICS | PICS_AVIE)
     assert qt.r32(PAMU + AVS1) == 0
     assert qt.r32(PAMU + PICS) == PICS_AVIE
+    assert qt.irqs[-1] == f"lower {PAMU_IRQ}"
 
     # read-only window: a device write is refused (APV)
     qt.write(PAACT + LIODN * 64, paace(0, 0x13, 1, 1, XLATE))
@@ -245,6 +252,31 @@ def test_subwindows(qt):
     avs1 = qt.r32(PAMU + AVS1)
     assert avs1 >> 16 == LIODN and avs1 & 0x380
     assert qt.r32(PAMU + AVAL) == base + 0x3000
+
+
+def test_ccsr_window_through_pamu(qt):
+    """Inbound accesses to CCSR through the controller's BAR 0 (the path
+    of MSI writes) pass the PAMU too, with the address after the
+    controller's inbound translation: CCSR's real address."""
+    program(qt)
+    csrbar = 0x8000000           # edu masks DMA addresses to 28 bits
+    pci_cfg_write(qt, 0, 0x10, csrbar)
+    pci_cfg_write(qt, 0, 0x04, 0x6)
+    # Linux's boot-time entry: 64 GiB at 0, no translation, read+write
+    qt.write(PAACT + LIODN * 64, paace(0, 0x23, 3, 0, 0))
+    qt.write(0x6000, b"\xff" * 4)
+    copy(qt, csrbar + 0x20000 + PC3, 0x6000, 4)   # the PAMU's own PC3
+    assert int.from_bytes(qt.read(0x6000, 4), "big") == qt.r32(PAMU + PC3)
+    assert qt.r32(PAMU + AVS1) == 0
+    # a 256 MiB window no longer covers CCSR: the read is refused at
+    # CCSR's real address
+    qt.write(PAACT + LIODN * 64, paace(0, 0x1B, 3, 0, 0))
+    edu_dma(qt, csrbar + 0x20000 + PC3, 0x40000, 4, False)
+    avs1 = qt.r32(PAMU + AVS1)
+    assert avs1 >> 16 == LIODN and avs1 & 0x380
+    assert qt.r32(PAMU + AVAH) << 32 | qt.r32(PAMU + AVAL) == \
+        CCSR + 0x20000 + PC3
+    assert qt.r32(PAMU + AVS2) & 1 == 0   # a read
 
 
 def test_garbage_never_crashes(qt):
