@@ -78,8 +78,9 @@ def test_group_split_refused(qemu, qemu_dtb, build_dir, tmp_path):
     hw = modified_dtb(qemu_dtb, tmp_path / "hw.dtb",
                       ("-c", "/pci@fe0008000/ethernet@0"),
                       ("-t", "s", "/chosen", "bootargs", f"config-addr={CONFIG_ADDR}"))
+    liodn = weir_qemu.PCI_LIODN or 0x20
     dtb = config(tmp_path,
-                 'pci { device = "/pci@fe0008000"; fsl,liodn = <0x20>; };',
+                 f'pci {{ device = "/pci@fe0008000"; fsl,liodn = <{liodn:#x}>; }};',
                  'eth { device = "/pci@fe0008000/ethernet@0"; };')
     extra = ["-dtb", hw,
              "-device", f"loader,file={dtb},addr={CONFIG_ADDR},force-raw=on",

@@ -18,6 +18,10 @@ QEMU_PPC = os.environ.get("WEIR_QEMU") or "qemu-system-ppc"
 PAMU = os.environ.get("WEIR_QEMU_PAMU", "") not in ("", "0")
 PPCE500 = [QEMU_PPC, "-M", "ppce500,pamu=on" if PAMU else "ppce500",
            "-nic", "none", "-cpu", "e500mc"]
+# The PCI controller's LIODN in the hardware tree: pamu=on gives it one
+# (the model's PEX1LIODNR, doc/qemu-pamu.md), and weir then refuses a
+# config that names another; the stock machine has none.
+PCI_LIODN = 193 if PAMU else None
 # What weir says at boot about the PAMU on this machine.
 PAMU_BOOT_RE = (r"PAMU unit 0: hardware registers programmed" if PAMU
                 else r"PAMU: none in the hardware tree \(QEMU\)")
