@@ -19,7 +19,7 @@ import subprocess
 import pytest
 
 import weir_qemu  # test/pylib, on the path through conftest.py
-from conftest import UBOOT, Console
+from conftest import TOP, UBOOT, Console
 
 CCSR = 0xFE0000000
 PAMU = CCSR + 0x20000
@@ -328,3 +328,23 @@ def test_weir_board_path_on_pamu(build_dir, tmp_path):
     assert "fsl_pamu_bypass PAMUBYPENR 0x00000000" in log
     assert "fsl_pamu_enable translating 1" in log
     assert "fsl_pamu_violation" not in log
+
+
+def test_build_script_names_the_binary(build_dir):
+    """scripts/build-qemu --print-path (what other tests and scripts use)
+    names the cached binary that build/qemu/qemu-system-ppc links to, in
+    a directory keyed by the installed QEMU's Debian source version."""
+    script = os.path.join(TOP, "scripts", "build-qemu")
+    path = subprocess.run([script, "--print-path"], check=True,
+                          capture_output=True, text=True).stdout.strip()
+    key = subprocess.run([script, "--print-key"], check=True,
+                         capture_output=True, text=True).stdout.strip()
+    ver = subprocess.run(["dpkg-query", "-W", "-f=${source:Version}",
+                          "qemu-system-ppc"], check=True, capture_output=True,
+                         text=True).stdout.split(":")[-1]
+    assert key.startswith(ver + "-")
+    assert path.endswith(f"/qemu/{key}/build/qemu-system-ppc")
+    link = os.path.join(build_dir, "qemu", "qemu-system-ppc")
+    if not os.path.islink(link):
+        pytest.skip("no build/qemu link (make qemu-pamu)")
+    assert os.readlink(link) == path
