@@ -18,7 +18,6 @@ import subprocess
 
 import pytest
 
-import weir_qemu  # test/pylib, on the path through conftest.py
 from conftest import TOP, UBOOT, Console
 
 CCSR = 0xFE0000000
