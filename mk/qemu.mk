@@ -12,8 +12,9 @@
 #
 # `make run` never needs this QEMU: it uses the installed one. `make
 # pytest` (so `make check`) builds it, or takes it from the cache, for
-# test/py/test_pamu.py; WEIR_NO_QEMU_PAMU=1 skips that (the test then
-# skips with a message).
+# test/py/test_pamu.py, and `make check` also runs check-pamu (every
+# QEMU test again with pamu=on, ~3 min); WEIR_NO_QEMU_PAMU=1 skips both
+# (test_pamu.py then skips with a message).
 
 QEMU_PAMU := $(O)/qemu/qemu-system-ppc
 QEMU_PAMU_PPCE500 := $(QEMU_PAMU) -M ppce500,pamu=on -nic none -cpu e500mc
@@ -38,4 +39,5 @@ check-pamu: all $(QEMU_PAMU) $(if $(filter 1,$(WEIR_NO_LINUX)),,$(LINUX_ITB))
 
 ifneq ($(WEIR_NO_QEMU_PAMU),1)
 pytest: $(QEMU_PAMU)
+CHECK_EXTRA += check-pamu
 endif
