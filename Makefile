@@ -141,7 +141,7 @@ unit: sandbox
 	$(Q)$(MAKE) --no-print-directory O=$(SANDBOX_O) \
 		DEFAULT_DEFCONFIG=sandbox_defconfig sandbox-unit
 
-pytest: all
+pytest: all sandbox
 	$(Q)$(PYTHON) -m pytest -p no:cacheprovider -v test/py \
 		--build-dir=$(O) $(PYTEST_ARGS)
 

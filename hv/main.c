@@ -1,28 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * The board-independent boot: banner, the partition config validated
- * into a plan, then (until the vCPU exists) a clean stop with a clear
- * message.
+ * into a plan, the partitions created and started (or a clean stop with
+ * a clear message); weir's periodic tick; the machine reset.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libfdt.h>
+#include <weir/arch.h>
 #include <weir/board.h>
+#include <weir/console.h>
+#include <weir/console_mux.h>
 #include <weir/config.h>
 #include <weir/fdt_util.h>
-#include <weir/hv.h>
+#include <weir/iommu_boot.h>
 #include <weir/log.h>
 #include <weir/partition.h>
 #include <weir/partition_boot.h>
-#include <weir/timer.h>
 #include <weir/vcpu.h>
-
-static void __noreturn idle_forever(void)
-{
-	for (;;)
-		__asm__ __volatile__("wait");
-}
 
 /* Start every partition's boot vCPU on its core; cpu 0's last. */
 static void __noreturn start_partitions(void)
@@ -53,7 +49,7 @@ static void selftest(const struct hw_info *hw)
 		return;
 	if (!strcmp(val, "fatal")) {
 		pr_info("selftest: executing an illegal instruction\n");
-		__asm__ __volatile__(".long 0");	/* primary opcode 0 */
+		arch_selftest_fatal();
 	}
 }
 
@@ -109,7 +105,7 @@ static void __noreturn config_fatal(const struct dt_error *err)
 
 	printf("weir: fatal: config %s\n", dt_error_str(err, line, sizeof(line)));
 	printf("weir: stopped: fix the partition config and reboot\n");
-	idle_forever();
+	arch_cpu_stop();
 }
 
 void hv_main(struct boot_state *boot)
@@ -143,12 +139,30 @@ void hv_main(struct boot_state *boot)
 		pr_info("partition config at 0x%llx (%u bytes, %u partitions)\n",
 			addr, fdt_totalsize(cfg), plan.nparts);
 		print_plan(boot->fdt, &plan);
+		/* the IOMMU between: the partitions exist, their RAM is
+		 * not loaded yet (nothing may DMA into it) */
 		if (partitions_create(&plan, cfg, boot->fdt, hw,
-				      boot->lowmem_limit, &err))
+				      boot->lowmem_limit, &err) ||
+		    iommu_boot(cfg, &plan, boot->fdt, hw, &err) ||
+		    partitions_load(&err))
 			config_fatal(&err);
 		if (plan.nparts)
 			start_partitions();
 	}
 	pr_info("no partitions to start; cpu 0 idle\n");
-	idle_forever();
+	arch_cpu_stop();
+}
+
+void hv_tick(unsigned int cpu, struct vcpu *v)
+{
+	int c;
+
+	/* this core's partition: its prompts and queued output */
+	if (v)
+		console_mux_tick(v->part->console);
+	if (cpu != 0)
+		return;
+	while ((c = console_getc()) >= 0)
+		console_mux_input(c);
+	iommu_poll();
 }

@@ -4,7 +4,7 @@
  * vsnprintf into a bounded buffer and writes it in one piece, so no stdio
  * FILE state or heap is involved (safe in exception context).
  * Every write holds the console lock, shared with the partitions' console
- * mux (hv/console_mux.c); a fatal-exception path that may have interrupted
+ * mux (hv/console/mux.c); a fatal-exception path that may have interrupted
  * a holder on its own core calls console_break_lock() before printing.
  */
 #include <stdarg.h>

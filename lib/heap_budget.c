@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * The bump allocator's arithmetic (include/weir/alloc.h): the target's
- * heap (lib/heap.c) allocates with it, and the plan (hv/iommu_plan.c,
+ * heap (lib/heap.c) allocates with it, and the plan (hv/iommu/plan.c,
  * at boot and in tools/weir-plan) replays boot's allocations with it, so
  * both count the same bytes, alignment padding included.
  */

@@ -13,8 +13,9 @@
 # arch/powerpc/cpu/mpc85xx/p4080_ids.c (USB, eSDHC, PCIe, DMA), so that a
 # config LIODN is checked against the hardware's; the example configs
 # repeat them. Left out: the SEC job rings, to which U-Boot gives all
-# four the same LIODNs 146 154 (one group weir cannot form yet). On
-# t4240qds the LIODNs come from the example config only.
+# four the same LIODNs 146 154 (tools/weir-plan/test_boards.py assigns
+# them, as one group). On t4240qds the LIODNs come from the example
+# config only.
 
 ifeq ($(ARCH),sandbox)
 WEIR_PLAN_BIN := $(O)/tools/weir-plan/weir-plan
@@ -45,19 +46,22 @@ PLAN_LIODNS_p4080ds := \
 	/pcie@ffe201000:194 /pcie@ffe202000:195 \
 	/soc@ffe000000/dma@100300:196 /soc@ffe000000/dma@101300:197
 
-$(PLAN_O)/.dts-stamp: $(PLAN_LINUX)
+# The board trees and the dt-bindings headers some of them #include.
+PLAN_DTINC  := $(PLAN_O)/linux-source-6.1/include
+$(PLAN_O)/.dts-stamp-2: $(PLAN_LINUX)
 	@mkdir -p $(PLAN_O)
 	@echo "  TAR     $(PLAN_DTSDIR)"
-	$(Q)tar -C $(PLAN_O) -xJf $< --wildcards 'linux-source-6.1/arch/powerpc/boot/dts/fsl/*'
+	$(Q)tar -C $(PLAN_O) -xJf $< --wildcards 'linux-source-6.1/arch/powerpc/boot/dts/fsl/*' \
+		'linux-source-6.1/include/dt-bindings/*'
 	$(Q)touch $@
 
 # Preprocess (the .dts files use /include/ and may use #include), compile
 # with room to spare, then add what U-Boot adds: 2 GiB of RAM at 0, the
 # timebase, the LIODNs.
-$(PLAN_O)/board/%.dtb: $(PLAN_O)/.dts-stamp mk/plan.mk
+$(PLAN_O)/board/%.dtb: $(PLAN_O)/.dts-stamp-2 mk/plan.mk
 	@mkdir -p $(dir $@)
 	@echo "  DTC     $@"
-	$(Q)cpp -nostdinc -I$(PLAN_DTSDIR) -undef -x assembler-with-cpp \
+	$(Q)cpp -nostdinc -I$(PLAN_DTSDIR) -I$(PLAN_DTINC) -undef -x assembler-with-cpp \
 		$(PLAN_DTSDIR)/$*.dts -o $(PLAN_O)/board/$*.pp.dts
 	$(Q)dtc -q -p 4096 -i $(PLAN_DTSDIR) -I dts -O dtb -o $@ $(PLAN_O)/board/$*.pp.dts
 	$(Q)fdtput -t x $@ /memory reg 0 0 0 80000000
@@ -76,6 +80,7 @@ weir-plan: sandbox
 
 plan-check: weir-plan $(PLAN_BOARDS:%=$(PLAN_O)/board/%.dtb) $(PLAN_CONFIGS)
 	$(Q)WEIR_PLAN=$(PLAN_TOOL) WEIR_PLAN_O=$(PLAN_O) \
-		$(PYTHON) -m pytest -p no:cacheprovider -q tools/weir-plan/test_weir_plan.py
+		$(PYTHON) -m pytest -p no:cacheprovider -q tools/weir-plan/test_weir_plan.py \
+		tools/weir-plan/test_boards.py
 
 CHECK_EXTRA += plan-check

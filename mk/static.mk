@@ -3,24 +3,33 @@
 #   make static   cppcheck on hv/, lib/, drivers/, arch/sandbox/ (every C
 #                 file, target-only ones too); clang-tidy (checks in
 #                 .clang-tidy) on the files of the sandbox build, i.e.
-#                 the core as the host tests and fuzzers build it.
+#                 the core as the host tests and fuzzers build it;
+#                 the arch boundary (test/static/layers.py: no core
+#                 header included from arch/, no <asm/...> from the core,
+#                 no call across but through include/weir/arch.h, checked
+#                 on the objects of the target build).
 #
 # Suppressions: test/static/cppcheck.supp and the disabled checks in
 # .clang-tidy, each with its reason. Part of `make check`.
 
 STATIC_DIRS      := hv lib drivers arch/sandbox
-STATIC_TARGET_ONLY := hv/main.c hv/partition.c lib/heap.c
+STATIC_TARGET_ONLY := lib/heap.c
 STATIC_TIDY_SRCS := $(filter-out $(STATIC_TARGET_ONLY), \
-		    $(wildcard $(addsuffix /*.c,hv hv/dma hv/vcpu lib \
-				drivers/iommu/pamu arch/sandbox)))
+		    $(wildcard $(addsuffix *.c,hv/ $(wildcard hv/*/) lib/ \
+				drivers/iommu/pamu/ arch/sandbox/)))
 STATIC_FLAGS     := -std=gnu11 -Iinclude -Iarch/sandbox/include \
 		    -I$(SANDBOX_O)/include -I$(TOOLCHAIN)/libfdt/include \
 		    -include weir/kconfig.h -DWEIR_VERSION=\"static\"
 
 CHECK_EXTRA += static
 
-.PHONY: static cppcheck clang-tidy
-static: cppcheck clang-tidy
+.PHONY: static cppcheck clang-tidy layers
+static: cppcheck clang-tidy layers
+
+layers: all
+	@echo "  LAYERS  arch/ <-> hv/ through include/weir/arch.h"
+	$(Q)$(PYTHON) test/static/layers.py --objs $(O) \
+		--nm $(CROSS_COMPILE)nm $(if $(V),--report)
 
 cppcheck: sandbox
 	@echo "  CPPCHECK $(STATIC_DIRS)"

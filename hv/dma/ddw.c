@@ -2,7 +2,7 @@
 /*
  * Dynamic DMA windows (LoPAR sec_rtas_dma_window.xml: ibm,query-pe-dma-
  * window, ibm,create-pe-dma-window, ibm,remove-pe-dma-window,
- * ibm,reset-pe-dma-window), internal -errno API; hv/hcall_papr.c is the
+ * ibm,reset-pe-dma-window), internal -errno API; hv/hcall/papr.c is the
  * RTAS boundary.
  *
  * weir rules (doc/tce.md):

@@ -13,18 +13,10 @@
 #include <weir/dma.h>
 #include <weir/partition.h>
 #include <weir/spinlock.h>
+#include <weir/unit.h>
 
-static spinlock_t dma_spinlock = SPINLOCK_INIT;
-
-void dma_lock(void)
-{
-	spin_lock(&dma_spinlock);
-}
-
-void dma_unlock(void)
-{
-	spin_unlock(&dma_spinlock);
-}
+/* dma_lock() and dma_unlock() (include/weir/dma.h) take this. */
+spinlock_t dma_spinlock = SPINLOCK_INIT;
 
 /**
  * dma_active_window() - the window @g's devices use now, or NULL (the
@@ -120,3 +112,17 @@ int dma_group_by_handle(const struct partition *p, u32 handle,
 	*out = g;
 	return 0;
 }
+
+/* The partition's DMA as a unit (include/weir/unit.h). */
+static void dma_unit_stop(struct partition *p)
+{
+	if (dma_partition_block(p))
+		pr_err("partition '%s': cannot block its DMA\n", p->name);
+}
+
+DEFINE_UNIT(dma, {
+	.name = "DMA windows",
+	.order = UNIT_ORDER_DMA,
+	.reset = dma_partition_reset,
+	.stop = dma_unit_stop,
+});

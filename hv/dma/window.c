@@ -11,8 +11,9 @@
 #include <weir/log.h>
 #include <weir/partition.h>
 
-/* Every group of the system, by config index (names its LIOBNs). */
-static struct dma_group *dma_groups[DMA_MAX_GROUPS];
+/* Every group of the system, by config index (names its LIOBNs); read by
+ * dma_window_lookup() (include/weir/dma.h). */
+struct dma_group *dma_groups[DMA_MAX_GROUPS];
 
 static unsigned int ilog2_u64(u64 v)
 {
@@ -333,33 +334,6 @@ struct dma_group *dma_group_by_buid(const struct partition *p, u64 buid)
 		    dma_groups[i]->cfg.buid == buid)
 			return dma_groups[i];
 	return NULL;
-}
-
-/**
- * dma_window_lookup() - the active window named @liobn, for partition @p
- *
- * Return: 0; -ENOENT (not a weir LIOBN, bits 32-63 set, no such group, or
- * window not active); -EPERM (the window belongs to another partition).
- * The hcall layer turns both into H_PARAMETER (LoPAR: LIOBN invalid).
- */
-int dma_window_lookup(const struct partition *p, u64 liobn,
-		      struct dma_window **out)
-{
-	unsigned int idx = (unsigned int)(liobn >> 4) & (DMA_MAX_GROUPS - 1);
-	unsigned int win = (unsigned int)liobn & 0xf;
-	struct dma_group *g;
-
-	if (win >= DMA_WINDOWS_PER_GROUP || liobn != DMA_LIOBN(idx, win))
-		return -ENOENT;
-	g = dma_groups[idx];
-	if (!g)
-		return -ENOENT;
-	if (g->owner != p)
-		return -EPERM;
-	if (!g->win[win].active)
-		return -ENOENT;
-	*out = &g->win[win];
-	return 0;
 }
 
 /**

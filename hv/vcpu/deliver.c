@@ -4,8 +4,10 @@
  * the save/restore pair, the MSR bits each class clears, and the vector
  * IVPR[0:47] | IVORn[48:59]. Asynchronous sources are level-style: the
  * decrementer stays pending while TSR[DIS] and TCR[DIE] are set, external
- * input while the virtual PIC has something for this vCPU.
+ * input while the virtual PIC has something for this vCPU. The way back
+ * to the guest after an exit is hv/vcpu/exit.c's hv_vcpu_exit().
  */
+#include <weir/arch.h>
 #include <weir/booke.h>
 #include <weir/partition.h>
 #include <weir/vcpu_emul.h>

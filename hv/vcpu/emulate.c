@@ -7,7 +7,7 @@
  * set for e500 guests.
  */
 #include <weir/booke.h>
-#include <weir/vcpu_arch.h>
+#include <weir/arch.h>
 #include <weir/vcpu_emul.h>
 
 #define OP(i)	((i) >> 26)

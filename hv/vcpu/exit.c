@@ -15,7 +15,7 @@
 #include <weir/hcall.h>
 #include <weir/log.h>
 #include <weir/partition.h>
-#include <weir/vcpu_arch.h>
+#include <weir/arch.h>
 #include <weir/vcpu_emul.h>
 
 #define SC_LEV(insn)	(((insn) >> 5) & 0x7f)
@@ -382,6 +382,53 @@ void vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr)
 		v->tlb.refill_n = 0;	/* split_refill() counts in a row */
 	if (!v->stopped)
 		vcpu_deliver_pending(v);
+}
+
+/*
+ * The way back to the guest after any exit (include/weir/arch.h entry
+ * points; the arch's run loop only saves and restores registers around
+ * them): the partition's requests applied, an idle or stopped vCPU parked
+ * (arch_idle_wait(): weir's tick and kicks still run), what is pending
+ * delivered, the real MSR and shadow id chosen. Beside vcpu_exit() so
+ * that an hcall's path crosses one core file before the dispatcher.
+ */
+/* Wait while the vCPU idles or is stopped; apply partition requests. */
+static void wait_runnable(struct vcpu *v)
+{
+	for (;;) {
+		partition_vcpu_sync(v);
+		if (v->stopped) {
+			arch_idle_wait();
+			continue;
+		}
+		if (!v->idle)
+			return;
+		if (vcpu_has_pending(v)) {
+			v->idle = false;
+			return;
+		}
+		arch_idle_wait();
+	}
+}
+
+/* One body for both entry points: an exit pays for one call frame. */
+static inline u32 enter(struct vcpu *v)
+{
+	wait_runnable(v);
+	vcpu_deliver_pending(v);
+	v->regs.msr = vcpu_shadow_msr(v);
+	return (u32)vcpu_shadow_id(v);
+}
+
+u32 hv_vcpu_enter(struct vcpu *v)
+{
+	return enter(v);
+}
+
+u32 hv_vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr)
+{
+	vcpu_exit(v, ivor, dear, esr);
+	return enter(v);
 }
 
 int vcpu_reset(struct vcpu *v, u32 entry, u32 fdt_gpa)

@@ -13,7 +13,7 @@
 #include <errno.h>
 #include <weir/booke.h>
 #include <weir/vcpu.h>
-#include <weir/vcpu_arch.h>
+#include <weir/arch.h>
 #include <weir/vcpu_emul.h>
 #include <weir/vtimer.h>
 

@@ -9,7 +9,7 @@
  * mux, which assembles lines into the channel's own tx ring under the
  * channel's @tx_lock and puts them on the UART from the owner's core only
  * when the console lock is free: a partition never waits for another's
- * output (hv/console_mux.c).
+ * output (hv/console/mux.c).
  */
 #ifndef WEIR_BYTECHAN_H
 #define WEIR_BYTECHAN_H
@@ -27,12 +27,12 @@ struct bytechan {
 	u32 handle;		/* hv-handle in the guest tree */
 	u32 rx_irq, tx_irq;	/* virtual interrupts (epapr,hv-pic) */
 	struct partition *owner;
-	/* implementation state: hv/bytechan.c */
+	/* implementation state: hv/console/bytechan.c */
 	spinlock_t lock;	/* rx_buf, rx_head, rx_tail, rx_dropped */
 	u8 rx_buf[BYTECHAN_RX_SIZE];
 	unsigned int rx_head, rx_tail;	/* free-running; count = head - tail */
 	unsigned int rx_dropped;	/* input bytes lost to a full queue */
-	/* console mux output state: hv/console_mux.c, under @tx_lock */
+	/* console mux output state: hv/console/mux.c, under @tx_lock */
 	spinlock_t tx_lock;
 	char line[BYTECHAN_LINE_MAX];	/* the line being assembled */
 	unsigned int line_len;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Big-endian accessors for in-memory hardware tables (PAACT, SPAACT, OMT,
- * TCE tables). e500mc is big-endian, so on the target these are plain
+ * TCE tables), and little-endian for what PCI devices write (MSI data). e500mc is big-endian, so on the target these are plain
  * loads/stores; the sandbox host build (little-endian x86) swaps.
  */
 #ifndef WEIR_BYTEORDER_H
@@ -12,9 +12,11 @@
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 #define cpu_to_be32(x) ((u32)(x))
 #define cpu_to_be64(x) ((u64)(x))
+#define cpu_to_le32(x) __builtin_bswap32((u32)(x))
 #else
 #define cpu_to_be32(x) __builtin_bswap32((u32)(x))
 #define cpu_to_be64(x) __builtin_bswap64((u64)(x))
+#define cpu_to_le32(x) ((u32)(x))
 #endif
 #define be32_to_cpu(x) cpu_to_be32(x)
 #define be64_to_cpu(x) cpu_to_be64(x)

@@ -8,11 +8,12 @@
 #ifndef WEIR_CONFIG_H
 #define WEIR_CONFIG_H
 
+#include <weir/msi.h>
 #include <weir/dma.h>
 #include <weir/guest_dt.h>
 #include <weir/hwtree.h>
+#include <weir/partition.h>
 
-#define CONFIG_MAX_PARTITIONS 8
 #define CONFIG_MAX_DEVICES 16
 #define CONFIG_BOOTARGS_MAX 255		/* characters, without the NUL */
 
@@ -28,10 +29,10 @@ struct part_plan {
 	int hw_dev[CONFIG_MAX_DEVICES];	/* device nodes in the hardware tree */
 	int dev_cfg[CONFIG_MAX_DEVICES];	/* the config child assigning each */
 	unsigned int ndev;
-	/* its MSI bank ("fsl,mpic-msi" among hw_dev[], at most one):
-	 * real address of the register block, hw_dev[] index */
+	/* its MSI bank (an "fsl,mpic-msi[-v4.3]" among hw_dev[], at most
+	 * one): where its registers and doorbell are, hw_dev[] index */
 	bool has_msi;
-	phys_addr_t msi_phys;
+	struct msi_bank_desc msi;
 	unsigned int msi_dev;
 	bool manager;			/* may stop/restart other partitions */
 	char bootargs[CONFIG_BOOTARGS_MAX + 1];	/* "" when not given */
@@ -65,8 +66,6 @@ struct part_plan {
 enum group_kind {
 	GROUP_DEVICE,		/* a non-PCI node with its fsl,liodn cells */
 	GROUP_PCI_HOSE,		/* a PCI controller and what weir groups with it */
-	GROUP_PCI_ENDPOINT,	/* a LIODN-carrying node below a controller
-				 * with endpoint partitioning (PCIe IP >= 2.4) */
 	GROUP_DMA_ENGINE,	/* weir's emulated DMA engine (no hardware) */
 };
 
@@ -113,7 +112,7 @@ struct group_plan {
  *        each, from the "reg" of the fsl,pamu node); none on QEMU
  */
 struct plan {
-	struct part_plan part[CONFIG_MAX_PARTITIONS];
+	struct part_plan part[PARTITION_MAX];
 	unsigned int nparts;
 	struct group_plan group[PLAN_MAX_GROUPS];
 	unsigned int ngroups;
@@ -137,7 +136,7 @@ struct hv_reserved {
  * @plan: result, only meaningful when 0 is returned
  * @err: on error, the config node and property at fault
  *
- * Also builds the IOMMU groups (groups_build(), include/weir/iommu_groups.h).
+ * Also builds the IOMMU groups (iommu_groups_build(), include/weir/iommu_groups.h).
  *
  * Return: 0; -EINVAL for a bad tree or property; -EBUSY when a core,
  * RAM range or device is given to two partitions, or a "guest-image"
@@ -150,10 +149,24 @@ struct hv_reserved {
  * (MSI banks: -EINVAL for an MPIC 4.3 bank or a bad "reg", -ERANGE for
  * one outside CCSR, -EBUSY for two banks in one partition or in one
  * 4 KiB page of two partitions, -E2BIG beyond MSI_MAX_BANKS); and
- * groups_build()'s errors.
+ * iommu_groups_build()'s errors.
  */
 int config_parse(const void *cfg, const void *hwfdt, const struct hw_info *hw,
 		 const struct hv_reserved *hv, struct plan *plan,
 		 struct dt_error *err);
+
+struct plan;
+
+/**
+ * config_msi_banks() - find each partition's MSI bank among its devices
+ * and check it is one weir can give it (hv/config/msi.c): sets
+ * part_plan.has_msi/msi/msi_dev. Shared by boot and weir-plan
+ * through config_parse(), so both refuse the same banks.
+ * Return: 0 or a negative errno with @err naming the config child and its
+ * "device" property (see config_parse()).
+ */
+int config_msi_banks(const void *cfg, const void *hwfdt,
+		     const struct hw_info *hw, struct plan *plan,
+		     struct dt_error *err);
 
 #endif

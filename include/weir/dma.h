@@ -18,7 +18,7 @@
  *    subwindow).
  *
  * Internal API: every function returns 0 or a negative errno; the PAPR
- * codes are produced only at the hcall/RTAS boundary (hv/hcall_papr.c).
+ * codes are produced only at the hcall/RTAS boundary (hv/hcall/papr.c).
  *
  * Concurrency: calls on one group must be serialized by the caller (one
  * lock per group once partitions run on several cores).
@@ -26,10 +26,12 @@
 #ifndef WEIR_DMA_H
 #define WEIR_DMA_H
 
+#include <errno.h>
 #include <weir/types.h>
 #include <weir/alloc.h>
 #include <weir/iommu.h>
 #include <weir/log.h>
+#include <weir/spinlock.h>
 
 struct partition;
 
@@ -191,8 +193,35 @@ int dma_group_reset(struct dma_group *g);
 int dma_partition_reset(struct partition *p);
 
 struct dma_group *dma_group_by_buid(const struct partition *p, u64 buid);
-int dma_window_lookup(const struct partition *p, u64 liobn,
-		      struct dma_window **out);
+extern struct dma_group *dma_groups[DMA_MAX_GROUPS];
+
+/**
+ * dma_window_lookup() - the active window named @liobn, for partition @p
+ *
+ * Inline: every TCE hcall starts here (the registry is hv/dma/window.c's).
+ * Return: 0; -ENOENT (not a weir LIOBN, bits 32-63 set, no such group, or
+ * window not active); -EPERM (the window belongs to another partition).
+ * The hcall layer turns both into H_PARAMETER (LoPAR: LIOBN invalid).
+ */
+static inline int dma_window_lookup(const struct partition *p, u64 liobn,
+				    struct dma_window **out)
+{
+	unsigned int idx = (unsigned int)(liobn >> 4) & (DMA_MAX_GROUPS - 1);
+	unsigned int win = (unsigned int)liobn & 0xf;
+	struct dma_group *g;
+
+	if (win >= DMA_WINDOWS_PER_GROUP || liobn != DMA_LIOBN(idx, win))
+		return -ENOENT;
+	g = dma_groups[idx];
+	if (!g)
+		return -ENOENT;
+	if (g->owner != p)
+		return -EPERM;
+	if (!g->win[win].active)
+		return -ENOENT;
+	*out = &g->win[win];
+	return 0;
+}
 struct dma_window *dma_find_window(struct dma_group *g, u64 bus_offset,
 				   unsigned int page_shift, u64 size);
 unsigned int dma_active_windows(const struct dma_group *g);
@@ -212,12 +241,22 @@ struct dma_window *dma_active_window(struct dma_group *g);
  * (TCE tables, windows, DMA state, error queues, MSI bits). The PAMU's
  * staging log and tables are shared by all groups, and hcalls of
  * partitions on different cores, the access-violation path and the tick
- * all reach them. Taken at the boundaries (hcall handlers, iommu_poll(),
- * partition load/stop); nothing below takes it. Never held across a
- * return to a guest.
+ * all reach them. Taken at the boundaries (the hcall dispatcher for the
+ * entries marked HC_DMA_LOCK, iommu_poll(), partition load/stop); nothing
+ * below takes it. Never held across a return to a guest. Inline: it is on
+ * every DMA hcall's path; the lock itself lives in hv/dma/enable.c.
  */
-void dma_lock(void);
-void dma_unlock(void);
+extern spinlock_t dma_spinlock;
+
+static inline void dma_lock(void)
+{
+	spin_lock(&dma_spinlock);
+}
+
+static inline void dma_unlock(void)
+{
+	spin_unlock(&dma_spinlock);
+}
 
 /* ---- access violations (hv/dma/fault.c) ---- */
 
@@ -225,7 +264,7 @@ struct pamu_av;
 int dma_fault_report(const struct pamu_av *av, const char *domain);
 int dma_fault_pamu(const struct pamu_av *av);
 
-/* ---- TCE operations (hv/dma/tce.c) ---- */
+/* ---- TCE operations and their reflection (hv/dma/tce.c) ---- */
 
 int tce_put(struct partition *p, u64 liobn, u64 ioba, u64 tce);
 int tce_get(struct partition *p, u64 liobn, u64 ioba, u64 *tce);
@@ -249,7 +288,7 @@ int ddw_remove(struct partition *p, u64 liobn);
 int ddw_reset(struct partition *p, u64 buid);
 int ddw_page_shift_to_mask(unsigned int page_shift);
 
-/* ---- internals shared by the hv/dma files (reflect.c, window.c) ---- */
+/* ---- internals shared by the hv/dma files (tce.c, window.c) ---- */
 
 int dma_window_activate(struct dma_window *w, u64 bus_offset, u64 size,
 			unsigned int page_shift);
@@ -259,6 +298,18 @@ int dma_reflect_slots(struct dma_window *w, unsigned int first,
 		      unsigned int last);
 void dma_slot_compute(const struct dma_window *w, unsigned int s,
 		      struct dma_slot_state *st);
-bool dma_msi_overlaps(const struct dma_group *g, u64 iova, u64 len);
+
+/**
+ * dma_msi_overlaps() - does [iova, iova + len) touch @g's reserved MSI
+ * range? @len in bytes, > 0, the range not wrapping (callers check).
+ */
+static inline bool dma_msi_overlaps(const struct dma_group *g, u64 iova,
+				    u64 len)
+{
+	const struct dma_group_config *c = &g->cfg;
+
+	return c->msi_len && iova < c->msi_iova + c->msi_len &&
+	       c->msi_iova < iova + len;
+}
 
 #endif

@@ -12,16 +12,12 @@
 #ifndef WEIR_ERRQ_H
 #define WEIR_ERRQ_H
 
+#include <weir/errq_abi.h>
 #include <weir/types.h>
 
 struct partition;
 
 #define ERRQ_DEPTH		16	/* records per queue */
-#define ERRQ_RECORD_SIZE	128	/* bytes, as copied to the guest */
-
-/* Guest-visible handles of the queues (hv-handle in the guest tree). */
-#define ERRQ_HANDLE_GUEST	1
-#define ERRQ_HANDLE_GLOBAL	2	/* manager partitions only */
 
 /* One error, host form (serialised big-endian by errq_encode()). */
 struct hv_error {
@@ -36,26 +32,12 @@ struct hv_error {
 	char path[48];		/* device node in the guest tree */
 };
 
-#define HV_ERROR_WRITE		0x1u	/* the access was a write */
-#define HV_ERROR_LOST		0x2u	/* "records lost": addr is how many */
-
 struct errq {
 	struct hv_error rec[ERRQ_DEPTH];
 	unsigned int head, count;
 	u32 lost;		/* records dropped because the queue was full */
 };
 
-/* Byte offsets inside an encoded record (big-endian fields). */
-#define ERRQ_OFF_DOMAIN		0x00
-#define ERRQ_OFF_ERROR		0x10
-#define ERRQ_OFF_LPID		0x30
-#define ERRQ_OFF_DMA_HANDLE	0x34
-#define ERRQ_OFF_LIODN		0x38
-#define ERRQ_OFF_AVS1		0x3c
-#define ERRQ_OFF_AVS2		0x40
-#define ERRQ_OFF_FLAGS		0x44
-#define ERRQ_OFF_ADDR		0x48
-#define ERRQ_OFF_PATH		0x50
 
 /**
  * errq_push() - append @e to @q (a partition's own queue)

@@ -73,6 +73,13 @@ int hw_parse(const void *fdt, struct hw_info *hw, struct dt_error *err);
  */
 bool hw_in_ccsr(const struct hw_info *hw, phys_addr_t phys, u64 len);
 
+/**
+ * dt_fail() - fill @err with @node's path in @fdt, @prop and the printf
+ * message, and return @ret (a negative errno), for "return dt_fail(...)".
+ */
+int dt_fail(struct dt_error *err, const void *fdt, int node, const char *prop,
+	    int ret, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
 /* Format @err as one line "<node>: '<prop>': <msg>" into @buf. */
 const char *dt_error_str(const struct dt_error *err, char *buf, size_t len);
 

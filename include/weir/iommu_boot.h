@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* IOMMU bring-up at boot and access-violation polling (hv/iommu_boot.c). */
+/* IOMMU bring-up at boot and access-violation polling (hv/iommu/boot.c). */
 #ifndef WEIR_IOMMU_BOOT_H
 #define WEIR_IOMMU_BOOT_H
 
@@ -79,12 +79,12 @@ int iommu_plan_memory(const void *cfg, const struct plan *plan,
  * @err: on failure, the node at fault and why
  *
  * Partitions must exist (partition_by_id()) before this runs.
- * On an SVR with erratum A-004510 and PAMU units, iommu_pamu_a004510()
+ * On an SVR with erratum A-004510 and PAMU units, iommu_errata_a004510()
  * runs before any unit is enabled.
  * The plan is first checked against weir's heap with iommu_plan_memory()
  * (the subwindow count read from the PAMU), before anything is allocated.
  * Return: 0; -EINVAL/-ERANGE (PAMU units not contiguous or outside
- * CCSR); iommu_plan_memory()'s errors; -ENOMEM (tables); iommu_pamu_a004510()'s errors;
+ * CCSR); iommu_plan_memory()'s errors; -ENOMEM (tables); iommu_errata_a004510()'s errors;
  * dma_group_create()'s errors.
  */
 int iommu_boot(const void *cfg, const struct plan *plan, const void *hwfdt,
@@ -93,7 +93,7 @@ int iommu_boot(const void *cfg, const struct plan *plan, const void *hwfdt,
 struct pamu_csd;
 
 /**
- * iommu_pamu_a004510() - erratum A-004510 at boot (hv/iommu_errata.c):
+ * iommu_errata_a004510() - erratum A-004510 at boot (hv/iommu/errata.c):
  * on an SVR of the quirk table, the PAMU tables [@phys, @phys + @size)
  * get a coherence subdomain of their own (Linux 6.1 fsl_pamu.c
  * create_csd()); on any other SVR nothing is touched and @csd->port_id
@@ -103,7 +103,7 @@ struct pamu_csd;
  * block outside CCSR: -ERANGE; no free CSD ID: -ENOSPC; no LAW maps the
  * tables: -ENOENT; no free LAW above it: -EBUSY).
  */
-int iommu_pamu_a004510(const void *hwfdt, u32 svr, phys_addr_t phys,
+int iommu_errata_a004510(const void *hwfdt, u32 svr, phys_addr_t phys,
 		       u64 size, void *(*map)(phys_addr_t phys, u64 len),
 		       struct pamu_csd *csd, struct dt_error *err);
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * IOMMU groups and LIODNs: what the hardware tree says about DMA masters
- * (hv/iommu_hw.c), the groups of the partition config (hv/iommu_groups.c)
- * and their DMA options (hv/config_dma.c). Rules and sources:
+ * (hv/iommu/hw.c), the groups of the partition config (hv/iommu/groups.c)
+ * and their DMA options (hv/config/dma.c). Rules and sources:
  * doc/iommu-groups.md; config binding: doc/bindings/weir-config.md.
  */
 #ifndef WEIR_IOMMU_GROUPS_H
@@ -10,16 +10,17 @@
 
 #include <weir/config.h>
 
-/* ---- hardware discovery (hv/iommu_hw.c) ---- */
+/* ---- hardware discovery (hv/iommu/hw.c) ---- */
 
 enum pci_ctrl_kind {
 	PCI_CTRL_NONE = 0,	/* not a Freescale PCI/PCIe controller */
 	PCI_CTRL_HOSE,		/* no endpoint partitioning: one group per hose */
-	PCI_CTRL_PARTITIONED,	/* PCIe IP >= 2.4: one group per endpoint */
+	PCI_CTRL_PARTITIONED,	/* PCIe IP >= 2.4: endpoints with LIODNs apart
+				 * (refused: doc/iommu-groups.md) */
 };
 
 /**
- * hw_pci_ctrl_kind() - is @node a Freescale PCI controller, and does it
+ * iommu_hw_pci_kind() - is @node a Freescale PCI controller, and does it
  * partition endpoints?
  *
  * Controllers are the compatibles Linux 6.1 binds fsl_pci_driver to
@@ -30,32 +31,32 @@ enum pci_ctrl_kind {
  * means partitioned. A controller without a version string is treated as
  * unpartitioned (the coarser, always safe grouping).
  */
-enum pci_ctrl_kind hw_pci_ctrl_kind(const void *fdt, int node);
+enum pci_ctrl_kind iommu_hw_pci_kind(const void *fdt, int node);
 
 /**
- * dt_read_liodns() - the "fsl,liodn" cells of @node (hardware or config)
+ * iommu_hw_liodns() - the "fsl,liodn" cells of @node (hardware or config)
  * @out: up to @max LIODNs
  * Return: the number of LIODNs (0 when the property is absent); -EINVAL
  * when it is empty or not whole cells; -E2BIG when it has more than @max.
  */
-int dt_read_liodns(const void *fdt, int node, u32 *out, unsigned int max);
+int iommu_hw_liodns(const void *fdt, int node, u32 *out, unsigned int max);
 
 /**
- * hw_liodn_limit() - the largest LIODN this SoC can have:
+ * iommu_hw_liodn_limit() - the largest LIODN this SoC can have:
  * PLAN_LIODN_LIMIT, lowered to 2^bits - 1 by a "fsl,liodn-bits" property
  * (the guts node of QorIQ trees) with 1 <= bits < 12.
  */
-u32 hw_liodn_limit(const void *fdt);
+u32 iommu_hw_liodn_limit(const void *fdt);
 
 /**
- * hw_max_liodn() - the largest "fsl,liodn" cell of the hardware tree that
+ * iommu_hw_max_liodn() - the largest "fsl,liodn" cell of the hardware tree that
  * is <= @limit (U-Boot writes them on boards; larger ones cannot be in
  * the PAACT and are left out). 0 when there is none.
  */
-u32 hw_max_liodn(const void *fdt, u32 limit);
+u32 iommu_hw_max_liodn(const void *fdt, u32 limit);
 
 /**
- * hw_pamu_units() - the PAMU register blocks
+ * iommu_hw_units() - the PAMU register blocks
  * @phys: real address of each 4 KiB unit, at most @max
  * @n: number found (0 when there is no "fsl,pamu" node, as on QEMU)
  *
@@ -65,13 +66,13 @@ u32 hw_max_liodn(const void *fdt, u32 limit);
  * Return: 0; -EINVAL (with @err) when "reg" is missing, untranslatable,
  * or not a whole number of 4 KiB blocks; -E2BIG when more than @max.
  */
-int hw_pamu_units(const void *fdt, phys_addr_t *phys, unsigned int max,
+int iommu_hw_units(const void *fdt, phys_addr_t *phys, unsigned int max,
 		  unsigned int *n, struct dt_error *err);
 
 /*
  * struct hw_csd_info - where erratum A-004510's registers are (real
  * addresses and entry counts from the hardware tree); see
- * hw_pamu_csd_info()
+ * iommu_hw_csd_info()
  */
 struct hw_csd_info {
 	int lac_node;		/* "fsl,corenet-law" */
@@ -85,7 +86,7 @@ struct hw_csd_info {
 };
 
 /**
- * hw_pamu_csd_info() - the LAW and CCF blocks erratum A-004510 programs
+ * iommu_hw_csd_info() - the LAW and CCF blocks erratum A-004510 programs
  * @fdt: hardware tree
  * @ci:  filled on success
  * @err: on failure, the node and property at fault
@@ -100,10 +101,10 @@ struct hw_csd_info {
  * not one cell or zero, a block is too small for its count, or there are
  * more than 256 CSD IDs (LAWAR holds 8 bits).
  */
-int hw_pamu_csd_info(const void *fdt, struct hw_csd_info *ci,
+int iommu_hw_csd_info(const void *fdt, struct hw_csd_info *ci,
 		     struct dt_error *err);
 
-/* ---- DMA options of a config node (hv/config_dma.c) ---- */
+/* ---- DMA options of a config node (hv/config/dma.c) ---- */
 
 /**
  * config_dma_opts() - read the DMA options of config node @node into a
@@ -127,10 +128,10 @@ int config_dma_opts(const void *cfg, int node, struct dma_group_config *dma,
  */
 const char *config_dma_first_opt(const void *cfg, int node);
 
-/* ---- groups of the config (hv/iommu_groups.c) ---- */
+/* ---- groups of the config (hv/iommu/groups.c) ---- */
 
 /**
- * groups_build() - the IOMMU groups of a parsed plan
+ * iommu_groups_build() - the IOMMU groups of a parsed plan
  * @cfg: config tree; its partitions are already in @plan (parts parsed)
  * @hwfdt: hardware tree
  * @plan: fills group[], ngroups, max_liodn, pamu_phys[], npamus
@@ -157,10 +158,10 @@ const char *config_dma_first_opt(const void *cfg, int node);
  * LIODNs or PLAN_GROUP_MAX_NODES nodes, or there are more than
  * PLAN_MAX_GROUPS groups or PLAN_MAX_PAMUS PAMU units.
  */
-int groups_build(const void *cfg, const void *hwfdt, struct plan *plan,
+int iommu_groups_build(const void *cfg, const void *hwfdt, struct plan *plan,
 		 struct dt_error *err);
 
-/* "device", "pci-hose", "pci-endpoint" or "dma-engine". */
-const char *group_kind_name(enum group_kind kind);
+/* "device", "pci-hose" or "dma-engine". */
+const char *iommu_group_kind_name(enum group_kind kind);
 
 #endif

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Guest images into partition RAM (hv/loader.c). */
+/* Guest images into partition RAM (hv/partition/loader.c). */
 #ifndef WEIR_LOADER_H
 #define WEIR_LOADER_H
 

@@ -9,8 +9,26 @@
  * bits with FH_VMPIC_GET_MSIR, as under the NXP hypervisor (Linux
  * fsl_msi.c, FSL_PIC_IP_VMPIC). Register layout (QorIQ RM "MSI
  * registers"; QEMU hw/intc/openpic.c): MSIR0..7 at +0x00..+0x70 (read
- * clears), MSISR at +0x120, MSIIR at +0x140 (SRS = value >> 29, IBS =
- * (value >> 24) & 0x1f).
+ * clears), MSISR at +0x120, MSIIR at +0x140.
+ *
+ * The doorbell. QorIQ trees give each bank a second "reg": the bank's
+ * MSIIR alias, alone in its own 4 KiB page (0x44140, 0x45140, ... of
+ * CCSR; shared/reference/pamu-and-linux-guest.md §2). weir maps that page
+ * when the node has it, as the NXP hypervisor does since its commit
+ * 76b6183: the page of MSIIR at +0x140 holds every bank's registers and
+ * the MPIC's global timers, which a device must not be able to write.
+ * Without the alias (QEMU's ppce500, pre-QorIQ parts) the doorbell is
+ * MSIIR at +0x140.
+ *
+ * MPIC 4.3 ("fsl,mpic-msi-v4.3", e6500 parts): 16 MSIR registers
+ * (+0x00..+0xf0) and the doorbell is the MSIIR1 alias of the second
+ * "reg", whose data word is encoded differently (below); Linux 6.1
+ * sysdev/fsl_msi.c, arch/powerpc/boot/dts/fsl/qoriq-mpic4.3.dtsi.
+ *
+ * The MSI data word a device writes to the doorbell (32 bits,
+ * little-endian, as PCI): hwirq = (MSIR index << SRS shift) | (bit <<
+ * IBS shift), Linux fsl_msi.c msi_hwirq(): MSIIR SRS 5 / IBS 0, MSIIR1
+ * SRS 0 / IBS 4.
  */
 #ifndef WEIR_MSI_H
 #define WEIR_MSI_H
@@ -20,56 +38,88 @@
 
 struct partition;
 
-#define MSI_NR_MSIR		8	/* shared interrupt registers per bank */
+#define MSI_NR_MSIR		8	/* MSIR registers of an MSIIR bank */
+#define MSI_NR_MSIR_V43		16	/* ... of an MPIC 4.3 (MSIIR1) bank */
+#define MSI_MAX_MSIR		MSI_NR_MSIR_V43
 #define MSI_MSIR(n)		(0x10 * (n))
 #define MSI_MSISR		0x120
 #define MSI_MSIIR		0x140
-#define MSI_SRS_SHIFT		29	/* MSIIR value: register select */
-#define MSI_IBS_SHIFT		24	/* MSIIR value: bit select */
+#define MSI_SRS_SHIFT		5	/* MSI data: register select (MSIIR) */
+#define MSI_IBS_SHIFT		0	/* MSI data: bit select (MSIIR) */
+#define MSI_SRS_SHIFT_V43	0	/* ... (MSIIR1) */
+#define MSI_IBS_SHIFT_V43	4
 #define MSI_MAX_BANKS		4
 
-/* Banks weir uses; the MPIC 4.3 ones (MSIIR1) are refused. */
+/* The banks weir gives partitions (what their guests see: the
+ * DT_COMPAT_VMPIC_MSI* names of include/weir/guest_dt_abi.h). */
 #define MSI_COMPATIBLE		"fsl,mpic-msi"
 #define MSI_COMPATIBLE_V43	"fsl,mpic-msi-v4.3"
 
 /*
- * The 4 KiB page of the MSIIR of the bank at real address @bank: what a
- * window maps as the doorbell, so the unit of assignment (the PAMU maps
- * whole pages): two banks in one page cannot go to different partitions.
+ * The 4 KiB page of the doorbell register at real address @doorbell:
+ * what a window maps, so the unit of assignment (the PAMU maps whole
+ * pages): two banks whose doorbells share a page cannot go to different
+ * partitions.
  */
-static inline phys_addr_t msi_doorbell_page(phys_addr_t bank)
+static inline phys_addr_t msi_doorbell_page(phys_addr_t doorbell)
 {
-	return (bank + MSI_MSIIR) & ~(phys_addr_t)(SZ_4K - 1);
+	return doorbell & ~(phys_addr_t)(SZ_4K - 1);
 }
 
-/* The vPIC source of MSIR register @n (n < MSI_NR_MSIR). */
+/* The vPIC source of MSIR register @n (n < MSI_MAX_MSIR). */
 #define VPIC_IRQ_MSI(n)		VPIC_IRQ(8 + (n))
+
+/**
+ * struct msi_bank_desc - an MSI bank as the hardware tree describes it
+ * (config_msi_banks() in hv/config/msi.c finds and checks it)
+ * @phys:     real address of the register block (MSIR0 at +0)
+ * @doorbell: real address of the register devices write: the MSIIR or
+ *            MSIIR1 alias of the second "reg", else @phys + MSI_MSIIR
+ * @v43:      MPIC 4.3 bank: 16 MSIRs, MSIIR1 data encoding
+ */
+struct msi_bank_desc {
+	phys_addr_t phys;
+	phys_addr_t doorbell;
+	bool v43;
+};
 
 struct msi_bank {
 	struct partition *owner;
-	phys_addr_t phys;		/* the bank's register block */
-	volatile u32 *regs;		/* weir's mapping of it */
-	u32 msir[MSI_NR_MSIR];		/* collected, not yet read by the guest */
+	struct msi_bank_desc d;
+	unsigned int nr_msir;		/* MSI_NR_MSIR or MSI_NR_MSIR_V43 */
+	volatile u32 *regs;		/* weir's mapping of the block */
+	volatile u32 *doorbell;		/* ... and of the doorbell register */
+	u32 msir[MSI_MAX_MSIR];		/* collected, not yet read by the guest */
 };
 
 /**
- * msi_bank_add() - give the bank at real address @phys (mapped at @regs)
- * to partition @p and claim its vPIC sources
+ * msi_bank_add() - give bank @d (its block mapped at @regs, its doorbell
+ * register at @doorbell) to partition @p and claim its vPIC sources, one
+ * per MSIR register
  * Return: 0; -EBUSY when @p already has a bank or another partition's
- * bank shares the 4 KiB page (the PAMU cannot keep them apart); -ENOSPC
- * when MSI_MAX_BANKS are in use; vpic_claim()'s errors.
+ * doorbell shares the 4 KiB page (the PAMU cannot keep them apart);
+ * -ENOSPC when MSI_MAX_BANKS are in use; vpic_claim()'s errors.
  */
-int msi_bank_add(struct partition *p, phys_addr_t phys, volatile u32 *regs);
+int msi_bank_add(struct partition *p, const struct msi_bank_desc *d,
+		 volatile u32 *regs, volatile u32 *doorbell);
+
+/* SRS and IBS shifts of @b's MSI data word (see the top of this file). */
+static inline void msi_bank_shifts(const struct msi_bank *b, u32 *srs,
+				   u32 *ibs)
+{
+	*srs = b->d.v43 ? MSI_SRS_SHIFT_V43 : MSI_SRS_SHIFT;
+	*ibs = b->d.v43 ? MSI_IBS_SHIFT_V43 : MSI_IBS_SHIFT;
+}
 
 /* The bank of @p, or NULL. */
 struct msi_bank *msi_bank_of(const struct partition *p);
 
-/* The bank whose MSIIR page contains real address @phys, or NULL. */
+/* The bank whose doorbell page contains real address @phys, or NULL. */
 struct msi_bank *msi_bank_by_page(phys_addr_t phys);
 
 /**
  * msi_doorbell_write() - a device write of @len bytes from @src to real
- * address @phys, which must be the MSIIR of a bank (4 bytes, aligned)
+ * address @phys, which must be a bank's doorbell register (4 bytes)
  * Return: 0, or -EFAULT for anything else (nothing written).
  */
 int msi_doorbell_write(phys_addr_t phys, const void *src, u64 len);

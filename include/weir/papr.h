@@ -1,20 +1,19 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The PAPR boundary of weir: TCE hcalls and the DDW RTAS-style calls.
+ * The PAPR guest ABI of weir: TCE hcalls, H_RTAS and the DDW RTAS calls.
  *
- * How a guest gets here (the plan, doc/tce.md): ePAPR hypercall `sc 1`
- * with r11 = PAPR_EPAPR_TOKEN(opcode), i.e. (ePAPR vendor id 3 "IBM" <<
- * 16) | PAPR opcode, arguments from r3 (first) on; r3 returns the status,
- * outputs follow from r4. The arch trap handler fills args[] and copies
- * ret[] back; papr_hcall() does the rest. Opcodes and return codes are
- * PAPR's (LoPAR ch_lpar_option.xml; Linux asm/hvcall.h).
+ * How a guest gets here (doc/tce.md): ePAPR hypercall `sc 1` with r11 =
+ * PAPR_EPAPR_TOKEN(opcode), i.e. (ePAPR vendor id 3 "IBM" << 16) | PAPR
+ * opcode, arguments from r3 (first) on as the H_*_SHAPE below lay them
+ * out (include/weir/hcall_abi.h); r3 returns the signed status, outputs
+ * follow from r4. Opcodes and return codes are PAPR's (LoPAR
+ * ch_lpar_option.xml; Linux asm/hvcall.h). Plain #defines only, shared
+ * with the test guests; the handlers are in hv/hcall/papr.c.
  */
 #ifndef WEIR_PAPR_H
 #define WEIR_PAPR_H
 
-#include <weir/types.h>
-
-struct partition;
+#include <weir/hcall_abi.h>
 
 /* ePAPR vendor id of IBM/PAPR hcalls (ePAPR 1.1 "Hypercall numbers"). */
 #define PAPR_EPAPR_VENDOR	3
@@ -27,6 +26,17 @@ struct partition;
 #define H_PUT_TCE_INDIRECT	0x13C	/* not 0x124: that is H_BULK_REMOVE */
 /* RTAS through an hcall (KVM/QEMU KVMPPC_H_RTAS, Linux asm/hvcall.h). */
 #define H_RTAS			0xF000
+
+/*
+ * Their 32-bit register shapes (HC_SHAPE(nin, in_pairs, nout, out_pairs)):
+ * LIOBN and count one register each, IOBA, TCE and list address register
+ * pairs; H_GET_TCE's TCE the pair r4:r5; H_RTAS the GPA of its rtas_args.
+ */
+#define H_GET_TCE_SHAPE			HC_SHAPE(2, 0x2, 1, 0x1)
+#define H_PUT_TCE_SHAPE			HC_SHAPE(3, 0x6, 0, 0)
+#define H_STUFF_TCE_SHAPE		HC_SHAPE(4, 0x6, 0, 0)
+#define H_PUT_TCE_INDIRECT_SHAPE	HC_SHAPE(4, 0x6, 0, 0)
+#define H_RTAS_SHAPE			HC_SHAPE(1, 0, 0, 0)
 
 /* Return codes. */
 #define H_SUCCESS		0
@@ -55,31 +65,5 @@ struct partition;
 #define RTAS_SUCCESS		0
 #define RTAS_HARDWARE_ERROR	(-1)
 #define RTAS_PARAMETER_ERROR	(-3)
-
-/**
- * papr_hcall() - run one PAPR hcall for partition @p
- * @opcode: PAPR opcode (H_*)
- * @args: the hcall arguments in order (args[0] is the first, e.g. LIOBN)
- * @ret: outputs (ret[0] is the first, r4 in PAPR); only H_GET_TCE writes
- *       it, 0 when it fails
- *
- * Return: the PAPR status (H_SUCCESS, H_PARAMETER, H_P4, H_HARDWARE,
- * H_FUNCTION ...), see doc/tce.md for each case.
- */
-long papr_hcall(struct partition *p, unsigned long opcode, u64 args[8],
-		u64 *ret);
-
-/**
- * papr_rtas_call() - run one DDW RTAS call for partition @p
- * @token: PAPR_RTAS_*
- * @args: @nargs input cells; @rets: @nrets output cells, rets[0] = status
- *
- * Return: the status also written to rets[0] (when @nrets >= 1):
- * RTAS_SUCCESS, RTAS_PARAMETER_ERROR (wrong nargs/nrets, unknown token,
- * BUID or LIOBN, bad shifts, no window available), RTAS_HARDWARE_ERROR
- * (the IOMMU refused).
- */
-int papr_rtas_call(struct partition *p, u32 token, const u32 *args,
-		   unsigned int nargs, u32 *rets, unsigned int nrets);
 
 #endif

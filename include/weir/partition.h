@@ -7,12 +7,20 @@
 #ifndef WEIR_PARTITION_H
 #define WEIR_PARTITION_H
 
+#include <errno.h>
 #include <weir/errq.h>
 #include <weir/log.h>
 #include <weir/types.h>
 
 #define PARTITION_NAME_MAX 32
 #define PARTITION_MAX_VCPUS 8
+/*
+ * The most partitions weir runs: guest-ids 1..PARTITION_MAX. One
+ * constant for the config's limit, the static per-partition state and
+ * the console mux, whose Ctrl-A <digit> names a partition by one digit
+ * (so at most 9). Not a Kconfig option: no board has a reason to pick
+ * another, and a CONFIG_ name is Kconfig's to define.
+ */
 #define PARTITION_MAX 8
 
 struct vcpu;
@@ -69,6 +77,13 @@ struct partition {
 	struct log_budget log[PLOG_KINDS]; /* kept across restarts */
 };
 
+/* [gpa, gpa + len) is non-empty and inside @p's RAM, without wrapping. */
+static inline bool partition_gpa_ok(const struct partition *p, gpa_t gpa,
+				    u64 len)
+{
+	return len != 0 && gpa < p->ram_size && len <= p->ram_size - gpa;
+}
+
 /**
  * partition_gpa_to_phys() - translate a guest-physical range
  * @p: partition
@@ -79,8 +94,14 @@ struct partition {
  * Return: 0, or -EFAULT when [gpa, gpa + len) is not entirely inside the
  * partition's RAM (including arithmetic wrap-around).
  */
-int partition_gpa_to_phys(const struct partition *p, gpa_t gpa, u64 len,
-			  phys_addr_t *phys);
+static inline int partition_gpa_to_phys(const struct partition *p, gpa_t gpa,
+					u64 len, phys_addr_t *phys)
+{
+	if (!partition_gpa_ok(p, gpa, len))
+		return -EFAULT;
+	*phys = p->ram_phys + gpa;
+	return 0;
+}
 
 /**
  * partition_gpa_end() - where blocks of @len bytes stop fitting in RAM
@@ -103,11 +124,17 @@ static inline u64 partition_gpa_end(const struct partition *p, u64 len)
  * Same checks as partition_gpa_to_phys(); returns NULL when the range is
  * not entirely inside the partition's RAM.
  */
-void *partition_gpa_ptr(const struct partition *p, gpa_t gpa, u64 len);
+static inline void *partition_gpa_ptr(const struct partition *p, gpa_t gpa,
+				      u64 len)
+{
+	if (!partition_gpa_ok(p, gpa, len) || !p->ram_host)
+		return NULL;
+	return (char *)p->ram_host + gpa;
+}
 
 /*
- * Partition control, used by the FH_PARTITION_* hcalls. Implemented by
- * hv/partition.c on the target; host tests provide their own.
+ * Partition control, used by the FH_PARTITION_* hcalls
+ * (hv/partition/partition.c and ctl.c, on the target and in the sandbox).
  */
 
 /* All partitions, indexed by guest-id - 1; NULL past the last. */
@@ -127,7 +154,7 @@ int partition_stop(struct partition *p);
 int partition_restart(struct partition *p);
 
 /**
- * partition_request() - ask @p to stop or restart (hv/partition_ctl.c)
+ * partition_request() - ask @p to stop or restart (hv/partition/ctl.c)
  * @r: PREQ_STOP or PREQ_RESTART; replaces a request not yet applied
  *
  * Only records the request (an atomic store): the partition's own vCPU
@@ -161,7 +188,8 @@ static inline enum partition_req partition_take_request(struct partition *p)
  */
 enum partition_state partition_status(const struct partition *p);
 
-/* Reset the whole machine (FH_SYSTEM_RESET). Does not return on target. */
+/* Reset the whole machine (FH_SYSTEM_RESET): weir's console output
+ * flushed, then arch_system_reset(). Does not return on target. */
 void system_reset(void);
 
 /*

@@ -13,7 +13,7 @@
 #define WEIR_VCPU_H
 
 #include <weir/types.h>
-#include <asm/ptrace.h>
+#include <weir/arch.h>
 
 struct partition;
 

@@ -2,23 +2,15 @@
 /*
  * Trap-and-emulate of a guest that runs in problem state (hv/vcpu/): the
  * exit dispatch, privileged-instruction emulation and exception delivery.
- * Nothing here touches hardware directly: include/weir/vcpu_arch.h is
+ * Nothing here touches hardware directly: include/weir/arch.h is
  * the boundary.
  */
 #ifndef WEIR_VCPU_EMUL_H
 #define WEIR_VCPU_EMUL_H
 
+#include <weir/booke.h>
 #include <weir/vcpu.h>
 #include <weir/vtlb.h>
-
-/* IVOR numbers (Power ISA 2.06 Book III-E §7.6; e500mc Core RM §4). */
-enum {
-	IVOR_CRITICAL = 0, IVOR_MCHECK = 1, IVOR_DSI = 2, IVOR_ISI = 3,
-	IVOR_EXTERNAL = 4, IVOR_ALIGN = 5, IVOR_PROGRAM = 6, IVOR_FPUNAVAIL = 7,
-	IVOR_SYSCALL = 8, IVOR_APUNAVAIL = 9, IVOR_DEC = 10, IVOR_FIT = 11,
-	IVOR_WDT = 12, IVOR_DTLB = 13, IVOR_ITLB = 14, IVOR_DEBUG = 15,
-	IVOR_PERFMON = 35, IVOR_DOORBELL = 36, IVOR_HCALL = 40, IVOR_HPRIV = 41,
-};
 
 /**
  * vcpu_mfspr() / vcpu_mtspr() - a guest access to supervisor SPR @spr

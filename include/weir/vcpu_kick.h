@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Waking a vCPU from another core, and the atomic updates of
- * vcpu->pending that go with it. The virtual PIC (hv/vpic.c) sets and
+ * vcpu->pending that go with it. The virtual PIC (hv/irq/vpic.c) sets and
  * clears VIRQ_EXT from whichever core raised or acknowledged an
  * interrupt, while the vCPU's own core changes other bits: every update
  * of vcpu->pending must therefore be atomic (these helpers, or the same
@@ -13,15 +13,7 @@
 #include <weir/types.h>
 #include <weir/vcpu.h>
 
-/**
- * vcpu_kick() - wake the core running @v if it idles
- *
- * Called after a VIRQ_EXT bit was set, possibly from another core and
- * with the vpic lock held: it must not take locks or call back into the
- * vpic. Kicking the vCPU of the calling core must be harmless. Provided
- * by the vCPU code on the target and by test/unit/helpers on the host.
- */
-void vcpu_kick(struct vcpu *v);
+/* vcpu_kick() itself is the arch's: include/weir/arch.h. */
 
 static inline void vcpu_pending_set(struct vcpu *v, u32 bits)
 {

@@ -45,14 +45,14 @@
 struct partition;
 
 #define VPIC_IRQ_BASE		512	/* first virtual source number */
-#define VPIC_NR_IRQS		16	/* virtual sources per partition */
+#define VPIC_NR_IRQS		32	/* virtual sources per partition */
 #define VPIC_IRQ(n)		(VPIC_IRQ_BASE + (n))
 #define VPIC_PRIO_MAX		15	/* ePAPR/MPIC priorities 0..15 */
 
 /* Suggested numbers for a partition's console byte channel. */
 #define VPIC_IRQ_CONSOLE_RX	VPIC_IRQ(0)
 #define VPIC_IRQ_CONSOLE_TX	VPIC_IRQ(1)
-/* The guest error queue's interrupt (hv/errq.c). */
+/* The guest error queue's interrupt (hv/partition/errq.c). */
 #define VPIC_IRQ_ERRQ		VPIC_IRQ(2)
 
 /* Called after the guest's EOI of @irq, without the vpic lock held. */

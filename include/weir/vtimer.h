@@ -16,14 +16,7 @@ void vtimer_write_dec(struct vcpu *v, u32 val, u64 now);
 /* Guest mfspr DEC at timebase @now (0 once expired). */
 u32 vtimer_read_dec(const struct vcpu *v, u64 now);
 
-/**
- * vtimer_expire() - account for the time up to @now: set TSR[DIS] when
- * the deadline passed, reload from DECAR under TCR[ARE]
- * Return: true when TSR[DIS] was newly set.
- */
-bool vtimer_expire(struct vcpu *v, u64 now);
-
-/* Timebase value of the next expiry, or UINT64_MAX when not counting. */
-u64 vtimer_next(const struct vcpu *v);
+/* vtimer_expire() and vtimer_next(), which the arch's decrementer calls:
+ * include/weir/arch.h. */
 
 #endif

@@ -46,9 +46,8 @@
 #define LO(x)		((u32)(x))
 
 static struct iommu *mmu;
-static struct partition part;
-static struct vpic pic;
-static struct vcpu vcpu;
+static struct partition *part;	/* test_partitions_create()'s */
+static struct vcpu *vcpu;
 static struct dma_group *grp;
 static u32 ddw_liobn;
 static u64 ddw_start;
@@ -73,10 +72,10 @@ static u32 hc(u32 token, unsigned int n, const u32 *args)
 	unsigned int i;
 
 	for (i = 0; i < n; i++)
-		vcpu.regs.gpr[3 + i] = args[i];
-	vcpu.regs.gpr[11] = token;
-	hcall_dispatch(&vcpu);
-	return vcpu.regs.gpr[3];
+		vcpu->regs.gpr[3 + i] = args[i];
+	vcpu->regs.gpr[11] = token;
+	hcall_dispatch(vcpu);
+	return vcpu->regs.gpr[3];
 }
 
 #define HC(tok, ...) hc((tok), sizeof((u32[]){ __VA_ARGS__ }) / 4, \
@@ -85,7 +84,7 @@ static u32 hc(u32 token, unsigned int n, const u32 *args)
 
 static u8 *ram(u64 gpa)
 {
-	return (u8 *)part.ram_host + gpa;
+	return (u8 *)part->ram_host + gpa;
 }
 
 static void write_lists(unsigned int n, u64 first, u64 step, unsigned int pages)
@@ -268,17 +267,13 @@ static void setup(void)
 	if (pamu_create(&pc, &mmu))
 		die("pamu_create", -1);
 	printf("heap-pamu %zu\n", heap_bytes - before);
-	part.id = 1;
-	snprintf(part.name, sizeof(part.name), "bench");
-	part.ram_phys = 0x10000000ULL;
-	part.ram_size = RAM_SIZE;
-	part.ram_host = calloc(1, RAM_SIZE);
-	part.vcpu[0] = &vcpu;
-	part.nvcpus = 1;
-	vcpu.part = &part;
-	if (!part.ram_host || vpic_init(&pic, &part) || errq_attach(&part))
+	part = test_partitions_create(1, (const char *const[]){ "bench" }, 0);
+	vcpu = part->vcpu[0];
+	part->ram_phys = 0x10000000ULL;
+	part->ram_size = RAM_SIZE;
+	part->ram_host = calloc(1, RAM_SIZE);
+	if (!part->ram_host)
 		die("partition setup", -1);
-	fake_hv.by_id[0] = &part;
 	dma_group_config_init(&c);
 	c.index = GROUP;
 	c.buid = BUID;
@@ -286,7 +281,7 @@ static void setup(void)
 	c.nr_liodns = 1;
 	c.ddw_page_mask = DDW_PGSZ_4K | DDW_PGSZ_64K | DDW_PGSZ_16M;
 	before = heap_bytes;
-	if (dma_group_create(&c, &part, mmu, &grp))
+	if (dma_group_create(&c, part, mmu, &grp))
 		die("dma_group_create", -1);
 	printf("heap-group %zu\n", heap_bytes - before);
 }

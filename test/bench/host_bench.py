@@ -7,7 +7,7 @@ figure separates the work done inside weir from trap entry/exit and
 shows how it scales, it is not the guest-visible count.
 
 For each figure the inclusive cost of a few inner functions
-(papr_hcall, pamu_commit, ...) comes from callgrind_annotate.
+(hc_h_put_tce, pamu_commit, ...) comes from callgrind_annotate.
 """
 import os
 import re
@@ -19,7 +19,8 @@ BENCH_HOST = os.path.join("build", "bench-host", "test", "bench", "bench_host")
 CALLS = {"linux-clear-1g": 4, "ddw-cycle-1g": 20, "pamu-commit-256": 40,
          "indirect-512": 40}
 DEFAULT_CALLS = 200
-INNER = ["hcall_dispatch", "papr_hcall", "papr_rtas_call", "tce_put", "tce_get",
+INNER = ["hcall_dispatch", "hc_h_put_tce", "hc_h_put_tce_indirect",
+         "hc_h_stuff_tce", "hc_h_get_tce", "papr_rtas_call", "tce_put", "tce_get",
          "tce_stuff", "tce_put_indirect", "dma_reflect_slots", "pamu_commit",
          "ddw_create", "ddw_remove"]
 # TCEs per call, for per-TCE figures

@@ -238,7 +238,7 @@ static void check_plan(const struct plan_ctx *c)
 {
 	unsigned int i, k;
 
-	if (c->plan->nparts > CONFIG_MAX_PARTITIONS)
+	if (c->plan->nparts > PARTITION_MAX)
 		fail("%u partitions", c->plan->nparts);
 	check_groups(c);
 	for (i = 0; i < c->plan->nparts; i++)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * libFuzzer harness of every guest-reachable call of the core: PAPR TCE
- * hcalls (papr_hcall(), all opcodes including unknown ones), the DDW
+ * hcalls (hcall_call(), all opcodes including unknown ones), the DDW
  * RTAS calls (papr_rtas_call()) and the ePAPR/FSL/weir hcalls
  * (hcall_dispatch() on a host vCPU), with arbitrary arguments and guest
  * memory contents (TCE lists), on the world of world.h (three partitions,
@@ -229,7 +229,7 @@ static unsigned long long calls;
 
 /*
  * A PAMU commit refused with -ENOSPC: the SPAACE pool (sized like
- * hv/iommu_boot.c does, two full runs per LIODN) had no free run. The
+ * hv/iommu/boot.c does, two full runs per LIODN) had no free run. The
  * allocator is first fit, so a smaller pool fragments (doc/robustness.md,
  * finding 2); with the boot sizing this must never happen.
  */
@@ -339,7 +339,7 @@ static void op_papr(void)
 	struct partition *p = caller(&pi);
 	u8 sel = get8();
 	unsigned long opcode = sel < 224 ? papr_ops[sel % 4] : get16();
-	u64 args[8] = { 0 }, ret[8] = { 0 };
+	u64 args[HC_MAX_IN] = { 0 }, ret[HC_MAX_OUT] = { 0 };
 	unsigned int i;
 	long rc;
 
@@ -347,15 +347,15 @@ static void op_papr(void)
 		args[i] = arg();
 	if (p->state != PART_RUNNING)
 		return;
-	before_call("papr_hcall", 1u << pi);
-	rc = papr_hcall(p, opcode, args, ret);
-	check_commit_space("papr_hcall");
+	before_call("hcall_call", 1u << pi);
+	rc = hcall_call(p->vcpu[0], PAPR_EPAPR_TOKEN(opcode), args, ret);
+	check_commit_space("hcall_call");
 	if (rc == H_HARDWARE)
-		inv_fail("papr_hcall", "H_HARDWARE: the PAMU refused weir's "
+		inv_fail("hcall_call", "H_HARDWARE: the PAMU refused weir's "
 			 "own state (op %#lx)", opcode);
 	if (rc != H_SUCCESS && ret[0])
-		inv_fail("papr_hcall", "refused call wrote r4");
-	after_call("papr_hcall", rc != H_SUCCESS, 1u << pi);
+		inv_fail("hcall_call", "refused call wrote r4");
+	after_call("hcall_call", rc != H_SUCCESS, 1u << pi);
 }
 
 /* H_PUT_TCE_INDIRECT with a freshly written list (the list's address
@@ -364,7 +364,7 @@ static void op_indirect(void)
 {
 	unsigned int pi;
 	struct partition *p = caller(&pi);
-	u64 args[8] = { 0 }, ret[8] = { 0 };
+	u64 args[HC_MAX_IN] = { 0 }, ret[HC_MAX_OUT] = { 0 };
 	unsigned int count = get16() % (TCE_BATCH_MAX + 8);
 	long rc;
 
@@ -379,7 +379,8 @@ static void op_indirect(void)
 	if (p->state != PART_RUNNING)
 		return;
 	before_call("H_PUT_TCE_INDIRECT", 1u << pi);
-	rc = papr_hcall(p, H_PUT_TCE_INDIRECT, args, ret);
+	rc = hcall_call(p->vcpu[0], PAPR_EPAPR_TOKEN(H_PUT_TCE_INDIRECT), args,
+			ret);
 	check_commit_space("H_PUT_TCE_INDIRECT");
 	if (rc == H_HARDWARE)
 		inv_fail("indirect", "H_HARDWARE");
@@ -435,7 +436,7 @@ static const u32 nums[] = {
 /*
  * The partitions a call of @p (index @pi) with @tok may change: itself,
  * and for a manager the partition-control target r3 names (guest-id;
- * hv/hcall_partition.c).
+ * hv/hcall/partition.c).
  */
 static unsigned int call_parts(const struct partition *p, unsigned int pi,
 			       u32 tok, u32 r3)
@@ -468,6 +469,7 @@ static void op_epapr(void)
 	u32 tok = sel < 224 ? EV_HCALL_TOKEN(vendors[sel % 8], num) : get32();
 	u32 r3;
 	unsigned int parts;
+	bool self_restart;
 
 	vi = get8() % p->nvcpus;
 	v = p->vcpu[vi];
@@ -481,8 +483,16 @@ static void op_epapr(void)
 	before_call("hcall_dispatch", parts);
 	before = v->regs;
 	hcall_dispatch(v);
+	/* a restart of its own partition writes no status: the reload at
+	 * the sync sets the fresh boot's registers */
+	self_restart = partition_status(p) == PART_STARTING;
+	world_sync();
 	check_commit_space("hcall_dispatch");
 	r3 = v->regs.gpr[3];
+	if (self_restart) {
+		after_call("FH_PARTITION_RESTART itself", false, parts);
+		return;
+	}
 	if (r3 != EV_SUCCESS && EV_TOKEN_VENDOR(tok) == WEIR_VENDOR_ID &&
 	    EV_TOKEN_NUM(tok) == WEIR_HC_DMA_COPY) {
 		after_call("WEIR_HC_DMA_COPY refused", false, parts);

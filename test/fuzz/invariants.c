@@ -185,11 +185,11 @@ void snap_init(void)
 				 RK_GROUP, g);
 		}
 	}
-	add("partitions", W.part, sizeof(W.part));
+	add("partitions", W.part, W_NPARTS * sizeof(*W.part));
 	add("global error queue", errq_global(), sizeof(struct errq));
 	add("msi registers", W.msi_regs, sizeof(W.msi_regs));
-	add("vpics", W.pic, sizeof(W.pic));
-	add("byte channels", W.con, sizeof(W.con));
+	add("vpics", W.pic, W_NPARTS * sizeof(*W.pic));
+	add("byte channels", W.con, W_NPARTS * sizeof(*W.con));
 	for (g = 0; g < W_NPARTS; g++)
 		for (i = 0; i < W.part[g].nvcpus; i++)
 			add("vcpu", W.vcpu[g][i], offsetof(struct vcpu, tlb));

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The hcall fuzzer's world (world.h) and the host fakes of partition
- * control (include/weir/partition.h) and vcpu_kick(). Unlike the unit
- * test fakes, a restart here resets what the target's restart resets
- * (DMA groups, vPIC, byte channel, vCPU registers), so that sequences of
- * restarts and hcalls stay meaningful.
+ * The hcall fuzzer's world (world.h): partitions made and controlled by
+ * hv/partition/partition.c itself (partitions_create(); stop and restart
+ * requests applied by world_sync() as each partition's vCPU applies them
+ * on its way back to the guest, a restart reloading a small raw image
+ * and the guest tree), and the host fakes of the arch side of
+ * include/weir/arch.h the core calls.
  */
 #include <errno.h>
 #include <stddef.h>
@@ -12,14 +13,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <libfdt.h>
+#include <weir/arch.h>
 #include <weir/console.h>
 #include <weir/console_mux.h>
 #include <weir/dma_engine.h>
 #include <weir/errq.h>
 #include <weir/msi.h>
+#include <weir/partition_boot.h>
 #include <weir/pamu.h>
 #include <weir/byteorder.h>
-#include <weir/vcpu_kick.h>
 #include "pamu_priv.h"
 #include "world.h"
 
@@ -126,58 +129,9 @@ void world_selftest_refused(unsigned int pi)
 	}
 }
 
-/* ------------------------------------------------------------- fakes */
+/* ------------------------------------------- the arch side (arch.h) */
 
-struct partition *partition_by_id(unsigned int id)
-{
-	if (id < 1 || id > W_NPARTS)
-		return NULL;
-	return &W.part[id - 1];
-}
-
-/*
- * What hv/partition.c's stop leads to once the vCPUs have synced
- * (partition_vcpu_sync()): stopped, and the partition's DMA blocked.
- */
-int partition_stop(struct partition *p)
-{
-	unsigned int i;
-
-	if (p->state == PART_STOPPED)
-		return -EALREADY;
-	p->state = PART_STOPPED;
-	for (i = 0; i < p->nvcpus; i++)
-		p->vcpu[i]->stopped = true;
-	if (dma_partition_block(p))
-		W.block_failed++;
-	return 0;
-}
-
-/* What hv/partition.c resets, minus the image and guest tree reload. */
-int partition_restart(struct partition *p)
-{
-	unsigned int i;
-	int ret;
-
-	ret = dma_partition_reset(p);
-	if (ret)
-		return ret;
-	vpic_reset(p->pic);
-	bytechan_reset(p->console);
-	for (i = 0; i < p->nvcpus; i++) {
-		struct vcpu *v = p->vcpu[i];
-
-		memset(&v->regs, 0, sizeof(v->regs));
-		v->regs.pc = 0x100000;
-		v->pending = 0;
-		v->idle = false;
-		v->stopped = false;
-	}
-	p->state = PART_RUNNING;
-	return 0;
-}
-
-void system_reset(void)
+void arch_system_reset(void)
 {
 	W.resets++;
 }
@@ -187,6 +141,65 @@ void vcpu_kick(struct vcpu *v)
 	W.kicks++;
 	if (world_selftest == ST_CANARY)
 		W.mem[W_CANARY + W.part[0].ram_size] ^= 1;
+}
+
+/*
+ * A restart's reload writes guest RAM the fuzzer did not (zeroes, the
+ * image, the guest tree): world_sync() notes where, world_restart()
+ * zeroes it again so that inputs stay independent.
+ */
+static struct {
+	bool dirty;
+	u64 fdt_gpa;
+} reload[W_NPARTS];
+
+void arch_zero_ram(void *p, u64 len)
+{
+	memset(p, 0, len);
+}
+
+/* No real TLB, timer, FPU or idle here: the core's calls are no-ops. */
+void arch_shadow_map(u32 ea, phys_addr_t phys, u32 sid, u32 wimge, u32 perms)
+{
+}
+
+void arch_shadow_flush(void)
+{
+}
+
+void arch_shadow_unmap(u32 ea)
+{
+}
+
+void arch_timer_changed(struct vcpu *v)
+{
+}
+
+void arch_guest_user_state_reset(const struct vcpu *v)
+{
+}
+
+void arch_idle_wait(void)
+{
+}
+
+u64 arch_tb_read(void)
+{
+	return 0;
+}
+
+u32 arch_pvr(void)
+{
+	return 0x80230020u;	/* e500mc rev 2.0 */
+}
+
+u32 arch_svr(void)
+{
+	return 0x82000020u;	/* P4080 rev 2.0 */
+}
+
+void arch_sprg_user_write(unsigned int n, u32 val)
+{
 }
 
 /* Counts weir's console output; FUZZ_VERBOSE=1 also shows it. */
@@ -301,6 +314,65 @@ static void die(const char *what, int err)
 	abort();
 }
 
+/*
+ * What partitions_create() and a restart's reload need: a plan of the
+ * three partitions with a raw image (one "b ." at 1 MiB), and a
+ * hardware tree with their cores (the guest tree copies the cpu nodes;
+ * it also serves as the config tree errors name, by its root).
+ */
+static struct plan plan;
+static struct hw_info hw = {
+	.model = "fuzz", .cpu = "e500mc", .tb_freq = 100000000,
+};
+static u8 hw_fdt[4096];
+static const u8 guest_image[4] = { 0x48, 0x00, 0x00, 0x00 };
+static void *ram[W_NPARTS];	/* each partition's RAM in W.mem */
+
+static void hw_tree(void)
+{
+	unsigned int cpu;
+	void *f = hw_fdt;
+
+	if (fdt_create(f, sizeof(hw_fdt)) || fdt_finish_reservemap(f) ||
+	    fdt_begin_node(f, "") || fdt_property_u32(f, "#address-cells", 1) ||
+	    fdt_property_u32(f, "#size-cells", 0) || fdt_begin_node(f, "cpus") ||
+	    fdt_property_u32(f, "#address-cells", 1) ||
+	    fdt_property_u32(f, "#size-cells", 0))
+		die("hardware tree", -ENOSPC);
+	for (cpu = 0; cpu < W_NPARTS * W_NVCPUS; cpu++) {
+		char name[16];
+
+		snprintf(name, sizeof(name), "cpu@%u", cpu);
+		if (fdt_begin_node(f, name) ||
+		    fdt_property_string(f, "device_type", "cpu") ||
+		    fdt_property_u32(f, "reg", cpu) || fdt_end_node(f))
+			die("hardware tree", -ENOSPC);
+	}
+	if (fdt_end_node(f) || fdt_end_node(f) || fdt_finish(f))
+		die("hardware tree", -ENOSPC);
+}
+
+static void plan_config(void)
+{
+	unsigned int i;
+
+	plan.nparts = W_NPARTS;
+	for (i = 0; i < W_NPARTS; i++) {
+		struct part_plan *pp = &plan.part[i];
+
+		snprintf(pp->name, sizeof(pp->name), "%s", names[i]);
+		pp->manager = i == 0;
+		pp->cpu_mask = 1u << (i * W_NVCPUS);
+		pp->ram_phys = part_cfg[i].ram_phys;
+		pp->ram_size = part_cfg[i].ram_size;
+		pp->image_src = (uintptr_t)guest_image;
+		pp->image_len = sizeof(guest_image);
+		pp->image_gpa = 0x100000;
+		pp->has_entry = true;
+		pp->entry_gpa = 0x100000;
+	}
+}
+
 void world_init(void)
 {
 	size_t off = W_CANARY;
@@ -315,14 +387,17 @@ void world_init(void)
 		die("mmap", errno);
 	for (i = 0; i < W_NPARTS; i++) {
 		memset(W.mem + off - W_CANARY, W_CANARY_BYTE, W_CANARY);
-		W.part[i].ram_host = W.mem + off;
+		ram[i] = W.mem + off;
 		off += part_cfg[i].ram_size + W_CANARY;
 	}
 	memset(W.mem + off - W_CANARY, W_CANARY_BYTE, W_CANARY);
+	hw_tree();
+	plan_config();
 	for (i = 0; i < W_NPARTS; i++) {
 		unsigned int n;
 
-		for (n = 0; n < W_NVCPUS; n++) {
+		/* vCPU 0 is partition.c's boot vCPU */
+		for (n = 1; n < W_NVCPUS; n++) {
 			W.vcpu[i][n] = calloc(1, sizeof(struct vcpu));
 			if (!W.vcpu[i][n])
 				die("calloc", -ENOMEM);
@@ -334,49 +409,62 @@ void world_init(void)
 
 static void parts_reset(void)
 {
+	struct dt_error err;
 	unsigned int i, n;
 	int ret;
 
 	console_mux_reset();
 	console_register(&count_console, NULL);
+	ret = partitions_create(&plan, hw_fdt, hw_fdt, &hw, ~0ULL, &err);
+	if (ret)
+		die("partitions_create", ret);
+	/* one array each, indexed by guest-id - 1 (world.h) */
+	W.part = partition_by_id(1);
+	W.pic = W.part[0].pic;
+	W.con = W.part[0].console;
 	for (i = 0; i < W_NPARTS; i++) {
 		struct partition *p = &W.part[i];
-		void *ram = p->ram_host;
 
-		memset(p, 0, sizeof(*p));
-		p->id = i + 1;
-		snprintf(p->name, sizeof(p->name), "%s", names[i]);
-		p->ram_phys = part_cfg[i].ram_phys;
-		p->ram_size = part_cfg[i].ram_size;
-		p->ram_host = ram;
-		p->manager = i == 0;
+		if (p != partition_by_id(i + 1) || p->pic != &W.pic[i] ||
+		    p->console != &W.con[i])
+			die("partition layout", -EINVAL);
+		p->ram_host = ram[i];	/* ram_phys stays the plan's */
 		p->state = PART_RUNNING;
+		p->console->handle = W_HANDLE(p->id);
 		p->nvcpus = i == 2 ? 1 : W_NVCPUS;
+		W.vcpu[i][0] = p->vcpu[0];
 		for (n = 0; n < p->nvcpus; n++) {
 			struct vcpu *v = W.vcpu[i][n];
 
-			memset(v, 0, sizeof(*v));
-			v->part = p;
-			v->id = n;
-			v->cpu = i * W_NVCPUS + n;
+			if (n) {
+				memset(v, 0, sizeof(*v));
+				v->part = p;
+				v->id = n;
+				v->cpu = i * W_NVCPUS + n;
+				p->vcpu[n] = v;
+			}
 			v->regs.pc = 0x100000;
-			p->vcpu[n] = v;
 		}
-		memset(&W.con[i], 0, sizeof(W.con[i]));
-		ret = vpic_init(&W.pic[i], p);
-		if (!ret)
-			ret = bytechan_init(&W.con[i], p, W_HANDLE(p->id),
-					    VPIC_IRQ_CONSOLE_RX,
-					    VPIC_IRQ_CONSOLE_TX);
-		if (ret)
-			die("vpic/bytechan init", ret);
-		p->console = &W.con[i];
-		ret = errq_attach(p);
-		if (ret)
-			die("errq_attach", ret);
-		ret = console_mux_register(&W.con[i]);
-		if (ret)
-			die("console_mux_register", ret);
+	}
+}
+
+void world_sync(void)
+{
+	unsigned int i, g;
+
+	for (i = 0; i < W_NPARTS; i++) {
+		bool restart = partition_status(&W.part[i]) == PART_STARTING;
+
+		partition_vcpu_sync(W.part[i].vcpu[0]);
+		if (restart) {
+			reload[i].dirty = true;
+			reload[i].fdt_gpa = W.part[i].guest_fdt_gpa;
+		}
+		/* a stopped partition's devices may not reach its RAM */
+		for (g = 0; g < W_NGROUPS; g++)
+			if (W.part[i].state == PART_STOPPED &&
+			    W.grp_owner[g] == i && !W.grp[g]->blocked)
+				W.block_failed++;
 	}
 }
 
@@ -427,10 +515,10 @@ static void world_save(void)
 			gold_add(w->slot, w->max_slots * sizeof(*w->slot));
 		}
 	}
-	gold_add(W.part, sizeof(W.part));
+	gold_add(W.part, W_NPARTS * sizeof(*W.part));
 	gold_add(W.msi_regs, sizeof(W.msi_regs));
-	gold_add(W.pic, sizeof(W.pic));
-	gold_add(W.con, sizeof(W.con));
+	gold_add(W.pic, W_NPARTS * sizeof(*W.pic));
+	gold_add(W.con, W_NPARTS * sizeof(*W.con));
 	for (i = 0; i < W_NPARTS; i++)
 		for (n = 0; n < W.part[i].nvcpus; n++)
 			gold_add(W.vcpu[i][n], sizeof(struct vcpu));
@@ -442,6 +530,15 @@ void world_restart(void)
 
 	for (i = 0; i < ngold; i++)
 		memcpy(gold[i].live, gold[i].copy, gold[i].len);
+	for (i = 0; i < W_NPARTS; i++) {
+		if (!reload[i].dirty)
+			continue;
+		memset((u8 *)ram[i] + plan.part[i].image_gpa, 0,
+		       sizeof(guest_image));
+		if (reload[i].fdt_gpa)
+			memset((u8 *)ram[i] + reload[i].fdt_gpa, 0, 0x10000);
+		reload[i].dirty = false;
+	}
 	errq_reset(errq_global());
 	for (i = 0; i < W_NPARTS; i++)
 		msi_partition_reset(&W.part[i]);
@@ -621,7 +718,9 @@ void world_reset(void)
 		die("pamu_create", ret);
 	shim.priv = W.mmu->priv;	/* pamu_tables() etc. work through it */
 	msi_reset_all();
-	ret = msi_bank_add(&W.part[0], W_MSI_BANK, W.msi_regs);
+	ret = msi_bank_add(&W.part[0], &(const struct msi_bank_desc){
+				   W_MSI_BANK, W_MSI_BANK + MSI_MSIIR, false },
+			   W.msi_regs, &W.msi_regs[MSI_MSIIR / 4]);
 	if (ret)
 		die("msi_bank_add", ret);
 	for (g = 0; g < W_NGROUPS; g++) {

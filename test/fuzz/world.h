@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The world the hcall fuzzer (fuzz_hcall.c) drives: three partitions with
- * guest RAM as host memory between canary ("weir's own memory") pages,
- * vCPUs, a virtual PIC and a console byte channel each, and four DMA
- * groups on one real PAMU backend (pamu_create(), its iommu_ops and the
- * software model), one of them with an MSI doorbell. Also the host fakes
- * of partition control and vcpu_kick() the hcall layer calls.
+ * The world the hcall fuzzer (fuzz_hcall.c) drives: three partitions made
+ * by hv/partition/partition.c, with guest RAM as host memory between
+ * canary ("weir's own memory") pages, vCPUs, and the units' virtual PIC,
+ * console byte channel and error queue each; four DMA groups on one real
+ * PAMU backend (pamu_create(), its iommu_ops and the software model), one
+ * of them with an MSI doorbell. Also the host fakes of the arch side of
+ * include/weir/arch.h (vcpu_kick(), arch_system_reset(), ...).
  *
  * world_reset() rebuilds everything from scratch (same layout every
  * time), so each fuzz input starts from the same state.
@@ -38,11 +39,16 @@ struct world_part_cfg {
 	u64 ram_size;
 };
 
+/*
+ * part, pic and con: partition.c's and the units' arrays, indexed by
+ * guest-id - 1 (part[id - 1] is partition_by_id(id)); vcpu[i][0] is
+ * partition.c's boot vCPU of part[i].
+ */
 struct world {
-	struct partition part[W_NPARTS];	/* guest-ids 1..3 */
+	struct partition *part;			/* guest-ids 1..3 */
 	struct vcpu *vcpu[W_NPARTS][W_NVCPUS];
-	struct vpic pic[W_NPARTS];
-	struct bytechan con[W_NPARTS];
+	struct vpic *pic;
+	struct bytechan *con;
 	struct iommu *mmu;			/* the PAMU */
 	struct dma_group *grp[W_NGROUPS];
 	struct dma_group_config gcfg[W_NGROUPS];
@@ -53,7 +59,7 @@ struct world {
 	u64 console_bytes;			/* UART output since reset */
 	unsigned int kicks, resets;
 	unsigned int commit_enospc;		/* PAMU commits refused -ENOSPC */
-	unsigned int block_failed;		/* stops that could not block DMA */
+	unsigned int block_failed;		/* stopped partitions with DMA on */
 };
 
 extern struct world W;
@@ -88,6 +94,11 @@ void world_init(void);
 void world_reset(void);
 /* Per input: back to the saved state (a few memcpy). */
 void world_restart(void);
+/*
+ * After an hcall, as every partition's vCPU on its way back to the guest:
+ * apply the stop and restart requests (partition_vcpu_sync()).
+ */
+void world_sync(void);
 
 /* Owner partition index of @liodn, or -1 when no group has it. */
 int world_liodn_owner(u32 liodn);

@@ -12,12 +12,10 @@
 #include <libfdt.h>
 #include "guest.h"
 
-#define ERRQ_GUEST	1
-#define REC_SIZE	128
 #define REPORT_EVERY	10000
 #define STORM_LEN	30000	/* violations, then it beats quietly */
 
-static u8 rec[REC_SIZE];
+static u8 rec[ERRQ_RECORD_SIZE];
 
 static u32 hc(u32 token, u32 a0, u32 a1, u32 a2, u32 a3, u32 a4, u32 a5)
 {
@@ -28,9 +26,9 @@ static u32 hc(u32 token, u32 a0, u32 a1, u32 a2, u32 a3, u32 a4, u32 a5)
 
 void guest_main(void *fdt)
 {
-	int node = fdt_node_offset_by_compatible(fdt, -1, "weir,dma-engine");
+	int node = fdt_node_offset_by_compatible(fdt, -1, DT_COMPAT_DMA_ENGINE);
 	const fdt32_t *h = node < 0 ? NULL :
-			   fdt_getprop(fdt, node, "fsl,hv-dma-handle", NULL);
+			   fdt_getprop(fdt, node, DT_PROP_DMA_HANDLE, NULL);
 	u32 copy = EV_HCALL_TOKEN(WEIR_VENDOR_ID, WEIR_HC_DMA_COPY);
 	u32 enable = EV_HCALL_TOKEN(EV_FSL_VENDOR_ID, FH_DMA_ENABLE);
 	u32 errinfo = EV_HCALL_TOKEN(EV_FSL_VENDOR_ID, FH_ERR_GET_INFO);
@@ -50,8 +48,8 @@ void guest_main(void *fdt)
 			unexpected++;
 		if (++n % REPORT_EVERY)
 			continue;
-		while (hc(errinfo, ERRQ_GUEST, REC_SIZE, 0, (u32)rec, 0, 0) ==
-		       EV_SUCCESS)
+		while (hc(errinfo, ERRQ_HANDLE_GUEST, ERRQ_RECORD_SIZE, 0,
+			  (u32)rec, 0, 0) == EV_SUCCESS)
 			records++;
 		printf("avstorm: %u violations, %u records read, %u unexpected\n",
 		       (unsigned)n, (unsigned)records, (unsigned)unexpected);

@@ -224,12 +224,7 @@ static void bench_epapr(void)
  * r11 = 0x30000 | opcode, LIOBN in r3, every 64-bit value a register
  * pair (high word first). Opcodes and codes are LoPAR's.
  */
-#define PAPR_TOKEN(op)		(0x30000 | (op))
-#define H_GET_TCE		0x1C
-#define H_PUT_TCE		0x20
-#define H_STUFF_TCE		0x138
-#define H_PUT_TCE_INDIRECT	0x13C
-#define H_RTAS			0xF000
+#define PAPR_TOKEN(op)		PAPR_EPAPR_TOKEN(op)
 #define TCE_RW			0x3
 #define SZ_4K			0x1000u
 #define SZ_16M			0x1000000u
@@ -251,7 +246,7 @@ static u32 ddw_start_hi, ddw_start_lo;	/* bus address of the DDW */
 
 static bool dma_find(const void *fdt)
 {
-	const char *compat[] = { "weir,dma-engine", "weir,dma-group" };
+	const char *compat[] = { DT_COMPAT_DMA_ENGINE, DT_COMPAT_DMA_GROUP };
 	const fdt32_t *p;
 	unsigned int i;
 	int node = -1, len;
@@ -260,16 +255,16 @@ static bool dma_find(const void *fdt)
 		node = fdt_node_offset_by_compatible(fdt, -1, compat[i]);
 	if (node < 0)
 		return false;
-	p = fdt_getprop(fdt, node, "ibm,dma-window", &len);
+	p = fdt_getprop(fdt, node, DT_PROP_DMA_WINDOW, &len);
 	if (!p || len < 4)
 		return false;
 	dma.liobn = fdt32_to_cpu(p[0]);
-	p = fdt_getprop(fdt, node, "weir,buid", &len);
+	p = fdt_getprop(fdt, node, DT_PROP_BUID, &len);
 	if (p && len == 8) {
 		dma.buid_hi = fdt32_to_cpu(p[0]);
 		dma.buid_lo = fdt32_to_cpu(p[1]);
 	}
-	p = fdt_getprop(fdt, node, "ibm,ddw-applicable", &len);
+	p = fdt_getprop(fdt, node, DT_PROP_DDW_APPLICABLE, &len);
 	if (p && len == 12) {
 		dma.query = fdt32_to_cpu(p[0]);
 		dma.create = fdt32_to_cpu(p[1]);

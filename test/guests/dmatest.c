@@ -15,21 +15,11 @@
 #include <libfdt.h>
 #include "guest.h"
 
-/* PAPR opcodes and codes (include/weir/papr.h, LoPAR). */
-#define H_GET_TCE		0x1C
-#define H_PUT_TCE		0x20
-#define H_STUFF_TCE		0x138
-#define H_PUT_TCE_INDIRECT	0x13C
-#define H_SUCCESS		0
-#define H_PARAMETER		(-4)
-#define H_P4			(-57)
 #define RW		(TCE_R | TCE_W)
 #define TCE_R		0x1u
 #define TCE_W		0x2u
 #define PG		0x1000u
-#define ERRQ_GUEST	1		/* include/weir/errq.h */
-#define REC_SIZE	128
-#define RTAS_TOKEN	0x3f000		/* (3 << 16) | H_RTAS */
+#define RTAS_TOKEN	PAPR_EPAPR_TOKEN(H_RTAS)
 
 static int failed;
 static u32 handle, liobn, page_shift, buid_hi, buid_lo, ddw_tok[4];
@@ -40,7 +30,7 @@ static u8 src[4 * PG] __attribute__((aligned(16 * PG)));
 static u8 dst[4 * PG] __attribute__((aligned(16 * PG)));
 static u32 list[512 * 2] __attribute__((aligned(PG)));
 static u32 list2[8] __attribute__((aligned(PG)));	/* INDIRECT lists are one 4 KiB-aligned page (LoPAR) */
-static u8 rec[REC_SIZE];
+static u8 rec[ERRQ_RECORD_SIZE];
 static u32 rtas[16] __attribute__((aligned(8)));
 
 static void check(const char *what, s32 got, s32 want)
@@ -132,17 +122,17 @@ static u32 be32(const u8 *p)
 
 static bool find_engine(const void *fdt)
 {
-	int node = fdt_node_offset_by_compatible(fdt, -1, "weir,dma-engine");
+	int node = fdt_node_offset_by_compatible(fdt, -1, DT_COMPAT_DMA_ENGINE);
 	const fdt32_t *w, *h, *ps, *app, *ext, *b;
 
 	if (node < 0)
 		return false;
-	h = fdt_getprop(fdt, node, "fsl,hv-dma-handle", NULL);
-	w = fdt_getprop(fdt, node, "ibm,dma-window", NULL);
-	ps = fdt_getprop(fdt, node, "weir,dma-page-shift", NULL);
-	app = fdt_getprop(fdt, node, "ibm,ddw-applicable", NULL);
-	ext = fdt_getprop(fdt, node, "ibm,ddw-extensions", NULL);
-	b = fdt_getprop(fdt, node, "weir,buid", NULL);
+	h = fdt_getprop(fdt, node, DT_PROP_DMA_HANDLE, NULL);
+	w = fdt_getprop(fdt, node, DT_PROP_DMA_WINDOW, NULL);
+	ps = fdt_getprop(fdt, node, DT_PROP_DMA_PAGE_SHIFT, NULL);
+	app = fdt_getprop(fdt, node, DT_PROP_DDW_APPLICABLE, NULL);
+	ext = fdt_getprop(fdt, node, DT_PROP_DDW_EXTENSIONS, NULL);
+	b = fdt_getprop(fdt, node, DT_PROP_BUID, NULL);
 	if (!h || !w || !ps || !app || !ext || !b)
 		return false;
 	handle = fdt32_to_cpu(h[0]);
@@ -221,8 +211,8 @@ static void batch_512(void)
 	check("stuff-512-unmap", stuff(liobn, BIG_IOVA, 0, 512), H_SUCCESS);
 	check("stuff-512-faults", (s32)dma_copy(0, BIG_IOVA, 16), EV_EFAULT);
 	fh(FH_DMA_ENABLE, handle, 0, 0, 0, 0, NULL);
-	while (fh(FH_ERR_GET_INFO, ERRQ_GUEST, REC_SIZE, 0, (u32)rec, 0, NULL) ==
-	       EV_SUCCESS)
+	while (fh(FH_ERR_GET_INFO, ERRQ_HANDLE_GUEST, ERRQ_RECORD_SIZE, 0,
+		  (u32)rec, 0, NULL) == EV_SUCCESS)
 		;
 }
 
@@ -239,17 +229,20 @@ static void copy_and_fault(void)
 	memset(dst, 0, sizeof(dst));
 	check("copy-unmapped", (s32)dma_copy(0x800000, 0x400000, PG), EV_EFAULT);
 	check("copy-unmapped-nothing", dst[0] | dst[PG - 1], 0);
-	st = fh(FH_ERR_GET_INFO, ERRQ_GUEST, REC_SIZE, 0, (u32)rec, 0, &n);
+	st = fh(FH_ERR_GET_INFO, ERRQ_HANDLE_GUEST, ERRQ_RECORD_SIZE, 0,
+		(u32)rec, 0, &n);
 	check("err-get-info", (s32)st, EV_SUCCESS);
-	check("err-record-size", (s32)n, REC_SIZE);
-	check("err-record-addr", (s32)be32(rec + 0x4c), 0x800000);
-	v = be32(rec + 0x30);
+	check("err-record-size", (s32)n, ERRQ_RECORD_SIZE);
+	check("err-record-addr", (s32)be32(rec + ERRQ_OFF_ADDR + 4), 0x800000);
+	v = be32(rec + ERRQ_OFF_LPID);
 	printf("dmatest: error record: %s, %s, lpid %u, liodn %u, IOVA 0x%x, device %s\n",
-	       (char *)rec, (char *)rec + 0x10, (unsigned)v,
-	       (unsigned)be32(rec + 0x38), (unsigned)be32(rec + 0x4c),
-	       (char *)rec + 0x50);
+	       (char *)rec, (char *)rec + ERRQ_OFF_ERROR, (unsigned)v,
+	       (unsigned)be32(rec + ERRQ_OFF_LIODN),
+	       (unsigned)be32(rec + ERRQ_OFF_ADDR + 4),
+	       (char *)rec + ERRQ_OFF_PATH);
 	check("err-queue-empty",
-	      (s32)fh(FH_ERR_GET_INFO, ERRQ_GUEST, REC_SIZE, 0, (u32)rec, 0, NULL),
+	      (s32)fh(FH_ERR_GET_INFO, ERRQ_HANDLE_GUEST, ERRQ_RECORD_SIZE, 0,
+		      (u32)rec, 0, NULL),
 	      EV_ENOENT);
 	/* the policy disabled the engine's DMA; FH_DMA_ENABLE restores it */
 	check("copy-while-disabled", (s32)dma_copy(0, 0x400000, 16), EV_EFAULT);
@@ -260,8 +253,8 @@ static void copy_and_fault(void)
 	      EV_SUCCESS);
 	check("copy-disabled", (s32)dma_copy(0, 0x400000, 16), EV_EFAULT);
 	fh(FH_DMA_ENABLE, handle, 0, 0, 0, 0, NULL);
-	while (fh(FH_ERR_GET_INFO, ERRQ_GUEST, REC_SIZE, 0, (u32)rec, 0, NULL) ==
-	       EV_SUCCESS)
+	while (fh(FH_ERR_GET_INFO, ERRQ_HANDLE_GUEST, ERRQ_RECORD_SIZE, 0,
+		  (u32)rec, 0, NULL) == EV_SUCCESS)
 		;
 }
 
@@ -338,8 +331,8 @@ static void msi_interrupt(struct gframe *f, int ivor)
 }
 
 /*
- * The doorbell: WEIR_HC_MSI_INFO gives its IOVA and the MSIIR encoding;
- * the engine writes MSIIR (SRS 2, IBS 5) through the window's reserved
+ * The doorbell: WEIR_HC_MSI_INFO gives its IOVA and the MSI data word's
+ * encoding; the engine writes MSIIR (SRS 2, IBS 5) through the window's reserved
  * MSI slot; the MSI comes back as vPIC source irq0 + 2 with bit 5 set in
  * its MSIR (FH_VMPIC_GET_MSIR).
  */
@@ -348,7 +341,7 @@ static void msi_doorbell(const void *fdt)
 	u32 args[8] = { liobn }, o[8], srs = 2, ibs = 5, irq;
 	u64 iova;
 	u32 *word = (u32 *)src;
-	int node = fdt_node_offset_by_compatible(fdt, -1, "fsl,vmpic-msi");
+	int node = fdt_node_offset_by_compatible(fdt, -1, DT_COMPAT_VMPIC_MSI);
 	u64 until;
 
 	if (node < 0) {
@@ -371,7 +364,8 @@ static void msi_doorbell(const void *fdt)
 	check("msi-unmask", (s32)ev_int_set_mask(irq, 0), EV_SUCCESS);
 	/* source: src page at IOVA 0 (read-mapped by map_buffers) */
 	check("msi-map-src", put(liobn, 0, (u32)src | TCE_R), H_SUCCESS);
-	*word = srs << o[3] | ibs << o[4];
+	/* the MSI data word as a PCI device sends it: little-endian */
+	*word = __builtin_bswap32(srs << o[3] | ibs << o[4]);
 	check("msi-write", (s32)dma_copy(0, iova, 4), EV_SUCCESS);
 	until = get_tb() + guest.tb_freq / 5;
 	while (!msi_irq_seen && get_tb() < until)
@@ -381,8 +375,8 @@ static void msi_doorbell(const void *fdt)
 	/* a read of the doorbell page, or a write elsewhere in it: faults */
 	check("msi-read-refused", (s32)dma_copy(iova, 0x400000, 4), EV_EFAULT);
 	fh(FH_DMA_ENABLE, handle, 0, 0, 0, 0, NULL);
-	while (fh(FH_ERR_GET_INFO, ERRQ_GUEST, REC_SIZE, 0, (u32)rec, 0, NULL) ==
-	       EV_SUCCESS)
+	while (fh(FH_ERR_GET_INFO, ERRQ_HANDLE_GUEST, ERRQ_RECORD_SIZE, 0,
+		  (u32)rec, 0, NULL) == EV_SUCCESS)
 		;
 	set_exception_handler(IVOR_EXTERNAL, NULL);
 	ev_int_set_mask(irq, 1);

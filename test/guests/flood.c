@@ -15,11 +15,10 @@
  */
 #include <stdio.h>
 #include "guest.h"
-#include "weir/epapr.h"
 
 #define FLOOD_REPORT	0x10000u
-#define PAPR_VENDOR	3
-#define H_RTAS_NUM	0xf000
+#define PAPR_VENDOR	PAPR_EPAPR_VENDOR
+#define H_RTAS_NUM	H_RTAS
 
 static u32 rnd_state = 0x2545f491u;
 
@@ -39,7 +38,9 @@ static const u32 vendors[] = {
 };
 
 /* PAPR opcodes (TCE hcalls) and H_RTAS, besides small numbers. */
-static const u32 papr_nums[] = { 0x1c, 0x20, 0x138, 0x13c, H_RTAS_NUM };
+static const u32 papr_nums[] = {
+	H_GET_TCE, H_PUT_TCE, H_STUFF_TCE, H_PUT_TCE_INDIRECT, H_RTAS_NUM
+};
 
 static u32 token(void)
 {

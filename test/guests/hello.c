@@ -140,8 +140,8 @@ static bool dt_hypervisor(const void *fdt)
 	node = fdt_path_offset(fdt, "/hypervisor");
 	if (node < 0)
 		PROBLEM(GOT("no /hypervisor"), WANT("/hypervisor"));
-	if (fdt_node_check_compatible(fdt, node, "epapr,hypervisor-1"))
-		PROBLEM(GOT("compatible without it"), WANT("epapr,hypervisor-1"));
+	if (fdt_node_check_compatible(fdt, node, DT_COMPAT_HYPERVISOR))
+		PROBLEM(GOT("compatible without it"), WANT(DT_COMPAT_HYPERVISOR));
 	p = fdt_getprop(fdt, node, "hcall-instructions", &len);
 	if (!p || len < 4 || len > 16 || len % 4)
 		PROBLEM(GOT("hcall-instructions len %d", p ? len : -1),
@@ -154,8 +154,8 @@ static bool dt_hypervisor(const void *fdt)
 		PROBLEM(GOT("guest-id len %d", p ? len : -1), WANT("<u32>"));
 	if (!fdt_getprop(fdt, node, "guest-name", &len) || len < 2)
 		PROBLEM(GOT("no guest-name"), WANT("string"));
-	if (!fdt_getprop(fdt, node, "fsl,hv-version", &len))
-		PROBLEM(GOT("no fsl,hv-version"), WANT("fsl,hv-version"));
+	if (!fdt_getprop(fdt, node, DT_PROP_HV_VERSION, &len))
+		PROBLEM(GOT("no fsl,hv-version"), WANT(DT_PROP_HV_VERSION));
 	return true;
 }
 
@@ -173,14 +173,14 @@ static bool dt_console(const void *fdt)
 	node = fdt_path_offset_namelen(fdt, path, colon ? colon - path : (int)strlen(path));
 	if (node < 0)
 		PROBLEM(GOT("stdout-path %s unresolved", path), WANT("a node"));
-	if (fdt_node_check_compatible(fdt, node, "epapr,hv-byte-channel"))
+	if (fdt_node_check_compatible(fdt, node, DT_COMPAT_BYTE_CHANNEL))
 		PROBLEM(GOT("%s not a byte channel", path),
-			WANT("epapr,hv-byte-channel"));
-	p = fdt_getprop(fdt, node, "hv-handle", &len);
+			WANT(DT_COMPAT_BYTE_CHANNEL));
+	p = fdt_getprop(fdt, node, DT_PROP_HV_HANDLE, &len);
 	if (!p || len != 4)
 		PROBLEM(GOT("hv-handle len %d", p ? len : -1), WANT("<u32>"));
 	p = fdt_getprop(fdt, node, "interrupts", &len);
-	pic = fdt_node_offset_by_compatible(fdt, -1, "epapr,hv-pic");
+	pic = fdt_node_offset_by_compatible(fdt, -1, DT_COMPAT_HV_PIC);
 	c = pic < 0 ? NULL : fdt_getprop(fdt, pic, "#interrupt-cells", NULL);
 	cells = c ? (int)fdt32_to_cpu(*c) : 2;
 	if (!p || len != 8 * cells)
@@ -191,7 +191,7 @@ static bool dt_console(const void *fdt)
 
 static bool dt_pic(const void *fdt)
 {
-	int node = fdt_node_offset_by_compatible(fdt, -1, "epapr,hv-pic");
+	int node = fdt_node_offset_by_compatible(fdt, -1, DT_COMPAT_HV_PIC);
 
 	if (node < 0)
 		PROBLEM(GOT("no epapr,hv-pic node"), WANT("one"));

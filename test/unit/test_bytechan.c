@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Byte channels (hv/bytechan.c): init and its claims, the input queue
+ * Byte channels (hv/console/bytechan.c): init and its claims, the input queue
  * (FIFO across wrap-around, full queue), the rx interrupt raised on input,
  * withdrawn when drained and re-raised after EOI while data waits, lookup
  * restricted to the owner, output through the console mux.

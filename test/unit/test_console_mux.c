@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The console mux (hv/console_mux.c, lib/console.c): line assembly with
+ * The console mux (hv/console/mux.c, lib/console.c): line assembly with
  * the "[name] " prefix, '\r' dropped, full buffers, flushed partial lines
  * and their continuation, interleaving of partitions and weir's own
  * output, the console lock held for every byte, and the Ctrl-T input

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 #include <weir/dma.h>
+#include <weir/hcall.h>
 #include <weir/papr.h>
 #include "helpers/fake_iommu.h"
 

@@ -20,6 +20,7 @@
 #include <asm/io.h>
 #include <weir/alloc.h>
 #include <weir/byteorder.h>
+#include <weir/console_mux.h>
 #include <weir/dma.h>
 #include <weir/dma_engine.h>
 #include <weir/epapr.h>
@@ -49,11 +50,11 @@
 #define DDW_GPA		0x400000ULL	/* guest RAM behind the DDW */
 #define DDW_LIST	0x300000ULL	/* the INDIRECT list */
 
+/* part and pic: partition.c's and the vpic unit's (test_partitions_create()) */
 struct env {
 	struct iommu *mmu;
-	struct partition part[2];
-	struct vpic pic[2];
-	struct vcpu vcpu[2];
+	struct partition *part;
+	struct vpic *pic;
 	struct dma_group *g[2];
 };
 
@@ -63,27 +64,22 @@ static int setup(void **state)
 {
 	struct pamu_config pc = { .max_liodn = 15, .spaace_entries = 1024,
 				  .max_subwindows = 256 };
+	static const char *const names[] = { "p1", "p2" };
 	unsigned int i;
 
 	e = calloc(1, sizeof(*e));
 	fake_hv_clear();
+	console_mux_reset();
 	assert_int_equal(pamu_create(&pc, &e->mmu), 0);
+	e->part = test_partitions_create(2, names, 2u);	/* p2 manages */
+	e->pic = e->part[0].pic;
 	for (i = 0; i < 2; i++) {
 		struct partition *p = &e->part[i];
 		struct dma_group_config c;
 
-		p->id = i + 1;
-		snprintf(p->name, sizeof(p->name), "p%u", i + 1);
 		p->ram_phys = 0x10000000ULL * (i + 1);
 		p->ram_size = RAM_SIZE;
 		p->ram_host = calloc(1, RAM_SIZE);
-		p->manager = i == 1;
-		p->vcpu[0] = &e->vcpu[i];
-		p->nvcpus = 1;
-		e->vcpu[i].part = p;
-		assert_int_equal(vpic_init(&e->pic[i], p), 0);
-		assert_int_equal(errq_attach(p), 0);
-		fake_hv.by_id[i] = p;
 
 		dma_group_config_init(&c);
 		c.index = i;
@@ -107,7 +103,6 @@ static int teardown(void **state)
 	for (i = 0; i < 2; i++) {
 		dma_group_destroy(e->g[i]);
 		free(e->part[i].ram_host);
-		fake_hv.by_id[i] = NULL;
 	}
 	errq_reset(errq_global());
 	msi_reset_all();
@@ -118,7 +113,7 @@ static int teardown(void **state)
 
 static struct vcpu *vc(unsigned int id)
 {
-	return &e->vcpu[id - 1];
+	return e->part[id - 1].vcpu[0];
 }
 
 static u8 *ram(unsigned int id, u64 gpa)
@@ -552,39 +547,60 @@ static void test_start_disabled(void **state)
 	assert_true(paace_valid(LIODN_B));
 }
 
-/* A fake MSI bank block: big-endian registers, as the MPIC's. */
+/* A fake MSI bank block: big-endian registers, as the MPIC's; its
+ * doorbell page (the MSIIR or MSIIR1 alias, include/weir/msi.h). */
 static u32 bank_regs[0x200 / 4];
+static u32 alias_page[SZ_4K / 4];
 #define BANK_PHYS	0xfe0041600ULL
+
+/* The group of partition 1 with @d's doorbell page, as iommu_boot() does. */
+static void doorbell_group(const struct msi_bank_desc *d)
+{
+	struct dma_group_config c = e->g[0]->cfg;
+
+	dma_group_destroy(e->g[0]);
+	c.has_doorbell = true;
+	c.doorbell_phys = msi_doorbell_page(d->doorbell);
+	c.doorbell_size = SZ_4K;
+	assert_int_equal(dma_group_create(&c, &e->part[0], e->mmu, &e->g[0]), 0);
+	assert_int_equal(dma_engine_add(e->g[0]), 0);
+}
+
+/* WEIR_HC_MSI_INFO of LIOBN_A: the doorbell IOVA, SRS and IBS shifts. */
+static u64 msi_info(u32 srs, u32 ibs)
+{
+	assert_int_equal(HC(vc(1), WEIRT(WEIR_HC_MSI_INFO), LIOBN_A), EV_SUCCESS);
+	assert_int_equal(vc(1)->regs.gpr[6], srs);
+	assert_int_equal(vc(1)->regs.gpr[7], ibs);
+	assert_int_equal(vc(1)->regs.gpr[8], VPIC_IRQ_MSI(0));
+	return (u64)vc(1)->regs.gpr[4] << 32 | vc(1)->regs.gpr[5];
+}
 
 static void test_msi_doorbell(void **state)
 {
-	struct dma_group_config c = e->g[0]->cfg;
-	u32 word = cpu_to_be32(2u << MSI_SRS_SHIFT | 5u << MSI_IBS_SHIFT);
+	/* the MSI data a PCI device writes: little-endian */
+	u32 word = cpu_to_le32(2u << MSI_SRS_SHIFT | 5u << MSI_IBS_SHIFT);
+	struct msi_bank_desc d = { BANK_PHYS, BANK_PHYS + MSI_MSIIR, false };
+	struct msi_bank_desc other = { 0xfe0080000ULL, 0xfe0080140ULL, false };
+	struct msi_bank_desc same_page = { BANK_PHYS + 0x200,
+					   BANK_PHYS + 0x200 + MSI_MSIIR, false };
 	u64 iova;
 	bool pending;
 
 	memset(bank_regs, 0, sizeof(bank_regs));
-	assert_int_equal(msi_bank_add(&e->part[0], BANK_PHYS, bank_regs), 0);
-	/* one bank per partition; another bank in the same 4 KiB page can
-	 * not go to another partition (the PAMU maps whole pages) */
-	assert_int_equal(msi_bank_add(&e->part[0], 0xfe0080000ULL, bank_regs),
-			 -EBUSY);
-	assert_int_equal(msi_bank_add(&e->part[1], BANK_PHYS + 0x200,
+	assert_int_equal(msi_bank_add(&e->part[0], &d, bank_regs,
+				      &bank_regs[MSI_MSIIR / 4]), 0);
+	/* one bank per partition; another bank whose doorbell is in the same
+	 * 4 KiB page can not go to another partition (the PAMU maps whole
+	 * pages) */
+	assert_int_equal(msi_bank_add(&e->part[0], &other, bank_regs,
 				      bank_regs), -EBUSY);
-	/* the group gets the doorbell page, as iommu_boot() does */
-	dma_group_destroy(e->g[0]);
-	c.has_doorbell = true;
-	c.doorbell_phys = (BANK_PHYS + MSI_MSIIR) & ~0xfffULL;
-	c.doorbell_size = SZ_4K;
-	assert_int_equal(dma_group_create(&c, &e->part[0], e->mmu, &e->g[0]), 0);
-	assert_int_equal(dma_engine_add(e->g[0]), 0);
+	assert_int_equal(msi_bank_add(&e->part[1], &same_page, bank_regs,
+				      bank_regs), -EBUSY);
+	doorbell_group(&d);
 
-	assert_int_equal(HC(vc(1), WEIRT(WEIR_HC_MSI_INFO), LIOBN_A), EV_SUCCESS);
-	iova = (u64)vc(1)->regs.gpr[4] << 32 | vc(1)->regs.gpr[5];
+	iova = msi_info(5, 0);
 	assert_int_equal(iova, DMA_MSI_IOVA_DEFAULT + 0x740);
-	assert_int_equal(vc(1)->regs.gpr[6], 29);
-	assert_int_equal(vc(1)->regs.gpr[7], 24);
-	assert_int_equal(vc(1)->regs.gpr[8], VPIC_IRQ_MSI(0));
 	assert_int_equal(HC(vc(2), WEIRT(WEIR_HC_MSI_INFO), LIOBN_B), EV_ENODEV);
 	assert_int_equal(HC(vc(2), WEIRT(WEIR_HC_MSI_INFO), LIOBN_A), EV_EINVAL);
 
@@ -617,8 +633,51 @@ static void test_msi_doorbell(void **state)
 	assert_int_equal(vc(1)->regs.gpr[4], 0);	/* read clears */
 	assert_int_equal(HC(vc(1), FSLT(FH_VMPIC_GET_MSIR), VPIC_IRQ_MSI(0) - 1),
 			 EV_EINVAL);
+	/* an MSIIR bank has 8 MSIRs: MSI(8) is no source of it */
+	assert_int_equal(HC(vc(1), FSLT(FH_VMPIC_GET_MSIR), VPIC_IRQ_MSI(8)),
+			 EV_EINVAL);
 	pending = e->pic[1].src[VPIC_IRQ_MSI(2) - VPIC_IRQ_BASE].pending;
 	assert_false(pending);
+}
+
+/*
+ * An MPIC 4.3 bank (T4240's msi@41600: MSIIR1 alias at 0x44148 in a page
+ * of its own): 16 MSIRs, each read by the tick (no MSISR), the MSIIR1
+ * data encoding (SRS 0, IBS 4), the doorbell at the alias. A bank of
+ * another partition whose alias is in another page is fine.
+ */
+static void test_msi_doorbell_v43(void **state)
+{
+	struct msi_bank_desc d = { BANK_PHYS, 0xfe0044148ULL, true };
+	struct msi_bank_desc d1 = { BANK_PHYS + 0x200, 0xfe0045148ULL, true };
+	u32 word = cpu_to_le32(15u << MSI_SRS_SHIFT_V43 | 17u << MSI_IBS_SHIFT_V43);
+	u32 *alias = &alias_page[0x148 / 4];
+	u64 iova;
+
+	memset(bank_regs, 0, sizeof(bank_regs));
+	memset(alias_page, 0, sizeof(alias_page));
+	assert_int_equal(msi_bank_add(&e->part[0], &d, bank_regs, alias), 0);
+	assert_int_equal(msi_bank_add(&e->part[1], &d1, bank_regs, alias), 0);
+	doorbell_group(&d);
+	iova = msi_info(0, 4);
+	assert_int_equal(iova, DMA_MSI_IOVA_DEFAULT + 0x148);
+
+	memcpy(ram(1, 0x100000), &word, 4);
+	assert_int_equal(put_tce(1, LIOBN_A, 0, 0x100000 | TCE_READ), H_SUCCESS);
+	assert_int_equal(copy(1, H_A, 0, iova, 4), EV_SUCCESS);
+	assert_int_equal(*alias, word);
+	assert_int_equal(bank_regs[MSI_MSIIR / 4], 0);	/* not the bank page */
+
+	/* MSIR15 bit 17, no MSISR: the tick reads every MSIR */
+	bank_regs[MSI_MSIR(15) / 4] = cpu_to_be32(1u << 17);
+	assert_int_equal(vpic_set_mask(&e->pic[0], VPIC_IRQ_MSI(15), false), 0);
+	msi_poll();
+	assert_true(e->pic[0].src[VPIC_IRQ_MSI(15) - VPIC_IRQ_BASE].pending);
+	assert_int_equal(HC(vc(1), FSLT(FH_VMPIC_GET_MSIR), VPIC_IRQ_MSI(15)),
+			 EV_SUCCESS);
+	assert_int_equal(vc(1)->regs.gpr[4], 1u << 17);
+	assert_int_equal(HC(vc(1), FSLT(FH_VMPIC_GET_MSIR), VPIC_IRQ_MSI(16)),
+			 EV_EINVAL);
 }
 
 /*
@@ -756,6 +815,7 @@ int main(void)
 		T(test_h_rtas),
 		T(test_start_disabled),
 		T(test_msi_doorbell),
+		T(test_msi_doorbell_v43),
 		T(test_full_ddw_reenable),
 		T(test_full_ddw_reenable_after_fault),
 	};

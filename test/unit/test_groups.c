@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * IOMMU groups and LIODNs (hv/iommu_groups.c, hv/iommu_hw.c,
- * hv/config_dma.c) on a small synthetic QorIQ-like hardware tree: a
+ * IOMMU groups and LIODNs (hv/iommu/groups.c, hv/iommu/hw.c,
+ * hv/config/dma.c) on a small synthetic QorIQ-like hardware tree: a
  * PCIe controller without endpoint partitioning (P4080's v2.1), one with
  * it (T4240's v3.0), SoC DMA masters with one and two LIODNs, a PAMU.
  * Every refusal names the config node and property and leaves no plan.
@@ -24,7 +24,7 @@
 
 #define SOC "/soc@ffe000000"
 #define HOSE "/pcie@ffe200000"		/* v2.1: one group per hose */
-#define PART "/pcie@ffe240000"		/* v3.0: one group per endpoint */
+#define PART "/pcie@ffe240000"		/* v3.0: endpoint partitioning */
 
 static const char hw_dts[] =
 	"/dts-v1/;\n"
@@ -44,13 +44,18 @@ static const char hw_dts[] =
 	"  crypto@300000 { reg = <0x300000 0x10000>; #address-cells = <1>; #size-cells = <1>;\n"
 	"   ranges = <0 0x300000 0x10000>;\n"
 	"   jr@1000 { reg = <0x1000 0x1000>; fsl,liodn = <146 154>; };\n"
-	"   jr@2000 { reg = <0x2000 0x1000>; fsl,liodn = <147 155>; }; };\n"
+	"   jr@2000 { reg = <0x2000 0x1000>; fsl,liodn = <147 155>; };\n"
+	"   jr@3000 { reg = <0x3000 0x1000>; fsl,liodn = <150 158>; };\n"
+	"   jr@4000 { reg = <0x4000 0x1000>; fsl,liodn = <150 158>; }; };\n"
 	"  usb@210000 { reg = <0x210000 0x1000>; };\n"
 	"  serial@11c500 { compatible = \"ns16550\"; reg = <0x11c500 0x100>; };\n"
 	"  msi@41600 { compatible = \"fsl,mpic-msi\"; reg = <0x41600 0x200>; };\n"
 	"  msi@41800 { compatible = \"fsl,mpic-msi\"; reg = <0x41800 0x200>; };\n"
 	"  msi@42600 { compatible = \"fsl,mpic-msi\"; reg = <0x42600 0x200>; };\n"
-	"  msi@43600 { compatible = \"fsl,mpic-msi-v4.3\"; reg = <0x43600 0x200>; }; };\n"
+	"  msi@43600 { compatible = \"fsl,mpic-msi-v4.3\"; reg = <0x43600 0x200>; };\n"
+	"  msi@43800 { compatible = \"fsl,mpic-msi-v4.3\"; reg = <0x43800 0x200 0x44148 4>; };\n"
+	"  msi@41a00 { compatible = \"fsl,mpic-msi\"; reg = <0x41a00 0x200 0x46140 4>; };\n"
+	"  msi@41c00 { compatible = \"fsl,mpic-msi\"; reg = <0x41c00 0x200 0x47140 4>; }; };\n"
 	" pcie@ffe200000 { compatible = \"fsl,p4080-pcie\", \"fsl,qoriq-pcie-v2.1\";\n"
 	"  device_type = \"pci\"; reg = <0xf 0xfe200000 0 0x1000>; fsl,liodn = <193>;\n"
 	"  pcie@0 { device_type = \"pci\"; ethernet@0 { }; nvme@1 { }; }; };\n"
@@ -163,7 +168,6 @@ static void test_groups(void **state)
 	static const char *const ctrl_nodes[] = {
 		PART, PART "/pcie@0", PART "/pcie@0/ep@2",
 	};
-	static const char *const ep1_nodes[] = { PART "/pcie@0/ep@1", PART "/pcie@0/ep@1/fn@0" };
 	const struct group_plan *g;
 	unsigned int i;
 
@@ -172,11 +176,10 @@ static void test_groups(void **state)
 	       DEV("uart", SOC "/serial@11c500", "")
 	       "dma-engine { compatible = \"weir,dma-engine\"; fsl,liodn = <300>;"
 	       " dma-disabled; msi-iova = <0 0x7f00000>; };",
-	       DEV("ep1", PART "/pcie@0/ep@1", "dma-page-shift = <16>;")
-	       DEV("ctrl", PART, "")
+	       DEV("ctrl", PART, "dma-page-shift = <16>;")
 	       DEV("jr", SOC "/crypto@300000/jr@1000", ""));
 	assert_int_equal(parse(), 0);
-	assert_int_equal(plan.ngroups, 6);	/* the UART is no DMA master */
+	assert_int_equal(plan.ngroups, 5);	/* the UART is no DMA master */
 
 	g = group_named(SOC "/dma@100300");
 	assert_int_equal(g->kind, GROUP_DEVICE);
@@ -207,17 +210,13 @@ static void test_groups(void **state)
 	assert_int_equal(g->dma.msi_iova, 0x7f00000);
 	assert_int_equal(g->dma.buid, PLAN_BUID_WEIR | g->dma.index);
 
-	/* v3.0: each LIODN-carrying endpoint is a group, the controller keeps
-	 * the rest (the root port and an endpoint without LIODN). */
-	g = group_named(PART "/pcie@0/ep@1");
-	assert_int_equal(g->kind, GROUP_PCI_ENDPOINT);
-	assert_int_equal(g->part, 1);
-	assert_nodes(g, ep1_nodes, ARRAY_SIZE(ep1_nodes));
-	assert_int_equal(g->dma.liodns[0], 1025);
-	assert_int_equal(g->dma.default_page_shift, 16);
-	assert_int_equal(g->dma.buid, PLAN_BUID_WEIR | g->dma.index);
+	/* v3.0: the controller keeps the root port and the endpoints without
+	 * a LIODN of their own; an endpoint with one (ep@1) is in no group:
+	 * its LIODN stays blocked (test_endpoints_refused). */
 	g = group_named(PART);
 	assert_int_equal(g->kind, GROUP_PCI_HOSE);
+	assert_int_equal(g->part, 1);
+	assert_int_equal(g->dma.default_page_shift, 16);
 	assert_nodes(g, ctrl_nodes, ARRAY_SIZE(ctrl_nodes));
 	assert_int_equal(g->dma.liodns[0], 148);
 	assert_int_equal(g->dma.buid, 0xffe240000ULL);
@@ -288,13 +287,10 @@ static void test_liodn_differs(void **state)
 		       "<146 154 155> differs", "<146 154>");
 	config(DEV("jr", SOC "/crypto@300000/jr@1000", "fsl,liodn = <146 155>;"), "");
 	expect_refused(-EINVAL, "/partitions/p1/jr", "fsl,liodn", "<146 155> differs", NULL);
-	/* On a PCI controller and on an endpoint. */
+	/* On a PCI controller. */
 	config(DEV("ctrl", HOSE, "fsl,liodn = <194>;"), "");
 	expect_refused(-EINVAL, "/partitions/p1/ctrl", "fsl,liodn",
 		       "<194> differs from " HOSE "'s LIODN <193>", NULL);
-	config(DEV("ep", PART "/pcie@0/ep@1", "fsl,liodn = <1024>;"), "");
-	expect_refused(-EINVAL, "/partitions/p1/ep", "fsl,liodn",
-		       "<1024> differs from " PART "/pcie@0/ep@1's LIODN <1025>", NULL);
 }
 
 /*
@@ -380,8 +376,8 @@ static void test_nesting(void **state)
 	expect_refused(-EBUSY, "/partitions/p2/root", "device",
 		       "/ contains " SOC "/usb@210000, which /partitions/p1/usb assigns", NULL);
 	/* Inside a PCI controller the group rules decide: a hose's nodes in
-	 * one partition are fine (test_options_placement), endpoints apart
-	 * from their partitioning controller too (test_endpoints_apart). */
+	 * one partition are fine (test_options_placement), endpoints with
+	 * LIODNs of their own are refused (test_endpoints_refused). */
 }
 
 /* Splitting a group between partitions names the group and both. */
@@ -401,30 +397,37 @@ static void test_split(void **state)
 	config(DEV("ctrl", PART, ""), DEV("ep2", PART "/pcie@0/ep@2", ""));
 	expect_refused(-EBUSY, "/partitions/p2/ep2", "device",
 		       "group " PART " (pci-hose) is in partition 'p1'", "'p2'");
-	/* An endpoint's function goes with its endpoint. */
-	config3(DEV("ep1", PART "/pcie@0/ep@1", ""), "",
-		DEV("fn", PART "/pcie@0/ep@1/fn@0", ""));
-	expect_refused(-EBUSY, "/partitions/p3/fn", "device",
-		       "group " PART "/pcie@0/ep@1 (pci-endpoint) is in partition 'p1'",
-		       "'p3'");
 }
 
-/* Endpoint partitioning: endpoints and controller in three partitions. */
-static void test_endpoints_apart(void **state)
+/*
+ * Endpoint partitioning (PCIe IP >= 2.4): an endpoint group would need the
+ * controller's requester-ID -> LIODN table, which weir does not program.
+ * An endpoint with a LIODN, its function, a root port given one, and a
+ * config LIODN on a LIODN-less endpoint are refused, each with the
+ * reason; the controller alone is fine.
+ */
+static void test_endpoints_refused(void **state)
 {
-	config3(DEV("ep0", PART "/pcie@0/ep@0", ""),
-		DEV("ep1", PART "/pcie@0/ep@1", "") DEV("fn", PART "/pcie@0/ep@1/fn@0", ""),
-		DEV("ctrl", PART, ""));
+	static const char *const culprits[][2] = {
+		{ PART "/pcie@0/ep@0", "" },
+		{ PART "/pcie@0/ep@1/fn@0", "" },
+		{ PART "/pcie@0", "fsl,liodn = <1030>;" },
+		{ PART "/pcie@0/ep@2", "fsl,liodn = <1026>;" },
+	};
+	char dev[256], msg[128];
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(culprits); i++) {
+		snprintf(dev, sizeof(dev), "ep { device = \"%s\"; %s };",
+			 culprits[i][0], culprits[i][1]);
+		config(DEV("ctrl", PART, ""), dev);
+		snprintf(msg, sizeof(msg), "of its own below " PART " (PCIe IP >= 2.4)");
+		expect_refused(-EOPNOTSUPP, "/partitions/p2/ep", "device", msg,
+			       "does not program the controller's requester-ID -> LIODN table");
+	}
+	config(DEV("ctrl", PART, ""), "");
 	assert_int_equal(parse(), 0);
-	assert_int_equal(plan.ngroups, 3);
-	assert_int_equal(group_named(PART "/pcie@0/ep@0")->part, 0);
-	assert_int_equal(group_named(PART "/pcie@0/ep@1")->part, 1);
-	assert_int_equal(group_named(PART)->part, 2);
-	/* A config LIODN on the LIODN-less endpoint makes it a group too. */
-	config(DEV("ctrl", PART, ""), DEV("ep2", PART "/pcie@0/ep@2", "fsl,liodn = <1026>;"));
-	assert_int_equal(parse(), 0);
-	assert_int_equal(group_named(PART "/pcie@0/ep@2")->kind, GROUP_PCI_ENDPOINT);
-	assert_int_equal(group_named(PART)->nnodes, 2);
+	assert_int_equal(group_named(PART)->kind, GROUP_PCI_HOSE);
 }
 
 static void test_liodn_too_large(void **state)
@@ -649,9 +652,9 @@ static void test_pci_kind(void **state)
 		snprintf(dts, sizeof(dts), "/dts-v1/; / { n { compatible = %s; }; };",
 			 cases[i].compat);
 		dtc_compile(dts, blob, sizeof(blob));
-		if (hw_pci_ctrl_kind(blob, fdt_path_offset(blob, "/n")) != cases[i].kind)
+		if (iommu_hw_pci_kind(blob, fdt_path_offset(blob, "/n")) != cases[i].kind)
 			fail_msg("%s: kind %d, expected %d", cases[i].compat,
-				 hw_pci_ctrl_kind(blob, fdt_path_offset(blob, "/n")),
+				 iommu_hw_pci_kind(blob, fdt_path_offset(blob, "/n")),
 				 cases[i].kind);
 	}
 }
@@ -665,23 +668,23 @@ static void test_pamu_units(void **state)
 
 	dtc_compile("/dts-v1/; / { #address-cells = <2>; #size-cells = <2>; };",
 		    blob, sizeof(blob));
-	assert_int_equal(hw_pamu_units(blob, phys, PLAN_MAX_PAMUS, &n, &err), 0);
+	assert_int_equal(iommu_hw_units(blob, phys, PLAN_MAX_PAMUS, &n, &err), 0);
 	assert_int_equal(n, 0);
 	dtc_compile("/dts-v1/; / { #address-cells = <2>; #size-cells = <2>;"
 		    " p { compatible = \"fsl,pamu\"; reg = <0 0x20000 0 0x1800>; }; };",
 		    blob, sizeof(blob));
-	assert_int_equal(hw_pamu_units(blob, phys, PLAN_MAX_PAMUS, &n, &err), -EINVAL);
+	assert_int_equal(iommu_hw_units(blob, phys, PLAN_MAX_PAMUS, &n, &err), -EINVAL);
 	assert_string_equal(err.node, "/p");
 	assert_string_equal(err.prop, "reg");
 	dtc_compile("/dts-v1/; / { #address-cells = <2>; #size-cells = <2>;"
 		    " p { compatible = \"fsl,pamu\"; reg = <0 0x20000 0 0x9000>; }; };",
 		    blob, sizeof(blob));
-	assert_int_equal(hw_pamu_units(blob, phys, PLAN_MAX_PAMUS, &n, &err), -E2BIG);
+	assert_int_equal(iommu_hw_units(blob, phys, PLAN_MAX_PAMUS, &n, &err), -E2BIG);
 	assert_int_equal(n, 0);
 }
 
 /*
- * MSI banks (hv/config_msi.c): what boot used to refuse only when it
+ * MSI banks (hv/config/msi.c): what boot used to refuse only when it
  * mapped the banks is refused by config_parse(), naming the config child
  * and "device".
  */
@@ -691,23 +694,68 @@ static void test_msi_banks(void **state)
 	       "m { device = \"" SOC "/msi@42600\"; };");
 	assert_int_equal(parse(), 0);
 	assert_true(plan.part[0].has_msi);
-	assert_int_equal(plan.part[0].msi_phys, 0xffe041600ULL);
-	assert_int_equal(plan.part[1].msi_phys, 0xffe042600ULL);
+	assert_int_equal(plan.part[0].msi.phys, 0xffe041600ULL);
+	assert_int_equal(plan.part[0].msi.doorbell, 0xffe041740ULL);
+	assert_false(plan.part[0].msi.v43);
+	assert_int_equal(plan.part[1].msi.phys, 0xffe042600ULL);
 
-	/* MPIC 4.3 (e6500): refused */
+	/* MPIC 4.3 (e6500): its MSIIR1 alias is the doorbell */
+	config("m { device = \"" SOC "/msi@43800\"; };", "");
+	assert_int_equal(parse(), 0);
+	assert_int_equal(plan.part[0].msi.phys, 0xffe043800ULL);
+	assert_int_equal(plan.part[0].msi.doorbell, 0xffe044148ULL);
+	assert_true(plan.part[0].msi.v43);
+	/* ... and without the alias, refused */
 	config("m { device = \"" SOC "/msi@43600\"; };", "");
-	expect_refused(-EINVAL, "/partitions/p1/m", "device", "MPIC 4.3",
-		       "msi@43600");
+	expect_refused(-EINVAL, "/partitions/p1/m", "device", "msi@43600",
+		       "without its MSIIR1 alias");
 	/* two banks with their MSIIR in page 0xffe041000, two partitions */
 	config("m { device = \"" SOC "/msi@41600\"; };",
 	       "m { device = \"" SOC "/msi@41800\"; };");
 	expect_refused(-EBUSY, "/partitions/p2/m", "device", "0xffe041000",
 		       "partition 'p1'");
+	/* two banks of one register page whose MSIIR aliases are in pages of
+	 * their own: the doorbells are the aliases, two partitions are fine */
+	config("m { device = \"" SOC "/msi@41a00\"; };",
+	       "m { device = \"" SOC "/msi@41c00\"; };");
+	assert_int_equal(parse(), 0);
+	assert_int_equal(plan.part[0].msi.doorbell, 0xffe046140ULL);
+	assert_int_equal(plan.part[1].msi.doorbell, 0xffe047140ULL);
 	/* two banks in one partition */
 	config("m { device = \"" SOC "/msi@41600\"; };"
 	       "n { device = \"" SOC "/msi@42600\"; };", "");
 	expect_refused(-EBUSY, "/partitions/p1/n", "device", "one MSI bank",
 		       NULL);
+}
+
+/*
+ * Masters U-Boot gave the same LIODNs (P4080's SEC job rings, p4080_ids.c)
+ * share PAACEs: one group, whichever of them the config names, never
+ * split between partitions.
+ */
+static void test_shared_liodns(void **state)
+{
+	static const char *const nodes[] = { SOC "/crypto@300000/jr@4000",
+					     SOC "/crypto@300000/jr@3000" };
+	const struct group_plan *g;
+
+	config(DEV("jr", SOC "/crypto@300000/jr@4000", ""), "");
+	assert_int_equal(parse(), 0);
+	assert_int_equal(plan.ngroups, 1);
+	g = group_named(SOC "/crypto@300000/jr@4000");
+	assert_nodes(g, nodes, ARRAY_SIZE(nodes));
+	assert_int_equal(g->dma.nr_liodns, 2);
+	/* both named in one partition: still one group */
+	config(DEV("a", SOC "/crypto@300000/jr@3000", "")
+	       DEV("b", SOC "/crypto@300000/jr@4000", ""), "");
+	assert_int_equal(parse(), 0);
+	assert_int_equal(plan.ngroups, 1);
+	/* split between two partitions: refused */
+	config(DEV("a", SOC "/crypto@300000/jr@3000", ""),
+	       DEV("b", SOC "/crypto@300000/jr@4000", ""));
+	expect_refused(-EBUSY, "/partitions/p2/b", "device",
+		       "IOMMU group " SOC "/crypto@300000/jr@3000 (device) is in partition 'p1'",
+		       "cannot also go to 'p2'");
 }
 
 /* n weir,dma-engine children of p1 with LIODNs 300.. (default windows). */
@@ -764,7 +812,8 @@ int main(void)
 		cmocka_unit_test(test_dma_master_ancestor),
 		cmocka_unit_test(test_nesting),
 		cmocka_unit_test(test_split),
-		cmocka_unit_test(test_endpoints_apart),
+		cmocka_unit_test(test_endpoints_refused),
+		cmocka_unit_test(test_shared_liodns),
 		cmocka_unit_test(test_liodn_too_large),
 		cmocka_unit_test_teardown(test_liodn_bits, restore_hwtree),
 		cmocka_unit_test(test_liodn_shared),

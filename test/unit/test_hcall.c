@@ -411,29 +411,29 @@ static void test_pic_refused(void **state)
 	struct vcpu *v0 = fw_vcpu(w, 1, 0), *v3 = fw_vcpu(w, 3, 0);
 	const u32 setc = EPAPR(EV_INT_SET_CONFIG);
 
-	/* partition 1 owns VPIC_IRQ(2) as well; partition 3 does not */
-	assert_int_equal(vpic_claim(&w->pic[0], VPIC_IRQ(2), NULL, NULL), 0);
+	/* partition 1 owns VPIC_IRQ(3) as well; partition 3 does not */
+	assert_int_equal(vpic_claim(&w->pic[0], VPIC_IRQ(3), NULL, NULL), 0);
 
 	REFUSED(EV_EINVAL, v0, setc, VPIC_IRQ_BASE - 1, 0, 8, 0);
 	REFUSED(EV_EINVAL, v0, setc, VPIC_IRQ(VPIC_NR_IRQS), 0, 8, 0);
 	REFUSED(EV_EINVAL, v0, setc, VPIC_IRQ(7), 0, 8, 0);
 	REFUSED(EV_EINVAL, v0, setc, 0, 0, 8, 0);
-	REFUSED(EV_EINVAL, v3, setc, VPIC_IRQ(2), 0, 8, 0);
+	REFUSED(EV_EINVAL, v3, setc, VPIC_IRQ(3), 0, 8, 0);
 	REFUSED(EV_EINVAL, v0, setc, RX, 4, 8, 0);
 	REFUSED(EV_EINVAL, v0, setc, RX, 0, 16, 0);
 	REFUSED(EV_EINVAL, v0, setc, RX, 0, 8, 2);
 	REFUSED(EV_EINVAL, v0, setc, RX, 0, 8, 0x2);	/* a mask for vCPU 1 is not a number */
 	REFUSED(EV_EINVAL, v3, setc, RX, 0, 8, 1);	/* gamma has 1 vCPU */
 	REFUSED(EV_EINVAL, v0, EPAPR(EV_INT_GET_CONFIG), VPIC_IRQ(7));
-	REFUSED(EV_EINVAL, v3, EPAPR(EV_INT_GET_CONFIG), VPIC_IRQ(2));
+	REFUSED(EV_EINVAL, v3, EPAPR(EV_INT_GET_CONFIG), VPIC_IRQ(3));
 	REFUSED(EV_EINVAL, v0, EPAPR(EV_INT_SET_MASK), RX, 2);
 	REFUSED(EV_EINVAL, v0, EPAPR(EV_INT_SET_MASK), VPIC_IRQ(7), 0);
-	REFUSED(EV_EINVAL, v3, EPAPR(EV_INT_SET_MASK), VPIC_IRQ(2), 0);
+	REFUSED(EV_EINVAL, v3, EPAPR(EV_INT_SET_MASK), VPIC_IRQ(3), 0);
 	REFUSED(EV_EINVAL, v0, EPAPR(EV_INT_GET_MASK), 1023);
 	REFUSED(EV_EINVAL, v0, EPAPR(EV_INT_IACK), 1);
 	REFUSED(EV_EINVAL, v0, EPAPR(EV_INT_EOI), VPIC_IRQ(7));
 	REFUSED(EV_EINVAL, v0, EPAPR(EV_INT_EOI), 0xffff);
-	REFUSED(EV_INVALID_STATE, v0, EPAPR(EV_INT_EOI), VPIC_IRQ(2));
+	REFUSED(EV_INVALID_STATE, v0, EPAPR(EV_INT_EOI), VPIC_IRQ(3));
 
 	/* partition 2's RX in service does not make partition 1's EOI valid */
 	assert_int_equal(vpic_set_mask(&w->pic[1], RX, false), 0);
@@ -485,20 +485,26 @@ static void test_partition_stop(void **state)
 	REFUSED(EV_EPERM, v2, stop, 1);
 	REFUSED(EV_EPERM, v2, stop, 3);
 	REFUSED(EV_EINVAL, v1, stop, 4);
-	assert_int_equal(fake_hv.stop_calls, 0);
+	assert_int_equal(fake_hv.kicks, 0);
 
+	/* a request: the partition's vCPU is kicked and stops at its sync */
 	assert_int_equal(CALL(v1, stop, 2), EV_SUCCESS);
 	only_changed(v1, 0);
-	assert_int_equal(fake_hv.stop_calls, 1);
-	assert_ptr_equal(fake_hv.last_stop, fw_part(w, 2));
+	assert_int_equal(fake_kicks(v2), 1);
+	assert_int_equal(partition_status(fw_part(w, 2)), PART_STOPPING);
+	assert_int_equal(w->part[1].state, PART_RUNNING);
+	partition_vcpu_sync(v2);
 	assert_int_equal(w->part[1].state, PART_STOPPED);
+	assert_true(v2->stopped);
 	/* already stopped */
 	assert_int_equal(CALL(v1, stop, 2), EV_INVALID_STATE);
 	only_changed(v1, 0);
 	/* itself, Linux's fsl_hv_halt */
 	assert_int_equal(CALL(v3, stop, SELF), EV_SUCCESS);
-	assert_ptr_equal(fake_hv.last_stop, fw_part(w, 3));
-	assert_int_equal(fake_hv.stop_calls, 3);
+	assert_int_equal(fake_kicks(v3), 1);
+	partition_vcpu_sync(v3);
+	assert_int_equal(w->part[2].state, PART_STOPPED);
+	assert_int_equal(fake_hv.kicks, 2);
 }
 
 static void test_partition_restart(void **state)
@@ -506,32 +512,28 @@ static void test_partition_restart(void **state)
 	struct vcpu *v1 = fw_vcpu(w, 1, 0), *v2 = fw_vcpu(w, 2, 1);
 	const u32 rs = FSL(FH_PARTITION_RESTART);
 
-	fake_hv.restart_marker = 0x5eed;
 	REFUSED(EV_EPERM, v2, rs, 3);
 	REFUSED(EV_EPERM, v2, rs, 1);
 	REFUSED(EV_EINVAL, v1, rs, 0);
-	assert_int_equal(fake_hv.restart_calls, 0);
+	assert_int_equal(fake_hv.kicks, 0);
 
-	/* itself (fsl_hv_restart): the fresh registers stay */
-	assert_int_equal(CALL(v2, rs, SELF), 0x5eed);
-	assert_int_equal(fake_hv.restart_calls, 1);
-	assert_ptr_equal(fake_hv.last_restart, fw_part(w, 2));
-	assert_int_equal(fw_vcpu(w, 2, 0)->regs.gpr[3], 0x5eed);
+	/*
+	 * itself (fsl_hv_restart): nothing written, not even r3 (the reload
+	 * at the vCPU's next sync sets the fresh boot's registers)
+	 */
+	assert_int_equal(CALL(v2, rs, SELF), SELF);
+	assert_memory_equal(&before, &v2->regs, sizeof(before));
+	assert_int_equal(partition_status(fw_part(w, 2)), PART_STARTING);
+	assert_int_equal(fake_kicks(fw_vcpu(w, 2, 0)), 1);
 
 	/* another partition: the caller gets its status */
 	assert_int_equal(CALL(v1, rs, 3), EV_SUCCESS);
 	only_changed(v1, 0);
-	assert_ptr_equal(fake_hv.last_restart, fw_part(w, 3));
-	assert_int_equal(fw_vcpu(w, 3, 0)->regs.gpr[3], 0x5eed);
-
-	/* failures come back as status, also for itself */
-	fake_hv.restart_ret = -ENOMEM;
-	assert_int_equal(CALL(v1, rs, 2), EV_ENOMEM);
-	only_changed(v1, 0);
-	fake_hv.restart_ret = -EIO;
-	assert_int_equal(CALL(v1, rs, SELF), EV_INTERNAL);
-	only_changed(v1, 0);
-	assert_int_equal(fake_hv.restart_calls, 4);
+	assert_int_equal(partition_status(fw_part(w, 3)), PART_STARTING);
+	assert_int_equal(fake_kicks(fw_vcpu(w, 3, 0)), 1);
+	/* the last request wins (include/weir/partition.h) */
+	assert_int_equal(CALL(v1, FSL(FH_PARTITION_STOP), 3), EV_SUCCESS);
+	assert_int_equal(partition_status(fw_part(w, 3)), PART_STOPPING);
 }
 
 static void test_system_reset(void **state)
@@ -557,12 +559,58 @@ static void test_idle(void **state)
 
 /* The lookup bisects: every handler is reachable only if the table is
  * sorted; and a token just past each entry is still unknown. */
-static void test_table_sorted(void **state)
+/* Every entry's shape fits r3..r10; numbers just past each table, PAPR
+ * opcodes that are not multiples of 4 or fall between the LoPAR and KVM
+ * ranges are unknown. */
+static void test_table_check(void **state)
 {
+	static const u32 unknown[] = {
+		EV_HCALL_TOKEN(WEIR_VENDOR_ID, 0x7fff),
+		EV_HCALL_TOKEN(WEIR_VENDOR_ID, WEIR_HC_DMA_COPY + 1),
+		EPAPR(EV_IDLE + 1), EPAPR(0), FSL(0), FSL(FH_SYSTEM_RESET + 1),
+		FSL(FH_PARTITION_STOP_DMA),
+	};
+	static const u32 papr_unknown[] = {
+		H_PUT_TCE + 1, H_PUT_TCE + 2, H_PUT_TCE + 3, 0, 0x124,
+		H_PUT_TCE_INDIRECT + 4, 0x1F00, H_RTAS - 4, H_RTAS + 4,
+		H_RTAS + 1, 0xfffc,
+	};
+	struct vcpu *v = fw_vcpu(w, 1, 0);
+	unsigned int i;
+
 	assert_int_equal(hcall_table_check(), 0);
-	assert_int_equal(CALL(fw_vcpu(w, 1, 0),
-			      EV_HCALL_TOKEN(WEIR_VENDOR_ID, 0x7fff), 0),
-			 EV_UNIMPLEMENTED);
+	for (i = 0; i < ARRAY_SIZE(unknown); i++) {
+		assert_int_equal(CALL(v, unknown[i], 0), EV_UNIMPLEMENTED);
+		only_changed(v, 0);
+	}
+	for (i = 0; i < ARRAY_SIZE(papr_unknown); i++) {
+		assert_int_equal(CALL(v, PAPR_EPAPR_TOKEN(papr_unknown[i]), 0),
+				 (u32)H_FUNCTION);
+		only_changed(v, 0);
+	}
+}
+
+/* The 32-bit register ABI of include/weir/hcall_abi.h both ways: pairs
+ * high word first, a 32-bit value one register. */
+static void test_abi_regs(void **state)
+{
+	const u64 val[4] = { 0x1122334455667788ULL, 0xaabbccddULL,
+			     0x0123456789abcdefULL, 7 };
+	u64 back[4] = { 0 };
+	u32 r[8] = { 0 };
+
+	assert_int_equal(hc_abi_to_regs(4, 0x5, val, r), 6);
+	assert_int_equal(r[0], 0x11223344);
+	assert_int_equal(r[1], 0x55667788);
+	assert_int_equal(r[2], 0xaabbccdd);
+	assert_int_equal(r[3], 0x01234567);
+	assert_int_equal(r[4], 0x89abcdef);
+	assert_int_equal(r[5], 7);
+	hc_abi_from_regs(4, 0x5, r, back);
+	assert_memory_equal(back, val, sizeof(val));
+	/* a 32-bit argument keeps only its low word */
+	assert_int_equal(hc_abi_to_regs(1, 0, &val[0], r), 1);
+	assert_int_equal(r[0], 0x55667788);
 }
 
 int main(void)
@@ -570,7 +618,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 		T(test_unknown_tokens),
-		T(test_table_sorted),
+		T(test_table_check),
+		T(test_abi_regs),
 		T(test_unknown_papr_opcode),
 		T(test_vendor_zero_and_bit31),
 		T(test_status_map),

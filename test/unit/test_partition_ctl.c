@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Stop and restart requests (hv/partition_ctl.c): the last request wins,
+ * Stop and restart requests (hv/partition/ctl.c): the last request wins,
  * none is lost while the partition's vCPU applies an earlier one, the
  * status a manager reads shows a pending request, and only the vCPU
  * writes the state. The vCPU's side is played here step by step, as
- * hv/partition.c partition_vcpu_sync() does it.
+ * hv/partition/partition.c partition_vcpu_sync() does it.
  */
 #include <errno.h>
 #include <setjmp.h>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * TCE hcalls through papr_hcall(): every row of the validation table in
+ * TCE hcalls through hcall_call(): every row of the validation table in
  * doc/tce.md with its exact PAPR code, no partial writes, GET returns
  * what PUT stored, STUFF/INDIRECT semantics, Linux's boot clear, the MSI
  * range and the borrowing lookup.
@@ -14,7 +14,9 @@
 #include <cmocka.h>
 #include <weir/byteorder.h>
 #include <weir/dma.h>
+#include <weir/hcall.h>
 #include <weir/papr.h>
+#include <weir/vcpu.h>
 #include "helpers/fake_iommu.h"
 
 #define LIOBN_A	DMA_LIOBN(FAKE_GROUP_A, DMA_WIN_DEFAULT)
@@ -132,11 +134,17 @@ static void test_indirect_mtt_liobn(void **state)
 static void test_unknown_opcode(void **state)
 {
 	struct fake_env *e = *state;
-	u64 args[8] = { LIOBN_A, 0, LIST, 1 }, ret[4] = { 0 };
+	u64 in[HC_MAX_IN] = { LIOBN_A, 0, LIST, 1 }, out[HC_MAX_OUT] = { 0 };
+	static struct vcpu v;
 
+	v.part = &e->a;
 	/* 0x124 is H_BULK_REMOVE, not H_PUT_TCE_INDIRECT */
-	assert_int_equal(papr_hcall(&e->a, 0x124, args, ret), H_FUNCTION);
-	assert_int_equal(papr_hcall(&e->a, 0x1F00, args, ret), H_FUNCTION);
+	assert_int_equal(hcall_call(&v, PAPR_EPAPR_TOKEN(0x124), in, out),
+			 H_FUNCTION);
+	assert_int_equal(hcall_call(&v, PAPR_EPAPR_TOKEN(0x1F00), in, out),
+			 H_FUNCTION);
+	assert_int_equal(hcall_call(&v, PAPR_EPAPR_TOKEN(H_PUT_TCE + 1), in,
+				    out), H_FUNCTION);
 }
 
 /* ---- IOBA ---- */

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include <weir/dma.h>
+#include <weir/hcall.h>
 #include <weir/papr.h>
 #include "helpers/fake_iommu.h"
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Reflection of TCE tables into the IOMMU backend (hv/dma/reflect.c),
+ * Reflection of TCE tables into the IOMMU backend (hv/dma/tce.c),
  * checked on the fake backend's staged-and-committed slots: exact windows
  * map exactly, contiguous runs map a power-of-two prefix, anything else is
  * disabled, and a backend failure rolls the table back. On the real PAMU
@@ -18,6 +18,7 @@
 #include <cmocka.h>
 #include <weir/dma.h>
 #include <weir/pamu.h>
+#include <weir/hcall.h>
 #include <weir/papr.h>
 #include "helpers/fake_iommu.h"
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The virtual PIC (hv/vpic.c): claims, defaults after init, pending until
+ * The virtual PIC (hv/irq/vpic.c): claims, defaults after init, pending until
  * IACK, masking keeps pending, priority order and the in-service rule,
  * destinations, EOI rules and hooks, VIRQ_EXT kept exact, vcpu_kick()
  * only when VIRQ_EXT becomes set, and failed calls that change nothing.
@@ -16,9 +16,9 @@
 #include <weir/vpic.h>
 #include "helpers/fake_hv.h"
 
-#define A	VPIC_IRQ(2)
-#define B	VPIC_IRQ(3)
-#define C	VPIC_IRQ(4)
+#define A	VPIC_IRQ(3)	/* 0-2: console rx/tx, error queue */
+#define B	VPIC_IRQ(4)
+#define C	VPIC_IRQ(5)
 
 struct env {
 	struct fake_world *w;

@@ -319,27 +319,32 @@ def test_heap_names_window_size(tmp_path):
     assert r.returncode == 0, r.stderr
 
 
-def test_msi_v43_refused(tmp_path):
-    # t4240 (e6500) banks are MPIC 4.3: boot refuses them, so must the plan
-    blob = config_blob(tmp_path, [[
-        'msi { device = "/soc@ffe000000/msi@41600"; };']])
+def test_msi_v43_banks(tmp_path):
+    # t4240 (e6500) banks are MPIC 4.3: each doorbell is its MSIIR1 alias
+    # (0x44148, 0x45148, ...), a page of its own, so two partitions can
+    # each have one; each window of the owner maps its own alias page
+    blob = config_blob(tmp_path, [
+        ['msi { device = "/soc@ffe000000/msi@41600"; };',
+         'dma1 { device = "/soc@ffe000000/dma@100300"; fsl,liodn = <147>; };'],
+        ['msi { device = "/soc@ffe000000/msi@41800"; };',
+         'dma2 { device = "/soc@ffe000000/dma@101300"; fsl,liodn = <227>; };']])
     r = plan_cfg("t4240qds", blob)
-    assert r.returncode == 1, r.stdout
-    assert r.stderr.startswith("weir-plan: config /partitions/p1/msi: "
-                               "'device': /soc@ffe000000/msi@41600: MPIC 4.3"), \
-        r.stderr
+    assert r.returncode == 0, r.stderr
+    rows = paace_rows(r.stdout)
+    for page, liodn in ((0xffe044000, "147"), (0xffe045000, "227")):
+        bell = [x for x in rows if x["twba"] == "0x%09x" % page]
+        assert [x["liodn"] for x in bell] == [liodn], r.stdout
 
 
-def test_msi_shared_page_refused(tmp_path):
-    # P4080 banks 0x41600 and 0x41800 have their MSIIR in one 4 KiB page
+def test_msi_alias_pages(tmp_path):
+    # P4080 banks 0x41600 and 0x41800 share a register page, but their
+    # MSIIR aliases (0x44140, 0x45140) are pages of their own: the
+    # doorbells, so two partitions are fine
     blob = config_blob(tmp_path, [
         ['msi { device = "/soc@ffe000000/msi@41600"; };'],
         ['msi { device = "/soc@ffe000000/msi@41800"; };']])
     r = plan_cfg("p4080ds", blob)
-    assert r.returncode == 1, r.stdout
-    assert r.stderr.startswith("weir-plan: config /partitions/p2/msi: "
-                               "'device': /soc@ffe000000/msi@41800: its MSIIR "
-                               "shares the 4 KiB page 0xffe041000"), r.stderr
+    assert r.returncode == 0, r.stderr
 
 
 def test_msi_two_banks_one_partition_refused(tmp_path):
@@ -353,16 +358,19 @@ def test_msi_two_banks_one_partition_refused(tmp_path):
 
 
 def test_msi_doorbell_in_dump(tmp_path):
-    # the doorbell page (MSIIR 0xffe041740) 1:1 at the MSI IOVA of every
-    # window of the bank's owner, as boot maps it
+    # the doorbell page (the bank's MSIIR alias 0xffe044140, not the
+    # register page 0xffe041000 holding every bank and the MPIC's timers)
+    # 1:1 at the MSI IOVA of every window of the bank's owner, as boot
+    # maps it
     blob = config_blob(tmp_path, [[
         'msi { device = "/soc@ffe000000/msi@41600"; };',
         'dma1 { device = "/soc@ffe000000/dma@100300"; fsl,liodn = <196>; };']])
     r = plan_cfg("p4080ds", blob)
     assert r.returncode == 0, r.stderr
     rows = paace_rows(r.stdout)
-    bell = [x for x in rows if x["twba"] == "0x%09x" % 0xffe041000]
+    bell = [x for x in rows if x["twba"] == "0x%09x" % 0xffe044000]
     assert len(bell) == 1, r.stdout
+    assert not [x for x in rows if x["twba"] == "0x%09x" % 0xffe041000]
     assert bell[0]["v"] == "1" and bell[0]["entry"] == "spaace"
     assert bell[0]["liodn"] == "196"
 

@@ -116,7 +116,7 @@ static void print_groups(const void *hw, const struct plan *plan)
 			n += snprintf(liodns + n, sizeof(liodns) - n, "%s%u",
 				      j ? "," : "", g->dma.liodns[j]);
 		printf("  %-2u %-12s %-12s 0x%-11llx %-6s %-5s %-8s %-16s %s\n", i,
-		       group_kind_name(g->kind), plan->part[g->part].name,
+		       iommu_group_kind_name(g->kind), plan->part[g->part].name,
 		       (unsigned long long)g->dma.buid,
 		       size_str(g->dma.default_size, sz, sizeof(sz)),
 		       g->dma.default_page_shift == 12 ? "4K" :
@@ -262,7 +262,7 @@ static int put_tces(struct partition *p, const struct group_plan *g,
 
 /*
  * One row of "liodn attributes:": what the LIODN's PAACEs carry besides
- * the window (hv/iommu_plan.c iommu_plan_node_attr()); "-" is "not set"
+ * the window (hv/iommu/plan.c iommu_plan_node_attr()); "-" is "not set"
  * (OTM 0 / CID 0), the note says why when Linux would set it.
  */
 static void print_attr(const void *hwfdt, int node, u32 liodn,
@@ -282,14 +282,14 @@ static void print_attr(const void *hwfdt, int node, u32 liodn,
 
 /*
  * Create the PAMU tables and each group's default window with the same
- * code as weir's boot (hv/iommu_plan.c, used by hv/iommu_boot.c): table
+ * code as weir's boot (hv/iommu/plan.c, used by hv/iommu/boot.c): table
  * sizes from iommu_plan_pamu_config(), one dma_group_create() per group
  * with iommu_plan_group_config() (DMA blocked when "dma-disabled").
  */
 static int build_tables(const void *hwfdt, const struct plan *plan,
 			const struct opts *o)
 {
-	static struct partition parts[CONFIG_MAX_PARTITIONS];
+	static struct partition parts[PARTITION_MAX];
 	/* the tables live for the whole run, as on the target (the groups
 	 * point into them; with no group, this keeps them reachable) */
 	static struct iommu *mmu;

@@ -16,10 +16,9 @@
 #include <asm/percpu.h>
 #include <asm/processor.h>
 #include <asm/tlb.h>
+#include <weir/arch.h>
 #include <weir/fdt_util.h>
 #include <weir/heap.h>
-#include <weir/hv.h>
-#include <weir/hwtree.h>
 #include <weir/log.h>
 #include <weir/ns16550.h>
 #include <weir/timer.h>

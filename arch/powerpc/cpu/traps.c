@@ -9,12 +9,12 @@
 #include <stdio.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>
+#include <asm/traps.h>
+#include <asm/vcpu_run.h>
 #include <weir/booke.h>
 #include <weir/console.h>
 #include <weir/log.h>
-#include <weir/trap.h>
-#include <weir/vcpu_emul.h>
-#include <asm/vcpu_run.h>
+#include <weir/vcpu.h>
 
 struct percpu percpu_data[CONFIG_NR_CPUS];
 static struct trap_frame exc_frames[CONFIG_NR_CPUS] __aligned(16);
@@ -89,6 +89,24 @@ static bool is_async(unsigned int vector)
 }
 
 /*
+ * An exception from the guest running on this core (@f is its registers):
+ * weir's own event first (its tick, a kick), then the core's exit handler
+ * (include/weir/arch.h hv_vcpu_exit()); the guest resumes with the shadow
+ * id it returns. Here rather than in vcpu_run.c so that a trap crosses
+ * one arch C file on its way to the core.
+ */
+static void guest_exception(struct percpu *p, struct trap_frame *f)
+{
+	struct vcpu *v = p->vcpu;
+
+	if (!v || f != &v->regs)
+		fatal_exception(f);
+	if (is_async(f->vector))
+		cpu_async_event(p, f->vector);
+	load_pid(hv_vcpu_exit(v, f->vector, f->dear, f->esr));
+}
+
+/*
  * Called from start.S with the saved frame; on return start.S resumes
  * this core's current frame (percpu->frame) with rfi.
  */
@@ -97,7 +115,7 @@ void handle_exception(struct trap_frame *f)
 	struct percpu *p = this_cpu();
 
 	if (f->msr & MSR_PR) {
-		vcpu_guest_exception(p, f);
+		guest_exception(p, f);
 		return;
 	}
 	if (f == &p->idle_frame && is_async(f->vector)) {

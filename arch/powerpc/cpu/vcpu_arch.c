@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The e500mc side of include/weir/vcpu_arch.h: shadow translations are
+ * The e500mc side of include/weir/arch.h's running guest: shadow translations are
  * 4 KiB TLB0 entries in address space 1 (weir's own mappings are IPROT
  * TLB1 entries in address space 0, so a guest can neither hit nor evict
  * them); the real decrementer serves weir's tick and the guest's timer.
@@ -8,11 +8,10 @@
 #include <asm/percpu.h>
 #include <asm/processor.h>
 #include <asm/vcpu_run.h>
+#include <weir/arch.h>
 #include <weir/booke.h>
 #include <weir/spinlock.h>
-#include <weir/timer.h>
-#include <weir/vcpu_arch.h>
-#include <weir/vtimer.h>
+#include <weir/vcpu.h>
 
 #define TSIZE_4K	2
 

@@ -5,22 +5,14 @@
  * weir handles itself (decrementer for the guest, its own tick, doorbell
  * kicks from other cores).
  */
-#include <stdio.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>
 #include <asm/smp.h>
+#include <asm/traps.h>
 #include <asm/vcpu_run.h>
+#include <weir/arch.h>
 #include <weir/booke.h>
-#include <weir/console.h>
-#include <weir/console_mux.h>
-#include <weir/iommu_boot.h>
-#include <weir/hv.h>
-#include <weir/log.h>
-#include <weir/partition.h>
-#include <weir/vcpu_arch.h>
-#include <weir/vcpu_emul.h>
-#include <weir/trap.h>
-#include <weir/vcpu_kick.h>
+#include <weir/vcpu.h>
 
 /* msgsnd message type "doorbell" (e500mc Core RM §3.4, msgsnd rB) */
 #define DBELL_TYPE	(0u << 27)
@@ -35,27 +27,12 @@ void vcpu_kick(struct vcpu *v)
 	__asm__ __volatile__("msgsnd %0" : : "r"(DBELL_TYPE | p->pir) : "memory");
 }
 
-static void console_poll(void)
-{
-	int c;
-
-	while ((c = console_getc()) >= 0)
-		console_mux_input(c);
-}
-
 void cpu_async_event(struct percpu *p, unsigned int vector)
 {
 	switch (vector) {
 	case IVOR_DEC:
-		if (!cpu_timer_event(p))
-			break;
-		/* this core's partition: its prompts and queued output */
-		if (p->vcpu)
-			console_mux_tick(p->vcpu->part->console);
-		if (p->cpu == 0) {
-			console_poll();
-			iommu_poll();
-		}
+		if (cpu_timer_event(p))
+			hv_tick(p->cpu, p->vcpu);
 		break;
 	case IVOR_FIT:
 		mtspr(SPRN_TSR, TSR_FIS);	/* never enabled; be safe */
@@ -65,51 +42,6 @@ void cpu_async_event(struct percpu *p, unsigned int vector)
 	}
 }
 
-/* Real PID for the guest's current (AS, PR, PID). */
-static void load_pid(struct vcpu *v)
-{
-	mtspr(SPRN_PID, vcpu_shadow_id(v));
-	isync();
-}
-
-/* Wait while the vCPU idles or is stopped; apply partition requests. */
-static void wait_runnable(struct vcpu *v)
-{
-	for (;;) {
-		partition_vcpu_sync(v);
-		if (v->stopped) {
-			arch_idle_wait();
-			continue;
-		}
-		if (!v->idle)
-			return;
-		if (vcpu_has_pending(v)) {
-			v->idle = false;
-			return;
-		}
-		arch_idle_wait();
-	}
-}
-
-/* Back to the guest: deliver what is pending, set real MSR and PID. */
-static void resume(struct vcpu *v)
-{
-	wait_runnable(v);
-	vcpu_deliver_pending(v);
-	v->regs.msr = vcpu_shadow_msr(v);
-	load_pid(v);
-}
-
-void vcpu_guest_exception(struct percpu *p, struct trap_frame *f)
-{
-	struct vcpu *v = p->vcpu;
-
-	if (!v || f != &v->regs)
-		fatal_exception(f);
-	cpu_async_event(p, f->vector);
-	vcpu_exit(v, f->vector, f->dear, f->esr);
-	resume(v);
-}
 
 extern void exc_return(void);
 
@@ -121,7 +53,7 @@ void vcpu_run(struct vcpu *v)
 	cpu_tick_init();
 	arch_shadow_flush();
 	arch_guest_user_state_reset(v);
-	resume(v);
+	load_pid(hv_vcpu_enter(v));
 	p->frame = &v->regs;
 	__asm__ __volatile__("b exc_return" ::: "memory");
 	__builtin_unreachable();
@@ -143,13 +75,22 @@ void arch_cpu_idle(void)
 		arch_idle_wait();
 }
 
+void arch_cpu_stop(void)
+{
+	for (;;)
+		__asm__ __volatile__("wait");
+}
+
+void arch_selftest_fatal(void)
+{
+	__asm__ __volatile__(".long 0");	/* primary opcode 0 */
+}
+
 /* GUTS RSTCR (CCSR + 0xe00b0), HRESET_REQ: MPC8544/P4080 RMs, QEMU mpc8544_guts. */
-void system_reset(void)
+void arch_system_reset(void)
 {
 	volatile u32 *rstcr = (volatile u32 *)(CONFIG_CCSR_VIRT + 0xe00b0);
 
-	pr_info("system reset requested\n");
-	console_mux_flush();
 	*rstcr = 0x2;
 	for (;;)
 		__asm__ __volatile__("wait");

@@ -12,6 +12,10 @@ SECTIONS
 		*(.text .text.*)
 	}
 	.rodata : { *(.rodata .rodata.* .sdata2 .sdata2.*) }
+	/* The per-partition units (include/weir/unit.h): an output section
+	 * of their own, named like a C identifier, so that ld provides
+	 * __start_weir_units and __stop_weir_units at its aligned ends. */
+	weir_units : { KEEP(*(weir_units)) }
 	.data : ALIGN(16) {
 		*(.data .data.* .sdata .sdata.*)
 	}

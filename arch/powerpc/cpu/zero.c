@@ -10,7 +10,7 @@
  * alignment exception on caching-inhibited memory).
  */
 #include <string.h>
-#include <weir/hv.h>
+#include <weir/arch.h>
 
 static unsigned int block;
 

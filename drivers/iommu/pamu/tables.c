@@ -873,7 +873,7 @@ void pamu_destroy(struct iommu *mmu)
  * @attr:  OTM/OMI, stash id (CID) and coherency (struct pamu_liodn_attr)
  *
  * Applies to every entry of @liodn written from then on; call it before
- * the LIODN's first window is staged (boot does, hv/iommu_plan.c
+ * the LIODN's first window is staged (boot does, hv/iommu/plan.c
  * iommu_plan_liodn_attrs()), the live entries are not rewritten.
  * Return: 0; -ERANGE when @liodn is beyond the PAACT; -EINVAL when
  * @attr->omi is not an OME index (>= OME_ENTRIES); -EBUSY when @liodn

@@ -37,7 +37,7 @@ int console_init(const void *fdt)
 				       colon ? colon - path : (int)strlen(path));
 	if (node < 0)
 		return -1;
-	p = fdt_getprop(fdt, node, "hv-handle", &len);
+	p = fdt_getprop(fdt, node, DT_PROP_HV_HANDLE, &len);
 	if (!p || len != 4)
 		return -1;
 	guest.console = fdt32_to_cpu(*p);
@@ -141,7 +141,7 @@ u32 console_enable_rx_irq(void)
 
 	if (!guest.console_has_irqs)
 		return EV_ENODEV;
-	node = fdt_node_offset_by_compatible(fdt, -1, "epapr,hv-pic");
+	node = fdt_node_offset_by_compatible(fdt, -1, DT_COMPAT_HV_PIC);
 	if (node < 0)
 		return EV_ENODEV;
 	pic_epr = fdt_getprop(fdt, node, "has-external-proxy", NULL) != NULL;

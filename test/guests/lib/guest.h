@@ -14,7 +14,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <weir/epapr.h>		/* plain #defines: tokens, EV_* codes */
+/* weir's guest ABI, shared as Jailhouse guests share hypercall.h */
+#include <weir/epapr.h>		/* ePAPR/FSL/weir tokens, EV_* codes */
+#include <weir/errq_abi.h>	/* error queue handles, record layout */
+#include <weir/guest_dt_abi.h>	/* compatibles and property names */
+#include <weir/papr.h>		/* PAPR opcodes, H_* codes, shapes */
 #include "spr.h"
 
 typedef uint8_t u8;

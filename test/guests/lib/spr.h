@@ -3,10 +3,7 @@
  * e500mc special-purpose registers and bits the test guests use (Power
  * ISA 2.06 Book III-E, e500mc Core Reference Manual; MAS layout as in
  * Linux arch/powerpc/include/asm/mmu-book3e.h). Usable from .S files.
- *
- * The guests keep their own copy instead of including weir's
- * <weir/booke.h>: they are written against the architecture, not
- * against the hypervisor.
+ * Kept apart from <weir/booke.h>: the guests check weir against these.
  */
 #ifndef GUEST_SPR_H
 #define GUEST_SPR_H

@@ -1,35 +1,41 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * The oracle backend on the host (doc/oracle.md): the scenario runs
- * through weir's own papr_hcall()/papr_rtas_call() (libweir.a of the
+ * through weir's own hcall path (libweir.a of the
  * sandbox build) on one partition owning one DMA group with the default
  * config (dma_group_config_init()), served by the fake IOMMU of the unit
  * tests. It is the fast third column: its output must equal the weir
  * guest's line for line.
  *
- * It applies the 32-bit guest ABI of doc/tce.md: LIOBN and count are one
- * 32-bit register each (so their bits 32-63 never reach weir), IOBA, TCE
- * and list address are register pairs (64 bits); H_RTAS refuses a buffer
- * with nargs + nret > 16 and hands papr_rtas_call() zeroed return cells
- * (hv/hcall_tce.c).
+ * Every call enters as the weir guest's does, through hcall_dispatch()
+ * on a vCPU of the partition: hcall_call_regs() lays the arguments out
+ * in registers by the shapes of include/weir/papr.h (the one statement
+ * of the 32-bit register ABI, which the guest follows too), so a LIOBN
+ * or count loses bits 32-63 here exactly as in a guest register. H_RTAS
+ * gets the rtas_args buffer copied into guest RAM (HOST_RTAS_GPA) and
+ * back.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <weir/byteorder.h>
 #include <weir/dma.h>
+#include <weir/hcall.h>
 #include <weir/papr.h>
+#include <weir/vcpu.h>
 #include "helpers/fake_iommu.h"
 #include "runner.h"
 
 #define HOST_RAM_PHYS	0x10000000ULL	/* real address of guest RAM */
 #define HOST_RAM_SIZE	0x10000000ULL	/* 256 MiB, as the QEMU runs */
 #define HOST_LIST_GPA	0x200000ULL	/* the runner's TCE list page */
+#define HOST_RTAS_GPA	0x201000ULL	/* the runner's rtas_args buffer */
+#define HOST_RTAS_CELLS	(3 + 16 + 8)	/* runner.c's buffer */
 #define HOST_GROUP	1
 #define HOST_BUID	0x0800000020000000ULL
 #define HOST_LIODN	1
 
 static struct partition part;
+static struct vcpu vcpu = { .part = &part };
 
 void oracle_be_puts(const char *s)
 {
@@ -38,46 +44,25 @@ void oracle_be_puts(const char *s)
 
 long oracle_be_hcall(o_u32 opcode, const o_u64 a[4], o_u64 *r4)
 {
-	u64 args[8] = { 0 }, ret[4] = { 0 };
-	long rc;
+	u64 in[HC_MAX_IN] = { a[0], a[1], a[2], a[3] }, out[HC_MAX_OUT] = { 0 };
+	long rc = hcall_call_regs(&vcpu, PAPR_EPAPR_TOKEN(opcode), in, out);
 
-	memcpy(args, a, 4 * sizeof(*a));
-	/* one 32-bit register each: LIOBN always, count of STUFF/INDIRECT */
-	args[0] = (u32)args[0];
-	if (opcode == H_STUFF_TCE || opcode == H_PUT_TCE_INDIRECT)
-		args[3] = (u32)args[3];
-	if (opcode != H_GET_TCE && opcode != H_PUT_TCE &&
-	    opcode != H_STUFF_TCE && opcode != H_PUT_TCE_INDIRECT)
-		args[1] = args[2] = args[3] = 0;
-	rc = papr_hcall(&part, opcode, args, ret);
 	if (opcode == H_GET_TCE)
-		*r4 = ret[0];
+		*r4 = out[0];
 	return rc;
 }
 
 long oracle_be_rtas(o_u32 *buf)
 {
-	u32 cell[3 + 16 + 8], args[16], rets[16];
-	unsigned int i, nargs, nret;
+	u32 *cells = partition_gpa_ptr(&part, HOST_RTAS_GPA,
+				       4 * HOST_RTAS_CELLS);
+	u64 in[HC_MAX_IN] = { HOST_RTAS_GPA }, out[HC_MAX_OUT] = { 0 };
+	long rc;
 
-	for (i = 0; i < 3 + 16 + 8; i++)
-		cell[i] = ofdt_be32(&buf[i]);
-	nargs = cell[1];
-	nret = cell[2];
-	if (nargs + nret > 16 || nargs > 16 || nret > 16)
-		return H_PARAMETER;
-	for (i = 0; i < nargs; i++)
-		args[i] = cell[3 + i];
-	/* as hv/hcall_tce.c hc_h_rtas(): return cells start zeroed */
-	for (i = 0; i < nret; i++)
-		rets[i] = 0;
-	papr_rtas_call(&part, cell[0], args, nargs, rets, nret);
-	for (i = 0; i < nret; i++) {
-		u32 v = cpu_to_be32(rets[i]);
-
-		memcpy(&buf[3 + nargs + i], &v, 4);
-	}
-	return H_SUCCESS;
+	memcpy(cells, buf, 4 * HOST_RTAS_CELLS);
+	rc = hcall_call_regs(&vcpu, PAPR_EPAPR_TOKEN(H_RTAS), in, out);
+	memcpy(buf, cells, 4 * HOST_RTAS_CELLS);
+	return rc;
 }
 
 int main(void)

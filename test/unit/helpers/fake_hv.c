@@ -5,6 +5,7 @@
 #include <string.h>
 #include <weir/console.h>
 #include <weir/console_mux.h>
+#include <weir/partition_boot.h>
 #include "fake_hv.h"
 
 struct fake_hv_record fake_hv;
@@ -74,6 +75,29 @@ unsigned int fake_console_unlocked_bytes(void)
 }
 
 /* --------------------------------------------------------------- world */
+struct partition *test_partitions_create(unsigned int n,
+					 const char *const *names,
+					 u32 managers)
+{
+	static struct plan plan;
+	struct dt_error err;
+	unsigned int i;
+
+	memset(&plan, 0, sizeof(plan));
+	plan.nparts = n;
+	for (i = 0; i < n; i++) {
+		snprintf(plan.part[i].name, sizeof(plan.part[i].name), "%s",
+			 names[i]);
+		plan.part[i].manager = managers & (1u << i);
+		plan.part[i].cpu_mask = 1u << (2 * i);
+	}
+	if (partitions_create(&plan, NULL, NULL, NULL, ~0ULL, &err))
+		abort();
+	for (i = 1; i <= n; i++)
+		partition_by_id(i)->state = PART_RUNNING;
+	return partition_by_id(1);
+}
+
 static const char *const names[FW_NPARTS] = { "alpha", "beta", "gamma" };
 
 struct fake_world *fake_world_new(void)
@@ -86,15 +110,19 @@ struct fake_world *fake_world_new(void)
 	fake_hv_clear();
 	console_mux_reset();
 	fake_console_install();
+	w->part = test_partitions_create(FW_NPARTS, names, 1u);
+	w->pic = w->part[0].pic;
+	w->con = w->part[0].console;
 	for (i = 0; i < FW_NPARTS; i++) {
 		struct partition *p = &w->part[i];
 
-		p->id = i + 1;
-		snprintf(p->name, sizeof(p->name), "%s", names[i]);
-		p->manager = i == 0;
-		p->state = PART_RUNNING;
+		if (p != partition_by_id(i + 1) || p->pic != &w->pic[i] ||
+		    p->console != &w->con[i])
+			abort();
+		/* the handles of FW_HANDLE(): distinct per partition */
+		p->console->handle = FW_HANDLE(p->id);
 		p->nvcpus = i < 2 ? FW_NVCPUS : 1;
-		for (n = 0; n < p->nvcpus; n++) {
+		for (n = 1; n < p->nvcpus; n++) {
 			struct vcpu *v = calloc(1, sizeof(*v));
 
 			if (!v)
@@ -104,14 +132,6 @@ struct fake_world *fake_world_new(void)
 			v->cpu = i * FW_NVCPUS + n;
 			p->vcpu[n] = v;
 		}
-		if (vpic_init(&w->pic[i], p) ||
-		    bytechan_init(&w->con[i], p, FW_HANDLE(p->id),
-				  VPIC_IRQ_CONSOLE_RX, VPIC_IRQ_CONSOLE_TX))
-			abort();
-		p->console = &w->con[i];
-		if (console_mux_register(&w->con[i]))
-			abort();
-		fake_hv.by_id[i] = p;
 	}
 	return w;
 }
@@ -122,7 +142,7 @@ void fake_world_free(struct fake_world *w)
 
 	console_mux_reset();
 	for (i = 0; i < FW_NPARTS; i++)
-		for (n = 0; n < w->part[i].nvcpus; n++)
+		for (n = 1; n < w->part[i].nvcpus; n++)	/* vCPU 0 is partition.c's */
 			free(w->part[i].vcpu[n]);
 	free(w);
 }

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * A small hypervisor world for host tests of the hcall layer, byte
- * channels, the virtual PIC and the console mux: three partitions with
- * vCPUs, a vpic and a console byte channel each, registered with the
- * console mux; a fake console device capturing the UART output; and the
- * state behind the fakes in fake_partition.c (partition_by_id(),
- * partition_stop(), partition_restart(), system_reset(), vcpu_kick()).
+ * channels, the virtual PIC and the console mux: three partitions made
+ * by hv/partition/partition.c (partitions_create(), so each has the vpic,
+ * console byte channel and error queue of its units), with vCPUs; a fake
+ * console device capturing the UART output; and the record of the arch
+ * fakes vcpu_kick() and arch_system_reset() (fake_vcpu_arch.c).
  */
 #ifndef TEST_FAKE_HV_H
 #define TEST_FAKE_HV_H
@@ -20,10 +20,15 @@
 /* Console byte channel handles: distinct per partition. */
 #define FW_HANDLE(id)	(0x10u * (id))
 
+/*
+ * partition.c and the units keep one array each, indexed by guest-id - 1:
+ * part[id - 1] is partition_by_id(id), pic[id - 1] its p->pic,
+ * con[id - 1] its p->console (fake_world_new() checks it).
+ */
 struct fake_world {
-	struct partition part[FW_NPARTS];	/* guest-ids 1..3 */
-	struct vpic pic[FW_NPARTS];
-	struct bytechan con[FW_NPARTS];
+	struct partition *part;		/* guest-ids 1..3 */
+	struct vpic *pic;
+	struct bytechan *con;
 };
 
 /*
@@ -49,13 +54,22 @@ static inline struct vcpu *fw_vcpu(struct fake_world *w, unsigned int id,
 	return w->part[id - 1].vcpu[n];
 }
 
-/* What the fakes in fake_partition.c record. */
+/**
+ * test_partitions_create() - @n partitions (1..PARTITION_MAX) made by
+ * hv/partition/partition.c's partitions_create(): guest-ids 1..@n named
+ * @names[id - 1], a manager when bit id - 1 of @managers is set, the boot
+ * vCPU on core 2 * (id - 1), every unit's init (vpic, console byte
+ * channel registered with the console mux, error queue); state
+ * PART_RUNNING, no RAM (set ram_phys/ram_size/ram_host after). Aborts on
+ * failure. Return: partition 1; partition id is the (id - 1)th after it.
+ */
+struct partition *test_partitions_create(unsigned int n,
+					 const char *const *names,
+					 u32 managers);
+
+/* What the arch fakes vcpu_kick() and arch_system_reset() record. */
 struct fake_hv_record {
-	struct partition *by_id[PARTITION_MAX];	/* partition_by_id(id) */
-	unsigned int stop_calls, restart_calls, reset_calls;
-	struct partition *last_stop, *last_restart;
-	int restart_ret;		/* partition_restart() returns this */
-	u32 restart_marker;		/* written to r3 of the restarted vCPUs */
+	unsigned int reset_calls;
 	struct {
 		struct vcpu *v;
 		unsigned int n;

@@ -8,7 +8,9 @@
 #include <weir/byteorder.h>
 #include <weir/dma.h>
 #include <weir/pamu.h>
+#include <weir/hcall.h>
 #include <weir/papr.h>
+#include <weir/vcpu.h>
 #include "fake_iommu.h"
 
 static struct fake_iommu *to_fake(struct iommu *mmu)
@@ -311,38 +313,43 @@ int fake_env_teardown(void **state)
 	return 0;
 }
 
+/* The PAPR hcall @op of @p through hcall_call(), on a vCPU of @p. */
+static long h_call(struct partition *p, u32 op, const u64 *in, u64 *out)
+{
+	static struct vcpu v;
+
+	v.part = p;
+	return hcall_call(&v, PAPR_EPAPR_TOKEN(op), in, out);
+}
+
 long h_put(struct partition *p, u64 liobn, u64 ioba, u64 tce)
 {
-	u64 args[8] = { liobn, ioba, tce };
-	u64 ret[4] = { 0 };
+	u64 in[HC_MAX_IN] = { liobn, ioba, tce }, out[HC_MAX_OUT] = { 0 };
 
-	return papr_hcall(p, H_PUT_TCE, args, ret);
+	return h_call(p, H_PUT_TCE, in, out);
 }
 
 long h_get(struct partition *p, u64 liobn, u64 ioba, u64 *r4)
 {
-	u64 args[8] = { liobn, ioba };
-	u64 ret[4] = { liobn };
-	long rc = papr_hcall(p, H_GET_TCE, args, ret);
+	u64 in[HC_MAX_IN] = { liobn, ioba }, out[HC_MAX_OUT] = { liobn };
+	long rc = h_call(p, H_GET_TCE, in, out);
 
-	*r4 = ret[0];
+	*r4 = out[0];
 	return rc;
 }
 
 long h_stuff(struct partition *p, u64 liobn, u64 ioba, u64 tce, u64 n)
 {
-	u64 args[8] = { liobn, ioba, tce, n };
-	u64 ret[4] = { 0 };
+	u64 in[HC_MAX_IN] = { liobn, ioba, tce, n }, out[HC_MAX_OUT] = { 0 };
 
-	return papr_hcall(p, H_STUFF_TCE, args, ret);
+	return h_call(p, H_STUFF_TCE, in, out);
 }
 
 long h_indirect(struct partition *p, u64 liobn, u64 ioba, u64 list, u64 n)
 {
-	u64 args[8] = { liobn, ioba, list, n };
-	u64 ret[4] = { 0 };
+	u64 in[HC_MAX_IN] = { liobn, ioba, list, n }, out[HC_MAX_OUT] = { 0 };
 
-	return papr_hcall(p, H_PUT_TCE_INDIRECT, args, ret);
+	return h_call(p, H_PUT_TCE_INDIRECT, in, out);
 }
 
 void guest_write_list(struct partition *p, u64 gpa, const u64 *tces, u64 n)

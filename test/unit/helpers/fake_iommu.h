@@ -94,7 +94,7 @@ int fake_env_setup(void **state);
 int fake_env_setup_pamu(void **state);
 int fake_env_teardown(void **state);
 
-/* PAPR hcalls through papr_hcall(); h_get() presets r4 to the LIOBN. */
+/* PAPR hcalls through hcall_call(); h_get() presets r4 to the LIOBN. */
 long h_put(struct partition *p, u64 liobn, u64 ioba, u64 tce);
 long h_get(struct partition *p, u64 liobn, u64 ioba, u64 *r4);
 long h_stuff(struct partition *p, u64 liobn, u64 ioba, u64 tce, u64 n);

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The recording fake of include/weir/vcpu_arch.h (fake_vcpu_arch.h).
- * Only the vcpu_arch.h functions live here: the helpers are linked into
- * every test program.
+ * The recording fake of the arch side of include/weir/arch.h
+ * (fake_vcpu_arch.h); vcpu_kick() and arch_system_reset() record into
+ * fake_hv (fake_hv.h). Only arch.h functions live here: the helpers are
+ * linked into every test program.
  */
 #include <string.h>
-#include <weir/vcpu_arch.h>
+#include <weir/arch.h>
+#include "fake_hv.h"
 #include "fake_vcpu_arch.h"
 
 struct fake_arch_record fake_arch;
@@ -99,6 +101,35 @@ void arch_idle_wait(void)
 	fake_arch.idle_waits++;
 	if (fake_arch.idle_hook)
 		fake_arch.idle_hook();
+}
+
+void arch_guest_user_state_reset(const struct vcpu *v)
+{
+	fake_arch.user_state_resets++;
+}
+
+void arch_zero_ram(void *p, u64 len)
+{
+	memset(p, 0, len);
+}
+
+void vcpu_kick(struct vcpu *v)
+{
+	unsigned int i;
+
+	fake_hv.kicks++;
+	for (i = 0; i < 16; i++) {
+		if (fake_hv.kick[i].v == v || !fake_hv.kick[i].v) {
+			fake_hv.kick[i].v = v;
+			fake_hv.kick[i].n++;
+			return;
+		}
+	}
+}
+
+void arch_system_reset(void)
+{
+	fake_hv.reset_calls++;
 }
 
 void arch_shadow_unmap(u32 ea)

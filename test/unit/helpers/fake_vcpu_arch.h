@@ -59,6 +59,7 @@ struct fake_arch_record {
 	} sprg[FAKE_ARCH_SPRGS];
 	u32 sprg_user[8];			/* last value written per n */
 	unsigned int idle_waits;		/* arch_idle_wait() */
+	unsigned int user_state_resets;	/* arch_guest_user_state_reset() */
 	void (*idle_hook)(void);		/* run by arch_idle_wait() if set */
 	/* the real TLB0 the shadow calls built (oldest replaced when full) */
 	struct fake_tlb_entry tlb0[FAKE_TLB0_ENTRIES];

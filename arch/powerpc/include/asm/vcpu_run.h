@@ -4,14 +4,19 @@
 #define ASM_VCPU_RUN_H
 
 #include <asm/percpu.h>
+#include <asm/processor.h>
 
 struct vcpu;
 
 extern char idle_wait_insn[];
 void cpu_wait_irq(void);
 
-/* An exception from the guest running on this core (frame = its regs). */
-void vcpu_guest_exception(struct percpu *p, struct trap_frame *f);
+/* The guest's next instructions run with shadow id @sid (real PID). */
+static inline void load_pid(u32 sid)
+{
+	mtspr(SPRN_PID, sid);
+	isync();
+}
 
 /* Decrementer, fixed-interval tick, doorbell or external input. */
 void cpu_async_event(struct percpu *p, unsigned int vector);

@@ -1,0 +1,1 @@
+obj-$(CONFIG_TARGET_SANDBOX) += board/sandbox/board.o

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Internal to the guest device tree builder (hv/guest_dt*.c): a
+ * sequential libfdt writer whose first error sticks (later calls do
+ * nothing; the caller checks g->ret once at the end).
+ */
+#ifndef WEIR_GUEST_DT_PRIV_H
+#define WEIR_GUEST_DT_PRIV_H
+
+#include <string.h>
+#include <libfdt.h>
+#include <weir/types.h>
+
+struct partition;
+
+struct gdt {
+	void *fdt;
+	int ret;
+};
+
+static inline void begin(struct gdt *g, const char *name)
+{
+	if (!g->ret)
+		g->ret = fdt_begin_node(g->fdt, name);
+}
+
+static inline void end(struct gdt *g)
+{
+	if (!g->ret)
+		g->ret = fdt_end_node(g->fdt);
+}
+
+static inline void prop(struct gdt *g, const char *name, const void *val, int len)
+{
+	if (!g->ret)
+		g->ret = fdt_property(g->fdt, name, val, len);
+}
+
+/* An empty (flag) property; libfdt still copies from a non-NULL value. */
+static inline void prop_flag(struct gdt *g, const char *name)
+{
+	prop(g, name, "", 0);
+}
+
+static inline void prop_str(struct gdt *g, const char *name, const char *s)
+{
+	prop(g, name, s, (int)strlen(s) + 1);
+}
+
+static inline void prop_u32(struct gdt *g, const char *name, u32 v)
+{
+	fdt32_t be = cpu_to_fdt32(v);
+
+	prop(g, name, &be, sizeof(be));
+}
+
+/* A 64-bit number as two cells <hi lo>. */
+static inline void prop_u64(struct gdt *g, const char *name, u64 v)
+{
+	fdt32_t be[2] = { cpu_to_fdt32(v >> 32), cpu_to_fdt32((u32)v) };
+
+	prop(g, name, be, sizeof(be));
+}
+
+/* hv/guest_dt/dma.c: one node per DMA group @p owns (at the root), and
+ * the error-queue handles (inside /hypervisor/handles). */
+void guest_dt_add_dma(struct gdt *g, const struct partition *p);
+void guest_dt_add_error_queues(struct gdt *g, const struct partition *p,
+			       u32 pic_cells);
+
+#endif

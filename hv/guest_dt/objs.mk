@@ -1,0 +1,3 @@
+# The guest device tree each partition boots with.
+obj-y += hv/guest_dt/tree.o
+obj-y += hv/guest_dt/dma.o

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The hcall table's entry and the handlers it lists (hv/hcall/dispatch.c),
+ * one file per ABI family. A handler gets the caller and the arguments the
+ * dispatcher decoded by the entry's shape; it writes its outputs to
+ * a->out[] (stored in r4.. only when it succeeds, unless the entry says
+ * HC_OUT_ALWAYS) and returns the status of its ABI (EV_*, or a signed
+ * H_* code), which the dispatcher stores in r3. Failing calls change no
+ * state.
+ */
+#ifndef WEIR_HCALL_PRIV_H
+#define WEIR_HCALL_PRIV_H
+
+#include <weir/hcall.h>
+#include <weir/types.h>
+
+/* Decoded arguments and outputs of one call (hcall_abi.h's shapes). */
+struct hcall_args {
+	u64 in[HC_MAX_IN];
+	u64 out[HC_MAX_OUT];
+};
+
+typedef long (*hcall_fn)(struct vcpu *v, struct hcall_args *a);
+
+/* struct hcall_desc.flags */
+#define HC_DMA_LOCK	0x1	/* run under dma_lock() (the IOMMU layer) */
+#define HC_OUT_ALWAYS	0x2	/* outputs stored whatever the status */
+#define HC_OWN_REGS	0x4	/* the handler writes r3 itself: it may have
+				 * replaced the caller's registers */
+
+/**
+ * struct hcall_desc - one table entry
+ * @shape: HC_SHAPE(nin, in_pairs, nout, out_pairs) of its registers
+ * @flags: HC_*
+ * @name: the number's name, for the tests and logs
+ * @fn: the handler
+ */
+struct hcall_desc {
+	u32 shape;
+	u32 flags;
+	const char *name;
+	hcall_fn fn;
+};
+
+/* hv/hcall/bytechan.c: ePAPR byte channels */
+long hc_byte_channel_send(struct vcpu *v, struct hcall_args *a);
+long hc_byte_channel_receive(struct vcpu *v, struct hcall_args *a);
+long hc_byte_channel_poll(struct vcpu *v, struct hcall_args *a);
+
+/* hv/hcall/pic.c: ePAPR vPIC */
+long hc_int_set_config(struct vcpu *v, struct hcall_args *a);
+long hc_int_get_config(struct vcpu *v, struct hcall_args *a);
+long hc_int_set_mask(struct vcpu *v, struct hcall_args *a);
+long hc_int_get_mask(struct vcpu *v, struct hcall_args *a);
+long hc_int_iack(struct vcpu *v, struct hcall_args *a);
+long hc_int_eoi(struct vcpu *v, struct hcall_args *a);
+
+/* hv/hcall/partition.c: FSL partition control and ePAPR EV_IDLE */
+long hc_partition_get_status(struct vcpu *v, struct hcall_args *a);
+long hc_partition_stop(struct vcpu *v, struct hcall_args *a);
+long hc_partition_restart(struct vcpu *v, struct hcall_args *a);
+long hc_system_reset(struct vcpu *v, struct hcall_args *a);
+long hc_idle(struct vcpu *v, struct hcall_args *a);
+
+/* hv/hcall/dma.c: FSL DMA control and error queues, weir's DMA engine */
+long hc_dma_enable(struct vcpu *v, struct hcall_args *a);
+long hc_dma_disable(struct vcpu *v, struct hcall_args *a);
+long hc_err_get_info(struct vcpu *v, struct hcall_args *a);
+long hc_weir_dma_copy(struct vcpu *v, struct hcall_args *a);
+
+/* hv/hcall/msi.c: FSL vMPIC MSIR and weir's MSI doorbell */
+long hc_vmpic_get_msir(struct vcpu *v, struct hcall_args *a);
+long hc_weir_msi_info(struct vcpu *v, struct hcall_args *a);
+
+/* hv/hcall/papr.c: PAPR TCE hcalls and H_RTAS (ePAPR vendor 3) */
+long hc_h_get_tce(struct vcpu *v, struct hcall_args *a);
+long hc_h_put_tce(struct vcpu *v, struct hcall_args *a);
+long hc_h_stuff_tce(struct vcpu *v, struct hcall_args *a);
+long hc_h_put_tce_indirect(struct vcpu *v, struct hcall_args *a);
+long hc_h_rtas(struct vcpu *v, struct hcall_args *a);
+
+#endif

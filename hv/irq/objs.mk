@@ -1,0 +1,2 @@
+# Interrupts: the virtual PIC (ePAPR vPIC).
+obj-y += hv/irq/vpic.o

@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Partitions from the validated plan: RAM, image and guest device tree,
+ * one boot vCPU pinned to the first core of the partition, and the
+ * per-partition services (virtual PIC, console byte channel, error
+ * queue, DMA, MSI), each a unit (include/weir/unit.h) this file calls
+ * without naming; and the stop/restart requests of the FH_PARTITION_*
+ * hcalls, applied by the core that runs the partition.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <weir/arch.h>
+#include <weir/board.h>
+#include <weir/bytechan.h>
+#include <weir/config.h>
+#include <weir/fdt_util.h>
+#include <weir/console_mux.h>
+#include <weir/dma.h>
+#include <weir/guest_dt.h>
+#include <weir/loader.h>
+#include <weir/log.h>
+#include <weir/partition.h>
+#include <weir/partition_boot.h>
+#include <weir/unit.h>
+#include <weir/vcpu_emul.h>
+#include <weir/vtlb.h>
+
+/* The guest tree sits at the top of the initial mapped area. */
+#define GUEST_FDT_SIZE	0x10000
+
+static struct partition parts[PARTITION_MAX];
+static struct vcpu boot_vcpus[PARTITION_MAX];
+static unsigned int nparts;
+static const void *hw_fdt, *cfg_fdt;
+static const struct hw_info *hw_info;
+
+struct partition *partition_by_id(unsigned int id)
+{
+	return id >= 1 && id <= nparts ? &parts[id - 1] : NULL;
+}
+
+unsigned int partition_count(void)
+{
+	return nparts;
+}
+
+static void set_err(struct dt_error *err, const void *cfg, int node,
+		    const char *prop, const char *msg)
+{
+	fdt_path_of(cfg, node, err->node, sizeof(err->node));
+	snprintf(err->prop, sizeof(err->prop), "%s", prop);
+	snprintf(err->msg, sizeof(err->msg), "%s", msg);
+}
+
+/*
+ * Every unit's reset, with the DMA lock held (dma_lock(): error queues
+ * and MSI bits are the IOMMU layer's too). Return: 0, or the first
+ * failure, with @err naming that unit; the other resets still ran.
+ */
+static int units_reset(struct partition *p, struct dt_error *err)
+{
+	const struct unit *u, *failed = NULL;
+	char msg[64];
+	int ret = 0, r;
+
+	dma_lock();
+	for (u = unit_first(); u; u = unit_next(u)) {
+		r = u->reset ? u->reset(p) : 0;
+		if (r && !ret) {
+			ret = r;
+			failed = u;
+		}
+	}
+	dma_unlock();
+	if (ret) {
+		snprintf(msg, sizeof(msg), "cannot reset the partition's %s",
+			 failed->name);
+		set_err(err, cfg_fdt, p->plan->cfg_node, "label", msg);
+	}
+	return ret;
+}
+
+/* Load image and guest tree into @p's RAM and reset its boot vCPU. */
+static int partition_load(struct partition *p, struct dt_error *err)
+{
+	const void *cfg = cfg_fdt;
+	const struct part_plan *pp = p->plan;
+	struct guest_dt_params gp = {
+		.board = pp->guest_compatible[0] ? pp->guest_compatible :
+						    board_desc.guest_compatible,
+		.nvcpus = p->nvcpus,
+		.ram_size = p->ram_size,
+		.bootargs = pp->bootargs[0] ? pp->bootargs : NULL,
+		.console_handle = p->console->handle,
+		.console_rx_irq = p->console->rx_irq,
+		.console_tx_irq = p->console->tx_irq,
+		.pic_cells = 2,
+		.hv_version = WEIR_VERSION,
+	};
+	u64 ima = vtlb_ima_size(p->ram_size), entry;
+	const char *what;
+	const struct unit *u;
+	char msg[128];
+	int ret;
+
+	/* The units first: no device may write into the RAM being reloaded,
+	 * and the guest tree describes the DMA windows in their boot state. */
+	ret = units_reset(p, err);
+	if (ret)
+		return ret;
+	arch_zero_ram(p->ram_host, p->ram_size);
+	ret = guest_image_load(p, (const void *)(uintptr_t)pp->image_src,
+			       pp->image_len, pp->image_gpa, pp->has_entry,
+			       pp->entry_gpa, &entry, &what);
+	if (ret) {
+		snprintf(msg, sizeof(msg), "image at 0x%llx: %s",
+			 (unsigned long long)pp->image_src, what);
+		set_err(err, cfg, pp->cfg_node, "guest-image", msg);
+		return ret;
+	}
+	if (ima < GUEST_FDT_SIZE * 2) {
+		set_err(err, cfg, pp->cfg_node, "guest-memory",
+			"too small for the guest device tree");
+		return -ERANGE;
+	}
+	p->guest_fdt_gpa = ima - GUEST_FDT_SIZE;
+	p->guest_fdt = partition_gpa_ptr(p, p->guest_fdt_gpa, GUEST_FDT_SIZE);
+	ret = guest_dt_build(hw_fdt, hw_info, p, pp, &gp, p->guest_fdt,
+			     GUEST_FDT_SIZE, err);
+	if (ret)
+		return ret;
+	p->entry_gpa = entry;
+	for (u = unit_first(); u; u = unit_next(u))
+		if (u->start)
+			u->start(p);
+	return vcpu_reset(p->vcpu[0], (u32)entry, (u32)p->guest_fdt_gpa);
+}
+
+/* Every unit's init, in order; the first failure stops. */
+static int units_init(struct partition *p, struct dt_error *err)
+{
+	const struct unit *u;
+	char msg[64];
+	int ret;
+
+	for (u = unit_first(); u; u = unit_next(u)) {
+		ret = u->init ? u->init(p) : 0;
+		if (ret) {
+			snprintf(msg, sizeof(msg), "cannot set up the %s",
+				 u->name);
+			set_err(err, cfg_fdt, p->plan->cfg_node, "label", msg);
+			return ret;
+		}
+	}
+	return 0;
+}
+
+static int first_cpu(u32 mask)
+{
+	return __builtin_ctz(mask);
+}
+
+int partitions_create(const struct plan *plan, const void *cfg,
+		      const void *hwfdt, const struct hw_info *hw,
+		      u64 lowmem_limit, struct dt_error *err)
+{
+	unsigned int i;
+	int ret;
+
+	hw_fdt = hwfdt;
+	hw_info = hw;
+	cfg_fdt = cfg;
+	for (i = 0; i < plan->nparts; i++) {
+		const struct part_plan *pp = &plan->part[i];
+		struct partition *p = &parts[i];
+
+		memset(p, 0, sizeof(*p));
+		p->id = i + 1;
+		snprintf(p->name, sizeof(p->name), "%s", pp->name);
+		p->plan = pp;
+		p->manager = pp->manager;
+		p->ram_phys = pp->ram_phys;
+		p->ram_size = pp->ram_size;
+		if (pp->ram_phys + pp->ram_size > lowmem_limit) {
+			set_err(err, cfg, pp->cfg_node, "guest-memory",
+				"RAM above weir's 1:1 map is not supported yet");
+			return -ERANGE;
+		}
+		p->ram_host = (void *)(uintptr_t)pp->ram_phys;
+		/* zero already at boot; host tests create again */
+		memset(&boot_vcpus[i], 0, sizeof(boot_vcpus[i]));
+		p->vcpu[0] = &boot_vcpus[i];
+		p->nvcpus = 1;
+		boot_vcpus[i].part = p;
+		boot_vcpus[i].id = 0;
+		boot_vcpus[i].cpu = first_cpu(pp->cpu_mask);
+		if (__builtin_popcount(pp->cpu_mask) > 1)
+			pr_warn("partition '%s': only its first core (%u) runs a vCPU; SMP guests are not supported yet\n",
+				p->name, boot_vcpus[i].cpu);
+		ret = units_init(p, err);
+		if (ret)
+			return ret;
+		nparts = i + 1;
+	}
+	return 0;
+}
+
+int partitions_load(struct dt_error *err)
+{
+	unsigned int i;
+	int ret = 0;
+
+	for (i = 0; !ret && i < nparts; i++) {
+		ret = partition_load(&parts[i], err);
+		if (!ret)
+			parts[i].state = PART_RUNNING;
+	}
+	return ret;
+}
+
+int partition_stop(struct partition *p)
+{
+	int ret = partition_request(p, PREQ_STOP);
+
+	if (!ret)
+		vcpu_kick(p->vcpu[0]);
+	return ret;
+}
+
+int partition_restart(struct partition *p)
+{
+	int ret = partition_request(p, PREQ_RESTART);
+
+	if (!ret)
+		vcpu_kick(p->vcpu[0]);
+	return ret;
+}
+
+void partition_vcpu_sync(struct vcpu *v)
+{
+	struct partition *p = v->part;
+	enum partition_req req = partition_take_request(p);
+	struct dt_error err;
+	char line[300];
+
+	if (req == PREQ_RESTART) {
+		p->state = PART_STARTING;
+		pr_info("partition '%s' restarting\n", p->name);
+		console_mux_discard(p->console);
+		arch_shadow_flush();
+		if (partition_load(p, &err)) {
+			pr_err("partition '%s': restart failed: %s\n", p->name,
+			       dt_error_str(&err, line, sizeof(line)));
+			v->stopped = true;
+		} else {
+			arch_guest_user_state_reset(v);
+			arch_timer_changed(v);
+			p->state = PART_RUNNING;
+			return;
+		}
+	}
+	if (req == PREQ_STOP)
+		v->stopped = true;
+	if (v->stopped && p->state != PART_STOPPED) {
+		const struct unit *u;
+
+		p->state = PART_STOPPED;
+		dma_lock();
+		for (u = unit_first(); u; u = unit_next(u))
+			if (u->stop)
+				u->stop(p);
+		dma_unlock();
+		v->dec_armed = false;
+		arch_timer_changed(v);
+		pr_info("partition '%s' stopped\n", p->name);
+	}
+}

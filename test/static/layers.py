@@ -1,0 +1,154 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The arch boundary holds (doc/architecture-layers.md).
+
+  layers.py [--objs DIR] [--report]
+
+Includes, from the sources:
+  - a file under arch/ includes, of weir's own headers, only the boundary
+    (weir/arch.h, and weir/vcpu.h: the vCPU it passes) and the headers of
+    the layers below the core (lib/, drivers/, types and ISA constants):
+    never a core header;
+  - no file under hv/, and no header of include/weir/ but the boundary,
+    includes <asm/...>.
+Calls, from the objects of a target build in DIR (--objs):
+  - arch/ calls into hv/ only functions the boundary declares (arch.h and
+    the headers it includes);
+  - hv/ calls into arch/ only functions the boundary declares.
+--report prints every file-to-file link between arch/ and hv/.
+Exit status 1 on any violation, each printed as file: what.
+"""
+import argparse
+import collections
+import glob
+import os
+import re
+import subprocess
+import sys
+
+BOUNDARY = {"arch.h", "vcpu.h"}
+# include/weir/ headers that are not the core's: who implements them.
+BELOW_CORE = {
+    "types.h": "types", "kconfig.h": "Kconfig", "booke.h": "ISA constants",
+    "byteorder.h": "lib", "log.h": "lib", "console.h": "lib",
+    "heap.h": "lib", "fdt_util.h": "lib", "spinlock.h": "lib",
+    "alloc.h": "lib", "ns16550.h": "drivers/serial", "timer.h": "arch",
+    "board.h": "board",
+}
+INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]', re.M)
+
+
+def sources(top, exts=(".c", ".h", ".S")):
+    for root, _, files in os.walk(top):
+        for f in sorted(files):
+            if f.endswith(exts):
+                yield os.path.join(root, f)
+
+
+def includes(path):
+    with open(path, encoding="utf-8") as f:
+        return INCLUDE.findall(f.read())
+
+
+def check_includes():
+    bad = []
+    for path in sources("arch"):
+        for inc in includes(path):
+            if inc.startswith("weir/"):
+                h = inc[len("weir/"):]
+                if h not in BOUNDARY and h not in BELOW_CORE:
+                    bad.append(f"{path}: includes core header <{inc}> "
+                               "(reach the core through <weir/arch.h>)")
+            elif "hv/" in inc:
+                bad.append(f"{path}: includes \"{inc}\"")
+    core = list(sources("hv")) + [p for p in sources("include/weir")
+                                  if os.path.basename(p) != "arch.h"]
+    for path in core:
+        for inc in includes(path):
+            if inc.startswith("asm/"):
+                bad.append(f"{path}: includes <{inc}> "
+                           "(arch headers only through <weir/arch.h>)")
+    return bad
+
+
+DECL = re.compile(r"\b([a-z_][a-z0-9_]*)\s*\(")
+
+
+def boundary_names():
+    """Functions declared by arch.h and the weir headers it includes."""
+    names, todo, seen = set(), ["arch.h"], set()
+    while todo:
+        h = todo.pop()
+        if h in seen:
+            continue
+        seen.add(h)
+        with open(os.path.join("include/weir", h), encoding="utf-8") as f:
+            text = f.read()
+        text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+        for line in text.splitlines():
+            if re.match(r"^(static|#|\s)", line):
+                continue
+            names.update(DECL.findall(line))
+        todo += [i[len("weir/"):] for i in INCLUDE.findall(text)
+                 if i.startswith("weir/")]
+    return names
+
+
+def object_links(objdir, nm):
+    defs, undef = {}, collections.defaultdict(set)
+    for layer in ("arch", "hv"):
+        for o in glob.glob(os.path.join(objdir, layer, "**/*.o"),
+                           recursive=True):
+            src = os.path.relpath(o, objdir)[:-2]
+            if not any(os.path.exists(src + e) for e in (".c", ".S")):
+                continue  # left over from a source since removed
+            out = subprocess.run([nm, o], capture_output=True, text=True,
+                                 check=True).stdout
+            for line in out.splitlines():
+                f = line.split()
+                if len(f) == 2 and f[0] == "U":
+                    undef[src].add(f[1])
+                elif len(f) == 3 and f[1] in "TDBRG":
+                    defs[f[2]] = src
+    links = collections.defaultdict(set)
+    for src, syms in undef.items():
+        for s in syms:
+            if s in defs:
+                links[(src, defs[s])].add(s)
+    return links
+
+
+def check_calls(objdir, nm, report):
+    allowed, bad = boundary_names(), []
+    links = object_links(objdir, nm)
+    for a, b in (("arch", "hv"), ("hv", "arch")):
+        pairs = sorted((k, v) for k, v in links.items()
+                       if k[0].split("/")[0] == a and k[1].split("/")[0] == b)
+        if report:
+            print(f"{a}/ -> {b}/: {len(pairs)} file links, "
+                  f"{sum(len(v) for _, v in pairs)} functions")
+            for (x, y), v in pairs:
+                print(f"  {x} -> {y}: {' '.join(sorted(v))}")
+        for (x, y), v in pairs:
+            for s in sorted(v - allowed):
+                bad.append(f"{x}: calls {s} ({y}), not declared by "
+                           "<weir/arch.h>")
+    return bad
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--objs", help="object directory of a target build")
+    ap.add_argument("--nm", default="nm")
+    ap.add_argument("--report", action="store_true")
+    args = ap.parse_args()
+    bad = check_includes()
+    if args.objs:
+        bad += check_calls(args.objs, args.nm, args.report)
+    for b in bad:
+        print(b)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
