@@ -10,7 +10,7 @@
  * the software PAMU model. With QEMU built by scripts/build-qemu and
  * -M ppce500,pamu=on (doc/qemu-pamu.md) the hardware tree has an
  * "fsl,pamu" node at CCSR+0x20000 and a QorIQ GUTS with PAMUBYPENR, and
- * weir takes the board path (hv/iommu_boot.c, whenever the hardware tree
+ * weir takes the board path (hv/iommu/boot.c, whenever the hardware tree
  * has that node): it programs the unit's registers as on a P4080DS.
  */
 #include <weir/board.h>
