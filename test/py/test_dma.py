@@ -5,6 +5,7 @@ on an unmapped IOVA (its error queue holds the record, its DMA is
 disabled until FH_DMA_ENABLE) and cycles a DDW, while a second partition
 keeps running unaffected; configs that split an IOMMU group or reuse a
 LIODN are refused."""
+import weir_qemu  # test/pylib, on the path through conftest.py
 from test_partitions import CONFIG_ADDR, boot_direct, config_dtb, guest
 
 
@@ -42,7 +43,7 @@ MSI_BANK = 'msi { device = "/soc@fe0000000/msi@41600"; };'
 def test_dma_engine_through_tce_windows(qemu, build_dir, tmp_path):
     dtb = config(tmp_path, ENGINE + MSI_BANK)
     c = boot_direct(qemu, dtb, guest(build_dir, "dmatest"), guest(build_dir, "hello"))
-    c.expect(r"PAMU: none in the hardware tree \(QEMU\)")
+    c.expect(weir_qemu.PAMU_BOOT_RE)
     c.expect(r"MSI bank /soc@fe0000000/msi@41600 -> 'dma', doorbell 0xfe0041740")
     c.expect(r"group 0 \S*dma-engine: LIODN 16 -> 'dma', LIOBN 0x40000000")
     c.expect(r"\[dma\] dmatest: engine handle 0x100, default window liobn 0x40000000, 1024 MiB")
@@ -77,8 +78,9 @@ def test_group_split_refused(qemu, qemu_dtb, build_dir, tmp_path):
     hw = modified_dtb(qemu_dtb, tmp_path / "hw.dtb",
                       ("-c", "/pci@fe0008000/ethernet@0"),
                       ("-t", "s", "/chosen", "bootargs", f"config-addr={CONFIG_ADDR}"))
+    liodn = weir_qemu.PCI_LIODN or 0x20
     dtb = config(tmp_path,
-                 'pci { device = "/pci@fe0008000"; fsl,liodn = <0x20>; };',
+                 f'pci {{ device = "/pci@fe0008000"; fsl,liodn = <{liodn:#x}>; }};',
                  'eth { device = "/pci@fe0008000/ethernet@0"; };')
     extra = ["-dtb", hw,
              "-device", f"loader,file={dtb},addr={CONFIG_ADDR},force-raw=on",

@@ -13,6 +13,7 @@
 #include <asm/io.h>
 #include <weir/alloc.h>
 #include <weir/byteorder.h>
+#include <weir/log.h>
 #include "pamu_priv.h"
 
 static void *reg(void *regs, unsigned int off)
@@ -53,6 +54,10 @@ unsigned int pamu_hw_max_subwindows(const void *regs)
  * and exclusive limit of PAACT, SPAACT, OMT, PICS = AV interrupt enable,
  * PC = PE|OCE|SPCC|PPCC (Linux setup_one_pamu), then clear this unit's
  * bypass bit 0x80000000 >> index in GUTS PAMUBYPENR (fsl_pamu_probe).
+ * One boot line ("PAMU unit N: hardware registers programmed: ...") gives
+ * the table bases and sizes and PICS, PC and PAMUBYPENR as read back from
+ * the unit, so a run on a board or on QEMU's -M ppce500,pamu=on shows the
+ * unit is translating (doc/qemu-pamu.md).
  * Return: 0, or -EINVAL (NULL regs/tables, index >= 32).
  */
 int pamu_hw_init_one(void *regs, unsigned int index,
@@ -77,12 +82,22 @@ int pamu_hw_init_one(void *regs, unsigned int index,
 	out_be32(reg(regs, PAMU_PC),
 		 PAMU_PC_PE | PAMU_PC_OCE | PAMU_PC_SPCC | PAMU_PC_PPCC);
 	mb();
+	byp = 0;
 	if (guts) {
 		byp = in_be32(reg(guts, GUTS_PAMUBYPENR));
 		out_be32(reg(guts, GUTS_PAMUBYPENR),
 			 byp & ~(0x80000000u >> index));
 		mb();
+		byp = in_be32(reg(guts, GUTS_PAMUBYPENR));
 	}
+	pr_info("PAMU unit %u: hardware registers programmed: PPAACT 0x%llx+0x%llx, SPAACT 0x%llx+0x%llx, OMT 0x%llx+0x%x, PICS 0x%08x, PC 0x%08x, PAMUBYPENR 0x%08x%s\n",
+		index, (unsigned long long)pa,
+		(unsigned long long)t->num_paace * PAACE_SIZE,
+		(unsigned long long)sa,
+		(unsigned long long)t->num_spaace * PAACE_SIZE,
+		(unsigned long long)oa, OMT_SIZE,
+		in_be32(reg(regs, PAMU_PICS)), in_be32(reg(regs, PAMU_PC)),
+		byp, guts ? "" : " (no GUTS)");
 	return 0;
 }
 
