@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * DMA access violations, from the PAMU (hardware or software model): find
+ * DMA access violations, from the IOMMU backend (struct iommu_fault,
+ * decoded by the driver from a hardware unit or its model): find
  * the owner by LIODN, queue an error record for it, log a rate-limited
  * line, apply the policy (disable the group's DMA). The other partitions
  * are not touched. Follows the NXP Embedded Hypervisor's
  * handle_access_violation (../shared/reference/topaz.md §2.9), with the
- * LIODN range-checked before any lookup (pamu_av_handle()).
+ * LIODN range-checked by the driver before any lookup (liodn_valid).
  *
  * A violation no partition owns (a LIODN beyond the PAACT, or a V=0
  * entry of no group: typically a device U-Boot left running) is logged
@@ -18,22 +19,22 @@
 #include <string.h>
 #include <weir/dma.h>
 #include <weir/errq.h>
+#include <weir/iommu.h>
 #include <weir/log.h>
-#include <weir/pamu.h>
 #include <weir/partition.h>
 
-static const char *av_kind_name(enum pamu_av_kind k)
+static const char *av_kind_name(enum iommu_fault_kind k)
 {
 	switch (k) {
-	case PAMU_AV_LIODN:
+	case IOMMU_FAULT_LIODN:
 		return "LIODN not valid";
-	case PAMU_AV_WINDOW:
+	case IOMMU_FAULT_WINDOW:
 		return "outside the window";
-	case PAMU_AV_PERM:
+	case IOMMU_FAULT_PERM:
 		return "permission";
-	case PAMU_AV_OPTRANS:
+	case IOMMU_FAULT_OPTRANS:
 		return "operation translation";
-	case PAMU_AV_GATE:
+	case IOMMU_FAULT_GATE:
 		return "gate closed";
 	default:
 		return "unknown";
@@ -45,7 +46,7 @@ static struct log_budget unowned_budget;
 
 /* Log, within unowned_budget, a violation of LIODN @av->liodn no group
  * owns; @where says why no entry let it through. Never indexes a table. */
-static void unowned_log(const struct pamu_av *av, const char *where)
+static void unowned_log(const struct iommu_fault *av, const char *where)
 {
 	char note[LOG_BUDGET_NOTE];
 
@@ -57,7 +58,7 @@ static void unowned_log(const struct pamu_av *av, const char *where)
 }
 
 /* One line per violation of @g, within the device's own log budget. */
-static void fault_log(struct dma_group *g, const struct pamu_av *av)
+static void fault_log(struct dma_group *g, const struct iommu_fault *av)
 {
 	char note[LOG_BUDGET_NOTE];
 
@@ -78,7 +79,7 @@ static void fault_log(struct dma_group *g, const struct pamu_av *av)
  * global budget of unowned violations: the LIODN is V=0 anyway, so
  * nothing reached memory).
  */
-int dma_fault_report(const struct pamu_av *av, const char *domain)
+int dma_fault_report(const struct iommu_fault *av, const char *domain)
 {
 	struct dma_group *g = dma_group_by_liodn(av->liodn);
 	struct hv_error e;
@@ -94,8 +95,8 @@ int dma_fault_report(const struct pamu_av *av, const char *domain)
 	e.lpid = g->owner->id;
 	e.dma_handle = DMA_HANDLE(g->cfg.index);
 	e.liodn = av->liodn;
-	e.avs1 = av->avs1;
-	e.avs2 = av->avs2;
+	e.avs1 = av->status[0];
+	e.avs2 = av->status[1];
 	e.flags = av->write ? HV_ERROR_WRITE : 0;
 	e.addr = av->addr;
 	snprintf(e.path, sizeof(e.path), "%s", g->path);
@@ -108,8 +109,10 @@ int dma_fault_report(const struct pamu_av *av, const char *domain)
 }
 
 /**
- * dma_fault_pamu() - route one violation pamu_av_handle() decoded
- * @av: the violation, with liodn_valid and entry_valid as decoded
+ * dma_fault_route() - route one violation a hardware unit reported
+ * (iommu_ops.poll)
+ * @av: the violation, with liodn_valid and entry_valid as the driver
+ *      decoded them
  *
  * A LIODN beyond the PAACT is logged (global budget of unowned
  * violations) without being looked up or used as an index. A valid entry
@@ -122,7 +125,7 @@ int dma_fault_report(const struct pamu_av *av, const char *domain)
  * Return: 0 when reported to the owner; -ENOENT when no partition owns
  * the LIODN (logged); -EALREADY when the owner's DMA is already disabled.
  */
-int dma_fault_pamu(const struct pamu_av *av)
+int dma_fault_route(const struct iommu_fault *av)
 {
 	if (!av->liodn_valid) {
 		unowned_log(av, "beyond the PAACT");

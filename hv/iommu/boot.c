@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * IOMMU bring-up at boot (doc/pamu.md, doc/iommu-groups.md): the PAMU
- * tables sized from the plan, every PAMU unit of the hardware tree
- * pointed at them and enabled (so every LIODN no partition owns is
- * blocked, V=0), then one DMA group per IOMMU group of the plan with its
- * default window. Without PAMU units (QEMU's ppce500) the same tables are
- * built in memory and enforced by the software PAMU model, which is what
- * weir's emulated DMA engine uses. On boards, access violations are
- * polled from weir's tick (no MPIC driver yet): iommu_poll().
+ * IOMMU bring-up at boot (doc/architecture-iommu.md, doc/pamu.md,
+ * doc/iommu-groups.md): the backend of the hardware tree
+ * (iommu_driver_find(): the PAMU), its tables sized from the plan, its
+ * units brought up (so every LIODN no partition owns is blocked), then
+ * one DMA group per IOMMU group of the plan with its default window.
+ * Without units (QEMU's ppce500) the PAMU's tables are built in memory
+ * and enforced by its software model, which is what weir's emulated DMA
+ * engine uses. On boards, access violations are polled from weir's tick
+ * (no MPIC driver yet): iommu_poll(). The core reaches the backend only
+ * through struct iommu_driver and iommu_ops (include/weir/iommu.h).
  */
 #include <errno.h>
 #include <libfdt.h>
@@ -21,20 +23,13 @@
 #include <weir/iommu_boot.h>
 #include <weir/fdt_util.h>
 #include <weir/heap.h>
+#include <weir/iommu.h>
 #include <weir/log.h>
 #include <weir/msi.h>
-#include <weir/pamu.h>
 #include <weir/partition.h>
 
-/* GUTS, for PAMUBYPENR (QorIQ RM; Linux fsl_pamu.c uses the same node). */
-#define GUTS_OFFSET		0xe0000
-
+static const struct iommu_driver *drv;
 static struct iommu *mmu;
-static void *pamu_regs;
-static unsigned int pamu_units;
-static u32 quirks;
-
-static void pamu_poll(void);
 
 static void set_err(struct dt_error *err, const char *node, const char *msg)
 {
@@ -49,27 +44,6 @@ static void guest_path(struct dma_group *g, const char *name)
 	const char *base = strrchr(name, '/');
 
 	snprintf(g->path, sizeof(g->path), "/%s", base ? base + 1 : name);
-}
-
-/* Real units: map, check they are contiguous, read the subwindow count. */
-static int pamu_units_find(const struct plan *plan, const struct hw_info *hw,
-			   unsigned int *max_sub)
-{
-	unsigned int i;
-
-	*max_sub = 256;		/* PC3 of every part after P4080 rev 1 */
-	if (!plan->npamus)
-		return 0;
-	for (i = 1; i < plan->npamus; i++)
-		if (plan->pamu_phys[i] != plan->pamu_phys[0] + i * PAMU_BLOCK_SIZE)
-			return -EINVAL;
-	pamu_regs = arch_ccsr_ptr(plan->pamu_phys[0],
-				  plan->npamus * PAMU_BLOCK_SIZE);
-	if (!pamu_regs)
-		return -ERANGE;
-	pamu_units = plan->npamus;
-	*max_sub = pamu_hw_max_subwindows(pamu_regs);
-	return 0;
 }
 
 static int groups_create(const struct plan *plan, struct dt_error *err)
@@ -94,11 +68,11 @@ static int groups_create(const struct plan *plan, struct dt_error *err)
 		if (ret == -ENOSPC) {
 			struct iommu_caps caps;
 
-			/* cannot happen with iommu_plan_pamu_config() */
+			/* cannot happen with iommu_plan_config() */
 			mmu->ops->caps(mmu, &caps);
 			snprintf(msg, sizeof(msg),
-				 "%u LIODNs x (%u subwindows + 1) exceed the PAMU staging log (%u operations)",
-				 c.nr_liodns, caps.max_subwindows,
+				 "%u LIODNs x (%u subwindows + 1) exceed the %s staging log (%u operations)",
+				 c.nr_liodns, caps.max_subwindows, drv->label,
 				 caps.max_staged);
 			set_err(err, gp->name, msg);
 			return ret;
@@ -159,35 +133,11 @@ static int msi_banks_add(const struct plan *plan, const void *cfg,
 }
 
 /*
- * Before any unit is enabled, as Linux fsl_pamu_probe() does. Only with
- * real units: without them (QEMU) no hardware reads the tables.
- */
-static int a004510_apply(const void *hwfdt, const struct pamu_tables *t,
-			 struct dt_error *err)
-{
-	phys_addr_t phys = hv_virt_to_phys(t->base);
-	struct pamu_csd csd;
-	u32 svr = arch_svr();
-	int ret;
-
-	ret = iommu_errata_a004510(hwfdt, svr, phys, t->size, arch_ccsr_ptr,
-				 &csd, err);
-	if (ret)
-		return ret;
-	if (csd.port_id)
-		pr_info("PAMU: erratum A-004510 (SVR 0x%08x): tables 0x%llx+%llu KiB in CSD %u (port id 0x%08x), LAW %u = 0x%08x above DDR LAW %u\n",
-			svr, (unsigned long long)phys,
-			(unsigned long long)(t->size >> 10), csd.csd_id,
-			csd.port_id, csd.law, csd.lawar, csd.ddr_law);
-	return 0;
-}
-
-/*
- * What a LIODN's PAACEs carry besides the window (hv/iommu/plan.c
+ * What a LIODN's entries carry besides the window (hv/iommu/plan.c
  * iommu_plan_node_attr()); a stash id left off is a warning.
  */
 static void attr_report(const void *hwfdt, int node, u32 liodn,
-			const char *kind, const struct pamu_liodn_attr *a,
+			const char *kind, const struct iommu_liodn_attr *a,
 			const char *note)
 {
 	char path[128], omi[8] = "none", cid[8] = "none";
@@ -197,10 +147,11 @@ static void attr_report(const void *hwfdt, int node, u32 liodn,
 		snprintf(omi, sizeof(omi), "%u", a->omi);
 	if (a->stash)
 		snprintf(cid, sizeof(cid), "%u", a->cid);
-	pr_info("PAMU: LIODN %u (%s, %s): OMI %s, stash id %s, CR %u\n",
-		liodn, kind, path, omi, cid, !a->no_coherency);
+	pr_info("%s: LIODN %u (%s, %s): OMI %s, stash id %s, CR %u\n",
+		drv->label, liodn, kind, path, omi, cid, !a->no_coherency);
 	if (note)
-		pr_warn("PAMU: LIODN %u (%s): %s\n", liodn, path, note);
+		pr_warn("%s: LIODN %u (%s): %s\n", drv->label, liodn, path,
+			note);
 }
 
 int iommu_boot(const void *cfg, const struct plan *plan, const void *hwfdt,
@@ -208,52 +159,41 @@ int iommu_boot(const void *cfg, const struct plan *plan, const void *hwfdt,
 {
 	struct heap_budget heap, now;
 	struct plan_memory mem;
-	struct pamu_config pc;
-	const struct pamu_tables *t;
+	struct iommu_config ic;
 	unsigned int max_sub;
 	int ret;
 
-	ret = pamu_units_find(plan, hw, &max_sub);
-	if (ret) {
-		set_err(err, "fsl,pamu", "PAMU register blocks not contiguous or outside CCSR");
-		return ret;
+	drv = iommu_driver_find(hwfdt);
+	if (!drv) {
+		set_err(err, "/", "no IOMMU driver built in");
+		return -ENODEV;
 	}
-	/* what weir-plan checks, with the PAMU's subwindow count */
-	hv_heap_get(&heap);
-	ret = iommu_plan_memory(cfg, plan, max_sub, &heap, &mem, err);
+	ret = drv->probe(hwfdt, hw, &max_sub, err);
 	if (ret)
 		return ret;
-	iommu_plan_pamu_config(plan, max_sub, &pc);
-	ret = pamu_create(&pc, &mmu);
+	/* what weir-plan checks, with the IOMMU's subwindow count */
+	hv_heap_get(&heap);
+	ret = iommu_plan_memory(cfg, plan, drv, max_sub, &heap, &mem, err);
+	if (ret)
+		return ret;
+	iommu_plan_config(plan, max_sub, &ic);
+	ret = drv->create(&ic, &mmu);
 	if (ret) {
-		set_err(err, "fsl,pamu", "cannot allocate the PAMU tables");
+		char msg[64];
+
+		snprintf(msg, sizeof(msg), "cannot allocate the %s tables",
+			 drv->label);
+		set_err(err, drv->compatible ? drv->compatible : drv->name,
+			msg);
 		return ret;
 	}
-	t = pamu_tables(mmu);
-	quirks = pamu_quirks(arch_svr());
-	if (pamu_units) {
-		ret = a004510_apply(hwfdt, t, err);
-		if (ret)
-			return ret;
-		ret = pamu_hw_init(pamu_regs, pamu_units, t,
-				   arch_ccsr_ptr(hw->ccsr_phys + GUTS_OFFSET,
-						 0x1000));
-		if (ret) {
-			set_err(err, "fsl,pamu", "PAMU bring-up failed");
-			return ret;
-		}
-		pr_info("PAMU: %u units, %u PAACEs, %u SPAACEs, %u subwindows per window, tables %llu KiB at 0x%llx; unassigned LIODNs blocked\n",
-			pamu_units, t->num_paace, t->num_spaace, max_sub,
-			(unsigned long long)(t->size >> 10),
-			(unsigned long long)(uintptr_t)t->base);
-	} else {
-		pr_info("PAMU: none in the hardware tree (QEMU); %u PAACEs, %u SPAACEs built in memory (%llu KiB), enforced by the software PAMU model for weir's emulated devices\n",
-			t->num_paace, t->num_spaace,
-			(unsigned long long)(t->size >> 10));
-	}
+	ret = drv->bring_up(mmu, hwfdt, hw, err);
+	if (ret)
+		return ret;
 	ret = iommu_plan_liodn_attrs(hwfdt, plan, mmu, attr_report);
 	if (ret) {
-		set_err(err, "fsl,pamu", "bad LIODN attributes");
+		set_err(err, drv->compatible ? drv->compatible : drv->name,
+			"bad LIODN attributes");
 		return ret;
 	}
 	ret = msi_banks_add(plan, cfg, hwfdt, err);
@@ -268,42 +208,17 @@ int iommu_boot(const void *cfg, const struct plan *plan, const void *hwfdt,
 	return 0;
 }
 
+/* Route one violation a unit reported (hv/dma/fault.c). */
+static void fault_report(const struct iommu_fault *f)
+{
+	dma_fault_route(f);
+}
+
 void iommu_poll(void)
 {
 	dma_lock();
 	msi_poll();
-	pamu_poll();
+	if (mmu && mmu->ops->poll)
+		mmu->ops->poll(mmu, fault_report);
 	dma_unlock();
-}
-
-/*
- * One pass over the PAMU units. A violation by a LIODN that is already
- * invalid makes pamu_av_handle() turn AV reporting off on that unit
- * (A-003638: the unit would interrupt forever). The NXP hypervisor turns
- * it back on at FH_DMA_ENABLE; weir turns it back on at the next tick, so
- * a device that keeps faulting costs at most one report per unit per tick
- * and no later violation of another device is missed for long.
- */
-static void pamu_poll(void)
-{
-	static bool av_off[32];
-	struct pamu_av av;
-	unsigned int i;
-	volatile u32 *pics;
-
-	for (i = 0; i < pamu_units && i < ARRAY_SIZE(av_off); i++) {
-		u8 *regs = (u8 *)pamu_regs + i * PAMU_BLOCK_SIZE;
-
-		if (av_off[i]) {
-			pamu_av_reenable(regs, quirks);
-			av_off[i] = false;
-		}
-		pics = (volatile u32 *)(regs + PAMU_PICS);
-		if (!(*pics & PAMU_PICS_AVICS))
-			continue;
-		if (pamu_av_handle(regs, i, mmu, quirks, &av))
-			continue;
-		av_off[i] = av.av_disabled;
-		dma_fault_pamu(&av);
-	}
 }

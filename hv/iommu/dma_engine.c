@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * The emulated DMA engine (include/weir/dma_engine.h): copy jobs executed
- * through the software PAMU model (drivers/iommu/pamu/model.c), reading
- * and writing real memory only where the tables send it.
+ * through the IOMMU backend's dma_copy() (iommu_ops; the PAMU's software
+ * model, drivers/iommu/pamu/model.c), reading and writing real memory
+ * only where the tables send it.
  */
 #include <errno.h>
 #include <string.h>
 #include <weir/dma.h>
 #include <weir/dma_engine.h>
+#include <weir/iommu.h>
 #include <weir/msi.h>
-#include <weir/pamu.h>
 #include <weir/partition.h>
 
 int dma_engine_add(struct dma_group *g)
@@ -71,9 +72,9 @@ static int ram_copy(void *ctx, phys_addr_t dst, phys_addr_t src, u64 len)
 int dma_engine_copy(struct partition *p, u32 handle, u64 src, u64 dst,
 		    u64 len)
 {
-	static const struct pamu_mem mem = { .copy = ram_copy, .check = ram_check };
+	static const struct iommu_mem mem = { .copy = ram_copy, .check = ram_check };
 	struct dma_group *g;
-	struct pamu_av av;
+	struct iommu_fault fault;
 	int ret;
 
 	ret = dma_group_by_handle(p, handle, &g);
@@ -82,11 +83,12 @@ int dma_engine_copy(struct partition *p, u32 handle, u64 src, u64 dst,
 	if (!g->engine || !len || len > DMA_ENGINE_MAX_LEN ||
 	    src + len < src || dst + len < dst)
 		return -EINVAL;
-	memset(&av, 0, sizeof(av));
-	ret = pamu_model_dma_copy(g->mmu, g->cfg.liodns[0], src, dst, len,
-				  &mem, &av);
-	if (ret == -EFAULT && av.avs1) {
-		dma_fault_report(&av, "dma-engine");
+	if (!g->mmu->ops->dma_copy)
+		return -EOPNOTSUPP;
+	ret = g->mmu->ops->dma_copy(g->mmu, g->cfg.liodns[0], src, dst, len,
+				    &mem, &fault);
+	if (ret == -EFAULT && fault.kind != IOMMU_FAULT_NONE) {
+		dma_fault_report(&fault, "dma-engine");
 		return -EFAULT;
 	}
 	return ret;

@@ -801,8 +801,8 @@ static int build(struct gctx *c)
 			if (g->dma.liodns[k] > plan->max_liodn)
 				plan->max_liodn = g->dma.liodns[k];
 	}
-	return iommu_hw_units(c->hw, plan->pamu_phys, PLAN_MAX_PAMUS,
-			     &plan->npamus, c->err);
+	return iommu_hw_units(c->hw, plan->iommu_phys, PLAN_MAX_IOMMU_UNITS,
+			     &plan->niommus, c->err);
 }
 
 int iommu_groups_build(const void *cfg, const void *hwfdt, struct plan *plan,
@@ -820,7 +820,7 @@ int iommu_groups_build(const void *cfg, const void *hwfdt, struct plan *plan,
 		memset(plan->group, 0, sizeof(plan->group));
 		plan->ngroups = 0;
 		plan->max_liodn = 0;
-		plan->npamus = 0;
+		plan->niommus = 0;
 	}
 	return ret;
 }

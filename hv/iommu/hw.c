@@ -11,7 +11,6 @@
 #include <libfdt.h>
 #include <weir/fdt_util.h>
 #include <weir/iommu_groups.h>
-#include <weir/pamu.h>
 
 /*
  * Controllers without a version string that Linux 6.1 fsl_pci.c pci_ids[]
@@ -154,64 +153,5 @@ int iommu_hw_units(const void *fdt, phys_addr_t *phys, unsigned int max,
 	for (i = 0; i < size / SZ_4K; i++)
 		phys[i] = base + i * SZ_4K;
 	*n = i;
-	return 0;
-}
-
-/* Node @compat: "reg" entry 0 and the one-cell count @prop, non-zero. */
-static int csd_block(const void *fdt, const char *compat, const char *prop,
-		     int *node, phys_addr_t *phys, u64 *size, u32 *count,
-		     struct dt_error *err)
-{
-	const fdt32_t *p;
-	int len;
-
-	*node = fdt_node_offset_by_compatible(fdt, -1, compat);
-	if (*node < 0) {
-		snprintf(err->node, sizeof(err->node), "/");
-		snprintf(err->prop, sizeof(err->prop), "compatible");
-		snprintf(err->msg, sizeof(err->msg),
-			 "hardware tree: no \"%s\" node, which erratum A-004510 needs",
-			 compat);
-		return -ENODEV;
-	}
-	if (fdt_reg_phys(fdt, *node, 0, phys, size) || !*size)
-		return dt_fail(err, fdt, *node, "reg", -EINVAL,
-			       "hardware tree: erratum A-004510 needs this block's address");
-	p = fdt_getprop(fdt, *node, prop, &len);
-	if (!p || len != 4 || !fdt32_to_cpu(*p))
-		return dt_fail(err, fdt, *node, prop, -EINVAL,
-			       "hardware tree: erratum A-004510 needs this count (one non-zero cell)");
-	*count = fdt32_to_cpu(*p);
-	return 0;
-}
-
-int iommu_hw_csd_info(const void *fdt, struct hw_csd_info *ci,
-		     struct dt_error *err)
-{
-	int ret;
-
-	ret = csd_block(fdt, "fsl,corenet-law", "fsl,num-laws", &ci->lac_node,
-			&ci->lac_phys, &ci->lac_size, &ci->num_laws, err);
-	if (ret)
-		return ret;
-	if (ci->lac_size < CCSR_LAW_OFFSET + (u64)ci->num_laws * CCSR_LAW_STRIDE)
-		return dt_fail(err, fdt, ci->lac_node, "reg", -EINVAL,
-			       "hardware tree: %llu bytes cannot hold %u LAWs at 0x%x",
-			       (unsigned long long)ci->lac_size, ci->num_laws,
-			       CCSR_LAW_OFFSET);
-	ret = csd_block(fdt, "fsl,corenet-cf", "fsl,ccf-num-csdids",
-			&ci->ccf_node, &ci->ccf_phys, &ci->ccf_size,
-			&ci->num_csdids, err);
-	if (ret)
-		return ret;
-	if (ci->num_csdids > 256)
-		return dt_fail(err, fdt, ci->ccf_node, "fsl,ccf-num-csdids",
-			       -EINVAL, "hardware tree: %u CSD IDs, LAWAR holds 256",
-			       ci->num_csdids);
-	if (ci->ccf_size < CCF_CSDID_OFFSET + (u64)ci->num_csdids * 4)
-		return dt_fail(err, fdt, ci->ccf_node, "reg", -EINVAL,
-			       "hardware tree: %llu bytes cannot hold %u CSD IDs at 0x%x",
-			       (unsigned long long)ci->ccf_size, ci->num_csdids,
-			       CCF_CSDID_OFFSET);
 	return 0;
 }

@@ -4,7 +4,7 @@
  * (hv/iommu/boot.c) and the host tool tools/weir-plan, so the tool shows
  * exactly the tables weir builds and refuses exactly the configs boot
  * refuses: iommu_plan_memory() counts what boot will take from weir's heap
- * with the allocators' own size functions (pamu_allocs(),
+ * with the allocators' own size functions (iommu_driver.allocs,
  * dma_group_allocs()) and the heap's own arithmetic (heap_budget_take()).
  */
 #include <errno.h>
@@ -12,12 +12,12 @@
 #include <weir/alloc.h>
 #include <weir/config.h>
 #include <weir/iommu_boot.h>
+#include <weir/iommu.h>
 #include <weir/msi.h>
-#include <weir/pamu.h>
 
-/* The PAMU config of the plan's first @ngroups groups. */
-static void pamu_config_of(const struct plan *plan, unsigned int ngroups,
-			   unsigned int max_sub, struct pamu_config *pc)
+/* The IOMMU config of the plan's first @ngroups groups. */
+static void config_of(const struct plan *plan, unsigned int ngroups,
+		      unsigned int max_sub, struct iommu_config *pc)
 {
 	unsigned int i, liodns = 0, group_liodns = 1;
 
@@ -39,10 +39,10 @@ static void pamu_config_of(const struct plan *plan, unsigned int ngroups,
 	pc->stage_max = 0;
 }
 
-void iommu_plan_pamu_config(const struct plan *plan, unsigned int max_sub,
-			    struct pamu_config *pc)
+void iommu_plan_config(const struct plan *plan, unsigned int max_sub,
+		       struct iommu_config *pc)
 {
-	pamu_config_of(plan, plan->ngroups, max_sub, pc);
+	config_of(plan, plan->ngroups, max_sub, pc);
 }
 
 void iommu_plan_group_config(const struct plan *plan,
@@ -62,23 +62,24 @@ void iommu_plan_group_config(const struct plan *plan,
 }
 
 /*
- * Replay on @b what boot allocates for the PAMU tables sized for the
+ * Replay on @b what boot allocates for @drv's tables sized for the
  * first @ngroups groups and for those groups, in boot's order
- * (iommu_boot(): pamu_create(), then dma_group_create() per group).
- * Return: 0; -ENOMEM when @b runs out; pamu_allocs()'s errors.
+ * (iommu_boot(): @drv->create(), then dma_group_create() per group).
+ * Return: 0; -ENOMEM when @b runs out; @drv->allocs()'s errors.
  */
-static int replay(const struct plan *plan, unsigned int ngroups,
-		  unsigned int max_sub, struct heap_budget *b)
+static int replay(const struct iommu_driver *drv, const struct plan *plan,
+		  unsigned int ngroups, unsigned int max_sub,
+		  struct heap_budget *b)
 {
-	struct hv_alloc a[PAMU_NR_ALLOCS > DMA_GROUP_NR_ALLOCS ?
-			  PAMU_NR_ALLOCS : DMA_GROUP_NR_ALLOCS];
+	struct hv_alloc a[IOMMU_NR_ALLOCS > DMA_GROUP_NR_ALLOCS ?
+			  IOMMU_NR_ALLOCS : DMA_GROUP_NR_ALLOCS];
 	struct dma_group_config c;
-	struct pamu_config pc;
+	struct iommu_config pc;
 	unsigned int i;
 	int n, ret;
 
-	pamu_config_of(plan, ngroups, max_sub, &pc);
-	n = pamu_allocs(&pc, a);
+	config_of(plan, ngroups, max_sub, &pc);
+	n = drv->allocs(&pc, a);
 	if (n < 0)
 		return n;
 	ret = heap_budget_take_all(b, a, (unsigned int)n);
@@ -91,12 +92,13 @@ static int replay(const struct plan *plan, unsigned int ngroups,
 }
 
 /* Bytes replay() takes from an unbounded heap at the same address. */
-static u64 need(const struct plan *plan, unsigned int ngroups,
-		unsigned int max_sub, const struct heap_budget *heap)
+static u64 need(const struct iommu_driver *drv, const struct plan *plan,
+		unsigned int ngroups, unsigned int max_sub,
+		const struct heap_budget *heap)
 {
 	struct heap_budget b = { heap->start, heap->cur, ~0ULL };
 
-	replay(plan, ngroups, max_sub, &b);
+	replay(drv, plan, ngroups, max_sub, &b);
 	return heap_budget_used(&b);
 }
 
@@ -116,8 +118,9 @@ static const char *window_prop(const void *cfg, const struct group_plan *gp)
 }
 
 int iommu_plan_memory(const void *cfg, const struct plan *plan,
-		      unsigned int max_sub, const struct heap_budget *heap,
-		      struct plan_memory *mem, struct dt_error *err)
+		      const struct iommu_driver *drv, unsigned int max_sub,
+		      const struct heap_budget *heap, struct plan_memory *mem,
+		      struct dt_error *err)
 {
 	struct heap_budget b = *heap;
 	struct hv_alloc a[DMA_GROUP_NR_ALLOCS];
@@ -127,25 +130,27 @@ int iommu_plan_memory(const void *cfg, const struct plan *plan,
 	int ret;
 
 	mem->avail = heap->end - heap->start;
-	ret = replay(plan, plan->ngroups, max_sub, &b);
+	ret = replay(drv, plan, plan->ngroups, max_sub, &b);
 	mem->used = heap_budget_used(&b);
 	if (!ret)
 		return 0;
 	if (ret != -ENOMEM)
 		return dt_fail(err, cfg, 0, "compatible", ret,
-			       "PAMU tables for %u subwindows refused (%d)",
-			       max_sub, ret);
+			       "%s tables for %u subwindows refused (%d)",
+			       drv->label, max_sub, ret);
 	/* the first group (in config order) that does not fit names it */
 	for (n = 0; n <= plan->ngroups; n++) {
 		b = *heap;
-		if (replay(plan, n, max_sub, &b))
+		if (replay(drv, plan, n, max_sub, &b))
 			break;
 	}
-	mem->used = need(plan, plan->ngroups, max_sub, heap);
+	mem->used = need(drv, plan, plan->ngroups, max_sub, heap);
 	if (!n)
 		return dt_fail(err, cfg, 0, "compatible", -ENOMEM,
-			       "weir's heap: the PAMU tables alone need %llu bytes, %llu available (CONFIG_HV_MEM_SIZE - CONFIG_HV_IMAGE_MAX)",
-			       (unsigned long long)need(plan, 0, max_sub, heap),
+			       "weir's heap: the %s tables alone need %llu bytes, %llu available (CONFIG_HV_MEM_SIZE - CONFIG_HV_IMAGE_MAX)",
+			       drv->label,
+			       (unsigned long long)need(drv, plan, 0, max_sub,
+							heap),
 			       (unsigned long long)mem->avail);
 	gp = &plan->group[n - 1];
 	iommu_plan_group_config(plan, gp, &c);
@@ -153,7 +158,7 @@ int iommu_plan_memory(const void *cfg, const struct plan *plan,
 	return dt_fail(err, cfg, gp->cfg_node, window_prop(cfg, gp), -ENOMEM,
 		       "weir's heap: group %u brings it to %llu bytes (its default window's TCE table: %llu), %llu available (CONFIG_HV_MEM_SIZE - CONFIG_HV_IMAGE_MAX); the whole config needs %llu",
 		       n - 1,
-		       (unsigned long long)need(plan, n, max_sub, heap),
+		       (unsigned long long)need(drv, plan, n, max_sub, heap),
 		       (unsigned long long)a[2].size,
 		       (unsigned long long)mem->avail,
 		       (unsigned long long)mem->used);
@@ -210,17 +215,17 @@ static bool compat(const void *hwfdt, int node, const char *c)
 }
 
 const char *iommu_plan_node_attr(const void *hwfdt, int node,
-				 struct pamu_liodn_attr *attr,
+				 struct iommu_liodn_attr *attr,
 				 const char **note)
 {
-	*attr = (struct pamu_liodn_attr){ 0 };
+	*attr = (struct iommu_liodn_attr){ 0 };
 	*note = NULL;
 	if (compat(hwfdt, node, "fsl,qman-portal") ||
 	    compat(hwfdt, node, "fsl,qman")) {
 		bool priv = compat(hwfdt, node, "fsl,qman");
 
 		attr->indexed = true;
-		attr->omi = priv ? PAMU_OMI_QMAN_PRIV : PAMU_OMI_QMAN;
+		attr->omi = priv ? IOMMU_OMI_QMAN_PRIV : IOMMU_OMI_QMAN;
 		attr->stash = !l3_stash_id(hwfdt, &attr->cid, note);
 		attr->no_coherency = priv;
 		return priv ? "qman" : "qman-portal";
@@ -285,11 +290,11 @@ int iommu_plan_liodn_attrs(const void *hwfdt, const struct plan *plan,
 			   struct iommu *mmu,
 			   void (*report)(const void *hwfdt, int node,
 					  u32 liodn, const char *kind,
-					  const struct pamu_liodn_attr *attr,
+					  const struct iommu_liodn_attr *attr,
 					  const char *note))
 {
 	const struct group_plan *gp;
-	struct pamu_liodn_attr attr;
+	struct iommu_liodn_attr attr;
 	const char *kind, *note;
 	unsigned int g, i;
 	int node, ret;
@@ -303,7 +308,8 @@ int iommu_plan_liodn_attrs(const void *hwfdt, const struct plan *plan,
 			kind = iommu_plan_node_attr(hwfdt, node, &attr, &note);
 			if (!kind)
 				continue;
-			ret = pamu_set_liodn_attr(mmu, gp->dma.liodns[i], &attr);
+			ret = mmu->ops->set_liodn_attr(mmu, gp->dma.liodns[i],
+						    &attr);
 			if (ret)
 				return ret;
 			if (report)

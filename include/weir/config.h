@@ -50,7 +50,7 @@ struct part_plan {
  */
 #define PLAN_MAX_GROUPS DMA_MAX_GROUPS	/* group index names its LIOBNs */
 #define PLAN_GROUP_MAX_NODES 16		/* hardware nodes of one group */
-#define PLAN_MAX_PAMUS 8		/* 4 KiB register blocks (T4240: 6) */
+#define PLAN_MAX_IOMMU_UNITS 8		/* 4 KiB register blocks (T4240: 6) */
 #define PLAN_GROUP_NAME_MAX 96
 /*
  * Largest LIODN weir accepts: LIODNs are 12 bits on QorIQ (the guts node's
@@ -108,7 +108,7 @@ struct group_plan {
  * @max_liodn: largest LIODN of the hardware tree (up to the LIODN limit)
  *        and of every group; the PAACT needs max_liodn + 1 entries.
  *        0 when there is none.
- * @pamu_phys, @npamus: real address of each PAMU unit (one 4 KiB block
+ * @iommu_phys, @niommus: real address of each IOMMU unit (one 4 KiB block
  *        each, from the "reg" of the fsl,pamu node); none on QEMU
  */
 struct plan {
@@ -117,8 +117,8 @@ struct plan {
 	struct group_plan group[PLAN_MAX_GROUPS];
 	unsigned int ngroups;
 	u32 max_liodn;
-	phys_addr_t pamu_phys[PLAN_MAX_PAMUS];
-	unsigned int npamus;
+	phys_addr_t iommu_phys[PLAN_MAX_IOMMU_UNITS];
+	unsigned int niommus;
 };
 
 /* Memory weir keeps for itself (its image, heap and tables). */

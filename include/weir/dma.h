@@ -260,9 +260,9 @@ static inline void dma_unlock(void)
 
 /* ---- access violations (hv/dma/fault.c) ---- */
 
-struct pamu_av;
-int dma_fault_report(const struct pamu_av *av, const char *domain);
-int dma_fault_pamu(const struct pamu_av *av);
+struct iommu_fault;
+int dma_fault_report(const struct iommu_fault *av, const char *domain);
+int dma_fault_route(const struct iommu_fault *av);
 
 /* ---- TCE operations and their reflection (hv/dma/tce.c) ---- */
 

@@ -19,6 +19,10 @@
 
 #include <weir/types.h>
 
+struct dt_error;
+struct hv_alloc;
+struct hw_info;
+
 #define IOMMU_READ 0x1u  /* device may read memory */
 #define IOMMU_WRITE 0x2u /* device may write memory */
 
@@ -49,6 +53,120 @@ struct iommu_caps {
 	 * LIODNs needs IOMMU_STAGE_OPS(n, max_subwindows).
 	 */
 	unsigned int max_staged;
+};
+
+/*
+ * Operation mapping indexes (an OMT entry on the PAMU, as Linux 6.1
+ * fsl_pamu.c setup_omt() numbers them) that struct iommu_liodn_attr
+ * names; a backend without operation translation ignores them.
+ */
+#define IOMMU_OMI_QMAN 0u
+#define IOMMU_OMI_FMAN 1u
+#define IOMMU_OMI_QMAN_PRIV 2u
+#define IOMMU_OMI_CAAM 3u
+
+/*
+ * struct iommu_liodn_attr - what a LIODN's entries carry besides its
+ * window, as Linux 6.1 fsl_pamu.c setup_liodns()/setup_qbman_paace() set
+ * them at boot (doc/pamu.md, "Operation mapping and stashing").
+ * @indexed: operation translation through mapping index @omi; otherwise
+ *           none
+ * @omi:     operation mapping index (IOMMU_OMI_*, below 16)
+ * @stash:   stash the device's writes into cache @cid; otherwise none
+ * @cid:     cache stash destination id (8 bits, the "cache-stash-id" of
+ *           the target cache's node)
+ * @no_coherency: accesses need no coherency (QMan/BMan private memory);
+ *           otherwise coherent, Linux pamu_init_ppaace()'s default
+ * All zero is the default of every LIODN.
+ */
+struct iommu_liodn_attr {
+	bool indexed;
+	u8 omi;
+	bool stash;
+	u8 cid;
+	bool no_coherency;
+};
+
+/*
+ * struct iommu_config - the table sizes a backend is created for
+ * (hv/iommu/plan.c iommu_plan_config()).
+ * @max_liodn:      largest LIODN in the hardware tree; the tables hold
+ *                  max_liodn + 1 LIODNs
+ * @spaace_entries: subwindow entries in the pool (SPAACEs on the PAMU)
+ * @max_subwindows: per window, power of two >= 2 (iommu_driver.probe)
+ * @iova_bits:      IOVA and real address width, 36 on e500mc (0 -> 36)
+ * @group_liodns:   most LIODNs one transaction changes together, i.e. the
+ *                  LIODNs of the largest DMA group (0 -> 1); sizes the
+ *                  staging log
+ * @stage_max:      staged operations one transaction can hold; 0 -> the
+ *                  worst case, IOMMU_STAGE_OPS(group_liodns,
+ *                  max_subwindows): every LIODN of a group restaging a
+ *                  window with all its subwindows (tests set less)
+ */
+struct iommu_config {
+	u32 max_liodn;
+	u32 spaace_entries;
+	unsigned int max_subwindows;
+	unsigned int iova_bits;
+	unsigned int group_liodns;
+	unsigned int stage_max;
+};
+
+/* Most hv_zalloc() calls a backend's create() makes (iommu_driver.allocs). */
+#define IOMMU_NR_ALLOCS 10
+
+/* What went wrong in one access violation, decoded by the backend. */
+enum iommu_fault_kind {
+	IOMMU_FAULT_NONE = -1,	/* no violation (dma_copy(): memory error) */
+	IOMMU_FAULT_UNKNOWN = 0,
+	IOMMU_FAULT_LIODN,	/* LIODN not in the table (or entry invalid) */
+	IOMMU_FAULT_WINDOW,	/* address outside window/subwindow */
+	IOMMU_FAULT_PERM,	/* access permission */
+	IOMMU_FAULT_OPTRANS,	/* operation translation */
+	IOMMU_FAULT_GATE,	/* gate closed */
+	IOMMU_FAULT_PDV,	/* PAMU PDV (manual name; meaning unverified) */
+};
+
+/*
+ * struct iommu_fault - one access violation, from a hardware unit
+ * (iommu_ops.poll) or the model (iommu_ops.dma_copy); hv/dma/fault.c
+ * routes it to the owner.
+ * @unit:         hardware unit index (0 for the model)
+ * @liodn:        the device's LIODN as reported; may exceed the table
+ * @liodn_valid:  @liodn indexes the table (checked before any lookup)
+ * @entry_valid:  the LIODN's entry was valid when the violation was handled
+ * @kind:         what was violated
+ * @status:       the unit's raw status words (PAMU AVS1, AVS2), copied
+ *                into the partition's error record
+ * @addr:         violating address, an IOVA
+ * @write:        the access was a write (model only)
+ * @reporting_off: the unit turned its violation reporting off (PAMU
+ *                A-003638); the backend turns it back on at the next poll
+ */
+struct iommu_fault {
+	unsigned int unit;
+	u32 liodn;
+	bool liodn_valid;
+	bool entry_valid;
+	enum iommu_fault_kind kind;
+	u32 status[2];
+	u64 addr;
+	bool write;
+	bool reporting_off;
+};
+
+/*
+ * struct iommu_mem - how the emulated DMA engine touches real memory.
+ * @copy:  copy @len bytes from real address @src to @dst; 0 or -errno
+ * @check: optional, called for every chunk before anything is copied:
+ *         0 when @copy would succeed on it, else -errno (nothing is
+ *         copied then), so an unreachable target never leaves a job
+ *         half done
+ */
+struct iommu_mem {
+	int (*copy)(void *ctx, phys_addr_t dst, phys_addr_t src, u64 len);
+	int (*check)(void *ctx, phys_addr_t dst, phys_addr_t src, u64 len);
+	void *ctx;
 };
 
 struct iommu_ops {
@@ -89,11 +207,91 @@ struct iommu_ops {
 	int (*translate)(struct iommu *mmu, u32 liodn, u64 iova,
 			 unsigned int access, phys_addr_t *phys);
 	void (*caps)(struct iommu *mmu, struct iommu_caps *caps);
+	/*
+	 * Set what @liodn's entries carry besides the window (struct
+	 * iommu_liodn_attr), before its first window is staged. Returns 0,
+	 * -ERANGE (liodn too large), -EINVAL (an attribute the unit cannot
+	 * hold), -EBUSY (@liodn already has a window, live or staged).
+	 */
+	int (*set_liodn_attr)(struct iommu *mmu, u32 liodn,
+			      const struct iommu_liodn_attr *attr);
+	/*
+	 * A device access for weir's emulated DMA engine: read @len bytes
+	 * at bus address @src and write them at @dst, both as @liodn, every
+	 * page translated (as translate()) before anything is copied, real
+	 * memory reached only through @mem. Returns 0; -EFAULT on a
+	 * violation with @fault filled (nothing copied); -EINVAL (a range
+	 * wraps, @mem NULL); @mem's error (@fault->kind stays
+	 * IOMMU_FAULT_NONE). NULL on real hardware backends.
+	 */
+	int (*dma_copy)(struct iommu *mmu, u32 liodn, u64 src, u64 dst,
+			u64 len, const struct iommu_mem *mem,
+			struct iommu_fault *fault);
+	/*
+	 * One pass over the hardware units from weir's tick: each pending
+	 * violation decoded into a struct iommu_fault and handed to
+	 * @report, reporting turned back on where the unit had turned it
+	 * off. NULL when the backend has no hardware (nothing to poll).
+	 */
+	void (*poll)(struct iommu *mmu,
+		     void (*report)(const struct iommu_fault *fault));
 };
 
 struct iommu {
 	const struct iommu_ops *ops;
 	void *priv;
 };
+
+/*
+ * struct iommu_driver - one IOMMU backend, as the registry
+ * (drivers/iommu/registry.c) lists it; the core picks one with
+ * iommu_driver_find() and reaches it only through this and iommu_ops.
+ * @name:       short name ("pamu", "sandbox")
+ * @label:      prefix of its boot lines ("PAMU")
+ * @compatible: the hardware tree node it drives, or NULL
+ * @fallback:   used when no driver's node is in the hardware tree (the
+ *              PAMU's tables and software model on QEMU)
+ * @probe:      find and map the units @hwfdt describes (none is fine for
+ *              a fallback) and say how many subwindows a window has
+ *              (@max_subwindows, a power of two >= 2); 0 or -errno with
+ *              @err set
+ * @allocs:     the hv_zalloc() calls create() makes for @cfg, in order
+ *              (at most IOMMU_NR_ALLOCS): their count, or create()'s
+ *              negative errno for a config it refuses; the plan counts
+ *              weir's heap with it
+ * @create:     allocate the tables for @cfg (every LIODN blocked) and an
+ *              iommu for them; 0, -ERANGE/-EINVAL (config), -ENOSPC
+ * @destroy:    free what create() allocated (tests, tools)
+ * @bring_up:   program and enable the units probe() found, with the
+ *              SoC's errata (from the hardware tree and SVR), and log
+ *              the tables' sizes; 0 or -errno with @err set
+ */
+struct iommu_driver {
+	const char *name;
+	const char *label;
+	const char *compatible;
+	bool fallback;
+	int (*probe)(const void *hwfdt, const struct hw_info *hw,
+		     unsigned int *max_subwindows, struct dt_error *err);
+	int (*allocs)(const struct iommu_config *cfg, struct hv_alloc *a);
+	int (*create)(const struct iommu_config *cfg, struct iommu **out);
+	void (*destroy)(struct iommu *mmu);
+	int (*bring_up)(struct iommu *mmu, const void *hwfdt,
+			const struct hw_info *hw, struct dt_error *err);
+};
+
+/**
+ * iommu_driver_find() - the backend for hardware tree @hwfdt
+ * (drivers/iommu/registry.c): the first registered driver whose
+ * @compatible has a node in @hwfdt, else the first fallback driver.
+ * @hwfdt: hardware tree, or NULL (then the fallback)
+ * Return: the driver; NULL when none is built in.
+ */
+const struct iommu_driver *iommu_driver_find(const void *hwfdt);
+
+/**
+ * iommu_driver_by_name() - the registered driver called @name, or NULL.
+ */
+const struct iommu_driver *iommu_driver_by_name(const char *name);
 
 #endif

@@ -8,20 +8,22 @@
 struct plan;
 struct group_plan;
 struct msi_bank;
-struct pamu_config;
+struct iommu_config;
+struct iommu_driver;
 struct dma_group_config;
 
 /**
- * iommu_plan_pamu_config() - the PAMU table sizes for @plan: max_liodn + 1
- * PAACEs; 2 x (@max_sub - 1) SPAACEs per assigned LIODN (a window change
- * keeps the old run until the new one is live); 36-bit IOVAs; a staging
- * log of IOMMU_STAGE_OPS(n, @max_sub) operations, n the LIODNs of the
- * plan's largest group (one transaction of that group restaging a fully
- * mapped window)
- * @max_sub: subwindows per window of the PAMU (PC3), a power of two >= 2
+ * iommu_plan_config() - the IOMMU table sizes for @plan: max_liodn + 1
+ * LIODN entries; 2 x (@max_sub - 1) subwindow entries per assigned LIODN
+ * (a window change keeps the old run until the new one is live); 36-bit
+ * IOVAs; a staging log of IOMMU_STAGE_OPS(n, @max_sub) operations, n the
+ * LIODNs of the plan's largest group (one transaction of that group
+ * restaging a fully mapped window)
+ * @max_sub: subwindows per window (iommu_driver.probe; PC3 on the PAMU),
+ *           a power of two >= 2
  */
-void iommu_plan_pamu_config(const struct plan *plan, unsigned int max_sub,
-			    struct pamu_config *pc);
+void iommu_plan_config(const struct plan *plan, unsigned int max_sub,
+		       struct iommu_config *pc);
 
 /**
  * iommu_plan_group_config() - the dma_group_create() config of group @gp
@@ -35,7 +37,7 @@ void iommu_plan_group_config(const struct plan *plan,
 
 /**
  * struct plan_memory - weir's heap and what a plan takes from it
- * @used: bytes boot allocates for the plan (PAMU tables and their
+ * @used: bytes boot allocates for the plan (IOMMU tables and their
  *        software state, every group's TCE tables and state), alignment
  *        padding included, counted from the heap's start
  * @avail: bytes of the heap (CONFIG_HV_MEM_SIZE - CONFIG_HV_IMAGE_MAX)
@@ -50,65 +52,53 @@ struct heap_budget;
 /**
  * iommu_plan_memory() - does @plan fit in weir's heap? Replays on a copy
  * of @heap every allocation iommu_boot() makes for it, in the same order,
- * with the allocators' size functions (pamu_allocs() for the tables of
- * iommu_plan_pamu_config(), dma_group_allocs() per group) and the heap's
+ * with the allocators' size functions (@drv->allocs for the tables of
+ * iommu_plan_config(), dma_group_allocs() per group) and the heap's
  * arithmetic (heap_budget_take()). Run by iommu_boot() before it
  * allocates anything and by tools/weir-plan, so both refuse the same
  * configs.
  * @cfg: config tree (for @err's node path)
  * @plan: a plan from config_parse()
- * @max_sub: subwindows per window of the PAMU (PC3), a power of two >= 2
+ * @drv: the IOMMU backend (iommu_driver_find())
+ * @max_sub: subwindows per window (@drv->probe), a power of two >= 2
  * @heap: the heap (at boot: hv_heap_get(); in weir-plan: the Kconfig one)
  * @mem: bytes used and available (filled also on -ENOMEM)
  * @err: on -ENOMEM, the config node of the first group (config order)
  *        that does not fit and its window property ("dma-window-size",
  *        else "dma-page-shift", "device" or "compatible"), with the
- *        figures; the config root when the PAMU tables alone do not fit
- * Return: 0; -ENOMEM; pamu_allocs()'s errors.
+ *        figures; the config root when the IOMMU tables alone do not fit
+ * Return: 0; -ENOMEM; @drv->allocs()'s errors.
  */
 int iommu_plan_memory(const void *cfg, const struct plan *plan,
-		      unsigned int max_sub, const struct heap_budget *heap,
-		      struct plan_memory *mem, struct dt_error *err);
+		      const struct iommu_driver *drv, unsigned int max_sub,
+		      const struct heap_budget *heap, struct plan_memory *mem,
+		      struct dt_error *err);
 
 /**
- * iommu_boot() - PAMU tables, PAMU units and every DMA group of @plan
+ * iommu_boot() - the IOMMU of @hwfdt, its tables and every DMA group of
+ * @plan
  * @cfg: the config tree @plan came from (error paths)
- * @plan: the validated plan (groups, max_liodn, PAMU units, MSI banks)
- * @hwfdt: hardware tree (MSI banks among the partitions' devices)
- * @hw: hardware facts (CCSR, for the PAMU and GUTS registers)
+ * @plan: the validated plan (groups, max_liodn, MSI banks)
+ * @hwfdt: hardware tree (the IOMMU units; MSI banks among the
+ *         partitions' devices)
+ * @hw: hardware facts (CCSR, for the IOMMU's registers)
  * @err: on failure, the node at fault and why
  *
- * Partitions must exist (partition_by_id()) before this runs.
- * On an SVR with erratum A-004510 and PAMU units, iommu_errata_a004510()
- * runs before any unit is enabled.
- * The plan is first checked against weir's heap with iommu_plan_memory()
- * (the subwindow count read from the PAMU), before anything is allocated.
- * Return: 0; -EINVAL/-ERANGE (PAMU units not contiguous or outside
- * CCSR); iommu_plan_memory()'s errors; -ENOMEM (tables); iommu_errata_a004510()'s errors;
- * dma_group_create()'s errors.
+ * Partitions must exist (partition_by_id()) before this runs. The
+ * backend is iommu_driver_find(@hwfdt) (the PAMU, also without units on
+ * QEMU); its probe() finds the units, and the plan is checked against
+ * weir's heap with iommu_plan_memory() (with the subwindow count probe()
+ * read) before anything is allocated; then create(), bring_up() (the
+ * units and their errata), the LIODN attributes, the MSI banks and the
+ * groups.
+ * Return: 0; probe()'s errors; iommu_plan_memory()'s errors; -ENOMEM
+ * (tables); bring_up()'s errors; dma_group_create()'s errors.
  */
 int iommu_boot(const void *cfg, const struct plan *plan, const void *hwfdt,
 	       const struct hw_info *hw, struct dt_error *err);
 
-struct pamu_csd;
-
-/**
- * iommu_errata_a004510() - erratum A-004510 at boot (hv/iommu/errata.c):
- * on an SVR of the quirk table, the PAMU tables [@phys, @phys + @size)
- * get a coherence subdomain of their own (Linux 6.1 fsl_pamu.c
- * create_csd()); on any other SVR nothing is touched and @csd->port_id
- * is 0. @map is arch_ccsr_ptr() (a fake CCSR in host tests).
- * Return: 0, or -errno with @err naming the node and property (missing
- * "fsl,corenet-law"/"fsl,corenet-cf" node or count: -ENODEV/-EINVAL;
- * block outside CCSR: -ERANGE; no free CSD ID: -ENOSPC; no LAW maps the
- * tables: -ENOENT; no free LAW above it: -EBUSY).
- */
-int iommu_errata_a004510(const void *hwfdt, u32 svr, phys_addr_t phys,
-		       u64 size, void *(*map)(phys_addr_t phys, u64 len),
-		       struct pamu_csd *csd, struct dt_error *err);
-
 struct iommu;
-struct pamu_liodn_attr;
+struct iommu_liodn_attr;
 
 /**
  * iommu_plan_node_attr() - the PAACE attributes Linux 6.1 gives the LIODNs
@@ -131,7 +121,7 @@ struct pamu_liodn_attr;
  * NULL for any other node.
  */
 const char *iommu_plan_node_attr(const void *hwfdt, int node,
-				 struct pamu_liodn_attr *attr,
+				 struct iommu_liodn_attr *attr,
 				 const char **note);
 
 /**
@@ -139,17 +129,17 @@ const char *iommu_plan_node_attr(const void *hwfdt, int node,
  * groups (iommu_plan_node_attr() of the group's device node) in @mmu,
  * before any window exists; weir's boot and weir-plan both call it
  * @report: called for each LIODN of a known kind (@note as above), or NULL
- * Return: 0, or pamu_set_liodn_attr()'s negative errno.
+ * Return: 0, or iommu_ops.set_liodn_attr()'s negative errno.
  */
 int iommu_plan_liodn_attrs(const void *hwfdt, const struct plan *plan,
 			   struct iommu *mmu,
 			   void (*report)(const void *hwfdt, int node,
 					  u32 liodn, const char *kind,
-					  const struct pamu_liodn_attr *attr,
+					  const struct iommu_liodn_attr *attr,
 					  const char *note));
 
 /* From weir's tick on cpu 0: collect MSIs of assigned banks, handle
- * pending PAMU access violations (boards). */
+ * pending IOMMU access violations (iommu_ops.poll; boards). */
 void iommu_poll(void);
 
 #endif

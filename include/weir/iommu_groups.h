@@ -69,41 +69,6 @@ u32 iommu_hw_max_liodn(const void *fdt, u32 limit);
 int iommu_hw_units(const void *fdt, phys_addr_t *phys, unsigned int max,
 		  unsigned int *n, struct dt_error *err);
 
-/*
- * struct hw_csd_info - where erratum A-004510's registers are (real
- * addresses and entry counts from the hardware tree); see
- * iommu_hw_csd_info()
- */
-struct hw_csd_info {
-	int lac_node;		/* "fsl,corenet-law" */
-	phys_addr_t lac_phys;
-	u64 lac_size;
-	u32 num_laws;		/* "fsl,num-laws" */
-	int ccf_node;		/* "fsl,corenet-cf" */
-	phys_addr_t ccf_phys;
-	u64 ccf_size;
-	u32 num_csdids;		/* "fsl,ccf-num-csdids" */
-};
-
-/**
- * iommu_hw_csd_info() - the LAW and CCF blocks erratum A-004510 programs
- * @fdt: hardware tree
- * @ci:  filled on success
- * @err: on failure, the node and property at fault
- *
- * The nodes and properties Linux 6.1 fsl_pamu.c create_csd() reads: "reg"
- * entry 0 and "fsl,num-laws" of the "fsl,corenet-law" node (LAWs at
- * +0xc00, 16 bytes each), "reg" entry 0 and "fsl,ccf-num-csdids" of the
- * "fsl,corenet-cf" node (CSD ID words at +0x600); p4080si-post.dtsi has
- * 32 of each.
- * Return: 0; -ENODEV when a node is missing (@err: "/", 'compatible');
- * -EINVAL when "reg" is missing or untranslatable, a count is missing,
- * not one cell or zero, a block is too small for its count, or there are
- * more than 256 CSD IDs (LAWAR holds 8 bits).
- */
-int iommu_hw_csd_info(const void *fdt, struct hw_csd_info *ci,
-		     struct dt_error *err);
-
 /* ---- DMA options of a config node (hv/config/dma.c) ---- */
 
 /**
@@ -134,7 +99,7 @@ const char *config_dma_first_opt(const void *cfg, int node);
  * iommu_groups_build() - the IOMMU groups of a parsed plan
  * @cfg: config tree; its partitions are already in @plan (parts parsed)
  * @hwfdt: hardware tree
- * @plan: fills group[], ngroups, max_liodn, pamu_phys[], npamus
+ * @plan: fills group[], ngroups, max_liodn, iommu_phys[], niommus
  * @err: the config node and property at fault
  *
  * Every device child whose hardware node is a DMA master (has LIODNs,
@@ -156,7 +121,7 @@ const char *config_dma_first_opt(const void *cfg, int node);
  * DMA options on a node that is not a DMA master, options given twice
  * for one group; -E2BIG when a group has more than DMA_GROUP_MAX_LIODNS
  * LIODNs or PLAN_GROUP_MAX_NODES nodes, or there are more than
- * PLAN_MAX_GROUPS groups or PLAN_MAX_PAMUS PAMU units.
+ * PLAN_MAX_GROUPS groups or PLAN_MAX_IOMMU_UNITS PAMU units.
  */
 int iommu_groups_build(const void *cfg, const void *hwfdt, struct plan *plan,
 		 struct dt_error *err);

@@ -108,7 +108,7 @@ static void test_good(void **state)
 	assert_int_equal(plan.part[1].cpu_mask, 0x2);
 	/* The UART is no DMA master; QEMU has no PAMU and no LIODN. */
 	assert_int_equal(plan.ngroups, 0);
-	assert_int_equal(plan.npamus, 0);
+	assert_int_equal(plan.niommus, 0);
 	assert_int_equal(plan.max_liodn, 0);
 }
 
@@ -400,7 +400,7 @@ static void test_pci_group(void **state)
 	assert_int_equal(g->dma.index, 1);
 	assert_true(g->dma_enabled);
 	assert_int_equal(plan.max_liodn, 6);
-	assert_int_equal(plan.npamus, 0);
+	assert_int_equal(plan.niommus, 0);
 }
 
 static void test_pci_group_refused(void **state)

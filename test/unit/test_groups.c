@@ -232,9 +232,9 @@ static void test_groups(void **state)
 	/* PAACT covers the hardware tree's largest LIODN (ep@1, 1025) and
 	 * the config's; five PAMU units from one 0x5000 "reg". */
 	assert_int_equal(plan.max_liodn, 1025);
-	assert_int_equal(plan.npamus, 5);
-	assert_int_equal(plan.pamu_phys[0], 0xffe020000ULL);
-	assert_int_equal(plan.pamu_phys[4], 0xffe024000ULL);
+	assert_int_equal(plan.niommus, 5);
+	assert_int_equal(plan.iommu_phys[0], 0xffe020000ULL);
+	assert_int_equal(plan.iommu_phys[4], 0xffe024000ULL);
 }
 
 /*
@@ -662,24 +662,24 @@ static void test_pci_kind(void **state)
 static void test_pamu_units(void **state)
 {
 	char blob[1024];
-	phys_addr_t phys[PLAN_MAX_PAMUS];
+	phys_addr_t phys[PLAN_MAX_IOMMU_UNITS];
 	struct dt_error err;
 	unsigned int n = 99;
 
 	dtc_compile("/dts-v1/; / { #address-cells = <2>; #size-cells = <2>; };",
 		    blob, sizeof(blob));
-	assert_int_equal(iommu_hw_units(blob, phys, PLAN_MAX_PAMUS, &n, &err), 0);
+	assert_int_equal(iommu_hw_units(blob, phys, PLAN_MAX_IOMMU_UNITS, &n, &err), 0);
 	assert_int_equal(n, 0);
 	dtc_compile("/dts-v1/; / { #address-cells = <2>; #size-cells = <2>;"
 		    " p { compatible = \"fsl,pamu\"; reg = <0 0x20000 0 0x1800>; }; };",
 		    blob, sizeof(blob));
-	assert_int_equal(iommu_hw_units(blob, phys, PLAN_MAX_PAMUS, &n, &err), -EINVAL);
+	assert_int_equal(iommu_hw_units(blob, phys, PLAN_MAX_IOMMU_UNITS, &n, &err), -EINVAL);
 	assert_string_equal(err.node, "/p");
 	assert_string_equal(err.prop, "reg");
 	dtc_compile("/dts-v1/; / { #address-cells = <2>; #size-cells = <2>;"
 		    " p { compatible = \"fsl,pamu\"; reg = <0 0x20000 0 0x9000>; }; };",
 		    blob, sizeof(blob));
-	assert_int_equal(iommu_hw_units(blob, phys, PLAN_MAX_PAMUS, &n, &err), -E2BIG);
+	assert_int_equal(iommu_hw_units(blob, phys, PLAN_MAX_IOMMU_UNITS, &n, &err), -E2BIG);
 	assert_int_equal(n, 0);
 }
 

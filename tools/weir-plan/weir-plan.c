@@ -417,9 +417,9 @@ int main(int argc, char **argv)
 	printf("weir-plan: %s (%s x%u); %u partitions, %u IOMMU groups, max LIODN %u\n",
 	       hw.model, hw.cpu, hw.ncpus, plan.nparts, plan.ngroups, plan.max_liodn);
 	printf("pamu:");
-	for (i = 0; i < plan.npamus; i++)
-		printf(" 0x%llx", (unsigned long long)plan.pamu_phys[i]);
-	printf("%s\n", plan.npamus ? "" : " none (tables in memory, software model)");
+	for (i = 0; i < plan.niommus; i++)
+		printf(" 0x%llx", (unsigned long long)plan.iommu_phys[i]);
+	printf("%s\n", plan.niommus ? "" : " none (tables in memory, software model)");
 	printf("memory: heap %llu / %llu bytes used / available (at 0x%llx; %u subwindows)\n",
 	       (unsigned long long)mem.used, (unsigned long long)mem.avail,
 	       (unsigned long long)o.heap.start, o.subwindows);

@@ -22,7 +22,7 @@
  */
 #include <errno.h>
 #include <asm/io.h>
-#include <weir/pamu.h>
+#include "pamu.h"
 
 static u8 *law_reg(const struct pamu_csd_regs *r, unsigned int i,
 		   unsigned int off)

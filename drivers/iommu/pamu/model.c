@@ -24,7 +24,7 @@
  * field are the model's choice.
  */
 #include <errno.h>
-#include <weir/pamu.h>
+#include "pamu.h"
 #include "pamu_priv.h"
 
 #define MODEL_LAV_INVALID 0x800u
@@ -163,7 +163,7 @@ static u64 min3(u64 a, u64 b, u64 c)
  * aligned, so one translation covers a chunk); copy when @mem is given.
  */
 static int walk_copy(struct iommu *mmu, u32 liodn, u64 src, u64 dst, u64 len,
-		     const struct pamu_mem *mem, bool copy, struct pamu_av *av)
+		     const struct iommu_mem *mem, bool copy, struct pamu_av *av)
 {
 	phys_addr_t ps, pd;
 	u64 off, n;
@@ -203,7 +203,7 @@ static int walk_copy(struct iommu *mmu, u32 liodn, u64 src, u64 dst, u64 len,
  * range wraps past 2^64 or @mem is NULL; the accessor's error.
  */
 int pamu_model_dma_copy(struct iommu *mmu, u32 liodn, u64 src_iova,
-			u64 dst_iova, u64 len, const struct pamu_mem *mem,
+			u64 dst_iova, u64 len, const struct iommu_mem *mem,
 			struct pamu_av *av)
 {
 	int ret;

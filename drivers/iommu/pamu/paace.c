@@ -11,7 +11,7 @@
 #include <errno.h>
 #include <string.h>
 #include <weir/byteorder.h>
-#include <weir/pamu.h>
+#include "pamu.h"
 
 /* Place @val into the bits of @mask (mask's lowest set bit is the shift). */
 static u32 field_put(u32 mask, u32 val)

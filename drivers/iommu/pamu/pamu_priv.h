@@ -3,7 +3,7 @@
 #ifndef PAMU_PRIV_H
 #define PAMU_PRIV_H
 
-#include <weir/pamu.h>
+#include "pamu.h"
 
 enum pamu_op_type { PAMU_OP_WINDOW, PAMU_OP_SUBWIN, PAMU_OP_DISABLE };
 
@@ -58,7 +58,7 @@ struct pamu {
 	u32 *spaace_map;	/* 1 bit per SPAACE: in use */
 	u32 *scratch_map;	/* commit validation copy of spaace_map */
 	u8 *mark;		/* per LIODN: visited in this pass */
-	struct pamu_liodn_attr *attr;	/* per LIODN, pamu_set_liodn_attr() */
+	struct iommu_liodn_attr *attr;	/* per LIODN, pamu_set_liodn_attr() */
 	struct pamu_op *ops;
 	unsigned int nr_ops, max_ops;
 	struct pamu_win win;	/* scratch window for stage/commit */

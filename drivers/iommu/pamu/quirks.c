@@ -14,7 +14,7 @@
  * PAMU3 (write PICS twice): Topaz detects P4080 rev 1 by PVR; keyed here
  * by the P4080 rev 1.0 SVR (unverified against the errata sheet).
  */
-#include <weir/pamu.h>
+#include "pamu.h"
 
 #define SOC_P2040 0x821000u
 #define SOC_P2041 0x821001u

@@ -142,7 +142,7 @@ static u32 ap_to_prot(u8 ap)
  * CR=1 is pamu_init_ppaace()'s default, cleared for QMan/BMan private
  * memory).
  */
-static void encode_attr(const struct pamu_liodn_attr *attr,
+static void encode_attr(const struct iommu_liodn_attr *attr,
 			struct paace_fields *f)
 {
 	f->cr = !attr->no_coherency;
@@ -161,7 +161,7 @@ static void encode_attr(const struct pamu_liodn_attr *attr,
  * stays defined), never V=1 with AP=ALL (topaz.md 2.12 item 2).
  */
 static void encode_primary(const struct pamu_win *win,
-			   const struct pamu_liodn_attr *attr, bool blocked,
+			   const struct iommu_liodn_attr *attr, bool blocked,
 			   u32 fspi, u32 *out)
 {
 	const struct pamu_slot *s = &win->slots[0];
@@ -192,7 +192,7 @@ static void encode_primary(const struct pamu_win *win,
  * (V=0) when disabled.
  */
 static void encode_secondary(const struct pamu_slot *s,
-			     const struct pamu_liodn_attr *attr, u32 liodn,
+			     const struct iommu_liodn_attr *attr, u32 liodn,
 			     u32 *out)
 {
 	struct paace_fields f = { 0 };
@@ -419,7 +419,7 @@ static void win_write_slots(struct pamu *p, u32 liodn,
 			    const struct pamu_win *win, u32 fspi)
 {
 	static const struct pamu_slot off;
-	const struct pamu_liodn_attr *attr = &p->attr[liodn];
+	const struct iommu_liodn_attr *attr = &p->attr[liodn];
 	u32 buf[PAACE_WORDS], i, k;
 
 	if (!win->fresh) {
@@ -660,6 +660,9 @@ static const struct iommu_ops pamu_ops = {
 	.abort = pamu_abort,
 	.translate = pamu_translate_op,
 	.caps = pamu_caps,
+	.set_liodn_attr = pamu_set_liodn_attr,
+	.dma_copy = pamu_dma_copy,
+	.poll = pamu_poll,
 };
 
 /* ---------------------------------------------------- creation */
@@ -717,7 +720,7 @@ static int tables_alloc(struct pamu_tables *t, u32 num_paace, u32 num_spaace,
 	return 0;
 }
 
-static int check_config(const struct pamu_config *cfg)
+static int check_config(const struct iommu_config *cfg)
 {
 	if (cfg->max_liodn > PAMU_MAX_LIODN)
 		return -ERANGE;
@@ -738,7 +741,7 @@ static int check_config(const struct pamu_config *cfg)
  * max_subwindows). At most 65536 * 65537 (check_config()), so the u64
  * cannot overflow; pamu_create() refuses what does not fit in memory.
  */
-static u64 stage_ops(const struct pamu_config *cfg)
+static u64 stage_ops(const struct iommu_config *cfg)
 {
 	if (cfg->stage_max)
 		return cfg->stage_max;
@@ -757,11 +760,11 @@ static unsigned int max_dirty(unsigned int stage_max, unsigned int max_sub)
  * (PAACT | SPAACT | OMT, a power of two aligned to its size), the SPAACE
  * and scratch bitmaps, one byte per LIODN, the staging log (32 bytes an
  * operation), the scratch window's slots, dirty bitmap and dirty list,
- * one struct pamu_liodn_attr per LIODN.
+ * one struct iommu_liodn_attr per LIODN.
  * Return: PAMU_NR_ALLOCS, or pamu_create()'s -ERANGE/-EINVAL/-ENOSPC for
  * a config it refuses before allocating.
  */
-int pamu_allocs(const struct pamu_config *cfg, struct hv_alloc a[PAMU_NR_ALLOCS])
+int pamu_allocs(const struct iommu_config *cfg, struct hv_alloc a[PAMU_NR_ALLOCS])
 {
 	u64 ops, paact, spaact, size;
 	unsigned int stage_max, max_sub = cfg->max_subwindows;
@@ -786,7 +789,7 @@ int pamu_allocs(const struct pamu_config *cfg, struct hv_alloc a[PAMU_NR_ALLOCS]
 	a[7] = (struct hv_alloc){ map_bytes(max_sub), 4 };
 	a[8] = (struct hv_alloc){ sizeof(u32) * (u64)max_dirty(stage_max, max_sub),
 				  4 };
-	a[9] = (struct hv_alloc){ sizeof(struct pamu_liodn_attr) *
+	a[9] = (struct hv_alloc){ sizeof(struct iommu_liodn_attr) *
 				  ((u64)cfg->max_liodn + 1), 4 };
 	return PAMU_NR_ALLOCS;
 }
@@ -798,7 +801,7 @@ static void *alloc(const struct hv_alloc *a)
 
 /**
  * pamu_create() - allocate the PAMU tables and an iommu for them
- * @cfg: table sizes (see struct pamu_config)
+ * @cfg: table sizes (see struct iommu_config)
  * @out: the new iommu (ops = PAMU backend with staging and the model)
  *
  * The tables are zeroed (every LIODN blocked, V=0) and the OMT holds the
@@ -812,7 +815,7 @@ static void *alloc(const struct hv_alloc *a)
  * 63, group_liodns > max_liodn + 1), -ENOSPC (out of hypervisor memory,
  * or a staging log beyond UINT_MAX bytes).
  */
-int pamu_create(const struct pamu_config *cfg, struct iommu **out)
+int pamu_create(const struct iommu_config *cfg, struct iommu **out)
 {
 	struct hv_alloc a[PAMU_NR_ALLOCS];
 	struct pamu *p;
@@ -870,7 +873,7 @@ void pamu_destroy(struct iommu *mmu)
  * pamu_set_liodn_attr() - set what @liodn's PAACEs carry besides the window
  * @mmu:   the PAMU iommu
  * @liodn: LIODN (PAACT index)
- * @attr:  OTM/OMI, stash id (CID) and coherency (struct pamu_liodn_attr)
+ * @attr:  OTM/OMI, stash id (CID) and coherency (struct iommu_liodn_attr)
  *
  * Applies to every entry of @liodn written from then on; call it before
  * the LIODN's first window is staged (boot does, hv/iommu/plan.c
@@ -880,7 +883,7 @@ void pamu_destroy(struct iommu *mmu)
  * already has a window (live or staged).
  */
 int pamu_set_liodn_attr(struct iommu *mmu, u32 liodn,
-			const struct pamu_liodn_attr *attr)
+			const struct iommu_liodn_attr *attr)
 {
 	struct pamu *p = to_pamu(mmu);
 	struct paace_fields f;

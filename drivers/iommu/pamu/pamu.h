@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * QorIQ PAMU (Peripheral Access Management Unit) driver core.
+ * QorIQ PAMU (Peripheral Access Management Unit) driver: the driver's own
+ * header. The core reaches the PAMU only through include/weir/iommu.h
+ * (struct iommu_driver pamu_iommu_driver, its iommu_ops); only the files
+ * of drivers/iommu/pamu and the driver's unit tests
+ * (test/unit/test_pamu_*.c, by path) include this.
  *
  * Sources for every layout and register below (our own code, no text or
  * code copied):
@@ -17,8 +21,8 @@
  * iommu (weir takes its DMA lock around stage/commit; the AV handler path
  * only reads tables and clears one V bit).
  */
-#ifndef WEIR_PAMU_H
-#define WEIR_PAMU_H
+#ifndef DRIVERS_IOMMU_PAMU_H
+#define DRIVERS_IOMMU_PAMU_H
 
 #include <weir/types.h>
 #include <weir/alloc.h>
@@ -140,63 +144,24 @@ unsigned int pamu_wce_to_count(unsigned int wce);
 #define PAMU_EOE_WWSA 0x1bu
 #define PAMU_EOE_WWSAO 0x1du
 /* OMIs weir programs (Linux/Topaz setup_omt numbering). */
-#define PAMU_OMI_QMAN 0u
-#define PAMU_OMI_FMAN 1u
-#define PAMU_OMI_QMAN_PRIV 2u
-#define PAMU_OMI_CAAM 3u
+#define PAMU_OMI_QMAN IOMMU_OMI_QMAN
+#define PAMU_OMI_FMAN IOMMU_OMI_FMAN
+#define PAMU_OMI_QMAN_PRIV IOMMU_OMI_QMAN_PRIV
+#define PAMU_OMI_CAAM IOMMU_OMI_CAAM
 
 int pamu_ome_set(u8 *omt, unsigned int omi, unsigned int ioe, u8 eoe);
 void pamu_omt_setup(u8 *omt);
 
-/*
- * struct pamu_liodn_attr - what a LIODN's PAACEs carry besides its window,
- * as Linux 6.1 fsl_pamu.c setup_liodns()/setup_qbman_paace() set them at
- * boot (doc/pamu.md, "Operation mapping and stashing").
- * @indexed: OTM = INDEXED with OMI @omi (an OME of the OMT, < OME_ENTRIES);
- *           otherwise OTM = 0 (no operation translation), word 7 zero
- * @omi:     operation mapping index (PAMU_OMI_*)
- * @stash:   CID = @cid; otherwise CID 0 (no stashing)
- * @cid:     cache stash destination id (8 bits, the "cache-stash-id" of
- *           the target cache's node)
- * @no_coherency: CR = 0 (QMan/BMan private memory); otherwise CR = 1,
- *           Linux pamu_init_ppaace()'s default
- * All zero is the default of every LIODN: OTM 0, CID 0, CR 1.
- */
-struct pamu_liodn_attr {
-	bool indexed;
-	u8 omi;
-	bool stash;
-	u8 cid;
-	bool no_coherency;
-};
+/* What a LIODN's PAACEs carry besides its window: struct
+ * iommu_liodn_attr, @indexed -> OTM = INDEXED with OMI @omi (word 7),
+ * @stash -> CID = @cid, @no_coherency -> CR = 0 (else CR = 1). */
 
 /* ------------------------------------------------------------------ */
 /* Table manager and iommu_ops backend                                 */
 /* ------------------------------------------------------------------ */
 
-/*
- * struct pamu_config - sizes of the PAMU tables.
- * @max_liodn:      largest LIODN in the hardware DT; PAACT gets
- *                  max_liodn + 1 entries
- * @spaace_entries: SPAACT pool size (entries)
- * @max_subwindows: per window, power of two >= 2 (pamu_hw_max_subwindows)
- * @iova_bits:      IOVA and real address width, 36 on e500mc (0 -> 36)
- * @group_liodns:   most LIODNs one transaction changes together, i.e. the
- *                  LIODNs of the largest DMA group (0 -> 1); sizes the
- *                  staging log
- * @stage_max:      staged operations one transaction can hold; 0 -> the
- *                  worst case, IOMMU_STAGE_OPS(group_liodns,
- *                  max_subwindows): every LIODN of a group restaging a
- *                  window with all its subwindows (tests set less)
- */
-struct pamu_config {
-	u32 max_liodn;
-	u32 spaace_entries;
-	unsigned int max_subwindows;
-	unsigned int iova_bits;
-	unsigned int group_liodns;
-	unsigned int stage_max;
-};
+/* Table sizes: struct iommu_config (PAACT = max_liodn + 1 PAACEs, SPAACT
+ * = spaace_entries SPAACEs). */
 
 /* The single naturally aligned allocation holding all tables. */
 struct pamu_tables {
@@ -209,18 +174,18 @@ struct pamu_tables {
 	u8 *omt;
 };
 
-int pamu_create(const struct pamu_config *cfg, struct iommu **out);
+int pamu_create(const struct iommu_config *cfg, struct iommu **out);
 int pamu_set_liodn_attr(struct iommu *mmu, u32 liodn,
-			const struct pamu_liodn_attr *attr);
+			const struct iommu_liodn_attr *attr);
 
 /* Entries pamu_allocs() fills. */
-#define PAMU_NR_ALLOCS 10
+#define PAMU_NR_ALLOCS IOMMU_NR_ALLOCS
 
 /** pamu_allocs() - the hv_zalloc() calls pamu_create() makes for @cfg, in
  * order (drivers/iommu/pamu/tables.c); the plan counts weir's heap with
  * it. Return: PAMU_NR_ALLOCS, or pamu_create()'s negative errno for a
  * config it refuses. */
-int pamu_allocs(const struct pamu_config *cfg, struct hv_alloc a[PAMU_NR_ALLOCS]);
+int pamu_allocs(const struct iommu_config *cfg, struct hv_alloc a[PAMU_NR_ALLOCS]);
 void pamu_destroy(struct iommu *mmu);
 const struct pamu_tables *pamu_tables(struct iommu *mmu);
 u32 pamu_spaace_free(struct iommu *mmu);
@@ -337,6 +302,58 @@ struct pamu_csd {
 int pamu_csd_create(const struct pamu_csd_regs *r, phys_addr_t phys,
 		    u64 size, u32 port_id, struct pamu_csd *out);
 
+struct dt_error;
+
+/*
+ * struct pamu_csd_info - where erratum A-004510's registers are (real
+ * addresses and entry counts from the hardware tree); see
+ * pamu_csd_info()
+ */
+struct pamu_csd_info {
+	int lac_node;		/* "fsl,corenet-law" */
+	phys_addr_t lac_phys;
+	u64 lac_size;
+	u32 num_laws;		/* "fsl,num-laws" */
+	int ccf_node;		/* "fsl,corenet-cf" */
+	phys_addr_t ccf_phys;
+	u64 ccf_size;
+	u32 num_csdids;		/* "fsl,ccf-num-csdids" */
+};
+
+/**
+ * pamu_csd_info() - the LAW and CCF blocks erratum A-004510 programs
+ * @fdt: hardware tree
+ * @ci:  filled on success
+ * @err: on failure, the node and property at fault
+ *
+ * The nodes and properties Linux 6.1 fsl_pamu.c create_csd() reads: "reg"
+ * entry 0 and "fsl,num-laws" of the "fsl,corenet-law" node (LAWs at
+ * +0xc00, 16 bytes each), "reg" entry 0 and "fsl,ccf-num-csdids" of the
+ * "fsl,corenet-cf" node (CSD ID words at +0x600); p4080si-post.dtsi has
+ * 32 of each.
+ * Return: 0; -ENODEV when a node is missing (@err: "/", 'compatible');
+ * -EINVAL when "reg" is missing or untranslatable, a count is missing,
+ * not one cell or zero, a block is too small for its count, or there are
+ * more than 256 CSD IDs (LAWAR holds 8 bits).
+ */
+int pamu_csd_info(const void *fdt, struct pamu_csd_info *ci,
+		  struct dt_error *err);
+
+/**
+ * pamu_errata_a004510() - erratum A-004510 at boot (errata.c): on an SVR
+ * of the quirk table, the PAMU tables [@phys, @phys + @size) get a
+ * coherence subdomain of their own (Linux 6.1 fsl_pamu.c create_csd());
+ * on any other SVR nothing is touched and @csd->port_id is 0. @map is
+ * arch_ccsr_ptr() (a fake CCSR in host tests).
+ * Return: 0, or -errno with @err naming the node and property (missing
+ * "fsl,corenet-law"/"fsl,corenet-cf" node or count: -ENODEV/-EINVAL;
+ * block outside CCSR: -ERANGE; no free CSD ID: -ENOSPC; no LAW maps the
+ * tables: -ENOENT; no free LAW above it: -EBUSY).
+ */
+int pamu_errata_a004510(const void *hwfdt, u32 svr, phys_addr_t phys,
+			u64 size, void *(*map)(phys_addr_t phys, u64 len),
+			struct pamu_csd *csd, struct dt_error *err);
+
 /* ------------------------------------------------------------------ */
 /* Access violations (hardware and model share the record)            */
 /* ------------------------------------------------------------------ */
@@ -388,22 +405,20 @@ int pamu_model_translate(struct iommu *mmu, u32 liodn, u64 iova,
 			 unsigned int access, phys_addr_t *phys,
 			 struct pamu_av *av);
 
-/*
- * struct pamu_mem - how the emulated DMA engine touches real memory.
- * @copy:  copy @len bytes from real address @src to @dst; 0 or -errno
- * @check: optional, called for every chunk before anything is copied:
- *         0 when @copy would succeed on it, else -errno (nothing is
- *         copied then), so an unreachable target never leaves a job
- *         half done
- */
-struct pamu_mem {
-	int (*copy)(void *ctx, phys_addr_t dst, phys_addr_t src, u64 len);
-	int (*check)(void *ctx, phys_addr_t dst, phys_addr_t src, u64 len);
-	void *ctx;
-};
 
 int pamu_model_dma_copy(struct iommu *mmu, u32 liodn, u64 src_iova,
-			u64 dst_iova, u64 len, const struct pamu_mem *mem,
+			u64 dst_iova, u64 len, const struct iommu_mem *mem,
 			struct pamu_av *av);
+
+/* ------------------------------------------------------------------ */
+/* The backend (driver.c): struct iommu_driver and the ops it adds     */
+/* ------------------------------------------------------------------ */
+
+extern const struct iommu_driver pamu_iommu_driver;
+
+void pamu_poll(struct iommu *mmu,
+	       void (*report)(const struct iommu_fault *fault));
+int pamu_dma_copy(struct iommu *mmu, u32 liodn, u64 src, u64 dst, u64 len,
+		  const struct iommu_mem *mem, struct iommu_fault *fault);
 
 #endif

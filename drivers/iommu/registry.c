@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The IOMMU backends built in, in the order iommu_driver_find() tries
+ * them (include/weir/iommu.h). A const table rather than a linker list
+ * (U-Boot's U_BOOT_DRIVER, include/dm/device.h; Jailhouse's DEFINE_UNIT,
+ * hypervisor/include/jailhouse/unit.h): the sandbox links the core as a
+ * static library, where a linker list would only hold the drivers some
+ * other object happens to pull in.
+ */
+#include <stddef.h>
+#include <string.h>
+#include <libfdt.h>
+#include <weir/iommu.h>
+#include "pamu/pamu.h"
+#include "sandbox/sandbox_iommu.h"
+
+static const struct iommu_driver *const drivers[] = {
+	IS_ENABLED(CONFIG_PAMU) ? &pamu_iommu_driver : NULL,
+	IS_ENABLED(CONFIG_SANDBOX) ? &sandbox_iommu_driver : NULL,
+};
+
+const struct iommu_driver *iommu_driver_find(const void *hwfdt)
+{
+	unsigned int i;
+
+	for (i = 0; hwfdt && i < ARRAY_SIZE(drivers); i++)
+		if (drivers[i] && drivers[i]->compatible &&
+		    fdt_node_offset_by_compatible(hwfdt, -1,
+						  drivers[i]->compatible) >= 0)
+			return drivers[i];
+	for (i = 0; i < ARRAY_SIZE(drivers); i++)
+		if (drivers[i] && drivers[i]->fallback)
+			return drivers[i];
+	return NULL;
+}
+
+const struct iommu_driver *iommu_driver_by_name(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(drivers); i++)
+		if (drivers[i] && !strcmp(drivers[i]->name, name))
+			return drivers[i];
+	return NULL;
+}
