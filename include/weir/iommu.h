@@ -265,6 +265,8 @@ struct iommu {
  * @bring_up:   program and enable the units probe() found, with the
  *              SoC's errata (from the hardware tree and SVR), and log
  *              the tables' sizes; 0 or -errno with @err set
+ * @dump:       host tools only (NULL in weir): print the tables to
+ *              stdout, @all entries or only those in use
  */
 struct iommu_driver {
 	const char *name;
@@ -278,6 +280,7 @@ struct iommu_driver {
 	void (*destroy)(struct iommu *mmu);
 	int (*bring_up)(struct iommu *mmu, const void *hwfdt,
 			const struct hw_info *hw, struct dt_error *err);
+	void (*dump)(struct iommu *mmu, bool all);
 };
 
 /**

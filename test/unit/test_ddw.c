@@ -13,7 +13,7 @@
 #include <weir/dma.h>
 #include <weir/hcall.h>
 #include <weir/papr.h>
-#include "helpers/fake_iommu.h"
+#include "helpers/dma_env.h"
 
 #define LIOBN_A	DMA_LIOBN(FAKE_GROUP_A, DMA_WIN_DEFAULT)
 #define DDW_A	DMA_LIOBN(FAKE_GROUP_A, DMA_WIN_DYNAMIC)
@@ -66,7 +66,7 @@ static u32 windows_available(struct partition *p, u64 buid)
 
 static void assert_default_window(struct fake_env *e)
 {
-	const struct fake_liodn *l = fake_iommu_liodn(e->mmu, 1);
+	const struct sandbox_iommu_liodn *l = sandbox_iommu_liodn(e->mmu, 1);
 	struct dma_window *w = &e->ga->win[DMA_WIN_DEFAULT];
 	u64 r4 = 1;
 
@@ -76,7 +76,7 @@ static void assert_default_window(struct fake_env *e)
 	assert_int_equal(l->iova, 0);
 	assert_int_equal(l->size, SZ_1G);
 	assert_int_equal(l->subwindows, 256);
-	assert_memory_equal(l, fake_iommu_liodn(e->mmu, 2), sizeof(*l));
+	assert_memory_equal(l, sandbox_iommu_liodn(e->mmu, 2), sizeof(*l));
 	assert_int_equal(h_get(&e->a, LIOBN_A, 0x10000, &r4), H_SUCCESS);
 	assert_int_equal(r4, 0); /* zeroed */
 }
@@ -174,13 +174,13 @@ static void test_create_refused(void **state)
 					rets, 4, rets, 4),
 			 RTAS_PARAMETER_ERROR);
 	assert_int_equal(windows_available(&e->a, FAKE_BUID_A), 1);
-	assert_false(fake_iommu_liodn(e->mmu, 1)->valid);
+	assert_false(sandbox_iommu_liodn(e->mmu, 1)->valid);
 }
 
 static void test_create_remove_cycle(void **state)
 {
 	struct fake_env *e = *state;
-	const struct fake_liodn *l = fake_iommu_liodn(e->mmu, 1);
+	const struct sandbox_iommu_liodn *l = sandbox_iommu_liodn(e->mmu, 1);
 	u64 r4;
 
 	remove_default_and_create(e);
@@ -217,12 +217,12 @@ static void test_remove_default_leaves_none(void **state)
 	struct fake_env *e = *state;
 
 	assert_int_equal(remove_win(&e->a, LIOBN_A), RTAS_SUCCESS);
-	assert_false(fake_iommu_liodn(e->mmu, 1)->valid);
-	assert_false(fake_iommu_liodn(e->mmu, 2)->valid);
+	assert_false(sandbox_iommu_liodn(e->mmu, 1)->valid);
+	assert_false(sandbox_iommu_liodn(e->mmu, 2)->valid);
 	assert_int_equal(h_put(&e->a, LIOBN_A, 0, 0), H_PARAMETER);
 	assert_int_equal(remove_win(&e->a, LIOBN_A), RTAS_PARAMETER_ERROR);
 	/* B untouched */
-	assert_true(fake_iommu_liodn(e->mmu, 7)->valid);
+	assert_true(sandbox_iommu_liodn(e->mmu, 7)->valid);
 }
 
 static void test_remove_bad(void **state)
@@ -315,7 +315,7 @@ static void test_create_backend_failure(void **state)
 	assert_int_equal(create(&e->a, FAKE_BUID_A, 24, 32, rets),
 			 RTAS_HARDWARE_ERROR);
 	e->mmu->fail_commit = 0;
-	assert_false(fake_iommu_liodn(e->mmu, 1)->valid);
+	assert_false(sandbox_iommu_liodn(e->mmu, 1)->valid);
 	assert_int_equal(windows_available(&e->a, FAKE_BUID_A), 1);
 	assert_int_equal(h_put(&e->a, DDW_A, DMA_DDW_BUS_BASE, 0),
 			 H_PARAMETER);
@@ -358,7 +358,7 @@ static void test_config_checked(void **state)
 	assert_ptr_equal(dma_find_window(g, 0, 16, SZ_1G),
 			 &g->win[DMA_WIN_DEFAULT]);
 	dma_group_destroy(g);
-	assert_false(fake_iommu_liodn(e->mmu, 9)->valid);
+	assert_false(sandbox_iommu_liodn(e->mmu, 9)->valid);
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, fake_env_setup, \

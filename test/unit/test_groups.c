@@ -19,6 +19,7 @@
 #include <weir/config.h>
 #include <weir/fdt_util.h>
 #include <weir/alloc.h>
+#include <weir/iommu.h>
 #include <weir/iommu_boot.h>
 #include <weir/iommu_groups.h>
 
@@ -780,6 +781,8 @@ static void engines(unsigned int n)
  */
 static void test_heap_budget(void **state)
 {
+	/* no IOMMU node in the tree: the PAMU (the registry's fallback) */
+	const struct iommu_driver *drv = iommu_driver_find(NULL);
 	struct heap_budget heap;
 	struct plan_memory mem;
 	struct dt_error err;
@@ -788,8 +791,8 @@ static void test_heap_budget(void **state)
 			 CONFIG_HV_MEM_SIZE - CONFIG_HV_IMAGE_MAX);
 	engines(40);
 	assert_int_equal(parse(), 0);
-	assert_int_equal(iommu_plan_memory(cfg, &plan, 256, &heap, &mem, &err),
-			 -ENOMEM);
+	assert_int_equal(iommu_plan_memory(cfg, &plan, drv, 256, &heap, &mem,
+					   &err), -ENOMEM);
 	assert_string_equal(err.node, "/partitions/p1/e29");
 	assert_string_equal(err.prop, "compatible");
 	assert_non_null(strstr(err.msg, "group 29 brings it to"));
@@ -798,7 +801,8 @@ static void test_heap_budget(void **state)
 
 	engines(29);
 	assert_int_equal(parse(), 0);
-	assert_int_equal(iommu_plan_memory(cfg, &plan, 256, &heap, &mem, &err), 0);
+	assert_int_equal(iommu_plan_memory(cfg, &plan, drv, 256, &heap, &mem,
+					   &err), 0);
 	assert_true(mem.used <= mem.avail);
 	assert_true(mem.used >= 29 * (2ULL << 20));
 }

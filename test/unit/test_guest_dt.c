@@ -14,7 +14,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "helpers/qemu_dtb.h"
-#include "helpers/fake_iommu.h"
+#include "helpers/dma_env.h"
 #include <libfdt.h>
 #include <weir/config.h>
 #include <weir/dma.h>
@@ -453,7 +453,7 @@ static void test_bad_params(void **state)
  * the global error queue only for a manager. */
 static void test_dma_nodes(void **state)
 {
-	struct fake_iommu *f = fake_iommu_new(256);
+	struct sandbox_iommu *f = sandbox_iommu_new(256);
 	struct partition other = { .id = 2 };
 	struct dma_group_config c;
 	struct dma_group *g1, *g2;
@@ -523,7 +523,7 @@ static void test_dma_nodes(void **state)
 			 -FDT_ERR_NOTFOUND);
 	dma_group_destroy(g1);
 	dma_group_destroy(g2);
-	fake_iommu_free(f);
+	sandbox_iommu_free(f);
 }
 
 int main(void)

@@ -22,7 +22,7 @@
 #include "helpers/dtc.h"
 #include <weir/iommu_boot.h>
 #include <weir/iommu_groups.h>
-#include <weir/pamu.h>
+#include "../../drivers/iommu/pamu/pamu.h"
 
 #define CCSR_PHYS	0xffe000000ULL
 #define CCSR_LEN	0x20000u
@@ -114,7 +114,7 @@ static int run(const char *dts, u32 svr, phys_addr_t phys, u64 size,
 {
 	dtc_compile(dts, blob, sizeof(blob));
 	memset(err, 0, sizeof(*err));
-	return iommu_errata_a004510(blob, svr, phys, size, fake_map, csd, err);
+	return pamu_errata_a004510(blob, svr, phys, size, fake_map, csd, err);
 }
 
 /* What create_csd() writes on an affected SVR: CSD ID 1, LAW 1. */

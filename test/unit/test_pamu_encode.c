@@ -15,7 +15,7 @@
 #include <asm/io.h>
 #include <weir/alloc.h>
 #include <weir/byteorder.h>
-#include <weir/pamu.h>
+#include "../../drivers/iommu/pamu/pamu.h"
 
 static u32 be(const u32 *e, unsigned int i)
 {
@@ -215,7 +215,7 @@ struct hw {
 
 static int hw_setup(void **state)
 {
-	struct pamu_config cfg = { .max_liodn = 15, .spaace_entries = 8,
+	struct iommu_config cfg = { .max_liodn = 15, .spaace_entries = 8,
 				   .max_subwindows = 16 };
 	struct hw *hw = calloc(1, sizeof(*hw));
 

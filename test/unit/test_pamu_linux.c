@@ -20,7 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
-#include <weir/pamu.h>
+#include "../../drivers/iommu/pamu/pamu.h"
 
 #define DIR "build/sandbox/pamu-linux"
 #define TARBALL "/usr/src/linux-source-6.1.tar.xz"

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include <weir/byteorder.h>
-#include <weir/pamu.h>
+#include "../../drivers/iommu/pamu/pamu.h"
 
 #define RW (IOMMU_READ | IOMMU_WRITE)
 #define R IOMMU_READ
@@ -20,7 +20,7 @@
 
 static struct iommu *mk(u32 spaace)
 {
-	struct pamu_config cfg = { .max_liodn = 15, .spaace_entries = spaace,
+	struct iommu_config cfg = { .max_liodn = 15, .spaace_entries = spaace,
 				   .max_subwindows = 16, .iova_bits = 36 };
 	struct iommu *mmu = NULL;
 
@@ -219,12 +219,12 @@ static void test_subwindows(void **state)
 static void test_liodn_attr_words(void **state)
 {
 	struct iommu *mmu = *state;
-	const struct pamu_liodn_attr portal = { .indexed = true,
+	const struct iommu_liodn_attr portal = { .indexed = true,
 		.omi = PAMU_OMI_QMAN, .stash = true, .cid = 0x10 };
-	const struct pamu_liodn_attr qman = { .indexed = true,
+	const struct iommu_liodn_attr qman = { .indexed = true,
 		.omi = PAMU_OMI_QMAN_PRIV, .stash = true, .cid = 0x10,
 		.no_coherency = true };
-	const struct pamu_liodn_attr bman = { .no_coherency = true };
+	const struct iommu_liodn_attr bman = { .no_coherency = true };
 
 	assert_int_equal(pamu_set_liodn_attr(mmu, 3, &portal), 0);
 	assert_int_equal(pamu_set_liodn_attr(mmu, 5, &qman), 0);
@@ -271,7 +271,7 @@ static void test_liodn_attr_words(void **state)
 static void test_liodn_attr_spaace(void **state)
 {
 	struct iommu *mmu = *state;
-	const struct pamu_liodn_attr qman = { .indexed = true,
+	const struct iommu_liodn_attr qman = { .indexed = true,
 		.omi = PAMU_OMI_QMAN_PRIV, .stash = true, .cid = 0x21,
 		.no_coherency = true };
 
@@ -294,7 +294,7 @@ static void test_liodn_attr_spaace(void **state)
 static void test_liodn_attr_errors(void **state)
 {
 	struct iommu *mmu = *state;
-	struct pamu_liodn_attr a = { .indexed = true, .omi = OME_ENTRIES };
+	struct iommu_liodn_attr a = { .indexed = true, .omi = OME_ENTRIES };
 
 	assert_int_equal(pamu_set_liodn_attr(mmu, 16, &a), -ERANGE);
 	assert_int_equal(pamu_set_liodn_attr(mmu, 1, &a), -EINVAL);
@@ -643,7 +643,7 @@ static void test_subwin_only_all_or_nothing(void **state)
  */
 static void test_subwin_only_log_bound(void **state)
 {
-	struct pamu_config cfg = { .max_liodn = 15, .spaace_entries = 16,
+	struct iommu_config cfg = { .max_liodn = 15, .spaace_entries = 16,
 				   .max_subwindows = 16, .stage_max = 4 };
 	struct iommu *mmu = NULL;
 	phys_addr_t phys;
@@ -785,7 +785,7 @@ static void test_dma_copy(void **state)
 {
 	struct iommu *mmu = *state;
 	struct fake_mem *m = calloc(1, sizeof(*m));
-	struct pamu_mem mem = { .copy = mem_copy, .ctx = m };
+	struct iommu_mem mem = { .copy = mem_copy, .ctx = m };
 	struct pamu_av av;
 	unsigned int i;
 	u8 *snap = malloc(MEM_SIZE);
@@ -856,7 +856,7 @@ static void test_dma_copy(void **state)
  */
 static void test_log_holds_group_window(void **state)
 {
-	struct pamu_config cfg = { .max_liodn = 15, .spaace_entries = 1024,
+	struct iommu_config cfg = { .max_liodn = 15, .spaace_entries = 1024,
 				   .max_subwindows = 256, .group_liodns = 2 };
 	const u64 base = 0x800000000ULL;
 	struct iommu_caps caps;
@@ -893,7 +893,7 @@ static void test_log_holds_group_window(void **state)
 
 static void test_create_errors(void **state)
 {
-	struct pamu_config cfg = { .max_liodn = 0x10000, .spaace_entries = 8,
+	struct iommu_config cfg = { .max_liodn = 0x10000, .spaace_entries = 8,
 				   .max_subwindows = 16 };
 	struct iommu *mmu;
 

@@ -17,7 +17,7 @@
 #include <weir/hcall.h>
 #include <weir/papr.h>
 #include <weir/vcpu.h>
-#include "helpers/fake_iommu.h"
+#include "helpers/dma_env.h"
 
 #define LIOBN_A	DMA_LIOBN(FAKE_GROUP_A, DMA_WIN_DEFAULT)
 #define LIOBN_B	DMA_LIOBN(FAKE_GROUP_B, DMA_WIN_DEFAULT)
@@ -29,7 +29,7 @@
 /* A copy of both groups' tables and of the committed IOMMU state. */
 struct snap {
 	u64 *ta, *tb;
-	struct fake_iommu_state *iommu;
+	struct sandbox_iommu_state *iommu;
 };
 
 static u64 *copy_table(const struct dma_window *w)
@@ -353,14 +353,14 @@ static void test_stuff_clear_paths(void **state)
 	/* A valid TCE among invalid ones: its slot (1, 4 MiB) is unmapped. */
 	assert_int_equal(h_put(&e->a, LIOBN_A, 0x400000, 0x600000 | RW), 0);
 	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0x401000, 0xabc000, 3), 0);
-	assert_int_equal(fake_iommu_liodn(e->mmu, 1)->slot[1].prot,
+	assert_int_equal(sandbox_iommu_liodn(e->mmu, 1)->slot[1].prot,
 			 IOMMU_READ | IOMMU_WRITE);
 	assert_int_equal(w->slot_valid[1], 1);
 	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0x400000, 0, 4), H_SUCCESS);
 	for (i = 0; i < 4; i++)
 		assert_int_equal(tce_at(e, 0x400000 + i * PG), 0);
 	assert_int_equal(w->slot_valid[1], 0);
-	assert_int_equal(fake_iommu_liodn(e->mmu, 1)->slot[1].prot, 0);
+	assert_int_equal(sandbox_iommu_liodn(e->mmu, 1)->slot[1].prot, 0);
 }
 
 /* Linux iommu_table_clear() at boot: 512 x STUFF(0, 512) over 1 GiB. */
@@ -380,7 +380,7 @@ static void test_linux_boot_clear(void **state)
 		assert_int_equal(w->slot_valid[i], 0);
 	/* only the MSI doorbell slot is still mapped */
 	for (i = 0; i < 256; i++)
-		assert_int_equal(fake_iommu_liodn(e->mmu, 1)->slot[i].prot,
+		assert_int_equal(sandbox_iommu_liodn(e->mmu, 1)->slot[i].prot,
 				 i == MSI / (4 * SZ_1M) ? IOMMU_WRITE : 0);
 }
 
@@ -512,7 +512,7 @@ static void test_msi_doorbell_mapped(void **state)
 				 -EFAULT);
 	}
 	/* B has no MSI bank: its MSI slot stays disabled */
-	assert_int_equal(fake_iommu_liodn(e->mmu, 7)->slot[MSI / (4 * SZ_1M)]
+	assert_int_equal(sandbox_iommu_liodn(e->mmu, 7)->slot[MSI / (4 * SZ_1M)]
 			 .prot, 0);
 }
 

@@ -23,7 +23,7 @@
 #include <weir/dma.h>
 #include <weir/hcall.h>
 #include <weir/papr.h>
-#include "helpers/fake_iommu.h"
+#include "helpers/dma_env.h"
 
 #define LIOBN_A	DMA_LIOBN(FAKE_GROUP_A, DMA_WIN_DEFAULT)
 #define DDW_A	DMA_LIOBN(FAKE_GROUP_A, DMA_WIN_DYNAMIC)
@@ -196,12 +196,12 @@ static void check_exact(struct fake_env *e, const struct win_model *m)
 /* Bounded default window: whatever a slot maps, the TCEs grant. */
 static void check_safe(struct fake_env *e, const struct win_model *m)
 {
-	const struct fake_liodn *l = fake_iommu_liodn(e->mmu, 1);
+	const struct sandbox_iommu_liodn *l = sandbox_iommu_liodn(e->mmu, 1);
 	u64 slot = l->size / l->subwindows, per = slot >> m->shift;
 	u64 s, p;
 
 	for (s = 0; s * per < m->span; s++) {
-		const struct fake_slot *sl = &l->slot[s];
+		const struct sandbox_iommu_slot *sl = &l->slot[s];
 		bool full = true;
 
 		for (p = 0; p < sl->size >> m->shift && sl->prot; p++) {
@@ -268,7 +268,7 @@ static void test_random_exact_ddw(void **state)
 static void map_full_slot(struct fake_env *e, struct win_model *m,
 			  unsigned int s)
 {
-	const struct fake_liodn *l = fake_iommu_liodn(e->mmu, 1);
+	const struct sandbox_iommu_liodn *l = sandbox_iommu_liodn(e->mmu, 1);
 	u64 gpa = below(FAKE_RAM_A_SIZE / (4 * SZ_1M)) * 4 * SZ_1M;
 	u64 list[512], h, i, idx;
 

@@ -4,9 +4,10 @@
  * and show what weir would program, with weir's own code (libweir.a):
  * config_parse() for the plan, its IOMMU groups and MSI banks,
  * iommu_plan_memory() for weir's heap (what boot checks before it
- * allocates), the PAMU table manager (drivers/iommu/pamu) for the tables,
+ * allocates), the IOMMU backend of the hardware tree (iommu_driver_find():
+ * the PAMU table manager, drivers/iommu/pamu) for the tables,
  * dma_group_create() for each group's default window (with the owner's
- * MSI doorbell page), paace_decode() for the dump.
+ * MSI doorbell page), the driver's dump() for the tables.
  *
  *   weir-plan [-a] [-t] [-s subwindows] [-m base+size] hardware.dtb config.dtb
  *
@@ -24,9 +25,9 @@
 #include <weir/config.h>
 #include <weir/dma.h>
 #include <weir/fdt_util.h>
+#include <weir/iommu.h>
 #include <weir/iommu_groups.h>
 #include <weir/iommu_boot.h>
-#include <weir/pamu.h>
 #include <weir/partition.h>
 
 struct opts {
@@ -163,80 +164,6 @@ static u64 window_slots(const struct group_plan *g, unsigned int max)
 }
 
 /*
- * One decoded entry per line, fields in layout order (doc/pamu.md):
- * sizes in bytes (WSE/SWSE/WCE decoded), addresses in hex; size/subw/fspi
- * only mean something in a primary, liodn only in a secondary.
- */
-static void print_paace_row(const char *tag, u32 index, const struct paace_fields *f)
-{
-	bool primary = f->pt == PAACE_PT_PRIMARY;
-	u64 size = primary && f->wse ? pamu_wse_to_size(f->wse) : 0;
-	u64 swsize = (f->mw || !primary) && f->swse ? pamu_wse_to_size(f->swse) : 0;
-
-	printf("  %-6s %-5u %u %u  %u  %u  0x%09llx %-11llu %u  %-4u %-5u %u   %u   0x%09llx %-10llu %u  %-3u %-3u %-3u %-5u %-5u %u\n",
-	       tag, index, f->v, f->pt, f->ap, f->dd,
-	       (unsigned long long)f->wba, (unsigned long long)size, f->mw,
-	       f->mw ? pamu_wce_to_count(f->wce) : 1, f->fspi, f->atm, f->otm,
-	       (unsigned long long)f->twba, (unsigned long long)swsize,
-	       f->cr, f->cid, f->did, f->pid, f->snpid, f->liodn,
-	       f->otm == PAACE_OTM_INDEXED ? f->op & PAACE_OP_OMI : 0);
-}
-
-static void print_header(void)
-{
-	printf("  %-6s %-5s v pt ap dd %-11s %-11s mw %-4s %-5s atm otm %-11s %-10s cr cid did pid snpid liodn omi\n",
-	       "entry", "index", "wba", "size", "subw", "fspi", "twba", "swsize");
-}
-
-static bool is_zero(const u32 *e)
-{
-	unsigned int i;
-
-	for (i = 0; i < PAACE_WORDS; i++)
-		if (e[i])
-			return false;
-	return true;
-}
-
-/*
- * Every primary PAACE that is not all zero, then the SPAACEs: those that
- * are not all zero, or with -a every entry of every allocated run.
- */
-static void print_tables(const struct pamu_tables *t, const struct opts *o)
-{
-	struct paace_fields f;
-	u32 i, j, nrun = 0, nvalid = 0;
-
-	printf("\npaact (%u entries, %u SPAACEs):\n", t->num_paace, t->num_spaace);
-	print_header();
-	for (i = 0; i < t->num_paace; i++) {
-		const u32 *e = t->paact + i * PAACE_WORDS;
-
-		if (is_zero(e))
-			continue;
-		paace_decode(e, &f);
-		print_paace_row("paace", i, &f);
-	}
-	for (i = 0; i < t->num_paace; i++) {
-		paace_decode(t->paact + i * PAACE_WORDS, &f);
-		if (!f.mw)
-			continue;
-		nrun += pamu_wce_to_count(f.wce) - 1;
-		for (j = 0; j + 1 < pamu_wce_to_count(f.wce); j++) {
-			const u32 *s = t->spaact + (f.fspi + j) * PAACE_WORDS;
-			struct paace_fields sf;
-
-			paace_decode(s, &sf);
-			nvalid += sf.v;
-			if (o->all_spaace || !is_zero(s))
-				print_paace_row("spaace", f.fspi + j, &sf);
-		}
-	}
-	printf("\nspaact: %u entries in runs, %u valid (a slot is valid once its TCEs map it)\n",
-	       nrun, nvalid);
-}
-
-/*
  * -t: what a guest's first H_PUT_TCE calls would do: the first IOMMU page
  * of the default window maps guest-physical 0 (slot 0, in the primary
  * PAACE) and the first page of the last slot maps the next page (an
@@ -266,7 +193,7 @@ static int put_tces(struct partition *p, const struct group_plan *g,
  * (OTM 0 / CID 0), the note says why when Linux would set it.
  */
 static void print_attr(const void *hwfdt, int node, u32 liodn,
-		       const char *kind, const struct pamu_liodn_attr *a,
+		       const char *kind, const struct iommu_liodn_attr *a,
 		       const char *note)
 {
 	char path[128], omi[8] = "-", cid[8] = "-";
@@ -281,27 +208,28 @@ static void print_attr(const void *hwfdt, int node, u32 liodn,
 }
 
 /*
- * Create the PAMU tables and each group's default window with the same
+ * Create @drv's tables and each group's default window with the same
  * code as weir's boot (hv/iommu/plan.c, used by hv/iommu/boot.c): table
- * sizes from iommu_plan_pamu_config(), one dma_group_create() per group
+ * sizes from iommu_plan_config(), one dma_group_create() per group
  * with iommu_plan_group_config() (DMA blocked when "dma-disabled").
  */
-static int build_tables(const void *hwfdt, const struct plan *plan,
-			const struct opts *o)
+static int build_tables(const struct iommu_driver *drv, const void *hwfdt,
+			const struct plan *plan, const struct opts *o)
 {
 	static struct partition parts[PARTITION_MAX];
 	/* the tables live for the whole run, as on the target (the groups
 	 * point into them; with no group, this keeps them reachable) */
 	static struct iommu *mmu;
-	struct pamu_config pc;
+	struct iommu_config pc;
 	struct dma_group *dg;
 	unsigned int i;
 	int ret;
 
-	iommu_plan_pamu_config(plan, o->subwindows, &pc);
-	ret = pamu_create(&pc, &mmu);
+	iommu_plan_config(plan, o->subwindows, &pc);
+	ret = drv->create(&pc, &mmu);
 	if (ret) {
-		fprintf(stderr, "weir-plan: pamu_create: %s\n", strerror(-ret));
+		fprintf(stderr, "weir-plan: %s_create: %s\n", drv->name,
+			strerror(-ret));
 		return 1;
 	}
 	/* as boot: OMI, stash id and coherency of QMan/BMan/FMan/SEC LIODNs */
@@ -334,7 +262,8 @@ static int build_tables(const void *hwfdt, const struct plan *plan,
 		if (o->put_tces && put_tces(&parts[g->part], g, o->subwindows))
 			return 1;
 	}
-	print_tables(pamu_tables(mmu), o);
+	if (drv->dump)
+		drv->dump(mmu, o->all_spaace);
 	return 0;
 }
 
@@ -394,6 +323,7 @@ int main(int argc, char **argv)
 	char line[300];
 	struct opts o = { 0 };
 	static void *hwfdt, *cfg;	/* static: still reachable at exit (LSan) */
+	const struct iommu_driver *drv;
 	unsigned int i;
 
 	parse_args(argc, argv, &o);
@@ -409,7 +339,15 @@ int main(int argc, char **argv)
 			dt_error_str(&err, line, sizeof(line)));
 		return 1;
 	}
-	if (iommu_plan_memory(cfg, &plan, o.subwindows, &o.heap, &mem, &err)) {
+	/* the backend boot would pick (the PAMU; no registers on the host,
+	 * so -s gives the subwindow count its probe() would read) */
+	drv = iommu_driver_find(hwfdt);
+	if (!drv) {
+		fprintf(stderr, "weir-plan: no IOMMU driver built in\n");
+		return 2;
+	}
+	if (iommu_plan_memory(cfg, &plan, drv, o.subwindows, &o.heap, &mem,
+			      &err)) {
 		fprintf(stderr, "weir-plan: config %s\n",
 			dt_error_str(&err, line, sizeof(line)));
 		return 1;
@@ -426,5 +364,5 @@ int main(int argc, char **argv)
 	print_parts(&plan);
 	print_groups(hwfdt, &plan);
 	print_liodns(&plan);
-	return build_tables(hwfdt, &plan, &o);
+	return build_tables(drv, hwfdt, &plan, &o);
 }

@@ -40,8 +40,12 @@ static int fail(struct dt_error *err, int ret, const char *msg)
 	return ret;
 }
 
-/* The generic record of violation @av. */
-static void fault_of(struct iommu_fault *f, const struct pamu_av *av)
+/**
+ * pamu_fault_of() - the generic record @f (include/weir/iommu.h) of the
+ * violation @av pamu_av_handle() or the model decoded: the same fields,
+ * AVS1/AVS2 as the raw status words, A-003638's reporting-off flag.
+ */
+void pamu_fault_of(struct iommu_fault *f, const struct pamu_av *av)
 {
 	*f = (struct iommu_fault){
 		.unit = av->unit,
@@ -174,7 +178,7 @@ void pamu_poll(struct iommu *mmu,
 		if (pamu_av_handle(regs, i, mmu, quirks, &av))
 			continue;
 		av_off[i] = av.av_disabled;
-		fault_of(&f, &av);
+		pamu_fault_of(&f, &av);
 		report(&f);
 	}
 }
@@ -189,7 +193,7 @@ int pamu_dma_copy(struct iommu *mmu, u32 liodn, u64 src, u64 dst, u64 len,
 	ret = pamu_model_dma_copy(mmu, liodn, src, dst, len, mem, &av);
 	fault->kind = IOMMU_FAULT_NONE;
 	if (ret == -EFAULT && av.avs1)
-		fault_of(fault, &av);
+		pamu_fault_of(fault, &av);
 	return ret;
 }
 
@@ -203,4 +207,5 @@ const struct iommu_driver pamu_iommu_driver = {
 	.create = pamu_create,
 	.destroy = pamu_destroy,
 	.bring_up = pamu_bring_up,
+	.dump = IS_ENABLED(CONFIG_SANDBOX) ? pamu_dump : NULL,
 };

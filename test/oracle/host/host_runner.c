@@ -22,7 +22,7 @@
 #include <weir/hcall.h>
 #include <weir/papr.h>
 #include <weir/vcpu.h>
-#include "helpers/fake_iommu.h"
+#include "helpers/dma_env.h"
 #include "runner.h"
 
 #define HOST_RAM_PHYS	0x10000000ULL	/* real address of guest RAM */
@@ -69,12 +69,12 @@ int main(void)
 {
 	static struct oracle_env env;
 	struct dma_group_config cfg;
-	struct fake_iommu *mmu;
+	struct sandbox_iommu *mmu;
 	struct dma_group *g;
 
 	setvbuf(stdout, NULL, _IOFBF, 1 << 16);
 	fake_partition_init(&part, 1, HOST_RAM_PHYS, HOST_RAM_SIZE);
-	mmu = fake_iommu_new(256);
+	mmu = sandbox_iommu_new(256);
 	dma_group_config_init(&cfg);
 	cfg.index = HOST_GROUP;
 	cfg.buid = HOST_BUID;
@@ -101,7 +101,7 @@ int main(void)
 	env.sym[OSYM_TOK_RESET] = PAPR_RTAS_RESET_PE_DMA_WINDOW;
 	oracle_run(&env);
 	dma_group_destroy(g);
-	fake_iommu_free(mmu);
+	sandbox_iommu_free(mmu);
 	fake_partition_fini(&part);
 	return 0;
 }

@@ -27,10 +27,10 @@
 #include <weir/errq.h>
 #include <weir/hcall.h>
 #include <weir/msi.h>
-#include <weir/pamu.h>
 #include <weir/papr.h>
 #include <weir/vcpu.h>
 #include <weir/vpic.h>
+#include "../../drivers/iommu/pamu/pamu.h"
 #include "helpers/capture.h"
 #include "helpers/fake_hv.h"
 
@@ -62,7 +62,7 @@ static struct env *e;
 
 static int setup(void **state)
 {
-	struct pamu_config pc = { .max_liodn = 15, .spaace_entries = 1024,
+	struct iommu_config pc = { .max_liodn = 15, .spaace_entries = 1024,
 				  .max_subwindows = 256 };
 	static const char *const names[] = { "p1", "p2" };
 	unsigned int i;
@@ -719,17 +719,21 @@ static void test_full_ddw_reenable_after_fault(void **state)
 	assert_int_equal(pamu_staged_count(e->mmu), 0);
 }
 
-/* A violation of @liodn at @addr pending on a fake PAMU unit, decoded. */
+/* A violation of @liodn at @addr pending on a fake PAMU unit, decoded
+ * as the driver's poll() hands it to the core. */
 static void pamu_av_of(u8 *regs, u32 liodn, u32 avs1_low, u32 addr,
-		       struct pamu_av *av)
+		       struct iommu_fault *f)
 {
+	struct pamu_av av;
+
 	out_be32(regs + PAMU_PICS, PAMU_PICS_AVICS | PAMU_PICS_AVIE);
 	out_be32(regs + PAMU_AVS1, liodn << 16 | avs1_low);
 	out_be32(regs + PAMU_AVS2, 0);
 	out_be32(regs + PAMU_AVAH, 0);
 	out_be32(regs + PAMU_AVAL, addr);
 	assert_int_equal(pamu_av_handle(regs, 0, e->mmu, PAMU_QUIRK_A003638,
-					av), 0);
+					&av), 0);
+	pamu_fault_of(f, &av);
 }
 
 /*
@@ -743,35 +747,35 @@ static void test_unowned_violations_logged(void **state)
 {
 	u8 *regs = hv_zalloc(PAMU_BLOCK_SIZE, PAMU_BLOCK_SIZE);
 	const unsigned int n = 1000;
-	struct pamu_av av;
+	struct iommu_fault av;
 	unsigned int i;
 
 	assert_non_null(regs);
 	capture_start();
 	pamu_av_of(regs, 0xffff, 0x401, 0x7654000, &av);
 	assert_false(av.liodn_valid);
-	assert_int_equal(dma_fault_pamu(&av), -ENOENT);
+	assert_int_equal(dma_fault_route(&av), -ENOENT);
 	pamu_av_of(regs, 9, 0x801, 0x1000, &av);
 	assert_true(av.liodn_valid && !av.entry_valid);
-	assert_int_equal(dma_fault_pamu(&av), -ENOENT);
+	assert_int_equal(dma_fault_route(&av), -ENOENT);
 	assert_int_equal(capture_count("owned by no partition"), 2);
 
 	capture_start();
 	pamu_av_of(regs, 0xffff, 0x401, 0x7654000, &av);
-	assert_int_equal(dma_fault_pamu(&av), -ENOENT);
+	assert_int_equal(dma_fault_route(&av), -ENOENT);
 	pamu_av_of(regs, 9, 0x801, 0x1000, &av);
-	assert_int_equal(dma_fault_pamu(&av), -ENOENT);
+	assert_int_equal(dma_fault_route(&av), -ENOENT);
 	assert_int_equal(capture_count("LIODN 65535 (beyond the PAACT), owned by no partition: read IOVA 0x7654000"), 1);
 	capture_start();
 	pamu_av_of(regs, 9, 0x801, 0x1000, &av);
-	assert_int_equal(dma_fault_pamu(&av), -ENOENT);
+	assert_int_equal(dma_fault_route(&av), -ENOENT);
 	assert_int_equal(capture_count("LIODN 9 (entry invalid), owned by no partition: read IOVA 0x1000"), 1);
 
 	/* 1000 in all: LOG_BUDGET_FIRST lines, then one per LOG_BUDGET_EVERY */
 	capture_start();
 	for (i = 5; i < n; i++) {
 		pamu_av_of(regs, 0xffff, 0x401, 0x7654000, &av);
-		dma_fault_pamu(&av);
+		dma_fault_route(&av);
 	}
 	assert_int_equal(capture_count("owned by no partition"),
 			 LOG_BUDGET_FIRST - 5 + n / LOG_BUDGET_EVERY);
@@ -789,10 +793,10 @@ static void test_unowned_violations_logged(void **state)
 	/* an owned, valid entry goes to its owner; once disabled, no more */
 	capture_start();
 	pamu_av_of(regs, LIODN_A, 0x81, 0x9000000, &av);
-	assert_int_equal(dma_fault_pamu(&av), 0);
+	assert_int_equal(dma_fault_route(&av), 0);
 	assert_false(paace_valid(LIODN_A));
 	pamu_av_of(regs, LIODN_A, 0x801, 0x9000000, &av);
-	assert_int_equal(dma_fault_pamu(&av), -EALREADY);
+	assert_int_equal(dma_fault_route(&av), -EALREADY);
 	assert_int_equal(capture_count("partition 'p1': DMA access violation, LIODN 5"), 1);
 	assert_int_equal(e->part[0].errq.count, 1);
 	hv_free(regs);
