@@ -9,7 +9,7 @@
  *   bench_host memory             print heap bytes per object (key value)
  *   bench_host list               print the figure names
  *
- * The setup follows test/unit/test_dma_hcalls.c: one partition with
+ * The setup follows test/unit/test_pamu_dma_hcalls.c: one partition with
  * 64 MiB of host-backed RAM and one vCPU, one DMA group (LIODN 5, 1 GiB
  * default window of 4 KiB pages, DDW with 16 MiB pages) on the real PAMU
  * table manager (drivers/iommu/pamu). Calls enter through hcall_dispatch()
@@ -25,7 +25,7 @@
 #include <weir/epapr.h>
 #include <weir/errq.h>
 #include <weir/hcall.h>
-#include <weir/pamu.h>
+#include "../../drivers/iommu/pamu/pamu.h"
 #include <weir/papr.h>
 #include <weir/partition.h>
 #include <weir/vcpu.h>
@@ -257,7 +257,7 @@ __attribute__((noinline)) long bench_measured(long (*op)(unsigned int),
 
 static void setup(void)
 {
-	struct pamu_config pc = { .max_liodn = 15, .spaace_entries = 1024,
+	struct iommu_config pc = { .max_liodn = 15, .spaace_entries = 1024,
 				  .max_subwindows = 256 };
 	struct dma_group_config c;
 	size_t before;
@@ -293,7 +293,7 @@ static void setup(void)
  */
 static size_t pamu_heap(unsigned int group_liodns, unsigned int stage_max)
 {
-	struct pamu_config pc = { .max_liodn = 15, .spaace_entries = 1024,
+	struct iommu_config pc = { .max_liodn = 15, .spaace_entries = 1024,
 				  .max_subwindows = 256,
 				  .group_liodns = group_liodns,
 				  .stage_max = stage_max };

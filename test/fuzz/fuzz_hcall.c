@@ -25,7 +25,7 @@
 #include <weir/dma.h>
 #include <weir/epapr.h>
 #include <weir/hcall.h>
-#include <weir/pamu.h>
+#include "pamu.h"
 #include <weir/papr.h>
 #include "invariants.h"
 #include "world.h"

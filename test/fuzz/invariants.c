@@ -11,7 +11,7 @@
 #include <string.h>
 #include <weir/byteorder.h>
 #include <weir/errq.h>
-#include <weir/pamu.h>
+#include "pamu.h"
 #include "pamu_priv.h"
 #include "invariants.h"
 #include "world.h"

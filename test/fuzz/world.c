@@ -21,7 +21,7 @@
 #include <weir/errq.h>
 #include <weir/msi.h>
 #include <weir/partition_boot.h>
-#include <weir/pamu.h>
+#include "pamu.h"
 #include <weir/byteorder.h>
 #include "pamu_priv.h"
 #include "world.h"
@@ -679,6 +679,19 @@ static void shim_caps(struct iommu *m, struct iommu_caps *caps)
 	W.mmu->ops->caps(W.mmu, caps);
 }
 
+static int shim_set_liodn_attr(struct iommu *m, u32 liodn,
+			       const struct iommu_liodn_attr *attr)
+{
+	return W.mmu->ops->set_liodn_attr(W.mmu, liodn, attr);
+}
+
+static int shim_dma_copy(struct iommu *m, u32 liodn, u64 src, u64 dst,
+			 u64 len, const struct iommu_mem *mem,
+			 struct iommu_fault *fault)
+{
+	return W.mmu->ops->dma_copy(W.mmu, liodn, src, dst, len, mem, fault);
+}
+
 static const struct iommu_ops shim_ops = {
 	.stage_window = shim_window,
 	.stage_subwindow = shim_subwindow,
@@ -687,13 +700,15 @@ static const struct iommu_ops shim_ops = {
 	.abort = shim_abort,
 	.translate = shim_translate,
 	.caps = shim_caps,
+	.set_liodn_attr = shim_set_liodn_attr,
+	.dma_copy = shim_dma_copy,
 };
 
 static struct iommu shim = { .ops = &shim_ops };
 
 void world_reset(void)
 {
-	const struct pamu_config pc = {
+	const struct iommu_config pc = {
 		.max_liodn = W_MAX_LIODN,
 		.spaace_entries = W_SPAACES,
 		.max_subwindows = W_MAX_SUB, .iova_bits = 36,
@@ -707,15 +722,15 @@ void world_reset(void)
 		W.grp[g] = NULL;
 	}
 	if (W.mmu)
-		pamu_destroy(W.mmu);
+		pamu_iommu_driver.destroy(W.mmu);
 	W.mmu = NULL;
 	W.console_bytes = 0;
 	W.kicks = 0;
 	W.resets = 0;
 	parts_reset();
-	ret = pamu_create(&pc, &W.mmu);
+	ret = pamu_iommu_driver.create(&pc, &W.mmu);
 	if (ret)
-		die("pamu_create", ret);
+		die("create", ret);
 	shim.priv = W.mmu->priv;	/* pamu_tables() etc. work through it */
 	msi_reset_all();
 	ret = msi_bank_add(&W.part[0], &(const struct msi_bank_desc){

@@ -2,7 +2,7 @@
 /*
  * PAMU entry encoders, OMT, SVR quirk table, register programming and
  * access-violation decoding. Expected words are computed by hand from the
- * field definitions (fsl_pamu.h masks, see include/weir/pamu.h); the
+ * field definitions (fsl_pamu.h masks, see drivers/iommu/pamu/pamu.h); the
  * arithmetic is in the comments.
  */
 #include <errno.h>

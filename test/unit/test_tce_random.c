@@ -8,8 +8,8 @@
  *  - default window (4 KiB pages, 1024 TCEs per slot): the device never
  *    reaches a byte no TCE grants, and a fully mapped aligned slot works.
  * Backend failures are injected at random: a failed call changes nothing.
- * Each test runs twice: on the fake backend, and with a real PAMU behind
- * it, where the translations come from the software PAMU model walking
+ * Each test runs twice: on the sandbox backend, and with the PAMU behind
+ * it (sandbox_iommu_shadow()), where the translations come from the software PAMU model walking
  * the PAACT/SPAACT weir programmed (issue [tce]: "for every mapped TCE of
  * an exact window, the PAMU model's translation equals the real address
  * of its page").
@@ -321,7 +321,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_random_exact_ddw),
 		T(test_random_default_window),
-		/* again with the real PAMU tables behind the fake: translate()
+		/* again with the real PAMU tables behind the sandbox: translate()
 		 * is the software PAMU model walking PAACT/SPAACT */
 		T_PAMU(test_random_exact_ddw),
 		T_PAMU(test_random_default_window),

@@ -7,7 +7,7 @@
  * SoC ids: Linux arch/powerpc/include/asm/mpc85xx.h (SVR_P4080 ...).
  * A-004510 list and CSD port ids: Linux fsl_pamu.c port_id_map[]
  * (pamu-and-linux-guest.md 1.1; Topaz src/ccm.c port_id_map); applied
- * by pamu_csd_create() (csd.c) through iommu_errata_a004510() at boot.
+ * by pamu_csd_create() (csd.c) through pamu_errata_a004510() (errata.c) at boot.
  * A-003638 (Linux pamu_av_isr, Topaz handle_access_violation) and
  * A-005982 (libos pamu_hw_init) are handled by both for every SoC, so
  * weir applies them to every SVR, including unknown ones.

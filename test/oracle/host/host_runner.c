@@ -3,8 +3,8 @@
  * The oracle backend on the host (doc/oracle.md): the scenario runs
  * through weir's own hcall path (libweir.a of the
  * sandbox build) on one partition owning one DMA group with the default
- * config (dma_group_config_init()), served by the fake IOMMU of the unit
- * tests. It is the fast third column: its output must equal the weir
+ * config (dma_group_config_init()), served by the sandbox IOMMU backend
+ * (drivers/iommu/sandbox). It is the fast third column: its output must equal the weir
  * guest's line for line.
  *
  * Every call enters as the weir guest's does, through hcall_dispatch()
