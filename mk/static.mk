@@ -16,7 +16,8 @@ STATIC_DIRS      := hv lib drivers arch/sandbox
 STATIC_TARGET_ONLY := lib/heap.c
 STATIC_TIDY_SRCS := $(filter-out $(STATIC_TARGET_ONLY), \
 		    $(wildcard $(addsuffix *.c,hv/ $(wildcard hv/*/) lib/ \
-				drivers/iommu/pamu/ arch/sandbox/)))
+				drivers/iommu/ drivers/iommu/pamu/ \
+				drivers/iommu/sandbox/ arch/sandbox/)))
 STATIC_FLAGS     := -std=gnu11 -Iinclude -Iarch/sandbox/include \
 		    -I$(SANDBOX_O)/include -I$(TOOLCHAIN)/libfdt/include \
 		    -include weir/kconfig.h -DWEIR_VERSION=\"static\"

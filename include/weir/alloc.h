@@ -35,9 +35,10 @@ phys_addr_t hv_virt_to_phys(const void *p);
  * @size: bytes
  * @align: bytes, a power of two
  *
- * The code that allocates at boot (pamu_allocs(), dma_group_allocs())
- * describes its calls with these, in order, and allocates from them; the
- * plan replays the same list on a struct heap_budget.
+ * The code that allocates at boot (an IOMMU driver's allocs(),
+ * dma_group_allocs()) describes its calls with these, in order, and
+ * allocates from them; the plan replays the same list on a struct
+ * heap_budget.
  */
 struct hv_alloc {
 	u64 size;

@@ -156,6 +156,23 @@ struct iommu_fault {
 };
 
 /*
+ * struct iommu_stats - what a backend's tables hold (iommu_ops.stats), for
+ * boot lines, tools, benchmarks and test invariants.
+ * @table_bytes: bytes of the tables' allocation
+ * @entries:     LIODN entries (PAACEs), max_liodn + 1
+ * @sub_entries: subwindow entries in the pool (SPAACEs)
+ * @sub_free:    of them, not allocated to any window
+ * @staged:      operations staged and not yet committed or aborted
+ */
+struct iommu_stats {
+	u64 table_bytes;
+	u32 entries;
+	u32 sub_entries;
+	u32 sub_free;
+	unsigned int staged;
+};
+
+/*
  * struct iommu_mem - how the emulated DMA engine touches real memory.
  * @copy:  copy @len bytes from real address @src to @dst; 0 or -errno
  * @check: optional, called for every chunk before anything is copied:
@@ -235,6 +252,8 @@ struct iommu_ops {
 	 */
 	void (*poll)(struct iommu *mmu,
 		     void (*report)(const struct iommu_fault *fault));
+	/* Fill @st (struct iommu_stats). */
+	void (*stats)(struct iommu *mmu, struct iommu_stats *st);
 };
 
 struct iommu {

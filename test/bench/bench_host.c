@@ -25,7 +25,7 @@
 #include <weir/epapr.h>
 #include <weir/errq.h>
 #include <weir/hcall.h>
-#include "../../drivers/iommu/pamu/pamu.h"
+#include <weir/iommu.h>
 #include <weir/papr.h>
 #include <weir/partition.h>
 #include <weir/vcpu.h>
@@ -45,6 +45,7 @@
 #define HI(x)		((u32)((u64)(x) >> 32))
 #define LO(x)		((u32)(x))
 
+static const struct iommu_driver *drv;	/* the PAMU, from the registry */
 static struct iommu *mmu;
 static struct partition *part;	/* test_partitions_create()'s */
 static struct vcpu *vcpu;
@@ -263,9 +264,10 @@ static void setup(void)
 	size_t before;
 
 	fake_hv_clear();
+	drv = iommu_driver_by_name("pamu");
 	before = heap_bytes;
-	if (pamu_create(&pc, &mmu))
-		die("pamu_create", -1);
+	if (!drv || drv->create(&pc, &mmu))
+		die("create", -1);
 	printf("heap-pamu %zu\n", heap_bytes - before);
 	part = test_partitions_create(1, (const char *const[]){ "bench" }, 0);
 	vcpu = part->vcpu[0];
@@ -289,9 +291,9 @@ static void setup(void)
 /*
  * Heap bytes of a PAMU like setup()'s whose staging log is sized for a
  * largest group of @group_liodns LIODNs, or holds @stage_max operations
- * when that is non-zero (pamu_create()).
+ * when that is non-zero (the driver's create()).
  */
-static size_t pamu_heap(unsigned int group_liodns, unsigned int stage_max)
+static size_t log_heap(unsigned int group_liodns, unsigned int stage_max)
 {
 	struct iommu_config pc = { .max_liodn = 15, .spaace_entries = 1024,
 				  .max_subwindows = 256,
@@ -300,10 +302,10 @@ static size_t pamu_heap(unsigned int group_liodns, unsigned int stage_max)
 	size_t before = heap_bytes;
 	struct iommu *m;
 
-	if (pamu_create(&pc, &m))
-		die("pamu_create", -1);
+	if (drv->create(&pc, &m))
+		die("create", -1);
 	before = heap_bytes - before;
-	pamu_destroy(m);
+	drv->destroy(m);
 	return before;
 }
 
@@ -316,20 +318,19 @@ static size_t pamu_heap(unsigned int group_liodns, unsigned int stage_max)
 static void memory_stage_log(void)
 {
 	static const unsigned int n[] = { 1, 2, 8 };
-	size_t base = pamu_heap(1, 300);
-	size_t op = pamu_heap(1, 301) - base;
+	size_t base = log_heap(1, 300);
+	size_t op = log_heap(1, 301) - base;
 	unsigned int i;
 
 	printf("pamu-stage-op-bytes %zu\n", op);
 	for (i = 0; i < sizeof(n) / sizeof(n[0]); i++)
 		printf("pamu-stage-log-%u %zu\n", n[i],
-		       pamu_heap(n[i], 0) - base + 300 * op);
+		       log_heap(n[i], 0) - base + 300 * op);
 }
 
 static void memory(void)
 {
-	const struct pamu_tables *t = pamu_tables(mmu);
-	u32 free0 = pamu_spaace_free(mmu);
+	struct iommu_stats t, t1;
 	s32 st;
 
 	printf("sizeof-partition %zu\nsizeof-vcpu %zu\nsizeof-vpic %zu\n",
@@ -337,14 +338,16 @@ static void memory(void)
 	       sizeof(struct vpic));
 	printf("tce-table-default %llu\n",
 	       (unsigned long long)(DMA_DEFAULT_WINDOW_SIZE >> 12) * 8);
+	mmu->ops->stats(mmu, &t);
 	printf("pamu-tables-total %llu\npaace-count %u\nspaace-count %u\n",
-	       (unsigned long long)t->size, t->num_paace, t->num_spaace);
-	printf("spaace-used-default %u\n", t->num_spaace - free0);
+	       (unsigned long long)t.table_bytes, t.entries, t.sub_entries);
+	printf("spaace-used-default %u\n", t.sub_entries - t.sub_free);
 	st = create_ddw(32);
 	if (st)
 		die("create DDW", st);
 	printf("tce-table-ddw %llu\n", (unsigned long long)256 * 8);
-	printf("spaace-used-ddw %u\n", t->num_spaace - pamu_spaace_free(mmu));
+	mmu->ops->stats(mmu, &t1);
+	printf("spaace-used-ddw %u\n", t1.sub_entries - t1.sub_free);
 	memory_stage_log();
 }
 

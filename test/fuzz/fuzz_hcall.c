@@ -25,7 +25,6 @@
 #include <weir/dma.h>
 #include <weir/epapr.h>
 #include <weir/hcall.h>
-#include "pamu.h"
 #include <weir/papr.h>
 #include "invariants.h"
 #include "world.h"
@@ -235,9 +234,13 @@ static unsigned long long calls;
  */
 static void check_commit_space(const char *what)
 {
-	if (W.commit_enospc)
-		inv_fail(what, "PAMU commit -ENOSPC with %u SPAACEs free",
-			 pamu_spaace_free(W.mmu));
+	struct iommu_stats st;
+
+	if (!W.commit_enospc)
+		return;
+	W.mmu->ops->stats(W.mmu, &st);
+	inv_fail(what, "PAMU commit -ENOSPC with %u SPAACEs free",
+		 st.sub_free);
 }
 
 /*

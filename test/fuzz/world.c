@@ -722,13 +722,14 @@ void world_reset(void)
 		W.grp[g] = NULL;
 	}
 	if (W.mmu)
-		pamu_iommu_driver.destroy(W.mmu);
+		W.drv->destroy(W.mmu);
 	W.mmu = NULL;
 	W.console_bytes = 0;
 	W.kicks = 0;
 	W.resets = 0;
 	parts_reset();
-	ret = pamu_iommu_driver.create(&pc, &W.mmu);
+	W.drv = iommu_driver_by_name("pamu");
+	ret = W.drv ? W.drv->create(&pc, &W.mmu) : -ENODEV;
 	if (ret)
 		die("create", ret);
 	shim.priv = W.mmu->priv;	/* pamu_tables() etc. work through it */

@@ -49,7 +49,8 @@ struct world {
 	struct vcpu *vcpu[W_NPARTS][W_NVCPUS];
 	struct vpic *pic;
 	struct bytechan *con;
-	struct iommu *mmu;			/* the PAMU */
+	const struct iommu_driver *drv;		/* the PAMU, from the registry */
+	struct iommu *mmu;			/* its instance */
 	struct dma_group *grp[W_NGROUPS];
 	struct dma_group_config gcfg[W_NGROUPS];
 	unsigned int grp_owner[W_NGROUPS];	/* index into part[] */

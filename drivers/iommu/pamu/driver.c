@@ -197,6 +197,20 @@ int pamu_dma_copy(struct iommu *mmu, u32 liodn, u64 src, u64 dst, u64 len,
 	return ret;
 }
 
+/* iommu_ops.stats: the sizes of the tables, free SPAACEs, the log. */
+void pamu_stats(struct iommu *mmu, struct iommu_stats *st)
+{
+	const struct pamu_tables *t = pamu_tables(mmu);
+
+	*st = (struct iommu_stats){
+		.table_bytes = t->size,
+		.entries = t->num_paace,
+		.sub_entries = t->num_spaace,
+		.sub_free = pamu_spaace_free(mmu),
+		.staged = pamu_staged_count(mmu),
+	};
+}
+
 const struct iommu_driver pamu_iommu_driver = {
 	.name = "pamu",
 	.label = "PAMU",

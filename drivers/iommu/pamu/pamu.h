@@ -417,6 +417,7 @@ int pamu_model_dma_copy(struct iommu *mmu, u32 liodn, u64 src_iova,
 extern const struct iommu_driver pamu_iommu_driver;
 
 void pamu_fault_of(struct iommu_fault *f, const struct pamu_av *av);
+void pamu_stats(struct iommu *mmu, struct iommu_stats *st);
 void pamu_dump(struct iommu *mmu, bool all);	/* dump.c, sandbox only */
 void pamu_poll(struct iommu *mmu,
 	       void (*report)(const struct iommu_fault *fault));

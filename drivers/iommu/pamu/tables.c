@@ -663,6 +663,7 @@ static const struct iommu_ops pamu_ops = {
 	.set_liodn_attr = pamu_set_liodn_attr,
 	.dma_copy = pamu_dma_copy,
 	.poll = pamu_poll,
+	.stats = pamu_stats,
 };
 
 /* ---------------------------------------------------- creation */

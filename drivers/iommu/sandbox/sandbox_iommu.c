@@ -24,14 +24,14 @@ static void begin(struct sandbox_iommu *f)
 }
 
 static int sandbox_stage_window(struct iommu *mmu, u32 liodn, u64 iova,
-			     u64 size, unsigned int subwindows)
+				u64 size, unsigned int subwindows)
 {
 	struct sandbox_iommu *f = to_sandbox(mmu);
 	struct sandbox_iommu_liodn *l;
 
 	if (f->fail_stage)
 		return f->fail_stage;
-	if (liodn >= SANDBOX_IOMMU_LIODNS)
+	if (liodn > f->caps.max_liodn)
 		return -ERANGE;
 	if (!IS_POWER_OF_2(size) || size < f->caps.min_window ||
 	    !IS_ALIGNED(iova, size) ||
@@ -41,8 +41,9 @@ static int sandbox_stage_window(struct iommu *mmu, u32 liodn, u64 iova,
 	    size / subwindows < SZ_4K)
 		return -EINVAL;
 	if (f->shadow) {
-		int ret = f->shadow->ops->stage_window(f->shadow, liodn, iova, size,
-						     subwindows);
+		int ret = f->shadow->ops->stage_window(f->shadow, liodn, iova,
+						       size, subwindows);
+
 		if (ret)
 			return ret;
 	}
@@ -57,8 +58,8 @@ static int sandbox_stage_window(struct iommu *mmu, u32 liodn, u64 iova,
 }
 
 static int sandbox_stage_subwindow(struct iommu *mmu, u32 liodn,
-				unsigned int index, phys_addr_t phys, u64 size,
-				unsigned int prot)
+				   unsigned int index, phys_addr_t phys,
+				   u64 size, unsigned int prot)
 {
 	struct sandbox_iommu *f = to_sandbox(mmu);
 	const struct sandbox_iommu_liodn *cur;
@@ -67,7 +68,7 @@ static int sandbox_stage_subwindow(struct iommu *mmu, u32 liodn,
 
 	if (f->fail_stage)
 		return f->fail_stage;
-	if (liodn >= SANDBOX_IOMMU_LIODNS)
+	if (liodn > f->caps.max_liodn)
 		return -ERANGE;
 	cur = f->dirty ? &f->staged.l[liodn] : &f->committed.l[liodn];
 	if (!cur->valid)
@@ -79,8 +80,10 @@ static int sandbox_stage_subwindow(struct iommu *mmu, u32 liodn,
 		     !IS_ALIGNED(phys, size)))
 		return -EINVAL;
 	if (f->shadow) {
-		int ret = f->shadow->ops->stage_subwindow(f->shadow, liodn, index,
-							phys, size, prot);
+		int ret = f->shadow->ops->stage_subwindow(f->shadow, liodn,
+							  index, phys, size,
+							  prot);
+
 		if (ret)
 			return ret;
 	}
@@ -98,10 +101,11 @@ static int sandbox_stage_disable(struct iommu *mmu, u32 liodn)
 
 	if (f->fail_stage)
 		return f->fail_stage;
-	if (liodn >= SANDBOX_IOMMU_LIODNS)
+	if (liodn > f->caps.max_liodn)
 		return -ERANGE;
 	if (f->shadow) {
 		int ret = f->shadow->ops->stage_disable(f->shadow, liodn);
+
 		if (ret)
 			return ret;
 	}
@@ -118,6 +122,7 @@ static int sandbox_commit(struct iommu *mmu)
 		return f->fail_commit;
 	if (f->shadow) {
 		int ret = f->shadow->ops->commit(f->shadow);
+
 		if (ret)
 			return ret;
 	}
@@ -147,7 +152,7 @@ static enum iommu_fault_kind lookup(const struct sandbox_iommu *f, u32 liodn,
 	const struct sandbox_iommu_slot *s;
 	u64 slot, off;
 
-	if (liodn >= SANDBOX_IOMMU_LIODNS)
+	if (liodn > f->caps.max_liodn)
 		return IOMMU_FAULT_LIODN;
 	l = &f->committed.l[liodn];
 	if (!l->valid)
@@ -187,7 +192,7 @@ static int sandbox_set_liodn_attr(struct iommu *mmu, u32 liodn,
 {
 	struct sandbox_iommu *f = to_sandbox(mmu);
 
-	if (liodn >= SANDBOX_IOMMU_LIODNS)
+	if (liodn > f->caps.max_liodn)
 		return -ERANGE;
 	if (attr->indexed && attr->omi >= 16)
 		return -EINVAL;
@@ -238,8 +243,8 @@ static int copy_pass(struct sandbox_iommu *f, u32 liodn, u64 src, u64 dst,
 		if (k != IOMMU_FAULT_NONE) {
 			*fault = (struct iommu_fault){
 				.liodn = liodn,
-				.liodn_valid = liodn < SANDBOX_IOMMU_LIODNS,
-				.entry_valid = liodn < SANDBOX_IOMMU_LIODNS &&
+				.liodn_valid = liodn <= f->caps.max_liodn,
+				.entry_valid = liodn <= f->caps.max_liodn &&
 					       f->committed.l[liodn].valid,
 				.kind = k,
 				.addr = iova,
@@ -272,6 +277,22 @@ static int sandbox_dma_copy(struct iommu *mmu, u32 liodn, u64 src, u64 dst,
 	return ret ? ret : copy_pass(f, liodn, src, dst, len, mem, true, fault);
 }
 
+/* Counts of the sandbox: one entry per LIODN, no subwindow pool. */
+static void sandbox_stats(struct iommu *mmu, struct iommu_stats *st)
+{
+	struct sandbox_iommu *f = to_sandbox(mmu);
+
+	if (f->shadow) {
+		f->shadow->ops->stats(f->shadow, st);
+		return;
+	}
+	*st = (struct iommu_stats){
+		.table_bytes = sizeof(f->committed),
+		.entries = f->caps.max_liodn + 1,
+		.staged = f->dirty,	/* 1 while anything is staged */
+	};
+}
+
 static const struct iommu_ops sandbox_ops = {
 	.stage_window = sandbox_stage_window,
 	.stage_subwindow = sandbox_stage_subwindow,
@@ -282,6 +303,7 @@ static const struct iommu_ops sandbox_ops = {
 	.caps = sandbox_caps,
 	.set_liodn_attr = sandbox_set_liodn_attr,
 	.dma_copy = sandbox_dma_copy,
+	.stats = sandbox_stats,
 };
 
 /* ------------------------------------------------------- the driver */
