@@ -19,19 +19,47 @@ static const struct iommu_driver *const drivers[] = {
 	IS_ENABLED(CONFIG_SANDBOX) ? &sandbox_iommu_driver : NULL,
 };
 
-const struct iommu_driver *iommu_driver_find(const void *hwfdt)
+static const struct iommu_driver *fallback(void)
 {
 	unsigned int i;
 
-	for (i = 0; hwfdt && i < ARRAY_SIZE(drivers); i++)
-		if (drivers[i] && drivers[i]->compatible &&
-		    fdt_node_offset_by_compatible(hwfdt, -1,
-						  drivers[i]->compatible) >= 0)
-			return drivers[i];
 	for (i = 0; i < ARRAY_SIZE(drivers); i++)
 		if (drivers[i] && drivers[i]->fallback)
 			return drivers[i];
 	return NULL;
+}
+
+const struct iommu_driver *iommu_driver_find(const void *hwfdt, int *node)
+{
+	unsigned int i;
+	int off;
+
+	if (node)
+		*node = -1;
+	for (i = 0; hwfdt && i < ARRAY_SIZE(drivers); i++) {
+		if (!drivers[i] || !drivers[i]->compatible)
+			continue;
+		off = fdt_node_offset_by_compatible(hwfdt, -1,
+						    drivers[i]->compatible);
+		if (off >= 0) {
+			if (node)
+				*node = off;
+			return drivers[i];
+		}
+	}
+	return fallback();
+}
+
+const struct iommu_driver *iommu_driver_at(const void *hwfdt, int node)
+{
+	unsigned int i;
+
+	for (i = 0; hwfdt && node >= 0 && i < ARRAY_SIZE(drivers); i++)
+		if (drivers[i] && drivers[i]->compatible &&
+		    !fdt_node_check_compatible(hwfdt, node,
+					       drivers[i]->compatible))
+			return drivers[i];
+	return fallback();
 }
 
 const struct iommu_driver *iommu_driver_by_name(const char *name)

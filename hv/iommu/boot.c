@@ -163,12 +163,12 @@ int iommu_boot(const void *cfg, const struct plan *plan, const void *hwfdt,
 	unsigned int max_sub;
 	int ret;
 
-	drv = iommu_driver_find(hwfdt);
+	drv = iommu_driver_at(hwfdt, plan->iommu_node);
 	if (!drv) {
 		set_err(err, "/", "no IOMMU driver built in");
 		return -ENODEV;
 	}
-	ret = drv->probe(hwfdt, hw, &max_sub, err);
+	ret = drv->probe(hwfdt, plan->iommu_node, hw, &max_sub, err);
 	if (ret)
 		return ret;
 	/* what weir-plan checks, with the IOMMU's subwindow count */

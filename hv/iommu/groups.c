@@ -801,8 +801,9 @@ static int build(struct gctx *c)
 			if (g->dma.liodns[k] > plan->max_liodn)
 				plan->max_liodn = g->dma.liodns[k];
 	}
-	return iommu_hw_units(c->hw, plan->iommu_phys, PLAN_MAX_IOMMU_UNITS,
-			     &plan->niommus, c->err);
+	iommu_driver_find(c->hw, &plan->iommu_node);
+	return iommu_hw_units(c->hw, plan->iommu_node, plan->iommu_phys,
+			      PLAN_MAX_IOMMU_UNITS, &plan->niommus, c->err);
 }
 
 int iommu_groups_build(const void *cfg, const void *hwfdt, struct plan *plan,
@@ -815,11 +816,13 @@ int iommu_groups_build(const void *cfg, const void *hwfdt, struct plan *plan,
 	int ret;
 
 	plan->ngroups = 0;
+	plan->iommu_node = -1;
 	ret = build(&c);
 	if (ret) {
 		memset(plan->group, 0, sizeof(plan->group));
 		plan->ngroups = 0;
 		plan->max_liodn = 0;
+		plan->iommu_node = -1;
 		plan->niommus = 0;
 	}
 	return ret;

@@ -131,10 +131,9 @@ u32 iommu_hw_max_liodn(const void *fdt, u32 limit)
 	return max;
 }
 
-int iommu_hw_units(const void *fdt, phys_addr_t *phys, unsigned int max,
-		  unsigned int *n, struct dt_error *err)
+int iommu_hw_units(const void *fdt, int node, phys_addr_t *phys,
+		   unsigned int max, unsigned int *n, struct dt_error *err)
 {
-	int node = fdt_node_offset_by_compatible(fdt, -1, "fsl,pamu");
 	phys_addr_t base;
 	unsigned int i;
 	u64 size;

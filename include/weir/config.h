@@ -108,8 +108,10 @@ struct group_plan {
  * @max_liodn: largest LIODN of the hardware tree (up to the LIODN limit)
  *        and of every group; the PAACT needs max_liodn + 1 entries.
  *        0 when there is none.
+ * @iommu_node: the hardware tree's IOMMU node (iommu_driver_find(): the
+ *        "fsl,pamu" node), -1 when there is none (QEMU)
  * @iommu_phys, @niommus: real address of each IOMMU unit (one 4 KiB block
- *        each, from the "reg" of the fsl,pamu node); none on QEMU
+ *        each, from the "reg" of @iommu_node); none on QEMU
  */
 struct plan {
 	struct part_plan part[PARTITION_MAX];
@@ -117,6 +119,7 @@ struct plan {
 	struct group_plan group[PLAN_MAX_GROUPS];
 	unsigned int ngroups;
 	u32 max_liodn;
+	int iommu_node;
 	phys_addr_t iommu_phys[PLAN_MAX_IOMMU_UNITS];
 	unsigned int niommus;
 };

@@ -270,10 +270,10 @@ struct iommu {
  * @compatible: the hardware tree node it drives, or NULL
  * @fallback:   used when no driver's node is in the hardware tree (the
  *              PAMU's tables and software model on QEMU)
- * @probe:      find and map the units @hwfdt describes (none is fine for
- *              a fallback) and say how many subwindows a window has
- *              (@max_subwindows, a power of two >= 2); 0 or -errno with
- *              @err set
+ * @probe:      find and map the units of node @node of @hwfdt (< 0: none,
+ *              fine for a fallback) and say how many subwindows a window
+ *              has (@max_subwindows, a power of two >= 2); 0 or -errno
+ *              with @err set
  * @allocs:     the hv_zalloc() calls create() makes for @cfg, in order
  *              (at most IOMMU_NR_ALLOCS): their count, or create()'s
  *              negative errno for a config it refuses; the plan counts
@@ -292,7 +292,7 @@ struct iommu_driver {
 	const char *label;
 	const char *compatible;
 	bool fallback;
-	int (*probe)(const void *hwfdt, const struct hw_info *hw,
+	int (*probe)(const void *hwfdt, int node, const struct hw_info *hw,
 		     unsigned int *max_subwindows, struct dt_error *err);
 	int (*allocs)(const struct iommu_config *cfg, struct hv_alloc *a);
 	int (*create)(const struct iommu_config *cfg, struct iommu **out);
@@ -306,10 +306,21 @@ struct iommu_driver {
  * iommu_driver_find() - the backend for hardware tree @hwfdt
  * (drivers/iommu/registry.c): the first registered driver whose
  * @compatible has a node in @hwfdt, else the first fallback driver.
+ * One walk of the tree per driver with a @compatible: config_parse()
+ * does it once (struct plan.iommu_node), boot then uses
+ * iommu_driver_at().
  * @hwfdt: hardware tree, or NULL (then the fallback)
+ * @node:  out, may be NULL: the driver's node, -1 for the fallback
  * Return: the driver; NULL when none is built in.
  */
-const struct iommu_driver *iommu_driver_find(const void *hwfdt);
+const struct iommu_driver *iommu_driver_find(const void *hwfdt, int *node);
+
+/**
+ * iommu_driver_at() - the backend for node @node of @hwfdt (as
+ * iommu_driver_find() returned it; < 0: the fallback), without walking
+ * the tree. Return: the driver; NULL when none is built in.
+ */
+const struct iommu_driver *iommu_driver_at(const void *hwfdt, int node);
 
 /**
  * iommu_driver_by_name() - the registered driver called @name, or NULL.

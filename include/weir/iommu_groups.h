@@ -56,9 +56,10 @@ u32 iommu_hw_liodn_limit(const void *fdt);
 u32 iommu_hw_max_liodn(const void *fdt, u32 limit);
 
 /**
- * iommu_hw_units() - the PAMU register blocks
+ * iommu_hw_units() - the PAMU register blocks of IOMMU node @node
+ * @node: the hardware tree's IOMMU node (iommu_driver_find()), or < 0
  * @phys: real address of each 4 KiB unit, at most @max
- * @n: number found (0 when there is no "fsl,pamu" node, as on QEMU)
+ * @n: number found (0 when @node < 0: no "fsl,pamu" node, as on QEMU)
  *
  * Linux 6.1 drivers/iommu/fsl_pamu.c fsl_pamu_probe() takes "reg" entry
  * 0 of the fsl,pamu node and programs one unit per 4 KiB of it
@@ -66,8 +67,8 @@ u32 iommu_hw_max_liodn(const void *fdt, u32 limit);
  * Return: 0; -EINVAL (with @err) when "reg" is missing, untranslatable,
  * or not a whole number of 4 KiB blocks; -E2BIG when more than @max.
  */
-int iommu_hw_units(const void *fdt, phys_addr_t *phys, unsigned int max,
-		  unsigned int *n, struct dt_error *err);
+int iommu_hw_units(const void *fdt, int node, phys_addr_t *phys,
+		   unsigned int max, unsigned int *n, struct dt_error *err);
 
 /* ---- DMA options of a config node (hv/config/dma.c) ---- */
 

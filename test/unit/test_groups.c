@@ -660,6 +660,15 @@ static void test_pci_kind(void **state)
 	}
 }
 
+/* The IOMMU node the registry finds in @blob (the PAMU's), or -1. */
+static int pamu_node(const void *blob)
+{
+	int node;
+
+	iommu_driver_find(blob, &node);
+	return node;
+}
+
 static void test_pamu_units(void **state)
 {
 	char blob[1024];
@@ -669,18 +678,21 @@ static void test_pamu_units(void **state)
 
 	dtc_compile("/dts-v1/; / { #address-cells = <2>; #size-cells = <2>; };",
 		    blob, sizeof(blob));
-	assert_int_equal(iommu_hw_units(blob, phys, PLAN_MAX_IOMMU_UNITS, &n, &err), 0);
+	assert_int_equal(iommu_hw_units(blob, pamu_node(blob), phys,
+					PLAN_MAX_IOMMU_UNITS, &n, &err), 0);
 	assert_int_equal(n, 0);
 	dtc_compile("/dts-v1/; / { #address-cells = <2>; #size-cells = <2>;"
 		    " p { compatible = \"fsl,pamu\"; reg = <0 0x20000 0 0x1800>; }; };",
 		    blob, sizeof(blob));
-	assert_int_equal(iommu_hw_units(blob, phys, PLAN_MAX_IOMMU_UNITS, &n, &err), -EINVAL);
+	assert_int_equal(iommu_hw_units(blob, pamu_node(blob), phys,
+					PLAN_MAX_IOMMU_UNITS, &n, &err), -EINVAL);
 	assert_string_equal(err.node, "/p");
 	assert_string_equal(err.prop, "reg");
 	dtc_compile("/dts-v1/; / { #address-cells = <2>; #size-cells = <2>;"
 		    " p { compatible = \"fsl,pamu\"; reg = <0 0x20000 0 0x9000>; }; };",
 		    blob, sizeof(blob));
-	assert_int_equal(iommu_hw_units(blob, phys, PLAN_MAX_IOMMU_UNITS, &n, &err), -E2BIG);
+	assert_int_equal(iommu_hw_units(blob, pamu_node(blob), phys,
+					PLAN_MAX_IOMMU_UNITS, &n, &err), -E2BIG);
 	assert_int_equal(n, 0);
 }
 
@@ -782,7 +794,7 @@ static void engines(unsigned int n)
 static void test_heap_budget(void **state)
 {
 	/* no IOMMU node in the tree: the PAMU (the registry's fallback) */
-	const struct iommu_driver *drv = iommu_driver_find(NULL);
+	const struct iommu_driver *drv = iommu_driver_find(NULL, NULL);
 	struct heap_budget heap;
 	struct plan_memory mem;
 	struct dt_error err;

@@ -4,7 +4,7 @@
  * and show what weir would program, with weir's own code (libweir.a):
  * config_parse() for the plan, its IOMMU groups and MSI banks,
  * iommu_plan_memory() for weir's heap (what boot checks before it
- * allocates), the IOMMU backend of the hardware tree (iommu_driver_find():
+ * allocates), the IOMMU backend of the hardware tree (iommu_driver_at():
  * the PAMU table manager, drivers/iommu/pamu) for the tables,
  * dma_group_create() for each group's default window (with the owner's
  * MSI doorbell page), the driver's dump() for the tables.
@@ -341,7 +341,7 @@ int main(int argc, char **argv)
 	}
 	/* the backend boot would pick (the PAMU; no registers on the host,
 	 * so -s gives the subwindow count its probe() would read) */
-	drv = iommu_driver_find(hwfdt);
+	drv = iommu_driver_at(hwfdt, plan.iommu_node);
 	if (!drv) {
 		fprintf(stderr, "weir-plan: no IOMMU driver built in\n");
 		return 2;

@@ -61,11 +61,11 @@ void pamu_fault_of(struct iommu_fault *f, const struct pamu_av *av)
 }
 
 /*
- * Real units: the "reg" of the "fsl,pamu" node (iommu_hw_units()),
+ * Real units: the "reg" of the "fsl,pamu" node @node (iommu_hw_units()),
  * contiguous 4 KiB blocks, mapped; the subwindow count from PC3. None
  * (QEMU): 256 subwindows, PC3 of every part after P4080 rev 1.
  */
-static int pamu_probe(const void *hwfdt, const struct hw_info *hw,
+static int pamu_probe(const void *hwfdt, int node, const struct hw_info *hw,
 		      unsigned int *max_sub, struct dt_error *err)
 {
 	phys_addr_t phys[PLAN_MAX_IOMMU_UNITS];
@@ -75,7 +75,8 @@ static int pamu_probe(const void *hwfdt, const struct hw_info *hw,
 	*max_sub = 256;
 	nunits = 0;
 	if (hwfdt) {
-		ret = iommu_hw_units(hwfdt, phys, ARRAY_SIZE(phys), &n, err);
+		ret = iommu_hw_units(hwfdt, node, phys, ARRAY_SIZE(phys), &n,
+				     err);
 		if (ret)
 			return ret;
 	}

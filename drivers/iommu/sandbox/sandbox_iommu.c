@@ -353,8 +353,9 @@ static void sandbox_destroy(struct iommu *mmu)
 }
 
 /* No units to find: every window has SANDBOX_IOMMU_MAX_SUB subwindows. */
-static int sandbox_probe(const void *hwfdt, const struct hw_info *hw,
-			 unsigned int *max_sub, struct dt_error *err)
+static int sandbox_probe(const void *hwfdt, int node,
+			 const struct hw_info *hw, unsigned int *max_sub,
+			 struct dt_error *err)
 {
 	*max_sub = SANDBOX_IOMMU_MAX_SUB;
 	return 0;
@@ -369,7 +370,7 @@ static int sandbox_bring_up(struct iommu *mmu, const void *hwfdt,
 const struct iommu_driver sandbox_iommu_driver = {
 	.name = "sandbox",
 	.label = "sandbox IOMMU",
-	.compatible = "sandbox,iommu",
+	/* no hardware tree names it: tests create it by name */
 	.probe = sandbox_probe,
 	.allocs = sandbox_allocs,
 	.create = sandbox_create,
