@@ -252,7 +252,7 @@ struct iommu_ops {
 	 */
 	void (*poll)(struct iommu *mmu,
 		     void (*report)(const struct iommu_fault *fault));
-	/* Fill @st (struct iommu_stats). */
+	/* Fill @st (struct iommu_stats); host builds (tools, tests). */
 	void (*stats)(struct iommu *mmu, struct iommu_stats *st);
 };
 

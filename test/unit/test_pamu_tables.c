@@ -64,9 +64,9 @@ static int xlate(struct iommu *mmu, u32 liodn, u64 iova, unsigned int acc,
 
 /* Expect a model fault of @kind at @iova. */
 static void expect_fault(struct iommu *mmu, u32 liodn, u64 iova,
-			 unsigned int acc, enum pamu_av_kind kind)
+			 unsigned int acc, enum iommu_fault_kind kind)
 {
-	struct pamu_av av;
+	struct iommu_fault av;
 	phys_addr_t phys = 0xdead;
 
 	assert_int_equal(pamu_model_translate(mmu, liodn, iova, acc, &phys,
@@ -75,8 +75,8 @@ static void expect_fault(struct iommu *mmu, u32 liodn, u64 iova,
 	assert_int_equal(av.kind, kind);
 	assert_int_equal(av.liodn, liodn);
 	assert_true(av.addr == iova);
-	assert_int_equal(av.avs1 >> 16, liodn);
-	assert_int_equal(av.avs1 & PAMU_AVS1_AV, 1);
+	assert_int_equal(av.status[0] >> 16, liodn);
+	assert_int_equal(av.status[0] & PAMU_AVS1_AV, 1);
 }
 
 static void test_caps(void **state)
@@ -121,9 +121,9 @@ static void test_single_window(void **state)
 	assert_true(phys == 0x20001234);
 	assert_int_equal(xlate(mmu, 3, 0x100fffff, W, &phys), 0);
 	assert_true(phys == 0x200fffff);
-	expect_fault(mmu, 3, 0x10100000, R, PAMU_AV_WINDOW);
-	expect_fault(mmu, 3, 0x0fffffff, R, PAMU_AV_WINDOW);
-	expect_fault(mmu, 4, 0x10000000, R, PAMU_AV_LIODN);
+	expect_fault(mmu, 3, 0x10100000, R, IOMMU_FAULT_WINDOW);
+	expect_fault(mmu, 3, 0x0fffffff, R, IOMMU_FAULT_WINDOW);
+	expect_fault(mmu, 4, 0x10000000, R, IOMMU_FAULT_LIODN);
 	free(zero);
 }
 
@@ -140,8 +140,8 @@ static void test_read_only(void **state)
 	assert_int_equal(pw(mmu, 1, 1), 0x000002c9);
 	assert_int_equal(xlate(mmu, 1, 0x10, R, &phys), 0);
 	assert_true(phys == 0x7010);
-	expect_fault(mmu, 1, 0x10, W, PAMU_AV_PERM);
-	expect_fault(mmu, 1, 0x10, RW, PAMU_AV_PERM);
+	expect_fault(mmu, 1, 0x10, W, IOMMU_FAULT_PERM);
+	expect_fault(mmu, 1, 0x10, RW, IOMMU_FAULT_PERM);
 	assert_int_equal(xlate(mmu, 1, 0x10, 0, &phys), -EINVAL);
 	assert_int_equal(xlate(mmu, 1, 0x10, 4, &phys), -EINVAL);
 }
@@ -196,17 +196,17 @@ static void test_subwindows(void **state)
 	assert_true(phys == 0x100000010ULL);
 	assert_int_equal(xlate(mmu, 4, WBASE + SLOT - 1, R, &phys), 0);
 	assert_true(phys == 0x100000000ULL + SLOT - 1);
-	expect_fault(mmu, 4, WBASE + SLOT, R, PAMU_AV_WINDOW);	/* slot 1 */
+	expect_fault(mmu, 4, WBASE + SLOT, R, IOMMU_FAULT_WINDOW);	/* slot 1 */
 	assert_int_equal(xlate(mmu, 4, WBASE + 2 * SLOT + 0x5000, R, &phys),
 			 0);
 	assert_true(phys == 0x30005000);
-	expect_fault(mmu, 4, WBASE + 2 * SLOT, W, PAMU_AV_PERM);
+	expect_fault(mmu, 4, WBASE + 2 * SLOT, W, IOMMU_FAULT_PERM);
 	assert_int_equal(xlate(mmu, 4, WBASE + 3 * SLOT + 0xfff, W, &phys), 0);
 	assert_true(phys == 0x50000fff);
-	expect_fault(mmu, 4, WBASE + 3 * SLOT + SZ_4K, W, PAMU_AV_WINDOW);
-	expect_fault(mmu, 4, WBASE + 3 * SLOT, R, PAMU_AV_PERM);
-	expect_fault(mmu, 4, WBASE + 4 * SLOT, R, PAMU_AV_WINDOW);
-	expect_fault(mmu, 4, WBASE - 1, R, PAMU_AV_WINDOW);
+	expect_fault(mmu, 4, WBASE + 3 * SLOT + SZ_4K, W, IOMMU_FAULT_WINDOW);
+	expect_fault(mmu, 4, WBASE + 3 * SLOT, R, IOMMU_FAULT_PERM);
+	expect_fault(mmu, 4, WBASE + 4 * SLOT, R, IOMMU_FAULT_WINDOW);
+	expect_fault(mmu, 4, WBASE - 1, R, IOMMU_FAULT_WINDOW);
 }
 
 /*
@@ -321,7 +321,7 @@ static void test_slot0_disabled(void **state)
 	/* slot 0 off: primary stays V=1 (window defined) with AP denied,
 	 * never AP=ALL (Topaz defect 2.12/2); WSE(2M)=0x14<<6 | MW | V */
 	assert_int_equal(pw(mmu, 2, 1), 0x00000521);
-	expect_fault(mmu, 2, 0x1000, R, PAMU_AV_PERM);
+	expect_fault(mmu, 2, 0x1000, R, IOMMU_FAULT_PERM);
 	assert_int_equal(xlate(mmu, 2, SZ_1M + 8, W, &phys), 0);
 	assert_true(phys == 0x40000008);
 }
@@ -490,7 +490,7 @@ static void test_resize(void **state)
 	for (i = 0; i < 3; i++)				/* old run zeroed */
 		for (w = 0; w < PAACE_WORDS; w++)
 			assert_int_equal(sw(mmu, i, w), 0);
-	expect_fault(mmu, 4, WBASE, R, PAMU_AV_PERM);	/* slots reset */
+	expect_fault(mmu, 4, WBASE, R, IOMMU_FAULT_PERM);	/* slots reset */
 	assert_int_equal(xlate(mmu, 4, WBASE + 7 * (SLOT / 2) + 4, R, &phys),
 			 0);
 	assert_true(phys == 0x60000004);
@@ -515,7 +515,7 @@ static void test_update_in_place(void **state)
 	assert_int_equal(sw(mmu, 2, 5), 0x500002c0);	/* slot 3 kept */
 	assert_int_equal(xlate(mmu, 4, WBASE + SLOT + 0x40, W, &phys), 0);
 	assert_true(phys == 0x70000040);
-	expect_fault(mmu, 4, WBASE + 2 * SLOT, R, PAMU_AV_WINDOW);
+	expect_fault(mmu, 4, WBASE + 2 * SLOT, R, IOMMU_FAULT_WINDOW);
 	assert_int_equal(xlate(mmu, 4, WBASE + 8, R, &phys), 0);
 	assert_true(phys == 0x100000008ULL);
 }
@@ -668,7 +668,7 @@ static void test_subwin_only_log_bound(void **state)
 				 0);
 		assert_true(phys == 0x10000004 + i * SZ_1M);
 	}
-	expect_fault(mmu, 2, SZ_1M, R, PAMU_AV_WINDOW);
+	expect_fault(mmu, 2, SZ_1M, R, IOMMU_FAULT_WINDOW);
 	free(before);
 	pamu_destroy(mmu);
 }
@@ -676,7 +676,7 @@ static void test_subwin_only_log_bound(void **state)
 static void test_disable(void **state)
 {
 	struct iommu *mmu = *state;
-	struct pamu_av av;
+	struct iommu_fault av;
 	phys_addr_t phys;
 	unsigned int w;
 
@@ -691,7 +691,7 @@ static void test_disable(void **state)
 	assert_int_equal(pamu_spaace_free(mmu), 16);
 	assert_int_equal(pamu_model_translate(mmu, 4, WBASE, R, &phys, &av),
 			 -EFAULT);
-	assert_int_equal(av.kind, PAMU_AV_LIODN);
+	assert_int_equal(av.kind, IOMMU_FAULT_LIODN);
 	assert_true(av.liodn_valid);
 	assert_false(av.entry_valid);
 	assert_int_equal(mmu->ops->stage_subwindow(mmu, 4, 0, 0, SZ_4K, R),
@@ -731,12 +731,12 @@ static void test_block_liodn(void **state)
 	assert_int_equal(pamu_block_liodn(mmu, 4), 0);
 	assert_int_equal(pamu_block_liodn(mmu, 16), -ERANGE);
 	assert_int_equal(pw(mmu, 4, 1), 0x00000678);	/* V cleared only */
-	expect_fault(mmu, 4, WBASE, R, PAMU_AV_LIODN);
+	expect_fault(mmu, 4, WBASE, R, IOMMU_FAULT_LIODN);
 	/* a subwindow-only change keeps it blocked */
 	assert_int_equal(mmu->ops->stage_subwindow(mmu, 4, 1, 0, SZ_4K, R),
 			 0);
 	assert_int_equal(mmu->ops->commit(mmu), 0);
-	expect_fault(mmu, 4, WBASE, R, PAMU_AV_LIODN);
+	expect_fault(mmu, 4, WBASE, R, IOMMU_FAULT_LIODN);
 	/* restaging the window makes it live again */
 	stage_subwindowed(mmu);
 	assert_int_equal(mmu->ops->commit(mmu), 0);
@@ -746,16 +746,16 @@ static void test_block_liodn(void **state)
 static void test_model_liodn_range(void **state)
 {
 	struct iommu *mmu = *state;
-	struct pamu_av av;
+	struct iommu_fault av;
 	phys_addr_t phys;
 
 	assert_int_equal(pamu_model_translate(mmu, 100, 0x1000, W, &phys, &av),
 			 -EFAULT);
-	assert_int_equal(av.kind, PAMU_AV_LIODN);
+	assert_int_equal(av.kind, IOMMU_FAULT_LIODN);
 	assert_false(av.liodn_valid);
 	assert_true(av.write);
 	/* LIODN 100, LAV "not in PPAACT" 0x400, AV */
-	assert_int_equal(av.avs1, 0x00640401);
+	assert_int_equal(av.status[0], 0x00640401);
 	assert_int_equal(xlate(mmu, 16, 0, R, &phys), -EFAULT);
 	assert_int_equal(xlate(mmu, 0xffffffff, 0, R, &phys), -EFAULT);
 }
@@ -786,7 +786,7 @@ static void test_dma_copy(void **state)
 	struct iommu *mmu = *state;
 	struct fake_mem *m = calloc(1, sizeof(*m));
 	struct iommu_mem mem = { .copy = mem_copy, .ctx = m };
-	struct pamu_av av;
+	struct iommu_fault av;
 	unsigned int i;
 	u8 *snap = malloc(MEM_SIZE);
 
@@ -820,7 +820,7 @@ static void test_dma_copy(void **state)
 	m->calls = 0;
 	assert_int_equal(pamu_model_dma_copy(mmu, 2, 0x10000000, 0x10007000,
 					     0x2000, &mem, &av), -EFAULT);
-	assert_int_equal(av.kind, PAMU_AV_PERM);
+	assert_int_equal(av.kind, IOMMU_FAULT_PERM);
 	assert_true(av.addr == 0x10008000);
 	assert_true(av.write);
 	assert_int_equal(m->calls, 0);
@@ -829,10 +829,10 @@ static void test_dma_copy(void **state)
 	/* source runs off the window's end: WAV at the first bad page */
 	assert_int_equal(pamu_model_dma_copy(mmu, 2, 0x1000f000, 0x10000000,
 					     0x1001, &mem, &av), -EFAULT);
-	assert_int_equal(av.kind, PAMU_AV_WINDOW);
+	assert_int_equal(av.kind, IOMMU_FAULT_WINDOW);
 	assert_true(av.addr == 0x10010000);
 	assert_int_equal(av.liodn, 2);
-	assert_int_equal(av.avs1, 0x00020081);	/* LIODN 2, WAV, AV */
+	assert_int_equal(av.status[0], 0x00020081);	/* LIODN 2, WAV, AV */
 	assert_false(av.write);
 	assert_int_equal(m->calls, 0);
 	assert_memory_equal(snap, m->bytes, MEM_SIZE);
@@ -840,7 +840,7 @@ static void test_dma_copy(void **state)
 	/* wrong LIODN, wrapping range, zero length */
 	assert_int_equal(pamu_model_dma_copy(mmu, 3, 0x10000000, 0x10001000,
 					     8, &mem, &av), -EFAULT);
-	assert_int_equal(av.kind, PAMU_AV_LIODN);
+	assert_int_equal(av.kind, IOMMU_FAULT_LIODN);
 	assert_int_equal(pamu_model_dma_copy(mmu, 2, ~0ULL - 4, 0x10000000,
 					     8, &mem, &av), -EINVAL);
 	assert_int_equal(pamu_model_dma_copy(mmu, 2, 0, 0, 0, &mem, &av), 0);

@@ -184,20 +184,6 @@ void pamu_poll(struct iommu *mmu,
 	}
 }
 
-/* iommu_ops.dma_copy: pamu_model_dma_copy() with the generic record. */
-int pamu_dma_copy(struct iommu *mmu, u32 liodn, u64 src, u64 dst, u64 len,
-		  const struct iommu_mem *mem, struct iommu_fault *fault)
-{
-	struct pamu_av av = { 0 };
-	int ret;
-
-	ret = pamu_model_dma_copy(mmu, liodn, src, dst, len, mem, &av);
-	fault->kind = IOMMU_FAULT_NONE;
-	if (ret == -EFAULT && av.avs1)
-		pamu_fault_of(fault, &av);
-	return ret;
-}
-
 /* iommu_ops.stats: the sizes of the tables, free SPAACEs, the log. */
 void pamu_stats(struct iommu *mmu, struct iommu_stats *st)
 {

@@ -31,19 +31,23 @@
 #define MODEL_WAV 0x080u
 #define MODEL_APV 0x008u
 
-/* Fill @av (when given) for a model fault; always returns -EFAULT. */
-static int fault(struct pamu_av *av, u32 liodn, bool liodn_valid,
+/*
+ * Fill @av (when given) for a model fault: the generic record of
+ * include/weir/iommu.h, status[0] the AVS1 value the hardware would
+ * report (status[1], AVS2, 0). Always returns -EFAULT.
+ */
+static int fault(struct iommu_fault *av, u32 liodn, bool liodn_valid,
 		 bool entry_valid, u64 iova, unsigned int access,
-		 enum pamu_av_kind kind, u32 code)
+		 enum iommu_fault_kind kind, u32 code)
 {
 	if (av) {
-		*av = (struct pamu_av){ 0 };
+		*av = (struct iommu_fault){ 0 };
 		av->liodn = liodn;
 		av->liodn_valid = liodn_valid;
 		av->entry_valid = entry_valid;
 		av->kind = kind;
-		av->avs1 = (liodn << PAMU_AVS1_LIODN_SHIFT) | PAMU_AVS1_AV |
-			   code;
+		av->status[0] = (liodn << PAMU_AVS1_LIODN_SHIFT) |
+				PAMU_AVS1_AV | code;
 		av->addr = iova;
 		av->write = access & IOMMU_WRITE;
 	}
@@ -100,7 +104,7 @@ static int select_slot(const struct pamu_tables *t,
  */
 int pamu_model_translate(struct iommu *mmu, u32 liodn, u64 iova,
 			 unsigned int access, phys_addr_t *phys,
-			 struct pamu_av *av)
+			 struct iommu_fault *av)
 {
 	const struct pamu_tables *t = pamu_tables(mmu);
 	struct paace_fields p, e;
@@ -110,37 +114,37 @@ int pamu_model_translate(struct iommu *mmu, u32 liodn, u64 iova,
 		return -EINVAL;
 	if (liodn >= t->num_paace)
 		return fault(av, liodn, false, false, iova, access,
-			     PAMU_AV_LIODN, PAMU_LAV_NOT_IN_PPAACT);
+			     IOMMU_FAULT_LIODN, PAMU_LAV_NOT_IN_PPAACT);
 	paace_decode(pamu_ppaace(t, liodn), &p);
 	size = pamu_wse_to_size(p.wse);
 	if (!p.v || p.pt != PAACE_PT_PRIMARY || p.wse < PAACE_WSE_4K || !size)
 		return fault(av, liodn, true, p.v, iova, access,
-			     PAMU_AV_LIODN, MODEL_LAV_INVALID);
+			     IOMMU_FAULT_LIODN, MODEL_LAV_INVALID);
 	if (iova < p.wba || iova - p.wba >= size)
 		return fault(av, liodn, true, true, iova, access,
-			     PAMU_AV_WINDOW, MODEL_WAV);
+			     IOMMU_FAULT_WINDOW, MODEL_WAV);
 	off = iova - p.wba;
 	e = p;
 	esize = size;
 	if (p.mw) {
 		if (select_slot(t, &p, size, &e, &off, &slot))
 			return fault(av, liodn, true, true, iova, access,
-				     PAMU_AV_WINDOW, MODEL_WAV);
+				     IOMMU_FAULT_WINDOW, MODEL_WAV);
 		esize = pamu_wse_to_size(e.swse);
 	}
 	if (!ap_allows(e.ap, access))
 		return fault(av, liodn, true, true, iova, access,
-			     PAMU_AV_PERM, MODEL_APV);
+			     IOMMU_FAULT_PERM, MODEL_APV);
 	if (p.mw && (esize < SZ_4K || esize > slot || off >= esize))
 		return fault(av, liodn, true, true, iova, access,
-			     PAMU_AV_WINDOW, MODEL_WAV);
+			     IOMMU_FAULT_WINDOW, MODEL_WAV);
 	if (e.atm == PAACE_ATM_NO_XLATE)
 		*phys = iova;
 	else if (e.atm == PAACE_ATM_WINDOW_XLATE)
 		*phys = e.twba + off;
 	else
 		return fault(av, liodn, true, true, iova, access,
-			     PAMU_AV_UNKNOWN, 0);
+			     IOMMU_FAULT_UNKNOWN, 0);
 	return 0;
 }
 
@@ -163,7 +167,7 @@ static u64 min3(u64 a, u64 b, u64 c)
  * aligned, so one translation covers a chunk); copy when @mem is given.
  */
 static int walk_copy(struct iommu *mmu, u32 liodn, u64 src, u64 dst, u64 len,
-		     const struct iommu_mem *mem, bool copy, struct pamu_av *av)
+		     const struct iommu_mem *mem, bool copy, struct iommu_fault *av)
 {
 	phys_addr_t ps, pd;
 	u64 off, n;
@@ -194,20 +198,23 @@ static int walk_copy(struct iommu *mmu, u32 liodn, u64 src, u64 dst, u64 len,
  * @dst_iova: destination bus address (write access)
  * @len:      bytes
  * @mem:      real-memory accessor
- * @av:       out, may be NULL: the first violation, same record as the
- *            hardware path (pamu_av_handle)
+ * @av:       out, may be NULL: the first violation, the record the
+ *            hardware path hands the core too (pamu_fault_of()); its kind
+ *            is IOMMU_FAULT_NONE when there was none
  *
  * Every page of both ranges is translated before anything is copied, so
- * a fault copies nothing.
+ * a fault copies nothing. This is the backend's iommu_ops.dma_copy.
  * Return: 0; -EFAULT on a violation (nothing copied); -EINVAL when a
  * range wraps past 2^64 or @mem is NULL; the accessor's error.
  */
 int pamu_model_dma_copy(struct iommu *mmu, u32 liodn, u64 src_iova,
 			u64 dst_iova, u64 len, const struct iommu_mem *mem,
-			struct pamu_av *av)
+			struct iommu_fault *av)
 {
 	int ret;
 
+	if (av)
+		av->kind = IOMMU_FAULT_NONE;
 	if (!mem || !mem->copy)
 		return -EINVAL;
 	if (!len)

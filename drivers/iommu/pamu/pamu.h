@@ -403,12 +403,12 @@ void pamu_av_reenable(void *regs, u32 quirks);
 
 int pamu_model_translate(struct iommu *mmu, u32 liodn, u64 iova,
 			 unsigned int access, phys_addr_t *phys,
-			 struct pamu_av *av);
+			 struct iommu_fault *av);
 
 
 int pamu_model_dma_copy(struct iommu *mmu, u32 liodn, u64 src_iova,
 			u64 dst_iova, u64 len, const struct iommu_mem *mem,
-			struct pamu_av *av);
+			struct iommu_fault *av);
 
 /* ------------------------------------------------------------------ */
 /* The backend (driver.c): struct iommu_driver and the ops it adds     */
@@ -417,11 +417,9 @@ int pamu_model_dma_copy(struct iommu *mmu, u32 liodn, u64 src_iova,
 extern const struct iommu_driver pamu_iommu_driver;
 
 void pamu_fault_of(struct iommu_fault *f, const struct pamu_av *av);
-void pamu_stats(struct iommu *mmu, struct iommu_stats *st);
+void pamu_stats(struct iommu *mmu, struct iommu_stats *st);	/* sandbox only */
 void pamu_dump(struct iommu *mmu, bool all);	/* dump.c, sandbox only */
 void pamu_poll(struct iommu *mmu,
 	       void (*report)(const struct iommu_fault *fault));
-int pamu_dma_copy(struct iommu *mmu, u32 liodn, u64 src, u64 dst, u64 len,
-		  const struct iommu_mem *mem, struct iommu_fault *fault);
 
 #endif

@@ -661,9 +661,9 @@ static const struct iommu_ops pamu_ops = {
 	.translate = pamu_translate_op,
 	.caps = pamu_caps,
 	.set_liodn_attr = pamu_set_liodn_attr,
-	.dma_copy = pamu_dma_copy,
+	.dma_copy = pamu_model_dma_copy,
 	.poll = pamu_poll,
-	.stats = pamu_stats,
+	.stats = IS_ENABLED(CONFIG_SANDBOX) ? pamu_stats : NULL,
 };
 
 /* ---------------------------------------------------- creation */
