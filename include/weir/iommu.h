@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The IOMMU backend interface: the only way the board-independent core
- * (hv/dma) changes what a DMA master may reach.
+ * (hv/iommu, hv/dma) reaches an IOMMU (doc/architecture-iommu.md): a
+ * backend is a struct iommu_driver found in the registry
+ * (drivers/iommu/registry.c), an instance a struct iommu with its
+ * iommu_ops.
  *
  * Model: every LIODN has at most one primary window [iova, iova + size),
  * split into 'subwindows' equal slots (1 = no subwindows). Each slot maps

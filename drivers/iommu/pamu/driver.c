@@ -27,9 +27,13 @@ static unsigned int nunits;
 static u32 quirks;
 static bool av_off[32];
 
-_Static_assert((int)PAMU_AV_PDV == (int)IOMMU_FAULT_PDV &&
+_Static_assert((int)PAMU_AV_UNKNOWN == (int)IOMMU_FAULT_UNKNOWN &&
 	       (int)PAMU_AV_LIODN == (int)IOMMU_FAULT_LIODN &&
-	       (int)PAMU_AV_UNKNOWN == (int)IOMMU_FAULT_UNKNOWN,
+	       (int)PAMU_AV_WINDOW == (int)IOMMU_FAULT_WINDOW &&
+	       (int)PAMU_AV_PERM == (int)IOMMU_FAULT_PERM &&
+	       (int)PAMU_AV_OPTRANS == (int)IOMMU_FAULT_OPTRANS &&
+	       (int)PAMU_AV_GATE == (int)IOMMU_FAULT_GATE &&
+	       (int)PAMU_AV_PDV == (int)IOMMU_FAULT_PDV,
 	       "enum pamu_av_kind follows enum iommu_fault_kind");
 
 static int fail(struct dt_error *err, int ret, const char *msg)
@@ -42,8 +46,9 @@ static int fail(struct dt_error *err, int ret, const char *msg)
 
 /**
  * pamu_fault_of() - the generic record @f (include/weir/iommu.h) of the
- * violation @av pamu_av_handle() or the model decoded: the same fields,
- * AVS1/AVS2 as the raw status words, A-003638's reporting-off flag.
+ * violation @av pamu_av_handle() decoded from a unit's registers: the
+ * same fields, AVS1/AVS2 as the raw status words, A-003638's
+ * reporting-off flag. (The model fills struct iommu_fault itself.)
  */
 void pamu_fault_of(struct iommu_fault *f, const struct pamu_av *av)
 {
@@ -208,5 +213,6 @@ const struct iommu_driver pamu_iommu_driver = {
 	.create = pamu_create,
 	.destroy = pamu_destroy,
 	.bring_up = pamu_bring_up,
-	.dump = IS_ENABLED(CONFIG_SANDBOX) ? pamu_dump : NULL,
+	/* host builds only (drivers/iommu/registry.c: why not SANDBOX) */
+	.dump = IS_ENABLED(CONFIG_PPC) ? NULL : pamu_dump,
 };
