@@ -4,9 +4,13 @@
  * by hv/partition/partition.c, with guest RAM as host memory between
  * canary ("weir's own memory") pages, vCPUs, and the units' virtual PIC,
  * console byte channel and error queue each; four DMA groups on one real
- * PAMU backend (pamu_create(), its iommu_ops and the software model), one
- * of them with an MSI doorbell. Also the host fakes of the arch side of
- * include/weir/arch.h (vcpu_kick(), arch_system_reset(), ...).
+ * PAMU backend (created through the registry, iommu_driver_by_name("pamu");
+ * its iommu_ops and the software model), one of them with an MSI
+ * doorbell. The invariants (invariants.c) and world_save() read the PAMU's
+ * own state (drivers/iommu/pamu/pamu_priv.h): this fuzzer checks the
+ * PAMU's tables as much as hv/dma (doc/architecture-iommu.md, "Left to
+ * do"). Also the host fakes of the arch side of include/weir/arch.h
+ * (vcpu_kick(), arch_system_reset(), ...).
  *
  * world_reset() rebuilds everything from scratch (same layout every
  * time), so each fuzz input starts from the same state.

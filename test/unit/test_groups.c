@@ -660,8 +660,8 @@ static void test_pci_kind(void **state)
 	}
 }
 
-/* The IOMMU node the registry finds in @blob (the PAMU's), or -1. */
-static int pamu_node(const void *blob)
+/* The IOMMU node the registry finds in @blob ("fsl,pamu"), or -1. */
+static int iommu_node_of(const void *blob)
 {
 	int node;
 
@@ -678,20 +678,20 @@ static void test_pamu_units(void **state)
 
 	dtc_compile("/dts-v1/; / { #address-cells = <2>; #size-cells = <2>; };",
 		    blob, sizeof(blob));
-	assert_int_equal(iommu_hw_units(blob, pamu_node(blob), phys,
+	assert_int_equal(iommu_hw_units(blob, iommu_node_of(blob), phys,
 					PLAN_MAX_IOMMU_UNITS, &n, &err), 0);
 	assert_int_equal(n, 0);
 	dtc_compile("/dts-v1/; / { #address-cells = <2>; #size-cells = <2>;"
 		    " p { compatible = \"fsl,pamu\"; reg = <0 0x20000 0 0x1800>; }; };",
 		    blob, sizeof(blob));
-	assert_int_equal(iommu_hw_units(blob, pamu_node(blob), phys,
+	assert_int_equal(iommu_hw_units(blob, iommu_node_of(blob), phys,
 					PLAN_MAX_IOMMU_UNITS, &n, &err), -EINVAL);
 	assert_string_equal(err.node, "/p");
 	assert_string_equal(err.prop, "reg");
 	dtc_compile("/dts-v1/; / { #address-cells = <2>; #size-cells = <2>;"
 		    " p { compatible = \"fsl,pamu\"; reg = <0 0x20000 0 0x9000>; }; };",
 		    blob, sizeof(blob));
-	assert_int_equal(iommu_hw_units(blob, pamu_node(blob), phys,
+	assert_int_equal(iommu_hw_units(blob, iommu_node_of(blob), phys,
 					PLAN_MAX_IOMMU_UNITS, &n, &err), -E2BIG);
 	assert_int_equal(n, 0);
 }
