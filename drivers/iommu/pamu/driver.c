@@ -11,11 +11,10 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <weir/arch.h>
 #include <weir/config.h>
-#include <weir/hv.h>
 #include <weir/iommu_groups.h>
 #include <weir/log.h>
-#include <weir/vcpu_arch.h>
 #include "pamu_priv.h"
 
 /* GUTS, for PAMUBYPENR (QorIQ RM; Linux fsl_pamu.c uses the same node). */
