@@ -61,7 +61,8 @@ static const void *find_config(const struct boot_state *boot,
 	const void *cfg;
 
 	*addr = CONFIG_WEIR_CONFIG_ADDR;
-	if (bootargs_get(boot->hw->bootargs, "config-addr", val, sizeof(val)) > 0)
+	if (bootargs_get(boot->hw->bootargs, "config-addr", val, sizeof(val)) >
+	    0)
 		*addr = strtoull(val, NULL, 0);
 	cfg = (const void *)(uintptr_t)*addr;
 	if (*addr >= boot->lowmem_limit || fdt_check_header(cfg)) {
@@ -95,7 +96,8 @@ static void print_plan(const void *fdt, const struct plan *plan)
 			(unsigned long long)pp->image_len);
 		for (d = 0; d < pp->ndev; d++)
 			pr_info("  device %s\n",
-				fdt_path_of(fdt, pp->hw_dev[d], path, sizeof(path)));
+				fdt_path_of(fdt, pp->hw_dev[d], path,
+					    sizeof(path)));
 	}
 }
 
@@ -103,7 +105,8 @@ static void __noreturn config_fatal(const struct dt_error *err)
 {
 	char line[300];
 
-	printf("weir: fatal: config %s\n", dt_error_str(err, line, sizeof(line)));
+	printf("weir: fatal: config %s\n",
+	       dt_error_str(err, line, sizeof(line)));
 	printf("weir: stopped: fix the partition config and reboot\n");
 	arch_cpu_stop();
 }

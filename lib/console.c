@@ -105,7 +105,8 @@ int vprintf(const char *fmt, va_list ap)
 
 	if (n < 0)
 		return n;
-	console_write(buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
+	console_write(buf,
+		      (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
 	return n;
 }
 

@@ -39,7 +39,7 @@ static int translate_one(const void *fdt, int bus, u64 *addr)
 	if (!r)
 		return -ERANGE;
 	if (len == 0)
-		return 0;	/* identity */
+		return 0; /* identity */
 	if (!cells_ok(cac, csc) || !cells_ok(pac, 1))
 		return -EINVAL;
 	entry = (cac + pac + csc) * 4;
@@ -159,7 +159,7 @@ int fdt_check_tree(const void *fdt)
 	ret = fdt_check_header(fdt);
 	if (ret)
 		return ret;
-	if (fdt_version(fdt) < 17)	/* no size_dt_struct to bound the walk */
+	if (fdt_version(fdt) < 17) /* no size_dt_struct to bound the walk */
 		return -FDT_ERR_BADVERSION;
 	/* The blocks' own alignment (spec §5.1: reservation map 8 bytes,
 	 * structure block 4 bytes); libfdt reads them as aligned words.
@@ -197,7 +197,8 @@ int fdt_check_tree(const void *fdt)
 		case FDT_NOP:
 			break;
 		case FDT_END:
-			return depth == 0 && roots == 1 ? 0 : -FDT_ERR_BADSTRUCTURE;
+			return depth == 0 && roots == 1 ? 0 :
+							  -FDT_ERR_BADSTRUCTURE;
 		default:
 			return -FDT_ERR_BADSTRUCTURE;
 		}

@@ -57,5 +57,5 @@ void hv_free(void *ptr)
 
 phys_addr_t hv_virt_to_phys(const void *p)
 {
-	return (phys_addr_t)(uintptr_t)p;	/* weir's RAM is mapped 1:1 */
+	return (phys_addr_t)(uintptr_t)p; /* weir's RAM is mapped 1:1 */
 }

@@ -1,6 +1,7 @@
 # Static analysis of the core with zero findings (doc/robustness.md):
 #
-#   make static   cppcheck on hv/, lib/, drivers/, arch/sandbox/ (every C
+#   make static   clang-format (format-check: .clang-format, the kernel's
+#                 style); cppcheck on hv/, lib/, drivers/, arch/sandbox/ (every C
 #                 file, target-only ones too); clang-tidy (checks in
 #                 .clang-tidy) on the files of the sandbox build, i.e.
 #                 the core as the host tests and fuzzers build it;
@@ -24,8 +25,21 @@ STATIC_FLAGS     := -std=gnu11 -Iinclude -Iarch/sandbox/include \
 
 CHECK_EXTRA += static
 
-.PHONY: static cppcheck clang-tidy layers
-static: cppcheck clang-tidy layers
+# The C of weir itself in the style of .clang-format (the kernel's,
+# applied once to every file): clang-format 14 must find nothing to change.
+FORMAT_SRCS := $(shell git ls-files 'hv/*.[ch]' 'include/*.h' 'lib/*.c' \
+		 'drivers/*.[ch]' 'arch/*.[ch]' 'board/*.c' 'tools/*.c' 2>/dev/null)
+
+.PHONY: static cppcheck clang-tidy layers format format-check
+static: format-check cppcheck clang-tidy layers
+
+format-check:
+	@echo "  FORMAT  $(words $(FORMAT_SRCS)) files (.clang-format)"
+	$(Q)clang-format --dry-run --Werror $(FORMAT_SRCS)
+
+# Reformat them (what format-check asks for).
+format:
+	$(Q)clang-format -i $(FORMAT_SRCS)
 
 layers: all
 	@echo "  LAYERS  arch/ <-> hv/ through include/weir/arch.h"

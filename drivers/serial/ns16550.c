@@ -7,22 +7,22 @@
 #include <asm/io.h>
 #include <weir/ns16550.h>
 
-#define UART_RBR	0	/* receive buffer (read) */
-#define UART_THR	0	/* transmit holding (write) */
-#define UART_DLL	0	/* divisor latch low (DLAB=1) */
-#define UART_IER	1
-#define UART_DLM	1	/* divisor latch high (DLAB=1) */
-#define UART_FCR	2
-#define UART_LCR	3
-#define UART_MCR	4
-#define UART_LSR	5
+#define UART_RBR 0 /* receive buffer (read) */
+#define UART_THR 0 /* transmit holding (write) */
+#define UART_DLL 0 /* divisor latch low (DLAB=1) */
+#define UART_IER 1
+#define UART_DLM 1 /* divisor latch high (DLAB=1) */
+#define UART_FCR 2
+#define UART_LCR 3
+#define UART_MCR 4
+#define UART_LSR 5
 
-#define LCR_8N1		0x03
-#define LCR_DLAB	0x80
-#define MCR_DTR_RTS	0x03
+#define LCR_8N1 0x03
+#define LCR_DLAB 0x80
+#define MCR_DTR_RTS 0x03
 #define FCR_ENABLE_CLEAR 0x07
-#define LSR_DR		0x01	/* data ready */
-#define LSR_THRE	0x20	/* transmit holding register empty */
+#define LSR_DR 0x01   /* data ready */
+#define LSR_THRE 0x20 /* transmit holding register empty */
 
 static volatile u8 *reg(struct ns16550 *u, unsigned int r)
 {

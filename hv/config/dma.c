@@ -12,10 +12,13 @@
 #include <weir/fdt_util.h>
 #include <weir/iommu_groups.h>
 
-#define IOVA_BITS 36	/* e500mc IOVA space (PAMU windows) */
+#define IOVA_BITS 36 /* e500mc IOVA space (PAMU windows) */
 
 static const char *const dma_opts[] = {
-	"dma-window-size", "dma-page-shift", "dma-disabled", "msi-iova",
+	"dma-window-size",
+	"dma-page-shift",
+	"dma-disabled",
+	"msi-iova",
 };
 
 const char *config_dma_first_opt(const void *cfg, int node)
@@ -86,10 +89,11 @@ static int parse_window_size(const void *cfg, int node,
 			       "0x%llx: need a power of two, 4 KiB to 1 GiB",
 			       (unsigned long long)v);
 	if (v < (1ULL << dma->default_page_shift))
-		return dt_fail(err, cfg, node, ret ? prop : "dma-page-shift",
-			       -EINVAL, "window 0x%llx is smaller than one %llu KiB page",
-			       (unsigned long long)v,
-			       (1ULL << dma->default_page_shift) >> 10);
+		return dt_fail(
+			err, cfg, node, ret ? prop : "dma-page-shift", -EINVAL,
+			"window 0x%llx is smaller than one %llu KiB page",
+			(unsigned long long)v,
+			(1ULL << dma->default_page_shift) >> 10);
 	dma->default_size = v;
 	return 0;
 }
@@ -108,10 +112,11 @@ static int parse_msi(const void *cfg, int node, struct dma_group_config *dma,
 		return 0;
 	if (!IS_ALIGNED(v, SZ_4K) || v >= (1ULL << IOVA_BITS) ||
 	    dma->msi_len > (1ULL << IOVA_BITS) - v)
-		return dt_fail(err, cfg, node, prop, -EINVAL,
-			       "0x%llx: need 4 KiB alignment and 0x%llx bytes inside the %d-bit IOVA space",
-			       (unsigned long long)v,
-			       (unsigned long long)dma->msi_len, IOVA_BITS);
+		return dt_fail(
+			err, cfg, node, prop, -EINVAL,
+			"0x%llx: need 4 KiB alignment and 0x%llx bytes inside the %d-bit IOVA space",
+			(unsigned long long)v, (unsigned long long)dma->msi_len,
+			IOVA_BITS);
 	dma->msi_iova = v;
 	return 0;
 }
@@ -128,16 +133,19 @@ static int check_msi_in_window(const void *cfg, int node,
 			       struct dt_error *err)
 {
 	const char *prop = fdt_getprop(cfg, node, "msi-iova", NULL) ?
-			   "msi-iova" : "dma-window-size";
+				   "msi-iova" :
+				   "dma-window-size";
 
-	if (!dma->msi_len || (dma->msi_iova < dma->default_size &&
-			      dma->msi_len <= dma->default_size - dma->msi_iova))
+	if (!dma->msi_len ||
+	    (dma->msi_iova < dma->default_size &&
+	     dma->msi_len <= dma->default_size - dma->msi_iova))
 		return 0;
-	return dt_fail(err, cfg, node, prop, -ERANGE,
-		       "MSI range 0x%llx+0x%llx is outside the 0x%llx-byte DMA window (give msi-iova inside it)",
-		       (unsigned long long)dma->msi_iova,
-		       (unsigned long long)dma->msi_len,
-		       (unsigned long long)dma->default_size);
+	return dt_fail(
+		err, cfg, node, prop, -ERANGE,
+		"MSI range 0x%llx+0x%llx is outside the 0x%llx-byte DMA window (give msi-iova inside it)",
+		(unsigned long long)dma->msi_iova,
+		(unsigned long long)dma->msi_len,
+		(unsigned long long)dma->default_size);
 }
 
 int config_dma_opts(const void *cfg, int node, struct dma_group_config *dma,

@@ -97,7 +97,8 @@ int hw_find_console(const void *fdt, struct hw_info *hw, struct dt_error *err)
 	int chosen, node, ret;
 
 	chosen = fdt_path_offset(fdt, "/chosen");
-	path = chosen >= 0 ? fdt_getprop(fdt, chosen, "stdout-path", NULL) : NULL;
+	path = chosen >= 0 ? fdt_getprop(fdt, chosen, "stdout-path", NULL) :
+			     NULL;
 	if (!path && chosen >= 0)
 		path = fdt_getprop(fdt, chosen, "linux,stdout-path", NULL);
 	if (chosen < 0) {
@@ -161,7 +162,8 @@ static int parse_cpus(const void *fdt, struct hw_info *hw, struct dt_error *err)
 		return fail(err, fdt, -FDT_ERR_NOTFOUND, "cpus",
 			    "no /cpus node");
 	hw->ncpus = 0;
-	fdt_for_each_subnode(node, fdt, cpus) {
+	fdt_for_each_subnode(node, fdt, cpus)
+	{
 		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
 
 		if (!type || strcmp(type, "cpu"))
@@ -172,13 +174,15 @@ static int parse_cpus(const void *fdt, struct hw_info *hw, struct dt_error *err)
 			name = comma ? comma + 1 : name;
 			at = strchr(name, '@');
 			snprintf(hw->cpu, sizeof(hw->cpu), "%.*s",
-				 at ? (int)(at - name) : (int)strlen(name), name);
+				 at ? (int)(at - name) : (int)strlen(name),
+				 name);
 			tb = fdt_getprop(fdt, node, "timebase-frequency", NULL);
 			if (!tb)
-				tb = fdt_getprop(fdt, cpus, "timebase-frequency", NULL);
+				tb = fdt_getprop(fdt, cpus,
+						 "timebase-frequency", NULL);
 			if (!tb)
-				return fail(err, fdt, node, "timebase-frequency",
-					    "missing");
+				return fail(err, fdt, node,
+					    "timebase-frequency", "missing");
 			hw->tb_freq = fdt32_to_cpu(*tb);
 			hw->dcache_block = cache_block(fdt, node);
 		}
@@ -198,13 +202,14 @@ static int parse_memory(const void *fdt, struct hw_info *hw,
 
 	hw->nram = 0;
 	hw->ram_total = 0;
-	fdt_for_each_subnode(node, fdt, 0) {
+	fdt_for_each_subnode(node, fdt, 0)
+	{
 		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
 
 		if (!type || strcmp(type, "memory"))
 			continue;
 		last = node;
-		for (i = 0; ; i++) {
+		for (i = 0;; i++) {
 			struct hw_mem_bank *b = &hw->ram[hw->nram];
 
 			ret = fdt_reg_phys(fdt, node, i, &b->base, &size);
@@ -213,17 +218,20 @@ static int parse_memory(const void *fdt, struct hw_info *hw,
 			if (ret)
 				return fail(err, fdt, node, "reg",
 					    ret == -ENOENT ? "missing" :
-					    "malformed (%d)", ret);
+							     "malformed (%d)",
+					    ret);
 			if (!size)
 				continue;
 			if (!phys_ok(b->base, size))
-				return fail(err, fdt, node, "reg",
-					    "bank 0x%llx+0x%llx is beyond the %d-bit physical space",
-					    (unsigned long long)b->base,
-					    (unsigned long long)size, HW_PHYS_BITS);
+				return fail(
+					err, fdt, node, "reg",
+					"bank 0x%llx+0x%llx is beyond the %d-bit physical space",
+					(unsigned long long)b->base,
+					(unsigned long long)size, HW_PHYS_BITS);
 			if (hw->nram == HW_MAX_RAM_BANKS)
 				return fail(err, fdt, node, "reg",
-					    "more than %d banks", HW_MAX_RAM_BANKS);
+					    "more than %d banks",
+					    HW_MAX_RAM_BANKS);
 			b->size = size;
 			hw->ram_total += size;
 			hw->nram++;
@@ -245,7 +253,8 @@ static int parse_ccsr(const void *fdt, struct hw_info *hw, struct dt_error *err)
 
 	if (soc < 0) {
 		soc = -FDT_ERR_NOTFOUND;
-		fdt_for_each_subnode(node, fdt, 0) {
+		fdt_for_each_subnode(node, fdt, 0)
+		{
 			if (!strncmp(fdt_get_name(fdt, node, NULL), "soc", 3)) {
 				soc = node;
 				break;
@@ -259,16 +268,18 @@ static int parse_ccsr(const void *fdt, struct hw_info *hw, struct dt_error *err)
 	ac = fdt_address_cells(fdt, soc);
 	sc = fdt_size_cells(fdt, soc);
 	pac = fdt_address_cells(fdt, 0);
-	if (!r || len < (ac + pac + sc) * 4 || ac > 2 || pac > 2 || sc < 1 || sc > 2)
+	if (!r || len < (ac + pac + sc) * 4 || ac > 2 || pac > 2 || sc < 1 ||
+	    sc > 2)
 		return fail(err, fdt, soc, "ranges",
 			    "missing or malformed (need <child parent size>)");
 	hw->ccsr_phys = fdt_read_cells(r + ac, pac);
 	hw->ccsr_size = fdt_read_cells(r + ac + pac, sc);
 	if (!hw->ccsr_size || !phys_ok(hw->ccsr_phys, hw->ccsr_size))
-		return fail(err, fdt, soc, "ranges",
-			    "CCSR 0x%llx+0x%llx is beyond the %d-bit physical space",
-			    (unsigned long long)hw->ccsr_phys,
-			    (unsigned long long)hw->ccsr_size, HW_PHYS_BITS);
+		return fail(
+			err, fdt, soc, "ranges",
+			"CCSR 0x%llx+0x%llx is beyond the %d-bit physical space",
+			(unsigned long long)hw->ccsr_phys,
+			(unsigned long long)hw->ccsr_size, HW_PHYS_BITS);
 	return 0;
 }
 
@@ -284,7 +295,8 @@ int hw_parse(const void *fdt, struct hw_info *hw, struct dt_error *err)
 	int ret;
 
 	parse_model(fdt, hw);
-	hw->bootargs = chosen >= 0 ? fdt_getprop(fdt, chosen, "bootargs", NULL) : NULL;
+	hw->bootargs =
+		chosen >= 0 ? fdt_getprop(fdt, chosen, "bootargs", NULL) : NULL;
 	if (!hw->bootargs)
 		hw->bootargs = "";
 	ret = parse_memory(fdt, hw, err);

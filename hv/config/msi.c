@@ -50,17 +50,19 @@ static int bank_desc(const void *cfg, const void *hwfdt,
 			       "%s: MSI bank without a usable \"reg\"", path);
 	if (fdt_reg_phys(hwfdt, node, 1, &d->doorbell, NULL)) {
 		if (d->v43)
-			return dt_fail(err, cfg, child, "device", -EINVAL,
-				       "%s: MPIC 4.3 MSI bank without its MSIIR1 alias (second \"reg\" entry)",
-				       path);
+			return dt_fail(
+				err, cfg, child, "device", -EINVAL,
+				"%s: MPIC 4.3 MSI bank without its MSIIR1 alias (second \"reg\" entry)",
+				path);
 		d->doorbell = d->phys + MSI_MSIIR;
 	}
 	if (!hw_in_ccsr(hw, d->phys, SZ_4K) ||
 	    !hw_in_ccsr(hw, msi_doorbell_page(d->doorbell), SZ_4K))
-		return dt_fail(err, cfg, child, "device", -ERANGE,
-			       "%s: MSI bank 0x%llx (doorbell 0x%llx) is outside CCSR",
-			       path, (unsigned long long)d->phys,
-			       (unsigned long long)d->doorbell);
+		return dt_fail(
+			err, cfg, child, "device", -ERANGE,
+			"%s: MSI bank 0x%llx (doorbell 0x%llx) is outside CCSR",
+			path, (unsigned long long)d->phys,
+			(unsigned long long)d->doorbell);
 	return 1;
 }
 
@@ -84,15 +86,16 @@ static int check_bank(const void *cfg, const void *hwfdt,
 		return dt_fail(err, cfg, child, "device", -EBUSY,
 			       "%s: a partition gets one MSI bank, '%s' has %s",
 			       path, pp->name,
-			       fdt_path_of(hwfdt, pp->hw_dev[pp->msi_dev],
-					   had, sizeof(had)));
+			       fdt_path_of(hwfdt, pp->hw_dev[pp->msi_dev], had,
+					   sizeof(had)));
 	other = page_owner(plan, i, msi_doorbell_page(desc.doorbell));
 	if (other)
-		return dt_fail(err, cfg, child, "device", -EBUSY,
-			       "%s: its doorbell shares the 4 KiB page 0x%llx with the MSI bank of partition '%s' (the PAMU maps whole pages)",
-			       path,
-			       (unsigned long long)msi_doorbell_page(desc.doorbell),
-			       other->name);
+		return dt_fail(
+			err, cfg, child, "device", -EBUSY,
+			"%s: its doorbell shares the 4 KiB page 0x%llx with the MSI bank of partition '%s' (the PAMU maps whole pages)",
+			path,
+			(unsigned long long)msi_doorbell_page(desc.doorbell),
+			other->name);
 	if (*nbanks == MSI_MAX_BANKS)
 		return dt_fail(err, cfg, child, "device", -E2BIG,
 			       "%s: more than %d MSI banks", path,

@@ -38,14 +38,16 @@ static int parse_cpus(const void *cfg, int node, const struct hw_info *hw,
 
 	if (!p || len == 0 || len % 8)
 		return dt_fail(err, cfg, node, "cpus", -EINVAL,
-				"need <first count> pairs");
+			       "need <first count> pairs");
 	for (i = 0; i < len / 8; i++) {
-		u32 first = fdt32_to_cpu(p[2 * i]), count = fdt32_to_cpu(p[2 * i + 1]);
+		u32 first = fdt32_to_cpu(p[2 * i]),
+		    count = fdt32_to_cpu(p[2 * i + 1]);
 
 		if (!count || first >= hw->ncpus || count > hw->ncpus - first)
-			return dt_fail(err, cfg, node, "cpus", -EINVAL,
-					"cores %u..%u do not exist (machine has %u)",
-					first, first + count - 1, hw->ncpus);
+			return dt_fail(
+				err, cfg, node, "cpus", -EINVAL,
+				"cores %u..%u do not exist (machine has %u)",
+				first, first + count - 1, hw->ncpus);
 		pp->cpu_mask |= ((1u << count) - 1) << first;
 	}
 	return 0;
@@ -70,22 +72,27 @@ static int parse_memory(const void *cfg, int node, const struct hw_info *hw,
 	int ret = get_u64s(cfg, node, "guest-memory", v, 2);
 
 	if (ret)
-		return dt_fail(err, cfg, node, "guest-memory", -EINVAL,
-				ret == -ENOENT ? "missing" :
+		return dt_fail(
+			err, cfg, node, "guest-memory", -EINVAL,
+			ret == -ENOENT ?
+				"missing" :
 				"need <phys-hi phys-lo size-hi size-lo>");
 	if (!v[1] || !IS_ALIGNED(v[0], SZ_4K) || !IS_ALIGNED(v[1], SZ_4K))
-		return dt_fail(err, cfg, node, "guest-memory", -EINVAL,
-				"base and size must be 4 KiB multiples, size > 0");
+		return dt_fail(
+			err, cfg, node, "guest-memory", -EINVAL,
+			"base and size must be 4 KiB multiples, size > 0");
 	if (!inside_one_bank(hw, v[0], v[1]))
 		return dt_fail(err, cfg, node, "guest-memory", -ERANGE,
-				"0x%llx+0x%llx is not inside physical memory",
-				(unsigned long long)v[0], (unsigned long long)v[1]);
+			       "0x%llx+0x%llx is not inside physical memory",
+			       (unsigned long long)v[0],
+			       (unsigned long long)v[1]);
 	if (ranges_overlap(v[0], v[1], hv->start, hv->size))
-		return dt_fail(err, cfg, node, "guest-memory", -ERANGE,
-				"0x%llx+0x%llx overlaps weir's memory 0x%llx+0x%llx",
-				(unsigned long long)v[0], (unsigned long long)v[1],
-				(unsigned long long)hv->start,
-				(unsigned long long)hv->size);
+		return dt_fail(
+			err, cfg, node, "guest-memory", -ERANGE,
+			"0x%llx+0x%llx overlaps weir's memory 0x%llx+0x%llx",
+			(unsigned long long)v[0], (unsigned long long)v[1],
+			(unsigned long long)hv->start,
+			(unsigned long long)hv->size);
 	pp->ram_phys = v[0];
 	pp->ram_size = v[1];
 	return 0;
@@ -99,27 +106,34 @@ static int parse_image(const void *cfg, int node, const struct hw_info *hw,
 	int ret = get_u64s(cfg, node, "guest-image", v, 3);
 
 	if (ret)
-		return dt_fail(err, cfg, node, "guest-image", ret == -ENOENT ?
-				-ENOENT : -EINVAL, ret == -ENOENT ? "missing" :
+		return dt_fail(
+			err, cfg, node, "guest-image",
+			ret == -ENOENT ? -ENOENT : -EINVAL,
+			ret == -ENOENT ?
+				"missing" :
 				"need <src-hi src-lo gpa-hi gpa-lo len-hi len-lo>");
 	if (!v[2] || !inside_one_bank(hw, v[0], v[2]))
 		return dt_fail(err, cfg, node, "guest-image", -ENOENT,
-				"image 0x%llx+0x%llx is not in physical memory",
-				(unsigned long long)v[0], (unsigned long long)v[2]);
+			       "image 0x%llx+0x%llx is not in physical memory",
+			       (unsigned long long)v[0],
+			       (unsigned long long)v[2]);
 	/* Read again at every (re)start: it must be memory no guest owns
 	 * and weir does not use. */
 	if (ranges_overlap(v[0], v[2], hv->start, hv->size))
 		return dt_fail(err, cfg, node, "guest-image", -ERANGE,
-				"image 0x%llx+0x%llx overlaps weir's memory",
-				(unsigned long long)v[0], (unsigned long long)v[2]);
+			       "image 0x%llx+0x%llx overlaps weir's memory",
+			       (unsigned long long)v[0],
+			       (unsigned long long)v[2]);
 	if (ranges_overlap(v[0], v[2], pp->ram_phys, pp->ram_size))
-		return dt_fail(err, cfg, node, "guest-image", -EBUSY,
-				"image 0x%llx+0x%llx lies in the partition's own guest-memory, which is cleared at every start",
-				(unsigned long long)v[0], (unsigned long long)v[2]);
+		return dt_fail(
+			err, cfg, node, "guest-image", -EBUSY,
+			"image 0x%llx+0x%llx lies in the partition's own guest-memory, which is cleared at every start",
+			(unsigned long long)v[0], (unsigned long long)v[2]);
 	if (v[1] >= pp->ram_size || v[2] > pp->ram_size - v[1])
-		return dt_fail(err, cfg, node, "guest-image", -ERANGE,
-				"guest range 0x%llx+0x%llx is outside guest-memory",
-				(unsigned long long)v[1], (unsigned long long)v[2]);
+		return dt_fail(
+			err, cfg, node, "guest-image", -ERANGE,
+			"guest range 0x%llx+0x%llx is outside guest-memory",
+			(unsigned long long)v[1], (unsigned long long)v[2]);
 	pp->image_src = v[0];
 	pp->image_gpa = v[1];
 	pp->image_len = v[2];
@@ -130,8 +144,8 @@ static int parse_image(const void *cfg, int node, const struct hw_info *hw,
  * A single NUL-terminated string of at most @max characters into @out;
  * absent leaves @out empty. -EINVAL or -E2BIG (with @err) otherwise.
  */
-static int get_string(const void *cfg, int node, const char *prop,
-		      size_t max, char *out, struct dt_error *err)
+static int get_string(const void *cfg, int node, const char *prop, size_t max,
+		      char *out, struct dt_error *err)
 {
 	int len;
 	const char *s = fdt_getprop(cfg, node, prop, &len);
@@ -142,14 +156,14 @@ static int get_string(const void *cfg, int node, const char *prop,
 		return 0;
 	if (len < 1)
 		return dt_fail(err, cfg, node, prop, -EINVAL,
-				"need one string");
+			       "need one string");
 	n = strnlen(s, (size_t)len);
 	if (n + 1 != (size_t)len)
 		return dt_fail(err, cfg, node, prop, -EINVAL,
-				"need one string");
+			       "need one string");
 	if (n > max)
 		return dt_fail(err, cfg, node, prop, -E2BIG,
-				"%zu characters, at most %zu", n, max);
+			       "%zu characters, at most %zu", n, max);
 	memcpy(out, s, n + 1);
 	return 0;
 }
@@ -167,7 +181,7 @@ static int parse_guest(const void *cfg, int node, struct part_plan *pp,
 	p = fdt_getprop(cfg, node, "manager", &len);
 	if (p && len)
 		return dt_fail(err, cfg, node, "manager", -EINVAL,
-				"must be empty (a flag)");
+			       "must be empty (a flag)");
 	pp->manager = p != NULL;
 
 	ret = get_string(cfg, node, "bootargs", CONFIG_BOOTARGS_MAX,
@@ -184,24 +198,25 @@ static int parse_guest(const void *cfg, int node, struct part_plan *pp,
 	if (fdt_getprop(cfg, node, gc, NULL) && !n)
 		return dt_fail(err, cfg, node, gc, -EINVAL, "empty");
 	if (n >= 3 && !strcmp(pp->guest_compatible + n - 3, "-hv"))
-		return dt_fail(err, cfg, node, gc, -EINVAL,
-				"give the board without \"-hv\"; weir appends it");
+		return dt_fail(
+			err, cfg, node, gc, -EINVAL,
+			"give the board without \"-hv\"; weir appends it");
 
 	ret = get_u64s(cfg, node, "guest-entry", &v, 1);
 	if (ret == -ENOENT)
 		return 0;
 	if (ret)
 		return dt_fail(err, cfg, node, "guest-entry", -EINVAL,
-				"need <gpa-hi gpa-lo>");
+			       "need <gpa-hi gpa-lo>");
 	if (v >= pp->ram_size)
 		return dt_fail(err, cfg, node, "guest-entry", -ERANGE,
-				"0x%llx is outside guest-memory (0x%llx bytes)",
-				(unsigned long long)v,
-				(unsigned long long)pp->ram_size);
+			       "0x%llx is outside guest-memory (0x%llx bytes)",
+			       (unsigned long long)v,
+			       (unsigned long long)pp->ram_size);
 	if (!IS_ALIGNED(v, 4))
 		return dt_fail(err, cfg, node, "guest-entry", -EINVAL,
-				"0x%llx is not 4-byte aligned",
-				(unsigned long long)v);
+			       "0x%llx is not 4-byte aligned",
+			       (unsigned long long)v);
 	pp->has_entry = true;
 	pp->entry_gpa = v;
 	return 0;
@@ -213,7 +228,8 @@ static int parse_devices(const void *cfg, int node, const void *hwfdt,
 {
 	int child;
 
-	fdt_for_each_subnode(child, cfg, node) {
+	fdt_for_each_subnode(child, cfg, node)
+	{
 		int len, hwnode;
 		const char *dev = fdt_getprop(cfg, child, "device", &len);
 
@@ -222,15 +238,18 @@ static int parse_devices(const void *cfg, int node, const void *hwfdt,
 		/* Checked before libfdt reads it as a C string: an
 		 * unterminated value would run into the next property. */
 		if (len < 2 || strnlen(dev, (size_t)len) + 1 != (size_t)len)
-			return dt_fail(err, cfg, child, "device", -EINVAL,
-					"need one non-empty NUL-terminated string (a path or alias)");
+			return dt_fail(
+				err, cfg, child, "device", -EINVAL,
+				"need one non-empty NUL-terminated string (a path or alias)");
 		hwnode = fdt_resolve_path(hwfdt, dev);
 		if (hwnode < 0)
 			return dt_fail(err, cfg, child, "device", -ENOENT,
-					"\"%s\" is not in the hardware tree", dev);
+				       "\"%s\" is not in the hardware tree",
+				       dev);
 		if (pp->ndev == CONFIG_MAX_DEVICES)
 			return dt_fail(err, cfg, child, "device", -E2BIG,
-					"more than %d devices", CONFIG_MAX_DEVICES);
+				       "more than %d devices",
+				       CONFIG_MAX_DEVICES);
 		pp->dev_cfg[pp->ndev] = child;
 		pp->hw_dev[pp->ndev++] = hwnode;
 	}
@@ -238,8 +257,9 @@ static int parse_devices(const void *cfg, int node, const void *hwfdt,
 }
 
 static int parse_partition(const void *cfg, int node, const void *hwfdt,
-			   const struct hw_info *hw, const struct hv_reserved *hv,
-			   struct part_plan *pp, struct dt_error *err)
+			   const struct hw_info *hw,
+			   const struct hv_reserved *hv, struct part_plan *pp,
+			   struct dt_error *err)
 {
 	const char *label = fdt_getprop(cfg, node, "label", NULL);
 	int ret;
@@ -272,38 +292,52 @@ static int check_exclusive(const void *cfg, const void *hwfdt,
 	for (i = 0; i < n; i++) {
 		b = &plan->part[i];
 		if (a->cpu_mask & b->cpu_mask)
-			return dt_fail(err, cfg, a->cfg_node, "cpus", -EBUSY,
-					"core(s) 0x%x already belong to partition '%s'",
-					a->cpu_mask & b->cpu_mask, b->name);
-		if (ranges_overlap(a->ram_phys, a->ram_size, b->ram_phys, b->ram_size))
-			return dt_fail(err, cfg, a->cfg_node, "guest-memory", -EBUSY,
-					"overlaps the RAM of partition '%s'", b->name);
+			return dt_fail(
+				err, cfg, a->cfg_node, "cpus", -EBUSY,
+				"core(s) 0x%x already belong to partition '%s'",
+				a->cpu_mask & b->cpu_mask, b->name);
+		if (ranges_overlap(a->ram_phys, a->ram_size, b->ram_phys,
+				   b->ram_size))
+			return dt_fail(err, cfg, a->cfg_node, "guest-memory",
+				       -EBUSY,
+				       "overlaps the RAM of partition '%s'",
+				       b->name);
 		/* A guest that can write another's image controls its restart. */
-		if (ranges_overlap(a->image_src, a->image_len, b->ram_phys, b->ram_size))
-			return dt_fail(err, cfg, a->cfg_node, "guest-image", -EBUSY,
-					"image 0x%llx+0x%llx lies in the RAM of partition '%s'",
-					(unsigned long long)a->image_src,
-					(unsigned long long)a->image_len, b->name);
-		if (ranges_overlap(b->image_src, b->image_len, a->ram_phys, a->ram_size))
-			return dt_fail(err, cfg, a->cfg_node, "guest-memory", -EBUSY,
-					"holds the image of partition '%s' (0x%llx+0x%llx)",
-					b->name, (unsigned long long)b->image_src,
-					(unsigned long long)b->image_len);
+		if (ranges_overlap(a->image_src, a->image_len, b->ram_phys,
+				   b->ram_size))
+			return dt_fail(
+				err, cfg, a->cfg_node, "guest-image", -EBUSY,
+				"image 0x%llx+0x%llx lies in the RAM of partition '%s'",
+				(unsigned long long)a->image_src,
+				(unsigned long long)a->image_len, b->name);
+		if (ranges_overlap(b->image_src, b->image_len, a->ram_phys,
+				   a->ram_size))
+			return dt_fail(
+				err, cfg, a->cfg_node, "guest-memory", -EBUSY,
+				"holds the image of partition '%s' (0x%llx+0x%llx)",
+				b->name, (unsigned long long)b->image_src,
+				(unsigned long long)b->image_len);
 		for (j = 0; j < a->ndev; j++)
 			for (k = 0; k < b->ndev; k++)
 				if (a->hw_dev[j] == b->hw_dev[k])
-					return dt_fail(err, cfg, a->dev_cfg[j], "device",
-						-EBUSY, "%s is already assigned to partition '%s', cannot also go to '%s'",
-						fdt_path_of(hwfdt, a->hw_dev[j], path, sizeof(path)),
+					return dt_fail(
+						err, cfg, a->dev_cfg[j],
+						"device", -EBUSY,
+						"%s is already assigned to partition '%s', cannot also go to '%s'",
+						fdt_path_of(hwfdt, a->hw_dev[j],
+							    path, sizeof(path)),
 						b->name, a->name);
 	}
 	for (j = 0; j < a->ndev; j++)
 		for (k = 0; k < j; k++)
 			if (a->hw_dev[j] == a->hw_dev[k])
-				return dt_fail(err, cfg, a->dev_cfg[j], "device", -EBUSY,
-						"%s is assigned twice in partition '%s'",
-						fdt_path_of(hwfdt, a->hw_dev[j], path, sizeof(path)),
-						a->name);
+				return dt_fail(
+					err, cfg, a->dev_cfg[j], "device",
+					-EBUSY,
+					"%s is assigned twice in partition '%s'",
+					fdt_path_of(hwfdt, a->hw_dev[j], path,
+						    sizeof(path)),
+					a->name);
 	return 0;
 }
 
@@ -321,26 +355,30 @@ int config_parse(const void *cfg, const void *hwfdt, const struct hw_info *hw,
 		 * libfdt looping on a property length that wraps). */
 		snprintf(err->node, sizeof(err->node), "/");
 		err->prop[0] = '\0';
-		snprintf(err->msg, sizeof(err->msg), "not a valid device tree (%s)",
-			 fdt_strerror(ret));
+		snprintf(err->msg, sizeof(err->msg),
+			 "not a valid device tree (%s)", fdt_strerror(ret));
 		return -EINVAL;
 	}
 	if (fdt_node_check_compatible(cfg, 0, "weir,config-1"))
 		return dt_fail(err, cfg, 0, "compatible", -EINVAL,
-				"not \"weir,config-1\"");
+			       "not \"weir,config-1\"");
 	parts = fdt_path_offset(cfg, "/partitions");
 	if (parts < 0)
-		return dt_fail(err, cfg, 0, "partitions", -EINVAL, "node missing");
-	fdt_for_each_subnode(node, cfg, parts) {
+		return dt_fail(err, cfg, 0, "partitions", -EINVAL,
+			       "node missing");
+	fdt_for_each_subnode(node, cfg, parts)
+	{
 		if (fdt_node_check_compatible(cfg, node, "weir,partition"))
 			continue;
 		if (plan->nparts == PARTITION_MAX)
 			return dt_fail(err, cfg, node, "compatible", -E2BIG,
-					"more than %d partitions", PARTITION_MAX);
+				       "more than %d partitions",
+				       PARTITION_MAX);
 		ret = parse_partition(cfg, node, hwfdt, hw, hv,
 				      &plan->part[plan->nparts], err);
 		if (!ret)
-			ret = check_exclusive(cfg, hwfdt, plan, plan->nparts, err);
+			ret = check_exclusive(cfg, hwfdt, plan, plan->nparts,
+					      err);
 		if (ret) {
 			memset(plan, 0, sizeof(*plan));
 			return ret;

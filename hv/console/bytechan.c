@@ -138,7 +138,7 @@ int bytechan_push_input(struct bytechan *bc, u8 c)
 /* -------------------------------- the partition's console, as a unit */
 
 /* The console's handle in the guest tree (each partition has its own). */
-#define CONSOLE_HANDLE	0
+#define CONSOLE_HANDLE 0
 
 static struct bytechan consoles[PARTITION_MAX];
 
@@ -160,8 +160,8 @@ static void console_unit_start(struct partition *p)
 }
 
 DEFINE_UNIT(console, {
-	.name = "console byte channel",
-	.order = UNIT_ORDER_CONSOLE,
-	.init = console_unit_init,
-	.start = console_unit_start,
-});
+			     .name = "console byte channel",
+			     .order = UNIT_ORDER_CONSOLE,
+			     .init = console_unit_init,
+			     .start = console_unit_start,
+		     });

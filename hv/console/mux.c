@@ -35,8 +35,8 @@ _Static_assert(PARTITION_MAX <= 9, "Ctrl-A <digit> names a partition");
 
 static struct bytechan *mux_chan[PARTITION_MAX];
 static unsigned int mux_count;
-static struct bytechan *mux_input;	/* receives UART input */
-static bool mux_escape;			/* Ctrl-T seen, command byte next */
+static struct bytechan *mux_input; /* receives UART input */
+static bool mux_escape;		   /* Ctrl-T seen, command byte next */
 
 static void name_of(const struct bytechan *bc, char *buf, size_t size)
 {
@@ -103,7 +103,8 @@ static void drain_locked(struct bytechan *bc)
 
 		/* one line, or what there is of it */
 		while (len < sizeof(piece) && bc->tx_tail != bc->tx_head) {
-			piece[len] = bc->tx[bc->tx_tail++ & (BYTECHAN_TX_SIZE - 1)];
+			piece[len] =
+				bc->tx[bc->tx_tail++ & (BYTECHAN_TX_SIZE - 1)];
 			if (piece[len++] == '\n')
 				break;
 		}
@@ -232,7 +233,8 @@ int console_mux_register(struct bytechan *bc)
 	if (!bc || !bc->owner)
 		return -EINVAL;
 	for (i = 0; i < mux_count; i++)
-		if (mux_chan[i] == bc || mux_chan[i]->owner->id == bc->owner->id)
+		if (mux_chan[i] == bc ||
+		    mux_chan[i]->owner->id == bc->owner->id)
 			return -EBUSY;
 	if (mux_count == PARTITION_MAX)
 		return -ENOSPC;
@@ -265,7 +267,8 @@ static void __attribute__((format(printf, 1, 2))) say(const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		return;
-	console_write(buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
+	console_write(buf,
+		      (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
 }
 
 static void deliver(int c)

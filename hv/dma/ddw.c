@@ -43,8 +43,8 @@ int ddw_page_shift_to_mask(unsigned int page_shift)
 static unsigned int ddw_max_window_shift(const struct dma_group *g,
 					 unsigned int page_shift)
 {
-	unsigned int exact = page_shift + (unsigned int)
-			     __builtin_ctz(g->caps.max_subwindows);
+	unsigned int exact = page_shift + (unsigned int)__builtin_ctz(
+						  g->caps.max_subwindows);
 	u64 base = g->cfg.ddw_bus_base;
 	unsigned int s = exact;
 
@@ -92,7 +92,8 @@ int ddw_query(struct partition *p, u64 buid, struct ddw_query *q)
 		return -EOPNOTSUPP;
 	active = dma_active_windows(g);
 	q->windows_available = active < DMA_MAX_ACTIVE_WINDOWS ?
-			       DMA_MAX_ACTIVE_WINDOWS - active : 0;
+				       DMA_MAX_ACTIVE_WINDOWS - active :
+				       0;
 	q->largest_block = q->windows_available ? g->caps.max_subwindows : 0;
 	q->migration_mask = 0;
 	return 0;

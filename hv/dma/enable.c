@@ -121,8 +121,8 @@ static void dma_unit_stop(struct partition *p)
 }
 
 DEFINE_UNIT(dma, {
-	.name = "DMA windows",
-	.order = UNIT_ORDER_DMA,
-	.reset = dma_partition_reset,
-	.stop = dma_unit_stop,
-});
+			 .name = "DMA windows",
+			 .order = UNIT_ORDER_DMA,
+			 .reset = dma_partition_reset,
+			 .stop = dma_unit_stop,
+		 });

@@ -86,7 +86,8 @@ int dma_fault_report(const struct iommu_fault *av, const char *domain)
 
 	if (!g) {
 		unowned_log(av, !av->liodn_valid ? "beyond the PAACT" :
-			    av->entry_valid ? "entry valid" : "entry invalid");
+				av->entry_valid	 ? "entry valid" :
+						   "entry invalid");
 		return -ENOENT;
 	}
 	memset(&e, 0, sizeof(e));

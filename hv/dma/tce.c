@@ -47,8 +47,7 @@
  * @count 0 only needs @ioba inside.
  * Return: 0 or -EINVAL.
  */
-static int ioba_range(const struct dma_window *w, u64 ioba, u64 count,
-		      u64 *idx)
+static int ioba_range(const struct dma_window *w, u64 ioba, u64 count, u64 *idx)
 {
 	u64 off;
 
@@ -66,8 +65,7 @@ static int ioba_range(const struct dma_window *w, u64 ioba, u64 count,
  * is refused: weir owns those TCEs (the doorbell mapping).
  * Return: 0, -EINVAL (alignment or range), -EACCES (MSI range).
  */
-static int ioba_check(const struct dma_window *w, u64 ioba, u64 count,
-		      u64 *idx)
+static int ioba_check(const struct dma_window *w, u64 ioba, u64 count, u64 *idx)
 {
 	int ret = ioba_range(w, ioba, count, idx);
 
@@ -98,9 +96,9 @@ static int window_entry(const struct partition *p, u64 liobn, u64 ioba,
  * 2). A TCE without R/W ("page fault") is stored as is.
  */
 struct tce_rules {
-	u64 page;		/* ~(IOMMU page size - 1): the page address */
-	u64 reserved;		/* bits that must be 0 */
-	u64 gpa_end;		/* a page fits in RAM iff its gpa < this */
+	u64 page;     /* ~(IOMMU page size - 1): the page address */
+	u64 reserved; /* bits that must be 0 */
+	u64 gpa_end;  /* a page fits in RAM iff its gpa < this */
 };
 
 static void tce_rules_init(struct tce_rules *r, const struct dma_window *w,
@@ -278,7 +276,7 @@ static void slot_msi(const struct dma_group *g, u64 start, u64 bytes,
 		return;
 	st->phys = c->doorbell_phys + off;
 	st->size = bytes < c->doorbell_size - off ? bytes :
-						     c->doorbell_size - off;
+						    c->doorbell_size - off;
 	st->prot = IOMMU_WRITE;
 }
 
@@ -342,8 +340,8 @@ void dma_slot_compute(const struct dma_window *w, unsigned int s,
 static bool slot_equal(const struct dma_slot_state *a,
 		       const struct dma_slot_state *b)
 {
-	return a->prot == b->prot && (!a->prot ||
-	       (a->phys == b->phys && a->size == b->size));
+	return a->prot == b->prot &&
+	       (!a->prot || (a->phys == b->phys && a->size == b->size));
 }
 
 /* Stage slot @s of @w, as recorded in w->slot[s], for every LIODN. */

@@ -50,8 +50,7 @@ static int check_default_geometry(const struct dma_group_config *cfg,
 		return -EINVAL;
 	if (!IS_POWER_OF_2(cfg->default_size) ||
 	    cfg->default_size < (1ULL << ps) ||
-	    cfg->default_size < caps->min_window ||
-	    cfg->default_size > SZ_1G)
+	    cfg->default_size < caps->min_window || cfg->default_size > SZ_1G)
 		return -EINVAL;
 	return 0;
 }
@@ -71,8 +70,8 @@ static int check_msi(const struct dma_group_config *cfg)
 		return -EINVAL;
 	if (!cfg->has_doorbell)
 		return 0;
-	if (!IS_POWER_OF_2(cfg->doorbell_size) ||
-	    cfg->doorbell_size < SZ_4K || cfg->doorbell_size > cfg->msi_len ||
+	if (!IS_POWER_OF_2(cfg->doorbell_size) || cfg->doorbell_size < SZ_4K ||
+	    cfg->doorbell_size > cfg->msi_len ||
 	    !IS_ALIGNED(cfg->doorbell_phys, cfg->doorbell_size) ||
 	    !IS_ALIGNED(cfg->msi_iova, cfg->doorbell_size))
 		return -EINVAL;
@@ -108,7 +107,7 @@ static int check_config(const struct dma_group_config *cfg,
 		return -EINVAL;
 	if (caps->max_staged &&
 	    IOMMU_STAGE_OPS(cfg->nr_liodns, caps->max_subwindows) >
-	    caps->max_staged)
+		    caps->max_staged)
 		return -ENOSPC;
 	return 0;
 }
@@ -118,7 +117,7 @@ static int check_config(const struct dma_group_config *cfg,
  * the 32-bit target and the 64-bit host (its pointers make sizeof()
  * differ), so weir-plan counts exactly what boot allocates.
  */
-#define DMA_GROUP_ALLOC_BYTES	4608
+#define DMA_GROUP_ALLOC_BYTES 4608
 _Static_assert(sizeof(struct dma_group) <= DMA_GROUP_ALLOC_BYTES,
 	       "DMA_GROUP_ALLOC_BYTES too small");
 
@@ -130,7 +129,8 @@ static void window_allocs(u64 max_tces, unsigned int max_subwindows,
 
 	a[0] = (struct hv_alloc){ max_tces * TCE_ENTRY_SIZE, SZ_4K };
 	a[1] = (struct hv_alloc){ max_slots * sizeof(u32), 8 };
-	a[2] = (struct hv_alloc){ max_slots * sizeof(struct dma_slot_state), 8 };
+	a[2] = (struct hv_alloc){ max_slots * sizeof(struct dma_slot_state),
+				  8 };
 }
 
 /**
@@ -149,7 +149,8 @@ unsigned int dma_group_allocs(const struct dma_group_config *cfg,
 {
 	a[0] = (struct hv_alloc){ DMA_GROUP_ALLOC_BYTES, 8 };
 	a[1] = (struct hv_alloc){
-		(u64)max_subwindows * sizeof(struct dma_slot_state), 8 };
+		(u64)max_subwindows * sizeof(struct dma_slot_state), 8
+	};
 	window_allocs(cfg->default_size >> cfg->default_page_shift,
 		      max_subwindows, &a[2]);
 	window_allocs(max_subwindows, max_subwindows, &a[5]);
@@ -268,7 +269,8 @@ void dma_group_destroy(struct dma_group *g)
 	if (dma_groups[g->cfg.index] == g) {
 		dma_groups[g->cfg.index] = NULL;
 		for (i = 0; i < DMA_WINDOWS_PER_GROUP; i++)
-			if (g->win[i].active && dma_window_deactivate(&g->win[i]))
+			if (g->win[i].active &&
+			    dma_window_deactivate(&g->win[i]))
 				pr_err("dma: group %u: cannot block DMA\n",
 				       g->cfg.index);
 	}
@@ -461,8 +463,8 @@ static void group_block(struct dma_group *g)
 		g->win[i].active = false;
 	ret = dma_group_apply(g, NULL);
 	if (ret) {
-		pr_err("dma: group %u: cannot block DMA (%d)\n",
-		       g->cfg.index, ret);
+		pr_err("dma: group %u: cannot block DMA (%d)\n", g->cfg.index,
+		       ret);
 	}
 }
 

@@ -48,7 +48,7 @@ static void add_group(struct gdt *g, const struct dma_group *grp)
 	const struct dma_group_config *c = &grp->cfg;
 	u64 tces = c->default_size >> c->default_page_shift;
 	u64 slots = tces < grp->caps.max_subwindows ? tces :
-						     grp->caps.max_subwindows;
+						      grp->caps.max_subwindows;
 	const char *base = strrchr(grp->path, '/');
 	char name[48];
 	u32 win[5] = { DMA_LIOBN(c->index, DMA_WIN_DEFAULT), 0, 0,
@@ -59,8 +59,9 @@ static void add_group(struct gdt *g, const struct dma_group *grp)
 	else
 		snprintf(name, sizeof(name), "dma@%x", c->index);
 	begin(g, name);
-	prop_str(g, "compatible", dma_engine_is(grp) ? DT_COMPAT_DMA_ENGINE :
-						       DT_COMPAT_DMA_GROUP);
+	prop_str(g, "compatible",
+		 dma_engine_is(grp) ? DT_COMPAT_DMA_ENGINE :
+				      DT_COMPAT_DMA_GROUP);
 	prop_u32(g, DT_PROP_DMA_HANDLE, DMA_HANDLE(c->index));
 	prop_u32(g, "weir,iommu-group", c->index);
 	prop_u32(g, "ibm,#dma-address-cells", 2);
@@ -117,12 +118,12 @@ static void add_msi(struct gdt *g, const struct msi_bank *b,
 		irqs[2 * n + 1] = cpu_to_fdt32(GUEST_DT_SENSE_LEVEL_LOW);
 	}
 	begin(g, "msi");
-	prop_str(g, "compatible", b->d.v43 ? DT_COMPAT_VMPIC_MSI_V43 :
-					     DT_COMPAT_VMPIC_MSI);
+	prop_str(g, "compatible",
+		 b->d.v43 ? DT_COMPAT_VMPIC_MSI_V43 : DT_COMPAT_VMPIC_MSI);
 	prop(g, "interrupts", irqs, (int)(2 * b->nr_msir * sizeof(irqs[0])));
 	if (grp && grp->cfg.has_doorbell)
-		prop_u64(g, "msi-address-64", grp->cfg.msi_iova +
-			 msiir_offset(grp));
+		prop_u64(g, "msi-address-64",
+			 grp->cfg.msi_iova + msiir_offset(grp));
 	msi_bank_shifts(b, &srs, &ibs);
 	prop_u32(g, "weir,msiir-srs-shift", srs);
 	prop_u32(g, "weir,msiir-ibs-shift", ibs);
@@ -159,8 +160,8 @@ void guest_dt_add_dma(struct gdt *g, const struct partition *p)
 	end(g);
 }
 
-static void add_queue(struct gdt *g, const char *name, u32 handle,
-		      u32 irq, u32 pic_cells)
+static void add_queue(struct gdt *g, const char *name, u32 handle, u32 irq,
+		      u32 pic_cells)
 {
 	char node[32];
 

@@ -30,7 +30,8 @@ static inline void end(struct gdt *g)
 		g->ret = fdt_end_node(g->fdt);
 }
 
-static inline void prop(struct gdt *g, const char *name, const void *val, int len)
+static inline void prop(struct gdt *g, const char *name, const void *val,
+			int len)
 {
 	if (!g->ret)
 		g->ret = fdt_property(g->fdt, name, val, len);

@@ -101,14 +101,15 @@ static int check_params(const void *hwfdt, const struct partition *p,
 			   GUEST_DT_MAX_IRQ);
 	/* ehv_bytechan requests both without IRQF_SHARED. */
 	if (gp->console_rx_irq == gp->console_tx_irq)
-		return bad(err, bc, "interrupts",
-			   "rx and tx share irq %u", gp->console_rx_irq);
+		return bad(err, bc, "interrupts", "rx and tx share irq %u",
+			   gp->console_rx_irq);
 	if (gp->nvcpus > 1 && gp->spin_table_gpa &&
 	    (!IS_ALIGNED(gp->spin_table_gpa, 8) ||
 	     gp->spin_table_gpa > ~0ULL - GUEST_DT_SPIN_ENTRY * gp->nvcpus))
-		return bad(err, "/cpus", "cpu-release-addr",
-			   "spin table at 0x%llx is not 8-byte aligned or wraps",
-			   (unsigned long long)gp->spin_table_gpa);
+		return bad(
+			err, "/cpus", "cpu-release-addr",
+			"spin table at 0x%llx is not 8-byte aligned or wraps",
+			(unsigned long long)gp->spin_table_gpa);
 	if (!gp->hv_version || !gp->hv_version[0])
 		return bad(err, "/hypervisor", DT_PROP_HV_VERSION,
 			   "no version string given");
@@ -125,8 +126,10 @@ static int hw_cpu_node(const void *hwfdt, const struct part_plan *pp)
 		want = (unsigned int)__builtin_ctz(pp->cpu_mask);
 	if (cpus < 0)
 		return -1;
-	fdt_for_each_subnode(node, hwfdt, cpus) {
-		const char *type = fdt_getprop(hwfdt, node, "device_type", NULL);
+	fdt_for_each_subnode(node, hwfdt, cpus)
+	{
+		const char *type =
+			fdt_getprop(hwfdt, node, "device_type", NULL);
 
 		if (!type || strcmp(type, "cpu"))
 			continue;
@@ -140,11 +143,10 @@ static int hw_cpu_node(const void *hwfdt, const struct part_plan *pp)
 
 /* Properties that describe the core itself, copied when present. */
 static const char *const cpu_props[] = {
-	"clock-frequency", "bus-frequency",
-	"d-cache-line-size", "i-cache-line-size",
-	"d-cache-block-size", "i-cache-block-size",
-	"d-cache-size", "i-cache-size",
-	"d-cache-sets", "i-cache-sets",
+	"clock-frequency",   "bus-frequency",	   "d-cache-line-size",
+	"i-cache-line-size", "d-cache-block-size", "i-cache-block-size",
+	"d-cache-size",	     "i-cache-size",	   "d-cache-sets",
+	"i-cache-sets",
 };
 
 static void copy_prop(struct gdt *g, const void *hwfdt, int node,
@@ -160,8 +162,8 @@ static void copy_prop(struct gdt *g, const void *hwfdt, int node,
 		prop(g, name, v, len);
 }
 
-static void add_cpus(struct gdt *g, const void *hwfdt,
-		     const struct hw_info *hw, const struct part_plan *pp,
+static void add_cpus(struct gdt *g, const void *hwfdt, const struct hw_info *hw,
+		     const struct part_plan *pp,
 		     const struct guest_dt_params *gp)
 {
 	int hwcpu = hw_cpu_node(hwfdt, pp);
@@ -202,8 +204,9 @@ static void add_cpus(struct gdt *g, const void *hwfdt,
 			prop_str(g, "status", "disabled");
 			if (gp->spin_table_gpa) {
 				prop_str(g, "enable-method", "spin-table");
-				prop_u64(g, "cpu-release-addr", gp->spin_table_gpa +
-					 (u64)GUEST_DT_SPIN_ENTRY * n);
+				prop_u64(g, "cpu-release-addr",
+					 gp->spin_table_gpa +
+						 (u64)GUEST_DT_SPIN_ENTRY * n);
 			}
 		}
 		end(g);
@@ -255,8 +258,8 @@ static void add_hypervisor(struct gdt *g, const struct partition *p,
 	end(g);
 
 	guest_dt_add_error_queues(g, p, gp->pic_cells);
-	end(g);		/* handles */
-	end(g);		/* hypervisor */
+	end(g); /* handles */
+	end(g); /* hypervisor */
 }
 
 static void build(struct gdt *g, const void *hwfdt, const struct hw_info *hw,
@@ -304,7 +307,7 @@ static void build(struct gdt *g, const void *hwfdt, const struct hw_info *hw,
 
 	guest_dt_add_dma(g, p);
 	add_hypervisor(g, p, gp);
-	end(g);		/* root */
+	end(g); /* root */
 	if (!g->ret)
 		g->ret = fdt_finish(g->fdt);
 }
@@ -342,7 +345,9 @@ int guest_dt_build(const void *hwfdt, const struct hw_info *hw,
 	}
 out:
 	if (ret && buf)
-		memset(buf, 0, size < sizeof(struct fdt_header) ?
-		       size : sizeof(struct fdt_header));
+		memset(buf, 0,
+		       size < sizeof(struct fdt_header) ?
+			       size :
+			       sizeof(struct fdt_header));
 	return ret;
 }

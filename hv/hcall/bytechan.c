@@ -16,7 +16,7 @@
 #include <weir/vcpu.h>
 #include "hcall_priv.h"
 
-#define BC_WORDS	(EV_BYTE_CHANNEL_MAX_BYTES / 4)
+#define BC_WORDS (EV_BYTE_CHANNEL_MAX_BYTES / 4)
 
 static void unpack(const u64 *words, u8 *buf)
 {

@@ -21,15 +21,13 @@
 #include <weir/vcpu.h>
 #include "hcall_priv.h"
 
-#define WORDS(nin, nout)	HC_SHAPE(nin, 0, nout, 0)
-#define CALL(shape, flags, num, fn)	\
-	[num] = { shape, flags, #num, fn }
+#define WORDS(nin, nout) HC_SHAPE(nin, 0, nout, 0)
+#define CALL(shape, flags, num, fn) [num] = { shape, flags, #num, fn }
 /* PAPR opcodes are multiples of 4: their table is indexed by opcode / 4,
  * the KVM-private range from H_RTAS (0xF000) by (opcode - H_RTAS) / 4. */
-#define PAPR(shape, flags, num, fn)	\
-	[(num) / 4] = { shape, flags, #num, fn }
-#define KVM(shape, flags, num, fn)	\
-	[((num) - H_RTAS) / 4] = { shape, flags, #num, fn }
+#define PAPR(shape, flags, num, fn) [(num) / 4] = { shape, flags, #num, fn }
+#define KVM(shape, flags, num, fn) \
+	[((num)-H_RTAS) / 4] = { shape, flags, #num, fn }
 
 static const struct hcall_desc epapr_calls[] = {
 	CALL(WORDS(6, 1), HC_OUT_ALWAYS, EV_BYTE_CHANNEL_SEND,
@@ -80,13 +78,13 @@ static const struct hcall_desc weir_calls[] = {
 };
 
 /* Entry @i of @tab (@n entries), or NULL when it is out of range or empty. */
-static inline const struct hcall_desc *
-entry(const struct hcall_desc *tab, u32 n, u32 i)
+static inline const struct hcall_desc *entry(const struct hcall_desc *tab,
+					     u32 n, u32 i)
 {
 	return i < n && tab[i].fn ? &tab[i] : NULL;
 }
 
-#define ENTRY(tab, i)	entry(tab, ARRAY_SIZE(tab), i)
+#define ENTRY(tab, i) entry(tab, ARRAY_SIZE(tab), i)
 
 /* The entry of @token, or NULL. Always inline: it is on every hcall's
  * path, and a call would cost more than the switch. */
@@ -255,8 +253,10 @@ static bool shape_fits(const struct hcall_desc *d)
 {
 	u32 s = d->shape;
 	unsigned int nin = HC_SHAPE_NIN(s), nout = HC_SHAPE_NOUT(s);
-	unsigned int in_regs = nin + (unsigned int)__builtin_popcount(HC_SHAPE_IN_PAIRS(s));
-	unsigned int out_regs = nout + (unsigned int)__builtin_popcount(HC_SHAPE_OUT_PAIRS(s));
+	unsigned int in_regs =
+		nin + (unsigned int)__builtin_popcount(HC_SHAPE_IN_PAIRS(s));
+	unsigned int out_regs =
+		nout + (unsigned int)__builtin_popcount(HC_SHAPE_OUT_PAIRS(s));
 
 	return nin <= HC_MAX_IN && nout <= HC_MAX_OUT &&
 	       !(HC_SHAPE_IN_PAIRS(s) >> nin) &&

@@ -23,9 +23,10 @@ struct hcall_args {
 typedef long (*hcall_fn)(struct vcpu *v, struct hcall_args *a);
 
 /* struct hcall_desc.flags */
-#define HC_DMA_LOCK	0x1	/* run under dma_lock() (the IOMMU layer) */
-#define HC_OUT_ALWAYS	0x2	/* outputs stored whatever the status */
-#define HC_OWN_REGS	0x4	/* the handler writes r3 itself: it may have
+#define HC_DMA_LOCK 0x1	  /* run under dma_lock() (the IOMMU layer) */
+#define HC_OUT_ALWAYS 0x2 /* outputs stored whatever the status */
+#define HC_OWN_REGS \
+	0x4 /* the handler writes r3 itself: it may have
 				 * replaced the caller's registers */
 
 /**

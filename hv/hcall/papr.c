@@ -19,7 +19,7 @@
 #include "hcall_priv.h"
 
 /* PAPR "rtas_args": token, nargs, nret, then nargs + nret cells. */
-#define RTAS_MAX_CELLS	16
+#define RTAS_MAX_CELLS 16
 
 /*
  * Map an internal TCE-op error to a PAPR status. Caller errors are
@@ -70,7 +70,8 @@ long hc_h_put_tce(struct vcpu *v, struct hcall_args *a)
 long hc_h_stuff_tce(struct vcpu *v, struct hcall_args *a)
 {
 	return tce_status(tce_stuff(v->part, a->in[0], a->in[1], a->in[2],
-				    a->in[3]), H_P4);
+				    a->in[3]),
+			  H_P4);
 }
 
 /* H_PUT_TCE_INDIRECT: in LIOBN, IOBA, list GPA, count. */
@@ -79,7 +80,8 @@ long hc_h_put_tce_indirect(struct vcpu *v, struct hcall_args *a)
 	if (liobn_is_mtt(a->in[0]))
 		return H_FUNCTION;
 	return tce_status(tce_put_indirect(v->part, a->in[0], a->in[1],
-					   a->in[2], a->in[3]), H_PARAMETER);
+					   a->in[2], a->in[3]),
+			  H_PARAMETER);
 }
 
 /*
@@ -136,8 +138,8 @@ static u64 cells_to_u64(u32 hi, u32 lo)
  * (largest block as hi, lo), as advertised by ibm,ddw-extensions[2] = 1.
  * A block too large for 5 outputs is reported as 0xffffffff.
  */
-static int rtas_query(struct partition *p, const u32 *args,
-		      unsigned int nargs, u32 *rets, unsigned int nrets)
+static int rtas_query(struct partition *p, const u32 *args, unsigned int nargs,
+		      u32 *rets, unsigned int nrets)
 {
 	struct ddw_query q;
 	unsigned int i = 1;
@@ -163,8 +165,8 @@ static int rtas_query(struct partition *p, const u32 *args,
  * ibm,create-pe-dma-window: in config_addr, BUID hi, BUID lo, page shift,
  * window shift; out status, LIOBN, start hi, start lo.
  */
-static int rtas_create(struct partition *p, const u32 *args,
-		       unsigned int nargs, u32 *rets, unsigned int nrets)
+static int rtas_create(struct partition *p, const u32 *args, unsigned int nargs,
+		       u32 *rets, unsigned int nrets)
 {
 	u32 liobn;
 	u64 start;
@@ -183,8 +185,8 @@ static int rtas_create(struct partition *p, const u32 *args,
 }
 
 /* ibm,remove-pe-dma-window: in LIOBN; out status. */
-static int rtas_remove(struct partition *p, const u32 *args,
-		       unsigned int nargs, unsigned int nrets)
+static int rtas_remove(struct partition *p, const u32 *args, unsigned int nargs,
+		       unsigned int nrets)
 {
 	if (nargs != 1 || nrets != 1)
 		return RTAS_PARAMETER_ERROR;
@@ -193,8 +195,8 @@ static int rtas_remove(struct partition *p, const u32 *args,
 
 /* ibm,reset-pe-dma-window: in config_addr, BUID hi, BUID lo; out status.
  * The 4-input "limited address mode" form (LoPAR 2.13) is refused. */
-static int rtas_reset(struct partition *p, const u32 *args,
-		      unsigned int nargs, unsigned int nrets)
+static int rtas_reset(struct partition *p, const u32 *args, unsigned int nargs,
+		      unsigned int nrets)
 {
 	if (nargs != 3 || nrets != 1)
 		return RTAS_PARAMETER_ERROR;

@@ -13,7 +13,7 @@
 #include <weir/vcpu.h>
 #include "hcall_priv.h"
 
-#define PARTITION_SELF	0xffffffffu
+#define PARTITION_SELF 0xffffffffu
 
 /* The partition @handle names for the caller @v, or a negative errno. */
 static int target_of(struct vcpu *v, u32 handle, struct partition **out)

@@ -70,17 +70,19 @@ static int groups_create(const struct plan *plan, struct dt_error *err)
 
 			/* cannot happen with iommu_plan_config() */
 			mmu->ops->caps(mmu, &caps);
-			snprintf(msg, sizeof(msg),
-				 "%u LIODNs x (%u subwindows + 1) exceed the %s staging log (%u operations)",
-				 c.nr_liodns, caps.max_subwindows, drv->label,
-				 caps.max_staged);
+			snprintf(
+				msg, sizeof(msg),
+				"%u LIODNs x (%u subwindows + 1) exceed the %s staging log (%u operations)",
+				c.nr_liodns, caps.max_subwindows, drv->label,
+				caps.max_staged);
 			set_err(err, gp->name, msg);
 			return ret;
 		}
 		if (ret) {
-			snprintf(msg, sizeof(msg),
-				 "cannot create the DMA window of this group (%d)",
-				 ret);
+			snprintf(
+				msg, sizeof(msg),
+				"cannot create the DMA window of this group (%d)",
+				ret);
 			set_err(err, gp->name, msg);
 			return ret;
 		}
@@ -88,7 +90,8 @@ static int groups_create(const struct plan *plan, struct dt_error *err)
 			i, gp->name, c.liodns[0], c.nr_liodns > 1 ? "+" : "",
 			p->name, DMA_LIOBN(i, DMA_WIN_DEFAULT),
 			(unsigned long long)(c.default_size >> 20),
-			gp->dma_enabled ? "enabled" : "disabled until FH_DMA_ENABLE");
+			gp->dma_enabled ? "enabled" :
+					  "disabled until FH_DMA_ENABLE");
 	}
 	return 0;
 }

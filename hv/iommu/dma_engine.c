@@ -54,7 +54,9 @@ static bool is_doorbell(phys_addr_t dst, u64 len)
 static int ram_check(void *ctx, phys_addr_t dst, phys_addr_t src, u64 len)
 {
 	return (ram_ptr(dst, len) || is_doorbell(dst, len)) &&
-	       ram_ptr(src, len) ? 0 : -EFAULT;
+			       ram_ptr(src, len) ?
+		       0 :
+		       -EFAULT;
 }
 
 static int ram_copy(void *ctx, phys_addr_t dst, phys_addr_t src, u64 len)
@@ -69,10 +71,10 @@ static int ram_copy(void *ctx, phys_addr_t dst, phys_addr_t src, u64 len)
 	return 0;
 }
 
-int dma_engine_copy(struct partition *p, u32 handle, u64 src, u64 dst,
-		    u64 len)
+int dma_engine_copy(struct partition *p, u32 handle, u64 src, u64 dst, u64 len)
 {
-	static const struct iommu_mem mem = { .copy = ram_copy, .check = ram_check };
+	static const struct iommu_mem mem = { .copy = ram_copy,
+					      .check = ram_check };
 	struct dma_group *g;
 	struct iommu_fault fault;
 	int ret;
@@ -80,8 +82,8 @@ int dma_engine_copy(struct partition *p, u32 handle, u64 src, u64 dst,
 	ret = dma_group_by_handle(p, handle, &g);
 	if (ret)
 		return ret;
-	if (!g->engine || !len || len > DMA_ENGINE_MAX_LEN ||
-	    src + len < src || dst + len < dst)
+	if (!g->engine || !len || len > DMA_ENGINE_MAX_LEN || src + len < src ||
+	    dst + len < dst)
 		return -EINVAL;
 	if (!g->mmu->ops->dma_copy)
 		return -EOPNOTSUPP;

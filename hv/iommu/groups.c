@@ -18,17 +18,17 @@
 struct assign {
 	unsigned int part;
 	int cfg;
-	int hw;			/* hardware node, -1 for a weir,dma-engine */
+	int hw; /* hardware node, -1 for a weir,dma-engine */
 };
 
 struct gctx {
 	const void *cfg, *hw;
 	struct plan *plan;
 	struct dt_error *err;
-	u32 limit;		/* largest LIODN accepted */
+	u32 limit; /* largest LIODN accepted */
 	struct assign a[PARTITION_MAX * (CONFIG_MAX_DEVICES + 4)];
 	unsigned int na;
-	int opts_node[PLAN_MAX_GROUPS];	/* config node with the options */
+	int opts_node[PLAN_MAX_GROUPS]; /* config node with the options */
 };
 
 const char *iommu_group_kind_name(enum group_kind kind)
@@ -56,31 +56,42 @@ static int collect(struct gctx *c)
 	int child;
 
 	for (i = 0; i < c->plan->nparts; i++) {
-		fdt_for_each_subnode(child, c->cfg, c->plan->part[i].cfg_node) {
-			const char *dev = fdt_getprop(c->cfg, child, "device", NULL);
-			bool engine = !fdt_node_check_compatible(c->cfg, child,
-								 "weir,dma-engine");
+		fdt_for_each_subnode(child, c->cfg, c->plan->part[i].cfg_node)
+		{
+			const char *dev =
+				fdt_getprop(c->cfg, child, "device", NULL);
+			bool engine = !fdt_node_check_compatible(
+				c->cfg, child, "weir,dma-engine");
 			const char *opt;
 			int hw = -1;
 
 			if (dev && engine)
-				return dt_fail(c->err, c->cfg, child, "device", -EINVAL,
-					       "a weir,dma-engine has no hardware device");
+				return dt_fail(
+					c->err, c->cfg, child, "device",
+					-EINVAL,
+					"a weir,dma-engine has no hardware device");
 			if (dev) {
 				hw = fdt_resolve_path(c->hw, dev);
-				if (hw < 0)	/* config_parse checked it */
+				if (hw < 0) /* config_parse checked it */
 					continue;
 			} else if (!engine) {
-				opt = fdt_getprop(c->cfg, child, "fsl,liodn", NULL) ?
-				      "fsl,liodn" : config_dma_first_opt(c->cfg, child);
+				opt = fdt_getprop(c->cfg, child, "fsl,liodn",
+						  NULL) ?
+					      "fsl,liodn" :
+					      config_dma_first_opt(c->cfg,
+								   child);
 				if (opt)
-					return dt_fail(c->err, c->cfg, child, opt, -EINVAL,
-						       "needs a 'device' (or compatible = \"weir,dma-engine\")");
+					return dt_fail(
+						c->err, c->cfg, child, opt,
+						-EINVAL,
+						"needs a 'device' (or compatible = \"weir,dma-engine\")");
 				continue;
 			}
 			if (c->na == ARRAY_SIZE(c->a))
-				return dt_fail(c->err, c->cfg, child, "compatible", -E2BIG,
-					       "too many devices and DMA engines");
+				return dt_fail(
+					c->err, c->cfg, child, "compatible",
+					-E2BIG,
+					"too many devices and DMA engines");
 			c->a[c->na++] = (struct assign){ i, child, hw };
 		}
 	}
@@ -110,13 +121,16 @@ static int check_liodns(const struct gctx *c, const u32 *l, int n,
 
 	for (i = 0; i < n; i++) {
 		if (l[i] > c->limit)
-			return dt_fail(c->err, fdt, node, "fsl,liodn", -ERANGE,
-				       "%sLIODN %u exceeds the largest LIODN %u",
-				       what, l[i], c->limit);
+			return dt_fail(
+				c->err, fdt, node, "fsl,liodn", -ERANGE,
+				"%sLIODN %u exceeds the largest LIODN %u", what,
+				l[i], c->limit);
 		for (j = 0; j < i; j++)
 			if (l[i] == l[j])
-				return dt_fail(c->err, fdt, node, "fsl,liodn", -EINVAL,
-					       "%sLIODN %u is listed twice", what, l[i]);
+				return dt_fail(c->err, fdt, node, "fsl,liodn",
+					       -EINVAL,
+					       "%sLIODN %u is listed twice",
+					       what, l[i]);
 	}
 	return 0;
 }
@@ -139,7 +153,8 @@ static int node_liodns(const struct gctx *c, int hw, int errnode, u32 *l)
 		if (n < 0)
 			return dt_fail(c->err, c->cfg, a->cfg, "fsl,liodn", n,
 				       n == -E2BIG ? "more than %d LIODNs" :
-				       "need 1 to %d cells", DMA_GROUP_MAX_LIODNS);
+						     "need 1 to %d cells",
+				       DMA_GROUP_MAX_LIODNS);
 		ret = check_liodns(c, l, n, c->cfg, a->cfg, "");
 		return ret ? ret : n;
 	}
@@ -177,7 +192,8 @@ static int endpoint_of(const struct gctx *c, int ctrl, int node, int errnode,
 	int n;
 
 	*ep = -1;
-	for (; node >= 0 && node != ctrl; node = fdt_parent_offset(c->hw, node)) {
+	for (; node >= 0 && node != ctrl;
+	     node = fdt_parent_offset(c->hw, node)) {
 		n = node_liodns(c, node, errnode, l);
 		if (n < 0)
 			return n;
@@ -203,9 +219,10 @@ static int endpoint_refused(const struct gctx *c, int ctrl, int ep, int errnode)
 
 	fdt_path_of(c->hw, ctrl, ctrl_path, sizeof(ctrl_path));
 	fdt_path_of(c->hw, ep, ep_path, sizeof(ep_path));
-	return dt_fail(c->err, c->cfg, errnode, "device", -EOPNOTSUPP,
-		       "%s has a LIODN of its own below %s (PCIe IP >= 2.4): weir does not program the controller's requester-ID -> LIODN table, so assign the controller (its hose group)",
-		       ep_path, ctrl_path);
+	return dt_fail(
+		c->err, c->cfg, errnode, "device", -EOPNOTSUPP,
+		"%s has a LIODN of its own below %s (PCIe IP >= 2.4): weir does not program the controller's requester-ID -> LIODN table, so assign the controller (its hose group)",
+		ep_path, ctrl_path);
 }
 
 /*
@@ -276,9 +293,10 @@ static int add_liodns(const struct gctx *c, struct group_plan *g, int node)
 			if (g->dma.liodns[j] == l[i])
 				break;
 		if (j < g->dma.nr_liodns)
-			continue;	/* two nodes of one group, one LIODN */
+			continue; /* two nodes of one group, one LIODN */
 		if (g->dma.nr_liodns == DMA_GROUP_MAX_LIODNS)
-			return dt_fail(c->err, c->cfg, g->cfg_node, "fsl,liodn", -E2BIG,
+			return dt_fail(c->err, c->cfg, g->cfg_node, "fsl,liodn",
+				       -E2BIG,
 				       "group %s has more than %d LIODNs",
 				       g->name, DMA_GROUP_MAX_LIODNS);
 		g->dma.liodns[g->dma.nr_liodns++] = l[i];
@@ -318,7 +336,7 @@ static int fill_from(const struct gctx *c, struct group_plan *g, int root)
 	     node = fdt_next_node(c->hw, node, &depth)) {
 		if (g->kind == GROUP_DEVICE) {
 			if (skip && depth > skip)
-				continue;	/* below a master of its own */
+				continue; /* below a master of its own */
 			skip = 0;
 			ret = node_liodns(c, node, g->cfg_node, l);
 			if (ret < 0)
@@ -385,7 +403,8 @@ static int add_sharers(const struct gctx *c, struct group_plan *g)
 			/* the hardware's LIODNs: a config's are checked
 			 * against them (check_hw_liodn()) or refused when
 			 * another node has them (check_outsiders()) */
-			n = iommu_hw_liodns(c->hw, node, l, DMA_GROUP_MAX_LIODNS);
+			n = iommu_hw_liodns(c->hw, node, l,
+					    DMA_GROUP_MAX_LIODNS);
 			for (i = 0; i < n && !has_liodn(g, l[i]); i++)
 				;
 			if (n <= 0 || i == n)
@@ -423,8 +442,9 @@ static struct group_plan *new_group(struct gctx *c, const struct assign *a)
 	struct group_plan *g;
 
 	if (plan->ngroups == PLAN_MAX_GROUPS) {
-		dt_fail(c->err, c->cfg, a->cfg, a->hw >= 0 ? "device" : "compatible",
-			-E2BIG, "more than %d IOMMU groups", PLAN_MAX_GROUPS);
+		dt_fail(c->err, c->cfg, a->cfg,
+			a->hw >= 0 ? "device" : "compatible", -E2BIG,
+			"more than %d IOMMU groups", PLAN_MAX_GROUPS);
 		return NULL;
 	}
 	g = &plan->group[plan->ngroups];
@@ -493,16 +513,17 @@ static int device_group(struct gctx *c, const struct assign *a,
 		return ret;
 	g = find_hw_group(c, root);
 	if (g && g->part != a->part && kind == GROUP_DEVICE && root != a->hw)
-		return dt_fail(c->err, c->cfg, a->cfg, "device", -EBUSY,
-			       "%s has no LIODN: it DMAs as %s, whose IOMMU group is in partition '%s', cannot also go to '%s'",
-			       fdt_path_of(c->hw, a->hw, path, sizeof(path)),
-			       g->name, part_name(c, g->part),
-			       part_name(c, a->part));
+		return dt_fail(
+			c->err, c->cfg, a->cfg, "device", -EBUSY,
+			"%s has no LIODN: it DMAs as %s, whose IOMMU group is in partition '%s', cannot also go to '%s'",
+			fdt_path_of(c->hw, a->hw, path, sizeof(path)), g->name,
+			part_name(c, g->part), part_name(c, a->part));
 	if (g && g->part != a->part)
-		return dt_fail(c->err, c->cfg, a->cfg, "device", -EBUSY,
-			       "IOMMU group %s (%s) is in partition '%s', cannot also go to '%s'",
-			       g->name, iommu_group_kind_name(g->kind),
-			       part_name(c, g->part), part_name(c, a->part));
+		return dt_fail(
+			c->err, c->cfg, a->cfg, "device", -EBUSY,
+			"IOMMU group %s (%s) is in partition '%s', cannot also go to '%s'",
+			g->name, iommu_group_kind_name(g->kind),
+			part_name(c, g->part), part_name(c, a->part));
 	if (!g) {
 		g = new_group(c, a);
 		if (!g)
@@ -514,9 +535,10 @@ static int device_group(struct gctx *c, const struct assign *a,
 		if (ret)
 			return ret;
 		if (!g->dma.nr_liodns)
-			return dt_fail(c->err, c->cfg, a->cfg, "fsl,liodn", -EINVAL,
-				       "IOMMU group %s has no LIODN: give U-Boot's value here",
-				       g->name);
+			return dt_fail(
+				c->err, c->cfg, a->cfg, "fsl,liodn", -EINVAL,
+				"IOMMU group %s has no LIODN: give U-Boot's value here",
+				g->name);
 	}
 	*out = g;
 	return 0;
@@ -540,9 +562,11 @@ static int group_opts(struct gctx *c, const struct assign *a,
 	if (*on >= 0 && *on != a->cfg)
 		return dt_fail(c->err, c->cfg, a->cfg, opt, -EINVAL,
 			       "group %s already has DMA options from %s",
-			       g->name, fdt_path_of(c->cfg, *on, path, sizeof(path)));
+			       g->name,
+			       fdt_path_of(c->cfg, *on, path, sizeof(path)));
 	*on = a->cfg;
-	return config_dma_opts(c->cfg, a->cfg, &g->dma, &g->dma_enabled, c->err);
+	return config_dma_opts(c->cfg, a->cfg, &g->dma, &g->dma_enabled,
+			       c->err);
 }
 
 /* A LIODN is in one group only (the PAACE is per LIODN). */
@@ -559,11 +583,13 @@ static int check_shared(const struct gctx *c)
 				h = &plan->group[i];
 				if (!has_liodn(h, g->dma.liodns[k]))
 					continue;
-				return dt_fail(c->err, c->cfg, g->cfg_node, "fsl,liodn",
-					       -EBUSY, "LIODN %u is also in group %s of partition '%s' (this group: '%s')",
-					       g->dma.liodns[k], h->name,
-					       part_name(c, h->part),
-					       part_name(c, g->part));
+				return dt_fail(
+					c->err, c->cfg, g->cfg_node,
+					"fsl,liodn", -EBUSY,
+					"LIODN %u is also in group %s of partition '%s' (this group: '%s')",
+					g->dma.liodns[k], h->name,
+					part_name(c, h->part),
+					part_name(c, g->part));
 			}
 		}
 	}
@@ -602,12 +628,16 @@ static int check_outsiders(const struct gctx *c)
 			continue;
 		for (k = 0; k < len / 4; k++)
 			for (i = 0; i < plan->ngroups; i++)
-				if (has_liodn(&plan->group[i], fdt32_to_cpu(p[k])))
-					return dt_fail(c->err, c->cfg,
-						plan->group[i].cfg_node, "fsl,liodn", -EBUSY,
+				if (has_liodn(&plan->group[i],
+					      fdt32_to_cpu(p[k])))
+					return dt_fail(
+						c->err, c->cfg,
+						plan->group[i].cfg_node,
+						"fsl,liodn", -EBUSY,
 						"LIODN %u is also used by %s, outside group %s",
 						fdt32_to_cpu(p[k]),
-						fdt_path_of(c->hw, node, path, sizeof(path)),
+						fdt_path_of(c->hw, node, path,
+							    sizeof(path)),
 						plan->group[i].name);
 	}
 	return 0;
@@ -665,10 +695,11 @@ static int check_hw_liodn(const struct gctx *c, const struct assign *a)
 	}
 	if (cn == hn && i == cn)
 		return 0;
-	return dt_fail(c->err, c->cfg, a->cfg, "fsl,liodn", -EINVAL,
-		       "%s differs from %s's LIODN %s in the hardware tree (weir does not reprogram LIODN registers)",
-		       liodn_list(cl, cn, cb, sizeof(cb)), path,
-		       liodn_list(hl, hn, hb, sizeof(hb)));
+	return dt_fail(
+		c->err, c->cfg, a->cfg, "fsl,liodn", -EINVAL,
+		"%s differs from %s's LIODN %s in the hardware tree (weir does not reprogram LIODN registers)",
+		liodn_list(cl, cn, cb, sizeof(cb)), path,
+		liodn_list(hl, hn, hb, sizeof(hb)));
 }
 
 /* Is @node of the hardware tree a bus ("simple-bus")? */
@@ -714,9 +745,10 @@ static int check_nesting(const struct gctx *c, unsigned int k)
 		return 0;
 	fdt_path_of(c->hw, a->hw, pa, sizeof(pa));
 	if (is_bus(c, a->hw))
-		return dt_fail(c->err, c->cfg, a->cfg, "device", -EINVAL,
-			       "%s is a bus (\"simple-bus\"): assign the devices on it, each with its IOMMU group",
-			       pa);
+		return dt_fail(
+			c->err, c->cfg, a->cfg, "device", -EINVAL,
+			"%s is a bus (\"simple-bus\"): assign the devices on it, each with its IOMMU group",
+			pa);
 	for (i = 0; i < k; i++) {
 		b = &c->a[i];
 		if (b->hw < 0)
@@ -738,12 +770,15 @@ static int check_nesting(const struct gctx *c, unsigned int k)
 		else
 			snprintf(why, sizeof(why), "cannot also go to '%s'",
 				 part_name(c, a->part));
-		return dt_fail(c->err, c->cfg, a->cfg, "device", -EBUSY,
-			       "%s %s %s%s, which %s assigns to partition '%s': %s",
-			       pa, inside ? "is inside" : "contains", pb,
-			       ret && master == anc ?
-			       (inside ? " (its DMA master)" : " (which DMAs as it)") : "",
-			       cb, part_name(c, b->part), why);
+		return dt_fail(
+			c->err, c->cfg, a->cfg, "device", -EBUSY,
+			"%s %s %s%s, which %s assigns to partition '%s': %s",
+			pa, inside ? "is inside" : "contains", pb,
+			ret && master == anc ?
+				(inside ? " (its DMA master)" :
+					  " (which DMAs as it)") :
+				"",
+			cb, part_name(c, b->part), why);
 	}
 	return 0;
 }
@@ -807,10 +842,13 @@ static int build(struct gctx *c)
 }
 
 int iommu_groups_build(const void *cfg, const void *hwfdt, struct plan *plan,
-		 struct dt_error *err)
+		       struct dt_error *err)
 {
 	struct gctx c = {
-		.cfg = cfg, .hw = hwfdt, .plan = plan, .err = err,
+		.cfg = cfg,
+		.hw = hwfdt,
+		.plan = plan,
+		.err = err,
 		.limit = iommu_hw_liodn_limit(hwfdt),
 	};
 	int ret;

@@ -18,8 +18,8 @@
  * treated the same way, the safe choice).
  */
 static const char *const pci_ctrl_compat[] = {
-	"fsl,mpc8540-pci", "fsl,mpc8548-pcie", "fsl,mpc8610-pci",
-	"fsl,mpc8641-pcie", "fsl,qoriq-pcie", "fsl,p1022-pcie",
+	"fsl,mpc8540-pci",  "fsl,mpc8548-pcie", "fsl,mpc8610-pci",
+	"fsl,mpc8641-pcie", "fsl,qoriq-pcie",	"fsl,p1022-pcie",
 	"fsl,p4080-pcie",
 };
 
@@ -143,8 +143,9 @@ int iommu_hw_units(const void *fdt, int node, phys_addr_t *phys,
 		return 0;
 	if (fdt_reg_phys(fdt, node, 0, &base, &size) || !size ||
 	    !IS_ALIGNED(size, SZ_4K) || !IS_ALIGNED(base, SZ_4K))
-		return dt_fail(err, fdt, node, "reg", -EINVAL,
-			       "hardware tree: need one block of 4 KiB PAMU units");
+		return dt_fail(
+			err, fdt, node, "reg", -EINVAL,
+			"hardware tree: need one block of 4 KiB PAMU units");
 	if (size / SZ_4K > max)
 		return dt_fail(err, fdt, node, "reg", -E2BIG,
 			       "hardware tree: %llu PAMU units, at most %u",

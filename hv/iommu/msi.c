@@ -76,7 +76,7 @@ int msi_doorbell_write(phys_addr_t phys, const void *src, u64 len)
 
 	if (!b || phys != b->d.doorbell || len != 4)
 		return -EFAULT;
-	memcpy(&v, src, 4);	/* the device's bytes, as they arrive */
+	memcpy(&v, src, 4); /* the device's bytes, as they arrive */
 	*b->doorbell = v;
 	return 0;
 }
@@ -136,7 +136,7 @@ static int msi_unit_reset(struct partition *p)
 }
 
 DEFINE_UNIT(msi, {
-	.name = "MSI bank",
-	.order = UNIT_ORDER_MSI,
-	.reset = msi_unit_reset,
-});
+			 .name = "MSI bank",
+			 .order = UNIT_ORDER_MSI,
+			 .reset = msi_unit_reset,
+		 });

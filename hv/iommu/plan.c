@@ -72,7 +72,8 @@ static int replay(const struct iommu_driver *drv, const struct plan *plan,
 		  struct heap_budget *b)
 {
 	struct hv_alloc a[IOMMU_NR_ALLOCS > DMA_GROUP_NR_ALLOCS ?
-			  IOMMU_NR_ALLOCS : DMA_GROUP_NR_ALLOCS];
+				  IOMMU_NR_ALLOCS :
+				  DMA_GROUP_NR_ALLOCS];
 	struct dma_group_config c;
 	struct iommu_config pc;
 	unsigned int i;
@@ -146,22 +147,21 @@ int iommu_plan_memory(const void *cfg, const struct plan *plan,
 	}
 	mem->used = need(drv, plan, plan->ngroups, max_sub, heap);
 	if (!n)
-		return dt_fail(err, cfg, 0, "compatible", -ENOMEM,
-			       "weir's heap: the %s tables alone need %llu bytes, %llu available (CONFIG_HV_MEM_SIZE - CONFIG_HV_IMAGE_MAX)",
-			       drv->label,
-			       (unsigned long long)need(drv, plan, 0, max_sub,
-							heap),
-			       (unsigned long long)mem->avail);
+		return dt_fail(
+			err, cfg, 0, "compatible", -ENOMEM,
+			"weir's heap: the %s tables alone need %llu bytes, %llu available (CONFIG_HV_MEM_SIZE - CONFIG_HV_IMAGE_MAX)",
+			drv->label,
+			(unsigned long long)need(drv, plan, 0, max_sub, heap),
+			(unsigned long long)mem->avail);
 	gp = &plan->group[n - 1];
 	iommu_plan_group_config(plan, gp, &c);
 	dma_group_allocs(&c, max_sub, a);
-	return dt_fail(err, cfg, gp->cfg_node, window_prop(cfg, gp), -ENOMEM,
-		       "weir's heap: group %u brings it to %llu bytes (its default window's TCE table: %llu), %llu available (CONFIG_HV_MEM_SIZE - CONFIG_HV_IMAGE_MAX); the whole config needs %llu",
-		       n - 1,
-		       (unsigned long long)need(drv, plan, n, max_sub, heap),
-		       (unsigned long long)a[2].size,
-		       (unsigned long long)mem->avail,
-		       (unsigned long long)mem->used);
+	return dt_fail(
+		err, cfg, gp->cfg_node, window_prop(cfg, gp), -ENOMEM,
+		"weir's heap: group %u brings it to %llu bytes (its default window's TCE table: %llu), %llu available (CONFIG_HV_MEM_SIZE - CONFIG_HV_IMAGE_MAX); the whole config needs %llu",
+		n - 1, (unsigned long long)need(drv, plan, n, max_sub, heap),
+		(unsigned long long)a[2].size, (unsigned long long)mem->avail,
+		(unsigned long long)mem->used);
 }
 
 /*
@@ -275,8 +275,7 @@ static bool node_has_liodn(const void *hwfdt, int node, u32 liodn)
  * "fsl,liodn" lists it, else the group's first node (the assigned device,
  * whose config "fsl,liodn" gave it); -1 for a group without nodes.
  */
-static int liodn_node(const void *hwfdt, const struct group_plan *gp,
-		      u32 liodn)
+static int liodn_node(const void *hwfdt, const struct group_plan *gp, u32 liodn)
 {
 	unsigned int i;
 
@@ -286,12 +285,10 @@ static int liodn_node(const void *hwfdt, const struct group_plan *gp,
 	return gp->nnodes ? gp->hw_node[0] : -1;
 }
 
-int iommu_plan_liodn_attrs(const void *hwfdt, const struct plan *plan,
-			   struct iommu *mmu,
-			   void (*report)(const void *hwfdt, int node,
-					  u32 liodn, const char *kind,
-					  const struct iommu_liodn_attr *attr,
-					  const char *note))
+int iommu_plan_liodn_attrs(
+	const void *hwfdt, const struct plan *plan, struct iommu *mmu,
+	void (*report)(const void *hwfdt, int node, u32 liodn, const char *kind,
+		       const struct iommu_liodn_attr *attr, const char *note))
 {
 	const struct group_plan *gp;
 	struct iommu_liodn_attr attr;
@@ -309,7 +306,7 @@ int iommu_plan_liodn_attrs(const void *hwfdt, const struct plan *plan,
 			if (!kind)
 				continue;
 			ret = mmu->ops->set_liodn_attr(mmu, gp->dma.liodns[i],
-						    &attr);
+						       &attr);
 			if (ret)
 				return ret;
 			if (report)

@@ -15,7 +15,7 @@
 #include <weir/vcpu_kick.h>
 #include <weir/vpic.h>
 
-#define VPIC_CONFIG_BITS	(u32)(EV_INT_CONFIG_POLARITY_POS | EV_INT_CONFIG_LEVEL)
+#define VPIC_CONFIG_BITS (u32)(EV_INT_CONFIG_POLARITY_POS | EV_INT_CONFIG_LEVEL)
 
 static bool irq_in_range(u32 irq)
 {
@@ -267,8 +267,7 @@ int vpic_eoi(struct vpic *pic, unsigned int vcpu_id, u32 irq)
 	return err;
 }
 
-int vpic_set_config(struct vpic *pic, u32 irq, u32 config, u32 prio,
-		    u32 dest)
+int vpic_set_config(struct vpic *pic, u32 irq, u32 config, u32 prio, u32 dest)
 {
 	struct vpic_src *s;
 	int err = -EINVAL;
@@ -352,8 +351,8 @@ static void vpic_unit_start(struct partition *p)
 }
 
 DEFINE_UNIT(vpic, {
-	.name = "virtual PIC",
-	.order = UNIT_ORDER_VPIC,
-	.init = vpic_unit_init,
-	.start = vpic_unit_start,
-});
+			  .name = "virtual PIC",
+			  .order = UNIT_ORDER_VPIC,
+			  .init = vpic_unit_init,
+			  .start = vpic_unit_start,
+		  });

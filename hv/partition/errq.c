@@ -79,7 +79,7 @@ int errq_push_fair(struct errq *q, const struct hv_error *e)
 	for (i = 0; i < q->count && rec_at(q, i)->lpid != victim; i++)
 		;
 	if (i == q->count)
-		return -ENOSPC;		/* @e's owner holds none: @e goes */
+		return -ENOSPC; /* @e's owner holds none: @e goes */
 	/* drop the victim's oldest record, keep the order of the rest */
 	for (; i + 1 < q->count; i++)
 		*rec_at(q, i) = *rec_at(q, i + 1);
@@ -170,8 +170,8 @@ static int errq_unit_reset(struct partition *p)
 }
 
 DEFINE_UNIT(errq, {
-	.name = "error queue",
-	.order = UNIT_ORDER_ERRQ,
-	.init = errq_attach,
-	.reset = errq_unit_reset,
-});
+			  .name = "error queue",
+			  .order = UNIT_ORDER_ERRQ,
+			  .init = errq_attach,
+			  .reset = errq_unit_reset,
+		  });

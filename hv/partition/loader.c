@@ -9,14 +9,14 @@
 #include <weir/byteorder.h>
 #include <weir/loader.h>
 
-#define ELF_MAGIC	0x7f454c46	/* "\177ELF" */
-#define EM_PPC		20
-#define ET_EXEC		2
-#define PT_LOAD		1
-#define UIMAGE_MAGIC	0x27051956
-#define IH_TYPE_KERNEL	2
-#define IH_COMP_NONE	0
-#define UIMAGE_HDR	64
+#define ELF_MAGIC 0x7f454c46 /* "\177ELF" */
+#define EM_PPC 20
+#define ET_EXEC 2
+#define PT_LOAD 1
+#define UIMAGE_MAGIC 0x27051956
+#define IH_TYPE_KERNEL 2
+#define IH_COMP_NONE 0
+#define UIMAGE_HDR 64
 
 struct elf_seg {
 	u64 off, filesz, memsz, paddr, vaddr;
@@ -118,7 +118,8 @@ static int load_elf(struct partition *p, const u8 *b, u64 len, u64 *entry,
 			    be32_at(b, 24) - s.vaddr < s.memsz)
 				start = be32_at(b, 24) - s.vaddr + s.paddr;
 			if (pass) {
-				u8 *dst = partition_gpa_ptr(p, s.paddr, s.memsz);
+				u8 *dst =
+					partition_gpa_ptr(p, s.paddr, s.memsz);
 
 				memcpy(dst, b + s.off, s.filesz);
 				memset(dst + s.filesz, 0, s.memsz - s.filesz);
@@ -161,9 +162,8 @@ static int load_uimage(struct partition *p, const u8 *b, u64 len, u64 *entry,
 	return 0;
 }
 
-int guest_image_load(struct partition *p, const void *img, u64 len,
-		     u64 raw_gpa, bool raw_ok, u64 raw_entry, u64 *entry,
-		     const char **what)
+int guest_image_load(struct partition *p, const void *img, u64 len, u64 raw_gpa,
+		     bool raw_ok, u64 raw_entry, u64 *entry, const char **what)
 {
 	const u8 *b = img;
 

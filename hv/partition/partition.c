@@ -27,7 +27,7 @@
 #include <weir/vtlb.h>
 
 /* The guest tree sits at the top of the initial mapped area. */
-#define GUEST_FDT_SIZE	0x10000
+#define GUEST_FDT_SIZE 0x10000
 
 static struct partition parts[PARTITION_MAX];
 static struct vcpu boot_vcpus[PARTITION_MAX];
@@ -88,7 +88,7 @@ static int partition_load(struct partition *p, struct dt_error *err)
 	const struct part_plan *pp = p->plan;
 	struct guest_dt_params gp = {
 		.board = pp->guest_compatible[0] ? pp->guest_compatible :
-						    board_desc.guest_compatible,
+						   board_desc.guest_compatible,
 		.nvcpus = p->nvcpus,
 		.ram_size = p->ram_size,
 		.bootargs = pp->bootargs[0] ? pp->bootargs : NULL,

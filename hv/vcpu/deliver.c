@@ -14,8 +14,8 @@
 #include <weir/vpic.h>
 
 /* MSR bits kept on entry to a base-class handler; everything else clears. */
-#define MSR_KEEP_BASE	(MSR_CE | MSR_ME | MSR_DE)
-#define MSR_KEEP_CRIT	(MSR_ME)
+#define MSR_KEEP_BASE (MSR_CE | MSR_ME | MSR_DE)
+#define MSR_KEEP_CRIT (MSR_ME)
 
 void vcpu_reflect(struct vcpu *v, unsigned int ivor, u32 pc)
 {

@@ -10,21 +10,38 @@
 #include <weir/arch.h>
 #include <weir/vcpu_emul.h>
 
-#define OP(i)	((i) >> 26)
-#define XO(i)	(((i) >> 1) & 0x3ff)
-#define RT(i)	(((i) >> 21) & 0x1f)
-#define RA(i)	(((i) >> 16) & 0x1f)
-#define RB(i)	(((i) >> 11) & 0x1f)
-#define SPR(i)	((((i) >> 16) & 0x1f) | (((i) >> 6) & 0x3e0))
+#define OP(i) ((i) >> 26)
+#define XO(i) (((i) >> 1) & 0x3ff)
+#define RT(i) (((i) >> 21) & 0x1f)
+#define RA(i) (((i) >> 16) & 0x1f)
+#define RB(i) (((i) >> 11) & 0x1f)
+#define SPR(i) ((((i) >> 16) & 0x1f) | (((i) >> 6) & 0x3e0))
 
 enum {
-	XO_TLBILX = 18, XO_WAIT = 62, XO_MFMSR = 83, XO_WRTEE = 131,
-	XO_MTMSR = 146, XO_WRTEEI = 163, XO_MFPMR = 334, XO_MFSPR = 339,
-	XO_MTPMR = 462, XO_MTSPR = 467, XO_TLBSYNC = 566, XO_TLBIVAX = 786,
-	XO_TLBSX = 914, XO_TLBRE = 946, XO_TLBWE = 978,
-	XO19_RFMCI = 38, XO19_RFDI = 39, XO19_RFI = 50, XO19_RFCI = 51,
+	XO_TLBILX = 18,
+	XO_WAIT = 62,
+	XO_MFMSR = 83,
+	XO_WRTEE = 131,
+	XO_MTMSR = 146,
+	XO_WRTEEI = 163,
+	XO_MFPMR = 334,
+	XO_MFSPR = 339,
+	XO_MTPMR = 462,
+	XO_MTSPR = 467,
+	XO_TLBSYNC = 566,
+	XO_TLBIVAX = 786,
+	XO_TLBSX = 914,
+	XO_TLBRE = 946,
+	XO_TLBWE = 978,
+	XO19_RFMCI = 38,
+	XO19_RFDI = 39,
+	XO19_RFI = 50,
+	XO19_RFCI = 51,
 	/* cache locking (e500mc Core RM §3.5; Power ISA 2.06 E.CL) */
-	XO_DCBTSTLS = 134, XO_DCBTLS = 166, XO_ICBLC = 230, XO_DCBLC = 390,
+	XO_DCBTSTLS = 134,
+	XO_DCBTLS = 166,
+	XO_ICBLC = 230,
+	XO_DCBLC = 390,
 	XO_ICBTLS = 486,
 };
 
@@ -72,9 +89,9 @@ static enum emul_result emulate_31(struct vcpu *v, u32 insn)
 		gpr[RT(insn)] = val;
 		return EMUL_NEXT;
 	case XO_MTSPR:
-		return vcpu_mtspr(v, SPR(insn), gpr[RT(insn)]) ? EMUL_ILLEGAL
-							       : EMUL_NEXT;
-	case XO_MFPMR:		/* no performance monitor for guests */
+		return vcpu_mtspr(v, SPR(insn), gpr[RT(insn)]) ? EMUL_ILLEGAL :
+								 EMUL_NEXT;
+	case XO_MFPMR: /* no performance monitor for guests */
 		gpr[RT(insn)] = 0;
 		return EMUL_NEXT;
 	case XO_MTPMR:
@@ -94,7 +111,8 @@ static enum emul_result emulate_31(struct vcpu *v, u32 insn)
 		vtlb_tlbivax(v, ea_x(v, insn));
 		return tlb_changed(v, 0);
 	case XO_TLBILX:
-		return tlb_changed(v, vtlb_tlbilx(v, RT(insn) & 3, ea_x(v, insn)));
+		return tlb_changed(v,
+				   vtlb_tlbilx(v, RT(insn) & 3, ea_x(v, insn)));
 	default:
 		return EMUL_ILLEGAL;
 	}
@@ -133,7 +151,7 @@ enum emul_result vcpu_emulate_cache_lock(struct vcpu *v, u32 insn)
 		return EMUL_NEXT;
 	case XO_DCBLC:
 	case XO_ICBLC:
-		return EMUL_NEXT;	/* nothing was locked */
+		return EMUL_NEXT; /* nothing was locked */
 	default:
 		return EMUL_ILLEGAL;
 	}

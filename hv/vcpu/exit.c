@@ -18,8 +18,8 @@
 #include <weir/arch.h>
 #include <weir/vcpu_emul.h>
 
-#define SC_LEV(insn)	(((insn) >> 5) & 0x7f)
-#define OP_SC		17
+#define SC_LEV(insn) (((insn) >> 5) & 0x7f)
+#define OP_SC 17
 
 static bool guest_user(const struct vcpu *v)
 {
@@ -64,7 +64,7 @@ static int vcpu_fetch_sc(struct vcpu *v, u32 ea, u32 *word)
 	if (!vtlb_lookup(t, page, as, v->pid, &gpa) || (ea & 3))
 		return -EFAULT;
 	p = partition_gpa_ptr(v->part, gpa, SZ_4K);
-	if (!p)		/* a page not wholly RAM: no cache */
+	if (!p) /* a page not wholly RAM: no cache */
 		return vcpu_fetch(v, ea, true, word);
 	t->sc.valid = true;
 	t->sc.page = page;
@@ -113,8 +113,8 @@ static bool split_as(const struct vcpu *v)
 	return !(v->msr & MSR_IS) != !(v->msr & MSR_DS);
 }
 
-#define SIDE_FETCH	1
-#define SIDE_DATA	2
+#define SIDE_FETCH 1
+#define SIDE_DATA 2
 
 int vcpu_shadow_id(struct vcpu *v)
 {
@@ -218,7 +218,8 @@ static bool tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
 	else
 		perms = vtlb_shadow_perms(e, guest_user(v));
 	sid = vcpu_shadow_id(v);
-	arch_shadow_map(ea & ~0xfffu, phys, (u32)sid, vtlb_shadow_wimge(e), perms);
+	arch_shadow_map(ea & ~0xfffu, phys, (u32)sid, vtlb_shadow_wimge(e),
+			perms);
 	return true;
 }
 
@@ -247,17 +248,19 @@ static bool split_refill(struct vcpu *v, bool insn, u32 ea, u32 esr)
 	e = vtlb_lookup(t, ea, as, v->pid, NULL);
 	if (!e) {
 		t->refill_n = 0;
-		tlb_miss(v, insn, ea, esr);	/* the guest's TLB miss */
+		tlb_miss(v, insn, ea, esr); /* the guest's TLB miss */
 		return true;
 	}
 	if (!(vtlb_shadow_perms(e, guest_user(v)) & need))
-		return false;			/* the guest's own protection */
+		return false; /* the guest's own protection */
 	if (t->refill_n && t->refill_pc == v->regs.pc && t->refill_ea == page) {
 		if (t->refill_side == side)
 			return false;
 		if (++t->refill_n > 2) {
-			vcpu_fail(v, "one instruction fetches from and accesses a page its two address spaces (MSR[IS] != MSR[DS]) map differently",
-				  v->regs.pc);
+			vcpu_fail(
+				v,
+				"one instruction fetches from and accesses a page its two address spaces (MSR[IS] != MSR[DS]) map differently",
+				v->regs.pc);
 			return true;
 		}
 	} else {
@@ -279,11 +282,12 @@ static void program(struct vcpu *v, u32 esr)
 	u32 insn;
 
 	if (!(esr & ESR_PPR) || guest_user(v)) {
-		vcpu_program(v, esr);	/* the guest's own problem */
+		vcpu_program(v, esr); /* the guest's own problem */
 		return;
 	}
 	if (vcpu_fetch(v, v->regs.pc, true, &insn)) {
-		vcpu_fail(v, "cannot read the faulting instruction", v->regs.pc);
+		vcpu_fail(v, "cannot read the faulting instruction",
+			  v->regs.pc);
 		return;
 	}
 	switch (vcpu_emulate(v, insn)) {
@@ -407,13 +411,13 @@ void vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr)
 	case IVOR_FIT:
 	case IVOR_DOORBELL:
 	case IVOR_PERFMON:
-		break;		/* handled by the arch code before we get here */
+		break; /* handled by the arch code before we get here */
 	default:
 		vcpu_fail(v, "unexpected exception", v->regs.pc);
 		break;
 	}
 	if (!refill)
-		v->tlb.refill_n = 0;	/* split_refill() counts in a row */
+		v->tlb.refill_n = 0; /* split_refill() counts in a row */
 	if (!v->stopped)
 		vcpu_deliver_pending(v);
 }
@@ -486,7 +490,7 @@ int vcpu_reset(struct vcpu *v, u32 entry, u32 fdt_gpa)
 	v->mas4 = MAS1_TSIZE(2);
 	v->regs.pc = entry;
 	v->regs.gpr[3] = fdt_gpa;
-	v->regs.gpr[6] = 0x45504150;	/* ePAPR magic "EPAP" (ePAPR 1.1 §5.4.1) */
+	v->regs.gpr[6] = 0x45504150; /* ePAPR magic "EPAP" (ePAPR 1.1 §5.4.1) */
 	v->regs.gpr[7] = (u32)ima;
 	v->regs.msr = vcpu_shadow_msr(v);
 	return 0;

@@ -17,7 +17,7 @@
 #include <weir/vcpu.h>
 #include <weir/vtlb.h>
 
-#define TSIZE_4K	2
+#define TSIZE_4K 2
 
 static unsigned int tlb0_set(u32 ea)
 {
@@ -35,8 +35,8 @@ u64 vtlb_entry_size(const struct vtlb_entry *e)
 	return 1024ULL << MAS1_TSIZE_GET(e->mas1);
 }
 
-static bool entry_matches(const struct vtlb_entry *e, u32 ea, u32 as,
-			  u32 pid, bool any_pid)
+static bool entry_matches(const struct vtlb_entry *e, u32 ea, u32 as, u32 pid,
+			  bool any_pid)
 {
 	u64 mask = ~(vtlb_entry_size(e) - 1);
 	u32 tid = MAS1_TID_GET(e->mas1);
@@ -89,7 +89,8 @@ static int ima_tsize(u64 size)
 
 u64 vtlb_ima_size(u64 ram_size)
 {
-	int tsize = ima_tsize(ram_size < VTLB_IMA_MAX ? ram_size : VTLB_IMA_MAX);
+	int tsize =
+		ima_tsize(ram_size < VTLB_IMA_MAX ? ram_size : VTLB_IMA_MAX);
 
 	return tsize < 0 ? 0 : 1024ULL << tsize;
 }
@@ -151,8 +152,8 @@ int vtlb_tlbwe(struct vcpu *v)
 
 	if (!e)
 		return -EINVAL;
-	n.mas1 = v->mas1 & (MAS1_VALID | MAS1_IPROT | 0x3fff0000 | MAS1_TS |
-			    0x00000f80);
+	n.mas1 = v->mas1 &
+		 (MAS1_VALID | MAS1_IPROT | 0x3fff0000 | MAS1_TS | 0x00000f80);
 	n.mas2 = v->mas2 & (MAS2_EPN | MAS2_WIMGE);
 	n.mas7_3 = ((u64)(v->mas7 & 0xf) << 32) |
 		   (v->mas3 & (MAS3_RPN | MAS3_U0_3 | MAS3_PERMS));
@@ -160,12 +161,13 @@ int vtlb_tlbwe(struct vcpu *v)
 		/* TLB0 holds 4 KiB pages only and has no IPROT. */
 		n.mas1 = (n.mas1 & ~(MAS1_IPROT | 0x00000f80)) |
 			 MAS1_TSIZE(TSIZE_4K);
-		if (MAS0_ESEL_GET(v->mas0) == v->tlb.tlb0_victim[tlb0_set(v->mas2)])
+		if (MAS0_ESEL_GET(v->mas0) ==
+		    v->tlb.tlb0_victim[tlb0_set(v->mas2)])
 			v->tlb.tlb0_victim[tlb0_set(v->mas2)] =
 				(MAS0_ESEL_GET(v->mas0) + 1) & (VTLB0_WAYS - 1);
 	} else if ((n.mas1 & MAS1_VALID) &&
 		   !tsize_valid_tlb1(MAS1_TSIZE_GET(n.mas1))) {
-		return -EINVAL;	/* an invalid entry may have any size */
+		return -EINVAL; /* an invalid entry may have any size */
 	}
 	/* EPN and RPN are aligned to the page: drop the offset bits. */
 	n.mas2 &= ~(u32)((vtlb_entry_size(&n) - 1) & MAS2_EPN);
@@ -173,7 +175,7 @@ int vtlb_tlbwe(struct vcpu *v)
 	if (e->mas1 & MAS1_VALID)
 		note_drop(&v->tlb, e);
 	*e = n;
-	v->tlb.sc.valid = false;	/* even a new entry may shadow another */
+	v->tlb.sc.valid = false; /* even a new entry may shadow another */
 	return 0;
 }
 
@@ -196,7 +198,7 @@ void vtlb_load_defaults(struct vcpu *v, u32 ea, u32 as, u32 pid)
 {
 	unsigned int tlbsel = MAS4_TLBSELD(v->mas4) & 1;
 	unsigned int victim = tlbsel ? v->tlb.tlb1_victim :
-				v->tlb.tlb0_victim[tlb0_set(ea)];
+				       v->tlb.tlb0_victim[tlb0_set(ea)];
 
 	v->mas0 = MAS0_TLBSEL(tlbsel) | MAS0_ESEL(victim) | MAS0_NV(victim);
 	v->mas1 = MAS1_TID(pid) | (as ? MAS1_TS : 0) |
@@ -250,7 +252,8 @@ static void invalidate(struct vtlb *t, struct vtlb_entry *e, unsigned int n,
 			continue;
 		if (how == VTLB_INV_ALL ||
 		    (how == VTLB_INV_PID && MAS1_TID_GET(e->mas1) == pid) ||
-		    (how == VTLB_INV_EA_ANY && entry_matches(e, ea, 0xffffffff, 0, true)) ||
+		    (how == VTLB_INV_EA_ANY &&
+		     entry_matches(e, ea, 0xffffffff, 0, true)) ||
 		    (how == VTLB_INV_EA && MAS1_TID_GET(e->mas1) == pid &&
 		     entry_matches(e, ea, as, pid, true))) {
 			note_drop(t, e);
@@ -262,9 +265,11 @@ static void invalidate(struct vtlb *t, struct vtlb_entry *e, unsigned int n,
 void vtlb_invalidate_tlb(struct vcpu *v, unsigned int tlbsel)
 {
 	if (tlbsel)
-		invalidate(&v->tlb, v->tlb.tlb1, VTLB1_ENTRIES, 0, 0, 0, VTLB_INV_ALL);
+		invalidate(&v->tlb, v->tlb.tlb1, VTLB1_ENTRIES, 0, 0, 0,
+			   VTLB_INV_ALL);
 	else
-		invalidate(&v->tlb, v->tlb.tlb0, VTLB0_ENTRIES, 0, 0, 0, VTLB_INV_ALL);
+		invalidate(&v->tlb, v->tlb.tlb0, VTLB0_ENTRIES, 0, 0, 0,
+			   VTLB_INV_ALL);
 }
 
 void vtlb_tlbivax(struct vcpu *v, u32 ea)
@@ -287,10 +292,17 @@ int vtlb_tlbilx(struct vcpu *v, unsigned int t, u32 ea)
 	unsigned int how;
 
 	switch (t) {
-	case 0: how = VTLB_INV_ALL; break;
-	case 1: how = VTLB_INV_PID; break;
-	case 3: how = VTLB_INV_EA; break;
-	default: return -EINVAL;
+	case 0:
+		how = VTLB_INV_ALL;
+		break;
+	case 1:
+		how = VTLB_INV_PID;
+		break;
+	case 3:
+		how = VTLB_INV_EA;
+		break;
+	default:
+		return -EINVAL;
 	}
 	invalidate(&v->tlb, v->tlb.tlb1, VTLB1_ENTRIES, ea, as, pid, how);
 	invalidate(&v->tlb, v->tlb.tlb0, VTLB0_ENTRIES, ea, as, pid, how);
@@ -304,8 +316,7 @@ int vtlb_tlbilx(struct vcpu *v, unsigned int t, u32 ea)
  * MSR[IS] | MSR[DS] as one bit (e500.h get_cur_as(), and the "XXX what
  * about IS != DS?" in tlbe_is_host_safe()); weir keys IS and DS apart.
  */
-int vtlb_shadow_id(struct vtlb *t, u32 is, u32 ds, u32 pr, u32 pid,
-		   bool *flush)
+int vtlb_shadow_id(struct vtlb *t, u32 is, u32 ds, u32 pr, u32 pid, bool *flush)
 {
 	u8 *sid = &t->sid[!!is][!!ds][!!pr][pid & 0xff];
 

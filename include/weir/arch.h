@@ -14,9 +14,9 @@
 #ifndef WEIR_ARCH_H
 #define WEIR_ARCH_H
 
-#include <asm/ptrace.h>		/* struct trap_frame: a vCPU's registers */
-#include <weir/hwtree.h>	/* struct hw_info, the hardware tree parse */
-#include <weir/timer.h>		/* timebase: implemented by the arch */
+#include <asm/ptrace.h>	 /* struct trap_frame: a vCPU's registers */
+#include <weir/hwtree.h> /* struct hw_info, the hardware tree parse */
+#include <weir/timer.h>	 /* timebase: implemented by the arch */
 #include <weir/types.h>
 
 struct vcpu;
@@ -24,14 +24,14 @@ struct vcpu;
 /* ------------------------------------------------- the hand-over at boot */
 
 struct boot_state {
-	void *fdt;			/* weir's copy of the hardware tree */
+	void *fdt; /* weir's copy of the hardware tree */
 	const struct hw_info *hw;
-	phys_addr_t hv_start;		/* weir's reserved RAM */
+	phys_addr_t hv_start; /* weir's reserved RAM */
 	u64 hv_size;
-	u64 image_size;			/* image + BSS, bytes */
-	u64 entry_tb;			/* timebase at weir's first instruction */
+	u64 image_size; /* image + BSS, bytes */
+	u64 entry_tb;	/* timebase at weir's first instruction */
 	int tlb1_used;
-	u64 lowmem_limit;		/* RAM below this is mapped 1:1 */
+	u64 lowmem_limit; /* RAM below this is mapped 1:1 */
 };
 
 /* --------------------------------------------- what the core asks: cores */

@@ -9,8 +9,8 @@
 #define WEIR_BOARD_H
 
 struct board_desc {
-	const char *name;		/* e.g. "qemu-ppce500" */
-	const char *guest_compatible;	/* e.g. "fsl,P4080DS" */
+	const char *name;	      /* e.g. "qemu-ppce500" */
+	const char *guest_compatible; /* e.g. "fsl,P4080DS" */
 };
 
 extern const struct board_desc board_desc;

@@ -19,26 +19,26 @@
 
 struct partition;
 
-#define BYTECHAN_RX_SIZE	256	/* input queue, bytes (power of 2) */
-#define BYTECHAN_LINE_MAX	120	/* console mux line buffer, bytes */
-#define BYTECHAN_TX_SIZE	1024	/* output ring, bytes (power of 2) */
+#define BYTECHAN_RX_SIZE 256  /* input queue, bytes (power of 2) */
+#define BYTECHAN_LINE_MAX 120 /* console mux line buffer, bytes */
+#define BYTECHAN_TX_SIZE 1024 /* output ring, bytes (power of 2) */
 
 struct bytechan {
-	u32 handle;		/* hv-handle in the guest tree */
-	u32 rx_irq, tx_irq;	/* virtual interrupts (epapr,hv-pic) */
+	u32 handle;	    /* hv-handle in the guest tree */
+	u32 rx_irq, tx_irq; /* virtual interrupts (epapr,hv-pic) */
 	struct partition *owner;
 	/* implementation state: hv/console/bytechan.c */
-	spinlock_t lock;	/* rx_buf, rx_head, rx_tail, rx_dropped */
+	spinlock_t lock; /* rx_buf, rx_head, rx_tail, rx_dropped */
 	u8 rx_buf[BYTECHAN_RX_SIZE];
-	unsigned int rx_head, rx_tail;	/* free-running; count = head - tail */
-	unsigned int rx_dropped;	/* input bytes lost to a full queue */
+	unsigned int rx_head, rx_tail; /* free-running; count = head - tail */
+	unsigned int rx_dropped;       /* input bytes lost to a full queue */
 	/* console mux output state: hv/console/mux.c, under @tx_lock */
 	spinlock_t tx_lock;
-	char line[BYTECHAN_LINE_MAX];	/* the line being assembled */
+	char line[BYTECHAN_LINE_MAX]; /* the line being assembled */
 	unsigned int line_len;
-	char tx[BYTECHAN_TX_SIZE];	/* finished output, not yet on the UART */
-	unsigned int tx_head, tx_tail;	/* free-running; count = head - tail */
-	bool tx_waiting;		/* a send got EV_EAGAIN: raise tx_irq */
+	char tx[BYTECHAN_TX_SIZE]; /* finished output, not yet on the UART */
+	unsigned int tx_head, tx_tail; /* free-running; count = head - tail */
+	bool tx_waiting;	       /* a send got EV_EAGAIN: raise tx_irq */
 };
 
 /**

@@ -22,9 +22,21 @@
 #define be64_to_cpu(x) cpu_to_be64(x)
 
 /* Read/write a big-endian 32-bit word of a table in ordinary memory. */
-static inline u32 get_be32(const volatile u32 *p) { return be32_to_cpu(*p); }
-static inline void put_be32(volatile u32 *p, u32 v) { *p = cpu_to_be32(v); }
-static inline u64 get_be64(const volatile u64 *p) { return be64_to_cpu(*p); }
-static inline void put_be64(volatile u64 *p, u64 v) { *p = cpu_to_be64(v); }
+static inline u32 get_be32(const volatile u32 *p)
+{
+	return be32_to_cpu(*p);
+}
+static inline void put_be32(volatile u32 *p, u32 v)
+{
+	*p = cpu_to_be32(v);
+}
+static inline u64 get_be64(const volatile u64 *p)
+{
+	return be64_to_cpu(*p);
+}
+static inline void put_be64(volatile u64 *p, u64 v)
+{
+	*p = cpu_to_be64(v);
+}
 
 #endif

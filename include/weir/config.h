@@ -15,32 +15,32 @@
 #include <weir/partition.h>
 
 #define CONFIG_MAX_DEVICES 16
-#define CONFIG_BOOTARGS_MAX 255		/* characters, without the NUL */
+#define CONFIG_BOOTARGS_MAX 255 /* characters, without the NUL */
 
 struct part_plan {
-	char name[32];			/* "label", else the node name */
-	int cfg_node;			/* offset in the config tree */
-	u32 cpu_mask;			/* bit n = core n (hardware tree order) */
-	phys_addr_t ram_phys;		/* real base of guest-physical 0 */
-	u64 ram_size;			/* bytes */
-	phys_addr_t image_src;		/* where the loader put the image */
-	u64 image_gpa;			/* where it goes in the guest */
-	u64 image_len;			/* bytes */
-	int hw_dev[CONFIG_MAX_DEVICES];	/* device nodes in the hardware tree */
-	int dev_cfg[CONFIG_MAX_DEVICES];	/* the config child assigning each */
+	char name[32];	       /* "label", else the node name */
+	int cfg_node;	       /* offset in the config tree */
+	u32 cpu_mask;	       /* bit n = core n (hardware tree order) */
+	phys_addr_t ram_phys;  /* real base of guest-physical 0 */
+	u64 ram_size;	       /* bytes */
+	phys_addr_t image_src; /* where the loader put the image */
+	u64 image_gpa;	       /* where it goes in the guest */
+	u64 image_len;	       /* bytes */
+	int hw_dev[CONFIG_MAX_DEVICES];	 /* device nodes in the hardware tree */
+	int dev_cfg[CONFIG_MAX_DEVICES]; /* the config child assigning each */
 	unsigned int ndev;
 	/* its MSI bank (an "fsl,mpic-msi[-v4.3]" among hw_dev[], at most
 	 * one): where its registers and doorbell are, hw_dev[] index */
 	bool has_msi;
 	struct msi_bank_desc msi;
 	unsigned int msi_dev;
-	bool manager;			/* may stop/restart other partitions */
-	char bootargs[CONFIG_BOOTARGS_MAX + 1];	/* "" when not given */
+	bool manager; /* may stop/restart other partitions */
+	char bootargs[CONFIG_BOOTARGS_MAX + 1]; /* "" when not given */
 	/* board compatible for the guest root ("-hv" is appended by the
 	 * guest tree builder); "" when not given: the caller's default */
 	char guest_compatible[GUEST_DT_BOARD_MAX + 1];
-	bool has_entry;			/* "guest-entry" given */
-	u64 entry_gpa;			/* guest entry point (raw images) */
+	bool has_entry; /* "guest-entry" given */
+	u64 entry_gpa;	/* guest entry point (raw images) */
 };
 
 /*
@@ -48,9 +48,9 @@ struct part_plan {
  * is every device that shares one DMA address space: all its LIODNs get
  * the same PAMU window and it belongs to exactly one partition.
  */
-#define PLAN_MAX_GROUPS DMA_MAX_GROUPS	/* group index names its LIOBNs */
-#define PLAN_GROUP_MAX_NODES 16		/* hardware nodes of one group */
-#define PLAN_MAX_IOMMU_UNITS 8		/* 4 KiB register blocks (T4240: 6) */
+#define PLAN_MAX_GROUPS DMA_MAX_GROUPS /* group index names its LIOBNs */
+#define PLAN_GROUP_MAX_NODES 16	       /* hardware nodes of one group */
+#define PLAN_MAX_IOMMU_UNITS 8	       /* 4 KiB register blocks (T4240: 6) */
 #define PLAN_GROUP_NAME_MAX 96
 /*
  * Largest LIODN weir accepts: LIODNs are 12 bits on QorIQ (the guts node's
@@ -64,9 +64,9 @@ struct part_plan {
 #define PLAN_BUID_WEIR (1ULL << 36)
 
 enum group_kind {
-	GROUP_DEVICE,		/* a non-PCI node with its fsl,liodn cells */
-	GROUP_PCI_HOSE,		/* a PCI controller and what weir groups with it */
-	GROUP_DMA_ENGINE,	/* weir's emulated DMA engine (no hardware) */
+	GROUP_DEVICE,	  /* a non-PCI node with its fsl,liodn cells */
+	GROUP_PCI_HOSE,	  /* a PCI controller and what weir groups with it */
+	GROUP_DMA_ENGINE, /* weir's emulated DMA engine (no hardware) */
 };
 
 /**

@@ -10,7 +10,7 @@
 
 struct console_ops {
 	void (*putc)(void *dev, char c);
-	int (*getc)(void *dev);		/* -1 when no character waits */
+	int (*getc)(void *dev); /* -1 when no character waits */
 };
 
 /* Install the console device; before this, output is dropped. */

@@ -25,7 +25,7 @@
 
 struct bytechan;
 
-#define CONSOLE_MUX_ESCAPE	0x14	/* Ctrl-T */
+#define CONSOLE_MUX_ESCAPE 0x14 /* Ctrl-T */
 
 /**
  * console_mux_register() - put a partition's console channel on the UART

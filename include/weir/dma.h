@@ -36,25 +36,25 @@
 struct partition;
 
 /* TCE format (LoPAR "TCE Definition"; Linux asm/tce.h). */
-#define TCE_READ		0x1ULL
-#define TCE_WRITE		0x2ULL
-#define TCE_PERM_MASK		(TCE_READ | TCE_WRITE)
-#define TCE_ENTRY_SIZE		8
+#define TCE_READ 0x1ULL
+#define TCE_WRITE 0x2ULL
+#define TCE_PERM_MASK (TCE_READ | TCE_WRITE)
+#define TCE_ENTRY_SIZE 8
 
 /* LoPAR: H_STUFF_TCE and H_PUT_TCE_INDIRECT take at most 512 TCEs. */
-#define TCE_BATCH_MAX		512
+#define TCE_BATCH_MAX 512
 /* LoPAR: the H_PUT_TCE_INDIRECT list is one 4 KiB-aligned page. */
-#define TCE_LIST_ALIGN		SZ_4K
+#define TCE_LIST_ALIGN SZ_4K
 
 /* Defaults of struct dma_group_config (dma_group_config_init()). */
-#define DMA_DEFAULT_WINDOW_SIZE	SZ_1G
-#define DMA_DEFAULT_PAGE_SHIFT	12
-#define DMA_MSI_IOVA_DEFAULT	0x8000000ULL	/* seed 003 MSI_IOVA_BASE */
-#define DMA_MSI_LEN_DEFAULT	0x100000ULL	/* seed 003 MSI_IOVA_LENGTH */
-#define DMA_DDW_BUS_BASE	(1ULL << 35)	/* inside a 36-bit IOVA space */
+#define DMA_DEFAULT_WINDOW_SIZE SZ_1G
+#define DMA_DEFAULT_PAGE_SHIFT 12
+#define DMA_MSI_IOVA_DEFAULT 0x8000000ULL /* seed 003 MSI_IOVA_BASE */
+#define DMA_MSI_LEN_DEFAULT 0x100000ULL	  /* seed 003 MSI_IOVA_LENGTH */
+#define DMA_DDW_BUS_BASE (1ULL << 35)	  /* inside a 36-bit IOVA space */
 
-#define DMA_MAX_GROUPS		64	/* system-wide group indices */
-#define DMA_GROUP_MAX_LIODNS	8
+#define DMA_MAX_GROUPS 64 /* system-wide group indices */
+#define DMA_GROUP_MAX_LIODNS 8
 
 /*
  * LIOBN = DMA_LIOBN_BASE | group index << 4 | window index: derived from
@@ -62,8 +62,8 @@ struct partition;
  * a LIOBN is never "negative" (LoPAR's MTT form of H_PUT_TCE_INDIRECT),
  * even in a 32-bit register.
  */
-#define DMA_LIOBN_BASE		0x40000000u
-#define DMA_LIOBN(group, win)	(DMA_LIOBN_BASE | (u32)(group) << 4 | (u32)(win))
+#define DMA_LIOBN_BASE 0x40000000u
+#define DMA_LIOBN(group, win) (DMA_LIOBN_BASE | (u32)(group) << 4 | (u32)(win))
 
 enum dma_win_index {
 	DMA_WIN_DEFAULT = 0,
@@ -75,44 +75,44 @@ enum dma_win_index {
  * The IOMMU interface gives each LIODN exactly one window, so a group has
  * at most one active window at a time (doc/tce.md, "One window").
  */
-#define DMA_MAX_ACTIVE_WINDOWS	1
+#define DMA_MAX_ACTIVE_WINDOWS 1
 
 /* Page-size mask bits of ibm,query-pe-dma-window (LoPAR; Linux
  * iommu_get_page_shift()). Bit 8 (2M) is out of order in the spec. */
-#define DDW_PGSZ_4K		0x001
-#define DDW_PGSZ_64K		0x002
-#define DDW_PGSZ_16M		0x004
-#define DDW_PGSZ_32M		0x008
-#define DDW_PGSZ_64M		0x010
-#define DDW_PGSZ_128M		0x020
-#define DDW_PGSZ_256M		0x040
-#define DDW_PGSZ_16G		0x080
-#define DDW_PGSZ_2M		0x100
+#define DDW_PGSZ_4K 0x001
+#define DDW_PGSZ_64K 0x002
+#define DDW_PGSZ_16M 0x004
+#define DDW_PGSZ_32M 0x008
+#define DDW_PGSZ_64M 0x010
+#define DDW_PGSZ_128M 0x020
+#define DDW_PGSZ_256M 0x040
+#define DDW_PGSZ_16G 0x080
+#define DDW_PGSZ_2M 0x100
 
 /* What the config tree says about one group. */
 struct dma_group_config {
-	unsigned int index;		/* system-wide, < DMA_MAX_GROUPS */
-	u64 buid;			/* PHB id the guest passes to DDW calls */
+	unsigned int index; /* system-wide, < DMA_MAX_GROUPS */
+	u64 buid;	    /* PHB id the guest passes to DDW calls */
 	u32 liodns[DMA_GROUP_MAX_LIODNS];
-	unsigned int nr_liodns;		/* 1..DMA_GROUP_MAX_LIODNS */
-	u64 default_size;		/* bytes, power of two */
+	unsigned int nr_liodns;		 /* 1..DMA_GROUP_MAX_LIODNS */
+	u64 default_size;		 /* bytes, power of two */
 	unsigned int default_page_shift; /* 12, 16 or 24 */
-	u32 ddw_page_mask;		/* DDW_PGSZ_*; 0: no dynamic windows */
-	u64 ddw_bus_base;		/* bytes, bus address of a DDW */
-	u64 msi_iova;			/* reserved range [msi_iova, +msi_len) */
-	u64 msi_len;			/* bytes; 0: nothing reserved */
-	bool has_doorbell;		/* partition owns an MSI bank */
-	phys_addr_t doorbell_phys;	/* real MSIIR page, doorbell_size-aligned */
-	u64 doorbell_size;		/* bytes, power of two >= 4 KiB */
-	bool start_disabled;		/* DMA blocked at partition start
+	u32 ddw_page_mask;		 /* DDW_PGSZ_*; 0: no dynamic windows */
+	u64 ddw_bus_base;		 /* bytes, bus address of a DDW */
+	u64 msi_iova;		   /* reserved range [msi_iova, +msi_len) */
+	u64 msi_len;		   /* bytes; 0: nothing reserved */
+	bool has_doorbell;	   /* partition owns an MSI bank */
+	phys_addr_t doorbell_phys; /* real MSIIR page, doorbell_size-aligned */
+	u64 doorbell_size;	   /* bytes, power of two >= 4 KiB */
+	bool start_disabled;	   /* DMA blocked at partition start
 					 * until FH_DMA_ENABLE */
 };
 
 /* The IOMMU slot state weir computed (and committed) for a slot. */
 struct dma_slot_state {
-	phys_addr_t phys;	/* real address, aligned to size */
-	u64 size;		/* bytes mapped from the slot start */
-	unsigned int prot;	/* IOMMU_READ|IOMMU_WRITE; 0: disabled */
+	phys_addr_t phys;  /* real address, aligned to size */
+	u64 size;	   /* bytes mapped from the slot start */
+	unsigned int prot; /* IOMMU_READ|IOMMU_WRITE; 0: disabled */
 };
 
 struct dma_group;
@@ -121,22 +121,22 @@ struct dma_window {
 	struct dma_group *group;
 	u32 liobn;
 	bool active;
-	u64 bus_offset;		/* bytes, IOVA of TCE 0 */
-	u64 size;		/* bytes, power of two */
+	u64 bus_offset;		 /* bytes, IOVA of TCE 0 */
+	u64 size;		 /* bytes, power of two */
 	unsigned int page_shift; /* IOMMU page = 1 << page_shift bytes */
-	u64 nr_tces;		/* size >> page_shift */
-	u64 max_tces;		/* capacity of tces[] */
-	u64 *tces;		/* big-endian TCEs, exactly as stored */
+	u64 nr_tces;		 /* size >> page_shift */
+	u64 max_tces;		 /* capacity of tces[] */
+	u64 *tces;		 /* big-endian TCEs, exactly as stored */
 	/*
 	 * Only TCEs [dirty_lo, dirty_hi) may be non-zero; every other entry
 	 * of tces[] (all max_tces) is 0, so re-zeroing the table touches
 	 * just that range (empty when dirty_lo == dirty_hi).
 	 */
 	u64 dirty_lo, dirty_hi;
-	unsigned int nr_slots;	/* IOMMU subwindows (power of two) */
+	unsigned int nr_slots;	     /* IOMMU subwindows (power of two) */
 	unsigned int slot_tce_shift; /* TCEs per slot = 1 << this */
-	unsigned int max_slots;	/* capacity of slot arrays */
-	u32 *slot_valid;	/* per slot: TCEs with TCE_READ or TCE_WRITE */
+	unsigned int max_slots;	     /* capacity of slot arrays */
+	u32 *slot_valid; /* per slot: TCEs with TCE_READ or TCE_WRITE */
 	struct dma_slot_state *slot; /* per slot: as committed */
 };
 
@@ -146,7 +146,7 @@ struct dma_group {
 	struct iommu *mmu;
 	struct iommu_caps caps;
 	struct dma_window win[DMA_WINDOWS_PER_GROUP];
-	u64 undo[TCE_BATCH_MAX];	/* old TCEs, for rollback */
+	u64 undo[TCE_BATCH_MAX];	  /* old TCEs, for rollback */
 	struct dma_slot_state *slot_undo; /* old slot states, for rollback */
 	/*
 	 * DMA disabled (FH_DMA_DISABLE, start_disabled, or the access
@@ -155,9 +155,9 @@ struct dma_group {
 	 * w->slot[] are still kept; FH_DMA_ENABLE stages them again.
 	 */
 	bool blocked;
-	char path[48];		/* its node in the guest tree, for errors */
-	bool engine;		/* weir's emulated DMA engine (dma_engine_add()) */
-	struct log_budget log;	/* its violation lines (events: violations) */
+	char path[48]; /* its node in the guest tree, for errors */
+	bool engine;   /* weir's emulated DMA engine (dma_engine_add()) */
+	struct log_budget log; /* its violation lines (events: violations) */
 };
 
 /*
@@ -165,8 +165,8 @@ struct dma_group {
  * guest DT node, the argument of FH_DMA_ENABLE/DISABLE and of the
  * emulated DMA engine's hcall): derived from the group index.
  */
-#define DMA_HANDLE_BASE		0x100u
-#define DMA_HANDLE(group)	(DMA_HANDLE_BASE + (u32)(group))
+#define DMA_HANDLE_BASE 0x100u
+#define DMA_HANDLE(group) (DMA_HANDLE_BASE + (u32)(group))
 
 /* ---- groups and windows (hv/dma/window.c) ---- */
 
@@ -176,7 +176,7 @@ struct dma_group {
 void dma_group_config_init(struct dma_group_config *cfg);
 
 /* Entries dma_group_allocs() fills: group, slot undo, 3 per window. */
-#define DMA_GROUP_NR_ALLOCS	(2 + 3 * DMA_WINDOWS_PER_GROUP)
+#define DMA_GROUP_NR_ALLOCS (2 + 3 * DMA_WINDOWS_PER_GROUP)
 
 /** dma_group_allocs() - the hv_zalloc() calls dma_group_create() makes
  * for @cfg with @max_subwindows, in order (hv/dma/window.c); the plan
@@ -276,9 +276,9 @@ int tce_put_indirect(struct partition *p, u64 liobn, u64 ioba, gpa_t list,
 
 struct ddw_query {
 	u32 windows_available;
-	u64 largest_block;	/* TCEs a new window may have */
-	u32 page_mask;		/* DDW_PGSZ_* */
-	u32 migration_mask;	/* always 0 */
+	u64 largest_block;  /* TCEs a new window may have */
+	u32 page_mask;	    /* DDW_PGSZ_* */
+	u32 migration_mask; /* always 0 */
 };
 
 int ddw_query(struct partition *p, u64 buid, struct ddw_query *q);

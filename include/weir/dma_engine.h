@@ -16,7 +16,7 @@
 struct partition;
 struct dma_group;
 
-#define DMA_ENGINE_MAX_LEN	SZ_1M	/* bytes per copy job */
+#define DMA_ENGINE_MAX_LEN SZ_1M /* bytes per copy job */
 
 /**
  * dma_engine_add() - make group @g (one LIODN, a PAMU backend) an
@@ -39,7 +39,6 @@ bool dma_engine_is(const struct dma_group *g);
  * violation: nothing copied, the owner's error queue has the record and
  * the engine's DMA is disabled until FH_DMA_ENABLE).
  */
-int dma_engine_copy(struct partition *p, u32 handle, u64 src, u64 dst,
-		    u64 len);
+int dma_engine_copy(struct partition *p, u32 handle, u64 src, u64 dst, u64 len);
 
 #endif

@@ -17,27 +17,26 @@
 
 struct partition;
 
-#define ERRQ_DEPTH		16	/* records per queue */
+#define ERRQ_DEPTH 16 /* records per queue */
 
 /* One error, host form (serialised big-endian by errq_encode()). */
 struct hv_error {
-	char domain[16];	/* "pamu", "dma-engine" */
-	char error[32];		/* "access violation" */
-	u32 lpid;		/* guest-id of the partition the device is in */
-	u32 dma_handle;		/* the device's fsl,hv-dma-handle */
+	char domain[16]; /* "pamu", "dma-engine" */
+	char error[32];	 /* "access violation" */
+	u32 lpid;	 /* guest-id of the partition the device is in */
+	u32 dma_handle;	 /* the device's fsl,hv-dma-handle */
 	u32 liodn;
-	u32 avs1, avs2;		/* PAMU status words (model: AVS1 code) */
-	u32 flags;		/* HV_ERROR_WRITE, ... */
-	u64 addr;		/* faulting IOVA */
-	char path[48];		/* device node in the guest tree */
+	u32 avs1, avs2; /* PAMU status words (model: AVS1 code) */
+	u32 flags;	/* HV_ERROR_WRITE, ... */
+	u64 addr;	/* faulting IOVA */
+	char path[48];	/* device node in the guest tree */
 };
 
 struct errq {
 	struct hv_error rec[ERRQ_DEPTH];
 	unsigned int head, count;
-	u32 lost;		/* records dropped because the queue was full */
+	u32 lost; /* records dropped because the queue was full */
 };
-
 
 /**
  * errq_push() - append @e to @q (a partition's own queue)

@@ -73,7 +73,7 @@ int fdt_resolve_path(const void *fdt, const char *path);
  */
 int fdt_check_tree(const void *fdt);
 
-#define FDT_CHECK_MAX_DEPTH	64
+#define FDT_CHECK_MAX_DEPTH 64
 
 /**
  * fdt_copy_compact() - copy a tree into a smaller buffer

@@ -35,41 +35,41 @@ struct part_plan;
  * arch/powerpc/platforms/85xx/corenet_generic.c builds "<board>-hv" in a
  * 24-byte buffer (snprintf), so 24 - strlen("-hv") - 1 = 20 characters.
  */
-#define GUEST_DT_BOARD_MAX	20
+#define GUEST_DT_BOARD_MAX 20
 
 /* ehv_pic's linear domain has 1024 sources (NR_EHV_PIC_INTS in Linux
  * arch/powerpc/include/asm/ehv_pic.h); its xlate indexes an array with
  * the irq number unchecked, so weir never hands out a larger one. */
-#define GUEST_DT_MAX_IRQ	1024
+#define GUEST_DT_MAX_IRQ 1024
 
 /* phandle of the vPIC node (the only phandle in the tree). */
-#define GUEST_DT_PIC_PHANDLE	1
+#define GUEST_DT_PIC_PHANDLE 1
 
 /* ePAPR spin-table entry stride: vCPU n's entry is at spin_table_gpa + 32 n. */
-#define GUEST_DT_SPIN_ENTRY	32
+#define GUEST_DT_SPIN_ENTRY 32
 
 /* Sense cell for the byte channel interrupts: 2 = level, active low
  * (Linux ehv_pic.c map_of_senses_to_linux_irqtype[2] = IRQ_TYPE_LEVEL_LOW). */
-#define GUEST_DT_SENSE_LEVEL_LOW	2
+#define GUEST_DT_SENSE_LEVEL_LOW 2
 
 /* What the caller decides about a partition's guest tree. */
 struct guest_dt_params {
 	/* Root board compatible without "-hv" (e.g. "fsl,P4080DS"), at most
 	 * GUEST_DT_BOARD_MAX characters; the builder appends "-hv". */
 	const char *board;
-	unsigned int nvcpus;		/* 1..PARTITION_MAX_VCPUS */
-	u64 ram_size;			/* guest RAM is gpa [0, ram_size) */
-	const char *bootargs;		/* /chosen/bootargs; NULL: none */
-	u32 console_handle;		/* console byte channel's hv-handle */
-	u32 console_rx_irq;		/* its receive interrupt (vPIC number) */
-	u32 console_tx_irq;		/* its transmit-space interrupt */
-	u32 pic_cells;			/* vPIC #interrupt-cells: 1 <irq> or
+	unsigned int nvcpus;  /* 1..PARTITION_MAX_VCPUS */
+	u64 ram_size;	      /* guest RAM is gpa [0, ram_size) */
+	const char *bootargs; /* /chosen/bootargs; NULL: none */
+	u32 console_handle;   /* console byte channel's hv-handle */
+	u32 console_rx_irq;   /* its receive interrupt (vPIC number) */
+	u32 console_tx_irq;   /* its transmit-space interrupt */
+	u32 pic_cells;	      /* vPIC #interrupt-cells: 1 <irq> or
 					 * 2 <irq sense> */
 	/* Guest-physical address of the ePAPR spin table for secondary
 	 * vCPUs (entry n at + 32 n); 0: none, secondaries cannot be started
 	 * and Linux leaves them out. */
 	u64 spin_table_gpa;
-	const char *hv_version;		/* /hypervisor/fsl,hv-version */
+	const char *hv_version; /* /hypervisor/fsl,hv-version */
 };
 
 /**

@@ -21,15 +21,15 @@
 
 #include <stdint.h>
 
-#define HC_MAX_IN	6	/* EV_BYTE_CHANNEL_SEND: handle, count, 4 words */
-#define HC_MAX_OUT	5	/* EV_BYTE_CHANNEL_RECEIVE: count, 4 words */
+#define HC_MAX_IN 6  /* EV_BYTE_CHANNEL_SEND: handle, count, 4 words */
+#define HC_MAX_OUT 5 /* EV_BYTE_CHANNEL_RECEIVE: count, 4 words */
 
 #define HC_SHAPE(nin, in_pairs, nout, out_pairs) \
 	((nin) | (in_pairs) << 4 | (nout) << 12 | (out_pairs) << 16)
-#define HC_SHAPE_NIN(s)		((s) & 0xf)
-#define HC_SHAPE_IN_PAIRS(s)	(((s) >> 4) & 0xff)
-#define HC_SHAPE_NOUT(s)	(((s) >> 12) & 0xf)
-#define HC_SHAPE_OUT_PAIRS(s)	(((s) >> 16) & 0xff)
+#define HC_SHAPE_NIN(s) ((s)&0xf)
+#define HC_SHAPE_IN_PAIRS(s) (((s) >> 4) & 0xff)
+#define HC_SHAPE_NOUT(s) (((s) >> 12) & 0xf)
+#define HC_SHAPE_OUT_PAIRS(s) (((s) >> 16) & 0xff)
 
 /* @n values to registers from @r: pairs (bit i of @pairs) high word first.
  * Return: the number of registers written. */

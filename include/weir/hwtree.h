@@ -10,7 +10,7 @@
 #include <weir/types.h>
 
 #define HW_MAX_RAM_BANKS 8
-#define HW_PHYS_BITS 36		/* e500mc real address width */
+#define HW_PHYS_BITS 36 /* e500mc real address width */
 
 /*
  * A problem found in a device tree: "<node>: '<prop>': <msg>". A message
@@ -29,16 +29,16 @@ struct hw_mem_bank {
 
 struct hw_info {
 	char model[64];
-	char cpu[32];			/* e.g. "e500mc" */
+	char cpu[32]; /* e.g. "e500mc" */
 	unsigned int ncpus;
-	u32 tb_freq;			/* Hz */
-	u32 dcache_block;		/* bytes per dcbz, 0: unknown */
+	u32 tb_freq;	  /* Hz */
+	u32 dcache_block; /* bytes per dcbz, 0: unknown */
 	struct hw_mem_bank ram[HW_MAX_RAM_BANKS];
 	unsigned int nram;
 	u64 ram_total;
 	phys_addr_t ccsr_phys;
 	u64 ccsr_size;
-	const char *bootargs;		/* points into the FDT, or "" */
+	const char *bootargs; /* points into the FDT, or "" */
 	/* console */
 	int uart_node;
 	phys_addr_t uart_phys;
@@ -78,7 +78,8 @@ bool hw_in_ccsr(const struct hw_info *hw, phys_addr_t phys, u64 len);
  * message, and return @ret (a negative errno), for "return dt_fail(...)".
  */
 int dt_fail(struct dt_error *err, const void *fdt, int node, const char *prop,
-	    int ret, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+	    int ret, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
 
 /* Format @err as one line "<node>: '<prop>': <msg>" into @buf. */
 const char *dt_error_str(const struct dt_error *err, char *buf, size_t len);

@@ -26,7 +26,7 @@ struct dt_error;
 struct hv_alloc;
 struct hw_info;
 
-#define IOMMU_READ 0x1u  /* device may read memory */
+#define IOMMU_READ 0x1u	 /* device may read memory */
 #define IOMMU_WRITE 0x2u /* device may write memory */
 
 struct iommu;
@@ -46,10 +46,10 @@ struct iommu;
 
 /* What a backend can do, advertised positively (seed 004). */
 struct iommu_caps {
-	unsigned int iova_bits;       /* IOVA space, e.g. 36 on e500mc */
-	unsigned int max_liodn;       /* largest LIODN the tables hold */
-	unsigned int max_subwindows;  /* per window, power of two (PC3) */
-	u64 min_window;               /* bytes, 4 KiB on PAMU */
+	unsigned int iova_bits;	     /* IOVA space, e.g. 36 on e500mc */
+	unsigned int max_liodn;	     /* largest LIODN the tables hold */
+	unsigned int max_subwindows; /* per window, power of two (PC3) */
+	u64 min_window;		     /* bytes, 4 KiB on PAMU */
 	/*
 	 * Operations one transaction can stage before a stage_* call fails
 	 * with -ENOSPC (the PAMU staging log); 0: no limit. A group of n
@@ -120,14 +120,14 @@ struct iommu_config {
 
 /* What went wrong in one access violation, decoded by the backend. */
 enum iommu_fault_kind {
-	IOMMU_FAULT_NONE = -1,	/* no violation (dma_copy(): memory error) */
+	IOMMU_FAULT_NONE = -1, /* no violation (dma_copy(): memory error) */
 	IOMMU_FAULT_UNKNOWN = 0,
-	IOMMU_FAULT_LIODN,	/* LIODN not in the table (or entry invalid) */
-	IOMMU_FAULT_WINDOW,	/* address outside window/subwindow */
-	IOMMU_FAULT_PERM,	/* access permission */
-	IOMMU_FAULT_OPTRANS,	/* operation translation */
-	IOMMU_FAULT_GATE,	/* gate closed */
-	IOMMU_FAULT_PDV,	/* PAMU PDV (manual name; meaning unverified) */
+	IOMMU_FAULT_LIODN,   /* LIODN not in the table (or entry invalid) */
+	IOMMU_FAULT_WINDOW,  /* address outside window/subwindow */
+	IOMMU_FAULT_PERM,    /* access permission */
+	IOMMU_FAULT_OPTRANS, /* operation translation */
+	IOMMU_FAULT_GATE,    /* gate closed */
+	IOMMU_FAULT_PDV,     /* PAMU PDV (manual name; meaning unverified) */
 };
 
 /*
@@ -209,9 +209,8 @@ struct iommu_ops {
 	 * for @liodn), -EINVAL (index, size, alignment or prot), -ENOSPC
 	 * (caps.max_staged operations already staged).
 	 */
-	int (*stage_subwindow)(struct iommu *mmu, u32 liodn,
-			       unsigned int index, phys_addr_t phys, u64 size,
-			       unsigned int prot);
+	int (*stage_subwindow)(struct iommu *mmu, u32 liodn, unsigned int index,
+			       phys_addr_t phys, u64 size, unsigned int prot);
 	/* Stage the removal of @liodn's window (all DMA blocked). Returns 0,
 	 * -ERANGE (liodn too large), -ENOSPC (caps.max_staged reached). */
 	int (*stage_disable)(struct iommu *mmu, u32 liodn);
@@ -244,9 +243,8 @@ struct iommu_ops {
 	 * wraps, @mem NULL); @mem's error (@fault->kind stays
 	 * IOMMU_FAULT_NONE). NULL on real hardware backends.
 	 */
-	int (*dma_copy)(struct iommu *mmu, u32 liodn, u64 src, u64 dst,
-			u64 len, const struct iommu_mem *mem,
-			struct iommu_fault *fault);
+	int (*dma_copy)(struct iommu *mmu, u32 liodn, u64 src, u64 dst, u64 len,
+			const struct iommu_mem *mem, struct iommu_fault *fault);
 	/*
 	 * One pass over the hardware units from weir's tick: each pending
 	 * violation decoded into a struct iommu_fault and handed to

@@ -131,12 +131,10 @@ const char *iommu_plan_node_attr(const void *hwfdt, int node,
  * @report: called for each LIODN of a known kind (@note as above), or NULL
  * Return: 0, or iommu_ops.set_liodn_attr()'s negative errno.
  */
-int iommu_plan_liodn_attrs(const void *hwfdt, const struct plan *plan,
-			   struct iommu *mmu,
-			   void (*report)(const void *hwfdt, int node,
-					  u32 liodn, const char *kind,
-					  const struct iommu_liodn_attr *attr,
-					  const char *note));
+int iommu_plan_liodn_attrs(
+	const void *hwfdt, const struct plan *plan, struct iommu *mmu,
+	void (*report)(const void *hwfdt, int node, u32 liodn, const char *kind,
+		       const struct iommu_liodn_attr *attr, const char *note));
 
 /* From weir's tick on cpu 0: collect MSIs of assigned banks, handle
  * pending IOMMU access violations (iommu_ops.poll; boards). */

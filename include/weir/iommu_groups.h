@@ -13,9 +13,9 @@
 /* ---- hardware discovery (hv/iommu/hw.c) ---- */
 
 enum pci_ctrl_kind {
-	PCI_CTRL_NONE = 0,	/* not a Freescale PCI/PCIe controller */
-	PCI_CTRL_HOSE,		/* no endpoint partitioning: one group per hose */
-	PCI_CTRL_PARTITIONED,	/* PCIe IP >= 2.4: endpoints with LIODNs apart
+	PCI_CTRL_NONE = 0,    /* not a Freescale PCI/PCIe controller */
+	PCI_CTRL_HOSE,	      /* no endpoint partitioning: one group per hose */
+	PCI_CTRL_PARTITIONED, /* PCIe IP >= 2.4: endpoints with LIODNs apart
 				 * (refused: doc/iommu-groups.md) */
 };
 
@@ -125,7 +125,7 @@ const char *config_dma_first_opt(const void *cfg, int node);
  * PLAN_MAX_GROUPS groups or PLAN_MAX_IOMMU_UNITS PAMU units.
  */
 int iommu_groups_build(const void *cfg, const void *hwfdt, struct plan *plan,
-		 struct dt_error *err);
+		       struct dt_error *err);
 
 /* "device", "pci-hose" or "dma-engine". */
 const char *iommu_group_kind_name(enum group_kind kind);

@@ -29,8 +29,7 @@
  * is checked after a partial copy: every segment is validated before the
  * first byte is written.
  */
-int guest_image_load(struct partition *p, const void *img, u64 len,
-		     u64 raw_gpa, bool raw_ok, u64 raw_entry, u64 *entry,
-		     const char **what);
+int guest_image_load(struct partition *p, const void *img, u64 len, u64 raw_gpa,
+		     bool raw_ok, u64 raw_entry, u64 *entry, const char **what);
 
 #endif

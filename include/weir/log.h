@@ -21,16 +21,16 @@
  * Linux's printk_ratelimit() counts in time; this counts events, so a
  * test (and a log read after the fact) sees the same lines on any host.
  */
-#define LOG_BUDGET_FIRST	8
-#define LOG_BUDGET_EVERY	256
+#define LOG_BUDGET_FIRST 8
+#define LOG_BUDGET_EVERY 256
 
 struct log_budget {
-	u32 events;		/* events seen, saturating at UINT32_MAX */
-	u32 suppressed;		/* lines not printed since the last one */
+	u32 events;	/* events seen, saturating at UINT32_MAX */
+	u32 suppressed; /* lines not printed since the last one */
 };
 
 /* Room for the note log_budget_take() writes (" (4294967295 suppressed)"). */
-#define LOG_BUDGET_NOTE	32
+#define LOG_BUDGET_NOTE 32
 
 /**
  * log_budget_take() - count one event of @b and say whether to print it

@@ -38,22 +38,22 @@
 
 struct partition;
 
-#define MSI_NR_MSIR		8	/* MSIR registers of an MSIIR bank */
-#define MSI_NR_MSIR_V43		16	/* ... of an MPIC 4.3 (MSIIR1) bank */
-#define MSI_MAX_MSIR		MSI_NR_MSIR_V43
-#define MSI_MSIR(n)		(0x10 * (n))
-#define MSI_MSISR		0x120
-#define MSI_MSIIR		0x140
-#define MSI_SRS_SHIFT		5	/* MSI data: register select (MSIIR) */
-#define MSI_IBS_SHIFT		0	/* MSI data: bit select (MSIIR) */
-#define MSI_SRS_SHIFT_V43	0	/* ... (MSIIR1) */
-#define MSI_IBS_SHIFT_V43	4
-#define MSI_MAX_BANKS		4
+#define MSI_NR_MSIR 8	   /* MSIR registers of an MSIIR bank */
+#define MSI_NR_MSIR_V43 16 /* ... of an MPIC 4.3 (MSIIR1) bank */
+#define MSI_MAX_MSIR MSI_NR_MSIR_V43
+#define MSI_MSIR(n) (0x10 * (n))
+#define MSI_MSISR 0x120
+#define MSI_MSIIR 0x140
+#define MSI_SRS_SHIFT 5	    /* MSI data: register select (MSIIR) */
+#define MSI_IBS_SHIFT 0	    /* MSI data: bit select (MSIIR) */
+#define MSI_SRS_SHIFT_V43 0 /* ... (MSIIR1) */
+#define MSI_IBS_SHIFT_V43 4
+#define MSI_MAX_BANKS 4
 
 /* The banks weir gives partitions (what their guests see: the
  * DT_COMPAT_VMPIC_MSI* names of include/weir/guest_dt_abi.h). */
-#define MSI_COMPATIBLE		"fsl,mpic-msi"
-#define MSI_COMPATIBLE_V43	"fsl,mpic-msi-v4.3"
+#define MSI_COMPATIBLE "fsl,mpic-msi"
+#define MSI_COMPATIBLE_V43 "fsl,mpic-msi-v4.3"
 
 /*
  * The 4 KiB page of the doorbell register at real address @doorbell:
@@ -67,7 +67,7 @@ static inline phys_addr_t msi_doorbell_page(phys_addr_t doorbell)
 }
 
 /* The vPIC source of MSIR register @n (n < MSI_MAX_MSIR). */
-#define VPIC_IRQ_MSI(n)		VPIC_IRQ(8 + (n))
+#define VPIC_IRQ_MSI(n) VPIC_IRQ(8 + (n))
 
 /**
  * struct msi_bank_desc - an MSI bank as the hardware tree describes it
@@ -86,10 +86,10 @@ struct msi_bank_desc {
 struct msi_bank {
 	struct partition *owner;
 	struct msi_bank_desc d;
-	unsigned int nr_msir;		/* MSI_NR_MSIR or MSI_NR_MSIR_V43 */
-	volatile u32 *regs;		/* weir's mapping of the block */
-	volatile u32 *doorbell;		/* ... and of the doorbell register */
-	u32 msir[MSI_MAX_MSIR];		/* collected, not yet read by the guest */
+	unsigned int nr_msir;	/* MSI_NR_MSIR or MSI_NR_MSIR_V43 */
+	volatile u32 *regs;	/* weir's mapping of the block */
+	volatile u32 *doorbell; /* ... and of the doorbell register */
+	u32 msir[MSI_MAX_MSIR]; /* collected, not yet read by the guest */
 };
 
 /**
@@ -104,8 +104,7 @@ int msi_bank_add(struct partition *p, const struct msi_bank_desc *d,
 		 volatile u32 *regs, volatile u32 *doorbell);
 
 /* SRS and IBS shifts of @b's MSI data word (see the top of this file). */
-static inline void msi_bank_shifts(const struct msi_bank *b, u32 *srs,
-				   u32 *ibs)
+static inline void msi_bank_shifts(const struct msi_bank *b, u32 *srs, u32 *ibs)
 {
 	*srs = b->d.v43 ? MSI_SRS_SHIFT_V43 : MSI_SRS_SHIFT;
 	*ibs = b->d.v43 ? MSI_IBS_SHIFT_V43 : MSI_IBS_SHIFT;

@@ -6,7 +6,7 @@
 
 struct ns16550 {
 	void *base;		/* mapped register block */
-	unsigned int reg_shift;	/* DT "reg-shift", 0 on QorIQ */
+	unsigned int reg_shift; /* DT "reg-shift", 0 on QorIQ */
 	u32 clock_hz;		/* DT "clock-frequency", 0 = unknown */
 	u32 baud;		/* DT "current-speed", 0 = unknown */
 };

@@ -29,10 +29,10 @@ struct vpic;
 struct part_plan;
 
 enum partition_state {
-	PART_STOPPED,		/* FH_PARTITION_STOPPED */
-	PART_RUNNING,		/* FH_PARTITION_RUNNING */
-	PART_STARTING,		/* FH_PARTITION_STARTING */
-	PART_STOPPING,		/* FH_PARTITION_STOPPING */
+	PART_STOPPED,  /* FH_PARTITION_STOPPED */
+	PART_RUNNING,  /* FH_PARTITION_RUNNING */
+	PART_STARTING, /* FH_PARTITION_STARTING */
+	PART_STOPPING, /* FH_PARTITION_STOPPING */
 };
 
 /*
@@ -50,30 +50,30 @@ enum partition_req {
 /* Kinds of guest-triggered log lines, each with its own budget per
  * partition (include/weir/log.h). */
 enum partition_log {
-	PLOG_BAD_GPA,			/* access outside its memory */
-	PLOG_NOT_EMULATED,		/* privileged instruction not emulated */
+	PLOG_BAD_GPA,	   /* access outside its memory */
+	PLOG_NOT_EMULATED, /* privileged instruction not emulated */
 	PLOG_KINDS
 };
 
 struct partition {
-	unsigned int id;                 /* 1-based guest-id */
+	unsigned int id; /* 1-based guest-id */
 	char name[PARTITION_NAME_MAX];
-	phys_addr_t ram_phys;            /* real base of guest RAM */
-	u64 ram_size;                    /* bytes, guest-physical [0, size) */
-	void *ram_host;                  /* weir's mapping of that RAM */
+	phys_addr_t ram_phys; /* real base of guest RAM */
+	u64 ram_size;	      /* bytes, guest-physical [0, size) */
+	void *ram_host;	      /* weir's mapping of that RAM */
 
-	const struct part_plan *plan;    /* from the config, NULL in tests */
-	bool manager;                    /* may stop/restart other partitions */
+	const struct part_plan *plan; /* from the config, NULL in tests */
+	bool manager;		      /* may stop/restart other partitions */
 	volatile enum partition_state state; /* written by its own vCPU only */
-	u32 req;                         /* enum partition_req, atomic */
+	u32 req;			     /* enum partition_req, atomic */
 	struct vcpu *vcpu[PARTITION_MAX_VCPUS];
 	unsigned int nvcpus;
-	struct bytechan *console;        /* its console byte channel */
-	struct vpic *pic;                /* its virtual interrupt controller */
-	struct errq errq;                /* its guest error queue */
-	void *guest_fdt;                 /* guest device tree (guest RAM) */
+	struct bytechan *console; /* its console byte channel */
+	struct vpic *pic;	  /* its virtual interrupt controller */
+	struct errq errq;	  /* its guest error queue */
+	void *guest_fdt;	  /* guest device tree (guest RAM) */
 	u64 guest_fdt_gpa;
-	u64 entry_gpa;                   /* guest entry point */
+	u64 entry_gpa;			   /* guest entry point */
 	struct log_budget log[PLOG_KINDS]; /* kept across restarts */
 };
 

@@ -14,7 +14,10 @@ typedef struct {
 	volatile u32 locked;
 } spinlock_t;
 
-#define SPINLOCK_INIT { 0 }
+#define SPINLOCK_INIT \
+	{             \
+		0     \
+	}
 
 #ifdef CONFIG_PPC
 static inline void spin_unlock(spinlock_t *l)
@@ -28,15 +31,16 @@ static inline bool spin_trylock(spinlock_t *l)
 {
 	u32 tmp;
 
-	__asm__ __volatile__(
-		"1:	lwarx	%0,0,%1\n"
-		"	cmpwi	%0,0\n"
-		"	bne-	2f\n"
-		"	stwcx.	%2,0,%1\n"
-		"	bne-	1b\n"
-		"	isync\n"
-		"2:\n"
-		: "=&r"(tmp) : "r"(&l->locked), "r"(1) : "cr0", "memory");
+	__asm__ __volatile__("1:	lwarx	%0,0,%1\n"
+			     "	cmpwi	%0,0\n"
+			     "	bne-	2f\n"
+			     "	stwcx.	%2,0,%1\n"
+			     "	bne-	1b\n"
+			     "	isync\n"
+			     "2:\n"
+			     : "=&r"(tmp)
+			     : "r"(&l->locked), "r"(1)
+			     : "cr0", "memory");
 	return tmp == 0;
 }
 

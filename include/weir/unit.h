@@ -45,7 +45,7 @@ enum unit_order {
  * it): the type has that alignment, and so a size that is a multiple of
  * it, on every build.
  */
-#define UNIT_ALIGN	32
+#define UNIT_ALIGN 32
 
 /**
  * struct unit - one per-partition service; every hook may be NULL
@@ -74,9 +74,9 @@ struct unit {
 } __attribute__((aligned(UNIT_ALIGN)));
 
 /* Register the unit @u (a struct unit initializer) under @id. */
-#define DEFINE_UNIT(id, ...)						\
-	static const struct unit unit_##id				\
-	__attribute__((used, section("weir_units"))) = __VA_ARGS__
+#define DEFINE_UNIT(id, ...)               \
+	static const struct unit unit_##id \
+		__attribute__((used, section("weir_units"))) = __VA_ARGS__
 
 /*
  * The units in ascending order (equal orders in link order), NULL after

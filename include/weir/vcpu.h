@@ -18,22 +18,22 @@
 struct partition;
 
 /* Guest TLB geometry (what the guest reads in TLB0CFG/TLB1CFG). */
-#define VTLB0_WAYS	4
-#define VTLB0_SETS	128
-#define VTLB0_ENTRIES	(VTLB0_WAYS * VTLB0_SETS)
-#define VTLB1_ENTRIES	64
+#define VTLB0_WAYS 4
+#define VTLB0_SETS 128
+#define VTLB0_ENTRIES (VTLB0_WAYS * VTLB0_SETS)
+#define VTLB1_ENTRIES 64
 
 /* One guest TLB entry, in MAS terms (MAS1, MAS2, MAS7:MAS3). */
 struct vtlb_entry {
-	u32 mas1;	/* V, IPROT, TID, TS, TSIZE */
-	u32 mas2;	/* EPN, WIMGE */
-	u64 mas7_3;	/* RPN (guest-physical), U0-3, permissions */
+	u32 mas1;   /* V, IPROT, TID, TS, TSIZE */
+	u32 mas2;   /* EPN, WIMGE */
+	u64 mas7_3; /* RPN (guest-physical), U0-3, permissions */
 };
 
 struct vtlb {
-	struct vtlb_entry tlb0[VTLB0_ENTRIES];	/* set-major: [set][way] */
+	struct vtlb_entry tlb0[VTLB0_ENTRIES]; /* set-major: [set][way] */
 	struct vtlb_entry tlb1[VTLB1_ENTRIES];
-	unsigned int tlb0_victim[VTLB0_SETS];	/* round-robin next way */
+	unsigned int tlb0_victim[VTLB0_SETS]; /* round-robin next way */
 	unsigned int tlb1_victim;
 	/*
 	 * shadow ids: (IS, DS, PR, PID) -> real PID of the shadow entries.
@@ -62,19 +62,19 @@ struct vtlb {
 	struct {
 		bool valid;
 		u32 page, as, pid;
-		const u32 *host;	/* weir's pointer to the guest page */
+		const u32 *host; /* weir's pointer to the guest page */
 	} sc;
 };
 
 /* Pending virtual exceptions (bit per source). */
-#define VIRQ_DEC	(1u << 0)
-#define VIRQ_EXT	(1u << 1)
+#define VIRQ_DEC (1u << 0)
+#define VIRQ_EXT (1u << 1)
 
 struct vcpu {
-	struct trap_frame regs;		/* must stay first */
+	struct trap_frame regs; /* must stay first */
 	struct partition *part;
-	unsigned int id;		/* vCPU number in the partition */
-	unsigned int cpu;		/* physical core it is pinned to */
+	unsigned int id;  /* vCPU number in the partition */
+	unsigned int cpu; /* physical core it is pinned to */
 
 	/* virtual supervisor state */
 	u32 msr;
@@ -82,20 +82,20 @@ struct vcpu {
 	u32 dear, esr, mcsr;
 	u32 sprg[8];
 	u32 ivpr;
-	u32 ivor[42];			/* indexed by IVOR number */
+	u32 ivor[42]; /* indexed by IVOR number */
 	u32 pid;
 	u32 tcr, tsr, decar;
-	u64 dec_deadline;		/* timebase value when DEC reaches 0 */
-	bool dec_armed;			/* DEC is counting down */
+	u64 dec_deadline; /* timebase value when DEC reaches 0 */
+	bool dec_armed;	  /* DEC is counting down */
 	u32 mas0, mas1, mas2, mas3, mas4, mas6, mas7;
 	u32 hid0, hid1, l1csr0, l1csr1, l1csr2, bucsr, mmucsr0, dbcr[3];
 	u32 dbsr, epcr, usprg0;
-	u32 dsrr0, dsrr1;		/* debug class (e500mc: DSRR, rfdi) */
-	u32 iac[4], dac[2], dvc[2];	/* debug compare registers, stored */
+	u32 dsrr0, dsrr1;	    /* debug class (e500mc: DSRR, rfdi) */
+	u32 iac[4], dac[2], dvc[2]; /* debug compare registers, stored */
 
-	u32 pending;			/* VIRQ_* */
-	bool idle;			/* waiting in EV_IDLE */
-	bool stopped;			/* this vCPU must not run */
+	u32 pending;  /* VIRQ_* */
+	bool idle;    /* waiting in EV_IDLE */
+	bool stopped; /* this vCPU must not run */
 	struct vtlb tlb;
 };
 

@@ -23,9 +23,9 @@ int vcpu_mtspr(struct vcpu *v, unsigned int spr, u32 val);
 
 /* What vcpu_emulate() did. */
 enum emul_result {
-	EMUL_NEXT,	/* done: continue after the instruction */
-	EMUL_JUMP,	/* done: regs.pc already set (rfi) */
-	EMUL_ILLEGAL,	/* not an instruction weir emulates: program/PIL */
+	EMUL_NEXT,    /* done: continue after the instruction */
+	EMUL_JUMP,    /* done: regs.pc already set (rfi) */
+	EMUL_ILLEGAL, /* not an instruction weir emulates: program/PIL */
 };
 
 /**

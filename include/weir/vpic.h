@@ -44,29 +44,29 @@
 
 struct partition;
 
-#define VPIC_IRQ_BASE		512	/* first virtual source number */
-#define VPIC_NR_IRQS		32	/* virtual sources per partition */
-#define VPIC_IRQ(n)		(VPIC_IRQ_BASE + (n))
-#define VPIC_PRIO_MAX		15	/* ePAPR/MPIC priorities 0..15 */
+#define VPIC_IRQ_BASE 512 /* first virtual source number */
+#define VPIC_NR_IRQS 32	  /* virtual sources per partition */
+#define VPIC_IRQ(n) (VPIC_IRQ_BASE + (n))
+#define VPIC_PRIO_MAX 15 /* ePAPR/MPIC priorities 0..15 */
 
 /* Suggested numbers for a partition's console byte channel. */
-#define VPIC_IRQ_CONSOLE_RX	VPIC_IRQ(0)
-#define VPIC_IRQ_CONSOLE_TX	VPIC_IRQ(1)
+#define VPIC_IRQ_CONSOLE_RX VPIC_IRQ(0)
+#define VPIC_IRQ_CONSOLE_TX VPIC_IRQ(1)
 /* The guest error queue's interrupt (hv/partition/errq.c). */
-#define VPIC_IRQ_ERRQ		VPIC_IRQ(2)
+#define VPIC_IRQ_ERRQ VPIC_IRQ(2)
 
 /* Called after the guest's EOI of @irq, without the vpic lock held. */
 typedef void (*vpic_eoi_hook)(void *arg, u32 irq);
 
 struct vpic_src {
-	bool claimed;		/* owned by a device of this partition */
+	bool claimed; /* owned by a device of this partition */
 	bool masked;
-	bool pending;		/* raised, not yet acknowledged */
-	bool active;		/* acknowledged, not yet EOId (in service) */
-	u8 config;		/* EV_INT_CONFIG_* as the guest set it */
-	u8 prio;		/* 0..VPIC_PRIO_MAX */
-	u8 dest;		/* destination vCPU number */
-	u8 active_vcpu;		/* vCPU that acknowledged it (when active) */
+	bool pending;	/* raised, not yet acknowledged */
+	bool active;	/* acknowledged, not yet EOId (in service) */
+	u8 config;	/* EV_INT_CONFIG_* as the guest set it */
+	u8 prio;	/* 0..VPIC_PRIO_MAX */
+	u8 dest;	/* destination vCPU number */
+	u8 active_vcpu; /* vCPU that acknowledged it (when active) */
 	vpic_eoi_hook eoi_hook;
 	void *hook_arg;
 };
@@ -174,8 +174,7 @@ int vpic_eoi(struct vpic *pic, unsigned int vcpu_id, u32 irq);
  * unclaimed @irq, unknown config bits, @prio > 15, or @dest not a vCPU
  * of the partition.
  */
-int vpic_set_config(struct vpic *pic, u32 irq, u32 config, u32 prio,
-		    u32 dest);
+int vpic_set_config(struct vpic *pic, u32 irq, u32 config, u32 prio, u32 dest);
 
 /**
  * vpic_get_config() - EV_INT_GET_CONFIG

@@ -24,7 +24,7 @@ enum { VTLB_DROP_NONE, VTLB_DROP_PAGE, VTLB_DROP_ALL };
 void vtlb_reset(struct vtlb *t);
 
 /* The ePAPR initial mapped area is at most 64 MiB (QEMU and U-Boot). */
-#define VTLB_IMA_MAX	(64ULL << 20)
+#define VTLB_IMA_MAX (64ULL << 20)
 
 /* Bytes of the initial mapped area for @ram_size bytes of RAM (0: none). */
 u64 vtlb_ima_size(u64 ram_size);

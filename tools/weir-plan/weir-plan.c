@@ -31,16 +31,17 @@
 #include <weir/partition.h>
 
 struct opts {
-	bool all_spaace;		/* -a: every SPAACE of every run */
-	bool put_tces;			/* -t: map two pages per window */
-	unsigned int subwindows;	/* -s: PC3 maximum, default 256 */
-	struct hv_reserved hv;		/* -m: weir's own memory */
-	struct heap_budget heap;	/* its heap, as Kconfig lays it out */
+	bool all_spaace;	 /* -a: every SPAACE of every run */
+	bool put_tces;		 /* -t: map two pages per window */
+	unsigned int subwindows; /* -s: PC3 maximum, default 256 */
+	struct hv_reserved hv;	 /* -m: weir's own memory */
+	struct heap_budget heap; /* its heap, as Kconfig lays it out */
 };
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: weir-plan [-a] [-t] [-s subwindows] [-m base+size] "
+	fprintf(stderr,
+		"usage: weir-plan [-a] [-t] [-s subwindows] [-m base+size] "
 		"hardware.dtb config.dtb\n");
 	exit(2);
 }
@@ -58,17 +59,20 @@ static void *read_dtb(const char *path)
 	}
 	/* No errno to print here: strerror(0) would say "Success". */
 	if (!size) {
-		fprintf(stderr, "weir-plan: %s: empty file, not a device tree blob\n",
+		fprintf(stderr,
+			"weir-plan: %s: empty file, not a device tree blob\n",
 			path);
 		exit(2);
 	}
 	/* At least a whole header, zero-filled, for a file shorter than one. */
 	buf = calloc(1, size > (long)sizeof(struct fdt_header) ?
-		     (size_t)size : sizeof(struct fdt_header));
+				(size_t)size :
+				sizeof(struct fdt_header));
 	if (!buf || fread(buf, 1, size, f) != (size_t)size ||
 	    fdt_check_header(buf) || fdt_totalsize(buf) > (u32)size ||
 	    fdt_check_tree(buf)) {
-		fprintf(stderr, "weir-plan: %s: not a device tree blob\n", path);
+		fprintf(stderr, "weir-plan: %s: not a device tree blob\n",
+			path);
 		exit(2);
 	}
 	fclose(f);
@@ -92,10 +96,11 @@ static void print_parts(const struct plan *plan)
 {
 	unsigned int i;
 
-	printf("\npartitions:\n  %-2s %-12s %-10s %s\n", "#", "name", "cpus", "memory");
+	printf("\npartitions:\n  %-2s %-12s %-10s %s\n", "#", "name", "cpus",
+	       "memory");
 	for (i = 0; i < plan->nparts; i++)
-		printf("  %-2u %-12s 0x%08x 0x%llx+0x%llx\n", i, plan->part[i].name,
-		       plan->part[i].cpu_mask,
+		printf("  %-2u %-12s 0x%08x 0x%llx+0x%llx\n", i,
+		       plan->part[i].name, plan->part[i].cpu_mask,
 		       (unsigned long long)plan->part[i].ram_phys,
 		       (unsigned long long)plan->part[i].ram_size);
 }
@@ -116,16 +121,20 @@ static void print_groups(const void *hw, const struct plan *plan)
 		for (j = 0, n = 0; j < g->dma.nr_liodns; j++)
 			n += snprintf(liodns + n, sizeof(liodns) - n, "%s%u",
 				      j ? "," : "", g->dma.liodns[j]);
-		printf("  %-2u %-12s %-12s 0x%-11llx %-6s %-5s %-8s %-16s %s\n", i,
-		       iommu_group_kind_name(g->kind), plan->part[g->part].name,
+		printf("  %-2u %-12s %-12s 0x%-11llx %-6s %-5s %-8s %-16s %s\n",
+		       i, iommu_group_kind_name(g->kind),
+		       plan->part[g->part].name,
 		       (unsigned long long)g->dma.buid,
 		       size_str(g->dma.default_size, sz, sizeof(sz)),
 		       g->dma.default_page_shift == 12 ? "4K" :
-		       g->dma.default_page_shift == 16 ? "64K" : "16M",
-		       g->dma_enabled ? "enabled" : "disabled", liodns, g->name);
+		       g->dma.default_page_shift == 16 ? "64K" :
+							 "16M",
+		       g->dma_enabled ? "enabled" : "disabled", liodns,
+		       g->name);
 		for (j = 1; j < g->nnodes; j++)
-			printf("     node %s\n", fdt_path_of(hw, g->hw_node[j], path,
-							sizeof(path)));
+			printf("     node %s\n",
+			       fdt_path_of(hw, g->hw_node[j], path,
+					   sizeof(path)));
 	}
 }
 
@@ -192,9 +201,8 @@ static int put_tces(struct partition *p, const struct group_plan *g,
  * the window (hv/iommu/plan.c iommu_plan_node_attr()); "-" is "not set"
  * (OTM 0 / CID 0), the note says why when Linux would set it.
  */
-static void print_attr(const void *hwfdt, int node, u32 liodn,
-		       const char *kind, const struct iommu_liodn_attr *a,
-		       const char *note)
+static void print_attr(const void *hwfdt, int node, u32 liodn, const char *kind,
+		       const struct iommu_liodn_attr *a, const char *note)
 {
 	char path[128], omi[8] = "-", cid[8] = "-";
 
@@ -243,7 +251,8 @@ static int build_tables(const struct iommu_driver *drv, const void *hwfdt,
 	}
 	for (i = 0; i < plan->nparts; i++) {
 		parts[i].id = i + 1;
-		snprintf(parts[i].name, sizeof(parts[i].name), "%s", plan->part[i].name);
+		snprintf(parts[i].name, sizeof(parts[i].name), "%s",
+			 plan->part[i].name);
 		parts[i].ram_phys = plan->part[i].ram_phys;
 		parts[i].ram_size = plan->part[i].ram_size;
 	}
@@ -255,7 +264,8 @@ static int build_tables(const struct iommu_driver *drv, const void *hwfdt,
 		iommu_plan_group_config(plan, g, &c);
 		ret = dma_group_create(&c, &parts[g->part], mmu, &dg);
 		if (ret) {
-			fprintf(stderr, "weir-plan: group %s: dma_group_create: %s\n",
+			fprintf(stderr,
+				"weir-plan: group %s: dma_group_create: %s\n",
 				g->name, strerror(-ret));
 			return 1;
 		}
@@ -277,7 +287,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 #ifdef CONFIG_TEXT_BASE
 	o->hv.start = CONFIG_TEXT_BASE;
 #else
-	o->hv.start = 0;	/* the sandbox build: weir at 0, as on QEMU */
+	o->hv.start = 0; /* the sandbox build: weir at 0, as on QEMU */
 #endif
 	o->hv.size = CONFIG_HV_MEM_SIZE;
 	while ((c = getopt(argc, argv, "ats:m:")) != -1) {
@@ -290,7 +300,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 			break;
 		case 's':
 			o->subwindows = strtoul(optarg, &end, 0);
-			if (*end || !IS_POWER_OF_2(o->subwindows) || o->subwindows < 2)
+			if (*end || !IS_POWER_OF_2(o->subwindows) ||
+			    o->subwindows < 2)
 				usage();
 			break;
 		case 'm':
@@ -322,7 +333,7 @@ int main(int argc, char **argv)
 	struct dt_error err;
 	char line[300];
 	struct opts o = { 0 };
-	static void *hwfdt, *cfg;	/* static: still reachable at exit (LSan) */
+	static void *hwfdt, *cfg; /* static: still reachable at exit (LSan) */
 	const struct iommu_driver *drv;
 	unsigned int i;
 
@@ -353,11 +364,13 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	printf("weir-plan: %s (%s x%u); %u partitions, %u IOMMU groups, max LIODN %u\n",
-	       hw.model, hw.cpu, hw.ncpus, plan.nparts, plan.ngroups, plan.max_liodn);
+	       hw.model, hw.cpu, hw.ncpus, plan.nparts, plan.ngroups,
+	       plan.max_liodn);
 	printf("pamu:");
 	for (i = 0; i < plan.niommus; i++)
 		printf(" 0x%llx", (unsigned long long)plan.iommu_phys[i]);
-	printf("%s\n", plan.niommus ? "" : " none (tables in memory, software model)");
+	printf("%s\n",
+	       plan.niommus ? "" : " none (tables in memory, software model)");
 	printf("memory: heap %llu / %llu bytes used / available (at 0x%llx; %u subwindows)\n",
 	       (unsigned long long)mem.used, (unsigned long long)mem.avail,
 	       (unsigned long long)o.heap.start, o.subwindows);

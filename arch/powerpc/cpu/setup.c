@@ -54,7 +54,10 @@ static int add_map(struct tlb_map *maps, int n, u32 virt, phys_addr_t phys,
 	if (n == MAX_MAPS)
 		return n;
 	maps[n] = (struct tlb_map){
-		.virt = virt, .phys = phys, .size = size, .wimge = wimge,
+		.virt = virt,
+		.phys = phys,
+		.size = size,
+		.wimge = wimge,
 		.perms = MAS3_SR | MAS3_SW | MAS3_SX,
 	};
 	return n + 1;
@@ -110,17 +113,23 @@ static bool inside_ram(u64 start, u64 size)
 static const char *pvr_core_name(u32 pvr)
 {
 	switch (pvr >> 16) {
-	case 0x8021: return "e500v2";
-	case 0x8023: return "e500mc";
-	case 0x8024: return "e5500";
-	case 0x8040: return "e6500";
-	default: return NULL;
+	case 0x8021:
+		return "e500v2";
+	case 0x8023:
+		return "e500mc";
+	case 0x8024:
+		return "e5500";
+	case 0x8040:
+		return "e6500";
+	default:
+		return NULL;
 	}
 }
 
 static void setup_console(void)
 {
-	uart.base = (void *)(uintptr_t)(UART_VIRT + (u32)(hw.uart_phys & 0xfff));
+	uart.base =
+		(void *)(uintptr_t)(UART_VIRT + (u32)(hw.uart_phys & 0xfff));
 	uart.reg_shift = hw.uart_shift;
 	uart.clock_hz = hw.uart_clock;
 	uart.baud = hw.uart_baud;
@@ -151,8 +160,9 @@ void weir_entry(void *fdt_in)
 
 	con = hw_find_console(fdt_buf, &hw, &con_err);
 	ret = hw_parse(fdt_buf, &hw, &hw_err);
-	if (pvr_core_name(mfspr(SPRN_PVR)))	/* QEMU's cpu nodes say "8544" */
-		snprintf(hw.cpu, sizeof(hw.cpu), "%s", pvr_core_name(mfspr(SPRN_PVR)));
+	if (pvr_core_name(mfspr(SPRN_PVR))) /* QEMU's cpu nodes say "8544" */
+		snprintf(hw.cpu, sizeof(hw.cpu), "%s",
+			 pvr_core_name(mfspr(SPRN_PVR)));
 	if (!ret && !inside_ram(image, CONFIG_HV_MEM_SIZE)) {
 		snprintf(hw_err.node, sizeof(hw_err.node), "/memory");
 		snprintf(hw_err.prop, sizeof(hw_err.prop), "reg");
@@ -182,7 +192,7 @@ void weir_entry(void *fdt_in)
 	boot.lowmem_limit = LOWMEM_LIMIT;
 
 	if (con == -ENOENT)
-		cpu_halt();	/* nowhere to print: nothing more to do */
+		cpu_halt(); /* nowhere to print: nothing more to do */
 	setup_console();
 	if (con == -ENODEV) {
 		char path[96];

@@ -19,8 +19,8 @@
 #include <weir/log.h>
 #include <weir/timer.h>
 
-#define SPIN_VIRT	(CONFIG_CCSR_VIRT - 0x20000)
-#define STACK_SIZE	0x4000
+#define SPIN_VIRT (CONFIG_CCSR_VIRT - 0x20000)
+#define STACK_SIZE 0x4000
 
 extern void secondary_entry(void);
 static u8 stacks[CONFIG_NR_CPUS][STACK_SIZE] __aligned(16);
@@ -34,7 +34,8 @@ static int cpu_node(const void *fdt, unsigned int cpu)
 
 	if (cpus < 0)
 		return cpus;
-	fdt_for_each_subnode(node, fdt, cpus) {
+	fdt_for_each_subnode(node, fdt, cpus)
+	{
 		type = fdt_getprop(fdt, node, "device_type", NULL);
 		if (type && !strcmp(type, "cpu") && n++ == cpu)
 			return node;
@@ -68,11 +69,11 @@ int smp_release(const void *fdt, unsigned int cpu)
 	p->stack_top = (u32)(uintptr_t)&stacks[cpu][STACK_SIZE];
 	p->online = false;
 	msync();
-	spin[2] = 0;				/* r3 (high) */
-	spin[3] = (u32)(uintptr_t)p;		/* r3: its percpu block */
+	spin[2] = 0;		     /* r3 (high) */
+	spin[3] = (u32)(uintptr_t)p; /* r3: its percpu block */
 	msync();
-	spin[0] = 0;				/* entry_addr (high) */
-	spin[1] = (u32)(uintptr_t)secondary_entry;	/* bit 0 clear: go */
+	spin[0] = 0;				   /* entry_addr (high) */
+	spin[1] = (u32)(uintptr_t)secondary_entry; /* bit 0 clear: go */
 	msync();
 	tlb1_unmap(slot);
 

@@ -29,12 +29,31 @@ int write(int fd, const void *buf, size_t len)
 	return (int)len;
 }
 
-int read(int fd, void *buf, size_t len) { return 0; }
-int close(int fd) { return -1; }
-int lseek(int fd, int off, int whence) { return 0; }
-int isatty(int fd) { return 1; }
-int getpid(void) { return 1; }
-int kill(int pid, int sig) { errno = EINVAL; return -1; }
+int read(int fd, void *buf, size_t len)
+{
+	return 0;
+}
+int close(int fd)
+{
+	return -1;
+}
+int lseek(int fd, int off, int whence)
+{
+	return 0;
+}
+int isatty(int fd)
+{
+	return 1;
+}
+int getpid(void)
+{
+	return 1;
+}
+int kill(int pid, int sig)
+{
+	errno = EINVAL;
+	return -1;
+}
 
 int fstat(int fd, struct stat *st)
 {

@@ -11,10 +11,10 @@ static u32 tb_hz;
 void timer_init(u32 tb_freq)
 {
 	tb_hz = tb_freq;
-	mtspr(SPRN_TCR, 0);		/* no decrementer/FIT/watchdog interrupt */
+	mtspr(SPRN_TCR, 0); /* no decrementer/FIT/watchdog interrupt */
 	mtspr(SPRN_DEC, 0);
 	mtspr(SPRN_DECAR, 0);
-	mtspr(SPRN_TSR, ~0u);		/* write-1-to-clear every status bit */
+	mtspr(SPRN_TSR, ~0u); /* write-1-to-clear every status bit */
 }
 
 u32 timer_tb_freq(void)

@@ -96,8 +96,11 @@ int tlb_takeover(const struct tlb_map *maps, int n, u32 cover_start,
 {
 	struct tlb1_regs regs[16], tmp;
 	struct tlb_map temp = {
-		.virt = cover_start, .phys = cover_start, .size = cover_size,
-		.wimge = MAS2_M, .perms = MAS3_SR | MAS3_SW | MAS3_SX,
+		.virt = cover_start,
+		.phys = cover_start,
+		.size = cover_size,
+		.wimge = MAS2_M,
+		.perms = MAS3_SR | MAS3_SW | MAS3_SX,
 	};
 	int nent = tlb1_entries(), cur, slot, i;
 	u32 msr;
@@ -116,19 +119,19 @@ int tlb_takeover(const struct tlb_map *maps, int n, u32 cover_start,
 	/* No stale AS1 entry (U-Boot uses AS1 early) may multi-hit it. */
 	for (i = 0; i < nent; i++)
 		if (i != cur && (tlb1_read_mas1(i) & (MAS1_VALID | MAS1_TS)) ==
-				(MAS1_VALID | MAS1_TS))
+					(MAS1_VALID | MAS1_TS))
 			tlb1_invalidate(i);
 	tlb1_write(slot, &tmp);
 
 	msr = mfmsr();
-	mtmsr(msr | MSR_IS | MSR_DS);	/* now running through @slot */
+	mtmsr(msr | MSR_IS | MSR_DS); /* now running through @slot */
 	for (i = 0; i < nent; i++)
 		if (i != slot)
 			tlb1_invalidate(i);
 	flash_invalidate_tlb0();
 	for (i = 0; i < n; i++)
 		tlb1_write(i, &regs[i]);
-	mtmsr(msr & ~(MSR_IS | MSR_DS));	/* back to weir's AS0 entries */
+	mtmsr(msr & ~(MSR_IS | MSR_DS)); /* back to weir's AS0 entries */
 	tlb1_invalidate(slot);
 	return n;
 }
@@ -136,8 +139,11 @@ int tlb_takeover(const struct tlb_map *maps, int n, u32 cover_start,
 int tlb1_map_io(u32 virt, phys_addr_t phys)
 {
 	struct tlb_map m = {
-		.virt = virt, .phys = phys & ~0xfffULL, .size = SZ_4K,
-		.wimge = MAS2_I | MAS2_G, .perms = MAS3_SR | MAS3_SW,
+		.virt = virt,
+		.phys = phys & ~0xfffULL,
+		.size = SZ_4K,
+		.wimge = MAS2_I | MAS2_G,
+		.perms = MAS3_SR | MAS3_SW,
 	};
 	struct tlb1_regs r;
 	int slot = tlb1_entries() - 1;

@@ -31,18 +31,31 @@ void percpu_init(unsigned int cpu, u32 stack_top)
 }
 
 static const char *const exc_names[] = {
-	[0] = "Critical input", [1] = "Machine check",
-	[2] = "Data storage", [3] = "Instruction storage",
-	[4] = "External input", [5] = "Alignment", [6] = "Program",
-	[7] = "FP unavailable", [8] = "System call",
-	[9] = "AP unavailable", [10] = "Decrementer",
-	[11] = "Fixed-interval timer", [12] = "Watchdog",
-	[13] = "Data TLB error", [14] = "Instruction TLB error",
-	[15] = "Debug", [32] = "SPE/AltiVec unavailable",
-	[33] = "Embedded FP data", [34] = "Embedded FP round",
-	[35] = "Performance monitor", [36] = "Doorbell",
-	[37] = "Critical doorbell", [38] = "Guest doorbell",
-	[39] = "Guest critical doorbell", [40] = "Hypervisor call",
+	[0] = "Critical input",
+	[1] = "Machine check",
+	[2] = "Data storage",
+	[3] = "Instruction storage",
+	[4] = "External input",
+	[5] = "Alignment",
+	[6] = "Program",
+	[7] = "FP unavailable",
+	[8] = "System call",
+	[9] = "AP unavailable",
+	[10] = "Decrementer",
+	[11] = "Fixed-interval timer",
+	[12] = "Watchdog",
+	[13] = "Data TLB error",
+	[14] = "Instruction TLB error",
+	[15] = "Debug",
+	[32] = "SPE/AltiVec unavailable",
+	[33] = "Embedded FP data",
+	[34] = "Embedded FP round",
+	[35] = "Performance monitor",
+	[36] = "Doorbell",
+	[37] = "Critical doorbell",
+	[38] = "Guest doorbell",
+	[39] = "Guest critical doorbell",
+	[40] = "Hypervisor call",
 	[41] = "Hypervisor privilege",
 };
 
@@ -57,13 +70,13 @@ void dump_frame(const struct trap_frame *f)
 {
 	int i;
 
-	printf("  pc  %08x  msr %08x  lr  %08x  ctr %08x\n",
-	       f->pc, f->msr, f->lr, f->ctr);
-	printf("  cr  %08x  xer %08x  dear %08x esr %08x\n",
-	       f->cr, f->xer, f->dear, f->esr);
+	printf("  pc  %08x  msr %08x  lr  %08x  ctr %08x\n", f->pc, f->msr,
+	       f->lr, f->ctr);
+	printf("  cr  %08x  xer %08x  dear %08x esr %08x\n", f->cr, f->xer,
+	       f->dear, f->esr);
 	for (i = 0; i < 32; i += 4)
-		printf("  r%-2d %08x  r%-2d %08x  r%-2d %08x  r%-2d %08x\n",
-		       i, f->gpr[i], i + 1, f->gpr[i + 1], i + 2, f->gpr[i + 2],
+		printf("  r%-2d %08x  r%-2d %08x  r%-2d %08x  r%-2d %08x\n", i,
+		       f->gpr[i], i + 1, f->gpr[i + 1], i + 2, f->gpr[i + 2],
 		       i + 3, f->gpr[i + 3]);
 }
 
@@ -71,10 +84,10 @@ void __noreturn fatal_exception(struct trap_frame *f)
 {
 	struct percpu *p = this_cpu();
 
-	if (p->in_fatal)	/* faulted while reporting: just stop */
+	if (p->in_fatal) /* faulted while reporting: just stop */
 		cpu_halt();
 	p->in_fatal = true;
-	console_break_lock();	/* we may have interrupted its holder */
+	console_break_lock(); /* we may have interrupted its holder */
 	printf("\nweir: fatal: %s at 0x%08x (cpu %u)\n",
 	       exception_name(f->vector), f->pc, p->cpu);
 	dump_frame(f);
@@ -121,7 +134,7 @@ void handle_exception(struct trap_frame *f)
 	if (f == &p->idle_frame && is_async(f->vector)) {
 		cpu_async_event(p, f->vector);
 		if (f->pc == (u32)(uintptr_t)idle_wait_insn)
-			f->pc += 4;	/* do not sleep past this event */
+			f->pc += 4; /* do not sleep past this event */
 		return;
 	}
 	fatal_exception(f);

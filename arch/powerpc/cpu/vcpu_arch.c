@@ -13,17 +13,17 @@
 #include <weir/spinlock.h>
 #include <weir/vcpu.h>
 
-#define TSIZE_4K	2
+#define TSIZE_4K 2
 
 void arch_shadow_map(u32 ea, phys_addr_t phys, u32 sid, u32 wimge, u32 perms)
 {
 	static unsigned int next_way[CONFIG_NR_CPUS];
 	struct percpu *p = this_cpu();
-	unsigned int way = next_way[p->cpu]++ & 3;	/* e500mc TLB0: 4 ways */
+	unsigned int way = next_way[p->cpu]++ & 3; /* e500mc TLB0: 4 ways */
 
 	mtspr(SPRN_MAS0, MAS0_TLBSEL(0) | MAS0_ESEL(way));
-	mtspr(SPRN_MAS1, MAS1_VALID | MAS1_TID(sid) | MAS1_TS |
-			 MAS1_TSIZE(TSIZE_4K));
+	mtspr(SPRN_MAS1,
+	      MAS1_VALID | MAS1_TID(sid) | MAS1_TS | MAS1_TSIZE(TSIZE_4K));
 	mtspr(SPRN_MAS2, (ea & MAS2_EPN) | wimge);
 	mtspr(SPRN_MAS3, ((u32)phys & MAS3_RPN) | perms);
 	mtspr(SPRN_MAS7, (u32)(phys >> 32));
@@ -51,7 +51,9 @@ void arch_shadow_unmap(u32 ea)
 {
 	spin_lock(&tlbivax_lock);
 	__asm__ __volatile__("tlbivax 0,%0; isync; mbar; tlbsync; msync"
-			     : : "r"(ea & MAS2_EPN) : "memory");
+			     :
+			     : "r"(ea & MAS2_EPN)
+			     : "memory");
 	spin_unlock(&tlbivax_lock);
 }
 
@@ -62,7 +64,7 @@ void arch_shadow_unmap(u32 ea)
  * never fires (hw/ppc/ppc_booke.c arms it only while TSR[FIS] is already
  * set), so weir does not use the FIT.
  */
-#define TICK_HZ		100
+#define TICK_HZ 100
 
 static u64 tick_period;
 
@@ -124,11 +126,21 @@ u32 arch_svr(void)
 void arch_sprg_user_write(unsigned int n, u32 val)
 {
 	switch (n) {
-	case 3: mtspr(SPRN_SPRG3, val); break;
-	case 4: mtspr(SPRN_SPRG4, val); break;
-	case 5: mtspr(SPRN_SPRG4 + 1, val); break;
-	case 6: mtspr(SPRN_SPRG4 + 2, val); break;
-	case 7: mtspr(SPRN_SPRG4 + 3, val); break;
+	case 3:
+		mtspr(SPRN_SPRG3, val);
+		break;
+	case 4:
+		mtspr(SPRN_SPRG4, val);
+		break;
+	case 5:
+		mtspr(SPRN_SPRG4 + 1, val);
+		break;
+	case 6:
+		mtspr(SPRN_SPRG4 + 2, val);
+		break;
+	case 7:
+		mtspr(SPRN_SPRG4 + 3, val);
+		break;
 	}
 }
 
@@ -144,17 +156,18 @@ void arch_guest_user_state_reset(const struct vcpu *v)
 	/* weir is soft-float: the FPU is the guest's alone */
 	mtmsr(msr | MSR_FP);
 	isync();
-	__asm__ __volatile__(
-		"lfd 0,0(%0)\n\tmtfsf 0xff,0\n\t"
-		"fmr 1,0\n\tfmr 2,0\n\tfmr 3,0\n\tfmr 4,0\n\t"
-		"fmr 5,0\n\tfmr 6,0\n\tfmr 7,0\n\tfmr 8,0\n\t"
-		"fmr 9,0\n\tfmr 10,0\n\tfmr 11,0\n\tfmr 12,0\n\t"
-		"fmr 13,0\n\tfmr 14,0\n\tfmr 15,0\n\tfmr 16,0\n\t"
-		"fmr 17,0\n\tfmr 18,0\n\tfmr 19,0\n\tfmr 20,0\n\t"
-		"fmr 21,0\n\tfmr 22,0\n\tfmr 23,0\n\tfmr 24,0\n\t"
-		"fmr 25,0\n\tfmr 26,0\n\tfmr 27,0\n\tfmr 28,0\n\t"
-		"fmr 29,0\n\tfmr 30,0\n\tfmr 31,0"
-		: : "b"(&zero) : "memory");
+	__asm__ __volatile__("lfd 0,0(%0)\n\tmtfsf 0xff,0\n\t"
+			     "fmr 1,0\n\tfmr 2,0\n\tfmr 3,0\n\tfmr 4,0\n\t"
+			     "fmr 5,0\n\tfmr 6,0\n\tfmr 7,0\n\tfmr 8,0\n\t"
+			     "fmr 9,0\n\tfmr 10,0\n\tfmr 11,0\n\tfmr 12,0\n\t"
+			     "fmr 13,0\n\tfmr 14,0\n\tfmr 15,0\n\tfmr 16,0\n\t"
+			     "fmr 17,0\n\tfmr 18,0\n\tfmr 19,0\n\tfmr 20,0\n\t"
+			     "fmr 21,0\n\tfmr 22,0\n\tfmr 23,0\n\tfmr 24,0\n\t"
+			     "fmr 25,0\n\tfmr 26,0\n\tfmr 27,0\n\tfmr 28,0\n\t"
+			     "fmr 29,0\n\tfmr 30,0\n\tfmr 31,0"
+			     :
+			     : "b"(&zero)
+			     : "memory");
 	mtmsr(msr);
 	isync();
 }

@@ -15,16 +15,19 @@
 #include <weir/vcpu.h>
 
 /* msgsnd message type "doorbell" (e500mc Core RM §3.4, msgsnd rB) */
-#define DBELL_TYPE	(0u << 27)
+#define DBELL_TYPE (0u << 27)
 
 void vcpu_kick(struct vcpu *v)
 {
 	struct percpu *p = &percpu_data[v->cpu];
 
 	if (p == this_cpu())
-		return;		/* checked on the way back to the guest */
+		return; /* checked on the way back to the guest */
 	msync();
-	__asm__ __volatile__("msgsnd %0" : : "r"(DBELL_TYPE | p->pir) : "memory");
+	__asm__ __volatile__("msgsnd %0"
+			     :
+			     : "r"(DBELL_TYPE | p->pir)
+			     : "memory");
 }
 
 void cpu_async_event(struct percpu *p, unsigned int vector)
@@ -35,13 +38,12 @@ void cpu_async_event(struct percpu *p, unsigned int vector)
 			hv_tick(p->cpu, p->vcpu);
 		break;
 	case IVOR_FIT:
-		mtspr(SPRN_TSR, TSR_FIS);	/* never enabled; be safe */
+		mtspr(SPRN_TSR, TSR_FIS); /* never enabled; be safe */
 		break;
 	default:
-		break;		/* doorbell: the wake-up is the point */
+		break; /* doorbell: the wake-up is the point */
 	}
 }
-
 
 extern void exc_return(void);
 
@@ -83,7 +85,7 @@ void arch_cpu_stop(void)
 
 void arch_selftest_fatal(void)
 {
-	__asm__ __volatile__(".long 0");	/* primary opcode 0 */
+	__asm__ __volatile__(".long 0"); /* primary opcode 0 */
 }
 
 /* GUTS RSTCR (CCSR + 0xe00b0), HRESET_REQ: MPC8544/P4080 RMs, QEMU mpc8544_guts. */

@@ -34,12 +34,13 @@ void arch_zero_ram(void *p, u64 len)
 	memset(a, 0, head);
 	a += head;
 	len -= head;
-	n = (u32)(len / bs);	/* guest RAM is below 4 GiB */
+	n = (u32)(len / bs); /* guest RAM is below 4 GiB */
 	len -= (u64)n * bs;
-	for (; n >= 4; n -= 4, a += 4 * bs)	/* unrolled: 1.75 insns/block */
+	for (; n >= 4; n -= 4, a += 4 * bs) /* unrolled: 1.75 insns/block */
 		__asm__ __volatile__("dcbz 0,%0\n\tdcbz %1,%0\n\t"
 				     "dcbz %2,%0\n\tdcbz %3,%0"
-				     : : "r"(a), "r"(bs), "r"(2 * bs), "r"(3 * bs)
+				     :
+				     : "r"(a), "r"(bs), "r"(2 * bs), "r"(3 * bs)
 				     : "memory");
 	for (; n; n--, a += bs)
 		__asm__ __volatile__("dcbz 0,%0" : : "r"(a) : "memory");

@@ -70,8 +70,8 @@ static bool law_contains(const struct pamu_csd_regs *r, unsigned int i,
  * enabled LAW contains the whole table range); -EBUSY (that LAW is LAW 0
  * or every LAW below it is enabled, so no LAW of higher priority is free).
  */
-int pamu_csd_create(const struct pamu_csd_regs *r, phys_addr_t phys,
-		    u64 size, u32 port_id, struct pamu_csd *out)
+int pamu_csd_create(const struct pamu_csd_regs *r, phys_addr_t phys, u64 size,
+		    u32 port_id, struct pamu_csd *out)
 {
 	unsigned int csd, law, free_law, order;
 	u32 target, lawar;
@@ -110,8 +110,10 @@ int pamu_csd_create(const struct pamu_csd_regs *r, phys_addr_t phys,
 	wmb();
 	out_be32(law_reg(r, free_law, CCSR_LAWAR), lawar);
 	wmb();
-	*out = (struct pamu_csd){ .csd_id = csd, .law = free_law,
-				  .ddr_law = law, .lawar = lawar,
+	*out = (struct pamu_csd){ .csd_id = csd,
+				  .law = free_law,
+				  .ddr_law = law,
+				  .lawar = lawar,
 				  .port_id = port_id };
 	return 0;
 }

@@ -18,7 +18,7 @@
 #include "pamu_priv.h"
 
 /* GUTS, for PAMUBYPENR (QorIQ RM; Linux fsl_pamu.c uses the same node). */
-#define GUTS_OFFSET		0xe0000
+#define GUTS_OFFSET 0xe0000
 
 /* What probe() found: one SoC has one set of units. */
 static void *unit_regs;
@@ -27,12 +27,12 @@ static u32 quirks;
 static bool av_off[32];
 
 _Static_assert((int)PAMU_AV_UNKNOWN == (int)IOMMU_FAULT_UNKNOWN &&
-	       (int)PAMU_AV_LIODN == (int)IOMMU_FAULT_LIODN &&
-	       (int)PAMU_AV_WINDOW == (int)IOMMU_FAULT_WINDOW &&
-	       (int)PAMU_AV_PERM == (int)IOMMU_FAULT_PERM &&
-	       (int)PAMU_AV_OPTRANS == (int)IOMMU_FAULT_OPTRANS &&
-	       (int)PAMU_AV_GATE == (int)IOMMU_FAULT_GATE &&
-	       (int)PAMU_AV_PDV == (int)IOMMU_FAULT_PDV,
+		       (int)PAMU_AV_LIODN == (int)IOMMU_FAULT_LIODN &&
+		       (int)PAMU_AV_WINDOW == (int)IOMMU_FAULT_WINDOW &&
+		       (int)PAMU_AV_PERM == (int)IOMMU_FAULT_PERM &&
+		       (int)PAMU_AV_OPTRANS == (int)IOMMU_FAULT_OPTRANS &&
+		       (int)PAMU_AV_GATE == (int)IOMMU_FAULT_GATE &&
+		       (int)PAMU_AV_PDV == (int)IOMMU_FAULT_PDV,
 	       "enum pamu_av_kind follows enum iommu_fault_kind");
 
 static int fail(struct dt_error *err, int ret, const char *msg)
@@ -88,10 +88,14 @@ static int pamu_probe(const void *hwfdt, int node, const struct hw_info *hw,
 		return 0;
 	for (i = 1; i < n; i++)
 		if (phys[i] != phys[0] + i * PAMU_BLOCK_SIZE)
-			return fail(err, -EINVAL, "PAMU register blocks not contiguous or outside CCSR");
+			return fail(
+				err, -EINVAL,
+				"PAMU register blocks not contiguous or outside CCSR");
 	unit_regs = arch_ccsr_ptr(phys[0], n * PAMU_BLOCK_SIZE);
 	if (!unit_regs)
-		return fail(err, -ERANGE, "PAMU register blocks not contiguous or outside CCSR");
+		return fail(
+			err, -ERANGE,
+			"PAMU register blocks not contiguous or outside CCSR");
 	nunits = n;
 	*max_sub = pamu_hw_max_subwindows(unit_regs);
 	return 0;

@@ -11,25 +11,28 @@
  * sizes in bytes (WSE/SWSE/WCE decoded), addresses in hex; size/subw/fspi
  * only mean something in a primary, liodn only in a secondary.
  */
-static void print_paace_row(const char *tag, u32 index, const struct paace_fields *f)
+static void print_paace_row(const char *tag, u32 index,
+			    const struct paace_fields *f)
 {
 	bool primary = f->pt == PAACE_PT_PRIMARY;
 	u64 size = primary && f->wse ? pamu_wse_to_size(f->wse) : 0;
-	u64 swsize = (f->mw || !primary) && f->swse ? pamu_wse_to_size(f->swse) : 0;
+	u64 swsize =
+		(f->mw || !primary) && f->swse ? pamu_wse_to_size(f->swse) : 0;
 
 	printf("  %-6s %-5u %u %u  %u  %u  0x%09llx %-11llu %u  %-4u %-5u %u   %u   0x%09llx %-10llu %u  %-3u %-3u %-3u %-5u %-5u %u\n",
 	       tag, index, f->v, f->pt, f->ap, f->dd,
 	       (unsigned long long)f->wba, (unsigned long long)size, f->mw,
 	       f->mw ? pamu_wce_to_count(f->wce) : 1, f->fspi, f->atm, f->otm,
-	       (unsigned long long)f->twba, (unsigned long long)swsize,
-	       f->cr, f->cid, f->did, f->pid, f->snpid, f->liodn,
+	       (unsigned long long)f->twba, (unsigned long long)swsize, f->cr,
+	       f->cid, f->did, f->pid, f->snpid, f->liodn,
 	       f->otm == PAACE_OTM_INDEXED ? f->op & PAACE_OP_OMI : 0);
 }
 
 static void print_header(void)
 {
 	printf("  %-6s %-5s v pt ap dd %-11s %-11s mw %-4s %-5s atm otm %-11s %-10s cr cid did pid snpid liodn omi\n",
-	       "entry", "index", "wba", "size", "subw", "fspi", "twba", "swsize");
+	       "entry", "index", "wba", "size", "subw", "fspi", "twba",
+	       "swsize");
 }
 
 static bool is_zero(const u32 *e)
@@ -54,7 +57,8 @@ void pamu_dump(struct iommu *mmu, bool all)
 	struct paace_fields f;
 	u32 i, j, nrun = 0, nvalid = 0;
 
-	printf("\npaact (%u entries, %u SPAACEs):\n", t->num_paace, t->num_spaace);
+	printf("\npaact (%u entries, %u SPAACEs):\n", t->num_paace,
+	       t->num_spaace);
 	print_header();
 	for (i = 0; i < t->num_paace; i++) {
 		const u32 *e = t->paact + i * PAACE_WORDS;

@@ -25,18 +25,21 @@ static int csd_block(const void *fdt, const char *compat, const char *prop,
 	if (*node < 0) {
 		snprintf(err->node, sizeof(err->node), "/");
 		snprintf(err->prop, sizeof(err->prop), "compatible");
-		snprintf(err->msg, sizeof(err->msg),
-			 "hardware tree: no \"%s\" node, which erratum A-004510 needs",
-			 compat);
+		snprintf(
+			err->msg, sizeof(err->msg),
+			"hardware tree: no \"%s\" node, which erratum A-004510 needs",
+			compat);
 		return -ENODEV;
 	}
 	if (fdt_reg_phys(fdt, *node, 0, phys, size) || !*size)
-		return dt_fail(err, fdt, *node, "reg", -EINVAL,
-			       "hardware tree: erratum A-004510 needs this block's address");
+		return dt_fail(
+			err, fdt, *node, "reg", -EINVAL,
+			"hardware tree: erratum A-004510 needs this block's address");
 	p = fdt_getprop(fdt, *node, prop, &len);
 	if (!p || len != 4 || !fdt32_to_cpu(*p))
-		return dt_fail(err, fdt, *node, prop, -EINVAL,
-			       "hardware tree: erratum A-004510 needs this count (one non-zero cell)");
+		return dt_fail(
+			err, fdt, *node, prop, -EINVAL,
+			"hardware tree: erratum A-004510 needs this count (one non-zero cell)");
 	*count = fdt32_to_cpu(*p);
 	return 0;
 }
@@ -50,11 +53,13 @@ int pamu_csd_info(const void *fdt, struct pamu_csd_info *ci,
 			&ci->lac_phys, &ci->lac_size, &ci->num_laws, err);
 	if (ret)
 		return ret;
-	if (ci->lac_size < CCSR_LAW_OFFSET + (u64)ci->num_laws * CCSR_LAW_STRIDE)
-		return dt_fail(err, fdt, ci->lac_node, "reg", -EINVAL,
-			       "hardware tree: %llu bytes cannot hold %u LAWs at 0x%x",
-			       (unsigned long long)ci->lac_size, ci->num_laws,
-			       CCSR_LAW_OFFSET);
+	if (ci->lac_size <
+	    CCSR_LAW_OFFSET + (u64)ci->num_laws * CCSR_LAW_STRIDE)
+		return dt_fail(
+			err, fdt, ci->lac_node, "reg", -EINVAL,
+			"hardware tree: %llu bytes cannot hold %u LAWs at 0x%x",
+			(unsigned long long)ci->lac_size, ci->num_laws,
+			CCSR_LAW_OFFSET);
 	ret = csd_block(fdt, "fsl,corenet-cf", "fsl,ccf-num-csdids",
 			&ci->ccf_node, &ci->ccf_phys, &ci->ccf_size,
 			&ci->num_csdids, err);
@@ -62,13 +67,15 @@ int pamu_csd_info(const void *fdt, struct pamu_csd_info *ci,
 		return ret;
 	if (ci->num_csdids > 256)
 		return dt_fail(err, fdt, ci->ccf_node, "fsl,ccf-num-csdids",
-			       -EINVAL, "hardware tree: %u CSD IDs, LAWAR holds 256",
+			       -EINVAL,
+			       "hardware tree: %u CSD IDs, LAWAR holds 256",
 			       ci->num_csdids);
 	if (ci->ccf_size < CCF_CSDID_OFFSET + (u64)ci->num_csdids * 4)
-		return dt_fail(err, fdt, ci->ccf_node, "reg", -EINVAL,
-			       "hardware tree: %llu bytes cannot hold %u CSD IDs at 0x%x",
-			       (unsigned long long)ci->ccf_size, ci->num_csdids,
-			       CCF_CSDID_OFFSET);
+		return dt_fail(
+			err, fdt, ci->ccf_node, "reg", -EINVAL,
+			"hardware tree: %llu bytes cannot hold %u CSD IDs at 0x%x",
+			(unsigned long long)ci->ccf_size, ci->num_csdids,
+			CCF_CSDID_OFFSET);
 	return 0;
 }
 
@@ -78,22 +85,25 @@ static int csd_fail(struct dt_error *err, const void *fdt,
 {
 	switch (ret) {
 	case -ENOSPC:
-		return dt_fail(err, fdt, ci->ccf_node, "fsl,ccf-num-csdids", ret,
-			       "erratum A-004510: all %u CSD ID registers are in use",
-			       ci->num_csdids);
+		return dt_fail(
+			err, fdt, ci->ccf_node, "fsl,ccf-num-csdids", ret,
+			"erratum A-004510: all %u CSD ID registers are in use",
+			ci->num_csdids);
 	case -ENOENT:
-		return dt_fail(err, fdt, ci->lac_node, "fsl,num-laws", ret,
-			       "erratum A-004510: no enabled LAW maps the PAMU tables 0x%llx+0x%llx",
-			       (unsigned long long)phys,
-			       (unsigned long long)size);
+		return dt_fail(
+			err, fdt, ci->lac_node, "fsl,num-laws", ret,
+			"erratum A-004510: no enabled LAW maps the PAMU tables 0x%llx+0x%llx",
+			(unsigned long long)phys, (unsigned long long)size);
 	case -EBUSY:
-		return dt_fail(err, fdt, ci->lac_node, "fsl,num-laws", ret,
-			       "erratum A-004510: no free LAW of higher priority than the one mapping the PAMU tables");
+		return dt_fail(
+			err, fdt, ci->lac_node, "fsl,num-laws", ret,
+			"erratum A-004510: no free LAW of higher priority than the one mapping the PAMU tables");
 	default:
-		return dt_fail(err, fdt, ci->lac_node, "reg", ret,
-			       "erratum A-004510: cannot map the PAMU tables 0x%llx+0x%llx (%d)",
-			       (unsigned long long)phys,
-			       (unsigned long long)size, ret);
+		return dt_fail(
+			err, fdt, ci->lac_node, "reg", ret,
+			"erratum A-004510: cannot map the PAMU tables 0x%llx+0x%llx (%d)",
+			(unsigned long long)phys, (unsigned long long)size,
+			ret);
 	}
 }
 
@@ -118,9 +128,9 @@ static int csd_fail(struct dt_error *err, const void *fdt,
  * -EINVAL); -ERANGE (a block outside CCSR); pamu_csd_create()'s errors
  * (-ENOSPC, -ENOENT, -EBUSY, -EINVAL).
  */
-int pamu_errata_a004510(const void *hwfdt, u32 svr, phys_addr_t phys,
-			u64 size, void *(*map)(phys_addr_t phys, u64 len),
-		       struct pamu_csd *csd, struct dt_error *err)
+int pamu_errata_a004510(const void *hwfdt, u32 svr, phys_addr_t phys, u64 size,
+			void *(*map)(phys_addr_t phys, u64 len),
+			struct pamu_csd *csd, struct dt_error *err)
 {
 	u32 port_id = pamu_csd_port_id(svr);
 	struct pamu_csd_regs r;

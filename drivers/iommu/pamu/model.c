@@ -167,7 +167,8 @@ static u64 min3(u64 a, u64 b, u64 c)
  * aligned, so one translation covers a chunk); copy when @mem is given.
  */
 static int walk_copy(struct iommu *mmu, u32 liodn, u64 src, u64 dst, u64 len,
-		     const struct iommu_mem *mem, bool copy, struct iommu_fault *av)
+		     const struct iommu_mem *mem, bool copy,
+		     struct iommu_fault *av)
 {
 	phys_addr_t ps, pd;
 	u64 off, n;

@@ -32,27 +32,27 @@
 /* Table entries (PAACE / SPAACE / OME)                                */
 /* ------------------------------------------------------------------ */
 
-#define PAACE_SIZE 64u			/* bytes per PAACE and SPAACE */
-#define PAACE_WORDS (PAACE_SIZE / 4)	/* 16 big-endian words */
-#define OME_SIZE 128u			/* bytes per OME (one MOE per IOE) */
-#define OME_ENTRIES 16u			/* libos/Linux OME_NUMBER_ENTRIES */
+#define PAACE_SIZE 64u		     /* bytes per PAACE and SPAACE */
+#define PAACE_WORDS (PAACE_SIZE / 4) /* 16 big-endian words */
+#define OME_SIZE 128u		     /* bytes per OME (one MOE per IOE) */
+#define OME_ENTRIES 16u		     /* libos/Linux OME_NUMBER_ENTRIES */
 #define OMT_SIZE (OME_SIZE * OME_ENTRIES)
 
 /* Word indices inside an entry (struct paace in Linux fsl_pamu.h). */
-#define PAACE_W_WBAH 0		/* 0x00 window base [63:32], primary */
-#define PAACE_W_ADDR 1		/* 0x04 addr_bitfields */
-#define PAACE_W_DOMAIN 2	/* 0x08 domain_attr */
-#define PAACE_W_IMPL 3		/* 0x0C impl_attr */
-#define PAACE_W_TWBAH 4		/* 0x10 translated base [63:32] */
-#define PAACE_W_WIN 5		/* 0x14 win_bitfields */
-#define PAACE_W_FSPI 6		/* 0x18 first SPAACE index, primary */
-#define PAACE_W_OP 7		/* 0x1C op_encode (OMI in [15:0]) */
+#define PAACE_W_WBAH 0	 /* 0x00 window base [63:32], primary */
+#define PAACE_W_ADDR 1	 /* 0x04 addr_bitfields */
+#define PAACE_W_DOMAIN 2 /* 0x08 domain_attr */
+#define PAACE_W_IMPL 3	 /* 0x0C impl_attr */
+#define PAACE_W_TWBAH 4	 /* 0x10 translated base [63:32] */
+#define PAACE_W_WIN 5	 /* 0x14 win_bitfields */
+#define PAACE_W_FSPI 6	 /* 0x18 first SPAACE index, primary */
+#define PAACE_W_OP 7	 /* 0x1C op_encode (OMI in [15:0]) */
 
 /* Word 1, primary only (fsl_pamu.h PPAACE_AF_*). */
-#define PPAACE_AF_WBAL 0xfffff000u	/* window base [31:12] */
-#define PPAACE_AF_WSE 0x00000fc0u	/* size = 2^(WSE+1) */
+#define PPAACE_AF_WBAL 0xfffff000u /* window base [31:12] */
+#define PPAACE_AF_WSE 0x00000fc0u  /* size = 2^(WSE+1) */
 #define PPAACE_AF_WSE_SHIFT 6
-#define PPAACE_AF_MW 0x00000020u	/* subwindows present */
+#define PPAACE_AF_MW 0x00000020u /* subwindows present */
 /* Word 1, secondary only (fsl_pamu.h SPAACE_AF_LIODN). */
 #define SPAACE_AF_LIODN 0xffff0000u
 #define SPAACE_AF_LIODN_SHIFT 16
@@ -70,14 +70,14 @@
 /* Word 3 (fsl_pamu.h PAACE_IA_*). */
 #define PAACE_IA_CID 0x00ff0000u
 #define PAACE_IA_CID_SHIFT 16
-#define PAACE_IA_WCE 0x000000f0u	/* subwindows = 2^(WCE+1) */
+#define PAACE_IA_WCE 0x000000f0u /* subwindows = 2^(WCE+1) */
 #define PAACE_IA_WCE_SHIFT 4
 #define PAACE_IA_ATM 0x0000000cu
 #define PAACE_IA_ATM_SHIFT 2
 #define PAACE_IA_OTM 0x00000003u
 /* Word 5 (fsl_pamu.h PAACE_WIN_*). */
-#define PAACE_WIN_TWBAL 0xfffff000u	/* translated base [31:12] */
-#define PAACE_WIN_SWSE 0x00000fc0u	/* subwindow size = 2^(SWSE+1) */
+#define PAACE_WIN_TWBAL 0xfffff000u /* translated base [31:12] */
+#define PAACE_WIN_SWSE 0x00000fc0u  /* subwindow size = 2^(SWSE+1) */
 #define PAACE_WIN_SWSE_SHIFT 6
 /* Word 7 with OTM=INDEXED: u16 reserved, u16 omi. */
 #define PAACE_OP_OMI 0x0000ffffu
@@ -106,18 +106,18 @@
  * Addresses are byte addresses; the low 12 bits are not stored.
  */
 struct paace_fields {
-	u64 wba;	/* window base, primary */
-	u8 wse;		/* window size encoding, primary */
-	bool mw;	/* multiple windows (subwindows), primary */
-	u16 liodn;	/* owning LIODN, secondary */
+	u64 wba;   /* window base, primary */
+	u8 wse;	   /* window size encoding, primary */
+	bool mw;   /* multiple windows (subwindows), primary */
+	u16 liodn; /* owning LIODN, secondary */
 	u8 ap, dd, pt, v;
 	u8 did, pid, snpid;
-	bool cr;	/* coherency required (M) */
+	bool cr; /* coherency required (M) */
 	u8 cid, wce, atm, otm;
-	u64 twba;	/* translated window base */
-	u8 swse;	/* subwindow size encoding */
-	u32 fspi;	/* first SPAACE index, primary */
-	u32 op;		/* word 7 raw; OMI in [15:0] when OTM=INDEXED */
+	u64 twba; /* translated window base */
+	u8 swse;  /* subwindow size encoding */
+	u32 fspi; /* first SPAACE index, primary */
+	u32 op;	  /* word 7 raw; OMI in [15:0] when OTM=INDEXED */
 };
 
 void paace_encode(u32 *entry, const struct paace_fields *f);
@@ -165,8 +165,8 @@ void pamu_omt_setup(u8 *omt);
 
 /* The single naturally aligned allocation holding all tables. */
 struct pamu_tables {
-	void *base;		/* PAACT | SPAACT | OMT, zeroed */
-	u64 size;		/* power of two, base aligned to it */
+	void *base; /* PAACT | SPAACT | OMT, zeroed */
+	u64 size;   /* power of two, base aligned to it */
 	u32 *paact;
 	u32 num_paace;
 	u32 *spaact;
@@ -185,7 +185,8 @@ int pamu_set_liodn_attr(struct iommu *mmu, u32 liodn,
  * order (drivers/iommu/pamu/tables.c); the plan counts weir's heap with
  * it. Return: PAMU_NR_ALLOCS, or pamu_create()'s negative errno for a
  * config it refuses. */
-int pamu_allocs(const struct iommu_config *cfg, struct hv_alloc a[PAMU_NR_ALLOCS]);
+int pamu_allocs(const struct iommu_config *cfg,
+		struct hv_alloc a[PAMU_NR_ALLOCS]);
 void pamu_destroy(struct iommu *mmu);
 const struct pamu_tables *pamu_tables(struct iommu *mmu);
 u32 pamu_spaace_free(struct iommu *mmu);
@@ -222,8 +223,8 @@ int pamu_block_liodn(struct iommu *mmu, u32 liodn);
 #define PAMU_PC_SPCC 0x00000010u
 #define PAMU_PC_PPCC 0x00000001u
 #define PAMU_PC3_MWCE(x) (((x) >> 21) & 0xfu)
-#define PAMU_PICS_AVICS 0x8u	/* AV interrupt status (w1c) */
-#define PAMU_PICS_AVIE 0x4u	/* AV interrupt enable */
+#define PAMU_PICS_AVICS 0x8u /* AV interrupt status (w1c) */
+#define PAMU_PICS_AVIE 0x4u  /* AV interrupt enable */
 
 #define PAMU_AVS1_AV 0x1u
 #define PAMU_AVS1_OTV 0x6u
@@ -241,8 +242,8 @@ int pamu_block_liodn(struct iommu *mmu, u32 liodn);
 unsigned int pamu_hw_max_subwindows(const void *regs);
 int pamu_hw_init_one(void *regs, unsigned int index,
 		     const struct pamu_tables *t, void *guts);
-int pamu_hw_init(void *regs, unsigned int count,
-		 const struct pamu_tables *t, void *guts);
+int pamu_hw_init(void *regs, unsigned int count, const struct pamu_tables *t,
+		 void *guts);
 
 /* ------------------------------------------------------------------ */
 /* SoC errata, keyed by SVR                                            */
@@ -251,9 +252,9 @@ int pamu_hw_init(void *regs, unsigned int count,
 #define PAMU_QUIRK_A003638 BIT(0) /* AV for disabled LIODN: AV reporting off */
 #define PAMU_QUIRK_A004510 BIT(1) /* tables need their own CSD (port id) */
 #define PAMU_QUIRK_A005982 BIT(2) /* PC=OCE before writing table bases */
-#define PAMU_QUIRK_PAMU3 BIT(3)   /* P4080 rev 1: write PICS twice */
+#define PAMU_QUIRK_PAMU3 BIT(3)	  /* P4080 rev 1: write PICS twice */
 
-#define SVR_SECURITY 0x00080000u  /* the E (encryption) bit of SVR */
+#define SVR_SECURITY 0x00080000u /* the E (encryption) bit of SVR */
 
 u32 pamu_quirks(u32 svr);
 u32 pamu_csd_port_id(u32 svr);
@@ -262,19 +263,19 @@ u32 pamu_csd_port_id(u32 svr);
  * A-004510 (drivers/iommu/pamu/csd.c): a coherence subdomain for the
  * tables. Offsets and fields from Linux 6.1 fsl_pamu.c create_csd().
  */
-#define CCSR_LAW_OFFSET 0xc00u	/* LAWs in the "fsl,corenet-law" block */
+#define CCSR_LAW_OFFSET 0xc00u /* LAWs in the "fsl,corenet-law" block */
 #define CCSR_LAW_STRIDE 0x10u
 #define CCSR_LAWBARH 0x0u
 #define CCSR_LAWBARL 0x4u
 #define CCSR_LAWAR 0x8u
-#define CCF_CSDID_OFFSET 0x600u	/* CSD ID words in "fsl,corenet-cf" */
+#define CCF_CSDID_OFFSET 0x600u /* CSD ID words in "fsl,corenet-cf" */
 #define LAWAR_EN 0x80000000u
 #define LAWAR_TARGET_MASK 0x0ff00000u
 #define LAWAR_CSDID_SHIFT 12
 #define LAWAR_CSDID_MASK 0x000ff000u
-#define LAWAR_SIZE_MASK 0x0000003fu	/* 2^(n+1) bytes */
+#define LAWAR_SIZE_MASK 0x0000003fu /* 2^(n+1) bytes */
 #define LAWAR_SIZE_4K 0x0bu
-#define LAWAR_SIZE_64G 0x23u	/* largest in a 36-bit real address space */
+#define LAWAR_SIZE_64G 0x23u /* largest in a 36-bit real address space */
 
 /*
  * struct pamu_csd_regs - what pamu_csd_create() programs.
@@ -292,15 +293,15 @@ struct pamu_csd_regs {
 
 /* struct pamu_csd - what pamu_csd_create() programmed. */
 struct pamu_csd {
-	unsigned int csd_id;	/* CSD ID register given @port_id */
-	unsigned int law;	/* LAW now mapping the tables */
-	unsigned int ddr_law;	/* LAW that mapped them before (its target) */
-	u32 lawar;		/* value written to LAWAR[@law] */
+	unsigned int csd_id;  /* CSD ID register given @port_id */
+	unsigned int law;     /* LAW now mapping the tables */
+	unsigned int ddr_law; /* LAW that mapped them before (its target) */
+	u32 lawar;	      /* value written to LAWAR[@law] */
 	u32 port_id;
 };
 
-int pamu_csd_create(const struct pamu_csd_regs *r, phys_addr_t phys,
-		    u64 size, u32 port_id, struct pamu_csd *out);
+int pamu_csd_create(const struct pamu_csd_regs *r, phys_addr_t phys, u64 size,
+		    u32 port_id, struct pamu_csd *out);
 
 struct dt_error;
 
@@ -310,14 +311,14 @@ struct dt_error;
  * pamu_csd_info()
  */
 struct pamu_csd_info {
-	int lac_node;		/* "fsl,corenet-law" */
+	int lac_node; /* "fsl,corenet-law" */
 	phys_addr_t lac_phys;
 	u64 lac_size;
-	u32 num_laws;		/* "fsl,num-laws" */
-	int ccf_node;		/* "fsl,corenet-cf" */
+	u32 num_laws; /* "fsl,num-laws" */
+	int ccf_node; /* "fsl,corenet-cf" */
 	phys_addr_t ccf_phys;
 	u64 ccf_size;
-	u32 num_csdids;		/* "fsl,ccf-num-csdids" */
+	u32 num_csdids; /* "fsl,ccf-num-csdids" */
 };
 
 /**
@@ -350,8 +351,8 @@ int pamu_csd_info(const void *fdt, struct pamu_csd_info *ci,
  * block outside CCSR: -ERANGE; no free CSD ID: -ENOSPC; no LAW maps the
  * tables: -ENOENT; no free LAW above it: -EBUSY).
  */
-int pamu_errata_a004510(const void *hwfdt, u32 svr, phys_addr_t phys,
-			u64 size, void *(*map)(phys_addr_t phys, u64 len),
+int pamu_errata_a004510(const void *hwfdt, u32 svr, phys_addr_t phys, u64 size,
+			void *(*map)(phys_addr_t phys, u64 len),
 			struct pamu_csd *csd, struct dt_error *err);
 
 /* ------------------------------------------------------------------ */
@@ -360,12 +361,12 @@ int pamu_errata_a004510(const void *hwfdt, u32 svr, phys_addr_t phys,
 
 enum pamu_av_kind {
 	PAMU_AV_UNKNOWN = 0,
-	PAMU_AV_LIODN,		/* LAV: LIODN not in PPAACT (or entry invalid) */
-	PAMU_AV_WINDOW,		/* WAV: address outside window/subwindow */
-	PAMU_AV_PERM,		/* APV: access permission */
-	PAMU_AV_OPTRANS,	/* OTV: operation translation */
-	PAMU_AV_GATE,		/* GCV: gate closed */
-	PAMU_AV_PDV,		/* PDV (manual name; meaning unverified) */
+	PAMU_AV_LIODN,	 /* LAV: LIODN not in PPAACT (or entry invalid) */
+	PAMU_AV_WINDOW,	 /* WAV: address outside window/subwindow */
+	PAMU_AV_PERM,	 /* APV: access permission */
+	PAMU_AV_OPTRANS, /* OTV: operation translation */
+	PAMU_AV_GATE,	 /* GCV: gate closed */
+	PAMU_AV_PDV,	 /* PDV (manual name; meaning unverified) */
 };
 
 /*
@@ -393,8 +394,8 @@ struct pamu_av {
 };
 
 enum pamu_av_kind pamu_av_kind_decode(u32 avs1);
-int pamu_av_handle(void *regs, unsigned int unit, struct iommu *mmu,
-		   u32 quirks, struct pamu_av *av);
+int pamu_av_handle(void *regs, unsigned int unit, struct iommu *mmu, u32 quirks,
+		   struct pamu_av *av);
 void pamu_av_reenable(void *regs, u32 quirks);
 
 /* ------------------------------------------------------------------ */
@@ -404,7 +405,6 @@ void pamu_av_reenable(void *regs, u32 quirks);
 int pamu_model_translate(struct iommu *mmu, u32 liodn, u64 iova,
 			 unsigned int access, phys_addr_t *phys,
 			 struct iommu_fault *av);
-
 
 int pamu_model_dma_copy(struct iommu *mmu, u32 liodn, u64 src_iova,
 			u64 dst_iova, u64 len, const struct iommu_mem *mem,
@@ -417,8 +417,8 @@ int pamu_model_dma_copy(struct iommu *mmu, u32 liodn, u64 src_iova,
 extern const struct iommu_driver pamu_iommu_driver;
 
 void pamu_fault_of(struct iommu_fault *f, const struct pamu_av *av);
-void pamu_stats(struct iommu *mmu, struct iommu_stats *st);	/* sandbox only */
-void pamu_dump(struct iommu *mmu, bool all);	/* dump.c, sandbox only */
+void pamu_stats(struct iommu *mmu, struct iommu_stats *st); /* sandbox only */
+void pamu_dump(struct iommu *mmu, bool all); /* dump.c, sandbox only */
 void pamu_poll(struct iommu *mmu,
 	       void (*report)(const struct iommu_fault *fault));
 

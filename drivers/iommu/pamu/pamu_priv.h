@@ -11,9 +11,9 @@ enum pamu_op_type { PAMU_OP_WINDOW, PAMU_OP_SUBWIN, PAMU_OP_DISABLE };
 struct pamu_op {
 	u8 type;
 	u32 liodn;
-	u32 arg;	/* WINDOW: subwindow count; SUBWIN: slot index */
-	u32 prot;	/* SUBWIN */
-	u64 addr;	/* WINDOW: iova; SUBWIN: phys */
+	u32 arg;  /* WINDOW: subwindow count; SUBWIN: slot index */
+	u32 prot; /* SUBWIN */
+	u64 addr; /* WINDOW: iova; SUBWIN: phys */
 	u64 size;
 };
 
@@ -43,10 +43,10 @@ struct pamu_win {
 	bool fresh;
 	u64 iova, size;
 	u32 count;
-	u32 fspi;		/* live run, when !fresh and count > 1 */
-	struct pamu_slot *slots;	/* max_subwindows entries */
-	u32 *dirty;		/* max_subwindows bits */
-	u32 *dirty_list;	/* max_dirty entries */
+	u32 fspi;		 /* live run, when !fresh and count > 1 */
+	struct pamu_slot *slots; /* max_subwindows entries */
+	u32 *dirty;		 /* max_subwindows bits */
+	u32 *dirty_list;	 /* max_dirty entries */
 	u32 nr_dirty, max_dirty;
 };
 
@@ -55,13 +55,13 @@ struct pamu {
 	struct pamu_tables t;
 	unsigned int max_subwindows;
 	unsigned int iova_bits;
-	u32 *spaace_map;	/* 1 bit per SPAACE: in use */
-	u32 *scratch_map;	/* commit validation copy of spaace_map */
-	u8 *mark;		/* per LIODN: visited in this pass */
-	struct iommu_liodn_attr *attr;	/* per LIODN, pamu_set_liodn_attr() */
+	u32 *spaace_map;  /* 1 bit per SPAACE: in use */
+	u32 *scratch_map; /* commit validation copy of spaace_map */
+	u8 *mark;	  /* per LIODN: visited in this pass */
+	struct iommu_liodn_attr *attr; /* per LIODN, pamu_set_liodn_attr() */
 	struct pamu_op *ops;
 	unsigned int nr_ops, max_ops;
-	struct pamu_win win;	/* scratch window for stage/commit */
+	struct pamu_win win; /* scratch window for stage/commit */
 	/*
 	 * stage() cache: while win_cached, @win is @win_liodn's live state
 	 * with every logged op applied (ops[0..nr_ops)), so staging one more
@@ -70,7 +70,7 @@ struct pamu {
 	 * anything that changes the live tables, the log or @win.
 	 */
 	bool win_cached;
-	bool win_blocked;	/* with win_cached: the staged V = 0 state */
+	bool win_blocked; /* with win_cached: the staged V = 0 state */
 	u32 win_liodn;
 };
 
@@ -88,6 +88,5 @@ static inline u32 *pamu_spaace(const struct pamu_tables *t, u32 idx)
 {
 	return t->spaact + (size_t)idx * PAACE_WORDS;
 }
-
 
 #endif

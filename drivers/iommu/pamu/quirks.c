@@ -30,8 +30,8 @@
 #define PAMU_QUIRKS_ALL (PAMU_QUIRK_A003638 | PAMU_QUIRK_A005982)
 
 struct pamu_quirk {
-	u32 svr;	/* exact SVR without the E bit */
-	u32 flags;	/* added to PAMU_QUIRKS_ALL */
+	u32 svr;	 /* exact SVR without the E bit */
+	u32 flags;	 /* added to PAMU_QUIRKS_ALL */
 	u32 csd_port_id; /* A-004510: snooper port mask for the table CSD */
 };
 

@@ -95,9 +95,8 @@ int pamu_hw_init_one(void *regs, unsigned int index,
 		(unsigned long long)t->num_paace * PAACE_SIZE,
 		(unsigned long long)sa,
 		(unsigned long long)t->num_spaace * PAACE_SIZE,
-		(unsigned long long)oa, OMT_SIZE,
-		in_be32(reg(regs, PAMU_PICS)), in_be32(reg(regs, PAMU_PC)),
-		byp, guts ? "" : " (no GUTS)");
+		(unsigned long long)oa, OMT_SIZE, in_be32(reg(regs, PAMU_PICS)),
+		in_be32(reg(regs, PAMU_PC)), byp, guts ? "" : " (no GUTS)");
 	return 0;
 }
 
@@ -106,8 +105,8 @@ int pamu_hw_init_one(void *regs, unsigned int index,
  * (the fsl,pamu node's reg size / 0x1000, Linux fsl_pamu_probe).
  * Return: 0, or -EINVAL (count 0 or > 32, or an argument as above).
  */
-int pamu_hw_init(void *regs, unsigned int count,
-		 const struct pamu_tables *t, void *guts)
+int pamu_hw_init(void *regs, unsigned int count, const struct pamu_tables *t,
+		 void *guts)
 {
 	unsigned int i;
 	int ret;
@@ -181,8 +180,8 @@ static bool liodn_entry_valid(struct iommu *mmu, u32 liodn)
  * LIODN is the caller's policy (pamu_block_liodn()).
  * Return: 0, -ENOENT when no violation is pending, -EINVAL on NULL args.
  */
-int pamu_av_handle(void *regs, unsigned int unit, struct iommu *mmu,
-		   u32 quirks, struct pamu_av *av)
+int pamu_av_handle(void *regs, unsigned int unit, struct iommu *mmu, u32 quirks,
+		   struct pamu_av *av)
 {
 	u32 pics, avs1;
 

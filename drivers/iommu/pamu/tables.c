@@ -31,7 +31,7 @@
 #include "pamu_priv.h"
 
 #define PAMU_DEFAULT_IOVA_BITS 36
-#define PAMU_MAX_LIODN 0xffffu	/* 16-bit LIODN in SPAACE and AVS1 */
+#define PAMU_MAX_LIODN 0xffffu /* 16-bit LIODN in SPAACE and AVS1 */
 
 /* ------------------------------------------------------------ SPAACE pool */
 
@@ -514,21 +514,27 @@ static int stage(struct pamu *p, const struct pamu_op *op)
 	return ret;
 }
 
-static int pamu_stage_window(struct iommu *mmu, u32 liodn, u64 iova,
-			     u64 size, unsigned int subwindows)
+static int pamu_stage_window(struct iommu *mmu, u32 liodn, u64 iova, u64 size,
+			     unsigned int subwindows)
 {
-	struct pamu_op op = { .type = PAMU_OP_WINDOW, .liodn = liodn,
-			      .addr = iova, .size = size, .arg = subwindows };
+	struct pamu_op op = { .type = PAMU_OP_WINDOW,
+			      .liodn = liodn,
+			      .addr = iova,
+			      .size = size,
+			      .arg = subwindows };
 
 	return stage(to_pamu(mmu), &op);
 }
 
 static int pamu_stage_subwindow(struct iommu *mmu, u32 liodn,
-				unsigned int index, phys_addr_t phys,
-				u64 size, unsigned int prot)
+				unsigned int index, phys_addr_t phys, u64 size,
+				unsigned int prot)
 {
-	struct pamu_op op = { .type = PAMU_OP_SUBWIN, .liodn = liodn,
-			      .arg = index, .addr = phys, .size = size,
+	struct pamu_op op = { .type = PAMU_OP_SUBWIN,
+			      .liodn = liodn,
+			      .arg = index,
+			      .addr = phys,
+			      .size = size,
 			      .prot = prot };
 
 	return stage(to_pamu(mmu), &op);
@@ -559,8 +565,7 @@ static bool first_op_of_liodn(struct pamu *p, unsigned int i, u32 *liodn)
  * run in a scratch bitmap (old runs stay reserved: they are freed only
  * after the new entries are live). Return: 0 or the first error.
  */
-static int validate_all(struct pamu *p, unsigned int *built,
-			bool *last_blocked)
+static int validate_all(struct pamu *p, unsigned int *built, bool *last_blocked)
 {
 	unsigned int i;
 	bool blocked;
@@ -611,7 +616,8 @@ static int pamu_commit(struct iommu *mmu)
 		/* One LIODN in the log: @win still holds what validate_all()
 		 * built for it (its SPAACE reservation was only a dry run). */
 		blocked = vblocked;
-		ret = built == 1 ? 0 : win_build(p, liodn, i, &p->win, &blocked);
+		ret = built == 1 ? 0 :
+				   win_build(p, liodn, i, &p->win, &blocked);
 		if (!ret)
 			ret = win_write(p, liodn, &p->win, blocked);
 		if (ret) {
@@ -622,7 +628,7 @@ static int pamu_commit(struct iommu *mmu)
 	}
 	p->nr_ops = 0;
 	p->win_cached = false;
-	win_drop_slots(&p->win);	/* nothing held between commits */
+	win_drop_slots(&p->win); /* nothing held between commits */
 	return ret;
 }
 
@@ -663,7 +669,7 @@ static const struct iommu_ops pamu_ops = {
 	.set_liodn_attr = pamu_set_liodn_attr,
 	.dma_copy = pamu_model_dma_copy,
 	.poll = pamu_poll,
-	.stats = IS_ENABLED(CONFIG_PPC) ? NULL : pamu_stats,	/* host builds */
+	.stats = IS_ENABLED(CONFIG_PPC) ? NULL : pamu_stats, /* host builds */
 };
 
 /* ---------------------------------------------------- creation */
@@ -681,7 +687,7 @@ static u64 round_pow2(u64 x)
  * Bytes hv_zalloc() gives a struct pamu: a fixed figure, the same on the
  * 32-bit target and the 64-bit host, so weir-plan counts what boot does.
  */
-#define PAMU_ALLOC_BYTES	256
+#define PAMU_ALLOC_BYTES 256
 _Static_assert(sizeof(struct pamu) <= PAMU_ALLOC_BYTES,
 	       "PAMU_ALLOC_BYTES too small");
 
@@ -765,7 +771,8 @@ static unsigned int max_dirty(unsigned int stage_max, unsigned int max_sub)
  * Return: PAMU_NR_ALLOCS, or pamu_create()'s -ERANGE/-EINVAL/-ENOSPC for
  * a config it refuses before allocating.
  */
-int pamu_allocs(const struct iommu_config *cfg, struct hv_alloc a[PAMU_NR_ALLOCS])
+int pamu_allocs(const struct iommu_config *cfg,
+		struct hv_alloc a[PAMU_NR_ALLOCS])
 {
 	u64 ops, paact, spaact, size;
 	unsigned int stage_max, max_sub = cfg->max_subwindows;
@@ -788,10 +795,12 @@ int pamu_allocs(const struct iommu_config *cfg, struct hv_alloc a[PAMU_NR_ALLOCS
 	a[5] = (struct hv_alloc){ sizeof(struct pamu_op) * (u64)stage_max, 8 };
 	a[6] = (struct hv_alloc){ sizeof(struct pamu_slot) * (u64)max_sub, 8 };
 	a[7] = (struct hv_alloc){ map_bytes(max_sub), 4 };
-	a[8] = (struct hv_alloc){ sizeof(u32) * (u64)max_dirty(stage_max, max_sub),
-				  4 };
-	a[9] = (struct hv_alloc){ sizeof(struct iommu_liodn_attr) *
-				  ((u64)cfg->max_liodn + 1), 4 };
+	a[8] = (struct hv_alloc){
+		sizeof(u32) * (u64)max_dirty(stage_max, max_sub), 4
+	};
+	a[9] = (struct hv_alloc){
+		sizeof(struct iommu_liodn_attr) * ((u64)cfg->max_liodn + 1), 4
+	};
 	return PAMU_NR_ALLOCS;
 }
 
@@ -943,7 +952,7 @@ int pamu_block_liodn(struct iommu *mmu, u32 liodn)
 	if (liodn >= p->t.num_paace)
 		return -ERANGE;
 	e = pamu_ppaace(&p->t, liodn);
-	p->win_cached = false;		/* the live state changes */
+	p->win_cached = false; /* the live state changes */
 	put_be32(&e[PAACE_W_ADDR], get_be32(&e[PAACE_W_ADDR]) & ~PAACE_AF_V);
 	wmb();
 	return 0;

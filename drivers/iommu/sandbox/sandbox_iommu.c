@@ -36,8 +36,7 @@ static int sandbox_stage_window(struct iommu *mmu, u32 liodn, u64 iova,
 	if (!IS_POWER_OF_2(size) || size < f->caps.min_window ||
 	    !IS_ALIGNED(iova, size) ||
 	    iova + size > (1ULL << f->caps.iova_bits) ||
-	    !IS_POWER_OF_2(subwindows) ||
-	    subwindows > f->caps.max_subwindows ||
+	    !IS_POWER_OF_2(subwindows) || subwindows > f->caps.max_subwindows ||
 	    size / subwindows < SZ_4K)
 		return -EINVAL;
 	if (f->shadow) {
@@ -80,9 +79,8 @@ static int sandbox_stage_subwindow(struct iommu *mmu, u32 liodn,
 		     !IS_ALIGNED(phys, size)))
 		return -EINVAL;
 	if (f->shadow) {
-		int ret = f->shadow->ops->stage_subwindow(f->shadow, liodn,
-							  index, phys, size,
-							  prot);
+		int ret = f->shadow->ops->stage_subwindow(
+			f->shadow, liodn, index, phys, size, prot);
 
 		if (ret)
 			return ret;
@@ -179,7 +177,8 @@ static int sandbox_translate(struct iommu *mmu, u32 liodn, u64 iova,
 		return f->shadow->ops->translate(f->shadow, liodn, iova, access,
 						 phys);
 	return lookup(f, liodn, iova, access, phys) == IOMMU_FAULT_NONE ?
-	       0 : -EFAULT;
+		       0 :
+		       -EFAULT;
 }
 
 static void sandbox_caps(struct iommu *mmu, struct iommu_caps *caps)
@@ -196,10 +195,12 @@ static int sandbox_set_liodn_attr(struct iommu *mmu, u32 liodn,
 		return -ERANGE;
 	if (attr->indexed && attr->omi >= 16)
 		return -EINVAL;
-	if (f->committed.l[liodn].valid || (f->dirty && f->staged.l[liodn].valid))
+	if (f->committed.l[liodn].valid ||
+	    (f->dirty && f->staged.l[liodn].valid))
 		return -EBUSY;
 	if (f->shadow) {
-		int ret = f->shadow->ops->set_liodn_attr(f->shadow, liodn, attr);
+		int ret =
+			f->shadow->ops->set_liodn_attr(f->shadow, liodn, attr);
 
 		if (ret)
 			return ret;
@@ -252,8 +253,9 @@ static int copy_pass(struct sandbox_iommu *f, u32 liodn, u64 src, u64 dst,
 			};
 			return -EFAULT;
 		}
-		ret = copy ? mem->copy(mem->ctx, pd, ps, n) :
-		      mem->check ? mem->check(mem->ctx, pd, ps, n) : 0;
+		ret = copy	 ? mem->copy(mem->ctx, pd, ps, n) :
+		      mem->check ? mem->check(mem->ctx, pd, ps, n) :
+				   0;
 		if (ret)
 			return ret;
 	}
@@ -289,7 +291,7 @@ static void sandbox_stats(struct iommu *mmu, struct iommu_stats *st)
 	*st = (struct iommu_stats){
 		.table_bytes = sizeof(f->committed),
 		.entries = f->caps.max_liodn + 1,
-		.staged = f->dirty,	/* 1 while anything is staged */
+		.staged = f->dirty, /* 1 while anything is staged */
 	};
 }
 
@@ -353,9 +355,8 @@ static void sandbox_destroy(struct iommu *mmu)
 }
 
 /* No units to find: every window has SANDBOX_IOMMU_MAX_SUB subwindows. */
-static int sandbox_probe(const void *hwfdt, int node,
-			 const struct hw_info *hw, unsigned int *max_sub,
-			 struct dt_error *err)
+static int sandbox_probe(const void *hwfdt, int node, const struct hw_info *hw,
+			 unsigned int *max_sub, struct dt_error *err)
 {
 	*max_sub = SANDBOX_IOMMU_MAX_SUB;
 	return 0;

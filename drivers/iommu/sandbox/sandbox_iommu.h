@@ -14,8 +14,8 @@
 
 #include <weir/iommu.h>
 
-#define SANDBOX_IOMMU_LIODNS	16
-#define SANDBOX_IOMMU_MAX_SUB	256
+#define SANDBOX_IOMMU_LIODNS 16
+#define SANDBOX_IOMMU_MAX_SUB 256
 
 struct sandbox_iommu_slot {
 	phys_addr_t phys;
@@ -40,9 +40,9 @@ struct sandbox_iommu {
 	struct sandbox_iommu_state committed;
 	struct sandbox_iommu_state staged;
 	struct iommu_liodn_attr attr[SANDBOX_IOMMU_LIODNS];
-	bool dirty;		/* staged differs from committed */
-	int fail_commit;	/* commit() returns this when non-zero */
-	int fail_stage;		/* stage_*() return this when non-zero */
+	bool dirty;	 /* staged differs from committed */
+	int fail_commit; /* commit() returns this when non-zero */
+	int fail_stage;	 /* stage_*() return this when non-zero */
 	unsigned int commits, aborts, stages;
 	/*
 	 * Optional shadow backend (sandbox_iommu_shadow()): every stage the

@@ -4,8 +4,8 @@
 #define ASM_PERCPU_H
 
 /* Offsets used by start.S */
-#define PERCPU_FRAME	0
-#define PERCPU_STACK	4
+#define PERCPU_FRAME 0
+#define PERCPU_STACK 4
 
 #ifndef __ASSEMBLY__
 #include <weir/types.h>
@@ -14,19 +14,20 @@
 struct vcpu;
 
 struct percpu {
-	struct trap_frame *frame;	/* where the next exception saves */
-	u32 stack_top;			/* C stack for exception handling */
-	unsigned int cpu;		/* logical core number */
-	u32 pir;			/* PIR: doorbell (msgsnd) tag */
-	bool in_fatal;			/* a fatal exception is being reported */
-	volatile bool online;		/* secondary reached C */
-	struct vcpu *vcpu;		/* the vCPU pinned here, or NULL */
-	u64 next_tick;			/* timebase of weir's next tick */
+	struct trap_frame *frame; /* where the next exception saves */
+	u32 stack_top;		  /* C stack for exception handling */
+	unsigned int cpu;	  /* logical core number */
+	u32 pir;		  /* PIR: doorbell (msgsnd) tag */
+	bool in_fatal;		  /* a fatal exception is being reported */
+	volatile bool online;	  /* secondary reached C */
+	struct vcpu *vcpu;	  /* the vCPU pinned here, or NULL */
+	u64 next_tick;		  /* timebase of weir's next tick */
 	struct trap_frame idle_frame __aligned(16);
 };
 
 _Static_assert(__builtin_offsetof(struct percpu, frame) == PERCPU_FRAME, "");
-_Static_assert(__builtin_offsetof(struct percpu, stack_top) == PERCPU_STACK, "");
+_Static_assert(__builtin_offsetof(struct percpu, stack_top) == PERCPU_STACK,
+	       "");
 
 extern struct percpu percpu_data[CONFIG_NR_CPUS];
 

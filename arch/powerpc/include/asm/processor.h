@@ -9,10 +9,17 @@
 #define __stringify_1(x) #x
 #define __stringify(x) __stringify_1(x)
 
-#define mfspr(rn) ({ u32 __v; \
-	__asm__ __volatile__("mfspr %0," __stringify(rn) : "=r"(__v)); __v; })
-#define mtspr(rn, v) __asm__ __volatile__("mtspr " __stringify(rn) ",%0" \
-					  : : "r"((u32)(v)) : "memory")
+#define mfspr(rn)                                                              \
+	({                                                                     \
+		u32 __v;                                                       \
+		__asm__ __volatile__("mfspr %0," __stringify(rn) : "=r"(__v)); \
+		__v;                                                           \
+	})
+#define mtspr(rn, v)                                        \
+	__asm__ __volatile__("mtspr " __stringify(rn) ",%0" \
+			     :                              \
+			     : "r"((u32)(v))                \
+			     : "memory")
 
 static inline u32 mfmsr(void)
 {
@@ -27,8 +34,14 @@ static inline void mtmsr(u32 v)
 	__asm__ __volatile__("mtmsr %0; isync" : : "r"(v) : "memory");
 }
 
-static inline void isync(void) { __asm__ __volatile__("isync" ::: "memory"); }
-static inline void msync(void) { __asm__ __volatile__("msync" ::: "memory"); }
+static inline void isync(void)
+{
+	__asm__ __volatile__("isync" ::: "memory");
+}
+static inline void msync(void)
+{
+	__asm__ __volatile__("msync" ::: "memory");
+}
 
 /* Read the 64-bit timebase consistently (TBU, TBL, TBU again). */
 static inline u64 get_tb(void)

@@ -9,9 +9,9 @@
 struct tlb_map {
 	u32 virt;
 	phys_addr_t phys;
-	u64 size;		/* bytes, 4^n KiB, virt/phys aligned to it */
-	u32 wimge;		/* MAS2 attribute bits */
-	u32 perms;		/* MAS3 permission bits */
+	u64 size;  /* bytes, 4^n KiB, virt/phys aligned to it */
+	u32 wimge; /* MAS2 attribute bits */
+	u32 perms; /* MAS3 permission bits */
 };
 
 /* MAS1[TSIZE] for @size bytes, or -1 if not 4^n KiB (4 KiB..1 GiB). */

@@ -18,7 +18,13 @@ static inline void out_be32(volatile void *addr, u32 v)
 	put_be32((volatile u32 *)addr, v);
 }
 
-static inline void mb(void) { __atomic_thread_fence(__ATOMIC_SEQ_CST); }
-static inline void wmb(void) { __atomic_thread_fence(__ATOMIC_SEQ_CST); }
+static inline void mb(void)
+{
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+}
+static inline void wmb(void)
+{
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+}
 
 #endif
