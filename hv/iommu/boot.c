@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * IOMMU bring-up at boot (doc/architecture-iommu.md, doc/pamu.md,
+ * IOMMU bring-up at boot (doc/architecture.md, doc/pamu.md,
  * doc/iommu-groups.md): the backend of the hardware tree
  * (iommu_driver_find(): the PAMU), its tables sized from the plan, its
  * units brought up (so every LIODN no partition owns is blocked), then

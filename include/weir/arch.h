@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The arch boundary (doc/architecture-layers.md): everything the
+ * The arch boundary (doc/architecture.md): everything the
  * board-independent core may ask of the architecture, the hand-over at
  * boot, and the core's entry points the architecture calls. The core
  * reaches arch headers only through this file (as Bao's

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The hcall boundary (doc/architecture-hcall.md). The vCPU code calls
+ * The hcall boundary (doc/architecture.md). The vCPU code calls
  * hcall_dispatch() for an `sc 1` issued from the guest's supervisor mode.
  * The dispatcher finds the token's table entry, decodes the registers
  * once by the entry's shape (include/weir/hcall_abi.h), takes the DMA

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The IOMMU backend interface: the only way the board-independent core
- * (hv/iommu, hv/dma) reaches an IOMMU (doc/architecture-iommu.md): a
+ * (hv/iommu, hv/dma) reaches an IOMMU (doc/architecture.md): a
  * backend is a struct iommu_driver found in the registry
  * (drivers/iommu/registry.c), an instance a struct iommu with its
  * iommu_ops.

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Per-partition services as units (doc/architecture-layers.md): each
+ * Per-partition services as units (doc/architecture.md): each
  * subsystem that keeps state for a partition (virtual PIC, console byte
  * channel, error queue, DMA windows, MSI bank) defines one unit beside
  * its code, and the partition lifecycle (hv/partition/partition.c) calls

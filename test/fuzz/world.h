@@ -8,7 +8,7 @@
  * its iommu_ops and the software model), one of them with an MSI
  * doorbell. The invariants (invariants.c) and world_save() read the PAMU's
  * own state (drivers/iommu/pamu/pamu_priv.h): this fuzzer checks the
- * PAMU's tables as much as hv/dma (doc/architecture-iommu.md, "Left to
+ * PAMU's tables as much as hv/dma (doc/architecture.md, "Left to
  * do"). Also the host fakes of the arch side of include/weir/arch.h
  * (vcpu_kick(), arch_system_reset(), ...).
  *

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""The arch boundary holds (doc/architecture-layers.md).
+"""The arch boundary holds (doc/architecture.md).
 
   layers.py [--objs DIR] [--report]
 
