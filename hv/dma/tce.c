@@ -172,8 +172,9 @@ static inline u64 tce_write(struct dma_window *w, u64 idx, u64 tce)
  * is updated once, with the sum of its TCEs' changes.
  * Return: 0 or the tce_rules_check() error of the first bad TCE.
  */
-static int tce_write_checked(struct dma_window *w, const struct tce_rules *r,
-			     u64 idx, const u64 *src, unsigned int count)
+static int tce_write_checked_u64(struct dma_window *w,
+				 const struct tce_rules *r, u64 idx,
+				 const u64 *src, unsigned int count)
 {
 	u64 *t = &w->tces[idx], *undo = w->group->undo;
 	unsigned int shift = w->slot_tce_shift, i = 0, end;
@@ -203,6 +204,88 @@ static int tce_write_checked(struct dma_window *w, const struct tce_rules *r,
 		w->slot_valid[s++] += (u32)delta;
 	}
 	return 0;
+}
+
+/* A 32-bit word that may alias the halves of a u64 TCE. */
+typedef u32 __attribute__((__may_alias__)) tce_half;
+
+/* Which tce_half of a native u64 holds its high 32 bits. */
+#define HALF_HI (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__ ? 0 : 1)
+
+/*
+ * tce_write_checked() on 32-bit halves, for the usual case: IOMMU pages
+ * of at most 4 GiB (no reserved bit in the high half) and a RAM bound
+ * below 4 GiB. Then a TCE is good iff its low half has no reserved bit
+ * and, when R or W is set, its high half is 0 and its low half is below
+ * @end4, the RAM bound rounded up to a multiple of 4 (the low half less
+ * its two permission bits is the page address, a multiple of 4, and
+ * below the bound exactly when below the rounded bound). Each half is
+ * read once, checked and copied raw; the undo copy and the rollback are
+ * tce_write_checked_u64()'s.
+ * Return: as tce_write_checked_u64().
+ */
+static int tce_write_checked_u32(struct dma_window *w,
+				 const struct tce_rules *r, u64 idx,
+				 const u64 *src, unsigned int count, u32 end4)
+{
+	const tce_half *sh = (const tce_half *)src;
+	tce_half *th = (tce_half *)&w->tces[idx];
+	tce_half *uh = (tce_half *)w->group->undo;
+	u32 res = (u32)r->reserved, rhi = 0, lo = 0;
+	unsigned int shift = w->slot_tce_shift, i, n, left = count;
+	u32 s = (u32)(idx >> shift);
+	u32 room = (1U << shift) - ((u32)idx & ((1U << shift) - 1));
+	int delta;
+
+	/* Slot by slot; one pointer per array, so each step is its work. */
+	while (left) {
+		n = left < room ? left : room;
+		room = 1U << shift;
+		left -= n;
+#pragma GCC unroll 2
+		for (delta = 0; n; n--, sh += 2, th += 2, uh += 2) {
+			u32 ohi = th[0], olo = th[1];
+
+			rhi = sh[0];
+			lo = be32_to_cpu(sh[1]);
+			if (lo & res)
+				goto bad;
+			if (lo & TCE_PERM_MASK) {
+				if (rhi || lo >= end4)
+					goto bad;
+				delta++;
+			}
+			if (be32_to_cpu(olo) & TCE_PERM_MASK)
+				delta--;
+			/* undo[] is native: tce_write() puts it back */
+			uh[HALF_HI] = be32_to_cpu(ohi);
+			uh[HALF_HI ^ 1] = be32_to_cpu(olo);
+			th[0] = rhi;
+			th[1] = cpu_to_be32(lo);
+		}
+		w->slot_valid[s++] += (u32)delta;
+	}
+	return 0;
+bad:
+	w->slot_valid[s] += (u32)delta;
+	/* the values checked, not a second read of the guest's list */
+	delta = tce_rules_check(r, (u64)be32_to_cpu(rhi) << 32 | lo);
+	for (i = (unsigned int)(th - (tce_half *)&w->tces[idx]) / 2; i--;)
+		tce_write(w, idx + i, w->group->undo[i]);
+	return delta;
+}
+
+/*
+ * H_PUT_TCE_INDIRECT's checked store (see tce_write_checked_u64()): on
+ * 32-bit halves when the rules allow (tce_write_checked_u32()).
+ */
+static int tce_write_checked(struct dma_window *w, const struct tce_rules *r,
+			     u64 idx, const u64 *src, unsigned int count)
+{
+	if (!(r->reserved >> 32) && r->gpa_end <= 0xfffffffcULL)
+		return tce_write_checked_u32(w, r, idx, src, count,
+					     (u32)((r->gpa_end + 3) & ~3ULL));
+	return tce_write_checked_u64(w, r, idx, src, count);
 }
 
 /* The same for H_STUFF_TCE: one @value without R/W (tce_stuff() refuses
