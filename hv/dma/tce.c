@@ -242,7 +242,7 @@ static int tce_write_checked_u32(struct dma_window *w,
 		n = left < room ? left : room;
 		room = 1U << shift;
 		left -= n;
-#pragma GCC unroll 2
+#pragma GCC unroll 4
 		for (delta = 0; n; n--, sh += 2, th += 2, uh += 2) {
 			u32 ohi = th[0], olo = th[1];
 
