@@ -223,7 +223,10 @@ int fdt_copy_compact(void *dst, int dstsize, const void *src)
 	if (end > (u32)dstsize)
 		return -FDT_ERR_NOSPACE;
 	memcpy(dst, src, end);
-	fdt_set_totalsize(dst, (uint32_t)dstsize);
+	/* the copied bytes only: fdt_open_into() moves totalsize bytes
+	 * onto themselves (memmove of the whole buffer was 90 k of the
+	 * hand-off's instructions) and then grows the tree to @dstsize */
+	fdt_set_totalsize(dst, end);
 	ret = fdt_check_tree(dst);
 	if (ret)
 		return ret;

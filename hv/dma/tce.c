@@ -172,8 +172,9 @@ static inline u64 tce_write(struct dma_window *w, u64 idx, u64 tce)
  * is updated once, with the sum of its TCEs' changes.
  * Return: 0 or the tce_rules_check() error of the first bad TCE.
  */
-static int tce_write_checked(struct dma_window *w, const struct tce_rules *r,
-			     u64 idx, const u64 *src, unsigned int count)
+static int tce_write_checked_u64(struct dma_window *w,
+				 const struct tce_rules *r, u64 idx,
+				 const u64 *src, unsigned int count)
 {
 	u64 *t = &w->tces[idx], *undo = w->group->undo;
 	unsigned int shift = w->slot_tce_shift, i = 0, end;
@@ -205,6 +206,88 @@ static int tce_write_checked(struct dma_window *w, const struct tce_rules *r,
 	return 0;
 }
 
+/* A 32-bit word that may alias the halves of a u64 TCE. */
+typedef u32 __attribute__((__may_alias__)) tce_half;
+
+/* Which tce_half of a native u64 holds its high 32 bits. */
+#define HALF_HI (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__ ? 0 : 1)
+
+/*
+ * tce_write_checked() on 32-bit halves, for the usual case: IOMMU pages
+ * of at most 4 GiB (no reserved bit in the high half) and a RAM bound
+ * below 4 GiB. Then a TCE is good iff its low half has no reserved bit
+ * and, when R or W is set, its high half is 0 and its low half is below
+ * @end4, the RAM bound rounded up to a multiple of 4 (the low half less
+ * its two permission bits is the page address, a multiple of 4, and
+ * below the bound exactly when below the rounded bound). Each half is
+ * read once, checked and copied raw; the undo copy and the rollback are
+ * tce_write_checked_u64()'s.
+ * Return: as tce_write_checked_u64().
+ */
+static int tce_write_checked_u32(struct dma_window *w,
+				 const struct tce_rules *r, u64 idx,
+				 const u64 *src, unsigned int count, u32 end4)
+{
+	const tce_half *sh = (const tce_half *)src;
+	tce_half *th = (tce_half *)&w->tces[idx];
+	tce_half *uh = (tce_half *)w->group->undo;
+	u32 res = (u32)r->reserved, rhi = 0, lo = 0;
+	unsigned int shift = w->slot_tce_shift, i, n, left = count;
+	u32 s = (u32)(idx >> shift);
+	u32 room = (1U << shift) - ((u32)idx & ((1U << shift) - 1));
+	int delta;
+
+	/* Slot by slot; one pointer per array, so each step is its work. */
+	while (left) {
+		n = left < room ? left : room;
+		room = 1U << shift;
+		left -= n;
+#pragma GCC unroll 4
+		for (delta = 0; n; n--, sh += 2, th += 2, uh += 2) {
+			u32 ohi = th[0], olo = th[1];
+
+			rhi = sh[0];
+			lo = be32_to_cpu(sh[1]);
+			if (lo & res)
+				goto bad;
+			if (lo & TCE_PERM_MASK) {
+				if (rhi || lo >= end4)
+					goto bad;
+				delta++;
+			}
+			if (be32_to_cpu(olo) & TCE_PERM_MASK)
+				delta--;
+			/* undo[] is native: tce_write() puts it back */
+			uh[HALF_HI] = be32_to_cpu(ohi);
+			uh[HALF_HI ^ 1] = be32_to_cpu(olo);
+			th[0] = rhi;
+			th[1] = cpu_to_be32(lo);
+		}
+		w->slot_valid[s++] += (u32)delta;
+	}
+	return 0;
+bad:
+	w->slot_valid[s] += (u32)delta;
+	/* the values checked, not a second read of the guest's list */
+	delta = tce_rules_check(r, (u64)be32_to_cpu(rhi) << 32 | lo);
+	for (i = (unsigned int)(th - (tce_half *)&w->tces[idx]) / 2; i--;)
+		tce_write(w, idx + i, w->group->undo[i]);
+	return delta;
+}
+
+/*
+ * H_PUT_TCE_INDIRECT's checked store (see tce_write_checked_u64()): on
+ * 32-bit halves when the rules allow (tce_write_checked_u32()).
+ */
+static int tce_write_checked(struct dma_window *w, const struct tce_rules *r,
+			     u64 idx, const u64 *src, unsigned int count)
+{
+	if (!(r->reserved >> 32) && r->gpa_end <= 0xfffffffcULL)
+		return tce_write_checked_u32(w, r, idx, src, count,
+					     (u32)((r->gpa_end + 3) & ~3ULL));
+	return tce_write_checked_u64(w, r, idx, src, count);
+}
+
 /* The same for H_STUFF_TCE: one @value without R/W (tce_stuff() refuses
  * R/W), so only valid old TCEs change a slot count. */
 static void tce_stuff_run(struct dma_window *w, u64 idx, u64 value,
@@ -231,8 +314,8 @@ static void tce_stuff_run(struct dma_window *w, u64 idx, u64 value,
  * a fresh window: nothing to write), STUFF_NO_VALID when none has R/W
  * (the slots' valid TCEs stay the same, so no slot changes state: store
  * without undo or reflection), STUFF_VALID otherwise (the full path).
- * One OR per TCE of the raw big-endian words: OR commutes with the byte
- * order, so the permission test is done once, on the result.
+ * One OR per 32-bit half of the raw big-endian words: OR commutes with
+ * the byte order, so the permission test is done once, on the result.
  */
 enum stuff_kind { STUFF_SAME, STUFF_NO_VALID, STUFF_VALID };
 
@@ -241,13 +324,28 @@ static enum stuff_kind stuff_clear_kind(const u64 *t, unsigned int count)
 	u64 any = 0;
 	unsigned int i;
 
-	/* 4 TCEs per branch: this loop is most of Linux's boot clear. */
-#pragma GCC unroll 4
+	/* 8 TCEs per branch: 2 loads and 2 ORs per TCE on a 32-bit core. */
+#pragma GCC unroll 8
 	for (i = 0; i < count; i++)
 		any |= t[i];
 	if (!any)
 		return STUFF_SAME;
 	return be64_to_cpu(any) & TCE_PERM_MASK ? STUFF_VALID : STUFF_NO_VALID;
+}
+
+/*
+ * After TCEs @idx..+@n of @w were all set to 0: shrink the dirty range
+ * (see struct dma_window) by the part of it they cover from either end,
+ * so that a later clear of the same TCEs is a compare, not a scan.
+ */
+static inline void tce_clean(struct dma_window *w, u64 idx, u64 n)
+{
+	u64 end = idx + n;
+
+	if (idx <= w->dirty_lo && end > w->dirty_lo)
+		w->dirty_lo = end < w->dirty_hi ? end : w->dirty_hi;
+	if (idx < w->dirty_hi && end >= w->dirty_hi)
+		w->dirty_hi = idx > w->dirty_lo ? idx : w->dirty_lo;
 }
 
 /* ---- reflection into the IOMMU ---- */
@@ -504,6 +602,41 @@ int tce_get(struct partition *p, u64 liobn, u64 ioba, u64 *tce)
 	return ret;
 }
 
+/*
+ * A clearing H_STUFF_TCE over TCEs @idx..+@count (count >= 1) of @w: only
+ * the part inside the dirty range can hold anything but 0, so only that
+ * part is scanned (nothing at all when they do not meet: Linux's boot
+ * clear of a fresh window), stored and reflected; the TCEs cleared then
+ * shrink the dirty range.
+ * Return: 0 or -EIO (tce_reflect(); nothing changed).
+ */
+static int tce_stuff_clear(struct dma_window *w, u64 idx, u64 count)
+{
+	u64 lo = idx > w->dirty_lo ? idx : w->dirty_lo;
+	u64 hi = idx + count < w->dirty_hi ? idx + count : w->dirty_hi;
+	unsigned int n;
+	int ret;
+
+	if (lo >= hi)
+		return 0;
+	n = (unsigned int)(hi - lo);
+	switch (stuff_clear_kind(&w->tces[lo], n)) {
+	case STUFF_SAME:
+		break;
+	case STUFF_NO_VALID:
+		memset(&w->tces[lo], 0, n * sizeof(w->tces[0]));
+		break;
+	case STUFF_VALID:
+		tce_stuff_run(w, lo, 0, n);
+		ret = tce_reflect(w, lo, n);
+		if (ret)
+			return ret;
+		break;
+	}
+	tce_clean(w, idx, count);
+	return 0;
+}
+
 /**
  * tce_stuff() - H_STUFF_TCE: store @tce in @count consecutive TCEs from
  * bus @ioba
@@ -544,19 +677,10 @@ int tce_stuff(struct partition *p, u64 liobn, u64 ioba, u64 tce, u64 count)
 		return -EACCES;
 	if (tce) {
 		tce_dirty(w, idx, count);
-	} else {
-		switch (stuff_clear_kind(&w->tces[idx], (unsigned int)count)) {
-		case STUFF_SAME:
-			return 0;
-		case STUFF_NO_VALID:
-			memset(&w->tces[idx], 0, count * sizeof(w->tces[0]));
-			return 0;
-		case STUFF_VALID:
-			break;
-		}
+		tce_stuff_run(w, idx, tce, (unsigned int)count);
+		return tce_reflect(w, idx, count);
 	}
-	tce_stuff_run(w, idx, tce, (unsigned int)count);
-	return tce_reflect(w, idx, count);
+	return tce_stuff_clear(w, idx, count);
 }
 
 /**

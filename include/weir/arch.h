@@ -89,8 +89,9 @@ void arch_selftest_fatal(void);
 void *arch_ccsr_ptr(phys_addr_t phys, u64 len);
 
 /**
- * arch_zero_ram() - zero @len bytes at @p (weir's mapping of guest RAM,
- * cacheable), as fast as the core allows (dcbz on PowerPC)
+ * arch_zero_ram() - zero @len bytes at @p (cacheable memory: weir's
+ * mapping of guest RAM, or weir's heap), as fast as the core allows (dcbz
+ * on PowerPC, memset for a head and tail that are not whole blocks)
  */
 void arch_zero_ram(void *p, u64 len);
 /* The data cache block size arch_zero_ram() uses (0: memset only). */

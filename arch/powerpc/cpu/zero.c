@@ -24,7 +24,7 @@ void arch_zero_ram(void *p, u64 len)
 	unsigned int bs = block;
 	u8 *a = p;
 	u64 head;
-	u32 n;
+	u32 n, k;
 
 	if (!bs || len < 2 * bs) {
 		memset(p, 0, len);
@@ -36,13 +36,29 @@ void arch_zero_ram(void *p, u64 len)
 	len -= head;
 	n = (u32)(len / bs); /* guest RAM is below 4 GiB */
 	len -= (u64)n * bs;
-	for (; n >= 4; n -= 4, a += 4 * bs) /* unrolled: 1.75 insns/block */
-		__asm__ __volatile__("dcbz 0,%0\n\tdcbz %1,%0\n\t"
-				     "dcbz %2,%0\n\tdcbz %3,%0"
-				     :
-				     : "r"(a), "r"(bs), "r"(2 * bs), "r"(3 * bs)
-				     : "memory");
-	for (; n; n--, a += bs)
+	/*
+	 * 16 blocks per loop, each dcbz at a + a register holding its
+	 * offset (dcbz has no displacement form). The offsets are its RA
+	 * operand, where r0 reads as 0: hence "b" (any GPR but r0), else
+	 * GCC may put one in r0 and a block is missed. 18 instructions per 16
+	 * blocks with the pointer step and bdnz, 1.2 M for 64 MiB of 64-byte
+	 * blocks.
+	 */
+	for (k = n / 16; k; k--, a += 16 * bs)
+		__asm__ __volatile__(
+			"dcbz 0,%0\n\tdcbz %1,%0\n\tdcbz %2,%0\n\t"
+			"dcbz %3,%0\n\tdcbz %4,%0\n\tdcbz %5,%0\n\t"
+			"dcbz %6,%0\n\tdcbz %7,%0\n\tdcbz %8,%0\n\t"
+			"dcbz %9,%0\n\tdcbz %10,%0\n\tdcbz %11,%0\n\t"
+			"dcbz %12,%0\n\tdcbz %13,%0\n\tdcbz %14,%0\n\t"
+			"dcbz %15,%0"
+			:
+			: "r"(a), "b"(bs), "b"(2 * bs), "b"(3 * bs),
+			  "b"(4 * bs), "b"(5 * bs), "b"(6 * bs), "b"(7 * bs),
+			  "b"(8 * bs), "b"(9 * bs), "b"(10 * bs), "b"(11 * bs),
+			  "b"(12 * bs), "b"(13 * bs), "b"(14 * bs), "b"(15 * bs)
+			: "memory");
+	for (n %= 16; n; n--, a += bs)
 		__asm__ __volatile__("dcbz 0,%0" : : "r"(a) : "memory");
 	memset(a, 0, len);
 }
