@@ -176,6 +176,75 @@ struct iommu_stats {
 };
 
 /*
+ * struct iommu_subwindow - one slot of a window as iommu_ops.audit decoded
+ * it: the first @size bytes of the slot map to real address @phys with
+ * @prot (IOMMU_READ|IOMMU_WRITE); @prot 0: the slot is off (faults).
+ */
+struct iommu_subwindow {
+	phys_addr_t phys;
+	u64 size;
+	unsigned int prot;
+};
+
+/*
+ * struct iommu_window - one LIODN's window as iommu_ops.audit decoded it
+ * from the bytes of the backend's tables (not from its bookkeeping).
+ * @present:   a window is defined (valid, or kept but blocked); when
+ *             false every other field is 0
+ * @valid:     devices may use it (not blocked)
+ * @iova:      bus address of the window, bytes, aligned to @size
+ * @size:      bytes, a power of two >= 4 KiB
+ * @count:     slots (subwindows), a power of two; 1: no subwindows
+ * @sub_first: the backend's index of the entry holding slot 1 (the first
+ *             SPAACE of the LIODN's run on the PAMU), 0 when @count is 1;
+ *             only for telling that a run moved
+ * @slot:      @count entries, slot i at bus address @iova + i * @size /
+ *             @count
+ */
+struct iommu_window {
+	bool present;
+	bool valid;
+	u64 iova;
+	u64 size;
+	unsigned int count;
+	u32 sub_first;
+	const struct iommu_subwindow *slot;
+};
+
+/*
+ * struct iommu_audit - what iommu_ops.audit reports to its caller.
+ * @full:   in: decode every entry even when the tables' bytes are those
+ *          of the last audit that passed
+ * @window: called once per LIODN of the tables (0 .. caps.max_liodn, in
+ *          order) with its decoded window, whenever the tables are
+ *          decoded (@full, after a failed audit, or when they changed);
+ *          @w and its slots are valid only during the call
+ * @ctx:    passed to @window
+ * @generation: out: the number of audits of this instance that found a
+ *          byte of the backend's tables changed since the audit before;
+ *          the same value twice means nothing a device or a later
+ *          commit reads changed in between
+ * @why:    out: the first broken rule, when audit returns -EIO
+ */
+struct iommu_audit {
+	bool full;
+	void (*window)(void *ctx, u32 liodn, const struct iommu_window *w);
+	void *ctx;
+	u64 generation;
+	char why[160];
+};
+
+/*
+ * Fault injection (struct iommu.inject), honoured only in builds with
+ * CONFIG_IOMMU_FAULT_INJECT (the fuzz build): a bug planted inside the
+ * backend that its audit must catch (`make fuzz-selftest`).
+ * IOMMU_INJECT_FREE_SUB: after each successful commit, write a nonzero
+ * word into the last subwindow entry (SPAACE) if no window uses it.
+ */
+#define IOMMU_INJECT_NONE 0u
+#define IOMMU_INJECT_FREE_SUB 1u
+
+/*
  * struct iommu_mem - how the emulated DMA engine touches real memory.
  * @copy:  copy @len bytes from real address @src to @dst; 0 or -errno
  * @check: optional, called for every chunk before anything is copied:
@@ -255,11 +324,45 @@ struct iommu_ops {
 		     void (*report)(const struct iommu_fault *fault));
 	/* Fill @st (struct iommu_stats); host builds (tools, tests). */
 	void (*stats)(struct iommu *mmu, struct iommu_stats *st);
+	/*
+	 * Host builds (tests, the hcall fuzzer; NULL in weir): the
+	 * backend's self-check. It decodes its tables from their bytes with
+	 * code apart from its encoder (on the PAMU, the field layout of
+	 * Linux drivers/iommu/fsl_pamu.h), checks its own rules (an absent
+	 * or unused entry is all zero, entries well formed, no subwindow
+	 * entry in two windows, allocation map == what the windows use,
+	 * nothing staged or held between transactions), hands every
+	 * LIODN's window to @a->window, where the caller checks them
+	 * against what the core believes is mapped, and fills
+	 * @a->generation; unchanged tables already found good are not
+	 * decoded again unless @a->full. Returns 0; -EIO with @a->why set on the
+	 * first broken rule (the remaining windows are not reported);
+	 * -ENOMEM (scratch memory).
+	 */
+	int (*audit)(struct iommu *mmu, struct iommu_audit *a);
+	/*
+	 * Host builds (NULL in weir): keep a copy of the backend's state
+	 * (tables, allocation map, LIODN attributes) inside the instance,
+	 * and put it back, so a test can start many runs from one state
+	 * without rebuilding it. save() returns 0, -EBUSY (operations
+	 * staged), -ENOMEM; restore() returns 0, -ENOENT (nothing saved);
+	 * it drops anything staged. destroy() frees the copy.
+	 */
+	int (*save)(struct iommu *mmu);
+	int (*restore)(struct iommu *mmu);
 };
 
+/*
+ * struct iommu - one backend instance.
+ * @ops:    its operations
+ * @priv:   the backend's own state
+ * @inject: IOMMU_INJECT_* (above), read only by builds with
+ *          CONFIG_IOMMU_FAULT_INJECT; 0 otherwise
+ */
 struct iommu {
 	const struct iommu_ops *ops;
 	void *priv;
+	unsigned int inject;
 };
 
 /*

@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The hcall fuzzer's invariants (invariants.h). The PAMU tables are read
- * by decoding the big-endian entries (paace_decode()), never through the
- * driver's own bookkeeping; exact windows are also probed through the
- * software model (pamu_model_translate()), the walk a device would do.
+ * The hcall fuzzer's invariants (invariants.h). The IOMMU is reached only
+ * through iommu_ops: its audit (the PAMU's drivers/iommu/pamu/audit.c)
+ * decodes the table bytes with code apart from the encoder, checks the
+ * driver's own rules and hands each LIODN's window here, where it is
+ * checked against the partitions' RAM and doorbells and against what
+ * hv/dma believes is mapped; exact windows are also probed through
+ * iommu_ops.translate (the PAMU's software model), the walk a device
+ * would do.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <weir/byteorder.h>
 #include <weir/errq.h>
-#include "pamu.h"
-#include "pamu_priv.h"
 #include "invariants.h"
 #include "world.h"
 
@@ -37,14 +40,12 @@ void inv_fail(const char *after, const char *fmt, ...)
  * region's kind says which invariants depend on it, so that a change can
  * be mapped to what must be re-checked (inv_check_changed()):
  *   RK_GROUP   group @id's state: its LIODNs and windows;
- *   RK_PAACT   the primary table: a changed entry marks its LIODN;
- *   RK_SPAACT  the secondary table: a changed entry marks its index (and,
- *              through the last decode, the LIODN whose run holds it);
- *   RK_MAP     the SPAACE allocation map: a changed bit marks its index;
  *   RK_OTHER   partitions, vPICs, vCPUs...: no invariant but "a refused
  *              call changes nothing" reads them.
+ * The IOMMU's state is not a region: its audit (below) says whether it
+ * changed (a generation) and which LIODNs' windows did.
  */
-enum rkind { RK_OTHER, RK_GROUP, RK_PAACT, RK_SPAACT, RK_MAP };
+enum rkind { RK_OTHER, RK_GROUP };
 
 #define MAX_REGIONS 80
 
@@ -65,17 +66,6 @@ static unsigned int nregions;
 /* What changed since the last check (snap_update() sets, checks clear). */
 static u64 dirty_liodns;			/* bit per LIODN */
 static unsigned int dirty_groups;		/* bit per group */
-static u32 dirty_spaace[(W_SPAACES + 31) / 32];	/* bit per SPAACE */
-
-static void set_bit32(u32 *map, u32 i)
-{
-	map[i / 32] |= 1u << (i % 32);
-}
-
-static bool test_bit32(const u32 *map, u32 i)
-{
-	return map[i / 32] & (1u << (i % 32));
-}
 
 /*
  * Equality of @n bytes, without the ASan memcmp interceptor: both sides
@@ -137,33 +127,93 @@ static void add(const char *name, void *live, size_t len)
 	add_kind(name, live, len, RK_OTHER, 0);
 }
 
+/* ------------------------------------------------------- IOMMU audit */
+
+/* One LIODN's window as the last audit reported it. */
+struct dec {
+	struct iommu_window w;		/* w.slot points at slot[] */
+	struct iommu_subwindow slot[W_MAX_SUB];
+};
+
+static struct dec dec[W_MAX_LIODN + 1];
+static u64 iommu_gen;			/* of the last audit */
+static bool audit_failed;		/* reported by inv_check_cheap() */
+static char audit_why[200];
+
+static bool window_same(const struct iommu_window *a,
+			const struct iommu_window *b)
+{
+	unsigned int s;
+
+	if (a->present != b->present || a->valid != b->valid ||
+	    a->iova != b->iova || a->size != b->size ||
+	    a->count != b->count || a->sub_first != b->sub_first)
+		return false;
+	for (s = 0; s < a->count; s++)
+		if (a->slot[s].phys != b->slot[s].phys ||
+		    a->slot[s].size != b->slot[s].size ||
+		    a->slot[s].prot != b->slot[s].prot)
+			return false;
+	return true;
+}
+
+/* iommu_audit.window: keep @w in dec[], mark @liodn if it changed. */
+static void on_window(void *ctx, u32 liodn, const struct iommu_window *w)
+{
+	struct dec *d;
+
+	if (liodn > W_MAX_LIODN || w->count > W_MAX_SUB)
+		inv_fail("audit", "liodn %u with %u slots: beyond the world",
+			 liodn, w->count);
+	d = &dec[liodn];
+	if (window_same(&d->w, w))
+		return;
+	d->w = *w;
+	d->w.slot = d->slot;
+	memcpy(d->slot, w->slot, w->count * sizeof(*w->slot));
+	dirty_liodns |= 1ULL << liodn;
+}
+
 /*
- * What a refused call must not change: the PAMU tables and allocation
- * map, every group's state (config, owner, windows with their TCE tables
+ * Run the IOMMU's audit (@full: decode every entry even if the tables
+ * did not change): dec[] in step with the tables, the LIODNs whose
+ * window changed marked in dirty_liodns. A broken rule is kept for the
+ * next inv_check_cheap(), which names the call. Returns true when the
+ * IOMMU's state changed (its generation) or the audit failed.
+ */
+static bool audit(bool full)
+{
+	struct iommu_audit a = { .full = full, .window = on_window };
+	int ret = W.mmu->ops->audit(W.mmu, &a);
+
+	if (ret) {
+		if (!audit_failed)
+			snprintf(audit_why, sizeof(audit_why),
+				 "IOMMU audit: %s (%d)",
+				 ret == -EIO ? a.why : "no verdict", ret);
+		audit_failed = true;
+		return true;
+	}
+	if (a.generation == iommu_gen)
+		return false;
+	iommu_gen = a.generation;
+	return true;
+}
+
+/* ---------------------------------------------------------- snapshot */
+
+/*
+ * What a refused call must not change: the IOMMU's tables (its audit),
+ * every group's state (config, owner, windows with their TCE tables
  * and slot bookkeeping, blocked flag, fault count; not the per-call
  * scratch undo/list), partitions, vPICs, byte channels, the vCPUs (but
  * not their shadow TLBs), the error queues, MSI registers, the console.
  */
 void snap_init(void)
 {
-	struct pamu *pm = to_pamu(W.mmu);
-	const struct pamu_tables *t = &pm->t;
-	u8 *paact = (u8 *)t->paact, *spaact = (u8 *)t->spaact;
-	size_t np = (size_t)t->num_paace * PAACE_SIZE;
-	size_t ns = (size_t)t->num_spaace * PAACE_SIZE;
 	unsigned int g, i, w;
 
-	if (paact != t->base || spaact < paact + np || t->omt < spaact + ns ||
-	    t->num_paace > 64 || t->num_spaace > W_SPAACES)
-		inv_fail("start-up", "PAMU table layout not PAACT|SPAACT|OMT");
 	nregions = 0;
-	add_kind("paact", paact, np, RK_PAACT, 0);
-	add("pamu tables (gap)", paact + np, (size_t)(spaact - paact) - np);
-	add_kind("spaact", spaact, ns, RK_SPAACT, 0);
-	add("pamu tables (gap, omt)", spaact + ns,
-	    (size_t)(t->omt - spaact) - ns + OMT_SIZE);
-	add_kind("spaace map", pm->spaace_map, (t->num_spaace + 31) / 32 * 4,
-		 RK_MAP, 0);
 	for (g = 0; g < W_NGROUPS; g++) {
 		struct dma_group *grp = W.grp[g];
 
@@ -196,56 +246,22 @@ void snap_init(void)
 	add("console bytes", &W.console_bytes, sizeof(W.console_bytes));
 	add("kicks", &W.kicks, sizeof(W.kicks));
 	add("resets", &W.resets, sizeof(W.resets));
+	audit(true);
 	dirty_liodns = 0;
 	dirty_groups = 0;
-	memset(dirty_spaace, 0, sizeof(dirty_spaace));
 }
 
-/* Record which entries of a changed table region differ, then accept. */
+/* Record what a changed region marks, then accept it. */
 static void mark_dirty(struct region *r)
 {
-	const u8 *c = r->copy, *l = r->live;
-	size_t i, n;
-
-	switch (r->kind) {
-	case RK_GROUP:
+	if (r->kind == RK_GROUP)
 		dirty_groups |= 1u << r->id;
-		break;
-	case RK_PAACT:
-		for (i = 0; i < r->len / PAACE_SIZE; i++)
-			if (!same(c + i * PAACE_SIZE, l + i * PAACE_SIZE,
-				  PAACE_SIZE))
-				dirty_liodns |= 1ULL << i;
-		break;
-	case RK_SPAACT:
-		/* 16 entries (1 KiB) at a time, then entry by entry */
-		n = r->len / PAACE_SIZE;
-		for (i = 0; i < n; i += 16) {
-			size_t k, m = n - i < 16 ? n - i : 16;
-
-			if (same(c + i * PAACE_SIZE, l + i * PAACE_SIZE,
-				 m * PAACE_SIZE))
-				continue;
-			for (k = i; k < i + m; k++)
-				if (!same(c + k * PAACE_SIZE, l + k * PAACE_SIZE,
-					  PAACE_SIZE))
-					set_bit32(dirty_spaace, (u32)k);
-		}
-		break;
-	case RK_MAP:
-		for (i = 0; i < r->len / 4; i++)
-			dirty_spaace[i] |= ((const u32 *)c)[i] ^
-					   ((const u32 *)l)[i];
-		break;
-	case RK_OTHER:
-		break;
-	}
 	memcpy(r->copy, r->live, r->len);
 }
 
 bool snap_update(void)
 {
-	bool changed = false;
+	bool changed = audit(false);
 	unsigned int i;
 
 	for (i = 0; i < nregions; i++) {
@@ -263,6 +279,10 @@ bool snap_same(void)
 {
 	unsigned int i;
 
+	if (audit(false)) {
+		fprintf(stderr, "changed: the IOMMU's tables (audit)\n");
+		return false;
+	}
 	for (i = 0; i < nregions; i++) {
 		const struct region *r = &regions[i];
 
@@ -279,8 +299,6 @@ bool snap_same(void)
 	return true;
 }
 
-static bool spaace_runs_same(unsigned int parts, const struct region *r);
-
 bool snap_scope_same(unsigned int parts)
 {
 	unsigned int i;
@@ -288,11 +306,6 @@ bool snap_scope_same(unsigned int parts)
 	for (i = 0; i < nregions; i++) {
 		const struct region *r = &regions[i];
 
-		if (r->kind == RK_SPAACT) {
-			if (!spaace_runs_same(parts, r))
-				return false;
-			continue;
-		}
 		if (r->owner >= 0 && !(parts & (1u << r->owner)))
 			continue;
 		if (!same(r->copy, r->live, r->len)) {
@@ -319,35 +332,7 @@ void snap_accept_regs(unsigned int pi, unsigned int vi)
 		abort();
 }
 
-/* ------------------------------------------------------ PAMU decoding */
-
-struct dec_slot {
-	phys_addr_t phys;
-	u64 size;
-	unsigned int prot;
-};
-
-/* One LIODN's window as the tables say. */
-struct dec {
-	bool present, valid;
-	u64 iova, size;
-	u32 count;
-	u32 fspi, nrun;		/* its SPAACE run (nrun 0: none) */
-	struct dec_slot slot[W_MAX_SUB];
-};
-
-static struct dec dec[W_MAX_LIODN + 1];
-/* Per SPAACE: the LIODN whose run holds it, as last decoded; -1: none. */
-static int8_t spaace_owner[W_SPAACES];
-/* SPAACEs whose "unreferenced is zero, map bit = referenced" rule must be
- * re-checked (changed, or in a run that moved). */
-static u32 affected[(W_SPAACES + 31) / 32];
-
-static unsigned int ap_prot(u8 ap)
-{
-	return (ap & PAACE_AP_QUERY ? IOMMU_READ : 0) |
-	       (ap & PAACE_AP_UPDATE ? IOMMU_WRITE : 0);
-}
+/* ------------------------------------------------- windows of the IOMMU */
 
 /*
  * A mapping of @liodn: slot at bus @iova maps [@phys, +@size) with @prot.
@@ -383,202 +368,35 @@ static void check_mapping(const char *after, u32 liodn, u64 iova,
 		 (unsigned long long)p->ram_size);
 }
 
-static bool entry_zero(const u32 *e)
+/*
+ * @liodn's window as the audit reported it: only a LIODN of exactly one
+ * group has one, and a valid one maps only its owner's RAM or the
+ * group's doorbell.
+ */
+static void check_liodn(const char *after, u32 liodn)
 {
-	unsigned int i;
-
-	for (i = 0; i < PAACE_WORDS; i++)
-		if (e[i])
-			return false;
-	return true;
-}
-
-/* Decode one slot entry @e (the primary for slot 0) of @liodn. */
-static void decode_slot(const char *after, u32 liodn, const struct dec *d,
-			unsigned int s, const struct paace_fields *e, bool mw,
-			struct dec_slot *out)
-{
-	u64 slot = d->size / d->count, msize;
-
-	memset(out, 0, sizeof(*out));
-	if (!e->ap)
-		return;
-	if (e->atm != PAACE_ATM_WINDOW_XLATE)
-		inv_fail(after, "liodn %u slot %u: ATM %u", liodn, s, e->atm);
-	msize = mw ? pamu_wse_to_size(e->swse) : d->size;
-	if (msize < SZ_4K || msize > slot)
-		inv_fail(after, "liodn %u slot %u: size %#llx", liodn, s,
-			 (unsigned long long)msize);
-	out->phys = e->twba;
-	out->size = msize;
-	out->prot = ap_prot(e->ap);
-	if (d->valid)
-		check_mapping(after, liodn, d->iova + s * slot, out->phys,
-			      out->size, out->prot);
-}
-
-/* Decode and check @liodn's primary and its SPAACE run into dec[]. */
-static void decode_liodn(const char *after, const struct pamu_tables *t,
-			 u32 liodn)
-{
-	const u32 *pe = t->paact + (size_t)liodn * PAACE_WORDS;
-	struct dec *d = &dec[liodn];
-	struct paace_fields f, e;
+	const struct dec *d = &dec[liodn];
 	unsigned int s;
-	u64 idx;
 
-	paace_decode(pe, &f);
-	memset(d, 0, offsetof(struct dec, slot));
-	d->present = f.v || f.wse;
-	if (!d->present) {
-		if (!entry_zero(pe))
-			inv_fail(after, "liodn %u: absent entry not zero", liodn);
+	if (!d->w.present)
 		return;
-	}
 	if (world_liodn_owner(liodn) < 0 || world_liodn_groups(liodn) != 1)
 		inv_fail(after, "liodn %u: window but %u groups", liodn,
 			 world_liodn_groups(liodn));
-	d->valid = f.v;
-	d->iova = f.wba;
-	d->size = pamu_wse_to_size(f.wse);
-	d->count = f.mw ? pamu_wce_to_count(f.wce) : 1;
-	d->fspi = f.fspi;
-	if (f.pt != PAACE_PT_PRIMARY || d->size < SZ_4K ||
-	    d->count > W_MAX_SUB || !IS_ALIGNED(d->iova, d->size))
-		inv_fail(after, "liodn %u: bad primary", liodn);
-	for (s = 0; s < d->count; s++) {
-		if (!s) {
-			decode_slot(after, liodn, d, 0, &f, f.mw, &d->slot[0]);
-			continue;
-		}
-		idx = (u64)f.fspi + s - 1;
-		if (idx >= t->num_spaace)
-			inv_fail(after, "liodn %u: run beyond SPAACT", liodn);
-		if (spaace_owner[idx] >= 0)
-			inv_fail(after, "spaace %llu shared (liodn %u and %d)",
-				 (unsigned long long)idx, liodn,
-				 spaace_owner[idx]);
-		spaace_owner[idx] = (int8_t)liodn;
-		d->nrun = s;
-		set_bit32(affected, (u32)idx);
-		paace_decode(t->spaact + idx * PAACE_WORDS, &e);
-		if (!e.v) {
-			memset(&d->slot[s], 0, sizeof(d->slot[s]));
-			continue;
-		}
-		if (e.pt != PAACE_PT_SECONDARY || e.liodn != liodn)
-			inv_fail(after, "spaace %llu: pt %u liodn %u in run of "
-				 "liodn %u", (unsigned long long)idx, e.pt,
-				 e.liodn, liodn);
-		decode_slot(after, liodn, d, s, &e, true, &d->slot[s]);
-	}
-}
-
-/* Forget @liodn's decoded run (it is about to be decoded again). */
-static void release_liodn(u32 liodn)
-{
-	struct dec *d = &dec[liodn];
-	u32 k;
-
-	for (k = 0; k < d->nrun; k++) {
-		spaace_owner[d->fspi + k] = -1;
-		set_bit32(affected, d->fspi + k);
-	}
-	d->nrun = 0;
-}
-
-/* An unreferenced SPAACE is all zero; the map bit says "referenced". */
-static void check_spaace(const char *after, const struct pamu *pm, u32 i)
-{
-	const u32 *se = pm->t.spaact + (size_t)i * PAACE_WORDS;
-	bool ref = spaace_owner[i] >= 0;
-
-	if (!ref && !entry_zero(se))
-		inv_fail(after, "spaace %u: unreferenced, not zero", i);
-	if (test_bit32(pm->spaace_map, i) != ref)
-		inv_fail(after, "spaace %u: map bit %d, owner %d", i,
-			 test_bit32(pm->spaace_map, i), spaace_owner[i]);
-}
-
-static void check_affected(const char *after, const struct pamu *pm)
-{
-	u32 w, i;
-
-	for (w = 0; w < ARRAY_SIZE(affected); w++) {
-		while (affected[w]) {
-			i = w * 32 + (u32)__builtin_ctz(affected[w]);
-			affected[w] &= affected[w] - 1;
-			if (i < pm->t.num_spaace)
-				check_spaace(after, pm, i);
-		}
-	}
-}
-
-/*
- * Every PAACE and SPAACE, from scratch. The view the incremental checks
- * kept (run owners, window geometry) must be what a fresh decode gives,
- * when this sweep follows them (@cross).
- */
-static void check_pamu(const char *after, bool cross)
-{
-	static int8_t old_owner[W_SPAACES];
-	static struct dec old[W_MAX_LIODN + 1];
-	struct pamu *pm = to_pamu(W.mmu);
-	const struct pamu_tables *t = &pm->t;
-	u32 l, i;
-
-	if (cross) {
-		memcpy(old_owner, spaace_owner, sizeof(old_owner));
-		for (l = 0; l < t->num_paace; l++)
-			memcpy(&old[l], &dec[l], offsetof(struct dec, slot));
-	}
-	memset(spaace_owner, -1, sizeof(spaace_owner));
-	for (l = 0; l < t->num_paace; l++) {
-		dec[l].nrun = 0;
-		decode_liodn(after, t, l);
-		if (cross && memcmp(&old[l], &dec[l], offsetof(struct dec, slot)))
-			inv_fail(after, "liodn %u: incremental view out of step",
-				 l);
-	}
-	if (cross && memcmp(old_owner, spaace_owner, sizeof(old_owner)))
-		inv_fail(after, "SPAACE owners: incremental view out of step");
-	for (i = 0; i < t->num_spaace; i++)
-		check_spaace(after, pm, i);
-	memset(affected, 0, sizeof(affected));
+	if (!d->w.valid)
+		return;
+	for (s = 0; s < d->w.count; s++)
+		if (d->slot[s].prot)
+			check_mapping(after, liodn,
+				      d->w.iova + s * (d->w.size / d->w.count),
+				      d->slot[s].phys, d->slot[s].size,
+				      d->slot[s].prot);
 }
 
 /* Owner partition index of @liodn's group, or -1. */
 static int liodn_part(u32 liodn)
 {
 	return world_liodn_owner(liodn);
-}
-
-/*
- * The SPAACE runs of the LIODNs of partitions @parts equal the snapshot
- * copy. dec[] is the decode of the copy's state (every snap_update() is
- * followed by a check that brings it in step).
- */
-static bool spaace_runs_same(unsigned int parts, const struct region *r)
-{
-	unsigned int g, k;
-
-	for (g = 0; g < W_NGROUPS; g++) {
-		if (!(parts & (1u << W.grp_owner[g])))
-			continue;
-		for (k = 0; k < W.gcfg[g].nr_liodns; k++) {
-			const struct dec *d = &dec[W.gcfg[g].liodns[k]];
-			size_t off = (size_t)d->fspi * PAACE_SIZE;
-
-			if (d->nrun && !same((u8 *)r->copy + off,
-					     (u8 *)r->live + off,
-					     (size_t)d->nrun * PAACE_SIZE)) {
-				fprintf(stderr, "changed: SPAACE run of liodn %u\n",
-					W.gcfg[g].liodns[k]);
-				return false;
-			}
-		}
-	}
-	return true;
 }
 
 /* A change of @what belonging to partition index @pi: allowed in @parts? */
@@ -642,7 +460,7 @@ static void check_tces(const char *after, const struct dma_window *w)
 }
 
 /*
- * Committed slot state == what the TCEs say == the PAMU entries of every
+ * Committed slot state == what the TCEs say == the IOMMU entries of every
  * LIODN of the group; every mapped byte is granted by a TCE.
  */
 static void check_slots(const char *after, const struct dma_window *w)
@@ -663,7 +481,8 @@ static void check_slots(const char *after, const struct dma_window *w)
 			inv_fail(after, "liobn %#x slot %u: committed state is "
 				 "not what the TCEs say", w->liobn, s);
 		for (l = 0; l < g->cfg.nr_liodns; l++) {
-			const struct dec_slot *d = &dec[g->cfg.liodns[l]].slot[s];
+			const struct iommu_subwindow *d =
+				&dec[g->cfg.liodns[l]].slot[s];
 
 			if (d->prot != st->prot || (st->prot &&
 			    (d->phys != st->phys || d->size != st->size)))
@@ -700,7 +519,7 @@ static void check_slots(const char *after, const struct dma_window *w)
 static int translate(u32 liodn, u64 iova, unsigned int access,
 		     phys_addr_t *phys)
 {
-	return pamu_model_translate(W.mmu, liodn, iova, access, phys, NULL);
+	return W.mmu->ops->translate(W.mmu, liodn, iova, access, phys);
 }
 
 /*
@@ -805,15 +624,15 @@ static void check_group(const char *after, const struct dma_group *g)
 		const struct dec *d = &dec[g->cfg.liodns[i]];
 
 		if (!act || g->blocked) {
-			if (d->valid)
+			if (d->w.valid)
 				inv_fail(after, "group %u: no window, liodn %u "
 					 "valid", g->cfg.index,
 					 g->cfg.liodns[i]);
 			continue;
 		}
-		if (!d->valid || d->iova != act->bus_offset ||
-		    d->size != act->size || d->count != act->nr_slots)
-			inv_fail(after, "group %u liodn %u: PAMU window is not "
+		if (!d->w.valid || d->w.iova != act->bus_offset ||
+		    d->w.size != act->size || d->w.count != act->nr_slots)
+			inv_fail(after, "group %u liodn %u: IOMMU window is not "
 				 "the active window %#x", g->cfg.index,
 				 g->cfg.liodns[i], act->liobn);
 	}
@@ -833,25 +652,6 @@ static void check_group(const char *after, const struct dma_group *g)
 
 struct inv_stats inv_stats;
 
-/*
- * The PAMU's held slots (struct pamu_win) never outlive a commit or
- * abort: between calls none is held, so no stale slot can be written by
- * a later commit; the tables stay the only record.
- */
-static void check_held_slots(const char *after)
-{
-	const struct pamu *pm = to_pamu(W.mmu);
-	unsigned int i;
-
-	if (pm->win.nr_dirty)
-		inv_fail(after, "pamu: %u slots held after the call",
-			 pm->win.nr_dirty);
-	for (i = 0; i < (pm->max_subwindows + 31) / 32; i++)
-		if (pm->win.dirty[i])
-			inv_fail(after, "pamu: held-slot bitmap word %u is %#x",
-				 i, pm->win.dirty[i]);
-}
-
 void inv_check_cheap(const char *after)
 {
 	size_t off = 0;
@@ -866,26 +666,28 @@ void inv_check_cheap(const char *after)
 		if (i < W_NPARTS)
 			off += W_CANARY + W.part[i].ram_size;
 	}
-	if (pamu_staged_count(W.mmu))
-		inv_fail(after, "%u PAMU operations left staged",
-			 pamu_staged_count(W.mmu));
-	check_held_slots(after);
+	/* the audit's own rules (nothing staged or held, tables well formed)
+	 * as of the last audit, which ran after this call if it changed
+	 * anything */
+	if (audit_failed)
+		inv_fail(after, "%s", audit_why);
 }
 
 static void clear_dirty(void)
 {
 	dirty_liodns = 0;
 	dirty_groups = 0;
-	memset(dirty_spaace, 0, sizeof(dirty_spaace));
 }
 
 void inv_check_all(const char *after)
 {
 	unsigned int g;
+	u32 l;
 
+	audit(true);
 	inv_check_cheap(after);
-	check_pamu(after, inv_stats.sweeps != 0 && !dirty_liodns &&
-		   !dirty_groups);
+	for (l = 0; l <= W_MAX_LIODN; l++)
+		check_liodn(after, l);
 	for (g = 0; g < W_NGROUPS; g++)
 		check_group(after, W.grp[g]);
 	clear_dirty();
@@ -895,21 +697,19 @@ void inv_check_all(const char *after)
 /*
  * Only what the changes recorded by snap_update() can affect. Every rule
  * of inv_check_all() reads a fixed part of the state: a LIODN's rules
- * its PAACE, its SPAACE run and its group's config; a group's rules its
- * own state and its LIODNs' entries; a SPAACE's rule the entry, its map
- * bit and whether a run holds it. So re-checking the LIODNs whose entry
- * or run changed, those of changed groups, every group of such a LIODN
- * and every SPAACE that changed or sits in a run that moved gives the
- * verdict of a full sweep, which fuzz_hcall.c still runs periodically
- * (and the self-test proves this one alone catches every injected bug).
+ * its window (as the audit decoded it, which snap_update() ran) and its
+ * group's config; a group's rules its own state and its LIODNs'
+ * windows. So re-checking the LIODNs whose window changed, those of
+ * changed groups and every group of such a LIODN gives the verdict of a
+ * full sweep, which fuzz_hcall.c still runs periodically (and the
+ * self-test proves this one alone catches every injected bug). Also
+ * ownership: a changed group or window must belong to one of partitions
+ * @parts.
  */
 void inv_check_changed(const char *after, unsigned int parts)
 {
-	struct pamu *pm = to_pamu(W.mmu);
-	const struct pamu_tables *t = &pm->t;
 	u64 liodns = dirty_liodns, todo;
 	unsigned int groups = dirty_groups, g, k;
-	u32 w, i;
 
 	inv_check_cheap(after);
 	for (g = 0; g < W_NGROUPS; g++)
@@ -919,44 +719,21 @@ void inv_check_changed(const char *after, unsigned int parts)
 			for (k = 0; k < W.gcfg[g].nr_liodns; k++)
 				liodns |= 1ULL << W.gcfg[g].liodns[k];
 		}
+	for (todo = dirty_liodns; todo; todo &= todo - 1) {
+		u32 l = (u32)__builtin_ctzll(todo);
+
+		check_owner(after, parts, liodn_part(l),
+			    "IOMMU window (or subwindow entries) of liodn", l);
+	}
 	for (todo = liodns; todo; todo &= todo - 1) {
 		u32 l = (u32)__builtin_ctzll(todo);
 
-		check_owner(after, parts, liodn_part(l), "PAACE of liodn", l);
-	}
-	for (w = 0; w < ARRAY_SIZE(dirty_spaace); w++) {
-		affected[w] |= dirty_spaace[w];
-		for (todo = dirty_spaace[w]; todo; todo &= todo - 1) {
-			i = w * 32 + (u32)__builtin_ctzll(todo);
-			if (i < W_SPAACES && spaace_owner[i] >= 0) {
-				liodns |= 1ULL << spaace_owner[i];
-				check_owner(after, parts,
-					    liodn_part((u32)spaace_owner[i]),
-					    "SPAACE (old run)", i);
-			}
-		}
-	}
-	for (todo = liodns; todo; todo &= todo - 1)
-		release_liodn((u32)__builtin_ctzll(todo));
-	for (todo = liodns; todo; todo &= todo - 1) {
-		u32 l = (u32)__builtin_ctzll(todo);
-
-		if (l < t->num_paace)
-			decode_liodn(after, t, l);
+		check_liodn(after, l);
 		for (g = 0; g < W_NGROUPS; g++)
 			for (k = 0; k < W.gcfg[g].nr_liodns; k++)
 				if (W.gcfg[g].liodns[k] == l)
 					groups |= 1u << g;
 	}
-	for (w = 0; w < ARRAY_SIZE(dirty_spaace); w++)
-		for (todo = dirty_spaace[w]; todo; todo &= todo - 1) {
-			i = w * 32 + (u32)__builtin_ctzll(todo);
-			if (i < W_SPAACES && spaace_owner[i] >= 0)
-				check_owner(after, parts,
-					    liodn_part((u32)spaace_owner[i]),
-					    "SPAACE (new run)", i);
-		}
-	check_affected(after, pm);
 	for (g = 0; g < W_NGROUPS; g++)
 		if (groups & (1u << g))
 			check_group(after, W.grp[g]);

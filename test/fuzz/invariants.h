@@ -20,9 +20,8 @@ bool snap_same(void);
 /*
  * The same for the state a call of partitions @parts (bit per index into
  * W.part) could change: every small region (partitions, vPICs, vCPUs,
- * queues, PAACT, SPAACE map...), the groups of @parts and the SPAACE
- * runs of their LIODNs; not other partitions' groups and runs, nor the
- * free SPAACEs (snap_same() and snap_update() compare those).
+ * queues...) and the groups of @parts; not other partitions' groups,
+ * nor the IOMMU (whose audit runs in snap_same() and snap_update()).
  */
 bool snap_scope_same(unsigned int parts);
 /* Take partition @pi vCPU @vi's registers into the snapshot (a refused
@@ -30,23 +29,27 @@ bool snap_scope_same(unsigned int parts);
 void snap_accept_regs(unsigned int pi, unsigned int vi);
 
 /*
- * Everything, from scratch (the full sweep): PAMU tables decoded (every
- * valid entry maps only its owner's RAM or its own doorbell, write-only;
- * no dangling or shared SPAACE; allocation map in step), each window's
- * bookkeeping and TCEs, table and PAMU agreement (exact windows through
- * pamu_model_translate), the MSI range, nothing staged, the canaries.
+ * Everything, from scratch (the full sweep): the IOMMU audited through
+ * iommu_ops.audit (its own rules: tables well formed, no dangling or
+ * shared subwindow entry, allocation map in step, nothing staged or
+ * held) and every LIODN's window it reports (only a LIODN of one group
+ * has one; a valid one maps only its owner's RAM or its own doorbell,
+ * write-only), each window's bookkeeping and TCEs, table and IOMMU
+ * agreement (exact windows through iommu_ops.translate), the MSI range,
+ * the canaries.
  */
 void inv_check_all(const char *after);
 /*
  * The same rules, for what changed since the last check (as recorded by
- * snap_update()): the LIODNs whose entries or runs changed, the groups
- * whose state changed or that hold such a LIODN, the SPAACEs that
- * changed or moved, plus the cheap checks. Also ownership: a changed
- * group, PAACE or SPAACE run must belong to one of partitions @parts
- * (bit per index into W.part), those the call may act on.
+ * snap_update(), which runs the audit): the LIODNs whose window changed,
+ * the groups whose state changed or that hold such a LIODN, plus the
+ * cheap checks. Also ownership: a changed group or window must belong
+ * to one of partitions @parts (bit per index into W.part), those the
+ * call may act on.
  */
 void inv_check_changed(const char *after, unsigned int parts);
-/* The cheap part, after every call: canaries and nothing staged. */
+/* The cheap part, after every call: the canaries, and a rule the last
+ * IOMMU audit found broken. */
 void inv_check_cheap(const char *after);
 
 struct inv_stats {

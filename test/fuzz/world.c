@@ -21,9 +21,7 @@
 #include <weir/errq.h>
 #include <weir/msi.h>
 #include <weir/partition_boot.h>
-#include "pamu.h"
 #include <weir/byteorder.h>
-#include "pamu_priv.h"
 #include "world.h"
 
 struct world W;
@@ -45,7 +43,9 @@ static const char *const names[W_NPARTS] = { "alpha", "beta", "gamma" };
  * fuzz-selftest` checks that the fuzzer reports each quickly, from the
  * committed corpus, with the incremental checks alone (FUZZ_SWEEP=0).
  * Most sit in the IOMMU shim below, between the DMA code and the PAMU,
- * so they corrupt what the core asks the PAMU for.
+ * so they corrupt what the core asks the PAMU for; spaace_stray is
+ * planted inside the PAMU driver (struct iommu.inject, built in with
+ * CONFIG_IOMMU_FAULT_INJECT), for the driver's audit to catch.
  */
 static const char *const selftest_names[ST_COUNT] = {
 	[ST_NONE] = "none",
@@ -470,9 +470,10 @@ void world_sync(void)
 
 /*
  * Between inputs: copy back the state world_reset() produced (saved by
- * world_save()), so every input starts from the same bytes. Rebuilding
- * the PAMU and the groups costs more than the calls themselves, and an
- * in-place restart would carry SPAACE allocation history over.
+ * world_save(); the PAMU's by its own iommu_ops.save), so every input
+ * starts from the same bytes. Rebuilding the PAMU and the groups costs
+ * more than the calls themselves, and an in-place restart would carry
+ * SPAACE allocation history over.
  */
 #define GOLD_MAX 48
 static struct {
@@ -496,12 +497,11 @@ static void gold_add(void *live, size_t len)
 
 static void world_save(void)
 {
-	struct pamu *pm = to_pamu(W.mmu);
 	unsigned int i, n;
+	int ret = W.mmu->ops->save(W.mmu);
 
-	gold_add(pm, sizeof(*pm));
-	gold_add(pm->t.base, (size_t)pm->t.size);
-	gold_add(pm->spaace_map, (pm->t.num_spaace + 31) / 32 * 4);
+	if (ret)
+		die("iommu save", ret);
 	for (i = 0; i < W_NGROUPS; i++) {
 		struct dma_group *g = W.grp[i];
 
@@ -527,7 +527,10 @@ static void world_save(void)
 void world_restart(void)
 {
 	unsigned int i;
+	int ret = W.mmu->ops->restore(W.mmu);
 
+	if (ret)
+		die("iommu restore", ret);
 	for (i = 0; i < ngold; i++)
 		memcpy(gold[i].live, gold[i].copy, gold[i].len);
 	for (i = 0; i < W_NPARTS; i++) {
@@ -617,8 +620,6 @@ static void selftest_after_commit(void)
 {
 	struct dma_group *g = W.grp[0];
 	struct dma_window *w;
-	struct pamu *pm = to_pamu(W.mmu);
-	u32 i;
 
 	if (world_selftest == ST_NONE)
 		return;
@@ -635,11 +636,6 @@ static void selftest_after_commit(void)
 	case ST_SLOT_COUNT:
 		if (w && staged_grp0)
 			w->slot_valid[0]++;
-		break;
-	case ST_SPAACE_STRAY:	/* the last SPAACE, if free */
-		i = pm->t.num_spaace - 1;
-		if (!(pm->spaace_map[i / 32] & (1u << (i % 32))))
-			pm->t.spaact[(size_t)i * PAACE_WORDS] = 1;
 		break;
 	default:
 		break;
@@ -732,7 +728,6 @@ void world_reset(void)
 	ret = W.drv ? W.drv->create(&pc, &W.mmu) : -ENODEV;
 	if (ret)
 		die("create", ret);
-	shim.priv = W.mmu->priv;	/* pamu_tables() etc. work through it */
 	msi_reset_all();
 	ret = msi_bank_add(&W.part[0], &(const struct msi_bank_desc){
 				   W_MSI_BANK, W_MSI_BANK + MSI_MSIIR, false },
@@ -756,4 +751,11 @@ void world_reset(void)
 	if (!ngold)
 		world_save();
 	world_selftest = selftest_chosen;
+	/* inside the driver, from now on (the saved state is sane) */
+	if (world_selftest == ST_SPAACE_STRAY) {
+		if (!IS_ENABLED(CONFIG_IOMMU_FAULT_INJECT))
+			die("spaace_stray without CONFIG_IOMMU_FAULT_INJECT",
+			    -ENOSYS);
+		W.mmu->inject = IOMMU_INJECT_FREE_SUB;
+	}
 }

@@ -6,11 +6,11 @@
  * console byte channel and error queue each; four DMA groups on one real
  * PAMU backend (created through the registry, iommu_driver_by_name("pamu");
  * its iommu_ops and the software model), one of them with an MSI
- * doorbell. The invariants (invariants.c) and world_save() read the PAMU's
- * own state (drivers/iommu/pamu/pamu_priv.h): this fuzzer checks the
- * PAMU's tables as much as hv/dma (doc/architecture.md, "Left to
- * do"). Also the host fakes of the arch side of include/weir/arch.h
- * (vcpu_kick(), arch_system_reset(), ...).
+ * doorbell. The PAMU is reached only through iommu_ops: its audit checks
+ * the tables (invariants.c), its save/restore brings them back between
+ * inputs (doc/architecture.md, "The IOMMU boundary"). Also the host
+ * fakes of the arch side of include/weir/arch.h (vcpu_kick(),
+ * arch_system_reset(), ...).
  *
  * world_reset() rebuilds everything from scratch (same layout every
  * time), so each fuzz input starts from the same state.
@@ -35,7 +35,7 @@
 
 /* PAMU geometry: P4080-like (PC3 MWCE -> 256 subwindows, 0x800 SPAACEs). */
 #define W_MAX_LIODN	63
-#define W_SPAACES	3570	/* iommu_boot.c: 2 * (max_sub - 1) per LIODN */
+#define W_SPAACES	3570	/* hv/iommu/plan.c: 2 * (max_sub - 1) per LIODN */
 #define W_MAX_SUB	256
 
 struct world_part_cfg {

@@ -11,6 +11,11 @@ Includes, from the sources:
     never a core header;
   - no file under hv/, and no header of include/weir/ but the boundary,
     includes <asm/...>.
+The PAMU stays behind iommu_ops, from the sources of the whole tree:
+  - no C file outside drivers/iommu/pamu/ and the driver's own unit tests
+    (test/unit/test_pamu_*.c) includes pamu.h or pamu_priv.h or names a
+    pamu_* identifier (comments and strings aside), but the registry
+    (drivers/iommu/registry.c), which names pamu_iommu_driver.
 Calls, from the objects of a target build in DIR (--objs):
   - arch/ calls into hv/ only functions the boundary declares (arch.h and
     the headers it includes);
@@ -68,6 +73,49 @@ def check_includes():
             if inc.startswith("asm/"):
                 bad.append(f"{path}: includes <{inc}> "
                            "(arch headers only through <weir/arch.h>)")
+    return bad
+
+
+PAMU_DIR = "drivers/iommu/pamu/"
+PAMU_TESTS = re.compile(r"^test/unit/test_pamu_[a-z0-9_]+\.c$")
+PAMU_ALLOWED = {"drivers/iommu/registry.c": {"pamu_iommu_driver"}}
+PAMU_HEADER = re.compile(r"(^|/)pamu(_priv)?\.h$")
+PAMU_NAME = re.compile(r"\bpamu_[A-Za-z0-9_]*")
+# comments, then string and character literals (no symbol in them)
+COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.S)
+LITERAL = re.compile(r'"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'')
+
+
+def tree_sources(top="."):
+    """Every C source and header of the tree, as paths relative to it."""
+    for root, dirs, files in os.walk(top):
+        dirs[:] = sorted(d for d in dirs
+                         if not d.startswith(".") and
+                         not (root == top and d == "build"))
+        for f in sorted(files):
+            if f.endswith((".c", ".h", ".S")):
+                yield os.path.relpath(os.path.join(root, f), top)
+
+
+def check_pamu(top="."):
+    bad = []
+    for path in tree_sources(top):
+        if path.startswith(PAMU_DIR) or PAMU_TESTS.match(path):
+            continue
+        with open(os.path.join(top, path), encoding="utf-8",
+                  errors="replace") as f:
+            text = f.read()
+        for inc in INCLUDE.findall(text):
+            if PAMU_HEADER.search(inc):
+                bad.append(f"{path}: includes \"{inc}\" (the PAMU is "
+                           "reached through iommu_ops, <weir/iommu.h>)")
+        code = LITERAL.sub('""', COMMENT.sub(" ", text))
+        code = "\n".join(l for l in code.splitlines()
+                         if not re.match(r"\s*#\s*include", l))
+        allowed = PAMU_ALLOWED.get(path, set())
+        for name in sorted(set(PAMU_NAME.findall(code)) - allowed):
+            bad.append(f"{path}: uses {name} (PAMU internals outside "
+                       f"{PAMU_DIR}; reach it through iommu_ops)")
     return bad
 
 
@@ -142,7 +190,7 @@ def main():
     ap.add_argument("--nm", default="nm")
     ap.add_argument("--report", action="store_true")
     args = ap.parse_args()
-    bad = check_includes()
+    bad = check_includes() + check_pamu()
     if args.objs:
         bad += check_calls(args.objs, args.nm, args.report)
     for b in bad:

@@ -919,6 +919,142 @@ static void test_create_errors(void **state)
 	pamu_destroy(mmu);
 }
 
+/* ------------------------------------------------ audit, save, restore */
+
+struct seen {
+	unsigned int calls;
+	struct iommu_window w[16];
+	struct iommu_subwindow slot[16][16];
+};
+
+static void on_window(void *ctx, u32 liodn, const struct iommu_window *w)
+{
+	struct seen *s = ctx;
+
+	assert_true(liodn < 16 && w->count <= 16);
+	s->calls++;
+	s->w[liodn] = *w;
+	memcpy(s->slot[liodn], w->slot, w->count * sizeof(*w->slot));
+}
+
+static int audit(struct iommu *mmu, struct seen *s, bool full,
+		 struct iommu_audit *a)
+{
+	memset(s, 0, sizeof(*s));
+	memset(a, 0, sizeof(*a));
+	a->full = full;
+	a->window = on_window;
+	a->ctx = s;
+	return mmu->ops->audit(mmu, a);
+}
+
+/*
+ * The audit reports what the tables hold, from their bytes: a window of
+ * 4 slots on LIODN 4 (slot 1 RW, slot 3 R), nothing elsewhere; unchanged
+ * tables keep their generation and are not decoded again.
+ */
+static void test_audit_windows(void **state)
+{
+	struct iommu *mmu = *state;
+	struct iommu_audit a;
+	struct seen s;
+	u64 gen;
+
+	assert_int_equal(audit(mmu, &s, false, &a), 0);
+	assert_int_equal(s.calls, 16);
+	assert_false(s.w[4].present);
+	gen = a.generation;
+	assert_int_equal(mmu->ops->stage_window(mmu, 4, 0x40000000, 0x10000, 4),
+			 0);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 4, 1, 0x7000000,
+						   0x4000, RW), 0);
+	assert_int_equal(mmu->ops->stage_subwindow(mmu, 4, 3, 0x8000000,
+						   SZ_4K, R), 0);
+	assert_int_equal(audit(mmu, &s, false, &a), -EIO);
+	assert_non_null(strstr(a.why, "left staged"));
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(audit(mmu, &s, false, &a), 0);
+	assert_int_not_equal(a.generation, gen);
+	assert_true(s.w[4].present && s.w[4].valid);
+	assert_int_equal(s.w[4].iova, 0x40000000);
+	assert_int_equal(s.w[4].size, 0x10000);
+	assert_int_equal(s.w[4].count, 4);
+	assert_int_equal(s.slot[4][0].prot, 0);
+	assert_int_equal(s.slot[4][1].prot, RW);
+	assert_int_equal(s.slot[4][1].phys, 0x7000000);
+	assert_int_equal(s.slot[4][1].size, 0x4000);
+	assert_int_equal(s.slot[4][2].prot, 0);
+	assert_int_equal(s.slot[4][3].prot, R);
+	assert_int_equal(s.slot[4][3].size, SZ_4K);
+	assert_false(s.w[3].present);
+	gen = a.generation;
+	assert_int_equal(audit(mmu, &s, false, &a), 0);
+	assert_int_equal(a.generation, gen);
+	assert_int_equal(s.calls, 0);
+	assert_int_equal(audit(mmu, &s, true, &a), 0);
+	assert_int_equal(s.calls, 16);
+}
+
+/* A word in a free SPAACE, a shared run, a bad primary: each named. */
+static void test_audit_catches(void **state)
+{
+	struct iommu *mmu = *state;
+	const struct pamu_tables *t = pamu_tables(mmu);
+	struct iommu_audit a;
+	struct seen s;
+	u32 save;
+
+	assert_int_equal(mmu->ops->stage_window(mmu, 2, 0, 0x10000, 4), 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(mmu->ops->save(mmu), 0);
+	/* the run of LIODN 2 is 3 SPAACEs; the last of 8 is free */
+	t->spaact[7 * PAACE_WORDS + 5] = cpu_to_be32(0x1000);
+	assert_int_equal(audit(mmu, &s, false, &a), -EIO);
+	assert_string_equal(a.why, "pamu: spaace 7: unreferenced, not zero");
+	assert_int_equal(mmu->ops->restore(mmu), 0);
+	assert_int_equal(audit(mmu, &s, false, &a), 0);
+	/* LIODN 5's primary pointing into LIODN 2's run */
+	memcpy(&t->paact[5 * PAACE_WORDS], &t->paact[2 * PAACE_WORDS],
+	       PAACE_SIZE);
+	assert_int_equal(audit(mmu, &s, false, &a), -EIO);
+	assert_non_null(strstr(a.why, "in two runs"));
+	assert_int_equal(mmu->ops->restore(mmu), 0);
+	/* a primary typed secondary */
+	save = t->paact[2 * PAACE_WORDS + PAACE_W_ADDR];
+	t->paact[2 * PAACE_WORDS + PAACE_W_ADDR] =
+		cpu_to_be32(be32_to_cpu(save) | PAACE_AF_PT);
+	assert_int_equal(audit(mmu, &s, false, &a), -EIO);
+	assert_string_equal(a.why, "pamu: liodn 2: bad primary");
+	assert_int_equal(mmu->ops->restore(mmu), 0);
+	assert_int_equal(audit(mmu, &s, false, &a), 0);
+	assert_true(s.w[2].present);
+}
+
+/* restore() puts back the saved tables and drops what was staged. */
+static void test_save_restore(void **state)
+{
+	struct iommu *mmu = *state;
+	struct iommu_stats st;
+	struct iommu_audit a;
+	struct seen s;
+
+	assert_int_equal(mmu->ops->restore(mmu), -ENOENT);
+	assert_int_equal(mmu->ops->stage_window(mmu, 1, 0, SZ_4K, 1), 0);
+	assert_int_equal(mmu->ops->save(mmu), -EBUSY);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(mmu->ops->save(mmu), 0);
+	assert_int_equal(mmu->ops->stage_window(mmu, 2, 0, 0x10000, 8), 0);
+	assert_int_equal(mmu->ops->commit(mmu), 0);
+	assert_int_equal(mmu->ops->stage_disable(mmu, 1), 0);
+	assert_int_equal(mmu->ops->restore(mmu), 0);
+	mmu->ops->stats(mmu, &st);
+	assert_int_equal(st.staged, 0);
+	assert_int_equal(st.sub_free, 8);
+	assert_int_equal(audit(mmu, &s, false, &a), 0);
+	assert_true(s.w[1].present);
+	assert_false(s.w[2].present);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -964,6 +1100,12 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_liodn_attr_spaace,
 						setup16, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_windows, setup8,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_audit_catches, setup8,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_save_restore, setup8,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_liodn_attr_errors, setup8,
 						teardown),
 	};

@@ -7,3 +7,4 @@ obj-$(CONFIG_PAMU) += drivers/iommu/pamu/csd.o
 obj-$(CONFIG_PAMU) += drivers/iommu/pamu/errata.o
 obj-$(CONFIG_PAMU) += drivers/iommu/pamu/driver.o
 obj-$(CONFIG_SANDBOX) += drivers/iommu/pamu/dump.o
+obj-$(CONFIG_SANDBOX) += drivers/iommu/pamu/audit.o

@@ -36,7 +36,7 @@ struct pamu_slot {
  * !fresh) or off (when fresh), and committing never rewrites it, so a
  * commit costs O(staged slots), not O(count). The live tables stay the
  * only record: commit() and abort() drop every held slot, so between
- * them @dirty is all zero and nr_dirty is 0 (the fuzzer checks this).
+ * them @dirty is all zero and nr_dirty is 0 (pamu_audit() checks this).
  */
 struct pamu_win {
 	bool present;
@@ -72,7 +72,16 @@ struct pamu {
 	bool win_cached;
 	bool win_blocked; /* with win_cached: the staged V = 0 state */
 	u32 win_liodn;
+	struct pamu_test *test; /* audit.c, host tests only; else NULL */
 };
+
+/* audit.c (sandbox builds only): iommu_ops.audit, .save, .restore, the
+ * test-only state and the fault injection of CONFIG_IOMMU_FAULT_INJECT. */
+int pamu_audit(struct iommu *mmu, struct iommu_audit *a);
+int pamu_save(struct iommu *mmu);
+int pamu_restore(struct iommu *mmu);
+void pamu_test_free(struct pamu *p);
+void pamu_inject_free_sub(struct pamu *p);
 
 static inline struct pamu *to_pamu(struct iommu *mmu)
 {

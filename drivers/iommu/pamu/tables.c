@@ -629,6 +629,9 @@ static int pamu_commit(struct iommu *mmu)
 	p->nr_ops = 0;
 	p->win_cached = false;
 	win_drop_slots(&p->win); /* nothing held between commits */
+	if (IS_ENABLED(CONFIG_IOMMU_FAULT_INJECT) && !ret &&
+	    mmu->inject == IOMMU_INJECT_FREE_SUB)
+		pamu_inject_free_sub(p);
 	return ret;
 }
 
@@ -670,6 +673,10 @@ static const struct iommu_ops pamu_ops = {
 	.dma_copy = pamu_model_dma_copy,
 	.poll = pamu_poll,
 	.stats = IS_ENABLED(CONFIG_PPC) ? NULL : pamu_stats, /* host builds */
+	/* audit.c, host builds (tests): the self-check and state copy */
+	.audit = IS_ENABLED(CONFIG_PPC) ? NULL : pamu_audit,
+	.save = IS_ENABLED(CONFIG_PPC) ? NULL : pamu_save,
+	.restore = IS_ENABLED(CONFIG_PPC) ? NULL : pamu_restore,
 };
 
 /* ---------------------------------------------------- creation */
@@ -867,6 +874,8 @@ void pamu_destroy(struct iommu *mmu)
 {
 	struct pamu *p = to_pamu(mmu);
 
+	if (!IS_ENABLED(CONFIG_PPC))
+		pamu_test_free(p);
 	hv_free(p->attr);
 	hv_free(p->win.dirty_list);
 	hv_free(p->win.dirty);
