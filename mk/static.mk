@@ -8,7 +8,9 @@
 #                 the arch boundary (test/static/layers.py: no core
 #                 header included from arch/, no <asm/...> from the core,
 #                 no call across but through include/weir/arch.h, checked
-#                 on the objects of the target build).
+#                 on the objects of the target build); the PAMU boundary
+#                 (no pamu_* name or pamu.h include outside
+#                 drivers/iommu/pamu/ and test/unit/test_pamu_*.c).
 #
 # Suppressions: test/static/cppcheck.supp and the disabled checks in
 # .clang-tidy, each with its reason. Part of `make check`.
@@ -42,7 +44,7 @@ format:
 	$(Q)clang-format -i $(FORMAT_SRCS)
 
 layers: all
-	@echo "  LAYERS  arch/ <-> hv/ through include/weir/arch.h"
+	@echo "  LAYERS  arch/ <-> hv/ through include/weir/arch.h; the PAMU only behind iommu_ops"
 	$(Q)$(PYTHON) test/static/layers.py --objs $(O) \
 		--nm $(CROSS_COMPILE)nm $(if $(V),--report)
 
