@@ -170,8 +170,9 @@ static bool tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
 {
 	u32 as = !!(v->msr & (insn ? MSR_IS : MSR_DS));
 	const struct vtlb_entry *e;
+	bool mmio = false;
 	phys_addr_t phys;
-	u32 perms;
+	u32 perms, wimge;
 	u64 gpa;
 	int sid;
 
@@ -192,11 +193,24 @@ static bool tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
 		vcpu_reflect(v, insn ? IVOR_ITLB : IVOR_DTLB, v->regs.pc);
 		return false;
 	}
-	if (partition_gpa_to_phys(v->part, gpa & ~0xfffULL, SZ_4K, &phys)) {
+	wimge = vtlb_shadow_wimge(e);
+	if (partition_mmio_ok(v->part, gpa & ~0xfffULL, SZ_4K)) {
 		/*
-		 * Guest-physical address with no RAM behind it: no device is
-		 * mapped to guests yet, so this is a bus error for the guest.
-		 * Delivered as a storage exception it can handle.
+		 * A page of a device the partition owns, at guest-physical =
+		 * real (doc/passthrough.md): cache-inhibited and guarded
+		 * whatever the guest asked (caching device registers, or
+		 * speculating into them, is never right), and never
+		 * executable.
+		 */
+		phys = gpa & ~0xfffULL;
+		wimge = (wimge & MAS2_E) | MAS2_I | MAS2_G;
+		mmio = true;
+	} else if (partition_gpa_to_phys(v->part, gpa & ~0xfffULL, SZ_4K,
+					 &phys)) {
+		/*
+		 * Guest-physical address with neither RAM nor an owned device
+		 * behind it: a bus error for the guest, delivered as a
+		 * storage exception it can handle.
 		 */
 		char note[LOG_BUDGET_NOTE];
 
@@ -217,9 +231,10 @@ static bool tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
 		perms = split_perms(v, insn, ea, e, gpa);
 	else
 		perms = vtlb_shadow_perms(e, guest_user(v));
+	if (mmio)
+		perms &= ~(MAS3_UX | MAS3_SX);
 	sid = vcpu_shadow_id(v);
-	arch_shadow_map(ea & ~0xfffu, phys, (u32)sid, vtlb_shadow_wimge(e),
-			perms);
+	arch_shadow_map(ea & ~0xfffu, phys, (u32)sid, wimge, perms);
 	return true;
 }
 
