@@ -24,8 +24,12 @@
 
 /* Register blocks weir drives itself; never part of a guest's window. */
 static const char *const weir_keeps_compat[] = {
-	"fsl,mpic",	     "chrp,open-pic",	 "fsl,pamu",
-	"fsl,pamu-v1.0",     "fsl,corenet-law",	 "fsl,qoriq-device-config-1.0",
+	"fsl,mpic",
+	"chrp,open-pic",
+	"fsl,pamu",
+	"fsl,pamu-v1.0",
+	"fsl,corenet-law",
+	"fsl,qoriq-device-config-1.0",
 	"fsl,qoriq-device-config-2.0",
 };
 
@@ -123,8 +127,8 @@ static int owner_of(const void *hwfdt, const struct plan *plan, int node)
  * the same partition: anything else would be reachable through the
  * guest's mapping of the shared page.
  */
-static int check_page_sharing(struct mmio_ctx *c, int self, u64 base,
-			      u64 size, const char *path)
+static int check_page_sharing(struct mmio_ctx *c, int self, u64 base, u64 size,
+			      const char *path)
 {
 	const struct part_plan *pp = &c->plan->part[c->part];
 	int node, owner, i;
@@ -181,10 +185,11 @@ static int add_window(struct mmio_ctx *c, int node, u64 base, u64 size,
 
 	if (base >= 1ULL << HW_PHYS_BITS ||
 	    size > (1ULL << HW_PHYS_BITS) - base)
-		return dt_fail(c->err, c->cfg, child, "device", -ERANGE,
-			       "%s: %s 0x%llx+0x%llx is beyond the %d-bit physical space",
-			       path, what, (unsigned long long)base,
-			       (unsigned long long)size, HW_PHYS_BITS);
+		return dt_fail(
+			c->err, c->cfg, child, "device", -ERANGE,
+			"%s: %s 0x%llx+0x%llx is beyond the %d-bit physical space",
+			path, what, (unsigned long long)base,
+			(unsigned long long)size, HW_PHYS_BITS);
 	for (i = 0; i < c->hw->nram; i++)
 		if (ranges_overlap(base, size, c->hw->ram[i].base,
 				   c->hw->ram[i].size))
@@ -227,9 +232,10 @@ static int add_window(struct mmio_ctx *c, int node, u64 base, u64 size,
 			return ret;
 	}
 	if (pp->nmmio == PARTITION_MAX_MMIO)
-		return dt_fail(c->err, c->cfg, child, "device", -E2BIG,
-			       "%s: more than %d MMIO windows in partition '%s'",
-			       path, PARTITION_MAX_MMIO, pp->name);
+		return dt_fail(
+			c->err, c->cfg, child, "device", -E2BIG,
+			"%s: more than %d MMIO windows in partition '%s'", path,
+			PARTITION_MAX_MMIO, pp->name);
 	pp->mmio[pp->nmmio++] = (struct mmio_window){
 		.base = base, .size = size, .hw_node = node, .pci = pci
 	};
@@ -248,14 +254,15 @@ static int reg_windows(struct mmio_ctx *c, int node, const char *path)
 		if (ret == -ENOENT || ret == -ERANGE)
 			return 0; /* none, or not on a memory-mapped bus */
 		if (ret)
-			return dt_fail(c->err, c->cfg, child, "device", -EINVAL,
-				       "%s: \"reg\" entry %d has no real address (%d)",
-				       path, i, ret);
+			return dt_fail(
+				c->err, c->cfg, child, "device", -EINVAL,
+				"%s: \"reg\" entry %d has no real address (%d)",
+				path, i, ret);
 		if (!s)
 			continue;
 		base = a & ~(u64)(SZ_4K - 1);
-		ret = add_window(c, node, base,
-				 ALIGN_UP(a + s, SZ_4K) - base, false, path);
+		ret = add_window(c, node, base, ALIGN_UP(a + s, SZ_4K) - base,
+				 false, path);
 		if (ret)
 			return ret;
 	}
@@ -283,24 +290,27 @@ static int ranges_windows(struct mmio_ctx *c, int node, const char *path)
 	entry = cac + pac + csc;
 	if (cac != 3 || pac < 1 || pac > 2 || csc < 1 || csc > 2 ||
 	    len % (entry * 4))
-		return dt_fail(c->err, c->cfg, child, "device", -EINVAL,
-			       "%s: \"ranges\" is not <pci-address(3) parent-address(%d) size(%d)> entries",
-			       path, pac, csc);
+		return dt_fail(
+			c->err, c->cfg, child, "device", -EINVAL,
+			"%s: \"ranges\" is not <pci-address(3) parent-address(%d) size(%d)> entries",
+			path, pac, csc);
 	for (i = 0; i < len / (entry * 4); i++, r += entry) {
 		a = fdt_read_cells(r + cac, pac);
 		s = fdt_read_cells(r + cac + pac, csc);
 		ret = fdt_bus_addr_phys(c->hwfdt, parent, &a);
 		if (ret)
-			return dt_fail(c->err, c->cfg, child, "device", -EINVAL,
-				       "%s: \"ranges\" window %d has no real address (%d)",
-				       path, i, ret);
+			return dt_fail(
+				c->err, c->cfg, child, "device", -EINVAL,
+				"%s: \"ranges\" window %d has no real address (%d)",
+				path, i, ret);
 		if (!s)
 			continue;
 		if (!IS_ALIGNED(a, SZ_4K) || !IS_ALIGNED(s, SZ_4K))
-			return dt_fail(c->err, c->cfg, child, "device", -EINVAL,
-				       "%s: \"ranges\" window 0x%llx+0x%llx is not 4 KiB aligned",
-				       path, (unsigned long long)a,
-				       (unsigned long long)s);
+			return dt_fail(
+				c->err, c->cfg, child, "device", -EINVAL,
+				"%s: \"ranges\" window 0x%llx+0x%llx is not 4 KiB aligned",
+				path, (unsigned long long)a,
+				(unsigned long long)s);
 		ret = add_window(c, node, a, s, true, path);
 		if (ret)
 			return ret;
@@ -312,8 +322,12 @@ int config_mmio_windows(const void *cfg, const void *hwfdt,
 			const struct hw_info *hw, const struct hv_reserved *hv,
 			struct plan *plan, struct dt_error *err)
 {
-	struct mmio_ctx c = { .cfg = cfg, .hwfdt = hwfdt, .hw = hw,
-			      .hv = hv, .plan = plan, .err = err };
+	struct mmio_ctx c = { .cfg = cfg,
+			      .hwfdt = hwfdt,
+			      .hw = hw,
+			      .hv = hv,
+			      .plan = plan,
+			      .err = err };
 	char path[96];
 	int node, ret;
 
