@@ -139,9 +139,10 @@ static int check_page_sharing(struct mmio_ctx *c, int self, u64 base, u64 size,
 	for (node = fdt_next_node(c->hwfdt, -1, NULL); node >= 0;
 	     node = fdt_next_node(c->hwfdt, node, NULL)) {
 		/* itself, what is below it, and its containers (a SEC
-		 * block holding its job rings) */
+		 * block holding its job rings) unless weir keeps them */
 		if (is_ancestor(c->hwfdt, self, node) ||
-		    is_ancestor(c->hwfdt, node, self))
+		    (is_ancestor(c->hwfdt, node, self) &&
+		     !weir_keeps(c->hwfdt, c->hw, node)))
 			continue;
 		for (i = 0; !fdt_reg_phys(c->hwfdt, node, i, &a, &s); i++) {
 			if (!ranges_overlap(a, s ? s : 1, base, size))

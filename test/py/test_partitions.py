@@ -96,8 +96,10 @@ def test_pci_mmio_passthrough(qemu, build_dir, tmp_path):
     through CFG_ADDR/CFG_DATA; boot lists its windows; the neighbour keeps
     running with its memory intact. Without the assignment the same access
     faults (test_attacker_contained)."""
+    import weir_qemu  # test/pylib: the hardware tree's LIODN under pamu=on
+    liodn = weir_qemu.PCI_LIODN or 0x20
     dtb = config_dtb(tmp_path, "victim", "attacker",
-                     tail2='pci { device = "/pci@fe0008000"; fsl,liodn = <0x20>; };')
+                     tail2=f'pci {{ device = "/pci@fe0008000"; fsl,liodn = <{liodn:#x}>; }};')
     c = boot_direct(qemu, dtb, guest(build_dir, "hello"), guest(build_dir, "attacker"))
     c.expect(r"mmio 0xfe0008000\+0x1000 \(reg of /pci@fe0008000\)")
     c.expect(r"mmio 0xc00000000\+0x20000000 \(ranges of /pci@fe0008000\)")
