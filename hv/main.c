@@ -98,6 +98,13 @@ static void print_plan(const void *fdt, const struct plan *plan)
 			pr_info("  device %s\n",
 				fdt_path_of(fdt, pp->hw_dev[d], path,
 					    sizeof(path)));
+		for (d = 0; d < pp->nmmio; d++)
+			pr_info("  mmio 0x%llx+0x%llx (%s of %s): guest-physical = real, cache-inhibited\n",
+				(unsigned long long)pp->mmio[d].base,
+				(unsigned long long)pp->mmio[d].size,
+				pp->mmio[d].pci ? "ranges" : "reg",
+				fdt_path_of(fdt, pp->mmio[d].hw_node, path,
+					    sizeof(path)));
 	}
 }
 

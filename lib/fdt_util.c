@@ -83,15 +83,25 @@ int fdt_reg_phys(const void *fdt, int node, int index, phys_addr_t *addr,
 	a = fdt_read_cells(reg, ac);
 	if (size)
 		*size = fdt_read_cells(reg + ac, sc);
-	/* Walk up: every bus between the node and the root must map it. */
-	for (node = parent; fdt_parent_offset(fdt, node) >= 0;
-	     node = fdt_parent_offset(fdt, node)) {
-		ret = translate_one(fdt, node, &a);
+	ret = fdt_bus_addr_phys(fdt, parent, &a);
+	if (ret)
+		return ret;
+	if (addr)
+		*addr = a;
+	return 0;
+}
+
+int fdt_bus_addr_phys(const void *fdt, int bus, u64 *addr)
+{
+	int ret;
+
+	/* Walk up: every bus between @bus and the root must map it. */
+	for (; fdt_parent_offset(fdt, bus) >= 0;
+	     bus = fdt_parent_offset(fdt, bus)) {
+		ret = translate_one(fdt, bus, addr);
 		if (ret)
 			return ret;
 	}
-	if (addr)
-		*addr = a;
 	return 0;
 }
 

@@ -3,3 +3,4 @@ obj-y += hv/config/parse.o
 obj-y += hv/config/dma.o
 obj-y += hv/config/msi.o
 obj-y += hv/config/hwtree.o
+obj-y += hv/config/mmio.o

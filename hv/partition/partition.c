@@ -182,6 +182,8 @@ int partitions_create(const struct plan *plan, const void *cfg,
 		p->manager = pp->manager;
 		p->ram_phys = pp->ram_phys;
 		p->ram_size = pp->ram_size;
+		p->mmio = pp->mmio;
+		p->nmmio = pp->nmmio;
 		if (pp->ram_phys + pp->ram_size > lowmem_limit) {
 			set_err(err, cfg, pp->cfg_node, "guest-memory",
 				"RAM above weir's 1:1 map is not supported yet");

@@ -163,6 +163,28 @@ static u32 split_perms(const struct vcpu *v, bool insn, u32 ea,
 }
 
 /*
+ * Guest-physical @gpa has neither RAM nor an owned device behind it: a
+ * bus error for the guest, delivered as a storage exception it can
+ * handle (one log line within the partition's budget).
+ */
+static void refuse_gpa(struct vcpu *v, bool insn, u32 ea, u32 esr, u64 gpa)
+{
+	char note[LOG_BUDGET_NOTE];
+
+	if (log_budget_take(&v->part->log[PLOG_BAD_GPA], note))
+		pr_warn("partition '%s': %s access to guest-physical 0x%llx outside its memory at pc 0x%08x: refused%s\n",
+			v->part->name, insn ? "instruction" : "data",
+			(unsigned long long)gpa, v->regs.pc, note);
+	if (!insn) {
+		v->dear = ea;
+		v->esr = esr & ESR_ST;
+	} else {
+		v->esr = 0;
+	}
+	vcpu_reflect(v, insn ? IVOR_ISI : IVOR_DSI, v->regs.pc);
+}
+
+/*
  * Fill a guest TLB miss from the guest's TLB, or deliver the miss.
  * Return: true when a shadow was installed.
  */
@@ -170,8 +192,9 @@ static bool tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
 {
 	u32 as = !!(v->msr & (insn ? MSR_IS : MSR_DS));
 	const struct vtlb_entry *e;
+	bool mmio = false;
 	phys_addr_t phys;
-	u32 perms;
+	u32 perms, wimge;
 	u64 gpa;
 	int sid;
 
@@ -192,34 +215,31 @@ static bool tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
 		vcpu_reflect(v, insn ? IVOR_ITLB : IVOR_DTLB, v->regs.pc);
 		return false;
 	}
+	wimge = vtlb_shadow_wimge(e);
 	if (partition_gpa_to_phys(v->part, gpa & ~0xfffULL, SZ_4K, &phys)) {
-		/*
-		 * Guest-physical address with no RAM behind it: no device is
-		 * mapped to guests yet, so this is a bus error for the guest.
-		 * Delivered as a storage exception it can handle.
-		 */
-		char note[LOG_BUDGET_NOTE];
-
-		if (log_budget_take(&v->part->log[PLOG_BAD_GPA], note))
-			pr_warn("partition '%s': %s access to guest-physical 0x%llx outside its memory at pc 0x%08x: refused%s\n",
-				v->part->name, insn ? "instruction" : "data",
-				(unsigned long long)gpa, v->regs.pc, note);
-		if (!insn) {
-			v->dear = ea;
-			v->esr = esr & ESR_ST;
-		} else {
-			v->esr = 0;
+		if (!partition_mmio_ok(v->part, gpa & ~0xfffULL, SZ_4K)) {
+			refuse_gpa(v, insn, ea, esr, gpa);
+			return false;
 		}
-		vcpu_reflect(v, insn ? IVOR_ISI : IVOR_DSI, v->regs.pc);
-		return false;
+		/*
+		 * A page of a device the partition owns, at guest-physical =
+		 * real (doc/passthrough.md): cache-inhibited and guarded
+		 * whatever the guest asked (caching device registers, or
+		 * speculating into them, is never right), and never
+		 * executable.
+		 */
+		phys = gpa & ~0xfffULL;
+		wimge = (wimge & MAS2_E) | MAS2_I | MAS2_G;
+		mmio = true;
 	}
 	if (split_as(v))
 		perms = split_perms(v, insn, ea, e, gpa);
 	else
 		perms = vtlb_shadow_perms(e, guest_user(v));
+	if (mmio)
+		perms &= ~(MAS3_UX | MAS3_SX);
 	sid = vcpu_shadow_id(v);
-	arch_shadow_map(ea & ~0xfffu, phys, (u32)sid, vtlb_shadow_wimge(e),
-			perms);
+	arch_shadow_map(ea & ~0xfffu, phys, (u32)sid, wimge, perms);
 	return true;
 }
 

@@ -39,6 +39,10 @@ struct part_plan {
 	/* board compatible for the guest root ("-hv" is appended by the
 	 * guest tree builder); "" when not given: the caller's default */
 	char guest_compatible[GUEST_DT_BOARD_MAX + 1];
+	/* MMIO passthrough: its devices' pages and PCI windows
+	 * (config_mmio_windows()) */
+	struct mmio_window mmio[PARTITION_MAX_MMIO];
+	unsigned int nmmio;
 	bool has_entry; /* "guest-entry" given */
 	u64 entry_gpa;	/* guest entry point (raw images) */
 };
@@ -171,5 +175,27 @@ struct plan;
 int config_msi_banks(const void *cfg, const void *hwfdt,
 		     const struct hw_info *hw, struct plan *plan,
 		     struct dt_error *err);
+
+/**
+ * config_mmio_windows() - the MMIO windows of every partition
+ * (hv/config/mmio.c, doc/passthrough.md): each assigned device's "reg"
+ * entries rounded out to 4 KiB pages, and a PCI controller's "ranges"
+ * windows (memory and I/O, which must be page aligned), into
+ * part_plan.mmio. The nodes weir emulates for the guest (its console
+ * UART: the guest gets a byte channel; MSI banks: "fsl,vmpic-msi") give
+ * none. Shared by boot and weir-plan through config_parse().
+ * Return: 0, or a negative errno with @err naming the config child and
+ * its "device" property: -EINVAL for a "reg" or "ranges" the hardware
+ * tree cannot translate, or a "ranges" window not 4 KiB aligned; -ERANGE
+ * for a window overlapping RAM, weir's memory, or the partition's own
+ * guest-physical RAM [0, size) (devices sit at guest-physical = real);
+ * -EBUSY for a page in two partitions, or one shared with a node weir
+ * keeps (MPIC, PAMU, GUTS, LAW, its console UART, an MSI bank) or with
+ * another device not assigned to the same partition (both nodes named);
+ * -E2BIG beyond PARTITION_MAX_MMIO windows.
+ */
+int config_mmio_windows(const void *cfg, const void *hwfdt,
+			const struct hw_info *hw, const struct hv_reserved *hv,
+			struct plan *plan, struct dt_error *err);
 
 #endif

@@ -30,6 +30,15 @@ int fdt_reg_phys(const void *fdt, int node, int index, phys_addr_t *addr,
 		 u64 *size);
 
 /**
+ * fdt_bus_addr_phys() - the real address of @addr, an address in the
+ * child address space of @bus (what its children's "reg", or the parent
+ * side of a child bus's "ranges", hold), translated in place through the
+ * "ranges" of @bus and every ancestor (as fdt_reg_phys()).
+ * Return: 0; -EINVAL or -ERANGE as fdt_reg_phys().
+ */
+int fdt_bus_addr_phys(const void *fdt, int bus, u64 *addr);
+
+/**
  * fdt_path_of() - the full path of @node into @buf (or "<node N>")
  * Return: @buf, always NUL-terminated.
  */

@@ -23,6 +23,22 @@
  */
 #define PARTITION_MAX 8
 
+/*
+ * MMIO passthrough (doc/passthrough.md): a real range of a device the
+ * partition owns (a "reg" entry rounded out to 4 KiB pages, or a PCI
+ * controller's "ranges" window), which its guest maps at guest-physical
+ * = real, cache-inhibited and guarded. Built and checked by the config
+ * (hv/config/mmio.c): page aligned, never in two partitions, never
+ * sharing a page with what weir keeps or another device.
+ */
+struct mmio_window {
+	phys_addr_t base; /* real = guest-physical, 4 KiB aligned */
+	u64 size;	  /* bytes, a 4 KiB multiple, > 0 */
+	int hw_node;	  /* the hardware node it comes from */
+	bool pci;	  /* a PCI controller's "ranges" window */
+};
+#define PARTITION_MAX_MMIO 32
+
 struct vcpu;
 struct bytechan;
 struct vpic;
@@ -75,6 +91,8 @@ struct partition {
 	u64 guest_fdt_gpa;
 	u64 entry_gpa;			   /* guest entry point */
 	struct log_budget log[PLOG_KINDS]; /* kept across restarts */
+	const struct mmio_window *mmio;	   /* its device pages, may be NULL */
+	unsigned int nmmio;
 };
 
 /* [gpa, gpa + len) is non-empty and inside @p's RAM, without wrapping. */
@@ -101,6 +119,32 @@ static inline int partition_gpa_to_phys(const struct partition *p, gpa_t gpa,
 		return -EFAULT;
 	*phys = p->ram_phys + gpa;
 	return 0;
+}
+
+/**
+ * partition_mmio_ok() - may @p map [@gpa, @gpa + @len) as device memory?
+ * @p: partition
+ * @gpa: guest-physical address (bytes), which for a device is the real one
+ * @len: length in bytes, > 0
+ *
+ * True when the range lies wholly inside one of @p's MMIO windows (its
+ * assigned devices' "reg" pages and PCI "ranges", struct mmio_window),
+ * without wrapping. The shadow TLB then maps the real page @gpa
+ * cache-inhibited and guarded (hv/vcpu/exit.c).
+ */
+static inline bool partition_mmio_ok(const struct partition *p, gpa_t gpa,
+				     u64 len)
+{
+	unsigned int i;
+
+	for (i = 0; i < p->nmmio; i++) {
+		const struct mmio_window *w = &p->mmio[i];
+
+		if (len && gpa >= w->base && len <= w->size &&
+		    gpa - w->base <= w->size - len)
+			return true;
+	}
+	return false;
 }
 
 /**

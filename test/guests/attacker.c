@@ -10,6 +10,10 @@
  *   spr-ivpr, spr-pid, spr-sprg0   privileged SPRs are virtual
  *   bytechan-count    out-of-range byte counts
  *   stop-other, restart-other      partition control without being manager
+ *   pci-host          QEMU's PCI controller registers (0xf_e000_8000):
+ *                     reads the host bridge's IDs when the partition
+ *                     owns the controller (MMIO passthrough), faults
+ *                     otherwise ("device pci-host: owned|refused")
  *
  * then "attacker: done" and the heartbeat.
  */
@@ -114,6 +118,34 @@ static void attack_access(const char *name, u64 gpa, bool store)
 	} else {
 		printf("attack %s: ESCAPED (read 0x%08x from gpa 0x%llx)\n", name,
 		       (unsigned)v, (unsigned long long)gpa);
+	}
+}
+
+/*
+ * QEMU ppce500's PCI controller: CFG_ADDR at +0, CFG_DATA (little-endian)
+ * at +4 (Linux arch/powerpc/sysdev/fsl_pci.c, setup_indirect_pci()).
+ * Word 0 of bus 0 device 0 is the host bridge's vendor and device IDs.
+ */
+#define PCI_HOST 0xfe0008000ull
+
+static void probe_pci_host(void)
+{
+	char how[96];
+	u32 id;
+
+	probe_begin();
+	tlb1_set(probe_esel, PROBE_EA, PCI_HOST, TSIZE_4K, MAS2_I | MAS2_G,
+		 MAS3_SR | MAS3_SW);
+	probe_store(PROBE_EA, 0x80000000);
+	id = __builtin_bswap32(probe_load(PROBE_EA + 4));
+	tlb1_clear(probe_esel);
+	probe_end();
+	if (probe.hits) {
+		contained_how(how, sizeof(how));
+		printf("device pci-host: refused (%s)\n", how);
+	} else {
+		printf("device pci-host: owned (vendor 0x%04x device 0x%04x)\n",
+		       (unsigned)(id & 0xffff), (unsigned)(id >> 16));
 	}
 }
 
@@ -301,6 +333,7 @@ void guest_main(void *fdt)
 	attack_bytechan_count();
 	attack_partition("stop-other", fh_partition_stop);
 	attack_partition("restart-other", fh_partition_restart);
+	probe_pci_host();
 
 	printf("attacker: done\n");
 	heartbeat();

@@ -90,6 +90,30 @@ def test_hcall_errors(qemu):
         assert c.proc.match.group(1) == "ok", f"check {name}: {c.proc.match.group(1)}"
 
 
+def test_pci_mmio_passthrough(qemu, build_dir, tmp_path):
+    """MMIO passthrough: the partition that owns QEMU's PCI controller maps
+    its registers (guest-physical = real) and reads the host bridge's IDs
+    through CFG_ADDR/CFG_DATA; boot lists its windows; the neighbour keeps
+    running with its memory intact. Without the assignment the same access
+    faults (test_attacker_contained)."""
+    import weir_qemu  # test/pylib: the hardware tree's LIODN under pamu=on
+    liodn = weir_qemu.PCI_LIODN or 0x20
+    dtb = config_dtb(tmp_path, "victim", "attacker",
+                     tail2=f'pci {{ device = "/pci@fe0008000"; fsl,liodn = <{liodn:#x}>; }};')
+    c = boot_direct(qemu, dtb, guest(build_dir, "hello"), guest(build_dir, "attacker"))
+    c.expect(r"mmio 0xfe0008000\+0x1000 \(reg of /pci@fe0008000\)")
+    c.expect(r"mmio 0xc00000000\+0x20000000 \(ranges of /pci@fe0008000\)")
+    m = c.expect(r"\[attacker\] device pci-host: (owned|refused)[^\r\n]*")
+    assert m.group(1) == "owned", m.group(0)
+    assert "vendor 0x1957" in m.group(0), m.group(0)   # Freescale
+    c.expect(r"\[attacker\] attacker: done")
+    m = c.expect(r"\[victim\] alive (\d+) sum ([0-9a-f]+) (ok|CORRUPT)")
+    first = m.group(2)
+    c.expect(r"\[victim\] alive \d+ sum ([0-9a-f]+) (ok|CORRUPT)")
+    assert c.proc.match.group(2) == "ok" and c.proc.match.group(1) == first
+    c.expect_silence(r"ESCAPED|CORRUPT|fatal", 2)
+
+
 def test_console_input_stop_restart(qemu):
     """Ctrl-T 2 routes input to 'echo' (the manager), which stops, queries
     and restarts 'hello', then restarts itself."""
@@ -131,6 +155,8 @@ def test_attacker_contained(qemu, build_dir, tmp_path):
                  "stop-other", "restart-other"):
         c.expect(rf"\[attacker\] attack {name}: (contained|ESCAPED)")
         assert c.proc.match.group(1) == "contained", name
+    m = c.expect(r"\[attacker\] device pci-host: (owned|refused)")
+    assert m.group(1) == "refused"
     c.expect(r"\[attacker\] attacker: done")
     m = c.expect(r"\[victim\] alive (\d+) sum ([0-9a-f]+) (ok|CORRUPT)")
     first = m.group(2)

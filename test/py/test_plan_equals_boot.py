@@ -8,7 +8,7 @@ A config weir-plan accepts must boot to its partitions; one it refuses
 must stop the boot with the very line weir-plan printed ("weir-plan:
 config ..." there, "weir: fatal: config ..." at boot). The sample covers
 each family of checks: cores, RAM, devices, IOMMU groups and LIODNs, MSI
-banks, the MSI range of a window, and weir's heap.
+banks, the MSI range of a window, weir's heap and MMIO windows.
 """
 import os
 import re
@@ -48,6 +48,9 @@ CONFIGS = {
     "msi-outside-window": part(1, 0, 0x10000000, MSI + engine(
         100, "dma-window-size = <0 0x4000000>;")),
     "heap": part(1, 0, 0x10000000, "".join(engine(100 + i) for i in range(40))),
+    # MMIO passthrough (doc/passthrough.md): weir keeps the MPIC
+    "mmio-weir-keeps": part(1, 0, 0x10000000)
+                       + part(2, 1, 0x20000000, 'pic { device = "/soc@fe0000000/pic@40000"; };'),
 }
 
 

@@ -477,6 +477,165 @@ static void test_prop_len_wrap(void **state)
 	expect_refused(-EINVAL, "/", "", "not a valid device tree");
 }
 
+
+/* ------------------------------------------------ MMIO passthrough windows */
+
+/* QEMU's tree again (a test below grows it), with its console found. */
+static int fresh_hwtree(void **state)
+{
+	struct dt_error err;
+
+	load_qemu_hwtree(hwtree, sizeof(hwtree), &hw);
+	assert_int_equal(hw_find_console(hwtree, &hw, &err), 0);
+	return 0;
+}
+
+/* Add node @name under @parent with "reg" = @reg (@n cells). */
+static int hw_add(const char *parent, const char *name, const u32 *reg, int n)
+{
+	fdt32_t cells[16];
+	int node, i;
+
+	assert_int_equal(fdt_open_into(hwtree, hwtree, sizeof(hwtree)), 0);
+	node = fdt_add_subnode(hwtree, fdt_path_offset(hwtree, parent), name);
+	assert_true(node >= 0);
+	for (i = 0; i < n; i++)
+		cells[i] = cpu_to_fdt32(reg[i]);
+	if (n)
+		assert_int_equal(fdt_setprop(hwtree, node, "reg", cells,
+					     n * 4), 0);
+	return node;
+}
+
+/* A second PCI host at the root whose memory window is @lo (+ 256 MiB). */
+static void hw_add_pci(u32 hi, u32 lo)
+{
+	static const u32 reg[] = { 0xf, 0xe0009000, 0, 0x1000 };
+	fdt32_t ranges[7] = { cpu_to_fdt32(0x2000000), 0, cpu_to_fdt32(0),
+			      cpu_to_fdt32(hi), cpu_to_fdt32(lo), 0,
+			      cpu_to_fdt32(0x10000000) };
+	int node;
+
+	hw_add("/", "pci@fe0009000", reg, 4);
+	node = fdt_path_offset(hwtree, "/pci@fe0009000");
+	assert_int_equal(fdt_setprop_string(hwtree, node, "device_type", "pci"), 0);
+	assert_int_equal(fdt_setprop_u32(hwtree, node, "#address-cells", 3), 0);
+	assert_int_equal(fdt_setprop_u32(hwtree, node, "#size-cells", 2), 0);
+	assert_int_equal(fdt_setprop(hwtree, node, "ranges", ranges,
+				     sizeof(ranges)), 0);
+}
+
+static void reparse_hw(void)
+{
+	struct dt_error err;
+
+	assert_int_equal(hw_parse(hwtree, &hw, &err), 0);
+	assert_int_equal(hw_find_console(hwtree, &hw, &err), 0);
+}
+
+/*
+ * The PCI controller's "reg" page and both "ranges" windows (memory at
+ * 0xc00000000, I/O at 0xfe1000000) become its owner's; a register block
+ * not page aligned (i2c@3000, 0x14 bytes) is rounded out to its page;
+ * the console UART weir keeps gives none.
+ */
+static void test_mmio_windows(void **state)
+{
+	const struct mmio_window *w;
+	struct dt_error err;
+
+	compile(P1X("pci { device = \"pci0\"; fsl,liodn = <5>; };"
+		    " i2c { device = \"/soc@fe0000000/i2c@3000\"; };"
+		    " uart { device = \"serial0\"; };") P2);
+	assert_int_equal(config_parse(cfg, hwtree, &hw, &hv, &plan, &err), 0);
+	assert_int_equal(plan.part[0].nmmio, 4);
+	w = plan.part[0].mmio;
+	assert_int_equal(w[0].base, 0xfe0008000ULL);
+	assert_int_equal(w[0].size, 0x1000);
+	assert_false(w[0].pci);
+	assert_int_equal(w[1].base, 0xc00000000ULL);
+	assert_int_equal(w[1].size, 0x20000000);
+	assert_true(w[1].pci);
+	assert_int_equal(w[2].base, 0xfe1000000ULL);
+	assert_int_equal(w[2].size, 0x10000);
+	assert_int_equal(w[3].base, 0xfe0003000ULL);
+	assert_int_equal(w[3].size, 0x1000);
+	assert_int_equal(plan.part[1].nmmio, 0);
+}
+
+/* What weir keeps is never a window: MPIC, GUTS, a page shared with them. */
+static void test_mmio_weir_keeps(void **state)
+{
+	static const u32 reg[] = { 0x4600, 0x100 };
+
+	compile(P1 PART("p2", "1", "0x20000000", "0x8000000")
+		" pic { device = \"/soc@fe0000000/pic@40000\"; }; };");
+	expect_refused(-EBUSY, "/partitions/p2/pic", "device",
+		       "/soc@fe0000000/pic@40000: weir keeps it (fsl,mpic)");
+	compile(P1 PART("p2", "1", "0x20000000", "0x8000000")
+		" guts { device = \"/soc@fe0000000/global-utilities@e0000\"; }; };");
+	expect_refused(-EBUSY, "/partitions/p2/guts", "device",
+		       "weir keeps it (the global utilities (GUTS))");
+	/* a second UART in the console's page */
+	hw_add("/soc@fe0000000", "serial@4600", reg, 2);
+	reparse_hw();
+	compile(P1 PART("p2", "1", "0x20000000", "0x8000000")
+		" u { device = \"/soc@fe0000000/serial@4600\"; }; };");
+	expect_refused(-EBUSY, "/partitions/p2/u", "device",
+		       "/soc@fe0000000/serial@4600: its page(s) 0xfe0004000+0x1000 share a 4 KiB page with /soc@fe0000000/serial@4500, which weir keeps (its console UART)");
+}
+
+/* A page shared with another partition's device, or with nobody's. */
+static void test_mmio_page_shared(void **state)
+{
+	static const u32 reg[] = { 0x3100, 0x100 };
+
+	hw_add("/soc@fe0000000", "dev@3100", reg, 2);
+	reparse_hw();
+	compile(P1X("i2c { device = \"/soc@fe0000000/i2c@3000\"; };")
+		PART("p2", "1", "0x20000000", "0x8000000")
+		" d { device = \"/soc@fe0000000/dev@3100\"; }; };");
+	expect_refused(-EBUSY, "/partitions/p1/i2c", "device",
+		       "/soc@fe0000000/i2c@3000: its page(s) 0xfe0003000+0x1000 share a 4 KiB page with /soc@fe0000000/dev@3100, which belongs to partition 'p2'");
+	compile(P1 PART("p2", "1", "0x20000000", "0x8000000")
+		" d { device = \"/soc@fe0000000/dev@3100\"; }; };");
+	expect_refused(-EBUSY, "/partitions/p2/d", "device",
+		       "share a 4 KiB page with /soc@fe0000000/i2c@3000, which no partition owns");
+	/* both in one partition: the page is theirs */
+	compile(P1X("i2c { device = \"/soc@fe0000000/i2c@3000\"; };"
+		    " d { device = \"/soc@fe0000000/dev@3100\"; };") P2);
+	{
+		struct dt_error err;
+
+		assert_int_equal(config_parse(cfg, hwtree, &hw, &hv, &plan,
+					      &err), 0);
+	}
+}
+
+/* PCI "ranges": over RAM, not page aligned, over another owner's window. */
+static void test_mmio_pci_ranges_refused(void **state)
+{
+	hw_add_pci(0, 0x30000000);
+	reparse_hw();
+	compile(P1 PART("p2", "1", "0x20000000", "0x8000000")
+		" pci { device = \"/pci@fe0009000\"; fsl,liodn = <6>; }; };");
+	expect_refused(-ERANGE, "/partitions/p2/pci", "device",
+		       "/pci@fe0009000: \"ranges\" window 0x30000000+0x10000000 overlaps RAM");
+	fresh_hwtree(state);
+	hw_add_pci(0xc, 0x800);
+	reparse_hw();
+	expect_refused(-EINVAL, "/partitions/p2/pci", "device",
+		       "\"ranges\" window 0xc00000800+0x10000000 is not 4 KiB aligned");
+	fresh_hwtree(state);
+	hw_add_pci(0xc, 0x10000000);
+	reparse_hw();
+	compile(P1X("pci { device = \"pci0\"; fsl,liodn = <5>; };")
+		PART("p2", "1", "0x20000000", "0x8000000")
+		" pci { device = \"/pci@fe0009000\"; fsl,liodn = <6>; }; };");
+	expect_refused(-EBUSY, "/partitions/p2/pci", "device",
+		       "/pci@fe0009000: \"ranges\" window 0xc10000000+0x10000000 overlaps 0xc00000000+0x20000000 of /pci@fe0008000 in partition 'linux'");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -504,6 +663,11 @@ int main(void)
 		cmocka_unit_test_setup(test_pci_group_refused, nothing),
 		cmocka_unit_test_setup(test_not_a_config, nothing),
 		cmocka_unit_test_setup(test_bad_header, nothing),
+		cmocka_unit_test_setup(test_mmio_windows, fresh_hwtree),
+		cmocka_unit_test_setup(test_mmio_weir_keeps, fresh_hwtree),
+		cmocka_unit_test_setup(test_mmio_page_shared, fresh_hwtree),
+		cmocka_unit_test_setup(test_mmio_pci_ranges_refused,
+				       fresh_hwtree),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

@@ -1195,6 +1195,40 @@ static void test_isolation_large_page(void **state)
 	assert_int_equal(fake_arch.maps, 1);
 }
 
+/*
+ * MMIO passthrough: a page of an owned device window maps at its real
+ * address (guest-physical = real), cache-inhibited and guarded whatever
+ * the guest's WIMGE, never executable; one byte past the window, or a
+ * window of another partition, still faults as outside memory.
+ */
+static void test_mmio_window(void **state)
+{
+	static const struct mmio_window win[] = {
+		{ .base = 0xc00000000ULL, .size = 0x2000, .hw_node = 1 },
+	};
+
+	part.mmio = win;
+	part.nmmio = 1;
+	guest_tlbwe(MAS0_TLBSEL1 | MAS0_ESEL(5),
+		    MAS1_VALID | MAS1_TSIZE(TSIZE_4K), 0x40000000 | MAS2_M,
+		    0x00001000 | MAS3_SR | MAS3_SW | MAS3_SX, 0xc);
+	vcpu_exit(v, IVOR_DTLB, 0x40000010, ESR_ST);
+	assert_int_equal(fake_arch.maps, 1);
+	assert_int_equal(fake_arch.map[0].phys, 0xc00001000ULL);
+	assert_int_equal(fake_arch.map[0].wimge, MAS2_I | MAS2_G);
+	assert_int_equal(fake_arch.map[0].perms & (MAS3_SX | MAS3_UX), 0);
+	assert_true(fake_arch.map[0].perms & MAS3_UW);
+	/* the page after the window */
+	map4k(5, 0x40000000, 0xc00002000ULL, MAS3_SR);
+	expect_dsi_refused(0x40000000, 0);
+	/* no window: the same page is refused */
+	part.nmmio = 0;
+	map4k(5, 0x40000000, 0xc00001000ULL, MAS3_SR);
+	expect_dsi_refused(0x40000000, 0);
+	assert_int_equal(fake_arch.maps, 1);
+	part.mmio = NULL;
+}
+
 /* --------------------------------------------- 8: miss without translation */
 static void test_miss_no_translation(void **state)
 {
@@ -2429,6 +2463,7 @@ int main(void)
 		T(test_log_budget_per_partition),
 		T(test_isolation_partial_page),
 		T(test_isolation_large_page),
+		T(test_mmio_window),
 		T(test_miss_no_translation),
 		T(test_bad_tlbwe),
 		T(test_ima_survives_flood),

@@ -105,6 +105,29 @@ static void print_parts(const struct plan *plan)
 		       (unsigned long long)plan->part[i].ram_size);
 }
 
+/* MMIO passthrough: what each partition's guest may map (guest-physical =
+ * real, cache-inhibited and guarded). */
+static void print_mmio(const void *hw, const struct plan *plan)
+{
+	char path[128];
+	unsigned int i, j;
+
+	printf("\nmmio:\n  %-12s %-24s %-6s %s\n", "partition", "real range",
+	       "from", "node");
+	for (i = 0; i < plan->nparts; i++)
+		for (j = 0; j < plan->part[i].nmmio; j++) {
+			const struct mmio_window *w = &plan->part[i].mmio[j];
+			char range[40];
+
+			snprintf(range, sizeof(range), "0x%llx+0x%llx",
+				 (unsigned long long)w->base,
+				 (unsigned long long)w->size);
+			printf("  %-12s %-24s %-6s %s\n", plan->part[i].name,
+			       range, w->pci ? "ranges" : "reg",
+			       fdt_path_of(hw, w->hw_node, path, sizeof(path)));
+		}
+}
+
 static void print_groups(const void *hw, const struct plan *plan)
 {
 	char path[128], sz[24], liodns[64];
@@ -345,6 +368,9 @@ int main(int argc, char **argv)
 			dt_error_str(&err, line, sizeof(line)));
 		return 1;
 	}
+	/* the console weir keeps, found as boot finds it (MMIO windows) */
+	hw.uart_node = -1;
+	(void)hw_find_console(hwfdt, &hw, &err);
 	if (config_parse(cfg, hwfdt, &hw, &o.hv, &plan, &err)) {
 		fprintf(stderr, "weir-plan: config %s\n",
 			dt_error_str(&err, line, sizeof(line)));
@@ -375,6 +401,7 @@ int main(int argc, char **argv)
 	       (unsigned long long)mem.used, (unsigned long long)mem.avail,
 	       (unsigned long long)o.heap.start, o.subwindows);
 	print_parts(&plan);
+	print_mmio(hwfdt, &plan);
 	print_groups(hwfdt, &plan);
 	print_liodns(&plan);
 	return build_tables(drv, hwfdt, &plan, &o);
