@@ -17,9 +17,11 @@
 #include <weir/partition.h>
 #include <weir/arch.h>
 #include <weir/vcpu_emul.h>
+#include <weir/vcpu_kick.h>
 
 #define SC_LEV(insn) (((insn) >> 5) & 0x7f)
 #define OP_SC 17
+#define SC_1_INSN 0x44000022u /* sc 1: opcode 17, LEV 1, bit 30 set */
 
 static bool guest_user(const struct vcpu *v)
 {
@@ -466,6 +468,46 @@ u32 hv_vcpu_enter(struct vcpu *v)
 u32 hv_vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr)
 {
 	vcpu_exit(v, ivor, dear, esr);
+	return enter(v);
+}
+
+/* The `sc` before @v's SRR0 is `sc 1` and its page is the one the vTLB's
+ * `sc` cache holds for the current (AS, PID): no vTLB walk. */
+static inline bool sc1_cached(const struct vcpu *v)
+{
+	const struct vtlb *t = &v->tlb;
+	u32 sc_pc = v->regs.pc - 4;
+
+	return t->sc.valid && t->sc.page == (sc_pc & ~0xfffu) &&
+	       t->sc.as == !!(v->msr & MSR_IS) && t->sc.pid == v->pid &&
+	       get_be32(t->sc.host + (sc_pc & 0xfffu) / 4) == SC_1_INSN;
+}
+
+/*
+ * Something @v could be delivered when MSR[EE] allows: VIRQ_EXT is the
+ * vPIC's answer, kept exact under its lock (vpic.c sync_vcpus()), so no
+ * lock and no source scan here; the decrementer as dec_pending().
+ */
+static inline bool pending_now(const struct vcpu *v)
+{
+	return (vcpu_pending_read(v) & VIRQ_EXT) ||
+	       ((v->tsr & TSR_DIS) && (v->tcr & TCR_DIE));
+}
+
+u32 hv_vcpu_hcall(struct vcpu *v, unsigned int ivor)
+{
+	u32 msr = v->msr, pid = v->pid;
+
+	if (guest_user(v) || (ivor == IVOR_SYSCALL && !sc1_cached(v)))
+		return HV_HCALL_GENERIC;
+	hcall_dispatch(v);
+	v->tlb.refill_n = 0; /* as vcpu_exit() */
+	if (v->msr == msr && v->pid == pid && !v->idle && !v->stopped &&
+	    __atomic_load_n(&v->part->req, __ATOMIC_RELAXED) == PREQ_NONE &&
+	    (!(msr & MSR_EE) || !pending_now(v)))
+		return HV_HCALL_RESUME;
+	if (!v->stopped)
+		vcpu_deliver_pending(v);
 	return enter(v);
 }
 

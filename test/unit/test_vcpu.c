@@ -25,6 +25,7 @@
 #include <weir/byteorder.h>
 #include <weir/epapr.h>
 #include <weir/partition.h>
+#include <weir/arch.h>
 #include <weir/vcpu.h>
 #include <weir/vcpu_emul.h>
 #include <weir/vtimer.h>
@@ -844,6 +845,72 @@ static void test_sc_cache(void **state)
 	v->regs.gpr[RB] = ea;
 	exec_ok(TLBIVAX(RB));
 	assert_false(v->tlb.sc.valid);
+}
+
+/*
+ * The hcall fast path (hv_vcpu_hcall(), start.S exc_entry_hc): it runs a
+ * call only from the `sc` cache's page and declines, changing nothing,
+ * before the cache is filled, after the page is remapped (to a page whose
+ * word is `sc 0`), when the word is rewritten, and from the guest's user
+ * mode; with a deliverable interrupt it runs the call and then takes the
+ * generic way back, which delivers it.
+ */
+static void test_hcall_fast(void **state)
+{
+	const u32 ea = 0x40000000u, a = 0x200000u, b = 0x300000u;
+	const u32 token = 0x00010008; /* ePAPR vendor, number 8: none */
+	const u32 msr = v->msr;
+
+	poke(a + 0x10, SC1);
+	poke(b + 0x10, SC);
+	map4k(5, ea, a, MAS3_SR | MAS3_SX);
+	v->regs.gpr[11] = token;
+	v->regs.gpr[3] = 0;
+	v->regs.pc = ea + 0x14;
+	assert_int_equal(hv_vcpu_hcall(v, IVOR_SYSCALL), HV_HCALL_GENERIC);
+	assert_int_equal(v->regs.gpr[3], 0);
+	vcpu_exit(v, IVOR_SYSCALL, 0, 0); /* fills the cache */
+	assert_true(v->tlb.sc.valid);
+	v->regs.gpr[3] = 0;
+	assert_int_equal(hv_vcpu_hcall(v, IVOR_SYSCALL), HV_HCALL_RESUME);
+	assert_int_equal(v->regs.gpr[3], EV_UNIMPLEMENTED);
+	assert_int_equal(v->regs.pc, ea + 0x14);
+
+	/* the word rewritten in place: `sc 0` is the guest's system call */
+	poke(a + 0x10, SC);
+	v->regs.gpr[3] = 0;
+	assert_int_equal(hv_vcpu_hcall(v, IVOR_SYSCALL), HV_HCALL_GENERIC);
+	assert_int_equal(v->regs.gpr[3], 0);
+	poke(a + 0x10, SC1);
+
+	/* from the guest's user mode `sc 1` is not an hcall */
+	v->msr = msr | MSR_PR;
+	assert_int_equal(hv_vcpu_hcall(v, IVOR_SYSCALL), HV_HCALL_GENERIC);
+	assert_int_equal(hv_vcpu_hcall(v, IVOR_HCALL), HV_HCALL_GENERIC);
+	assert_int_equal(v->regs.gpr[3], 0);
+	v->msr = msr;
+
+	/* remapped to B: the cache is gone, nothing runs */
+	v->regs.pc = ENTRY;
+	map4k(5, ea, b, MAS3_SR | MAS3_SX);
+	v->regs.pc = ea + 0x14;
+	assert_int_equal(hv_vcpu_hcall(v, IVOR_SYSCALL), HV_HCALL_GENERIC);
+	assert_int_equal(v->regs.gpr[3], 0);
+	assert_int_equal(v->regs.pc, ea + 0x14);
+
+	/* E.HV's vector needs no cache */
+	assert_int_equal(hv_vcpu_hcall(v, IVOR_HCALL), HV_HCALL_RESUME);
+	assert_int_equal(v->regs.gpr[3], EV_UNIMPLEMENTED);
+
+	/* a deliverable decrementer: the call runs, then it is delivered */
+	v->regs.gpr[3] = 0;
+	v->msr = msr | MSR_EE;
+	v->tsr = TSR_DIS;
+	v->tcr = TCR_DIE;
+	assert_int_not_equal(hv_vcpu_hcall(v, IVOR_HCALL), HV_HCALL_RESUME);
+	assert_int_equal(v->regs.gpr[3], EV_UNIMPLEMENTED);
+	assert_int_equal(v->regs.pc, VEC(IVOR_DEC));
+	assert_int_equal(v->srr0, ea + 0x14);
 }
 
 /* ------------------------------------------------------ 6: TLB and fill */
@@ -2416,6 +2483,7 @@ int main(void)
 		T(test_hcall_from_guest_user),
 		T(test_sc_lev0),
 		T(test_sc_cache),
+		T(test_hcall_fast),
 		T(test_syscall_not_sc),
 		T(test_tlbwe_fill),
 		T(test_fill_large_page),
