@@ -31,9 +31,17 @@ enum kind {
 };
 
 static const char *const kind_name[NR_KINDS] = {
-	"mfmsr",     "mtmsr",		  "wrtee", "wrteei",
-	"rfi",	     "rfci/rfmci/rfdi",	  "tlbwe", "tlbre",
-	"tlbsx",     "tlbivax/tlbilx",	  "tlbsync/msgsnd/wait",
+	"mfmsr",
+	"mtmsr",
+	"wrtee",
+	"wrteei",
+	"rfi",
+	"rfci/rfmci/rfdi",
+	"tlbwe",
+	"tlbre",
+	"tlbsx",
+	"tlbivax/tlbilx",
+	"tlbsync/msgsnd/wait",
 	"other",
 };
 
@@ -46,7 +54,7 @@ static enum kind classify(u32 insn)
 	u32 op = insn >> 26, xo = (insn >> 1) & 0x3ff;
 
 	if (op == 19)
-		return xo == 50 ? K_RFI :
+		return xo == 50				  ? K_RFI :
 		       (xo == 51 || xo == 38 || xo == 39) ? K_RFCI_RFMCI_RFDI :
 							    K_OTHER;
 	if (op != 31)

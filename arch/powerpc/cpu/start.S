@@ -81,6 +81,16 @@ vectors:
 	stmw	r4, FRAME_GPR(4)(r1)
 .endm
 
+/* Save pc (r4), msr (r5), LR and CTR (r6, r7 scratch). */
+.macro SAVE_PC_MSR_LR_CTR
+	stw	r4, FRAME_PC(r1)
+	stw	r5, FRAME_MSR(r1)
+	mflr	r6
+	stw	r6, FRAME_LR(r1)
+	mfctr	r7
+	stw	r7, FRAME_CTR(r1)
+.endm
+
 exc_entry_base:
 	SAVE_GPRS
 	mfspr	r4, SPRN_SRR0
@@ -107,12 +117,7 @@ exc_entry_fast:
 	andi.	r0, r5, MSR_PR
 	beq	3f
 	stw	r8, FRAME_CR(r1)
-	stw	r4, FRAME_PC(r1)
-	stw	r5, FRAME_MSR(r1)
-	mflr	r6
-	stw	r6, FRAME_LR(r1)
-	mfctr	r7
-	stw	r7, FRAME_CTR(r1)
+	SAVE_PC_MSR_LR_CTR
 	mfxer	r9
 	stw	r9, FRAME_XER(r1)
 	mfspr	r5, SPRN_ESR
@@ -154,12 +159,7 @@ exc_entry_mcheck:
 	mfspr	r5, SPRN_MCSRR1
 	/* fall through */
 exc_common:
-	stw	r4, FRAME_PC(r1)
-	stw	r5, FRAME_MSR(r1)
-	mflr	r6
-	stw	r6, FRAME_LR(r1)
-	mfctr	r7
-	stw	r7, FRAME_CTR(r1)
+	SAVE_PC_MSR_LR_CTR
 	mfcr	r8
 	stw	r8, FRAME_CR(r1)
 	mfxer	r9
