@@ -17,9 +17,11 @@
 #include <weir/partition.h>
 #include <weir/arch.h>
 #include <weir/vcpu_emul.h>
+#include <weir/vcpu_kick.h>
 
 #define SC_LEV(insn) (((insn) >> 5) & 0x7f)
 #define OP_SC 17
+#define SC_1_INSN 0x44000022u /* sc 1: opcode 17, LEV 1, bit 30 set */
 
 static bool guest_user(const struct vcpu *v)
 {
@@ -42,35 +44,47 @@ int vcpu_fetch(struct vcpu *v, u32 ea, bool insn, u32 *word)
 }
 
 /*
- * vcpu_fetch_sc() - the instruction word at @ea (the `sc` before SRR0) as
- * vcpu_fetch() reads it, through the vTLB's cached translation of the
- * last `sc`'s page when (page, AS, PID) match and no guest TLB change
- * came since (struct vtlb sc): an hcall then costs no vTLB walk. The
- * word itself is read each time (the guest may rewrite it).
+ * The word of @c's page at @ea (4-byte aligned) when @c caches that page
+ * for @v's current instruction AS and PID, or NULL.
+ */
+static inline const u32 *cached_word(const struct vtlb_page_cache *c,
+				     const struct vcpu *v, u32 ea)
+{
+	if (c->valid && c->page == (ea & ~0xfffu) &&
+	    c->as == !!(v->msr & MSR_IS) && c->pid == v->pid)
+		return c->host + (ea & 0xfffu) / 4;
+	return NULL;
+}
+
+/*
+ * fetch_cached() - the instruction word at @ea as vcpu_fetch() reads it,
+ * through @c, one of the vTLB's cached page translations (struct vtlb
+ * sc, emul), filled here on a miss when the page is wholly RAM: the next
+ * trap from the same page costs no vTLB walk. The word itself is read
+ * each time (the guest may rewrite it).
  * Return: 0, or -EFAULT as vcpu_fetch().
  */
-static int vcpu_fetch_sc(struct vcpu *v, u32 ea, u32 *word)
+static int fetch_cached(struct vcpu *v, struct vtlb_page_cache *c, u32 ea,
+			u32 *word)
 {
-	struct vtlb *t = &v->tlb;
 	u32 as = !!(v->msr & MSR_IS), page = ea & ~0xfffu;
-	const u32 *p;
+	const u32 *p = cached_word(c, v, ea);
 	u64 gpa;
 
-	if (t->sc.valid && t->sc.page == page && t->sc.as == as &&
-	    t->sc.pid == v->pid) {
-		*word = get_be32(t->sc.host + (ea & 0xfff) / 4);
+	if (p) {
+		*word = get_be32(p);
 		return 0;
 	}
-	if (!vtlb_lookup(t, page, as, v->pid, &gpa) || (ea & 3))
+	if (!vtlb_lookup(&v->tlb, page, as, v->pid, &gpa) || (ea & 3))
 		return -EFAULT;
 	p = partition_gpa_ptr(v->part, gpa, SZ_4K);
 	if (!p) /* a page not wholly RAM: no cache */
 		return vcpu_fetch(v, ea, true, word);
-	t->sc.valid = true;
-	t->sc.page = page;
-	t->sc.as = as;
-	t->sc.pid = v->pid;
-	t->sc.host = p;
+	c->valid = true;
+	c->page = page;
+	c->as = as;
+	c->pid = v->pid;
+	c->host = p;
 	*word = get_be32(p + (ea & 0xfff) / 4);
 	return 0;
 }
@@ -305,11 +319,13 @@ static void program(struct vcpu *v, u32 esr)
 		vcpu_program(v, esr); /* the guest's own problem */
 		return;
 	}
-	if (vcpu_fetch(v, v->regs.pc, true, &insn)) {
+	if (fetch_cached(v, &v->tlb.emul, v->regs.pc, &insn)) {
 		vcpu_fail(v, "cannot read the faulting instruction",
 			  v->regs.pc);
 		return;
 	}
+	if (IS_ENABLED(CONFIG_DEBUG_EXIT_STATS))
+		exit_stats_insn(insn);
 	switch (vcpu_emulate(v, insn)) {
 	case EMUL_NEXT:
 		v->regs.pc += 4;
@@ -355,7 +371,7 @@ static void syscall(struct vcpu *v)
 {
 	u32 insn, sc_pc = v->regs.pc - 4;
 
-	if (vcpu_fetch_sc(v, sc_pc, &insn)) {
+	if (fetch_cached(v, &v->tlb.sc, sc_pc, &insn)) {
 		vcpu_fail(v, "cannot read the sc instruction", sc_pc);
 		return;
 	}
@@ -485,8 +501,84 @@ u32 hv_vcpu_enter(struct vcpu *v)
 
 u32 hv_vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr)
 {
+	if (IS_ENABLED(CONFIG_DEBUG_EXIT_STATS))
+		exit_stats_count(ivor);
 	vcpu_exit(v, ivor, dear, esr);
 	return enter(v);
+}
+
+/*
+ * Something @v could be delivered when MSR[EE] allows: VIRQ_EXT is the
+ * vPIC's answer, kept exact under its lock (vpic.c sync_vcpus()), so no
+ * lock and no source scan here; the decrementer as dec_pending().
+ */
+static inline bool pending_now(const struct vcpu *v)
+{
+	return (vcpu_pending_read(v) & VIRQ_EXT) ||
+	       ((v->tsr & TSR_DIS) && (v->tcr & TCR_DIE));
+}
+
+/* The MSR bits the real MSR (vcpu_shadow_msr()) and shadow id depend on. */
+#define MSR_SHADOW (MSR_IS | MSR_DS | MSR_PR | MSR_FP | MSR_FE0 | MSR_FE1)
+
+/*
+ * After a fast-path hcall or emulation that began with @msr and @pid:
+ * resume as entered when the real MSR and shadow id stay, nothing is to
+ * be delivered and nothing requested; otherwise the generic way back
+ * (vcpu_exit()'s tail, then enter()).
+ */
+static u32 fast_done(struct vcpu *v, u32 msr, u32 pid)
+{
+	v->tlb.refill_n = 0; /* as vcpu_exit() */
+	if (!((v->msr ^ msr) & MSR_SHADOW) && v->pid == pid && !v->idle &&
+	    !v->stopped &&
+	    __atomic_load_n(&v->part->req, __ATOMIC_RELAXED) == PREQ_NONE &&
+	    (!(v->msr & MSR_EE) || !pending_now(v)))
+		return HV_FAST_RESUME;
+	if (!v->stopped)
+		vcpu_deliver_pending(v);
+	return enter(v);
+}
+
+u32 hv_vcpu_fast(struct vcpu *v, unsigned int ivor, u32 esr)
+{
+	u32 msr = v->msr, pid = v->pid;
+	const u32 *w;
+
+	if (guest_user(v))
+		return HV_FAST_GENERIC;
+	switch (ivor) {
+	case IVOR_PROGRAM:
+		w = cached_word(&v->tlb.emul, v, v->regs.pc);
+		if (!w || !(esr & ESR_PPR))
+			return HV_FAST_GENERIC;
+		if (IS_ENABLED(CONFIG_DEBUG_EXIT_STATS))
+			exit_stats_insn(get_be32(w));
+		switch (vcpu_emulate(v, get_be32(w))) {
+		case EMUL_NEXT:
+			v->regs.pc += 4;
+			break;
+		case EMUL_JUMP:
+			break;
+		default: /* changed nothing: the generic path reports it */
+			return HV_FAST_GENERIC;
+		}
+		break;
+	case IVOR_SYSCALL:
+		w = cached_word(&v->tlb.sc, v, v->regs.pc - 4);
+		if (!w || get_be32(w) != SC_1_INSN)
+			return HV_FAST_GENERIC;
+		hcall_dispatch(v);
+		break;
+	case IVOR_HCALL:
+		hcall_dispatch(v);
+		break;
+	default:
+		return HV_FAST_GENERIC;
+	}
+	if (IS_ENABLED(CONFIG_DEBUG_EXIT_STATS))
+		exit_stats_count(ivor);
+	return fast_done(v, msr, pid);
 }
 
 int vcpu_reset(struct vcpu *v, u32 entry, u32 fdt_gpa)

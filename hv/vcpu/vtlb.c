@@ -102,7 +102,7 @@ int vtlb_set_ima(struct vtlb *t, u64 size)
 
 	if (tsize < 0)
 		return -EINVAL;
-	t->sc.valid = false;
+	t->sc.valid = t->emul.valid = false;
 	e->mas1 = MAS1_VALID | MAS1_IPROT | MAS1_TSIZE(tsize);
 	e->mas2 = MAS2_M;
 	e->mas7_3 = MAS3_SR | MAS3_SW | MAS3_SX;
@@ -175,7 +175,8 @@ int vtlb_tlbwe(struct vcpu *v)
 	if (e->mas1 & MAS1_VALID)
 		note_drop(&v->tlb, e);
 	*e = n;
-	v->tlb.sc.valid = false; /* even a new entry may shadow another */
+	/* even a new entry may shadow another */
+	v->tlb.sc.valid = v->tlb.emul.valid = false;
 	return 0;
 }
 
@@ -246,7 +247,7 @@ static void invalidate(struct vtlb *t, struct vtlb_entry *e, unsigned int n,
 {
 	unsigned int i;
 
-	t->sc.valid = false;
+	t->sc.valid = t->emul.valid = false;
 	for (i = 0; i < n; i++, e++) {
 		if (!(e->mas1 & MAS1_VALID) || (e->mas1 & MAS1_IPROT))
 			continue;

@@ -170,6 +170,30 @@ u32 hv_vcpu_enter(struct vcpu *v);
  */
 u32 hv_vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr);
 
+/* hv_vcpu_fast() results that are not a shadow id (start.S
+ * exc_entry_fast compares with -1 and -2) */
+#define HV_FAST_GENERIC 0xffffffffu /* not handled: take hv_vcpu_exit() */
+#define HV_FAST_RESUME 0xfffffffeu  /* handled: resume, PID unchanged */
+
+/**
+ * hv_vcpu_fast() - the fast path of the most frequent guest exits
+ * (hv/vcpu/exit.c): the guest on this core took @ivor, IVOR_PROGRAM (with
+ * ESR @esr), IVOR_SYSCALL (`sc` without E.HV) or IVOR_HCALL, with its
+ * registers in @v->regs, of which the arch saved at least r0-r31, CR,
+ * LR, CTR, XER, SRR0 (pc) and SRR1 (msr). From the guest's supervisor it
+ * runs an hcall through the hcall table, or emulates a privileged
+ * instruction, when the instruction's page is the one the vTLB's cache
+ * holds for the current AS and PID (struct vtlb sc, emul: no vTLB walk;
+ * an `sc` must be `sc 1`).
+ * Return: HV_FAST_GENERIC when nothing was done (the arch goes on with
+ * hv_vcpu_exit() on a full frame); HV_FAST_RESUME when done and the guest
+ * resumes from @v->regs with the real MSR and PID it entered with
+ * (nothing to deliver, no partition request, not idle or stopped);
+ * otherwise the shadow id to load, as hv_vcpu_enter(), after the generic
+ * way back.
+ */
+u32 hv_vcpu_fast(struct vcpu *v, unsigned int ivor, u32 esr);
+
 /**
  * vtimer_expire() - account for the time up to @now on @v's virtual
  * decrementer (hv/vcpu/vtimer.c): set TSR[DIS] when the deadline passed,

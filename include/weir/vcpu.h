@@ -54,16 +54,18 @@ struct vtlb {
 	unsigned int drop;
 	u32 drop_ea;
 	/*
-	 * The translation of the last `sc`'s 4 KiB page (exit.c
-	 * vcpu_fetch_sc()), so that an hcall does not walk the vTLB: valid
-	 * for (page, AS, PID) until any guest TLB change (every tlbwe,
-	 * tlbivax, tlbilx, MMUCSR0 flash, IMA, reset clears @valid).
+	 * The translation of the last `sc`'s 4 KiB page (@sc) and of the
+	 * last emulated privileged instruction's (@emul) (exit.c
+	 * fetch_cached()), so that an hcall or an emulation does not walk
+	 * the vTLB: valid for (page, AS, PID) until any guest TLB change
+	 * (every tlbwe, tlbivax, tlbilx, MMUCSR0 flash, IMA, reset clears
+	 * both).
 	 */
-	struct {
+	struct vtlb_page_cache {
 		bool valid;
 		u32 page, as, pid;
 		const u32 *host; /* weir's pointer to the guest page */
-	} sc;
+	} sc, emul;
 };
 
 /* Pending virtual exceptions (bit per source). */

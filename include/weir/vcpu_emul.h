@@ -84,6 +84,14 @@ bool vcpu_has_pending(const struct vcpu *v);
  */
 void vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr);
 
+/*
+ * CONFIG_DEBUG_EXIT_STATS (hv/vcpu/exit_stats.c): count one guest exit
+ * by its IVOR (printing the counts every 8192 exits), and the
+ * privileged instruction @insn that reached emulation, by kind.
+ */
+void exit_stats_count(unsigned int ivor);
+void exit_stats_insn(u32 insn);
+
 /**
  * vcpu_fetch() - read the guest word at effective address @ea through
  * the guest's own translation (instruction side when @insn)

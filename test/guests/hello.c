@@ -457,6 +457,42 @@ static bool ram_zeroed(void)
 	return true;
 }
 
+/*
+ * An emulated privileged instruction changes only its target: CR, CTR,
+ * XER and the other GPRs come back as they were. The same mfmsr twice:
+ * the first is emulated through weir's generic exit (which caches its
+ * page), the second through the fast path (start.S exc_entry_fast).
+ */
+static bool trap_keeps_regs(void)
+{
+	u32 cr, ctr, xer, msr, keep = 0x89abcdef;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		__asm__ __volatile__(
+			"lis %0,0x9234\n\tori %0,%0,0x5678\n\t"
+			"mtcrf 0xff,%0\n\tmtctr %0\n\t"
+			"lis %2,0xe000\n\tmtxer %2\n\t"
+			"mfmsr %3\n\t"
+			"mfcr %0\n\tmfctr %1\n\tmfxer %2"
+			: "=&r"(cr), "=&r"(ctr), "=&r"(xer), "=&r"(msr),
+			  "+r"(keep)
+			:
+			: "cr0", "cr1", "cr2", "cr3", "cr4", "cr5", "cr6",
+			  "cr7", "ctr", "xer");
+		if (cr != 0x92345678 || ctr != 0x92345678 ||
+		    xer != 0xe0000000 || keep != 0x89abcdef)
+			PROBLEM(GOT("cr 0x%08x ctr 0x%08x xer 0x%08x r 0x%08x "
+				    "(pass %d)",
+				    (unsigned)cr, (unsigned)ctr, (unsigned)xer,
+				    (unsigned)keep, i),
+				WANT("0x92345678 0x92345678 0xe0000000 "
+				     "0x89abcdef"));
+	}
+	(void)msr;
+	return true;
+}
+
 void guest_main(void *fdt)
 {
 	printf("hello from %s (guest-id %u)\n", guest.name, (unsigned)guest.id);
@@ -469,6 +505,7 @@ void guest_main(void *fdt)
 	check_bool("dt-memory", dt_memory(fdt));
 	check_bool("dt-timebase", dt_timebase(fdt));
 	check_bool("ram-zeroed", ram_zeroed());
+	check_bool("trap-keeps-regs", trap_keeps_regs());
 	hcall_checks();
 	decrementer_checks();
 	user_sc1_check();

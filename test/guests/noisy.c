@@ -17,7 +17,7 @@
 #include <stdio.h>
 #include "guest.h"
 
-#define NOISY_ROUNDS		32768
+#define NOISY_ROUNDS		65536
 #define NOISY_REPORT		4096
 #define NOISY_PRINT_EVERY	1024
 #define NOISY_EA		0x40000000

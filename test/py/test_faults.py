@@ -106,7 +106,7 @@ def test_access_violation_storm(qemu, build_dir, tmp_path):
     assert "partition 'victim': DMA" not in log
 
 
-NOISY_ROUNDS = 32768  # test/guests/noisy.c
+NOISY_ROUNDS = 65536  # test/guests/noisy.c
 
 
 def test_noisy_neighbour(qemu, build_dir, tmp_path):

@@ -25,6 +25,7 @@
 #include <weir/byteorder.h>
 #include <weir/epapr.h>
 #include <weir/partition.h>
+#include <weir/arch.h>
 #include <weir/vcpu.h>
 #include <weir/vcpu_emul.h>
 #include <weir/vtimer.h>
@@ -174,7 +175,9 @@ static void snap(void)
 
 static void check(void)
 {
-	expect.tlb.sc = v->tlb.sc;	/* a cache: checked by test_sc_cache */
+	/* caches: checked by test_sc_cache, test_emul_fast */
+	expect.tlb.sc = v->tlb.sc;
+	expect.tlb.emul = v->tlb.emul;
 	assert_vcpu_is(&expect);
 }
 
@@ -797,7 +800,7 @@ static void test_sc_lev0(void **state)
 }
 
 /*
- * The `sc` page's cached translation (exit.c vcpu_fetch_sc()): an `sc 1`
+ * The `sc` page's cached translation (exit.c fetch_cached()): an `sc 1`
  * at EA 0x40000010 of a page mapped to guest page A is an hcall, from the
  * walk and then from the cache; the guest remaps the page to B, where the
  * word is an `sc 0`: a system call for the guest, not an hcall (a stale
@@ -844,6 +847,155 @@ static void test_sc_cache(void **state)
 	v->regs.gpr[RB] = ea;
 	exec_ok(TLBIVAX(RB));
 	assert_false(v->tlb.sc.valid);
+}
+
+/*
+ * The hcall fast path (hv_vcpu_fast(), start.S exc_entry_fast): it runs a
+ * call only from the `sc` cache's page and declines, changing nothing,
+ * before the cache is filled, after the page is remapped (to a page whose
+ * word is `sc 0`), when the word is rewritten, and from the guest's user
+ * mode; with a deliverable interrupt it runs the call and then takes the
+ * generic way back, which delivers it.
+ */
+static void test_hcall_fast(void **state)
+{
+	const u32 ea = 0x40000000u, a = 0x200000u, b = 0x300000u;
+	const u32 token = 0x00010008; /* ePAPR vendor, number 8: none */
+	const u32 msr = v->msr;
+
+	poke(a + 0x10, SC1);
+	poke(b + 0x10, SC);
+	map4k(5, ea, a, MAS3_SR | MAS3_SX);
+	v->regs.gpr[11] = token;
+	v->regs.gpr[3] = 0;
+	v->regs.pc = ea + 0x14;
+	assert_int_equal(hv_vcpu_fast(v, IVOR_SYSCALL, 0), HV_FAST_GENERIC);
+	assert_int_equal(v->regs.gpr[3], 0);
+	vcpu_exit(v, IVOR_SYSCALL, 0, 0); /* fills the cache */
+	assert_true(v->tlb.sc.valid);
+	v->regs.gpr[3] = 0;
+	assert_int_equal(hv_vcpu_fast(v, IVOR_SYSCALL, 0), HV_FAST_RESUME);
+	assert_int_equal(v->regs.gpr[3], EV_UNIMPLEMENTED);
+	assert_int_equal(v->regs.pc, ea + 0x14);
+
+	/* the word rewritten in place: `sc 0` is the guest's system call */
+	poke(a + 0x10, SC);
+	v->regs.gpr[3] = 0;
+	assert_int_equal(hv_vcpu_fast(v, IVOR_SYSCALL, 0), HV_FAST_GENERIC);
+	assert_int_equal(v->regs.gpr[3], 0);
+	poke(a + 0x10, SC1);
+
+	/* from the guest's user mode `sc 1` is not an hcall */
+	v->msr = msr | MSR_PR;
+	assert_int_equal(hv_vcpu_fast(v, IVOR_SYSCALL, 0), HV_FAST_GENERIC);
+	assert_int_equal(hv_vcpu_fast(v, IVOR_HCALL, 0), HV_FAST_GENERIC);
+	assert_int_equal(v->regs.gpr[3], 0);
+	v->msr = msr;
+
+	/* remapped to B: the cache is gone, nothing runs */
+	v->regs.pc = ENTRY;
+	map4k(5, ea, b, MAS3_SR | MAS3_SX);
+	v->regs.pc = ea + 0x14;
+	assert_int_equal(hv_vcpu_fast(v, IVOR_SYSCALL, 0), HV_FAST_GENERIC);
+	assert_int_equal(v->regs.gpr[3], 0);
+	assert_int_equal(v->regs.pc, ea + 0x14);
+
+	/* E.HV's vector needs no cache */
+	assert_int_equal(hv_vcpu_fast(v, IVOR_HCALL, 0), HV_FAST_RESUME);
+	assert_int_equal(v->regs.gpr[3], EV_UNIMPLEMENTED);
+
+	/* a deliverable decrementer: the call runs, then it is delivered */
+	v->regs.gpr[3] = 0;
+	v->msr = msr | MSR_EE;
+	v->tsr = TSR_DIS;
+	v->tcr = TCR_DIE;
+	assert_int_not_equal(hv_vcpu_fast(v, IVOR_HCALL, 0), HV_FAST_RESUME);
+	assert_int_equal(v->regs.gpr[3], EV_UNIMPLEMENTED);
+	assert_int_equal(v->regs.pc, VEC(IVOR_DEC));
+	assert_int_equal(v->srr0, ea + 0x14);
+}
+
+/*
+ * The emulation fast path (hv_vcpu_fast() for IVOR_PROGRAM): it emulates
+ * only from the page the generic path cached, and declines, changing
+ * nothing, before that, after a remap, for the guest's user mode, for a
+ * program exception that is not a privileged instruction, and for an
+ * instruction weir does not emulate; a change of MSR[IS] or of the PID,
+ * or a deliverable interrupt, takes the generic way back.
+ */
+static void test_emul_fast(void **state)
+{
+	const u32 ea = 0x40000000u, a = 0x200000u, b = 0x300000u;
+	const u32 msr = v->msr;
+
+	poke(a + 0x10, MFMSR(RTMP));
+	poke(b + 0x10, MFMSR(RTMP));
+	map4k(5, ea, a, MAS3_SR | MAS3_SX);
+	v->regs.pc = ea + 0x10;
+	v->regs.gpr[RTMP] = 0;
+	assert_int_equal(hv_vcpu_fast(v, IVOR_PROGRAM, ESR_PPR),
+			 HV_FAST_GENERIC);
+	assert_int_equal(v->regs.pc, ea + 0x10);
+	vcpu_exit(v, IVOR_PROGRAM, 0, ESR_PPR); /* fills the cache */
+	assert_true(v->tlb.emul.valid);
+	assert_int_equal(v->regs.gpr[RTMP], msr);
+	v->regs.gpr[RTMP] = 0;
+	v->regs.pc = ea + 0x10;
+	assert_int_equal(hv_vcpu_fast(v, IVOR_PROGRAM, ESR_PPR),
+			 HV_FAST_RESUME);
+	assert_int_equal(v->regs.gpr[RTMP], msr);
+	assert_int_equal(v->regs.pc, ea + 0x14);
+
+	/* not a privileged-instruction exception, or from user mode */
+	v->regs.gpr[RTMP] = 0;
+	v->regs.pc = ea + 0x10;
+	assert_int_equal(hv_vcpu_fast(v, IVOR_PROGRAM, ESR_PIL),
+			 HV_FAST_GENERIC);
+	v->msr = msr | MSR_PR;
+	assert_int_equal(hv_vcpu_fast(v, IVOR_PROGRAM, ESR_PPR),
+			 HV_FAST_GENERIC);
+	v->msr = msr;
+	assert_int_equal(v->regs.gpr[RTMP], 0);
+	assert_int_equal(v->regs.pc, ea + 0x10);
+
+	/* not emulated: nothing done here */
+	poke(a + 0x10, 0x7c0003ac);
+	assert_int_equal(hv_vcpu_fast(v, IVOR_PROGRAM, ESR_PPR),
+			 HV_FAST_GENERIC);
+	assert_int_equal(v->regs.pc, ea + 0x10);
+
+	/* wrteei 1 with a decrementer pending: delivered after it */
+	poke(a + 0x10, WRTEEI(1));
+	v->tsr = TSR_DIS;
+	v->tcr = TCR_DIE;
+	assert_int_not_equal(hv_vcpu_fast(v, IVOR_PROGRAM, ESR_PPR),
+			     HV_FAST_RESUME);
+	assert_int_equal(v->regs.pc, VEC(IVOR_DEC));
+	assert_int_equal(v->srr0, ea + 0x14);
+	v->tsr = 0;
+	v->tcr = 0;
+	v->msr = msr;
+
+	/* a new PID: the generic way back (a shadow id to load) */
+	poke(a + 0x10, MTSPR(SPRN_PID, RTMP));
+	v->regs.gpr[RTMP] = 7;
+	v->regs.pc = ea + 0x10;
+	assert_int_not_equal(hv_vcpu_fast(v, IVOR_PROGRAM, ESR_PPR),
+			     HV_FAST_RESUME);
+	assert_int_equal(v->pid, 7);
+	assert_int_equal(v->regs.pc, ea + 0x14);
+	v->pid = 0;
+
+	/* remapped to B: the cache is gone, nothing runs */
+	poke(a + 0x10, MFMSR(RTMP));
+	v->regs.pc = ENTRY;
+	map4k(5, ea, b, MAS3_SR | MAS3_SX);
+	assert_false(v->tlb.emul.valid);
+	v->regs.gpr[RTMP] = 0;
+	v->regs.pc = ea + 0x10;
+	assert_int_equal(hv_vcpu_fast(v, IVOR_PROGRAM, ESR_PPR),
+			 HV_FAST_GENERIC);
+	assert_int_equal(v->regs.gpr[RTMP], 0);
 }
 
 /* ------------------------------------------------------ 6: TLB and fill */
@@ -2450,6 +2602,8 @@ int main(void)
 		T(test_hcall_from_guest_user),
 		T(test_sc_lev0),
 		T(test_sc_cache),
+		T(test_hcall_fast),
+		T(test_emul_fast),
 		T(test_syscall_not_sc),
 		T(test_tlbwe_fill),
 		T(test_fill_large_page),

@@ -50,9 +50,9 @@ vectors:
 	VECTOR 3, base		/* instruction storage */
 	VECTOR 4, base		/* external input */
 	VECTOR 5, base		/* alignment */
-	VECTOR 6, base		/* program */
+	VECTOR 6, fast		/* program */
 	VECTOR 7, base		/* floating-point unavailable */
-	VECTOR 8, base		/* system call (and sc 1 without E.HV) */
+	VECTOR 8, fast		/* system call (and sc 1 without E.HV) */
 	VECTOR 9, base		/* auxiliary processor unavailable */
 	VECTOR 10, base		/* decrementer */
 	VECTOR 11, base		/* fixed-interval timer */
@@ -68,7 +68,7 @@ vectors:
 	VECTOR 37, crit		/* processor doorbell critical */
 	VECTOR 38, base		/* guest processor doorbell */
 	VECTOR 39, crit		/* guest doorbell critical/mcheck */
-	VECTOR 40, base		/* embedded hypervisor system call */
+	VECTOR 40, fast		/* embedded hypervisor system call */
 	VECTOR 41, base		/* embedded hypervisor privilege */
 
 /* Save r0-r31 (r1 from SCRATCH, r3 already saved, r3 = IVOR number). */
@@ -81,10 +81,72 @@ vectors:
 	stmw	r4, FRAME_GPR(4)(r1)
 .endm
 
+/* Save pc (r4), msr (r5), LR and CTR (r6, r7 scratch). */
+.macro SAVE_PC_MSR_LR_CTR
+	stw	r4, FRAME_PC(r1)
+	stw	r5, FRAME_MSR(r1)
+	mflr	r6
+	stw	r6, FRAME_LR(r1)
+	mfctr	r7
+	stw	r7, FRAME_CTR(r1)
+.endm
+
 exc_entry_base:
 	SAVE_GPRS
 	mfspr	r4, SPRN_SRR0
 	mfspr	r5, SPRN_SRR1
+	b	exc_common
+/*
+ * Program, system call and hypervisor system call: the frequent exits of
+ * a guest (privileged instructions to emulate, hcalls). From the guest
+ * (SRR1[PR], and the frame is the vCPU's own: struct vcpu starts with its
+ * registers) try the fast path, hv_vcpu_fast(vcpu, vector, ESR)
+ * (include/weir/arch.h), which needs r0-r31, pc, msr, LR, CTR, CR, XER
+ * and ESR but not DEAR. HV_FAST_RESUME (-2) resumes the frame as is, a
+ * shadow id is loaded into PID first; HV_FAST_GENERIC (-1), nothing
+ * done, completes the frame and goes the generic way
+ * (handle_exception()).
+ */
+#define HV_FAST_GENERIC_ASM	-1
+#define HV_FAST_RESUME_ASM	-2
+exc_entry_fast:
+	SAVE_GPRS
+	mfcr	r8			/* before andi. changes CR0 */
+	mfspr	r5, SPRN_SRR1
+	mfspr	r4, SPRN_SRR0
+	andi.	r0, r5, MSR_PR
+	beq	3f
+	stw	r8, FRAME_CR(r1)
+	SAVE_PC_MSR_LR_CTR
+	mfxer	r9
+	stw	r9, FRAME_XER(r1)
+	mfspr	r5, SPRN_ESR
+	stw	r5, FRAME_ESR(r1)
+	mr	r4, r3			/* the vector */
+	mfspr	r6, SPRN_SPRG0
+	lwz	r3, PERCPU_VCPU(r6)
+	mr	r7, r1
+	lwz	r1, PERCPU_STACK(r6)
+	li	r0, 0
+	stwu	r0, -16(r1)
+	cmplw	r3, r7
+	bne	2f			/* not the vCPU's frame: fatal there */
+	bl	hv_vcpu_fast
+	cmpwi	r3, HV_FAST_RESUME_ASM
+	beq	exc_return
+	cmpwi	r3, HV_FAST_GENERIC_ASM
+	beq	1f
+	mtspr	SPRN_PID, r3
+	isync
+	b	exc_return
+1:	mfspr	r7, SPRN_SPRG0
+	lwz	r7, PERCPU_FRAME(r7)
+2:	mfspr	r10, SPRN_DEAR
+	stw	r10, FRAME_DEAR(r7)
+	mr	r3, r7
+	bl	handle_exception
+	b	exc_return
+3:	mtcr	r8			/* weir's own: fatal in exc_common */
 	b	exc_common
 exc_entry_crit:
 	SAVE_GPRS
@@ -97,12 +159,7 @@ exc_entry_mcheck:
 	mfspr	r5, SPRN_MCSRR1
 	/* fall through */
 exc_common:
-	stw	r4, FRAME_PC(r1)
-	stw	r5, FRAME_MSR(r1)
-	mflr	r6
-	stw	r6, FRAME_LR(r1)
-	mfctr	r7
-	stw	r7, FRAME_CTR(r1)
+	SAVE_PC_MSR_LR_CTR
 	mfcr	r8
 	stw	r8, FRAME_CR(r1)
 	mfxer	r9

@@ -6,6 +6,7 @@
 /* Offsets used by start.S */
 #define PERCPU_FRAME 0
 #define PERCPU_STACK 4
+#define PERCPU_VCPU 20
 
 #ifndef __ASSEMBLY__
 #include <weir/types.h>
@@ -28,6 +29,7 @@ struct percpu {
 _Static_assert(__builtin_offsetof(struct percpu, frame) == PERCPU_FRAME, "");
 _Static_assert(__builtin_offsetof(struct percpu, stack_top) == PERCPU_STACK,
 	       "");
+_Static_assert(__builtin_offsetof(struct percpu, vcpu) == PERCPU_VCPU, "");
 
 extern struct percpu percpu_data[CONFIG_NR_CPUS];
 
