@@ -80,7 +80,10 @@ static void vcpu_fail(struct vcpu *v, const char *why, u32 pc)
 {
 	pr_err("partition '%s' vcpu %u: %s at 0x%08x; stopping it\n",
 	       v->part->name, v->id, why, pc);
-	v->stopped = true;
+	__atomic_store_n(&v->stopped, true, __ATOMIC_SEQ_CST);
+	/* a secondary's fault stops its whole partition, through vCPU 0 */
+	if (v->id)
+		partition_stop(v->part);
 }
 
 /*
@@ -435,7 +438,8 @@ static void wait_runnable(struct vcpu *v)
 {
 	for (;;) {
 		partition_vcpu_sync(v);
-		if (v->stopped) {
+		vcpu_shootdown_serve(v);
+		if (v->stopped || (v->spinning && !vcpu_spin_release(v))) {
 			arch_idle_wait();
 			continue;
 		}
@@ -473,6 +477,7 @@ int vcpu_reset(struct vcpu *v, u32 entry, u32 fdt_gpa)
 {
 	struct partition *p = v->part;
 	unsigned int id = v->id, cpu = v->cpu;
+	u32 gen = v->gen, seq = v->shoot.seq;
 	int tsize;
 	u64 ima;
 
@@ -480,9 +485,12 @@ int vcpu_reset(struct vcpu *v, u32 entry, u32 fdt_gpa)
 	v->part = p;
 	v->id = id;
 	v->cpu = cpu;
+	v->gen = gen;
+	/* no other vCPU's request is left waiting */
+	v->shoot.seq = v->shoot.done = seq;
 	vtlb_reset(&v->tlb);
 	ima = vtlb_ima_size(p->ram_size);
-	tsize = vtlb_set_ima(&v->tlb, ima);
+	tsize = vtlb_set_ima(&v->tlb, 0, ima);
 	if (tsize < 0)
 		return tsize;
 	v->msr = MSR_ME;

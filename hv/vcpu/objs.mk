@@ -5,3 +5,4 @@ obj-y += hv/vcpu/vtimer.o
 obj-y += hv/vcpu/emulate.o
 obj-y += hv/vcpu/deliver.o
 obj-y += hv/vcpu/exit.o
+obj-y += hv/vcpu/smp.o

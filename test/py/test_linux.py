@@ -39,7 +39,7 @@ def type_slowly(c, text):
         time.sleep(0.05)
 
 
-def spawn(request, build_dir, itb, smp=2, icount=False):
+def spawn(request, build_dir, itb, smp=3, icount=False):
     args = weir_qemu.PPCE500 + ["-smp", str(smp),
             "-m", "1G", "-nographic", "-no-reboot", "-bios", UBOOT, "-kernel", itb]
     if icount:
@@ -77,7 +77,7 @@ def test_linux_boots_beside_hello(linux):
     tb_handoff = handoff_tb(c)
     t_handoff = time.monotonic()
     c.expect(r"partition 1 'linux': starting on cpu 0")
-    c.expect(r"partition 2 'hello': starting on cpu 1")
+    c.expect(r"partition 2 'hello': starting on cpu 2")
     c.expect(r"\[linux\] \[ *[0-9.]+\] Linux version 6\.1\.")
     c.expect(r"\[linux\] \[ *[0-9.]+\] Run /init as init process")
     m = c.expect(r"\[linux\] weir-init: userspace up \(pid 1, timebase (\d+)\)")
