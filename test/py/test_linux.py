@@ -79,6 +79,7 @@ def test_linux_boots_beside_hello(linux):
     c.expect(r"partition 1 'linux': starting on cpu 0")
     c.expect(r"partition 2 'hello': starting on cpu 2")
     c.expect(r"\[linux\] \[ *[0-9.]+\] Linux version 6\.1\.")
+    c.expect(r"\[linux\] \[ *[0-9.]+\] smp: Brought up 1 node, 2 CPUs")
     c.expect(r"\[linux\] \[ *[0-9.]+\] Run /init as init process")
     m = c.expect(r"\[linux\] weir-init: userspace up \(pid 1, timebase (\d+)\)")
     wall = time.monotonic() - t_handoff
@@ -134,7 +135,8 @@ def test_linux_boots_beside_hello(linux):
 
 
 def test_linux_manages_partitions(linux):
-    """Processes run (fork, exec, faults, FPU); Linux is the manager: it
+    """Processes run (fork, exec, faults, FPU), on both vCPUs of the
+    partition with cross-CPU wakeups between them; Linux is the manager: it
     stops the hello partition through /dev/fsl-hv, then powers itself off
     (corenet -hv: fsl_hv_halt)."""
     c = linux
@@ -147,6 +149,18 @@ def test_linux_manages_partitions(linux):
     # FPU and context switches between four processes
     type_slowly(c, "selftest\r")
     c.expect(r"\[linux\] selftest: 4 of 4 children ok", timeout=120)
+    c.expect(r"\[linux\] weir# ")
+    # SMP: both vCPUs in /proc/cpuinfo; processes pinned to each pass a
+    # byte back and forth (each hand-over a cross-CPU wakeup: a doorbell)
+    type_slowly(c, "smp\r")
+    c.expect(r"\[linux\] smp: cpuinfo processor\s*: 0")
+    c.expect(r"\[linux\] smp: cpuinfo processor\s*: 1")
+    c.expect(r"\[linux\] smp: 2 processors")
+    m = c.expect(r"\[linux\] smp: (\d+) round trips cpu 0 <-> cpu 1, (\d+) timebase ticks "
+                 r"each, child status 0x0: (ok|FAIL)", timeout=120)
+    assert m.group(3) == "ok", m.group(0)
+    print(f"\nLinux: pipe round trip between processes pinned to cpu 0 and cpu 1: "
+          f"{int(m.group(2)) / (TB_HZ / 1e6):.0f} us guest time ({m.group(1)} trips)")
     c.expect(r"\[linux\] weir# ")
     type_slowly(c, "stop 2\r")
     c.expect_all([r"\[linux\] stop: hypervisor returned 0",
@@ -182,7 +196,7 @@ def test_linux_alone_instructions(request, build_dir, tmp_path):
     (tmp_path / "alone.its").write_bytes(its)
     subprocess.run(["mkimage", "-f", str(tmp_path / "alone.its"), str(tmp_path / "alone.itb")],
                    check=True, capture_output=True)
-    c = spawn(request, build_dir, str(tmp_path / "alone.itb"), smp=1, icount=True)
+    c = spawn(request, build_dir, str(tmp_path / "alone.itb"), smp=2, icount=True)
     try:
         tb0 = handoff_tb(c)
         m = c.expect(r"\[linux\] weir-init: userspace up \(pid 1, timebase (\d+)\)")
