@@ -89,7 +89,7 @@ def test_linux_boots_beside_hello(linux):
     if c.icount:
         # -icount shift=0: one instruction per ns of virtual time
         print(f"  -icount shift=0: {tb * 1e9 / TB_HZ / 1e6:.0f} million instructions of "
-              "virtual time, both cores (hello's boot checks busy-wait on core 1; "
+              "virtual time, all three cores (hello's boot checks busy-wait on core 2; "
               "test_linux_alone_instructions measures Linux by itself)")
     c.expect(r"\[linux\] weir-init: hypervisor compatible: "
              r"weir,hypervisor-1 epapr,hypervisor-1")
