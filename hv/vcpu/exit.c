@@ -9,6 +9,7 @@
  * (arch/powerpc/kvm/booke.c, e500_mmu_host.c).
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <weir/booke.h>
 #include <weir/byteorder.h>
@@ -477,17 +478,16 @@ int vcpu_reset(struct vcpu *v, u32 entry, u32 fdt_gpa)
 {
 	struct partition *p = v->part;
 	unsigned int id = v->id, cpu = v->cpu;
-	u32 gen = v->gen, seq = v->shoot.seq;
+	u32 gen = v->gen;
 	int tsize;
 	u64 ima;
 
-	__builtin_memset(v, 0, sizeof(*v));
+	/* all but the TLB requests of other vCPUs: served as they come */
+	__builtin_memset(v, 0, offsetof(struct vcpu, shoot));
 	v->part = p;
 	v->id = id;
 	v->cpu = cpu;
 	v->gen = gen;
-	/* no other vCPU's request is left waiting */
-	v->shoot.seq = v->shoot.done = seq;
 	vtlb_reset(&v->tlb);
 	ima = vtlb_ima_size(p->ram_size);
 	tsize = vtlb_set_ima(&v->tlb, 0, ima);

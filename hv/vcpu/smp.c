@@ -92,10 +92,22 @@ void vcpu_shootdown_serve(struct vcpu *v)
 	__atomic_store_n(&s->done, seq, __ATOMIC_RELEASE);
 }
 
+/*
+ * A vCPU whose TLB holds nothing a tlbivax may remove: waiting in its spin
+ * table (its TLB is the IPROT initial mapped area), or stopped (it runs
+ * again only after a reset). Not asked, not waited for.
+ */
+static bool idle_tlb(const struct vcpu *w)
+{
+	return __atomic_load_n(&w->spinning, __ATOMIC_SEQ_CST) ||
+	       __atomic_load_n(&w->stopped, __ATOMIC_SEQ_CST);
+}
+
 void vcpu_tlbivax(struct vcpu *v, u32 ea)
 {
 	struct partition *p = v->part;
 	u32 want[PARTITION_MAX_VCPUS];
+	bool asked[PARTITION_MAX_VCPUS];
 	unsigned int i;
 	u32 polls = 0;
 
@@ -104,13 +116,15 @@ void vcpu_tlbivax(struct vcpu *v, u32 ea)
 	for (i = 0; i < p->nvcpus; i++) {
 		struct vtlb_shootdown *s = &p->vcpu[i]->shoot;
 
-		if (p->vcpu[i] == v)
+		asked[i] = false;
+		if (p->vcpu[i] == v || idle_tlb(p->vcpu[i]))
 			continue;
 		spin_lock(&s->lock);
 		if (s->seq != __atomic_load_n(&s->done, __ATOMIC_ACQUIRE))
 			s->many = true; /* one still pending: both at once */
 		s->ea = ea;
 		want[i] = s->seq + 1;
+		asked[i] = true;
 		__atomic_store_n(&s->seq, want[i], __ATOMIC_RELEASE);
 		spin_unlock(&s->lock);
 		vcpu_kick(p->vcpu[i]);
@@ -120,11 +134,13 @@ void vcpu_tlbivax(struct vcpu *v, u32 ea)
 	for (i = 0; i < p->nvcpus; i++) {
 		struct vcpu *w = p->vcpu[i];
 
-		if (w == v)
+		if (!asked[i])
 			continue;
 		while ((s32)(__atomic_load_n(&w->shoot.done, __ATOMIC_ACQUIRE) -
 			     want[i]) < 0) {
 			vcpu_shootdown_serve(v);
+			if (idle_tlb(w))
+				break; /* stopped meanwhile */
 			if (++polls > SHOOT_POLLS) {
 				pr_warn("partition '%s' vcpu %u: vcpu %u did not acknowledge a tlbivax\n",
 					p->name, v->id, w->id);
@@ -165,7 +181,7 @@ int vcpu_secondary_reset(struct vcpu *v)
 {
 	int ret = vcpu_reset(v, 0, 0);
 
-	v->spinning = true;
+	__atomic_store_n(&v->spinning, true, __ATOMIC_SEQ_CST);
 	return ret;
 }
 
@@ -183,7 +199,7 @@ bool vcpu_spin_release(struct vcpu *v)
 		return false;
 	entry |= (u64)get_be32(&e[SPIN_ADDR_HI]) << 32;
 	base = (u32)(entry & ~(ima - 1));
-	v->spinning = false;
+	__atomic_store_n(&v->spinning, false, __ATOMIC_SEQ_CST);
 	if (entry >> 32 || !partition_gpa_ok(v->part, base, ima) ||
 	    vtlb_set_ima(&v->tlb, base, ima) < 0) {
 		pr_err("partition '%s' vcpu %u: released to 0x%llx, outside its RAM; stopping it\n",

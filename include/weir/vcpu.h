@@ -118,8 +118,9 @@ struct vcpu {
 	 */
 	bool spinning;
 	u32 gen;
-	struct vtlb_shootdown shoot;
 	struct vtlb tlb;
+	/* last: vcpu_reset() never clears it (another core may be posting) */
+	struct vtlb_shootdown shoot;
 };
 
 #endif
