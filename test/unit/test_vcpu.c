@@ -2471,6 +2471,21 @@ static void test_unexpected_exit_stops(void **state)
 	check();
 }
 
+/* A fatal fault of vCPU 1 stops it and asks vCPU 0 to stop the
+ * partition; another partition hears nothing. */
+static void test_secondary_fault_stops_partition(void **state)
+{
+	smp_fixture();
+	vcpu_exit(w, 33, 0, 0);
+	assert_true(w->stopped);
+	assert_int_equal(part.req, PREQ_STOP);
+	assert_int_equal(fake_kicks(v), 1);
+	assert_int_equal(other.req, PREQ_NONE);
+	assert_int_equal(fake_kicks(x), 0);
+	/* vCPU 0 applying it: test_hcall.c test_partition_stop */
+	smp_free();
+}
+
 #define T(f)	cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 /* ------------------------------------- Linux 6.1 guest: debug registers */
@@ -2618,6 +2633,7 @@ int main(void)
 		T(test_msgsnd),
 		T(test_tlbivax_all_vcpus),
 		T(test_spin_release),
+		T(test_secondary_fault_stops_partition),
 		T(test_mmucsr0_flash),
 		T(test_dec),
 		T(test_dec_autoreload),
