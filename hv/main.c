@@ -20,20 +20,32 @@
 #include <weir/partition_boot.h>
 #include <weir/vcpu.h>
 
-/* Start every partition's boot vCPU on its core; cpu 0's last. */
+/*
+ * Start every vCPU on its core, cpu 0's last: a partition's vCPU 0 at its
+ * entry, the others waiting in the guest's spin table.
+ */
 static void __noreturn start_partitions(void)
 {
 	struct vcpu *mine = NULL, *v;
-	unsigned int i;
+	struct partition *p;
+	unsigned int i, n;
 
 	for (i = 1; i <= partition_count(); i++) {
-		v = partition_by_id(i)->vcpu[0];
-		pr_info("partition %u '%s': starting on cpu %u at 0x%08x\n", i,
-			v->part->name, v->cpu, v->regs.pc);
-		if (v->cpu == 0)
-			mine = v;
-		else if (arch_cpu_start(v->cpu, v))
-			pr_err("partition '%s' not started\n", v->part->name);
+		p = partition_by_id(i);
+		for (n = 0; n < p->nvcpus; n++) {
+			v = p->vcpu[n];
+			if (n == 0)
+				pr_info("partition %u '%s': starting on cpu %u at 0x%08x\n",
+					i, p->name, v->cpu, v->regs.pc);
+			else
+				pr_info("partition %u '%s': vcpu %u on cpu %u waits in the spin table\n",
+					i, p->name, n, v->cpu);
+			if (v->cpu == 0)
+				mine = v;
+			else if (arch_cpu_start(v->cpu, v))
+				pr_err("partition '%s' vcpu %u not started\n",
+				       p->name, n);
+		}
 	}
 	if (mine)
 		arch_cpu_start(0, mine);
@@ -167,8 +179,9 @@ void hv_tick(unsigned int cpu, struct vcpu *v)
 {
 	int c;
 
-	/* this core's partition: its prompts and queued output */
-	if (v)
+	/* this core's partition: its prompts and queued output (once per
+	 * partition: on its vCPU 0's core) */
+	if (v && v->id == 0)
 		console_mux_tick(v->part->console);
 	if (cpu != 0)
 		return;

@@ -67,7 +67,7 @@ $(LINUX_ITB): $(LINUX_O)/weir-linux.its
 .PHONY: run-linux linux-check
 run-linux: all $(LINUX_ITB)
 	@echo "  QEMU    $(LINUX_ITB) (quit: Ctrl-A x; Ctrl-T switches console input)"
-	$(Q)$(QEMU_PPCE500) -smp 2 -m 1G -nographic \
+	$(Q)$(QEMU_PPCE500) -smp 3 -m 1G -nographic \
 		-bios $(UBOOT) -kernel $(LINUX_ITB) $(QEMU_EXTRA)
 
 linux-check: all $(LINUX_ITB)

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Partitions from the validated plan: RAM, image and guest device tree,
- * one boot vCPU pinned to the first core of the partition, and the
+ * one vCPU pinned to each core of the partition (vCPU 0 on the first
+ * boots, the others wait in the guest's spin table: hv/vcpu/smp.c), the
  * per-partition services (virtual PIC, console byte channel, error
  * queue, DMA, MSI), each a unit (include/weir/unit.h) this file calls
  * without naming; and the stop/restart requests of the FH_PARTITION_*
@@ -24,13 +25,23 @@
 #include <weir/partition_boot.h>
 #include <weir/unit.h>
 #include <weir/vcpu_emul.h>
+#include <weir/vcpu_kick.h>
 #include <weir/vtlb.h>
 
-/* The guest tree sits at the top of the initial mapped area. */
+/* The guest tree sits at the top of the initial mapped area, the spin
+ * table of the secondary vCPUs in the page below it. */
 #define GUEST_FDT_SIZE 0x10000
+#define SPIN_TABLE_SIZE 0x1000
+
+/* vCPUs of all partitions: at most one per core, cores are never shared. */
+#define VCPU_POOL 16
+
+/* How long vCPU 0 waits for the others to stop before a restart, in
+ * polls (tens of instructions each: about a second on e500mc). */
+#define QUIESCE_POLLS (1u << 25)
 
 static struct partition parts[PARTITION_MAX];
-static struct vcpu boot_vcpus[PARTITION_MAX];
+static struct vcpu vcpu_pool[VCPU_POOL];
 static unsigned int nparts;
 static const void *hw_fdt, *cfg_fdt;
 static const struct hw_info *hw_info;
@@ -81,7 +92,41 @@ static int units_reset(struct partition *p, struct dt_error *err)
 	return ret;
 }
 
-/* Load image and guest tree into @p's RAM and reset its boot vCPU. */
+static void kick_secondaries(struct partition *p)
+{
+	unsigned int i;
+
+	for (i = 1; i < p->nvcpus; i++)
+		vcpu_kick(p->vcpu[i]);
+}
+
+/*
+ * Stop @p's secondary vCPUs (on vCPU 0's core): ask, kick, and with
+ * @wait until each says it stopped (at most QUIESCE_POLLS polls), serving
+ * their TLB requests to this vCPU meanwhile.
+ */
+static void quiesce_secondaries(struct vcpu *v, bool wait)
+{
+	struct partition *p = v->part;
+	unsigned int i;
+	u32 polls = 0;
+
+	__atomic_store_n(&p->quiesce, 1, __ATOMIC_SEQ_CST);
+	kick_secondaries(p);
+	for (i = 1; wait && i < p->nvcpus; i++)
+		while (!__atomic_load_n(&p->vcpu[i]->stopped,
+					__ATOMIC_SEQ_CST)) {
+			vcpu_shootdown_serve(v);
+			if (++polls > QUIESCE_POLLS) {
+				pr_warn("partition '%s': vcpu %u did not stop\n",
+					p->name, i);
+				break;
+			}
+		}
+}
+
+/* Load image and guest tree into @p's RAM and reset its boot vCPU; the
+ * others follow (partition_vcpu_sync()). */
 static int partition_load(struct partition *p, struct dt_error *err)
 {
 	const void *cfg = cfg_fdt;
@@ -126,15 +171,25 @@ static int partition_load(struct partition *p, struct dt_error *err)
 	}
 	p->guest_fdt_gpa = ima - GUEST_FDT_SIZE;
 	p->guest_fdt = partition_gpa_ptr(p, p->guest_fdt_gpa, GUEST_FDT_SIZE);
+	p->spin_table_gpa = p->nvcpus > 1 ? p->guest_fdt_gpa - SPIN_TABLE_SIZE :
+					    0;
+	gp.spin_table_gpa = p->spin_table_gpa;
 	ret = guest_dt_build(hw_fdt, hw_info, p, pp, &gp, p->guest_fdt,
 			     GUEST_FDT_SIZE, err);
 	if (ret)
 		return ret;
+	vcpu_spin_init(p);
 	p->entry_gpa = entry;
 	for (u = unit_first(); u; u = unit_next(u))
 		if (u->start)
 			u->start(p);
-	return vcpu_reset(p->vcpu[0], (u32)entry, (u32)p->guest_fdt_gpa);
+	ret = vcpu_reset(p->vcpu[0], (u32)entry, (u32)p->guest_fdt_gpa);
+	if (ret)
+		return ret;
+	/* the secondaries reset themselves into the spin table */
+	__atomic_add_fetch(&p->run_gen, 1, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&p->quiesce, 0, __ATOMIC_SEQ_CST);
+	return 0;
 }
 
 /* Every unit's init, in order; the first failure stops. */
@@ -156,16 +211,40 @@ static int units_init(struct partition *p, struct dt_error *err)
 	return 0;
 }
 
-static unsigned int first_cpu(u32 mask)
+/* One vCPU per core of @pp's cores, from the pool (@used so far). */
+static int vcpus_create(struct partition *p, const struct part_plan *pp,
+			unsigned int *used, struct dt_error *err)
 {
-	return (unsigned int)__builtin_ctz(mask);
+	u32 mask = pp->cpu_mask;
+	char msg[80];
+
+	if (__builtin_popcount(mask) > PARTITION_MAX_VCPUS ||
+	    *used + (unsigned int)__builtin_popcount(mask) > VCPU_POOL) {
+		snprintf(msg, sizeof(msg),
+			 "%d cores: at most %d per partition, %d in all",
+			 __builtin_popcount(mask), PARTITION_MAX_VCPUS,
+			 VCPU_POOL);
+		set_err(err, cfg_fdt, pp->cfg_node, "cpus", msg);
+		return -ERANGE;
+	}
+	for (p->nvcpus = 0; mask; mask &= mask - 1) {
+		struct vcpu *v = &vcpu_pool[(*used)++];
+
+		/* zero already at boot; host tests create again */
+		memset(v, 0, sizeof(*v));
+		v->part = p;
+		v->id = p->nvcpus;
+		v->cpu = (unsigned int)__builtin_ctz(mask);
+		p->vcpu[p->nvcpus++] = v;
+	}
+	return 0;
 }
 
 int partitions_create(const struct plan *plan, const void *cfg,
 		      const void *hwfdt, const struct hw_info *hw,
 		      u64 lowmem_limit, struct dt_error *err)
 {
-	unsigned int i;
+	unsigned int i, used = 0;
 	int ret;
 
 	hw_fdt = hwfdt;
@@ -190,16 +269,9 @@ int partitions_create(const struct plan *plan, const void *cfg,
 			return -ERANGE;
 		}
 		p->ram_host = (void *)(uintptr_t)pp->ram_phys;
-		/* zero already at boot; host tests create again */
-		memset(&boot_vcpus[i], 0, sizeof(boot_vcpus[i]));
-		p->vcpu[0] = &boot_vcpus[i];
-		p->nvcpus = 1;
-		boot_vcpus[i].part = p;
-		boot_vcpus[i].id = 0;
-		boot_vcpus[i].cpu = first_cpu(pp->cpu_mask);
-		if (__builtin_popcount(pp->cpu_mask) > 1)
-			pr_warn("partition '%s': only its first core (%u) runs a vCPU; SMP guests are not supported yet\n",
-				p->name, boot_vcpus[i].cpu);
+		ret = vcpus_create(p, pp, &used, err);
+		if (ret)
+			return ret;
 		ret = units_init(p, err);
 		if (ret)
 			return ret;
@@ -239,16 +311,51 @@ int partition_restart(struct partition *p)
 	return ret;
 }
 
+/*
+ * A secondary vCPU follows vCPU 0: it stops while the partition is
+ * quiesced, and after each (re)start resets itself into its spin table
+ * entry on its own core.
+ */
+static void secondary_sync(struct vcpu *v)
+{
+	struct partition *p = v->part;
+	u32 gen;
+
+	if (__atomic_load_n(&p->quiesce, __ATOMIC_SEQ_CST)) {
+		if (!v->stopped) {
+			v->dec_armed = false;
+			arch_timer_changed(v);
+			__atomic_store_n(&v->stopped, true, __ATOMIC_SEQ_CST);
+		}
+		return;
+	}
+	gen = __atomic_load_n(&p->run_gen, __ATOMIC_SEQ_CST);
+	if (gen == v->gen)
+		return;
+	if (vcpu_secondary_reset(v))
+		__atomic_store_n(&v->stopped, true, __ATOMIC_SEQ_CST);
+	v->gen = gen;
+	arch_shadow_flush();
+	arch_guest_user_state_reset(v);
+	arch_timer_changed(v);
+}
+
 void partition_vcpu_sync(struct vcpu *v)
 {
 	struct partition *p = v->part;
-	enum partition_req req = partition_take_request(p);
+	enum partition_req req;
 	struct dt_error err;
 	char line[300];
 
+	if (v->id) {
+		secondary_sync(v);
+		return;
+	}
+	req = partition_take_request(p);
 	if (req == PREQ_RESTART) {
 		p->state = PART_STARTING;
 		pr_info("partition '%s' restarting\n", p->name);
+		quiesce_secondaries(v, true);
 		console_mux_discard(p->console);
 		arch_shadow_flush();
 		if (partition_load(p, &err)) {
@@ -259,6 +366,7 @@ void partition_vcpu_sync(struct vcpu *v)
 			arch_guest_user_state_reset(v);
 			arch_timer_changed(v);
 			p->state = PART_RUNNING;
+			kick_secondaries(p);
 			return;
 		}
 	}
@@ -268,6 +376,7 @@ void partition_vcpu_sync(struct vcpu *v)
 		const struct unit *u;
 
 		p->state = PART_STOPPED;
+		quiesce_secondaries(v, false);
 		dma_lock();
 		for (u = unit_first(); u; u = unit_next(u))
 			if (u->stop)

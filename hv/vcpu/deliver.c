@@ -11,6 +11,7 @@
 #include <weir/booke.h>
 #include <weir/partition.h>
 #include <weir/vcpu_emul.h>
+#include <weir/vcpu_kick.h>
 #include <weir/vpic.h>
 
 /* MSR bits kept on entry to a base-class handler; everything else clears. */
@@ -63,9 +64,14 @@ static bool dec_pending(const struct vcpu *v)
 	return (v->tsr & TSR_DIS) && (v->tcr & TCR_DIE);
 }
 
+static bool dbell_pending(const struct vcpu *v)
+{
+	return vcpu_pending_read(v) & VIRQ_DBELL;
+}
+
 bool vcpu_has_pending(const struct vcpu *v)
 {
-	return ext_pending(v) || dec_pending(v);
+	return ext_pending(v) || dec_pending(v) || dbell_pending(v);
 }
 
 bool vcpu_deliver_pending(struct vcpu *v)
@@ -74,6 +80,12 @@ bool vcpu_deliver_pending(struct vcpu *v)
 		return false;
 	if (ext_pending(v)) {
 		vcpu_reflect(v, IVOR_EXTERNAL, v->regs.pc);
+		return true;
+	}
+	if (dbell_pending(v)) {
+		/* taken: the doorbell is edge-like (e500mc Core RM) */
+		vcpu_pending_clear(v, VIRQ_DBELL);
+		vcpu_reflect(v, IVOR_DOORBELL, v->regs.pc);
 		return true;
 	}
 	if (dec_pending(v)) {

@@ -24,6 +24,8 @@ enum {
 	XO_WRTEE = 131,
 	XO_MTMSR = 146,
 	XO_WRTEEI = 163,
+	XO_MSGSND = 206,
+	XO_MSGCLR = 238,
 	XO_MFPMR = 334,
 	XO_MFSPR = 339,
 	XO_MTPMR = 462,
@@ -108,8 +110,14 @@ static enum emul_result emulate_31(struct vcpu *v, u32 insn)
 		vtlb_tlbsx(v, ea_x(v, insn));
 		return EMUL_NEXT;
 	case XO_TLBIVAX:
-		vtlb_tlbivax(v, ea_x(v, insn));
+		vcpu_tlbivax(v, ea_x(v, insn));
 		return tlb_changed(v, 0);
+	case XO_MSGSND:
+		vcpu_msgsnd(v, gpr[RB(insn)]);
+		return EMUL_NEXT;
+	case XO_MSGCLR:
+		vcpu_msgclr(v, gpr[RB(insn)]);
+		return EMUL_NEXT;
 	case XO_TLBILX:
 		return tlb_changed(v,
 				   vtlb_tlbilx(v, RT(insn) & 3, ea_x(v, insn)));

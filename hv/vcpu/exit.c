@@ -9,6 +9,7 @@
  * (arch/powerpc/kvm/booke.c, e500_mmu_host.c).
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <weir/booke.h>
 #include <weir/byteorder.h>
@@ -94,7 +95,10 @@ static void vcpu_fail(struct vcpu *v, const char *why, u32 pc)
 {
 	pr_err("partition '%s' vcpu %u: %s at 0x%08x; stopping it\n",
 	       v->part->name, v->id, why, pc);
-	v->stopped = true;
+	__atomic_store_n(&v->stopped, true, __ATOMIC_SEQ_CST);
+	/* a secondary's fault stops its whole partition, through vCPU 0 */
+	if (v->id)
+		partition_stop(v->part);
 }
 
 /*
@@ -471,7 +475,8 @@ static void wait_runnable(struct vcpu *v)
 {
 	for (;;) {
 		partition_vcpu_sync(v);
-		if (v->stopped) {
+		vcpu_shootdown_serve(v);
+		if (v->stopped || (v->spinning && !vcpu_spin_release(v))) {
 			arch_idle_wait();
 			continue;
 		}
@@ -585,16 +590,19 @@ int vcpu_reset(struct vcpu *v, u32 entry, u32 fdt_gpa)
 {
 	struct partition *p = v->part;
 	unsigned int id = v->id, cpu = v->cpu;
+	u32 gen = v->gen;
 	int tsize;
 	u64 ima;
 
-	__builtin_memset(v, 0, sizeof(*v));
+	/* all but the TLB requests of other vCPUs: served as they come */
+	__builtin_memset(v, 0, offsetof(struct vcpu, shoot));
 	v->part = p;
 	v->id = id;
 	v->cpu = cpu;
+	v->gen = gen;
 	vtlb_reset(&v->tlb);
 	ima = vtlb_ima_size(p->ram_size);
-	tsize = vtlb_set_ima(&v->tlb, ima);
+	tsize = vtlb_set_ima(&v->tlb, 0, ima);
 	if (tsize < 0)
 		return tsize;
 	v->msr = MSR_ME;

@@ -6,3 +6,4 @@ obj-y += hv/vcpu/emulate.o
 obj-y += hv/vcpu/deliver.o
 obj-y += hv/vcpu/exit.o
 obj-y += hv/vcpu/exit_stats.o
+obj-y += hv/vcpu/smp.o

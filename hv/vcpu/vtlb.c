@@ -95,17 +95,17 @@ u64 vtlb_ima_size(u64 ram_size)
 	return tsize < 0 ? 0 : 1024ULL << tsize;
 }
 
-int vtlb_set_ima(struct vtlb *t, u64 size)
+int vtlb_set_ima(struct vtlb *t, u32 base, u64 size)
 {
 	struct vtlb_entry *e = &t->tlb1[0];
 	int tsize = ima_tsize(size);
 
-	if (tsize < 0)
+	if (tsize < 0 || (base & ((1024ULL << tsize) - 1)))
 		return -EINVAL;
 	t->sc.valid = t->emul.valid = false;
 	e->mas1 = MAS1_VALID | MAS1_IPROT | MAS1_TSIZE(tsize);
-	e->mas2 = MAS2_M;
-	e->mas7_3 = MAS3_SR | MAS3_SW | MAS3_SX;
+	e->mas2 = base | MAS2_M;
+	e->mas7_3 = base | MAS3_SR | MAS3_SW | MAS3_SX;
 	return tsize;
 }
 

@@ -89,7 +89,16 @@ struct partition {
 	struct errq errq;	  /* its guest error queue */
 	void *guest_fdt;	  /* guest device tree (guest RAM) */
 	u64 guest_fdt_gpa;
-	u64 entry_gpa;			   /* guest entry point */
+	u64 entry_gpa;	    /* guest entry point */
+	u64 spin_table_gpa; /* ePAPR spin table, vCPUs 1.. */
+	/*
+	 * SMP: vCPU 0 applies the partition's requests; the others follow.
+	 * @quiesce (atomic) asks them to stop; @run_gen (atomic) counts the
+	 * partition's starts, and a secondary whose gen differs resets
+	 * itself into its spin table entry.
+	 */
+	u32 quiesce;
+	u32 run_gen;
 	struct log_budget log[PLOG_KINDS]; /* kept across restarts */
 	const struct mmio_window *mmio;	   /* its device pages, may be NULL */
 	unsigned int nmmio;

@@ -14,6 +14,7 @@
 
 #include <weir/types.h>
 #include <weir/arch.h>
+#include <weir/spinlock.h>
 
 struct partition;
 
@@ -71,6 +72,20 @@ struct vtlb {
 /* Pending virtual exceptions (bit per source). */
 #define VIRQ_DEC (1u << 0)
 #define VIRQ_EXT (1u << 1)
+#define VIRQ_DBELL (1u << 2) /* processor doorbell (msgsnd type 0) */
+
+/*
+ * A TLB invalidation another vCPU of the partition asked of this one (a
+ * guest tlbivax is broadcast to every core's TLB: hv/vcpu/smp.c). The
+ * requester posts under @lock and waits until @done reaches its @seq.
+ */
+struct vtlb_shootdown {
+	spinlock_t lock;
+	u32 seq;   /* requests posted, atomic */
+	u32 done;  /* requests applied, atomic */
+	u32 ea;	   /* the tlbivax EA of the one request pending */
+	bool many; /* several pending: invalidate every non-IPROT entry */
+};
 
 struct vcpu {
 	struct trap_frame regs; /* must stay first */
@@ -97,8 +112,17 @@ struct vcpu {
 
 	u32 pending;  /* VIRQ_* */
 	bool idle;    /* waiting in EV_IDLE */
-	bool stopped; /* this vCPU must not run */
+	bool stopped; /* this vCPU must not run (atomic: read by vCPU 0) */
+	/*
+	 * A secondary vCPU waits in its ePAPR spin table entry until the
+	 * guest releases it (hv/vcpu/smp.c); @gen is the partition start
+	 * (struct partition run_gen) its state belongs to.
+	 */
+	bool spinning;
+	u32 gen;
 	struct vtlb tlb;
+	/* last: vcpu_reset() never clears it (another core may be posting) */
+	struct vtlb_shootdown shoot;
 };
 
 #endif

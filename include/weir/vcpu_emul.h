@@ -124,4 +124,54 @@ u32 vcpu_shadow_msr(const struct vcpu *v);
  */
 int vcpu_reset(struct vcpu *v, u32 entry, u32 fdt_gpa);
 
+/*
+ * Several vCPUs per partition (hv/vcpu/smp.c).
+ */
+
+/**
+ * vcpu_msgsnd() - a guest msgsnd with @rb: a doorbell (type 0) raised on
+ * the vCPU of @v's partition whose number is PIRTAG (rB[50:63]), or on
+ * every vCPU of the partition with BRDCAST (rB[37]); each is kicked.
+ * Other message types, and a PIRTAG naming no vCPU of the partition, do
+ * nothing (another partition is never reached).
+ */
+void vcpu_msgsnd(struct vcpu *v, u32 rb);
+
+/* vcpu_msgclr() - a guest msgclr: clear @v's pending doorbell (type 0). */
+void vcpu_msgclr(struct vcpu *v, u32 rb);
+
+/**
+ * vcpu_tlbivax() - a guest tlbivax at @ea (EA[61] all, EA[60] TLB1):
+ * invalidate in @v's TLB, then ask every other vCPU of the partition to
+ * do the same (and drop its shadows on its own core), kick them, and
+ * wait until each acknowledged (at most SHOOT_POLLS polls, about a
+ * second, then a warning). A tlbsync has nothing left to wait for.
+ */
+void vcpu_tlbivax(struct vcpu *v, u32 ea);
+
+/* Apply and acknowledge the tlbivax requests other vCPUs posted to @v
+ * (on @v's core, on its way back to the guest). */
+void vcpu_shootdown_serve(struct vcpu *v);
+
+/* Initialise the spin table entries of @p's secondary vCPUs in guest
+ * RAM: entry_addr = 1 (spinning), r3 = 0, pir = the vCPU number. */
+void vcpu_spin_init(struct partition *p);
+
+/**
+ * vcpu_secondary_reset() - reset secondary @v to wait in its spin table
+ * entry (vcpu_reset(), then @v->spinning).
+ * Return: as vcpu_reset().
+ */
+int vcpu_secondary_reset(struct vcpu *v);
+
+/**
+ * vcpu_spin_release() - whether the guest released spinning @v: its
+ * entry_addr has bit 0 clear. Then @v enters there with ePAPR's state
+ * (r3 from the entry, r7 = size of the initial mapped area, TLB1[0]
+ * mapping that size 1:1 around the entry); an entry whose mapping would
+ * leave the partition's RAM stops @v with a message.
+ * Return: true when released (or stopped), false while it spins.
+ */
+bool vcpu_spin_release(struct vcpu *v);
+
 #endif

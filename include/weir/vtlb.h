@@ -30,12 +30,15 @@ void vtlb_reset(struct vtlb *t);
 u64 vtlb_ima_size(u64 ram_size);
 
 /**
- * vtlb_set_ima() - the ePAPR initial mapped area: TLB1[0] maps EA 0 to
- * guest-physical 0, supervisor RWX, IPROT, the largest 4^n KiB page not
- * above @size bytes (at most 4 GiB).
- * Return: MAS1 TSIZE used, or -EINVAL when @size < 4 KiB.
+ * vtlb_set_ima() - the ePAPR initial mapped area: TLB1[0] maps EA @base
+ * to guest-physical @base (1:1), supervisor RWX, IPROT, the largest 4^n
+ * KiB page not above @size bytes (at most 4 GiB). A boot vCPU's @base is
+ * 0; a secondary's is its release address aligned down to that page
+ * (ePAPR 1.1 §5.5.2; QEMU hw/ppc/ppce500_spin.c maps 64 MiB around it).
+ * Return: MAS1 TSIZE used, or -EINVAL when @size < 4 KiB or @base is not
+ * aligned to the page.
  */
-int vtlb_set_ima(struct vtlb *t, u64 size);
+int vtlb_set_ima(struct vtlb *t, u32 base, u64 size);
 
 /* Bytes mapped by @e (1 KiB << TSIZE). */
 u64 vtlb_entry_size(const struct vtlb_entry *e);

@@ -12,6 +12,10 @@
  *   poweroff  reboot(2) power-off: corenet -hv maps it to fsl_hv_halt()
  *   selftest  fork/exec children that fill memory and use the FPU at once
  *           (context switches, page faults, TLB churn under weir)
+ *   smp     the processors of /proc/cpuinfo; a process pinned to each of
+ *           the first two CPUs, passing a byte back and forth through two
+ *           pipes (each hand-over a cross-CPU wakeup: an IPI, a doorbell
+ *           under weir), timed with the timebase
  *   uptime, help
  *
  * Static, built with powerpc-linux-gnu-gcc against Debian's
@@ -256,9 +260,67 @@ static void show_uptime(void)
 	}
 }
 
+#define PINGS 200
+
+static void pin(int cpu)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	if (sched_setaffinity(0, sizeof(set), &set))
+		printf("smp: pin to cpu %d: %s\n", cpu, strerror(errno));
+}
+
+static void smp_check(void)
+{
+	char buf[8192], *l, *save;
+	int ab[2], ba[2], n = 0, i, st;
+	unsigned long long t0, t;
+	ssize_t len = slurp("/proc/cpuinfo", buf, sizeof(buf) - 1);
+	pid_t pid;
+	char c = 0;
+
+	if (len < 0) {
+		printf("smp: /proc/cpuinfo: %s\n", strerror(errno));
+		return;
+	}
+	buf[len] = '\0';
+	for (l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
+		if (!strncmp(l, "processor", 9)) {
+			printf("smp: cpuinfo %s\n", l);
+			n++;
+		}
+	printf("smp: %d processors\n", n);
+	if (n < 2 || pipe(ab) || pipe(ba))
+		return;
+	pid = fork();
+	if (pid == 0) {
+		pin(1);
+		for (i = 0; i < PINGS; i++)
+			if (read(ab[0], &c, 1) != 1 || write(ba[1], &c, 1) != 1)
+				_exit(1);
+		_exit(sched_getcpu() == 1 ? 0 : 2);
+	}
+	pin(0);
+	t0 = __builtin_ppc_get_timebase();
+	for (i = 0; i < PINGS; i++)
+		if (write(ab[1], &c, 1) != 1 || read(ba[0], &c, 1) != 1)
+			break;
+	t = __builtin_ppc_get_timebase() - t0;
+	waitpid(pid, &st, 0);
+	close(ab[0]);
+	close(ab[1]);
+	close(ba[0]);
+	close(ba[1]);
+	printf("smp: %d round trips cpu %d <-> cpu 1, %llu timebase ticks each, child status 0x%x: %s\n",
+	       i, sched_getcpu(), i ? t / i : 0, st,
+	       i == PINGS && st == 0 && sched_getcpu() == 0 ? "ok" : "FAIL");
+}
+
 static void help(void)
 {
-	printf("commands: hv, dma, selftest, uptime, stop <partition>, halt, poweroff, help\n");
+	printf("commands: hv, dma, selftest, smp, uptime, stop <partition>, halt, poweroff, help\n");
 }
 
 static void command(char *line)
@@ -275,6 +337,8 @@ static void command(char *line)
 		run_dma();
 	} else if (!strcmp(cmd, "selftest")) {
 		selftest();
+	} else if (!strcmp(cmd, "smp")) {
+		smp_check();
 	} else if (!strcmp(cmd, "uptime")) {
 		show_uptime();
 	} else if (!strcmp(cmd, "stop") && arg) {

@@ -496,6 +496,10 @@ static void test_partition_stop(void **state)
 	partition_vcpu_sync(v2);
 	assert_int_equal(w->part[1].state, PART_STOPPED);
 	assert_true(v2->stopped);
+	/* vCPU 0 stops the others: kicked, they stop at their sync */
+	assert_int_equal(fake_kicks(fw_vcpu(w, 2, 1)), 1);
+	partition_vcpu_sync(fw_vcpu(w, 2, 1));
+	assert_true(fw_vcpu(w, 2, 1)->stopped);
 	/* already stopped */
 	assert_int_equal(CALL(v1, stop, 2), EV_INVALID_STATE);
 	only_changed(v1, 0);
@@ -504,7 +508,7 @@ static void test_partition_stop(void **state)
 	assert_int_equal(fake_kicks(v3), 1);
 	partition_vcpu_sync(v3);
 	assert_int_equal(w->part[2].state, PART_STOPPED);
-	assert_int_equal(fake_hv.kicks, 2);
+	assert_int_equal(fake_hv.kicks, 3);
 }
 
 static void test_partition_restart(void **state)

@@ -28,9 +28,11 @@
 #include <weir/arch.h>
 #include <weir/vcpu.h>
 #include <weir/vcpu_emul.h>
+#include <weir/vcpu_kick.h>
 #include <weir/vtimer.h>
 #include <weir/vtlb.h>
 #include "helpers/capture.h"
+#include "helpers/fake_hv.h"
 #include "helpers/fake_vcpu_arch.h"
 
 #define RAM_PHYS	0x10000000ULL
@@ -64,6 +66,8 @@
 #define TLBSX(rb)	(0x7c000724u | (u32)(rb) << 11)
 #define TLBSX_RA(ra, rb) (TLBSX(rb) | (u32)(ra) << 16)
 #define TLBIVAX(rb)	(0x7c000624u | (u32)(rb) << 11)
+#define MSGSND(rb)	(0x7c00019cu | (u32)(rb) << 11)
+#define MSGCLR(rb)	(0x7c0001dcu | (u32)(rb) << 11)
 #define TLBILX(t, rb)	(0x7c000024u | (u32)(t) << 21 | (u32)(rb) << 11)
 #define WAIT		0x7c00007cu
 #define SC		0x44000002u
@@ -2156,6 +2160,171 @@ static void test_tlbivax(void **state)
 	assert_int_equal(v->tlb.drop, VTLB_DROP_NONE);
 }
 
+/*
+ * Several vCPUs: a second vCPU of the fixture's partition, and a vCPU of
+ * another partition that must never be touched.
+ */
+static struct vcpu *w, *x;
+static struct partition other;
+
+static void smp_fixture(void)
+{
+	w = calloc(1, sizeof(*w));
+	x = calloc(1, sizeof(*x));
+	if (!w || !x)
+		abort();
+	part.nvcpus = 2;
+	part.vcpu[1] = w;
+	w->part = &part;
+	w->id = 1;
+	w->cpu = 1;
+	assert_int_equal(vcpu_reset(w, 0, 0), 0);
+	memset(&other, 0, sizeof(other));
+	other.id = 2;
+	other.ram_size = RAM_SIZE;
+	other.nvcpus = 1;
+	other.vcpu[0] = x;
+	x->part = &other;
+	x->cpu = 2;
+	assert_int_equal(vcpu_reset(x, 0, 0), 0);
+	fake_hv_clear();
+	fake_arch_clear();
+}
+
+static void smp_free(void)
+{
+	free(w);
+	free(x);
+	w = x = NULL;
+}
+
+static void test_msgsnd(void **state)
+{
+	smp_fixture();
+	/* PIRTAG 1: vCPU 1 of this partition, kicked */
+	v->regs.gpr[RB] = 1;
+	exec_ok(MSGSND(RB));
+	assert_true(vcpu_pending_read(w) & VIRQ_DBELL);
+	assert_false(vcpu_pending_read(v) & VIRQ_DBELL);
+	assert_false(vcpu_pending_read(x) & VIRQ_DBELL);
+	assert_int_equal(fake_kicks(w), 1);
+	/* PIRTAG 2 and 3: no such vCPU here; another partition's core is
+	 * never reached */
+	vcpu_msgclr(w, 0);
+	v->regs.gpr[RB] = 2;
+	exec_ok(MSGSND(RB));
+	v->regs.gpr[RB] = 3;
+	exec_ok(MSGSND(RB));
+	/* a critical doorbell (type 1) is not offered */
+	v->regs.gpr[RB] = (1u << 27) | 1;
+	exec_ok(MSGSND(RB));
+	assert_int_equal(vcpu_pending_read(v) | vcpu_pending_read(w) |
+				 vcpu_pending_read(x),
+			 0);
+	assert_int_equal(fake_hv.kicks, 1);
+	/* broadcast: both vCPUs of this partition, no other */
+	v->regs.gpr[RB] = 0x04000000 | 7;
+	exec_ok(MSGSND(RB));
+	assert_true(vcpu_pending_read(v) & VIRQ_DBELL);
+	assert_true(vcpu_pending_read(w) & VIRQ_DBELL);
+	assert_false(vcpu_pending_read(x) & VIRQ_DBELL);
+	/* msgclr clears this vCPU's only */
+	v->regs.gpr[RB] = 0;
+	exec_ok(MSGCLR(RB));
+	assert_false(vcpu_pending_read(v) & VIRQ_DBELL);
+	assert_true(vcpu_pending_read(w) & VIRQ_DBELL);
+	/* taken by w once its MSR[EE] allows: IVOR36, SRR0/1, edge */
+	w->ivor[IVOR_DOORBELL] = VEC(IVOR_DOORBELL);
+	w->regs.pc = 0x3000;
+	assert_false(vcpu_deliver_pending(w));
+	w->msr |= MSR_EE;
+	assert_true(vcpu_has_pending(w));
+	assert_true(vcpu_deliver_pending(w));
+	assert_int_equal(w->regs.pc, VEC(IVOR_DOORBELL));
+	assert_int_equal(w->srr0, 0x3000);
+	assert_false(vcpu_pending_read(w) & VIRQ_DBELL);
+	smp_free();
+}
+
+/* The kicked core serves its requests at once (the real one does on its
+ * way back to the guest). */
+static void serve_kicked(struct vcpu *k)
+{
+	vcpu_shootdown_serve(k);
+}
+
+static void test_tlbivax_all_vcpus(void **state)
+{
+	static const struct vtlb_entry page = {
+		.mas1 = MAS1_VALID | MAS1_TSIZE(TSIZE_4K),
+		.mas2 = 0x40001000,
+		.mas7_3 = 0x201000 | MAS3_SR,
+	};
+
+	smp_fixture();
+	w->tlb.tlb1[5] = page;
+	x->tlb.tlb1[5] = page;
+	fake_arch.kick_hook = serve_kicked;
+	/* TLB1 by EA: gone from vCPU 1's TLB too, with its shadow */
+	v->regs.gpr[RB] = 0x40001000 | 0x8;
+	exec_ok(TLBIVAX(RB));
+	assert_false(w->tlb.tlb1[5].mas1 & MAS1_VALID);
+	assert_int_equal(w->shoot.done, w->shoot.seq);
+	assert_int_equal(w->shoot.seq, 1);
+	assert_int_equal(fake_kicks(w), 1);
+	assert_int_equal(fake_arch.unmaps, 1);
+	assert_int_equal(fake_arch.unmap[0], 0x40001000);
+	/* the IMA (IPROT) stays on both; the other partition is untouched */
+	v->regs.gpr[RB] = 0x8 | 0x4;
+	exec_ok(TLBIVAX(RB));
+	assert_true(w->tlb.tlb1[0].mas1 & MAS1_VALID);
+	assert_true(x->tlb.tlb1[5].mas1 & MAS1_VALID);
+	assert_int_equal(x->shoot.seq, 0);
+	assert_int_equal(fake_kicks(x), 0);
+	/* a tlbilx is this vCPU's alone */
+	w->tlb.tlb1[5] = page;
+	exec_ok(TLBILX(0, RB));
+	assert_true(w->tlb.tlb1[5].mas1 & MAS1_VALID);
+	assert_int_equal(w->shoot.seq, 2);
+	smp_free();
+}
+
+static void test_spin_release(void **state)
+{
+	u32 *e;
+
+	smp_fixture();
+	part.spin_table_gpa = 0x7000;
+	vcpu_spin_init(&part);
+	e = (u32 *)(ram + 0x7000 + 32);
+	/* what Linux's smp_85xx_start_cpu() checks first */
+	assert_int_equal(get_be32(&e[1]), 1);
+	assert_int_equal(get_be32(&e[5]), 1);
+	assert_int_equal(vcpu_secondary_reset(w), 0);
+	assert_true(w->spinning);
+	assert_false(vcpu_spin_release(w));
+	/* released: PC, r3 from the entry, r7 the IMA, r6 0, 1:1 IMA */
+	put_be32(&e[3], 0x1234);
+	put_be32(&e[1], 0x800100);
+	assert_true(vcpu_spin_release(w));
+	assert_false(w->spinning);
+	assert_false(w->stopped);
+	assert_int_equal(w->regs.pc, 0x800100);
+	assert_int_equal(w->regs.gpr[3], 0x1234);
+	assert_int_equal(w->regs.gpr[6], 0);
+	assert_int_equal(w->regs.gpr[7], vtlb_ima_size(RAM_SIZE));
+	assert_true(w->msr == MSR_ME);
+	assert_int_equal(w->tlb.tlb1[0].mas2 & ~0xfffu, 0);
+	/* an entry whose mapping leaves the RAM stops the vCPU */
+	assert_int_equal(vcpu_secondary_reset(w), 0);
+	put_be32(&e[1], (u32)RAM_SIZE + 0x100);
+	assert_true(vcpu_spin_release(w));
+	assert_true(w->stopped);
+	/* the other partition's RAM was never looked at */
+	assert_int_equal(x->regs.pc, 0);
+	smp_free();
+}
+
 static void test_tlbilx(void **state)
 {
 	tlb_fixture();
@@ -2488,6 +2657,21 @@ static void test_unexpected_exit_stops(void **state)
 	check();
 }
 
+/* A fatal fault of vCPU 1 stops it and asks vCPU 0 to stop the
+ * partition; another partition hears nothing. */
+static void test_secondary_fault_stops_partition(void **state)
+{
+	smp_fixture();
+	vcpu_exit(w, 33, 0, 0);
+	assert_true(w->stopped);
+	assert_int_equal(part.req, PREQ_STOP);
+	assert_int_equal(fake_kicks(v), 1);
+	assert_int_equal(other.req, PREQ_NONE);
+	assert_int_equal(fake_kicks(x), 0);
+	/* vCPU 0 applying it: test_hcall.c test_partition_stop */
+	smp_free();
+}
+
 #define T(f)	cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 /* ------------------------------------- Linux 6.1 guest: debug registers */
@@ -2635,6 +2819,10 @@ int main(void)
 		T(test_split_as_outside_ram),
 		T(test_tlbivax),
 		T(test_tlbilx),
+		T(test_msgsnd),
+		T(test_tlbivax_all_vcpus),
+		T(test_spin_release),
+		T(test_secondary_fault_stops_partition),
 		T(test_mmucsr0_flash),
 		T(test_dec),
 		T(test_dec_autoreload),

@@ -78,12 +78,21 @@ int smp_release(const void *fdt, unsigned int cpu)
 	tlb1_unmap(slot);
 
 	t0 = timer_ticks();
-	while (!p->online)
+	while (!p->online) {
+		/*
+		 * A decrementer deadline 100 us ahead: QEMU's -icount runs
+		 * the cores round robin and switches only at a timer
+		 * deadline, so without one the released core would not run
+		 * before this loop timed out. Nothing is enabled: TCR[DIE]
+		 * is clear until the tick starts.
+		 */
+		mtspr(SPRN_DEC, timer_tb_freq() / 10000);
 		if (timer_ticks_to_us(timer_ticks() - t0) > 1000000) {
 			pr_err("cpu %u did not come up from the spin table at 0x%llx\n",
 			       cpu, (unsigned long long)addr);
 			return -ETIMEDOUT;
 		}
+	}
 	return 0;
 }
 

@@ -28,14 +28,14 @@ const char *ivor_name(int ivor)
 		"watchdog", "data TLB error", "instruction TLB error", "debug",
 	};
 
-	return ivor >= 0 && ivor < NR_IVORS ? names[ivor] : "?";
+	return ivor >= 0 && ivor < NR_IVORS && names[ivor] ? names[ivor] : "?";
 }
 
 static bool asynchronous(int ivor)
 {
 	return ivor == IVOR_CRITICAL || ivor == IVOR_EXTERNAL ||
 	       ivor == IVOR_DECREMENTER || ivor == IVOR_FIT ||
-	       ivor == IVOR_WATCHDOG;
+	       ivor == IVOR_WATCHDOG || ivor == IVOR_DOORBELL;
 }
 
 void guest_exception(struct gframe *f, int ivor)

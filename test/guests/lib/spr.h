@@ -63,7 +63,9 @@
 #define IVOR_DATA_TLB		13
 #define IVOR_INSN_TLB		14
 #define IVOR_DEBUG		15
-#define NR_IVORS		16
+#define IVOR_DOORBELL		36	/* vector_36; crt0 leaves IVOR36 unset */
+#define NR_IVORS		37
+#define SPR_IVOR36		532
 
 /* MSR */
 #define MSR_GS		0x10000000

@@ -107,6 +107,7 @@ __vectors_start:
 	VECTOR	13, base	/* data TLB error */
 	VECTOR	14, base	/* instruction TLB error */
 	VECTOR	15, crit	/* debug */
+	VECTOR	36, base	/* processor doorbell (IVOR36, set by the guest) */
 
 exc_base:
 	EXC_COMMON SPR_SRR0, SPR_SRR1, SPR_ESR, rfi

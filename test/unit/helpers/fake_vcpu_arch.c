@@ -117,6 +117,8 @@ void vcpu_kick(struct vcpu *v)
 {
 	unsigned int i;
 
+	if (fake_arch.kick_hook)
+		fake_arch.kick_hook(v);
 	fake_hv.kicks++;
 	for (i = 0; i < 16; i++) {
 		if (fake_hv.kick[i].v == v || !fake_hv.kick[i].v) {

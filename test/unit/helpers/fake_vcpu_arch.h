@@ -61,6 +61,8 @@ struct fake_arch_record {
 	unsigned int idle_waits;		/* arch_idle_wait() */
 	unsigned int user_state_resets;	/* arch_guest_user_state_reset() */
 	void (*idle_hook)(void);		/* run by arch_idle_wait() if set */
+	/* run by vcpu_kick() if set: the kicked core's reaction */
+	void (*kick_hook)(struct vcpu *v);
 	/* the real TLB0 the shadow calls built (oldest replaced when full) */
 	struct fake_tlb_entry tlb0[FAKE_TLB0_ENTRIES];
 	unsigned int tlb0_next;
