@@ -23,7 +23,9 @@ LOG_FIRST, LOG_EVERY = 8, 256   # include/weir/log.h
 # 8 ns of virtual time per instruction (125 MIPS of guest time); idle
 # cores warp to their next timer (sleep=off).
 ICOUNT = ["-icount", "shift=3,sleep=off"]
-BEAT = r"\[victim\] alive (\d+) sum ([0-9a-f]+) (ok|CORRUPT) late (\d+)"
+# ends at the line's end: pexpect matches what has arrived so far, and
+# "late 12" of "late 1234" would otherwise pass
+BEAT = r"\[victim\] alive (\d+) sum ([0-9a-f]+) (ok|CORRUPT) late (\d+)\r*\n"
 
 
 def watch_victim(c, other, on_other, done=lambda: True):

@@ -235,7 +235,9 @@ def expect_pamu_probed(c):
     c.expect(r"Linux version 6\.1\.")
     c.expect(r"pamu-init: userspace up")
     c.expect(r"pamu-init: dt: fsl,pamu node /soc@fe0000000/\S+")
-    m = c.expect(rf"pamu-init: dt: pci {PCI_NODE} fsl,liodn = (\d+)")
+    # the line's end is part of the pattern: pexpect matches what has
+    # arrived so far, and "= 1" of "= 193" would otherwise do
+    m = c.expect(rf"pamu-init: dt: pci {PCI_NODE} fsl,liodn = (\d+)\r*\n")
     c.expect(r"pamu-init: driver fsl-of-pamu: bound")
     c.expect(r"pamu-init: iommu class device iommu0: present")
     c.expect(r"pamu-init: irq: +\d+: +\d+ .* pamu")
