@@ -515,11 +515,13 @@ u32 hv_vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr)
 /*
  * Something @v could be delivered when MSR[EE] allows: VIRQ_EXT is the
  * vPIC's answer, kept exact under its lock (vpic.c sync_vcpus()), so no
- * lock and no source scan here; the decrementer as dec_pending().
+ * lock and no source scan here; VIRQ_DBELL a guest doorbell (smp.c); the
+ * decrementer as dec_pending(). What vcpu_has_pending() says, without
+ * its calls.
  */
 static inline bool pending_now(const struct vcpu *v)
 {
-	return (vcpu_pending_read(v) & VIRQ_EXT) ||
+	return (vcpu_pending_read(v) & (VIRQ_EXT | VIRQ_DBELL)) ||
 	       ((v->tsr & TSR_DIS) && (v->tcr & TCR_DIE));
 }
 

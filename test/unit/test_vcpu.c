@@ -980,6 +980,17 @@ static void test_emul_fast(void **state)
 	v->tcr = 0;
 	v->msr = msr;
 
+	/* wrteei 1 with a guest doorbell pending (msgsnd to itself, or from
+	 * another vCPU): delivered after it, not left behind */
+	v->regs.pc = ea + 0x10;
+	vcpu_pending_set(v, VIRQ_DBELL);
+	assert_int_not_equal(hv_vcpu_fast(v, IVOR_PROGRAM, ESR_PPR),
+			     HV_FAST_RESUME);
+	assert_int_equal(v->regs.pc, VEC(IVOR_DOORBELL));
+	assert_int_equal(v->srr0, ea + 0x14);
+	assert_false(vcpu_pending_read(v) & VIRQ_DBELL);
+	v->msr = msr;
+
 	/* a new PID: the generic way back (a shadow id to load) */
 	poke(a + 0x10, MTSPR(SPRN_PID, RTMP));
 	v->regs.gpr[RTMP] = 7;
