@@ -12,6 +12,8 @@
  *   poweroff  reboot(2) power-off: corenet -hv maps it to fsl_hv_halt()
  *   selftest  fork/exec children that fill memory and use the FPU at once
  *           (context switches, page faults, TLB churn under weir)
+ *   pci     list /sys/bus/pci/devices: vendor, device and class of each
+ *           function Linux enumerated (an assigned PCI controller)
  *   uptime, help
  *
  * Static, built with powerpc-linux-gnu-gcc against Debian's
@@ -256,9 +258,49 @@ static void show_uptime(void)
 	}
 }
 
+/* One sysfs attribute of a PCI function, without its newline. */
+static void pci_attr(const char *dev, const char *attr, char *v, size_t len)
+{
+	char path[300];
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/%s", dev, attr);
+	n = slurp(path, v, len - 1);
+	if (n < 0)
+		n = 0;
+	while (n > 0 && (v[n - 1] == '\n' || v[n - 1] == '\r'))
+		n--;
+	v[n] = '\0';
+}
+
+static void show_pci(void)
+{
+	DIR *d = opendir("/sys/bus/pci/devices");
+	struct dirent *e;
+	char ven[16], dev[16], cls[16];
+	unsigned int n = 0;
+
+	if (!d) {
+		printf("pci: /sys/bus/pci/devices: %s\n", strerror(errno));
+		return;
+	}
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		pci_attr(e->d_name, "vendor", ven, sizeof(ven));
+		pci_attr(e->d_name, "device", dev, sizeof(dev));
+		pci_attr(e->d_name, "class", cls, sizeof(cls));
+		printf("pci: %s vendor %s device %s class %s\n", e->d_name, ven,
+		       dev, cls);
+		n++;
+	}
+	closedir(d);
+	printf("pci: %u functions\n", n);
+}
+
 static void help(void)
 {
-	printf("commands: hv, dma, selftest, uptime, stop <partition>, halt, poweroff, help\n");
+	printf("commands: hv, dma, pci, selftest, uptime, stop <partition>, halt, poweroff, help\n");
 }
 
 static void command(char *line)
@@ -273,6 +315,8 @@ static void command(char *line)
 		printf("}\n");
 	} else if (!strcmp(cmd, "dma")) {
 		run_dma();
+	} else if (!strcmp(cmd, "pci")) {
+		show_pci();
 	} else if (!strcmp(cmd, "selftest")) {
 		selftest();
 	} else if (!strcmp(cmd, "uptime")) {

@@ -39,9 +39,9 @@ def type_slowly(c, text):
         time.sleep(0.05)
 
 
-def spawn(request, build_dir, itb, smp=2, icount=False):
+def spawn(request, build_dir, itb, smp=2, icount=False, extra=()):
     args = weir_qemu.PPCE500 + ["-smp", str(smp),
-            "-m", "1G", "-nographic", "-no-reboot", "-bios", UBOOT, "-kernel", itb]
+            "-m", "1G", "-nographic", "-no-reboot", "-bios", UBOOT, "-kernel", itb] + list(extra)
     if icount:
         args += ["-icount", "shift=0,sleep=off"]
     logdir = os.path.join(build_dir, "test-logs")
@@ -50,6 +50,33 @@ def spawn(request, build_dir, itb, smp=2, icount=False):
     c = Console(args, log, timeout=180)
     c.icount = icount
     return c
+
+
+def linux_config_dts():
+    """The partition config of `make run-linux` (dts source)."""
+    return open(os.path.join(os.path.dirname(__file__), "..", "..", "board",
+                             "qemu-ppce500", "dts", "config-linux.dts")).read()
+
+
+def linux_itb(build_dir, tmp_path, dts, name, hello=True):
+    """A FIT like `make run-linux`'s with another partition config."""
+    cfg = open(os.path.join(build_dir, ".config")).read()
+    text_base = re.search(r"^CONFIG_TEXT_BASE=(\S+)", cfg, re.M).group(1)
+    cfg_addr = re.search(r"^CONFIG_WEIR_CONFIG_ADDR=(\S+)", cfg, re.M).group(1)
+    subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", str(tmp_path / f"{name}.dtb"),
+                    "-"], input=dts.encode(), check=True)
+    top = os.path.join(os.path.dirname(__file__), "..", "..")
+    guests = ["linux", os.path.join(build_dir, "linux", "vmlinux.uImage"), "0x6000000"]
+    if hello:
+        guests += ["hello", os.path.join(build_dir, "guests", "hello.elf"), "0x5800000"]
+    its = subprocess.run([os.path.join(top, "scripts", "mkits"),
+                          os.path.join(build_dir, "weir.bin"), text_base,
+                          str(tmp_path / f"{name}.dtb"), cfg_addr, f"weir + Linux ({name})"]
+                         + guests, check=True, capture_output=True).stdout
+    (tmp_path / f"{name}.its").write_bytes(its)
+    subprocess.run(["mkimage", "-f", str(tmp_path / f"{name}.its"), str(tmp_path / f"{name}.itb")],
+                   check=True, capture_output=True)
+    return str(tmp_path / f"{name}.itb")
 
 
 def handoff_tb(c):
@@ -164,25 +191,10 @@ def test_linux_alone_instructions(request, build_dir, tmp_path):
     """Linux alone in the machine under -icount shift=0: the hand-off to
     userspace in instructions, with no other partition's busy-waits
     sharing the virtual clock."""
-    cfg = open(os.path.join(build_dir, ".config")).read()
-    text_base = re.search(r"^CONFIG_TEXT_BASE=(\S+)", cfg, re.M).group(1)
-    cfg_addr = re.search(r"^CONFIG_WEIR_CONFIG_ADDR=(\S+)", cfg, re.M).group(1)
-    dts = open(os.path.join(os.path.dirname(__file__), "..", "..", "board",
-                            "qemu-ppce500", "dts", "config-linux.dts")).read()
-    dts = re.sub(r"\n\t\tp2 \{.*?\n\t\t\};", "", dts, flags=re.S)
+    dts = re.sub(r"\n\t\tp2 \{.*?\n\t\t\};", "", linux_config_dts(), flags=re.S)
     assert "p2 {" not in dts and "p1 {" in dts
-    subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", str(tmp_path / "c.dtb"), "-"],
-                   input=dts.encode(), check=True)
-    top = os.path.join(os.path.dirname(__file__), "..", "..")
-    its = subprocess.run([os.path.join(top, "scripts", "mkits"),
-                          os.path.join(build_dir, "weir.bin"), text_base,
-                          str(tmp_path / "c.dtb"), cfg_addr, "weir + Linux alone",
-                          "linux", os.path.join(build_dir, "linux", "vmlinux.uImage"),
-                          "0x6000000"], check=True, capture_output=True).stdout
-    (tmp_path / "alone.its").write_bytes(its)
-    subprocess.run(["mkimage", "-f", str(tmp_path / "alone.its"), str(tmp_path / "alone.itb")],
-                   check=True, capture_output=True)
-    c = spawn(request, build_dir, str(tmp_path / "alone.itb"), smp=1, icount=True)
+    itb = linux_itb(build_dir, tmp_path, dts, "alone", hello=False)
+    c = spawn(request, build_dir, itb, smp=1, icount=True)
     try:
         tb0 = handoff_tb(c)
         m = c.expect(r"\[linux\] weir-init: userspace up \(pid 1, timebase (\d+)\)")
@@ -192,3 +204,51 @@ def test_linux_alone_instructions(request, build_dir, tmp_path):
         assert tb > 0
     finally:
         c.close()
+
+
+EDU_ID = (0x1234, 0x11e8)   # QEMU hw/misc/edu.c: vendor, device
+DOM = r"[0-9a-f]{4}"        # the PCI domain Linux numbers the hose with
+
+
+def test_linux_enumerates_assigned_pci(request, build_dir, tmp_path):
+    """Linux owns QEMU's PCI controller (doc/passthrough.md, "The guest
+    tree"): the controller appears below a simple-bus in its tree,
+    fsl_pci probes it (registers and windows at guest-physical = real)
+    and enumerates the bus: the host bridge and QEMU's edu device, in
+    the kernel log and in /sys/bus/pci/devices. INTx is unrouted and no
+    DMA window is given yet; hello keeps running beside it."""
+    if not os.path.exists(os.path.join(build_dir, "linux", "vmlinux.uImage")):
+        pytest.skip("the Linux guest was not built (WEIR_NO_LINUX=1)")
+    liodn = weir_qemu.PCI_LIODN or 0x20
+    dts = linux_config_dts().replace(
+        "\t\t\t\tfsl,liodn = <0x10>;\n\t\t\t};\n",
+        "\t\t\t\tfsl,liodn = <0x10>;\n\t\t\t};\n"
+        f'\t\t\tpci {{ device = "/pci@fe0008000"; fsl,liodn = <{liodn:#x}>; }};\n', 1)
+    assert "/pci@fe0008000" in dts
+    itb = linux_itb(build_dir, tmp_path, dts, "pci")
+    c = spawn(request, build_dir, itb, extra=["-device", "edu"])
+    try:
+        c.expect(r"mmio 0xfe0008000\+0x1000 \(reg of /pci@fe0008000\)")
+        c.expect(r"\[linux\] \[ *[0-9.]+\] Found FSL PCI host bridge at 0x0*fe0008000\.")
+        c.expect(rf"\[linux\] \[ *[0-9.]+\] [^\r\n]*PCI host bridge to bus {DOM}:00")
+        c.expect(rf"\[linux\] \[ *[0-9.]+\] pci {DOM}:00:00\.0: \[1957:")
+        c.expect(rf"\[linux\] \[ *[0-9.]+\] pci {DOM}:00:[0-9a-f]{{2}}\.0: "
+                 rf"\[{EDU_ID[0]:04x}:{EDU_ID[1]:04x}\]")
+        # INTx unrouted: the empty interrupt-map matches nothing
+        c.expect(rf"\[linux\] \[ *[0-9.]+\] pci {DOM}:00:[0-9a-f]{{2}}\.0: "
+                 r"of_irq_parse_pci: failed with rc=-22")
+        c.expect(r"\[linux\] weir# ")
+        type_slowly(c, CTRL_T + "1")
+        c.expect(r"weir: console input -> \[linux\]")
+        type_slowly(c, "pci\r")
+        m = c.expect(rf"\[linux\] pci: {DOM}:00:[0-9a-f]{{2}}\.0 vendor {EDU_ID[0]:#06x} "
+                     rf"device {EDU_ID[1]:#06x} class 0x00ff00")
+        m = c.expect(r"\[linux\] pci: (\d+) functions")
+        assert int(m.group(1)) == 2, m.group(0)   # host bridge + edu
+        m = c.expect(r"\[hello\] alive (\d+) sum [0-9a-f]+ ok")
+        c.expect(rf"\[hello\] alive {int(m.group(1)) + 1} sum [0-9a-f]+ ok")
+        c.expect_silence(r"FAIL|CORRUPT|fatal|outside its memory", 2)
+    finally:
+        c.close()
+    # passed: drop the log as the linux fixture does
+    os.unlink(c.log_path)
