@@ -33,8 +33,9 @@
 /* Properties that name the hardware's interrupt controllers or MSI bank,
  * which the guest does not have (its interrupt parent is the vPIC). */
 static const char *const dropped[] = {
-	"interrupts", "interrupt-parent", "interrupts-extended",
-	"interrupt-map", "fsl,msi", "msi-parent", "phandle", "linux,phandle",
+	"interrupts",	 "interrupt-parent", "interrupts-extended",
+	"interrupt-map", "fsl,msi",	     "msi-parent",
+	"phandle",	 "linux,phandle",
 };
 
 static bool is_dropped(const char *name)
@@ -165,7 +166,8 @@ void guest_dt_add_pci(struct gdt *g, const void *hwfdt,
 			prop_str(g, "compatible", "simple-bus");
 			prop_u32(g, "#address-cells",
 				 (u32)fdt_address_cells(hwfdt, 0));
-			prop_u32(g, "#size-cells", (u32)fdt_size_cells(hwfdt, 0));
+			prop_u32(g, "#size-cells",
+				 (u32)fdt_size_cells(hwfdt, 0));
 			prop_flag(g, "ranges");
 			open = true;
 		}
