@@ -81,7 +81,6 @@ void guest_dt_add_error_queues(struct gdt *g, const struct partition *p,
  */
 #define GUEST_DT_PCI_BUS "passthrough"
 struct part_plan;
-bool guest_dt_is_pci_host(const void *hwfdt, int node);
 int guest_dt_check_pci(const void *hwfdt, const struct part_plan *pp,
 		       char *node, size_t len);
 void guest_dt_add_pci(struct gdt *g, const void *hwfdt,

@@ -55,7 +55,7 @@ static bool type_is_pci(const void *hwfdt, int node)
 	return t && !strcmp(t, "pci");
 }
 
-bool guest_dt_is_pci_host(const void *hwfdt, int node)
+static bool is_pci_host(const void *hwfdt, int node)
 {
 	int n;
 
@@ -135,7 +135,7 @@ int guest_dt_check_pci(const void *hwfdt, const struct part_plan *pp,
 	u32 ac, sc;
 
 	for (i = 0; pp && i < pp->ndev; i++) {
-		if (!guest_dt_is_pci_host(hwfdt, pp->hw_dev[i]))
+		if (!is_pci_host(hwfdt, pp->hw_dev[i]))
 			continue;
 		if (parent_cells(hwfdt, pp->hw_dev[i], &ac, &sc) ||
 		    ac != (u32)fdt_address_cells(hwfdt, 0) ||
@@ -158,7 +158,7 @@ void guest_dt_add_pci(struct gdt *g, const void *hwfdt,
 	for (i = 0; pp && i < pp->ndev; i++) {
 		int node = pp->hw_dev[i];
 
-		if (!guest_dt_is_pci_host(hwfdt, node) ||
+		if (!is_pci_host(hwfdt, node) ||
 		    parent_cells(hwfdt, node, &ac, &sc))
 			continue;
 		if (!open) {

@@ -2,7 +2,8 @@
 /*
  * The guest device tree built from QEMU's real ppce500 tree: every node
  * and property a Linux 6.1 corenet "-hv" guest reads, with exact values;
- * nothing of the hardware (no /soc, MPIC, PCI, aliases) leaks in; a too
+ * nothing of the hardware (no /soc, MPIC, aliases; PCI only when
+ * assigned, test_pci_controller) leaks in; a too
  * small buffer or bad parameters give an error and no valid tree.
  */
 #include <errno.h>
