@@ -69,4 +69,21 @@ void guest_dt_add_dma(struct gdt *g, const struct partition *p);
 void guest_dt_add_error_queues(struct gdt *g, const struct partition *p,
 			       u32 pic_cells);
 
+/*
+ * hv/guest_dt/pci.c: the partition's PCI controllers (device_type "pci",
+ * not below another one, among pp->hw_dev[]) copied with their children
+ * under one "simple-bus" node GUEST_DT_PCI_BUS at the root, addresses
+ * unchanged (guest-physical = real), INTx unrouted (empty
+ * "interrupt-map"). guest_dt_check_pci() runs first: -EINVAL, with the
+ * controller's hardware path in @node, when its hardware parent does not
+ * map 1:1 to real addresses (not the root, nor a bus below the root with
+ * an empty "ranges") or its cell counts differ from the root's.
+ */
+#define GUEST_DT_PCI_BUS "passthrough"
+struct part_plan;
+int guest_dt_check_pci(const void *hwfdt, const struct part_plan *pp,
+		       char *node, size_t len);
+void guest_dt_add_pci(struct gdt *g, const void *hwfdt,
+		      const struct part_plan *pp);
+
 #endif

@@ -306,6 +306,7 @@ static void build(struct gdt *g, const void *hwfdt, const struct hw_info *hw,
 	end(g);
 
 	guest_dt_add_dma(g, p);
+	guest_dt_add_pci(g, hwfdt, pp);
 	add_hypervisor(g, p, gp);
 	end(g); /* root */
 	if (!g->ret)
@@ -318,6 +319,7 @@ int guest_dt_build(const void *hwfdt, const struct hw_info *hw,
 		   struct dt_error *err)
 {
 	struct gdt g = { .fdt = buf };
+	char pci[sizeof(err->node)];
 	int bufsize = size > 0x7fffffff ? 0x7fffffff : (int)size;
 	int ret;
 
@@ -328,6 +330,11 @@ int guest_dt_build(const void *hwfdt, const struct hw_info *hw,
 		goto out;
 	}
 	ret = check_params(hwfdt, p, gp, err);
+	if (!ret && guest_dt_check_pci(hwfdt, pp, pci, sizeof(pci))) {
+		ret = bad(err, pci, "reg",
+			  "PCI controller's parent does not map 1:1 to real "
+			  "addresses (its addresses are copied unchanged)");
+	}
 	if (!ret) {
 		/* No property-name dedup: libfdt's search of the strings
 		 * block at every byte offset per property was 0.66 M of the

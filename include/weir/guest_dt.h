@@ -81,7 +81,9 @@ struct guest_dt_params {
  * @p: the partition (guest-id and guest-name; ram_size, when non-zero,
  *     bounds @gp->ram_size)
  * @pp: its plan, or NULL; when given, the cpu properties come from the
- *      hardware node of its first core, else from the first cpu node
+ *      hardware node of its first core, else from the first cpu node, and
+ *      its PCI controllers are copied below a "simple-bus" node
+ *      "passthrough" (doc/passthrough.md, "The guest tree")
  * @gp: what the caller decides (see struct guest_dt_params)
  * @buf: destination, @size bytes; the result is a finished tree whose
  *       "totalsize" is the bytes used (grow it with fdt_open_into())
@@ -95,7 +97,9 @@ struct guest_dt_params {
  * than GUEST_DT_BOARD_MAX, no vCPU or more than PARTITION_MAX_VCPUS, RAM
  * size zero, unaligned or beyond the partition's RAM, an interrupt number
  * >= GUEST_DT_MAX_IRQ or rx == tx, pic_cells not 1 or 2, misaligned spin
- * table, missing version string, @hwfdt not a tree); -ENOSPC when the
+ * table, missing version string, @hwfdt not a tree, a PCI controller
+ * among @pp's devices whose hardware parent does not map 1:1 to real
+ * addresses: @err names the controller and "reg"); -ENOSPC when the
  * tree does not fit in @size bytes. On any error the header of @buf is
  * cleared, so no partial or stale tree passes fdt_check_header().
  */

@@ -16,6 +16,8 @@
  *           the first two CPUs, passing a byte back and forth through two
  *           pipes (each hand-over a cross-CPU wakeup: an IPI, a doorbell
  *           under weir), timed with the timebase
+ *   pci     list /sys/bus/pci/devices: vendor, device and class of each
+ *           function Linux enumerated (an assigned PCI controller)
  *   uptime, help
  *
  * Static, built with powerpc-linux-gnu-gcc against Debian's
@@ -316,11 +318,49 @@ static void smp_check(void)
 	printf("smp: %d round trips cpu %d <-> cpu 1, %llu timebase ticks each, child status 0x%x: %s\n",
 	       i, sched_getcpu(), i ? t / i : 0, st,
 	       i == PINGS && st == 0 && sched_getcpu() == 0 ? "ok" : "FAIL");
+/* One sysfs attribute of a PCI function, without its newline. */
+static void pci_attr(const char *dev, const char *attr, char *v, size_t len)
+{
+	char path[300];
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/%s", dev, attr);
+	n = slurp(path, v, len - 1);
+	if (n < 0)
+		n = 0;
+	while (n > 0 && (v[n - 1] == '\n' || v[n - 1] == '\r'))
+		n--;
+	v[n] = '\0';
+}
+
+static void show_pci(void)
+{
+	DIR *d = opendir("/sys/bus/pci/devices");
+	struct dirent *e;
+	char ven[16], dev[16], cls[16];
+	unsigned int n = 0;
+
+	if (!d) {
+		printf("pci: /sys/bus/pci/devices: %s\n", strerror(errno));
+		return;
+	}
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		pci_attr(e->d_name, "vendor", ven, sizeof(ven));
+		pci_attr(e->d_name, "device", dev, sizeof(dev));
+		pci_attr(e->d_name, "class", cls, sizeof(cls));
+		printf("pci: %s vendor %s device %s class %s\n", e->d_name, ven,
+		       dev, cls);
+		n++;
+	}
+	closedir(d);
+	printf("pci: %u functions\n", n);
 }
 
 static void help(void)
 {
-	printf("commands: hv, dma, selftest, smp, uptime, stop <partition>, halt, poweroff, help\n");
+	printf("commands: hv, dma, pci, selftest, smp, uptime, stop <partition>, halt, poweroff, help\n");
 }
 
 static void command(char *line)
@@ -335,6 +375,8 @@ static void command(char *line)
 		printf("}\n");
 	} else if (!strcmp(cmd, "dma")) {
 		run_dma();
+	} else if (!strcmp(cmd, "pci")) {
+		show_pci();
 	} else if (!strcmp(cmd, "selftest")) {
 		selftest();
 	} else if (!strcmp(cmd, "smp")) {

@@ -39,9 +39,9 @@ def type_slowly(c, text):
         time.sleep(0.05)
 
 
-def spawn(request, build_dir, itb, smp=3, icount=False):
+def spawn(request, build_dir, itb, smp=3, icount=False, extra=()):
     args = weir_qemu.PPCE500 + ["-smp", str(smp),
-            "-m", "1G", "-nographic", "-no-reboot", "-bios", UBOOT, "-kernel", itb]
+            "-m", "1G", "-nographic", "-no-reboot", "-bios", UBOOT, "-kernel", itb] + list(extra)
     if icount:
         args += ["-icount", "shift=0,sleep=off"]
     logdir = os.path.join(build_dir, "test-logs")
@@ -233,3 +233,56 @@ def test_linux_alone_instructions(request, build_dir, tmp_path):
         assert tb > 0
     finally:
         c.close()
+
+
+EDU_ID = (0x1234, 0x11e8)   # QEMU hw/misc/edu.c: vendor, device
+DOM = r"[0-9a-f]{4}"        # the PCI domain Linux numbers the hose with
+
+
+def test_linux_enumerates_assigned_pci(request, build_dir, tmp_path):
+    """Linux owns QEMU's PCI controller (doc/passthrough.md, "The guest
+    tree"): the controller appears below a simple-bus in its tree,
+    fsl_pci probes it (registers and windows at guest-physical = real)
+    and enumerates the bus: the host bridge and QEMU's edu device, in
+    the kernel log and in /sys/bus/pci/devices. INTx is unrouted and no
+    DMA window is given yet; hello keeps running beside it."""
+    if not os.path.exists(os.path.join(build_dir, "linux", "vmlinux.uImage")):
+        pytest.skip("the Linux guest was not built (WEIR_NO_LINUX=1)")
+    liodn = weir_qemu.PCI_LIODN or 0x20
+    smp = os.environ.get("WEIR_QEMU_PAMU") != "1"   # as the linux fixture
+
+    def edit(dts):
+        dts = dts.replace(
+            "\t\t\t\tfsl,liodn = <0x10>;\n\t\t\t};\n",
+            "\t\t\t\tfsl,liodn = <0x10>;\n\t\t\t};\n"
+            f'\t\t\tpci {{ device = "/pci@fe0008000"; fsl,liodn = <{liodn:#x}>; }};\n', 1)
+        assert "/pci@fe0008000" in dts
+        return dts if smp else one_core(dts)
+
+    itb = linux_itb(build_dir, tmp_path, "pci", edit, "weir + Linux owning the PCI controller")
+    c = spawn(request, build_dir, itb, smp=3 if smp else 2, extra=["-device", "edu"])
+    try:
+        c.expect(r"mmio 0xfe0008000\+0x1000 \(reg of /pci@fe0008000\)")
+        c.expect(r"\[linux\] \[ *[0-9.]+\] Found FSL PCI host bridge at 0x0*fe0008000\.")
+        c.expect(rf"\[linux\] \[ *[0-9.]+\] [^\r\n]*PCI host bridge to bus {DOM}:00")
+        c.expect(rf"\[linux\] \[ *[0-9.]+\] pci {DOM}:00:00\.0: \[1957:")
+        c.expect(rf"\[linux\] \[ *[0-9.]+\] pci {DOM}:00:[0-9a-f]{{2}}\.0: "
+                 rf"\[{EDU_ID[0]:04x}:{EDU_ID[1]:04x}\]")
+        # INTx unrouted: the empty interrupt-map matches nothing
+        c.expect(rf"\[linux\] \[ *[0-9.]+\] pci {DOM}:00:[0-9a-f]{{2}}\.0: "
+                 r"of_irq_parse_pci: failed with rc=-22")
+        c.expect(r"\[linux\] weir# ")
+        type_slowly(c, CTRL_T + "1")
+        c.expect(r"weir: console input -> \[linux\]")
+        type_slowly(c, "pci\r")
+        m = c.expect(rf"\[linux\] pci: {DOM}:00:[0-9a-f]{{2}}\.0 vendor {EDU_ID[0]:#06x} "
+                     rf"device {EDU_ID[1]:#06x} class 0x00ff00")
+        m = c.expect(r"\[linux\] pci: (\d+) functions")
+        assert int(m.group(1)) == 2, m.group(0)   # host bridge + edu
+        m = c.expect(r"\[hello\] alive (\d+) sum [0-9a-f]+ ok")
+        c.expect(rf"\[hello\] alive {int(m.group(1)) + 1} sum [0-9a-f]+ ok")
+        c.expect_silence(r"FAIL|CORRUPT|fatal|outside its memory", 2)
+    finally:
+        c.close()
+    # passed: drop the log as the linux fixture does
+    os.unlink(c.log_path)

@@ -2,7 +2,8 @@
 /*
  * The guest device tree built from QEMU's real ppce500 tree: every node
  * and property a Linux 6.1 corenet "-hv" guest reads, with exact values;
- * nothing of the hardware (no /soc, MPIC, PCI, aliases) leaks in; a too
+ * nothing of the hardware (no /soc, MPIC, aliases; PCI only when
+ * assigned, test_pci_controller) leaks in; a too
  * small buffer or bad parameters give an error and no valid tree.
  */
 #include <errno.h>
@@ -526,6 +527,67 @@ static void test_dma_nodes(void **state)
 	sandbox_iommu_free(f);
 }
 
+/*
+ * An assigned PCI controller (doc/passthrough.md, "The guest tree"):
+ * QEMU's root-level fsl,mpc8540-pci copied below a simple-bus (Linux
+ * corenet_generic publishes only root children on its list), reg, ranges
+ * and bus-range unchanged (guest-physical = real), INTx unrouted: an
+ * empty interrupt-map and none of the hardware's interrupt or MSI
+ * phandles. A controller whose parent does not map 1:1 is refused.
+ */
+#define GPCI "/passthrough/pci@fe0008000"
+static void test_pci_controller(void **state)
+{
+	static char hw2[sizeof(hwtree)] __aligned(8);
+	int hwpci = fdt_path_offset(hwtree, "/pci@fe0008000");
+	static const char *const same[] = { "reg", "ranges", "bus-range",
+					    "compatible", "device_type",
+					    "interrupt-map-mask",
+					    "#address-cells", "#size-cells",
+					    "#interrupt-cells" };
+	static const char *const gone[] = { "interrupts", "interrupt-parent",
+					    "fsl,msi", "phandle" };
+	struct dt_error err;
+	const void *v;
+	unsigned int i;
+	int len, bus, plat;
+
+	assert_true(hwpci >= 0);
+	pp.hw_dev[0] = hwpci;
+	pp.ndev = 1;
+	build_ok();
+	expect_str("/passthrough", "compatible", "simple-bus");
+	expect_cells("/passthrough", "#address-cells", 1, 2);
+	expect_cells("/passthrough", "#size-cells", 1, 2);
+	expect_bytes("/passthrough", "ranges", "", 0);
+	for (i = 0; i < ARRAY_SIZE(same); i++) {
+		v = fdt_getprop(hwtree, hwpci, same[i], &len);
+		assert_non_null(v);
+		expect_bytes(GPCI, same[i], v, len);
+	}
+	expect_bytes(GPCI, "interrupt-map", "", 0);
+	for (i = 0; i < ARRAY_SIZE(gone); i++)
+		expect_absent(GPCI, gone[i]);
+	/* the root's interrupt parent (the vPIC) is the only one */
+	assert_int_equal(fdt_node_offset_by_compatible(gdt, -1, "fsl,mpic"),
+			 -FDT_ERR_NOTFOUND);
+
+	/* the same controller kind below a bus that translates: refused */
+	assert_int_equal(fdt_open_into(hwtree, hw2, sizeof(hw2)), 0);
+	plat = fdt_path_offset(hw2, "/platform@f00000000");
+	assert_true(plat >= 0);
+	bus = fdt_add_subnode(hw2, plat, "pci@1000");
+	assert_true(bus >= 0);
+	assert_int_equal(fdt_setprop_string(hw2, bus, "device_type", "pci"), 0);
+	pp.hw_dev[0] = bus;
+	assert_int_equal(guest_dt_build(hw2, &hw, &part, &pp, &gp, gdt,
+					sizeof(gdt), &err),
+			 -EINVAL);
+	assert_string_equal(err.node, "/platform@f00000000/pci@1000");
+	assert_string_equal(err.prop, "reg");
+	assert_int_not_equal(fdt_check_header(gdt), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -540,6 +602,7 @@ int main(void)
 		cmocka_unit_test_setup(test_variants, defaults),
 		cmocka_unit_test_setup(test_no_space, defaults),
 		cmocka_unit_test_setup(test_bad_params, defaults),
+		cmocka_unit_test_setup(test_pci_controller, defaults),
 	};
 
 	return cmocka_run_group_tests(tests, load, NULL);
