@@ -318,6 +318,8 @@ static void smp_check(void)
 	printf("smp: %d round trips cpu %d <-> cpu 1, %llu timebase ticks each, child status 0x%x: %s\n",
 	       i, sched_getcpu(), i ? t / i : 0, st,
 	       i == PINGS && st == 0 && sched_getcpu() == 0 ? "ok" : "FAIL");
+}
+
 /* One sysfs attribute of a PCI function, without its newline. */
 static void pci_attr(const char *dev, const char *attr, char *v, size_t len)
 {
