@@ -242,3 +242,24 @@ int fdt_copy_compact(void *dst, int dstsize, const void *src)
 		return ret;
 	return fdt_open_into(dst, dst, dstsize);
 }
+
+static bool type_is_pci(const void *fdt, int node)
+{
+	const char *t = fdt_getprop(fdt, node, "device_type", NULL);
+
+	return t && !strcmp(t, "pci");
+}
+
+bool fdt_under_pci(const void *fdt, int node)
+{
+	for (node = fdt_parent_offset(fdt, node); node >= 0;
+	     node = fdt_parent_offset(fdt, node))
+		if (type_is_pci(fdt, node))
+			return true;
+	return false;
+}
+
+bool fdt_is_pci_host(const void *fdt, int node)
+{
+	return type_is_pci(fdt, node) && !fdt_under_pci(fdt, node);
+}

@@ -69,27 +69,6 @@ static const char *weir_keeps(const void *hwfdt, const struct hw_info *hw,
 	return NULL;
 }
 
-/* Is @node below a PCI controller (device_type "pci")? */
-static bool under_pci(const void *hwfdt, int node)
-{
-	const char *t;
-
-	for (node = fdt_parent_offset(hwfdt, node); node >= 0;
-	     node = fdt_parent_offset(hwfdt, node)) {
-		t = fdt_getprop(hwfdt, node, "device_type", NULL);
-		if (t && !strcmp(t, "pci"))
-			return true;
-	}
-	return false;
-}
-
-static bool is_pci_host(const void *hwfdt, int node)
-{
-	const char *t = fdt_getprop(hwfdt, node, "device_type", NULL);
-
-	return t && !strcmp(t, "pci") && !under_pci(hwfdt, node);
-}
-
 /* Is @a @b or an ancestor of @b? */
 static bool is_ancestor(const void *hwfdt, int a, int b)
 {
@@ -339,7 +318,8 @@ int config_mmio_windows(const void *cfg, const void *hwfdt,
 			const char *kept;
 
 			node = pp->hw_dev[c.dev];
-			if (emulated(hwfdt, hw, node) || under_pci(hwfdt, node))
+			if (emulated(hwfdt, hw, node) ||
+			    fdt_under_pci(hwfdt, node))
 				continue;
 			fdt_path_of(hwfdt, node, path, sizeof(path));
 			kept = weir_keeps(hwfdt, hw, node);
@@ -349,7 +329,7 @@ int config_mmio_windows(const void *cfg, const void *hwfdt,
 					       "%s: weir keeps it (%s)", path,
 					       kept);
 			ret = reg_windows(&c, node, path);
-			if (!ret && is_pci_host(hwfdt, node))
+			if (!ret && fdt_is_pci_host(hwfdt, node))
 				ret = ranges_windows(&c, node, path);
 			if (ret)
 				return ret;

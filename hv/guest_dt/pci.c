@@ -28,6 +28,7 @@
 #include <string.h>
 #include <libfdt.h>
 #include <weir/config.h>
+#include <weir/fdt_util.h>
 #include "guest_dt_priv.h"
 
 /* Properties that name the hardware's interrupt controllers or MSI bank,
@@ -46,26 +47,6 @@ static bool is_dropped(const char *name)
 		if (!strcmp(name, dropped[i]))
 			return true;
 	return false;
-}
-
-static bool type_is_pci(const void *hwfdt, int node)
-{
-	const char *t = fdt_getprop(hwfdt, node, "device_type", NULL);
-
-	return t && !strcmp(t, "pci");
-}
-
-static bool is_pci_host(const void *hwfdt, int node)
-{
-	int n;
-
-	if (!type_is_pci(hwfdt, node))
-		return false;
-	for (n = fdt_parent_offset(hwfdt, node); n >= 0;
-	     n = fdt_parent_offset(hwfdt, n))
-		if (type_is_pci(hwfdt, n))
-			return false;
-	return true;
 }
 
 /* The controller's properties, filtered; "interrupt-map" empty. */
@@ -135,7 +116,7 @@ int guest_dt_check_pci(const void *hwfdt, const struct part_plan *pp,
 	u32 ac, sc;
 
 	for (i = 0; pp && i < pp->ndev; i++) {
-		if (!is_pci_host(hwfdt, pp->hw_dev[i]))
+		if (!fdt_is_pci_host(hwfdt, pp->hw_dev[i]))
 			continue;
 		if (parent_cells(hwfdt, pp->hw_dev[i], &ac, &sc) ||
 		    ac != (u32)fdt_address_cells(hwfdt, 0) ||
@@ -158,7 +139,7 @@ void guest_dt_add_pci(struct gdt *g, const void *hwfdt,
 	for (i = 0; pp && i < pp->ndev; i++) {
 		int node = pp->hw_dev[i];
 
-		if (!is_pci_host(hwfdt, node) ||
+		if (!fdt_is_pci_host(hwfdt, node) ||
 		    parent_cells(hwfdt, node, &ac, &sc))
 			continue;
 		if (!open) {

@@ -39,6 +39,19 @@ int fdt_reg_phys(const void *fdt, int node, int index, phys_addr_t *addr,
 int fdt_bus_addr_phys(const void *fdt, int bus, u64 *addr);
 
 /**
+ * fdt_under_pci() - is @node below a PCI bus node (an ancestor with
+ * device_type "pci", IEEE 1275 PCI binding)? Its "reg" then holds PCI
+ * addresses, not CPU ones.
+ */
+bool fdt_under_pci(const void *fdt, int node);
+
+/**
+ * fdt_is_pci_host() - is @node a PCI host controller: device_type "pci"
+ * and no PCI bus above it (a PCI-to-PCI bridge below a host is not)?
+ */
+bool fdt_is_pci_host(const void *fdt, int node);
+
+/**
  * fdt_path_of() - the full path of @node into @buf (or "<node N>")
  * Return: @buf, always NUL-terminated.
  */
