@@ -12,6 +12,15 @@
  * msi_doorbell_page()); at most MSI_MAX_BANKS in all; the register block
  * and the doorbell must lie in CCSR (hw_in_ccsr(), what arch_ccsr_ptr()
  * maps).
+ *
+ * The doorbell page (doc/tce.md, "The doorbell page"): the PAMU maps the
+ * doorbell's whole 4 KiB page write-only, so a DMA master of the owner can
+ * write anything in it. A page that holds MPIC registers (a bank's
+ * register block, or the MPIC's global registers: GCR resets the MPIC,
+ * PIR the cores, timer group A) is that of every bank without an MSIIR
+ * alias (QEMU ppce500, pre-QorIQ parts): such a bank is refused unless
+ * its config child has MSI_PROP_SHARED_PAGE, and then marked
+ * msi_bank_desc.shared_page (boot warns, weir-plan shows it).
  */
 #include <errno.h>
 #include <libfdt.h>
@@ -30,6 +39,71 @@ static const struct part_plan *page_owner(const struct plan *plan,
 		    msi_doorbell_page(plan->part[i].msi.doorbell) == page)
 			return &plan->part[i];
 	return NULL;
+}
+
+/*
+ * Whether the 4 KiB page @page holds MPIC registers: an MSI bank's
+ * register block (MSIRs, MSISR, MSIIR) or the global registers at
+ * MSI_MPIC_GREG_BASE of an MPIC ("chrp,open-pic"). An MSIIR (MSIIR1)
+ * alias page holds neither on P4080 and T4240 (Linux
+ * p4080si-post.dtsi, qoriq-mpic4.3.dtsi).
+ */
+static bool page_holds_mpic_regs(const void *hwfdt, phys_addr_t page)
+{
+	static const char *const compat[] = { MSI_COMPATIBLE,
+					      MSI_COMPATIBLE_V43,
+					      "chrp,open-pic" };
+	unsigned int i;
+	phys_addr_t at;
+	int n;
+
+	for (i = 0; i < ARRAY_SIZE(compat); i++)
+		for (n = fdt_node_offset_by_compatible(hwfdt, -1, compat[i]);
+		     n >= 0;
+		     n = fdt_node_offset_by_compatible(hwfdt, n, compat[i])) {
+			if (fdt_reg_phys(hwfdt, n, 0, &at, NULL))
+				continue;
+			if (i == ARRAY_SIZE(compat) - 1)
+				at += MSI_MPIC_GREG_BASE;
+			if (msi_doorbell_page(at) == page)
+				return true;
+		}
+	return false;
+}
+
+/*
+ * The doorbell-page decision for bank @path (config child @child):
+ * @d->shared_page set when its page holds MPIC registers and the child
+ * acknowledges it. Return: 0; -EPERM when the page holds MPIC registers
+ * without MSI_PROP_SHARED_PAGE ("device" named); -EINVAL when that
+ * property is given for a page of its own, or has a value.
+ */
+static int doorbell_page_check(const void *cfg, const void *hwfdt, int child,
+			       const char *path, struct msi_bank_desc *d,
+			       struct dt_error *err)
+{
+	phys_addr_t page = msi_doorbell_page(d->doorbell);
+	int len = 0;
+	bool ack = fdt_getprop(cfg, child, MSI_PROP_SHARED_PAGE, &len);
+
+	if (ack && len)
+		return dt_fail(err, cfg, child, MSI_PROP_SHARED_PAGE, -EINVAL,
+			       "takes no value");
+	d->shared_page = page_holds_mpic_regs(hwfdt, page);
+	if (d->shared_page && !ack)
+		return dt_fail(
+			err, cfg, child, "device", -EPERM,
+			"%s: its doorbell 0x%llx shares the 4 KiB page 0x%llx with MPIC registers (GCR resets the MPIC, PIR the cores; no MSIIR alias): a DMA master of the partition could write them; add " MSI_PROP_SHARED_PAGE
+			" to accept that",
+			path, (unsigned long long)d->doorbell,
+			(unsigned long long)page);
+	if (!d->shared_page && ack)
+		return dt_fail(
+			err, cfg, child, MSI_PROP_SHARED_PAGE, -EINVAL,
+			"%s: not needed, its doorbell 0x%llx is alone in page 0x%llx",
+			path, (unsigned long long)d->doorbell,
+			(unsigned long long)page);
+	return 0;
 }
 
 /*
@@ -80,6 +154,9 @@ static int check_bank(const void *cfg, const void *hwfdt,
 
 	fdt_path_of(hwfdt, node, path, sizeof(path));
 	ret = bank_desc(cfg, hwfdt, hw, node, child, path, &desc, err);
+	if (!ret && fdt_getprop(cfg, child, MSI_PROP_SHARED_PAGE, NULL))
+		return dt_fail(err, cfg, child, MSI_PROP_SHARED_PAGE, -EINVAL,
+			       "%s is no MSI bank", path);
 	if (ret <= 0)
 		return ret;
 	if (pp->has_msi)
@@ -100,6 +177,9 @@ static int check_bank(const void *cfg, const void *hwfdt,
 		return dt_fail(err, cfg, child, "device", -E2BIG,
 			       "%s: more than %d MSI banks", path,
 			       MSI_MAX_BANKS);
+	ret = doorbell_page_check(cfg, hwfdt, child, path, &desc, err);
+	if (ret)
+		return ret;
 	(*nbanks)++;
 	pp->has_msi = true;
 	pp->msi = desc;

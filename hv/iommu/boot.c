@@ -131,6 +131,13 @@ static int msi_banks_add(const struct plan *plan, const void *cfg,
 		pr_info("MSI bank %s%s -> '%s', doorbell 0x%llx (polled every tick)\n",
 			path, d->v43 ? " (MPIC 4.3)" : "", pp->name,
 			(unsigned long long)d->doorbell);
+		if (d->shared_page)
+			pr_warn("MSI bank %s: doorbell page 0x%llx holds MPIC registers (GCR, PIR, timers): any DMA master of '%s' can write them (accepted by " MSI_PROP_SHARED_PAGE
+				")\n",
+				path,
+				(unsigned long long)msi_doorbell_page(
+					d->doorbell),
+				pp->name);
 	}
 	return 0;
 }

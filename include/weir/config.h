@@ -170,7 +170,10 @@ struct plan;
  * part_plan.has_msi/msi/msi_dev. Shared by boot and weir-plan
  * through config_parse(), so both refuse the same banks.
  * Return: 0 or a negative errno with @err naming the config child and its
- * "device" property (see config_parse()).
+ * "device" property (see config_parse()); among them -EPERM for a bank
+ * whose doorbell page holds MPIC registers when the child lacks
+ * MSI_PROP_SHARED_PAGE, and -EINVAL (that property named) when it has
+ * it for a page of the bank's own or a device that is no bank.
  */
 int config_msi_banks(const void *cfg, const void *hwfdt,
 		     const struct hw_info *hw, struct plan *plan,

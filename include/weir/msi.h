@@ -76,12 +76,26 @@ static inline phys_addr_t msi_doorbell_page(phys_addr_t doorbell)
  * @doorbell: real address of the register devices write: the MSIIR or
  *            MSIIR1 alias of the second "reg", else @phys + MSI_MSIIR
  * @v43:      MPIC 4.3 bank: 16 MSIRs, MSIIR1 data encoding
+ * @shared_page: the doorbell's page also holds MPIC registers (no MSIIR
+ *            alias: QEMU ppce500, pre-QorIQ parts), so a DMA master of
+ *            the owner can write them; only with the config's
+ *            MSI_PROP_SHARED_PAGE (doc/tce.md, "The doorbell page")
  */
 struct msi_bank_desc {
 	phys_addr_t phys;
 	phys_addr_t doorbell;
 	bool v43;
+	bool shared_page;
 };
+
+/*
+ * The config child's acknowledgement that its bank's doorbell page holds
+ * the MPIC's global registers (doc/bindings/weir-config.md).
+ */
+#define MSI_PROP_SHARED_PAGE "weir,doorbell-shares-mpic-page"
+/* Offset of the MPIC's global registers (GCR, PIR, timers A) from its
+ * base (Linux arch/powerpc/include/asm/mpic.h MPIC_GREG_BASE). */
+#define MSI_MPIC_GREG_BASE 0x1000
 
 struct msi_bank {
 	struct partition *owner;

@@ -56,7 +56,9 @@ static const char hw_dts[] =
 	"  msi@43600 { compatible = \"fsl,mpic-msi-v4.3\"; reg = <0x43600 0x200>; };\n"
 	"  msi@43800 { compatible = \"fsl,mpic-msi-v4.3\"; reg = <0x43800 0x200 0x44148 4>; };\n"
 	"  msi@41a00 { compatible = \"fsl,mpic-msi\"; reg = <0x41a00 0x200 0x46140 4>; };\n"
-	"  msi@41c00 { compatible = \"fsl,mpic-msi\"; reg = <0x41c00 0x200 0x47140 4>; }; };\n"
+	"  msi@41c00 { compatible = \"fsl,mpic-msi\"; reg = <0x41c00 0x200 0x47140 4>; };\n"
+	"  pic@50000 { compatible = \"chrp,open-pic\"; reg = <0x50000 0x1000>; };\n"
+	"  msi@48000 { compatible = \"fsl,mpic-msi\"; reg = <0x48000 0x200 0x51140 4>; }; };\n"
 	" pcie@ffe200000 { compatible = \"fsl,p4080-pcie\", \"fsl,qoriq-pcie-v2.1\";\n"
 	"  device_type = \"pci\"; reg = <0xf 0xfe200000 0 0x1000>; fsl,liodn = <193>;\n"
 	"  pcie@0 { device_type = \"pci\"; ethernet@0 { }; nvme@1 { }; }; };\n"
@@ -701,15 +703,18 @@ static void test_pamu_units(void **state)
  * mapped the banks is refused by config_parse(), naming the config child
  * and "device".
  */
+#define ACK MSI_PROP_SHARED_PAGE ";"
+
 static void test_msi_banks(void **state)
 {
-	config("m { device = \"" SOC "/msi@41600\"; };",
-	       "m { device = \"" SOC "/msi@42600\"; };");
+	config("m { device = \"" SOC "/msi@41600\"; " ACK " };",
+	       "m { device = \"" SOC "/msi@42600\"; " ACK " };");
 	assert_int_equal(parse(), 0);
 	assert_true(plan.part[0].has_msi);
 	assert_int_equal(plan.part[0].msi.phys, 0xffe041600ULL);
 	assert_int_equal(plan.part[0].msi.doorbell, 0xffe041740ULL);
 	assert_false(plan.part[0].msi.v43);
+	assert_true(plan.part[0].msi.shared_page);
 	assert_int_equal(plan.part[1].msi.phys, 0xffe042600ULL);
 
 	/* MPIC 4.3 (e6500): its MSIIR1 alias is the doorbell */
@@ -718,13 +723,14 @@ static void test_msi_banks(void **state)
 	assert_int_equal(plan.part[0].msi.phys, 0xffe043800ULL);
 	assert_int_equal(plan.part[0].msi.doorbell, 0xffe044148ULL);
 	assert_true(plan.part[0].msi.v43);
+	assert_false(plan.part[0].msi.shared_page);
 	/* ... and without the alias, refused */
 	config("m { device = \"" SOC "/msi@43600\"; };", "");
 	expect_refused(-EINVAL, "/partitions/p1/m", "device", "msi@43600",
 		       "without its MSIIR1 alias");
 	/* two banks with their MSIIR in page 0xffe041000, two partitions */
-	config("m { device = \"" SOC "/msi@41600\"; };",
-	       "m { device = \"" SOC "/msi@41800\"; };");
+	config("m { device = \"" SOC "/msi@41600\"; " ACK " };",
+	       "m { device = \"" SOC "/msi@41800\"; " ACK " };");
 	expect_refused(-EBUSY, "/partitions/p2/m", "device", "0xffe041000",
 		       "partition 'p1'");
 	/* two banks of one register page whose MSIIR aliases are in pages of
@@ -734,11 +740,45 @@ static void test_msi_banks(void **state)
 	assert_int_equal(parse(), 0);
 	assert_int_equal(plan.part[0].msi.doorbell, 0xffe046140ULL);
 	assert_int_equal(plan.part[1].msi.doorbell, 0xffe047140ULL);
+	assert_false(plan.part[0].msi.shared_page);
 	/* two banks in one partition */
-	config("m { device = \"" SOC "/msi@41600\"; };"
-	       "n { device = \"" SOC "/msi@42600\"; };", "");
+	config("m { device = \"" SOC "/msi@41600\"; " ACK " };"
+	       "n { device = \"" SOC "/msi@42600\"; " ACK " };", "");
 	expect_refused(-EBUSY, "/partitions/p1/n", "device", "one MSI bank",
 		       NULL);
+}
+
+/*
+ * The doorbell-page decision (doc/tce.md, "The doorbell page"): a bank
+ * whose doorbell page holds MPIC registers (its own register block with
+ * no MSIIR alias; an alias in the MPIC's global register page) needs the
+ * config's acknowledgement, which a bank with a page of its own, or a
+ * device that is no bank, may not carry.
+ */
+static void test_msi_doorbell_page(void **state)
+{
+	/* no alias: MSIIR at +0x140 is in the bank's register page */
+	config("m { device = \"" SOC "/msi@41600\"; };", "");
+	expect_refused(-EPERM, "/partitions/p1/m", "device", "msi@41600",
+		       "shares the 4 KiB page 0xffe041000 with MPIC registers");
+	/* an alias in the page of the MPIC's global registers (MPIC + 0x1000) */
+	config("m { device = \"" SOC "/msi@48000\"; };", "");
+	expect_refused(-EPERM, "/partitions/p1/m", "device", "0xffe051140",
+		       MSI_PROP_SHARED_PAGE);
+	config("m { device = \"" SOC "/msi@48000\"; " ACK " };", "");
+	assert_int_equal(parse(), 0);
+	assert_true(plan.part[0].msi.shared_page);
+	/* the acknowledgement where it is not needed, or with a value */
+	config("m { device = \"" SOC "/msi@41a00\"; " ACK " };", "");
+	expect_refused(-EINVAL, "/partitions/p1/m", MSI_PROP_SHARED_PAGE,
+		       "not needed", "0xffe046000");
+	config("m { device = \"" SOC "/msi@41600\"; " MSI_PROP_SHARED_PAGE
+	       " = <1>; };", "");
+	expect_refused(-EINVAL, "/partitions/p1/m", MSI_PROP_SHARED_PAGE,
+		       "takes no value", NULL);
+	config("u { device = \"" SOC "/usb@210000\"; " ACK " };", "");
+	expect_refused(-EINVAL, "/partitions/p1/u", MSI_PROP_SHARED_PAGE,
+		       "is no MSI bank", NULL);
 }
 
 /*
@@ -841,6 +881,7 @@ int main(void)
 		cmocka_unit_test(test_pci_kind),
 		cmocka_unit_test(test_pamu_units),
 		cmocka_unit_test(test_msi_banks),
+		cmocka_unit_test(test_msi_doorbell_page),
 		cmocka_unit_test(test_heap_budget),
 	};
 

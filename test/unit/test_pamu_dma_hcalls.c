@@ -580,10 +580,13 @@ static void test_msi_doorbell(void **state)
 {
 	/* the MSI data a PCI device writes: little-endian */
 	u32 word = cpu_to_le32(2u << MSI_SRS_SHIFT | 5u << MSI_IBS_SHIFT);
-	struct msi_bank_desc d = { BANK_PHYS, BANK_PHYS + MSI_MSIIR, false };
-	struct msi_bank_desc other = { 0xfe0080000ULL, 0xfe0080140ULL, false };
+	struct msi_bank_desc d = { BANK_PHYS, BANK_PHYS + MSI_MSIIR, false,
+				   true };
+	struct msi_bank_desc other = { 0xfe0080000ULL, 0xfe0080140ULL, false,
+				       true };
 	struct msi_bank_desc same_page = { BANK_PHYS + 0x200,
-					   BANK_PHYS + 0x200 + MSI_MSIIR, false };
+					   BANK_PHYS + 0x200 + MSI_MSIIR, false,
+					   true };
 	u64 iova;
 	bool pending;
 
@@ -648,8 +651,9 @@ static void test_msi_doorbell(void **state)
  */
 static void test_msi_doorbell_v43(void **state)
 {
-	struct msi_bank_desc d = { BANK_PHYS, 0xfe0044148ULL, true };
-	struct msi_bank_desc d1 = { BANK_PHYS + 0x200, 0xfe0045148ULL, true };
+	struct msi_bank_desc d = { BANK_PHYS, 0xfe0044148ULL, true, false };
+	struct msi_bank_desc d1 = { BANK_PHYS + 0x200, 0xfe0045148ULL, true,
+				    false };
 	u32 word = cpu_to_le32(15u << MSI_SRS_SHIFT_V43 | 17u << MSI_IBS_SHIFT_V43);
 	u32 *alias = &alias_page[0x148 / 4];
 	u64 iova;

@@ -375,6 +375,38 @@ def test_msi_doorbell_in_dump(tmp_path):
     assert bell[0]["liodn"] == "196"
 
 
+
+def test_msi_doorbell_page_decision(tmp_path):
+    """The doorbell-page decision (doc/tce.md, "The doorbell page"): P4080's
+    MSIIR alias is a page of its own ("own" in the msi: table); the same
+    bank without its alias (a pre-QorIQ or QEMU-like tree) rings MSIIR in
+    the page of the MPIC's global registers: refused, naming the config
+    child and "device", until the child says weir,doorbell-shares-mpic-page
+    ("mpic-shared"); the acknowledgement on a bank that does not need it is
+    refused naming it."""
+    bank = "/soc@ffe000000/msi@41600"
+    ack = "weir,doorbell-shares-mpic-page;"
+    r = plan_cfg("p4080ds", config_blob(tmp_path, [['msi { device = "%s"; };' % bank]]))
+    assert r.returncode == 0, r.stderr
+    assert section(r.stdout, "msi") == [["p1", "0xffe044140", "own", bank]]
+    r = plan_cfg("p4080ds", config_blob(tmp_path, [['msi { device = "%s"; %s };' % (bank, ack)]]))
+    assert r.returncode == 1
+    assert r.stderr.startswith("weir-plan: config /partitions/p1/msi: "
+                               "'weir,doorbell-shares-mpic-page': %s: not needed" % bank), r.stderr
+
+    hw = tmp_path / "noalias.dtb"
+    shutil.copy("%s/board/p4080ds.dtb" % OUT, hw)
+    subprocess.run(["fdtput", "-t", "x", str(hw), bank, "reg", "41600", "200"], check=True)
+    r = run(str(hw), config_blob(tmp_path, [['msi { device = "%s"; };' % bank]]))
+    assert r.returncode == 1
+    assert r.stderr.startswith("weir-plan: config /partitions/p1/msi: 'device': %s: "
+                               "its doorbell 0xffe041740 shares the 4 KiB page 0xffe041000 "
+                               "with MPIC registers" % bank), r.stderr
+    assert ack[:-1] in r.stderr
+    r = run(str(hw), config_blob(tmp_path, [['msi { device = "%s"; %s };' % (bank, ack)]]))
+    assert r.returncode == 0, r.stderr
+    assert section(r.stdout, "msi") == [["p1", "0xffe041740", "mpic-shared", bank]]
+
 def test_no_dma_group(tmp_path):
     """A config that assigns no DMA master plans (empty tables) and exits
     0: the PAMU tables stay reachable for the run (no LeakSanitizer

@@ -128,6 +128,28 @@ static void print_mmio(const void *hw, const struct plan *plan)
 		}
 }
 
+/* Each partition's MSI bank, its doorbell and the doorbell-page decision
+ * (doc/tce.md, "The doorbell page"). */
+static void print_msi(const void *hw, const struct plan *plan)
+{
+	char path[128];
+	unsigned int i;
+
+	printf("\nmsi:\n  %-12s %-14s %-11s %s\n", "partition", "doorbell",
+	       "page", "bank");
+	for (i = 0; i < plan->nparts; i++) {
+		const struct part_plan *pp = &plan->part[i];
+
+		if (!pp->has_msi)
+			continue;
+		printf("  %-12s 0x%-12llx %-11s %s\n", pp->name,
+		       (unsigned long long)pp->msi.doorbell,
+		       pp->msi.shared_page ? "mpic-shared" : "own",
+		       fdt_path_of(hw, pp->hw_dev[pp->msi_dev], path,
+				   sizeof(path)));
+	}
+}
+
 static void print_groups(const void *hw, const struct plan *plan)
 {
 	char path[128], sz[24], liodns[64];
@@ -402,6 +424,7 @@ int main(int argc, char **argv)
 	       (unsigned long long)o.heap.start, o.subwindows);
 	print_parts(&plan);
 	print_mmio(hwfdt, &plan);
+	print_msi(hwfdt, &plan);
 	print_groups(hwfdt, &plan);
 	print_liodns(&plan);
 	return build_tables(drv, hwfdt, &plan, &o);
