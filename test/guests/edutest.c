@@ -149,16 +149,16 @@ static bool find_controller(const void *fdt)
 	int pac = fdt_address_cells(fdt, fdt_parent_offset(fdt, node));
 	int psc = fdt_size_cells(fdt, fdt_parent_offset(fdt, node));
 	const fdt32_t *r, *rg;
-	int len, i, step = 3 + pac + 2;
+	int len, rlen, at, step = 3 + pac + 2;
 
 	if (node < 0 || pac < 1 || psc < 1)
 		return false;
 	r = fdt_getprop(fdt, node, "reg", &len);
-	rg = fdt_getprop(fdt, node, "ranges", &i);
+	rg = fdt_getprop(fdt, node, "ranges", &rlen);
 	if (!r || len < pac * 4 || !rg)
 		return false;
 	ctrl_phys = cells(r, pac);
-	for (len = 0; len + step * 4 <= i; len += step * 4, rg += step)
+	for (at = 0; at + step * 4 <= rlen; at += step * 4, rg += step)
 		if ((fdt32_to_cpu(rg[0]) >> 24 & 3) == 2) {
 			win_pci = cells(rg + 1, 2);
 			win_cpu = cells(rg + 3, pac);
