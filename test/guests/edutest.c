@@ -10,15 +10,16 @@
  *    tree "ranges"), enables memory and bus mastering, opens outbound
  *    window 1 onto it and reads edu's identification register;
  *  - with "pamu" in its bootargs (QEMU -M ppce500,pamu=on: the PCI host's
- *    inbound traffic passes the PAMU), opens inbound window 1 (bus 0..1
+ *    inbound traffic passes the PAMU), opens inbound window 1 (bus 0..2
  *    GiB, untranslated, so the PAMU sees bus address = IOVA), maps two
  *    pages of its RAM with H_PUT_TCE and runs edu's DMA engine to and
  *    from them (data checked both ways); rings the MSI doorbell from edu
  *    (its MSI capability programmed from WEIR_HC_MSI_INFO; raised by the
  *    0x60 register and by DMA completion), each MSI taken as its vPIC
- *    interrupt; then DMAs to an IOVA with no TCE: the PAMU's violation
- *    lands in its error queue, the group's DMA is disabled (a DMA inside
- *    the window then changes nothing) until FH_DMA_ENABLE.
+ *    interrupt; then DMAs to an IOVA with no TCE, and past the window:
+ *    each time the PAMU's violation lands in its error queue and the
+ *    group's DMA is disabled (a DMA inside the window then changes
+ *    nothing) until FH_DMA_ENABLE.
  *
  * Without "pamu" (QEMU's stock ppce500 has no PAMU: a bus master DMAs to
  * real addresses unchecked) inbound windows stay closed and only the
@@ -65,9 +66,11 @@
 /* Guest effective addresses of the two register pages */
 #define CTRL_EA		0x40000000u
 #define EDU_EA		0x40001000u
-/* IOVAs: a 4 MiB slot of the 1 GiB default window each */
+/* IOVAs: two 4 MiB slots of the 1 GiB default window, and past it
+ * (edu's dma_mask must be set wider than its 28-bit default) */
 #define IOVA_MAPPED	0x400000u
 #define IOVA_UNMAPPED	0x800000u
+#define IOVA_BEYOND	0x40000000u	/* past the default window */
 
 static int failed;
 static u32 devfn = ~0u, liobn, handle;
@@ -292,10 +295,11 @@ static void dma_round_trip(const char *what, u8 seed)
 
 static void map_window(void)
 {
-	/* bus 0..1 GiB -> the PAMU untranslated (IOVA = bus address) */
+	/* bus 0..2 GiB -> the PAMU untranslated (IOVA = bus address): the
+	 * 1 GiB default window and what lies past it */
 	*reg(CTRL_EA, PIW1 + 0x0) = 0;
 	*reg(CTRL_EA, PIW1 + 0x8) = 0;
-	*reg(CTRL_EA, PIW1 + 0x10) = WAR_EN | IWAR_RW_LOCAL | (30 - 1);
+	*reg(CTRL_EA, PIW1 + 0x10) = WAR_EN | IWAR_RW_LOCAL | (31 - 1);
 	check("tce-map", put_tce(IOVA_MAPPED, (u32)buf | TCE_R | TCE_W), H_SUCCESS);
 	check("tce-map-2", put_tce(IOVA_MAPPED + PG, ((u32)buf + PG) | TCE_R | TCE_W),
 	      H_SUCCESS);
@@ -389,34 +393,61 @@ static void msi_from_edu(void)
 
 /* ------------------------------------------------------------ violation */
 
-static void violation(void)
+/*
+ * edu writes 16 bytes to @iova, which the PAMU must refuse: the record in
+ * the error queue (within 2 s of guest time) names @iova. @what prefixes
+ * the check names.
+ */
+static void violation(const char *what, u32 iova)
 {
 	u64 until = get_tb() + 2ull * guest.tb_freq;
-	u32 st = EV_ENOENT, n = 0;
+	u32 st = EV_ENOENT;
+	char name[48];
 
-	/* edu writes to an IOVA of the window with no TCE: the PAMU drops it */
-	check("violation-dma-ran", edu_dma(EDU_BUF, IOVA_UNMAPPED, 16, EDU_CMD_TO_PCI), 1);
-	while ((st = err_get(&n)) != EV_SUCCESS && get_tb() < until)
+	snprintf(name, sizeof(name), "%s-dma-ran", what);
+	check(name, edu_dma(EDU_BUF, iova, 16, EDU_CMD_TO_PCI), 1);
+	while ((st = err_get(NULL)) != EV_SUCCESS && get_tb() < until)
 		wait_until(get_tb() + guest.tb_freq / 100);
-	check("err-record", (s32)st, EV_SUCCESS);
-	check("err-record-addr", (s32)be32(rec + ERRQ_OFF_ADDR + 4), IOVA_UNMAPPED);
+	snprintf(name, sizeof(name), "%s-err-record", what);
+	check(name, (s32)st, EV_SUCCESS);
+	snprintf(name, sizeof(name), "%s-err-addr", what);
+	check(name, (s32)be32(rec + ERRQ_OFF_ADDR + 4), (s32)iova);
 	printf("edutest: error record: %s, %s, lpid %u, liodn %u, IOVA 0x%x, device %s\n",
 	       (char *)rec, (char *)rec + ERRQ_OFF_ERROR,
 	       (unsigned)be32(rec + ERRQ_OFF_LPID),
 	       (unsigned)be32(rec + ERRQ_OFF_LIODN),
 	       (unsigned)be32(rec + ERRQ_OFF_ADDR + 4), (char *)rec + ERRQ_OFF_PATH);
+}
 
+/* FH_DMA_ENABLE after a violation; the queue drained; DMA works again. */
+static void reenable(const char *what)
+{
+	char name[48];
+
+	snprintf(name, sizeof(name), "%s-dma-enable", what);
+	check(name, (s32)fh(FH_DMA_ENABLE, handle, NULL), EV_SUCCESS);
+	while (err_get(NULL) == EV_SUCCESS)
+		;
+	snprintf(name, sizeof(name), "%s-after-enable", what);
+	dma_round_trip(name, (u8)(what[0] + 0x40));
+}
+
+static void violations(void)
+{
+	/* a slot of the window with no TCE */
+	violation("unmapped", IOVA_UNMAPPED);
 	/* the policy disabled the group's DMA: a mapped IOVA reaches nothing */
 	memset(buf + PG, 0, PG);
-	check("disabled-dma-ran", edu_dma(EDU_BUF, IOVA_MAPPED + PG, 16, EDU_CMD_TO_PCI), 1);
+	check("disabled-dma-ran",
+	      edu_dma(EDU_BUF, IOVA_MAPPED + PG, 16, EDU_CMD_TO_PCI), 1);
 	check("disabled-nothing-written", buf[PG] | buf[PG + 15], 0);
 	/* ten of weir's ticks: its poll sees that violation (of a disabled
 	 * LIODN: not queued, no second disable) before DMA is enabled */
 	wait_until(get_tb() + guest.tb_freq / 10);
-	check("dma-enable", (s32)fh(FH_DMA_ENABLE, handle, NULL), EV_SUCCESS);
-	while (err_get(NULL) == EV_SUCCESS)
-		;
-	dma_round_trip("dma-after-enable", 0x6b);
+	reenable("unmapped");
+	/* past the 1 GiB default window (inbound window 1 is 2 GiB) */
+	violation("beyond", IOVA_BEYOND);
+	reenable("beyond");
 }
 
 void guest_main(void *fdt)
@@ -436,7 +467,7 @@ void guest_main(void *fdt)
 		map_window();
 		dma_round_trip("dma", 0x21);
 		msi_from_edu();
-		violation();
+		violations();
 	}
 	printf("edutest: done, %d failed\n", failed);
 	heartbeat();

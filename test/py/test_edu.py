@@ -33,9 +33,13 @@ DMA_CHECKS = [
     "msi-info", "msi-capability", "msi-config", "msi-unmask",
     "msi-raise-delivered", "msi-irq", "msi-bits", "msi-dma-run",
     "msi-dma-delivered", "msi-dma-bits",
-    "violation-dma-ran", "err-record", "err-record-addr",
-    "disabled-dma-ran", "disabled-nothing-written", "dma-enable",
-    "dma-after-enable-to-edu", "dma-after-enable-from-edu", "dma-after-enable-data",
+    "unmapped-dma-ran", "unmapped-err-record", "unmapped-err-addr",
+    "disabled-dma-ran", "disabled-nothing-written", "unmapped-dma-enable",
+    "unmapped-after-enable-to-edu", "unmapped-after-enable-from-edu",
+    "unmapped-after-enable-data",
+    "beyond-dma-ran", "beyond-err-record", "beyond-err-addr", "beyond-dma-enable",
+    "beyond-after-enable-to-edu", "beyond-after-enable-from-edu",
+    "beyond-after-enable-data",
 ]
 
 
@@ -44,7 +48,7 @@ def test_edu_dma_through_tce_window(qemu, build_dir, tmp_path):
     boot = 'bootargs = "pamu";' if pamu else ""
     dtb = config_dtb(tmp_path, "edu", "victim", extra1=boot, tail1=PCI + MSI)
     c = boot_direct(qemu, dtb, guest(build_dir, "edutest"), guest(build_dir, "hello"),
-                    qemu_args=["-device", "edu,addr=1.0"])
+                    qemu_args=["-device", "edu,addr=1.0,dma_mask=0xffffffff"])
     c.expect(weir_qemu.PAMU_BOOT_RE)
     c.expect(r"\[edu\] edutest: controller 0xfe0008000, memory window PCI 0xe0000000 "
              r"-> 0xc00000000 \+0x20000000, edu at 00:01\.0")
@@ -64,13 +68,15 @@ def test_edu_dma_through_tce_window(qemu, build_dir, tmp_path):
     if not pamu:
         assert "DMA access violation" not in log
         return
-    # one violation queued and logged: the write to the unmapped IOVA
-    # (logged as a read: weir's PAMU driver does not decode AVS2, whose
-    # layout the model chose, doc/qemu-pamu.md)
-    assert re.search(rf"partition 'edu': DMA access violation, LIODN {LIODN} (read|write) "
-                     r"IOVA 0x800000 \(outside the window\); DMA of \S*pci@fe0008000 disabled",
-                     log), "no access-violation line for the owner"
-    assert re.search(rf"\[edu\] edutest: error record: pamu, access violation, lpid 1, "
-                     rf"liodn {LIODN}, IOVA 0x800000", log), "no error record"
+    # two violations queued and logged: the writes to the unmapped IOVA
+    # and past the window (logged as reads: weir's PAMU driver does not
+    # decode AVS2, whose layout the model chose, doc/qemu-pamu.md)
+    for iova in ("0x800000", "0x40000000"):
+        assert re.search(rf"partition 'edu': DMA access violation, LIODN {LIODN} (read|write) "
+                         rf"IOVA {iova} \(outside the window\); DMA of \S*pci@fe0008000 "
+                         r"disabled", log), f"no access-violation line for IOVA {iova}"
+        assert re.search(rf"\[edu\] edutest: error record: pamu, access violation, lpid 1, "
+                         rf"liodn {LIODN}, IOVA {iova}", log), f"no error record for {iova}"
+    assert len(re.findall(r"partition 'edu': DMA access violation", log)) == 2
     m = re.search(r"\[edu\] edutest: (\d+) MSIs taken", log)
     assert m and int(m.group(1)) == 2, "MSIs: " + (m.group(0) if m else "none")
