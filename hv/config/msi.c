@@ -50,24 +50,26 @@ static const struct part_plan *page_owner(const struct plan *plan,
  */
 static bool page_holds_mpic_regs(const void *hwfdt, phys_addr_t page)
 {
-	static const char *const compat[] = { MSI_COMPATIBLE,
-					      MSI_COMPATIBLE_V43,
-					      "chrp,open-pic" };
+	static const struct {
+		const char *compat;
+		phys_addr_t offset; /* of the registers from "reg" */
+	} blocks[] = {
+		{ MSI_COMPATIBLE, 0 },
+		{ MSI_COMPATIBLE_V43, 0 },
+		{ "chrp,open-pic", MSI_MPIC_GREG_BASE },
+	};
 	unsigned int i;
 	phys_addr_t at;
 	int n;
 
-	for (i = 0; i < ARRAY_SIZE(compat); i++)
-		for (n = fdt_node_offset_by_compatible(hwfdt, -1, compat[i]);
-		     n >= 0;
-		     n = fdt_node_offset_by_compatible(hwfdt, n, compat[i])) {
-			if (fdt_reg_phys(hwfdt, n, 0, &at, NULL))
-				continue;
-			if (i == ARRAY_SIZE(compat) - 1)
-				at += MSI_MPIC_GREG_BASE;
-			if (msi_doorbell_page(at) == page)
+	for (i = 0; i < ARRAY_SIZE(blocks); i++)
+		for (n = fdt_node_offset_by_compatible(hwfdt, -1,
+						       blocks[i].compat);
+		     n >= 0; n = fdt_node_offset_by_compatible(
+				     hwfdt, n, blocks[i].compat))
+			if (!fdt_reg_phys(hwfdt, n, 0, &at, NULL) &&
+			    msi_doorbell_page(at + blocks[i].offset) == page)
 				return true;
-		}
 	return false;
 }
 
@@ -93,7 +95,7 @@ static int doorbell_page_check(const void *cfg, const void *hwfdt, int child,
 	if (d->shared_page && !ack)
 		return dt_fail(
 			err, cfg, child, "device", -EPERM,
-			"%s: its doorbell 0x%llx shares the 4 KiB page 0x%llx with MPIC registers (GCR resets the MPIC, PIR the cores; no MSIIR alias): a DMA master of the partition could write them; add " MSI_PROP_SHARED_PAGE
+			"%s: its doorbell 0x%llx shares the 4 KiB page 0x%llx with MPIC registers (GCR resets the MPIC, PIR the cores): a DMA master of the partition could write them; add " MSI_PROP_SHARED_PAGE
 			" to accept that",
 			path, (unsigned long long)d->doorbell,
 			(unsigned long long)page);
