@@ -729,8 +729,11 @@ void world_reset(void)
 	if (ret)
 		die("create", ret);
 	msi_reset_all();
-	ret = msi_bank_add(&W.part[0], &(const struct msi_bank_desc){
-				   W_MSI_BANK, W_MSI_BANK + MSI_MSIIR, false },
+	ret = msi_bank_add(&W.part[0],
+			   &(const struct msi_bank_desc){
+				   .phys = W_MSI_BANK,
+				   .doorbell = W_MSI_BANK + MSI_MSIIR,
+				   .shared_page = true },
 			   W.msi_regs, &W.msi_regs[MSI_MSIIR / 4]);
 	if (ret)
 		die("msi_bank_add", ret);
