@@ -9,11 +9,11 @@
  *
  * Timebase: a released core sets its timebase to the boot core's before
  * any vCPU runs on it, so that a guest's vCPUs (and weir's vtimers) read
- * one clock. On a board U-Boot has already done so: it disables every
- * core's timebase at the platform (RCPM CTBENRL on CoreNet, GUTS DEVDISR
- * TB0/TB1 before; U-Boot arch/powerpc/cpu/mpc85xx/mp.c, as Linux's
- * mpc85xx_give_timebase() freezes it through qoriq_pm_ops), releases the
- * cores and enables them all at once. QEMU's ppce500 models neither: each
+ * one clock. On a CoreNet board U-Boot has already done so: it disables
+ * the other cores' timebases at the platform (RCPM CTBENRL, U-Boot
+ * arch/powerpc/cpu/mpc85xx/mp.c "disable time base at the platform"),
+ * releases them and enables all at once; Linux's mpc85xx_give_timebase()
+ * (platforms/85xx/smp.c) freezes them the same way through qoriq_pm_ops. QEMU's ppce500 models neither: each
  * core's timebase counts from machine start and U-Boot's init_timebase()
  * (arch/powerpc/lib/time.c) zeroes the boot core's alone, so the
  * secondaries run ahead of it by U-Boot's first milliseconds (QEMU
@@ -23,8 +23,8 @@
  * its 64-bit cycles-to-ns product turns into a jump of 2^40 ns (1100 s).
  *
  * Without a freeze weir cannot stop the clocks, so the secondary measures
- * its offset by handshake, as Linux's smp-tbsync.c does without a
- * platform freeze: it reads its timebase, asks the boot core for its
+ * its offset by handshake (as Linux's generic smp_generic_take_timebase(),
+ * kernel/smp-tbsync.c, does without one): it reads its timebase, asks the boot core for its
  * own, and reads again when the answer arrives; the boot core's reading
  * lies between the two, so the offset is known within half the round
  * trip. The best of TB_ROUNDS rounds counts; when the offset is larger
@@ -50,7 +50,7 @@
 #define STACK_SIZE 0x4000
 
 /* Timebase handshake: rounds per measurement, corrections at most, and
- * how long a round waits for the boot core at most (polls). */
+ * how many wake-ups a round waits for the boot core's answer at most. */
 #define TB_ROUNDS 16
 #define TB_FIXES 4
 #define TB_POLLS (1u << 16)
