@@ -64,9 +64,13 @@
 #define DMA_SLOTS 8
 #define DMA_ROUNDS 48 /* a multiple of DMA_SLOTS */
 #define DMA_MAX_WIN 4
-/* vCPU k's slots: the first TCEs of the default window's k-th 4 MiB
- * IOMMU slot, which maps only an aligned contiguous run (doc/tce.md) */
-#define DMA_IOBA(k, i) (((k) << 22) + (i)*PG)
+/*
+ * vCPU k's TCEs: the k-th 8 of the first 16 of the default window, which
+ * all lie in its first 4 MiB IOMMU slot: the two vCPUs' calls share that
+ * slot's state (its valid count and mapping, recomputed from its TCEs;
+ * doc/tce.md), which maps only an aligned contiguous run from its start
+ */
+#define DMA_IOBA(k, i) (((k)*DMA_SLOTS + (i)) * PG)
 #define DMA_DST_IOBA (2u << 22)
 #define DMA_LIOBN(group) (0x40000000u | (u32)(group) << 4) /* weir/dma.h */
 
@@ -150,7 +154,7 @@ static bool wait_change(volatile u32 *p, u32 old, u64 ticks)
 
 /* ------------------------------------------------- dma-concurrent */
 static u8 dma_page[2][DMA_SLOTS][PG]
-	__attribute__((aligned(DMA_SLOTS * PG)));
+	__attribute__((aligned(2 * DMA_SLOTS * PG)));
 static u8 dma_dst[PG] __attribute__((aligned(PG)));
 /* an INDIRECT list is one 4 KiB-aligned page (LoPAR): one per vCPU */
 static u32 dma_list[2][PG / 4] __attribute__((aligned(PG)));

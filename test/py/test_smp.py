@@ -66,7 +66,7 @@ def expect_checks(c):
             t = c.expect(r"\[smp\] smp: timebase vCPU 1 - vCPU 0 in \[(-?\d+), (-?\d+)\] ticks")
             c.tb_bounds = (int(t.group(1)), int(t.group(2)))
         if name == "dma-concurrent":
-            c.dma = c.expect(r"\[smp\] smp: dma: [^\r\n]*").group(0)
+            c.dma = c.expect(r"\[smp\] smp: dma: ([^\r\n]*)\r*\n").group(1)
         m = c.expect(rf"\[smp\] check {name}: (ok|FAIL[^\r\n]*)")
         assert m.group(1) == "ok", f"check {name}: {m.group(1)}"
     m = c.expect(r"\[smp\] smp: doorbell to itself (\d+), ipi round trip (\d+) "
@@ -88,7 +88,7 @@ def test_smp_partition(qemu, build_dir, tmp_path):
     # -icount shift=0: a timebase tick (400 MHz) is 2.5 instructions
     print(f"secondary start, spin table release to vCPU 1's first C statement: "
           f"{start * 1e9 / TB_HZ:.0f} instructions ({start} ticks)")
-    print(c.dma.split("] ", 1)[1])
+    print(f"dma-concurrent: {c.dma}")
     print(f"vCPU 1's timebase minus vCPU 0's: within {list(c.tb_bounds)} ticks "
           "(weir handed cpu 0's timebase to the released cores)")
     # -icount shift=0: a timebase tick (400 MHz) is 2.5 ns, one
