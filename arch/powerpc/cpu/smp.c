@@ -13,24 +13,27 @@
  * the other cores' timebases at the platform (RCPM CTBENRL, U-Boot
  * arch/powerpc/cpu/mpc85xx/mp.c "disable time base at the platform"),
  * releases them and enables all at once; Linux's mpc85xx_give_timebase()
- * (platforms/85xx/smp.c) freezes them the same way through qoriq_pm_ops. QEMU's ppce500 models neither: each
- * core's timebase counts from machine start and U-Boot's init_timebase()
- * (arch/powerpc/lib/time.c) zeroes the boot core's alone, so the
- * secondaries run ahead of it by U-Boot's first milliseconds (QEMU
- * hw/ppc/ppc.c keeps one tb_offset per core; hw/ppc/ppce500_spin.c does
- * not touch it). A Linux guest that reads a timebase behind the one its
- * clocksource last saw on another CPU computes a negative delta, which
- * its 64-bit cycles-to-ns product turns into a jump of 2^40 ns (1100 s).
+ * (platforms/85xx/smp.c) freezes them the same way through qoriq_pm_ops.
+ * QEMU's ppce500 models neither: each core's timebase counts from
+ * machine start and U-Boot's init_timebase() (arch/powerpc/lib/time.c)
+ * zeroes the boot core's alone, so the secondaries run ahead of it by
+ * U-Boot's first milliseconds (QEMU hw/ppc/ppc.c keeps one tb_offset per
+ * core; hw/ppc/ppce500_spin.c does not touch it). A Linux guest that
+ * reads a timebase behind the one its clocksource last saw on another
+ * CPU computes a negative delta, which its 64-bit cycles-to-ns product
+ * turns into a jump of 2^40 ns (1100 s).
  *
  * Without a freeze weir cannot stop the clocks, so the secondary measures
- * its offset by handshake (as Linux's generic smp_generic_take_timebase(),
- * kernel/smp-tbsync.c, does without one): it reads its timebase, asks the boot core for its
- * own, and reads again when the answer arrives; the boot core's reading
- * lies between the two, so the offset is known within half the round
- * trip. The best of TB_ROUNDS rounds counts; when the offset is larger
- * than that uncertainty the secondary adds it to its timebase (TBWL/TBWU)
- * and measures again. A board whose cores U-Boot synchronised measures
- * an offset within the uncertainty and keeps its hardware clocks as they
+ * its offset by handshake (as Linux's smp_generic_take_timebase(),
+ * kernel/smp-tbsync.c, does without one): it reads its timebase, asks
+ * the boot core for its own, and reads again when the answer arrives;
+ * the boot core's reading lies between the two, so the offset is known
+ * within half the round trip. Both sides wait for the other's doorbell
+ * (arch_idle_wait()), so QEMU's round robin switches cores at once. The
+ * best of TB_ROUNDS rounds counts; when the offset is larger than that
+ * uncertainty the secondary adds it to its timebase (TBWL/TBWU) and
+ * measures again. A board whose cores U-Boot synchronised measures an
+ * offset within the uncertainty and keeps its hardware clocks as they
  * are.
  */
 #include <errno.h>
