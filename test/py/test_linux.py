@@ -138,7 +138,7 @@ def test_linux_boots_beside_hello(linux):
                      r"liodn 16, IOVA 0x800000, device /dma-engine", log)
     c.expect(r"\[linux\] weir# ")
     type_slowly(c, "uptime\r")
-    m = c.expect(r"\[linux\] uptime: ([0-9.]+) ([0-9.]+)")
+    m = c.expect(r"\[linux\] uptime: ([0-9.]+) ([0-9.]+)\r*\n")
     # one clock for both vCPUs (weir hands cpu 0's timebase to the cores
     # it releases): idle time, summed over the two CPUs, stays within
     # twice the uptime; a vCPU whose timebase lagged the other's made
