@@ -111,8 +111,10 @@ void arch_shadow_map(u32 ea, phys_addr_t phys, u32 sid, u32 wimge, u32 perms);
 void arch_shadow_flush(void);
 
 /*
- * Invalidate the shadow translations of the 4 KiB page at @ea (4 KiB
- * aligned), whatever their shadow id; other shadows stay.
+ * Invalidate this core's shadow translations of the 4 KiB page at @ea
+ * (4 KiB aligned), whatever their shadow id; other shadows, and every
+ * other core's TLB, stay (no broadcast: a partition's other vCPUs drop
+ * theirs on their own cores when asked, vcpu_tlbivax()).
  */
 void arch_shadow_unmap(u32 ea);
 

@@ -44,47 +44,10 @@ static void check(const char *what, s32 got, s32 want)
 	       (long)want);
 }
 
-static s32 papr(u32 op, u32 a0, u64 a1, u64 a2, u32 a3, u64 *out)
+/* weir's DMA engine: one copy job on our engine */
+static u32 dma_copy_h(u64 s, u64 d, u32 len)
 {
-	u32 args[8] = { a0, (u32)(a1 >> 32), (u32)a1, (u32)(a2 >> 32),
-			(u32)a2, a3, 0, 0 }, o[8];
-	s32 r = (s32)hcall_raw((3u << 16) | op, args, o);
-
-	if (out)
-		*out = (u64)o[1] << 32 | o[2];
-	return r;
-}
-
-static s32 put(u32 lb, u64 ioba, u64 tce)
-{
-	return papr(H_PUT_TCE, lb, ioba, tce, 0, NULL);
-}
-
-static s32 stuff(u32 lb, u64 ioba, u64 tce, u32 n)
-{
-	return papr(H_STUFF_TCE, lb, ioba, tce, n, NULL);
-}
-
-static s32 indirect(u32 lb, u64 ioba, const u32 *l, u32 n)
-{
-	return papr(H_PUT_TCE_INDIRECT, lb, ioba, (u32)l, n, NULL);
-}
-
-static u64 get(u32 lb, u64 ioba)
-{
-	u64 t = ~0ULL;
-
-	papr(H_GET_TCE, lb, ioba, 0, 0, &t);
-	return t;
-}
-
-static u32 dma_copy(u64 s, u64 d, u32 len)
-{
-	u32 args[8] = { handle, (u32)(s >> 32), (u32)s, (u32)(d >> 32),
-			(u32)d, len, 0, 0 };
-
-	return hcall_raw(EV_HCALL_TOKEN(WEIR_VENDOR_ID, WEIR_HC_DMA_COPY),
-			 args, NULL);
+	return weir_dma_copy(handle, s, d, len);
 }
 
 static u32 fh(u32 num, u32 a0, u32 a1, u32 a2, u32 a3, u32 a4, u32 *r4)
@@ -155,7 +118,7 @@ static void boot_clear(void)
 	s32 r = H_SUCCESS;
 
 	for (i = 0; i < n && r == H_SUCCESS; i += 512)
-		r = stuff(liobn, i << page_shift, 0, n - i < 512 ? n - i : 512);
+		r = tce_stuff(liobn, i << page_shift, 0, n - i < 512 ? n - i : 512);
 	check("clear-default-window", r, H_SUCCESS);
 }
 
@@ -178,9 +141,9 @@ static void map_buffers(void)
 		list2[2 * i] = 0;
 		list2[2 * i + 1] = ((u32)dst + i * PG) | TCE_W;
 	}
-	check("indirect-src", indirect(liobn, 0, list, 4), H_SUCCESS);
-	check("indirect-dst", indirect(liobn, 0x400000, list2, 4), H_SUCCESS);
-	check("get-tce", (s32)(get(liobn, 0x3000) == (((u32)src + 3 * PG) | TCE_R)),
+	check("indirect-src", tce_indirect(liobn, 0, list, 4), H_SUCCESS);
+	check("indirect-dst", tce_indirect(liobn, 0x400000, list2, 4), H_SUCCESS);
+	check("get-tce", (s32)(tce_get(liobn, 0x3000) == (((u32)src + 3 * PG) | TCE_R)),
 	      1);
 }
 
@@ -200,16 +163,16 @@ static void batch_512(void)
 		list[2 * i] = 0;
 		list[2 * i + 1] = (BIG_GPA + i * PG) | RW;
 	}
-	check("indirect-512", indirect(liobn, BIG_IOVA, list, 512), H_SUCCESS);
-	check("indirect-512-last", (s32)(get(liobn, BIG_IOVA + 511 * PG) ==
+	check("indirect-512", tce_indirect(liobn, BIG_IOVA, list, 512), H_SUCCESS);
+	check("indirect-512-last", (s32)(tce_get(liobn, BIG_IOVA + 511 * PG) ==
 					 ((BIG_GPA + 511 * PG) | RW)), 1);
 	fill(src, PG, 0x5c);
-	check("indirect-512-copy", (s32)dma_copy(0, BIG_IOVA + 511 * PG, PG),
+	check("indirect-512-copy", (s32)dma_copy_h(0, BIG_IOVA + 511 * PG, PG),
 	      EV_SUCCESS);
 	check("indirect-512-data", (s32)(big[511 * PG] == src[0] &&
 					 big[511 * PG + PG - 1] == src[PG - 1]), 1);
-	check("stuff-512-unmap", stuff(liobn, BIG_IOVA, 0, 512), H_SUCCESS);
-	check("stuff-512-faults", (s32)dma_copy(0, BIG_IOVA, 16), EV_EFAULT);
+	check("stuff-512-unmap", tce_stuff(liobn, BIG_IOVA, 0, 512), H_SUCCESS);
+	check("stuff-512-faults", (s32)dma_copy_h(0, BIG_IOVA, 16), EV_EFAULT);
 	fh(FH_DMA_ENABLE, handle, 0, 0, 0, 0, NULL);
 	while (fh(FH_ERR_GET_INFO, ERRQ_HANDLE_GUEST, ERRQ_RECORD_SIZE, 0,
 		  (u32)rec, 0, NULL) == EV_SUCCESS)
@@ -222,12 +185,12 @@ static void copy_and_fault(void)
 
 	fill(src, sizeof(src), 0x31);
 	memset(dst, 0, sizeof(dst));
-	check("copy-mapped", (s32)dma_copy(0, 0x400000, sizeof(src)), EV_SUCCESS);
+	check("copy-mapped", (s32)dma_copy_h(0, 0x400000, sizeof(src)), EV_SUCCESS);
 	check("copy-data", memcmp(src, dst, sizeof(src)), 0);
 
 	/* IOVA 8 MiB has no TCE: refused, nothing copied, error queued */
 	memset(dst, 0, sizeof(dst));
-	check("copy-unmapped", (s32)dma_copy(0x800000, 0x400000, PG), EV_EFAULT);
+	check("copy-unmapped", (s32)dma_copy_h(0x800000, 0x400000, PG), EV_EFAULT);
 	check("copy-unmapped-nothing", dst[0] | dst[PG - 1], 0);
 	st = fh(FH_ERR_GET_INFO, ERRQ_HANDLE_GUEST, ERRQ_RECORD_SIZE, 0,
 		(u32)rec, 0, &n);
@@ -245,13 +208,13 @@ static void copy_and_fault(void)
 		      (u32)rec, 0, NULL),
 	      EV_ENOENT);
 	/* the policy disabled the engine's DMA; FH_DMA_ENABLE restores it */
-	check("copy-while-disabled", (s32)dma_copy(0, 0x400000, 16), EV_EFAULT);
+	check("copy-while-disabled", (s32)dma_copy_h(0, 0x400000, 16), EV_EFAULT);
 	check("dma-enable", (s32)fh(FH_DMA_ENABLE, handle, 0, 0, 0, 0, NULL),
 	      EV_SUCCESS);
-	check("copy-after-enable", (s32)dma_copy(0, 0x400000, 16), EV_SUCCESS);
+	check("copy-after-enable", (s32)dma_copy_h(0, 0x400000, 16), EV_SUCCESS);
 	check("dma-disable", (s32)fh(FH_DMA_DISABLE, handle, 0, 0, 0, 0, NULL),
 	      EV_SUCCESS);
-	check("copy-disabled", (s32)dma_copy(0, 0x400000, 16), EV_EFAULT);
+	check("copy-disabled", (s32)dma_copy_h(0, 0x400000, 16), EV_EFAULT);
 	fh(FH_DMA_ENABLE, handle, 0, 0, 0, 0, NULL);
 	while (fh(FH_ERR_GET_INFO, ERRQ_HANDLE_GUEST, ERRQ_RECORD_SIZE, 0,
 		  (u32)rec, 0, NULL) == EV_SUCCESS)
@@ -262,16 +225,16 @@ static void refusals(void)
 {
 	u64 ram = guest.ram_size;
 
-	check("tce-beyond-ram", put(liobn, 0x10000, ram | RW), H_PARAMETER);
-	check("tce-other-liobn", put(liobn ^ 0x10, 0x10000, (u32)src | RW),
+	check("tce-beyond-ram", tce_put(liobn, 0x10000, ram | RW), H_PARAMETER);
+	check("tce-other-liobn", tce_put(liobn ^ 0x10, 0x10000, (u32)src | RW),
 	      H_PARAMETER);
-	check("tce-msi-range", put(liobn, 0x8000000, (u32)src | RW), H_PARAMETER);
-	check("tce-unaligned-ioba", put(liobn, 0x10008, (u32)src | RW),
+	check("tce-msi-range", tce_put(liobn, 0x8000000, (u32)src | RW), H_PARAMETER);
+	check("tce-unaligned-ioba", tce_put(liobn, 0x10008, (u32)src | RW),
 	      H_PARAMETER);
-	check("stuff-513", stuff(liobn, 0, 0, 513), H_P4);
-	check("indirect-513", indirect(liobn, 0, list, 513), H_PARAMETER);
-	check("tce-unchanged", (s32)(get(liobn, 0x10000) == 0), 1);
-	check("engine-bad-handle", (s32)dma_copy(0, 0x400000, 16) == EV_SUCCESS &&
+	check("stuff-513", tce_stuff(liobn, 0, 0, 513), H_P4);
+	check("indirect-513", tce_indirect(liobn, 0, list, 513), H_PARAMETER);
+	check("tce-unchanged", (s32)(tce_get(liobn, 0x10000) == 0), 1);
+	check("engine-bad-handle", (s32)dma_copy_h(0, 0x400000, 16) == EV_SUCCESS &&
 	      hcall_raw(EV_HCALL_TOKEN(WEIR_VENDOR_ID, WEIR_HC_DMA_COPY),
 			(u32[8]){ handle + 1, 0, 0, 0, 0x400000, 16 }, NULL) ==
 	      EV_EINVAL, 1);
@@ -298,18 +261,18 @@ static void ddw_cycle(void)
 		list[2 * i] = 0;
 		list[2 * i + 1] = (u32)(i << 24) | RW;
 	}
-	check("ddw-map-all", indirect(lb, start, list, (u32)(ram >> 24)),
+	check("ddw-map-all", tce_indirect(lb, start, list, (u32)(ram >> 24)),
 	      H_SUCCESS);
 	fill(src, sizeof(src), 0x77);
 	memset(dst, 0, sizeof(dst));
-	check("ddw-copy", (s32)dma_copy(start + (u32)src, start + (u32)dst,
+	check("ddw-copy", (s32)dma_copy_h(start + (u32)src, start + (u32)dst,
 				       sizeof(src)), EV_SUCCESS);
 	check("ddw-copy-data", memcmp(src, dst, sizeof(src)), 0);
 	check("ddw-remove", rtas_call(ddw_tok[2], 1, 1, &lb, out), 0);
-	check("ddw-default-back", (s32)(get(liobn, 0) == 0), 1);
-	check("ddw-default-usable", put(liobn, 0, (u32)src | RW), H_SUCCESS);
+	check("ddw-default-back", (s32)(tce_get(liobn, 0) == 0), 1);
+	check("ddw-default-usable", tce_put(liobn, 0, (u32)src | RW), H_SUCCESS);
 	check("ddw-reset", rtas_call(ddw_tok[3], 3, 1, in, out), 0);
-	check("ddw-reset-zeroed", (s32)(get(liobn, 0) == 0), 1);
+	check("ddw-reset-zeroed", (s32)(tce_get(liobn, 0) == 0), 1);
 }
 
 /* ------------------------------------------------------------ MSI */
@@ -357,23 +320,23 @@ static void msi_doorbell(const void *fdt)
 	printf("dmatest: MSI doorbell at IOVA 0x%llx, SRS shift %u, IBS shift %u, vPIC %u..\n",
 	       (unsigned long long)iova, (unsigned)o[3], (unsigned)o[4],
 	       (unsigned)msi_irq0);
-	check("msi-tce-refused", put(liobn, iova & ~0xfffULL, (u32)src | RW),
+	check("msi-tce-refused", tce_put(liobn, iova & ~0xfffULL, (u32)src | RW),
 	      H_PARAMETER);
 	set_exception_handler(IVOR_EXTERNAL, msi_interrupt);
 	check("msi-config", (s32)ev_int_set_config(irq, 2, 8, 0), EV_SUCCESS);
 	check("msi-unmask", (s32)ev_int_set_mask(irq, 0), EV_SUCCESS);
 	/* source: src page at IOVA 0 (read-mapped by map_buffers) */
-	check("msi-map-src", put(liobn, 0, (u32)src | TCE_R), H_SUCCESS);
+	check("msi-map-src", tce_put(liobn, 0, (u32)src | TCE_R), H_SUCCESS);
 	/* the MSI data word as a PCI device sends it: little-endian */
 	*word = __builtin_bswap32(srs << o[3] | ibs << o[4]);
-	check("msi-write", (s32)dma_copy(0, iova, 4), EV_SUCCESS);
+	check("msi-write", (s32)dma_copy_h(0, iova, 4), EV_SUCCESS);
 	until = get_tb() + guest.tb_freq / 5;
 	while (!msi_irq_seen && get_tb() < until)
 		wait_until(get_tb() + guest.tb_freq / 100);
 	check("msi-delivered", (s32)msi_irq_seen, (s32)irq);
 	check("msi-bits", (s32)msi_bits_seen, 1 << ibs);
 	/* a read of the doorbell page, or a write elsewhere in it: faults */
-	check("msi-read-refused", (s32)dma_copy(iova, 0x400000, 4), EV_EFAULT);
+	check("msi-read-refused", (s32)dma_copy_h(iova, 0x400000, 4), EV_EFAULT);
 	fh(FH_DMA_ENABLE, handle, 0, 0, 0, 0, NULL);
 	while (fh(FH_ERR_GET_INFO, ERRQ_HANDLE_GUEST, ERRQ_RECORD_SIZE, 0,
 		  (u32)rec, 0, NULL) == EV_SUCCESS)

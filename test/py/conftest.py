@@ -129,7 +129,8 @@ class Console:
 def qemu(request, build_dir):
     """qemu(kind, extra_args): start QEMU booting weir.
 
-    kind "uboot": U-Boot autoboots build/weir.itb (the real boot path);
+    kind "uboot": U-Boot autoboots build/weir.itb or @itb (make_fit(); the
+    real boot path);
     kind "direct": QEMU enters weir.elf directly (ePAPR), which lets a test
     hand weir a modified device tree with -dtb.
     """
@@ -137,10 +138,10 @@ def qemu(request, build_dir):
     os.makedirs(logdir, exist_ok=True)
     consoles = []
 
-    def start(kind="uboot", extra=(), smp=2, timeout=30):
+    def start(kind="uboot", extra=(), smp=2, timeout=30, itb=None):
         args = weir_qemu.PPCE500 + ["-smp", str(smp), "-m", "1G", "-nographic", "-no-reboot"]
         if kind == "uboot":
-            args += ["-bios", UBOOT, "-kernel", os.path.join(build_dir, "weir.itb")]
+            args += ["-bios", UBOOT, "-kernel", itb or os.path.join(build_dir, "weir.itb")]
         else:
             args += ["-kernel", os.path.join(build_dir, "weir.elf")]
         args += list(extra)
@@ -156,6 +157,25 @@ def qemu(request, build_dir):
     if failed is not None and failed.passed:
         for c in consoles:
             os.unlink(c.log_path)
+
+
+def make_fit(build_dir, tmp_path, name, dtb, images, desc):
+    """A FIT as mk/linux.mk and the Makefile make it (scripts/mkits): weir,
+    the partition config @dtb at CONFIG_WEIR_CONFIG_ADDR and @images, a
+    list of (name, file, load address) U-Boot copies before weir runs.
+    Return: the .itb path, in @tmp_path."""
+    cfg = open(os.path.join(build_dir, ".config")).read()
+    text_base = re.search(r"^CONFIG_TEXT_BASE=(\S+)", cfg, re.M).group(1)
+    cfg_addr = re.search(r"^CONFIG_WEIR_CONFIG_ADDR=(\S+)", cfg, re.M).group(1)
+    top = os.path.join(os.path.dirname(__file__), "..", "..")
+    its = subprocess.run([os.path.join(top, "scripts", "mkits"),
+                          os.path.join(build_dir, "weir.bin"), text_base, str(dtb),
+                          cfg_addr, desc] + [str(x) for img in images for x in img],
+                         check=True, capture_output=True).stdout
+    (tmp_path / f"{name}.its").write_bytes(its)
+    subprocess.run(["mkimage", "-f", str(tmp_path / f"{name}.its"), str(tmp_path / f"{name}.itb")],
+                   check=True, capture_output=True)
+    return str(tmp_path / f"{name}.itb")
 
 
 @pytest.hookimpl(tryfirst=True, hookwrapper=True)

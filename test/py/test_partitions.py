@@ -103,7 +103,8 @@ def test_pci_mmio_passthrough(qemu, build_dir, tmp_path):
     c = boot_direct(qemu, dtb, guest(build_dir, "hello"), guest(build_dir, "attacker"))
     c.expect(r"mmio 0xfe0008000\+0x1000 \(reg of /pci@fe0008000\)")
     c.expect(r"mmio 0xc00000000\+0x20000000 \(ranges of /pci@fe0008000\)")
-    m = c.expect(r"\[attacker\] device pci-host: (owned|refused)[^\r\n]*")
+    # to the line's end: pexpect matches what has arrived so far
+    m = c.expect(r"\[attacker\] device pci-host: (owned|refused)[^\r\n]*\r*\n")
     assert m.group(1) == "owned", m.group(0)
     assert "vendor 0x1957" in m.group(0), m.group(0)   # Freescale
     c.expect(r"\[attacker\] attacker: done")

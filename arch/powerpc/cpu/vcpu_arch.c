@@ -10,16 +10,16 @@
 #include <asm/vcpu_run.h>
 #include <weir/arch.h>
 #include <weir/booke.h>
-#include <weir/spinlock.h>
 #include <weir/vcpu.h>
 
 #define TSIZE_4K 2
+#define TLB0_WAYS 4 /* e500mc TLB0: 512 entries, 4-way set associative */
 
 void arch_shadow_map(u32 ea, phys_addr_t phys, u32 sid, u32 wimge, u32 perms)
 {
 	static unsigned int next_way[CONFIG_NR_CPUS];
 	struct percpu *p = this_cpu();
-	unsigned int way = next_way[p->cpu]++ & 3; /* e500mc TLB0: 4 ways */
+	unsigned int way = next_way[p->cpu]++ % TLB0_WAYS;
 
 	mtspr(SPRN_MAS0, MAS0_TLBSEL(0) | MAS0_ESEL(way));
 	mtspr(SPRN_MAS1,
@@ -40,21 +40,31 @@ void arch_shadow_flush(void)
 }
 
 /*
- * tlbivax of a TLB0 page (EA bits 0x4/0x8 clear) drops it whatever its TID
- * and TS, in every core's TLB0: other partitions' shadows at the same EA
- * merely refault. One broadcast invalidation and its tlbsync at a time
- * (e500mc Core RM, tlbsync; Linux serialises them the same way).
+ * Drop this core's shadows of one page, core-locally: TLB0 is 4-way set
+ * associative and tlbre/tlbwe address an entry by MAS2[EPN] (the set)
+ * and MAS0[ESEL] (the way) (e500mc Core RM, "TLB0", tlbre/tlbwe), so
+ * the set @ea falls in is read way by way and an entry of that page is
+ * written back invalid, whatever its TID and TS (weir never uses TLB0).
+ * A tlbivax would reach every core's TLB0 on a board, other partitions'
+ * shadows too, and needs one broadcast at a time under a global lock;
+ * this touches nothing outside this core. The vCPUs of a partition ask
+ * each other for their drops (hv/vcpu/smp.c, vcpu_tlbivax()).
  */
-static spinlock_t tlbivax_lock = SPINLOCK_INIT;
-
 void arch_shadow_unmap(u32 ea)
 {
-	spin_lock(&tlbivax_lock);
-	__asm__ __volatile__("tlbivax 0,%0; isync; mbar; tlbsync; msync"
-			     :
-			     : "r"(ea & MAS2_EPN)
-			     : "memory");
-	spin_unlock(&tlbivax_lock);
+	u32 epn = ea & MAS2_EPN;
+	unsigned int way;
+
+	for (way = 0; way < TLB0_WAYS; way++) {
+		mtspr(SPRN_MAS0, MAS0_TLBSEL(0) | MAS0_ESEL(way));
+		mtspr(SPRN_MAS2, epn);
+		__asm__ __volatile__("isync; tlbre; isync" ::: "memory");
+		if (!(mfspr(SPRN_MAS1) & MAS1_VALID) ||
+		    (mfspr(SPRN_MAS2) & MAS2_EPN) != epn)
+			continue;
+		mtspr(SPRN_MAS1, 0);
+		__asm__ __volatile__("isync; tlbwe; isync" ::: "memory");
+	}
 }
 
 /*

@@ -17,17 +17,20 @@
 /* msgsnd message type "doorbell" (e500mc Core RM §3.4, msgsnd rB) */
 #define DBELL_TYPE (0u << 27)
 
-void vcpu_kick(struct vcpu *v)
+void cpu_doorbell(unsigned int cpu)
 {
-	struct percpu *p = &percpu_data[v->cpu];
-
-	if (p == this_cpu())
-		return; /* checked on the way back to the guest */
 	msync();
 	__asm__ __volatile__("msgsnd %0"
 			     :
-			     : "r"(DBELL_TYPE | p->pir)
+			     : "r"(DBELL_TYPE | percpu_data[cpu].pir)
 			     : "memory");
+}
+
+void vcpu_kick(struct vcpu *v)
+{
+	if (&percpu_data[v->cpu] == this_cpu())
+		return; /* checked on the way back to the guest */
+	cpu_doorbell(v->cpu);
 }
 
 void cpu_async_event(struct percpu *p, unsigned int vector)

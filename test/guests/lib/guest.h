@@ -78,6 +78,21 @@ const char *ivor_name(int ivor);
  */
 u32 hcall_raw(u32 token, const u32 args[8], u32 out[8]);
 
+/*
+ * lib/tce.c: the PAPR TCE hcalls on window @liobn (H_PUT_TCE, H_STUFF_TCE
+ * of @n entries, H_PUT_TCE_INDIRECT of @n entries listed in the 4 KiB-
+ * aligned page @list, H_GET_TCE: the TCE, ~0 on error), returning the
+ * H_* status; papr_hcall() for any of them (r3 @a0, r4:r5 @a1, r6:r7
+ * @a2, r8 @a3; r4:r5 after the call in @out); weir_dma_copy(): one copy
+ * job of weir's DMA engine (doc/dma-engine.md), the EV_* status.
+ */
+s32 papr_hcall(u32 op, u32 a0, u64 a1, u64 a2, u32 a3, u64 *out);
+s32 tce_put(u32 liobn, u64 ioba, u64 tce);
+s32 tce_stuff(u32 liobn, u64 ioba, u64 tce, u32 n);
+s32 tce_indirect(u32 liobn, u64 ioba, const u32 *list, u32 n);
+u64 tce_get(u32 liobn, u64 ioba);
+u32 weir_dma_copy(u32 handle, u64 src, u64 dst, u32 len);
+
 u32 ev_byte_channel_send(u32 handle, u32 count, const void *buf, u32 *sent);
 u32 ev_byte_channel_receive(u32 handle, u32 max, void *buf, u32 *count);
 u32 ev_byte_channel_poll(u32 handle, u32 *rx, u32 *tx);

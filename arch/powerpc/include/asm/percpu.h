@@ -23,6 +23,9 @@ struct percpu {
 	volatile bool online;	  /* secondary reached C */
 	struct vcpu *vcpu;	  /* the vCPU pinned here, or NULL */
 	u64 next_tick;		  /* timebase of weir's next tick */
+	s64 tb_skew;		  /* secondary: ticks behind cpu 0 found */
+	s64 tb_left;		  /* ... and after the hand-over */
+	u32 tb_rtt;		  /* ... its best handshake round trip */
 	struct trap_frame idle_frame __aligned(16);
 };
 

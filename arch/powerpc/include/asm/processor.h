@@ -56,6 +56,20 @@ static inline u64 get_tb(void)
 	return ((u64)hi << 32) | lo;
 }
 
+/*
+ * Write this core's timebase (hypervisor state): TBL zeroed first so no
+ * carry into TBU happens between the two halves, as Linux's set_tb()
+ * (arch/powerpc/include/asm/time.h) does; Power ISA 2.06 Book III-E
+ * §7.2.1 (TBWL 284, TBWU 285).
+ */
+static inline void set_tb(u64 tb)
+{
+	mtspr(SPRN_TBWL, 0);
+	mtspr(SPRN_TBWU, (u32)(tb >> 32));
+	mtspr(SPRN_TBWL, (u32)tb);
+	isync();
+}
+
 /* Stop this core for good: no interrupts are enabled, so wait never ends. */
 static inline void __noreturn cpu_halt(void)
 {

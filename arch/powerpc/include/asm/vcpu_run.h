@@ -18,6 +18,13 @@ static inline void load_pid(u32 sid)
 	isync();
 }
 
+/*
+ * Ring core @cpu's processor doorbell (msgsnd, e500mc Core RM §3.4):
+ * it leaves a wait (arch_idle_wait()) as soon as its MSR[EE] allows.
+ * Stores before the call are visible to it first (msync).
+ */
+void cpu_doorbell(unsigned int cpu);
+
 /* Decrementer, fixed-interval tick, doorbell or external input. */
 void cpu_async_event(struct percpu *p, unsigned int vector);
 
