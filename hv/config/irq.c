@@ -30,7 +30,7 @@ int config_irq_spec(const u32 *spec, int len, int cells, int index, u32 *src,
 {
 	const fdt32_t *s = (const fdt32_t *)spec;
 
-	if (cells != 2 && cells != 4)
+	if ((cells != 2 && cells != 4) || len % (cells * (int)sizeof(u32)))
 		return -EINVAL;
 	if (!spec || index < 0 ||
 	    (index + 1) * cells * (int)sizeof(u32) > len)
@@ -278,8 +278,8 @@ static int map_entry(void *arg, const u32 *entry, int child_cells,
 	return add_src(m->c, src, sense, "interrupt-map", m->path);
 }
 
-int config_irqs(const void *cfg, const void *hwfdt, struct plan *plan,
-		struct dt_error *err)
+int config_irqs(const void *cfg, const void *hwfdt, const struct hw_info *hw,
+		struct plan *plan, struct dt_error *err)
 {
 	struct irq_ctx c = {
 		.cfg = cfg, .hwfdt = hwfdt, .plan = plan, .err = err
@@ -295,9 +295,11 @@ int config_irqs(const void *cfg, const void *hwfdt, struct plan *plan,
 
 		for (c.dev = 0; c.dev < pp->ndev; c.dev++) {
 			node = pp->hw_dev[c.dev];
+			/* below a PCI controller: its interrupt-map; weir's
+			 * console UART and MSI bank: weir's */
 			if (fdt_under_pci(hwfdt, node) ||
 			    (pp->has_msi && c.dev == pp->msi_dev) ||
-			    (node == plan->iommu_node))
+			    node == hw->uart_node || node == plan->iommu_node)
 				continue;
 			fdt_path_of(hwfdt, node, path, sizeof(path));
 			ret = node_irqs(&c, node, path);

@@ -223,8 +223,8 @@ int config_mmio_windows(const void *cfg, const void *hwfdt,
 /**
  * config_irqs() - the hardware interrupt sources of every partition
  * (hv/config/irq.c, doc/passthrough.md "Interrupt routing"): the
- * "interrupts" of each assigned node (not of nodes weir emulates, nor of
- * nodes below a PCI controller) and, for a PCI controller, the parent
+ * "interrupts" of each assigned node (not of nodes weir emulates: its
+ * console UART, an MSI bank; nor of nodes below a PCI controller) and, for a PCI controller, the parent
  * specifiers of its "interrupt-map" (its INTx), whose interrupt parent is
  * the hardware tree's interrupt controller (irqchip_driver_find()); each
  * source once per partition, numbered VPIC_IRQ_HW(0), (1), ... in tree
@@ -236,8 +236,8 @@ int config_mmio_windows(const void *cfg, const void *hwfdt,
  * names (both nodes and the properties in the message); -E2BIG beyond
  * CONFIG_MAX_IRQS sources in one partition.
  */
-int config_irqs(const void *cfg, const void *hwfdt, struct plan *plan,
-		struct dt_error *err);
+int config_irqs(const void *cfg, const void *hwfdt, const struct hw_info *hw,
+		struct plan *plan, struct dt_error *err);
 
 /**
  * config_irq_spec() - entry @index of the interrupt specifiers in @spec
@@ -246,7 +246,8 @@ int config_irqs(const void *cfg, const void *hwfdt, struct plan *plan,
  * mpic_host_xlate(): type 0 is an ordinary source, others are error
  * interrupts, IPIs and timers weir does not pass through)
  * Return: 0 with @src and @sense; -ENOENT past the end; -EOPNOTSUPP for a
- * type other than 0; -EINVAL for @cells other than 2 or 4.
+ * type other than 0; -EINVAL for @cells other than 2 or 4, or @len not a
+ * whole number of specifiers.
  */
 int config_irq_spec(const u32 *spec, int len, int cells, int index, u32 *src,
 		    u8 *sense);
