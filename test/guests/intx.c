@@ -14,6 +14,14 @@
  * each round's interrupt arrives only if weir unmasked the MPIC source at
  * the previous EOI. Lines: "intx: edu at 00:NN.0 INTA -> vPIC N",
  * "intx: round N: vPIC N status N after N polls", "intx: done (N failed)".
+ *
+ * With "dma-violation" in /chosen/bootargs (a PAMU in front of the
+ * controller: -M ppce500,pamu=on), it then opens inbound window 1 (PCI
+ * 0..256 MiB -> IOVA 0..256 MiB; ppce500.c PITAR/PIWBAR/PIWAR) and has
+ * edu read 4 bytes by DMA from IOVA 0x1000, which its window (TCE, nothing
+ * mapped) does not allow, and polls FH_ERR_GET_INFO until the record
+ * comes: "intx: violation: '<domain>' '<error>' LIODN N addr 0x... after
+ * N polls" (or "intx: violation: no record after N polls").
  */
 #include <stdio.h>
 #include <string.h>
@@ -103,6 +111,50 @@ static u32 poll_iack(u32 want, u32 *polls)
 	return irq;
 }
 
+static bool dma_violation_wanted(const void *fdt)
+{
+	int node = fdt_path_offset(fdt, "/chosen");
+	const char *args = node < 0 ? NULL :
+				      fdt_getprop(fdt, node, "bootargs", NULL);
+
+	return args && strstr(args, "dma-violation");
+}
+
+#define VIOLATION_POLLS 10000000u
+
+static void dma_violation(void)
+{
+	u32 token = EV_HCALL_TOKEN(EV_FSL_VENDOR_ID, FH_ERR_GET_INFO);
+	static u8 rec[ERRQ_RECORD_SIZE] __attribute__((aligned(8)));
+	u32 args[8] = { ERRQ_HANDLE_GUEST, ERRQ_RECORD_SIZE, 0, (u32)rec };
+	u32 n;
+
+	/* inbound window 1: 256 MiB (2 << 27) at PCI 0 -> IOVA 0, enabled */
+	host[0xde0 / 4] = 0;			/* PITAR */
+	host[0xde8 / 4] = 0;			/* PIWBAR */
+	host[0xdf0 / 4] = 0x80000000u | 27;	/* PIWAR */
+	sync_io();
+	edu[0x80 / 4] = 0x1000;	 /* source: IOVA 0x1000 */
+	edu[0x88 / 4] = 0x40000; /* destination: edu's buffer */
+	edu[0x90 / 4] = 4;	 /* bytes */
+	edu[0x98 / 4] = 1;	 /* run, from PCI */
+	sync_io();
+	for (n = 0; n < VIOLATION_POLLS; n++)
+		if (hcall_raw(token, args, NULL) == EV_SUCCESS)
+			break;
+	if (n == VIOLATION_POLLS) {
+		printf("intx: violation: no record after %u polls\n",
+		       (unsigned)n);
+		failed++;
+		return;
+	}
+	printf("intx: violation: '%s' '%s' LIODN %u addr 0x%08x after %u polls\n",
+	       (const char *)rec + ERRQ_OFF_DOMAIN,
+	       (const char *)rec + ERRQ_OFF_ERROR,
+	       (unsigned)*(const u32 *)(rec + ERRQ_OFF_LIODN),
+	       (unsigned)*(const u32 *)(rec + ERRQ_OFF_ADDR + 4), (unsigned)n);
+}
+
 void guest_main(void *fdt)
 {
 	u32 virq, irq, polls, status, r;
@@ -161,6 +213,8 @@ void guest_main(void *fdt)
 		if (irq != EV_INT_SPURIOUS && ev_int_eoi(irq) != EV_SUCCESS)
 			failed++;
 	}
+	if (dma_violation_wanted(fdt))
+		dma_violation();
 	printf("intx: done (%u failed)\n", failed);
 	heartbeat();
 }
