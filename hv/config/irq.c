@@ -32,8 +32,7 @@ int config_irq_spec(const u32 *spec, int len, int cells, int index, u32 *src,
 
 	if ((cells != 2 && cells != 4) || len % (cells * (int)sizeof(u32)))
 		return -EINVAL;
-	if (!spec || index < 0 ||
-	    (index + 1) * cells * (int)sizeof(u32) > len)
+	if (!spec || index < 0 || (index + 1) * cells * (int)sizeof(u32) > len)
 		return -ENOENT;
 	s += index * cells;
 	if (cells == 4 && fdt32_to_cpu(s[2]) != 0)
@@ -152,11 +151,12 @@ static int check_owner(struct irq_ctx *c, u32 src, const char *path,
 	if (node < 0)
 		return 0;
 	fdt_path_of(c->hwfdt, node, other, sizeof(other));
-	return dt_fail(c->err, c->cfg, pp->dev_cfg[c->dev], "device", -EBUSY,
-		       "%s: interrupt source %u of its \"%s\" is also in \"%s\" of %s, %s%s%s",
-		       path, src, prop, oprop, other,
-		       owner ? "in partition '" : "which weir keeps",
-		       owner ? owner : "", owner ? "'" : "");
+	return dt_fail(
+		c->err, c->cfg, pp->dev_cfg[c->dev], "device", -EBUSY,
+		"%s: interrupt source %u of its \"%s\" is also in \"%s\" of %s, %s%s%s",
+		path, src, prop, oprop, other,
+		owner ? "in partition '" : "which weir keeps",
+		owner ? owner : "", owner ? "'" : "");
 }
 
 /* Add source @src of the device being built (once per partition). */
@@ -173,10 +173,10 @@ static int add_src(struct irq_ctx *c, u32 src, u8 sense, const char *prop,
 	if (ret)
 		return ret;
 	if (pp->nirq == CONFIG_MAX_IRQS)
-		return dt_fail(c->err, c->cfg, pp->dev_cfg[c->dev], "device",
-			       -E2BIG,
-			       "%s: more than %d interrupt sources in one partition",
-			       path, CONFIG_MAX_IRQS);
+		return dt_fail(
+			c->err, c->cfg, pp->dev_cfg[c->dev], "device", -E2BIG,
+			"%s: more than %d interrupt sources in one partition",
+			path, CONFIG_MAX_IRQS);
 	q = &pp->irq[pp->nirq];
 	q->src = src;
 	q->sense = sense;
@@ -246,8 +246,8 @@ int config_irq_map_walk(const void *hwfdt, int ctl, int node,
 			return -EINVAL;
 		if (parent != ctl)
 			continue;
-		ret = fn(arg, (const u32 *)(map + at), ac + ic, ac + ic + 1 + pac,
-			 pic);
+		ret = fn(arg, (const u32 *)(map + at), ac + ic,
+			 ac + ic + 1 + pac, pic);
 		if (ret)
 			return ret;
 	}
@@ -259,8 +259,7 @@ struct map_arg {
 	const char *path;
 };
 
-static int map_entry(void *arg, const u32 *entry, int child_cells,
-		     int spec_at,
+static int map_entry(void *arg, const u32 *entry, int child_cells, int spec_at,
 		     int spec_cells)
 {
 	struct map_arg *m = arg;

@@ -86,7 +86,8 @@ static int map_entry(void *arg, const u32 *entry, int child, int spec_at,
 	if (m->out) {
 		for (k = 0; k < child; k++)
 			m->out[m->n + k] = e[k];
-		memcpy(m->out + m->n + child, cell, (size_t)n * sizeof(cell[0]));
+		memcpy(m->out + m->n + child, cell,
+		       (size_t)n * sizeof(cell[0]));
 	}
 	m->n += child + n;
 	return 0;

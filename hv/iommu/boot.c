@@ -125,8 +125,8 @@ static void msi_irqs_request(const void *hwfdt, const struct part_plan *pp,
 	u32 src;
 
 	for (i = 0; i < (int)b->nr_msir && !ret; i++)
-		ret = hwirq_request_node(hwfdt, pp->hw_dev[pp->msi_dev], i,
-					 cpu, msi_irq, b, &src);
+		ret = hwirq_request_node(hwfdt, pp->hw_dev[pp->msi_dev], i, cpu,
+					 msi_irq, b, &src);
 	b->irq_wired = !ret;
 	if (ret && ret != -ENODEV)
 		pr_warn("MSI bank %s: interrupt %d not taken (%d): polled every tick\n",
@@ -229,8 +229,8 @@ static void iommu_irq_request(const void *hwfdt, const struct plan *plan)
 
 	if (plan->iommu_node < 0 || !mmu->ops->poll)
 		return;
-	ret = hwirq_request_node(hwfdt, plan->iommu_node, 0, 0, iommu_irq,
-				 NULL, &src);
+	ret = hwirq_request_node(hwfdt, plan->iommu_node, 0, 0, iommu_irq, NULL,
+				 &src);
 	av_irq = !ret;
 	if (av_irq)
 		pr_info("%s: access violations on interrupt source %u, cpu 0\n",

@@ -155,8 +155,8 @@ int hwirq_route_part(struct partition *p, u32 src, enum irqchip_sense sense,
 	return ret;
 }
 
-int hwirq_request_node(const void *hwfdt, int node, int index,
-		       unsigned int cpu, hwirq_handler fn, void *arg, u32 *src)
+int hwirq_request_node(const void *hwfdt, int node, int index, unsigned int cpu,
+		       hwirq_handler fn, void *arg, u32 *src)
 {
 	struct hwirq_route *r;
 	u8 sense;
@@ -274,8 +274,7 @@ void hv_irq(unsigned int cpu)
 	}
 }
 
-int hwirq_boot(const void *hwfdt, const struct plan *plan,
-	       struct dt_error *err)
+int hwirq_boot(const void *hwfdt, const struct plan *plan, struct dt_error *err)
 {
 	static struct irqchip c;
 	const struct irqchip_driver *drv;
@@ -323,10 +322,10 @@ int hwirq_boot(const void *hwfdt, const struct plan *plan,
 					       (enum irqchip_sense)q->sense,
 					       cpu, q->virq);
 			if (ret)
-				return dt_fail(err, hwfdt, q->hw_node, q->prop,
-					       ret,
-					       "cannot route source %u to partition '%s' (%d)",
-					       q->src, p->name, ret);
+				return dt_fail(
+					err, hwfdt, q->hw_node, q->prop, ret,
+					"cannot route source %u to partition '%s' (%d)",
+					q->src, p->name, ret);
 			pr_info("  irq %u (%s of %s) -> partition '%s' vPIC %u, cpu %u\n",
 				q->src, q->prop, path, p->name, q->virq, cpu);
 		}

@@ -86,8 +86,8 @@ int hwirq_route_part(struct partition *p, u32 src, enum irqchip_sense sense,
  * entry whose interrupt parent is the controller; -EBUSY, -ENOSPC as
  * hwirq_route_part().
  */
-int hwirq_request_node(const void *hwfdt, int node, int index,
-		       unsigned int cpu, hwirq_handler fn, void *arg, u32 *src);
+int hwirq_request_node(const void *hwfdt, int node, int index, unsigned int cpu,
+		       hwirq_handler fn, void *arg, u32 *src);
 
 /* Mask every source of @p (its stop) / unmask them idle (its start). */
 void hwirq_partition_stop(struct partition *p);

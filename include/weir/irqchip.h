@@ -104,7 +104,6 @@ struct irqchip_driver {
  * compatibles a node of @hwfdt has, with that node in @node.
  * Return: the driver, or NULL (and @node -1) when there is none.
  */
-const struct irqchip_driver *irqchip_driver_find(const void *hwfdt,
-						 int *node);
+const struct irqchip_driver *irqchip_driver_find(const void *hwfdt, int *node);
 
 #endif

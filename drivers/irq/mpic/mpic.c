@@ -112,8 +112,7 @@ static u32 sense_bits(enum irqchip_sense sense)
 static int mpic_route(struct irqchip *c, u32 src, unsigned int cpu,
 		      enum irqchip_sense sense, unsigned int prio)
 {
-	if (src >= c->nr_sources || cpu >= c->nr_cpus || prio < 1 ||
-	    prio > 15)
+	if (src >= c->nr_sources || cpu >= c->nr_cpus || prio < 1 || prio > 15)
 		return -EINVAL;
 	wr(c, MPIC_SRC(src) + MPIC_IVPR,
 	   MPIC_IVPR_MASK | sense_bits(sense) | prio << MPIC_IVPR_PRIO_SHIFT |
