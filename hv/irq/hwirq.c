@@ -30,11 +30,11 @@
 #define HWIRQ_ACK_MAX 16 /* sources handled per external input */
 
 struct hwirq_route {
-	u32 src;
 	struct partition *part; /* a partition's source, else weir's */
-	u32 virq;
 	hwirq_handler fn;
 	void *arg;
+	u32 src;
+	u32 virq;
 	bool in_service; /* masked until the guest's EOI */
 	bool stopped;	 /* its partition is stopped: stays masked */
 };
@@ -146,7 +146,7 @@ int hwirq_route_part(struct partition *p, u32 src, enum irqchip_sense sense,
 		r->stopped = true; /* until the partition starts */
 		ret = vpic_claim(p->pic, virq, guest_eoi, r);
 		if (ret) {
-			chip->ops->route(chip, src, cpu, sense, HWIRQ_PRIO);
+			chip->ops->mask(chip, src); /* route() left it so */
 			memset(r, 0, sizeof(*r));
 			nroutes--;
 		}
