@@ -277,6 +277,26 @@ static int map_entry(void *arg, const u32 *entry, int child_cells, int spec_at,
 	return add_src(m->c, src, sense, "interrupt-map", m->path);
 }
 
+/*
+ * The INTx of PCI controller @host: the "interrupt-map" of the controller
+ * and of every node below it (QorIQ trees put it in the controller's
+ * root port, Linux p4080si-post.dtsi pcie@0; QEMU's in the controller).
+ */
+static int pci_maps(struct irq_ctx *c, int host, struct map_arg *m)
+{
+	int depth = 0, n, ret;
+
+	for (n = host; n >= 0 && (n == host || depth > 0);
+	     n = fdt_next_node(c->hwfdt, n, &depth)) {
+		ret = config_irq_map_walk(c->hwfdt, c->ctl, n, map_entry, m);
+		if (ret == -EINVAL)
+			return bad(c, m->path, "interrupt-map");
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
 int config_irqs(const void *cfg, const void *hwfdt, const struct hw_info *hw,
 		struct plan *plan, struct dt_error *err)
 {
@@ -304,10 +324,7 @@ int config_irqs(const void *cfg, const void *hwfdt, const struct hw_info *hw,
 			ret = node_irqs(&c, node, path);
 			if (!ret && fdt_is_pci_host(hwfdt, node)) {
 				m.path = path;
-				ret = config_irq_map_walk(hwfdt, c.ctl, node,
-							  map_entry, &m);
-				if (ret == -EINVAL)
-					ret = bad(&c, path, "interrupt-map");
+				ret = pci_maps(&c, node, &m);
 			}
 			if (ret)
 				return ret;
