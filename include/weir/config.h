@@ -224,8 +224,9 @@ int config_mmio_windows(const void *cfg, const void *hwfdt,
  * config_irqs() - the hardware interrupt sources of every partition
  * (hv/config/irq.c, doc/passthrough.md "Interrupt routing"): the
  * "interrupts" of each assigned node (not of nodes weir emulates: its
- * console UART, an MSI bank; nor of nodes below a PCI controller) and, for a PCI controller, the parent
- * specifiers of its "interrupt-map" (its INTx), whose interrupt parent is
+ * console UART, an MSI bank; nor of nodes below a PCI controller) and,
+ * for a PCI controller, the parent specifiers of the "interrupt-map" of
+ * it and of every node below it (its INTx), whose interrupt parent is
  * the hardware tree's interrupt controller (irqchip_driver_find()); each
  * source once per partition, numbered VPIC_IRQ_HW(0), (1), ... in tree
  * order. Shared by boot and weir-plan through config_parse().
