@@ -14,6 +14,7 @@
 #include <weir/console_mux.h>
 #include <weir/config.h>
 #include <weir/fdt_util.h>
+#include <weir/hwirq.h>
 #include <weir/iommu_boot.h>
 #include <weir/log.h>
 #include <weir/partition.h>
@@ -165,6 +166,7 @@ void hv_main(struct boot_state *boot)
 		 * not loaded yet (nothing may DMA into it) */
 		if (partitions_create(&plan, cfg, boot->fdt, hw,
 				      boot->lowmem_limit, &err) ||
+		    hwirq_boot(boot->fdt, &plan, &err) ||
 		    iommu_boot(cfg, &plan, boot->fdt, hw, &err) ||
 		    partitions_load(&err))
 			config_fatal(&err);

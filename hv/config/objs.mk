@@ -4,3 +4,4 @@ obj-y += hv/config/dma.o
 obj-y += hv/config/msi.o
 obj-y += hv/config/hwtree.o
 obj-y += hv/config/mmio.o
+obj-y += hv/config/irq.o

@@ -390,6 +390,8 @@ int config_parse(const void *cfg, const void *hwfdt, const struct hw_info *hw,
 		ret = iommu_groups_build(cfg, hwfdt, plan, err);
 	if (!ret)
 		ret = config_mmio_windows(cfg, hwfdt, hw, hv, plan, err);
+	if (!ret)
+		ret = config_irqs(cfg, hwfdt, hw, plan, err);
 	if (ret)
 		memset(plan, 0, sizeof(*plan));
 	return ret;

@@ -83,7 +83,7 @@ void guest_dt_add_error_queues(struct gdt *g, const struct partition *p,
 struct part_plan;
 int guest_dt_check_pci(const void *hwfdt, const struct part_plan *pp,
 		       char *node, size_t len);
-void guest_dt_add_pci(struct gdt *g, const void *hwfdt,
+void guest_dt_add_pci(struct gdt *g, const void *hwfdt, u32 pic_cells,
 		      const struct part_plan *pp);
 
 #endif

@@ -18,17 +18,25 @@
  *    space's Interrupt Line, which is 0 before any firmware wrote it, and
  *    the device gets no interrupt.
  *
- * Interrupts are not delivered yet (weir has no MPIC driver): the
- * controller's "interrupt-map" is written empty (with its mask), so
- * every INTx is unrouted, and its own "interrupts", "interrupt-parent"
- * and the MSI phandle ("fsl,msi") are left out. Nodes below the
- * controller are copied with the same filter.
+ * Interrupts (doc/passthrough.md "Interrupt routing"): the controller's
+ * "interrupt-map" is rewritten to the partition's vPIC: each entry whose
+ * parent is the hardware's interrupt controller keeps its child unit
+ * address and specifier (the PCI binding's <devfn 0 0 pin>, matched
+ * through the kept "interrupt-map-mask") and gets the vPIC's phandle, no
+ * parent unit address (the vPIC's #address-cells is 0) and the source's
+ * vPIC number (config_irqs(): VPIC_IRQ_HW(n)) with its sense when the
+ * vPIC has 2 cells; weir routes the hardware source to the partition
+ * (hv/irq/hwirq.c). Other entries are dropped. Its own "interrupts",
+ * "interrupt-parent" and the MSI phandle ("fsl,msi") are left out. Nodes
+ * below the controller are copied with the same filter.
  */
 #include <errno.h>
 #include <string.h>
 #include <libfdt.h>
 #include <weir/config.h>
 #include <weir/fdt_util.h>
+#include <weir/guest_dt.h>
+#include <weir/irqchip.h>
 #include "guest_dt_priv.h"
 
 /* Properties that name the hardware's interrupt controllers or MSI bank,
@@ -49,8 +57,72 @@ static bool is_dropped(const char *name)
 	return false;
 }
 
-/* The controller's properties, filtered; "interrupt-map" empty. */
-static void copy_props(struct gdt *g, const void *hwfdt, int node)
+struct map_out {
+	const struct part_plan *pp;
+	u32 pic_cells;
+	fdt32_t *out; /* NULL: count only */
+	int n;	      /* cells written (or counted) */
+};
+
+/* One "interrupt-map" entry rewritten to the vPIC (see the top). */
+static int map_entry(void *arg, const u32 *entry, int child, int spec_at,
+		     int spec_cells)
+{
+	struct map_out *m = arg;
+	const fdt32_t *e = (const fdt32_t *)entry;
+	fdt32_t cell[3];
+	u32 virq;
+	int k, n = 0;
+
+	if (spec_cells < 2)
+		return 0;
+	virq = config_irq_virq(m->pp, fdt32_to_cpu(e[spec_at]));
+	if (!virq)
+		return 0;
+	cell[n++] = cpu_to_fdt32(GUEST_DT_PIC_PHANDLE);
+	cell[n++] = cpu_to_fdt32(virq);
+	if (m->pic_cells == 2)
+		cell[n++] = cpu_to_fdt32(fdt32_to_cpu(e[spec_at + 1]) & 3);
+	if (m->out) {
+		for (k = 0; k < child; k++)
+			m->out[m->n + k] = e[k];
+		memcpy(m->out + m->n + child, cell,
+		       (size_t)n * sizeof(cell[0]));
+	}
+	m->n += child + n;
+	return 0;
+}
+
+/*
+ * @node's "interrupt-map" rewritten to the vPIC: counted, then written
+ * into a placeholder of that size.
+ */
+static void rewrite_map(struct gdt *g, const void *hwfdt, int node,
+			const struct part_plan *pp, u32 pic_cells)
+{
+	struct map_out m = { .pp = pp, .pic_cells = pic_cells };
+	void *val;
+	int ctl;
+
+	if (!irqchip_driver_find(hwfdt, &ctl) ||
+	    config_irq_map_walk(hwfdt, ctl, node, map_entry, &m)) {
+		prop(g, "interrupt-map", "", 0);
+		return;
+	}
+	if (g->ret)
+		return;
+	g->ret = fdt_property_placeholder(g->fdt, "interrupt-map",
+					  m.n * (int)sizeof(fdt32_t), &val);
+	if (g->ret)
+		return;
+	m.out = val;
+	m.n = 0;
+	config_irq_map_walk(hwfdt, ctl, node, map_entry, &m);
+}
+
+/* The controller's properties, filtered; "interrupt-map" rewritten. */
+static void copy_props(struct gdt *g, const void *hwfdt, int node,
+		       const struct part_plan *pp, u32 pic_cells)
 {
 	int off;
 
@@ -63,20 +135,23 @@ static void copy_props(struct gdt *g, const void *hwfdt, int node)
 		if (v && !is_dropped(name))
 			prop(g, name, v, len);
 	}
-	if (fdt_getprop(hwfdt, node, "interrupt-map-mask", NULL))
+	if (fdt_getprop(hwfdt, node, "interrupt-map", NULL))
+		rewrite_map(g, hwfdt, node, pp, pic_cells);
+	else if (fdt_getprop(hwfdt, node, "interrupt-map-mask", NULL))
 		prop(g, "interrupt-map", "", 0);
 }
 
 /* @node and its subtree, in document order: fdt_next_node() gives each
  * node's depth below @node, so the nodes to close are known without
  * recursion. */
-static void copy_subtree(struct gdt *g, const void *hwfdt, int node)
+static void copy_subtree(struct gdt *g, const void *hwfdt, int node,
+			 const struct part_plan *pp, u32 pic_cells)
 {
 	int depth = 0, prev, n = node;
 
 	for (;;) {
 		begin(g, fdt_get_name(hwfdt, n, NULL));
-		copy_props(g, hwfdt, n);
+		copy_props(g, hwfdt, n, pp, pic_cells);
 		prev = depth;
 		n = fdt_next_node(hwfdt, n, &depth);
 		if (n < 0 || depth <= 0) {
@@ -129,7 +204,7 @@ int guest_dt_check_pci(const void *hwfdt, const struct part_plan *pp,
 	return 0;
 }
 
-void guest_dt_add_pci(struct gdt *g, const void *hwfdt,
+void guest_dt_add_pci(struct gdt *g, const void *hwfdt, u32 pic_cells,
 		      const struct part_plan *pp)
 {
 	bool open = false;
@@ -152,7 +227,7 @@ void guest_dt_add_pci(struct gdt *g, const void *hwfdt,
 			prop_flag(g, "ranges");
 			open = true;
 		}
-		copy_subtree(g, hwfdt, node);
+		copy_subtree(g, hwfdt, node, pp, pic_cells);
 	}
 	if (open)
 		end(g);

@@ -7,8 +7,12 @@
  * one DMA group per IOMMU group of the plan with its default window.
  * Without units (QEMU's ppce500) the PAMU's tables are built in memory
  * and enforced by its software model, which is what weir's emulated DMA
- * engine uses. On boards, access violations are polled from weir's tick
- * (no MPIC driver yet): iommu_poll(). The core reaches the backend only
+ * engine uses. On boards, access violations arrive as the unit's
+ * interrupt (its node's first "interrupts" entry, taken by weir through
+ * hv/irq/hwirq.c: iommu_irq()), and so do the MSI banks' (msi_bank_irq());
+ * weir's tick polls them (iommu_poll()) only where no interrupt is wired:
+ * no interrupt controller weir drives, or a node without "interrupts".
+ * The core reaches the backend only
  * through struct iommu_driver and iommu_ops (include/weir/iommu.h).
  */
 #include <errno.h>
@@ -23,13 +27,16 @@
 #include <weir/iommu_boot.h>
 #include <weir/fdt_util.h>
 #include <weir/heap.h>
+#include <weir/hwirq.h>
 #include <weir/iommu.h>
 #include <weir/log.h>
 #include <weir/msi.h>
 #include <weir/partition.h>
+#include <weir/vcpu.h>
 
 static const struct iommu_driver *drv;
 static struct iommu *mmu;
+static bool av_irq; /* violations arrive as an interrupt: no tick poll */
 
 static void set_err(struct dt_error *err, const char *node, const char *msg)
 {
@@ -96,6 +103,36 @@ static int groups_create(const struct plan *plan, struct dt_error *err)
 	return 0;
 }
 
+/* A bank's MSIR interrupt (weir's own source, hv/irq/hwirq.c). */
+static void msi_irq(void *arg, u32 src)
+{
+	(void)src;
+	dma_lock();
+	msi_bank_irq(arg);
+	dma_unlock();
+}
+
+/*
+ * Take every "interrupts" entry of bank @b's node (one per MSIR) as
+ * weir's own source on the core of the owner's vCPU 0; only when all are
+ * taken does the bank stop being polled.
+ */
+static void msi_irqs_request(const void *hwfdt, const struct part_plan *pp,
+			     struct msi_bank *b, const char *path)
+{
+	unsigned int cpu = b->owner->vcpu[0]->cpu;
+	int i, ret = 0;
+	u32 src;
+
+	for (i = 0; i < (int)b->nr_msir && !ret; i++)
+		ret = hwirq_request_node(hwfdt, pp->hw_dev[pp->msi_dev], i, cpu,
+					 msi_irq, b, &src);
+	b->irq_wired = !ret;
+	if (ret && ret != -ENODEV)
+		pr_warn("MSI bank %s: interrupt %d not taken (%d): polled every tick\n",
+			path, i - 1, ret);
+}
+
 /*
  * Each partition's MSI bank, found and checked by config_parse()
  * (config_msi_banks(): one per partition, not sharing a page with
@@ -128,9 +165,14 @@ static int msi_banks_add(const struct plan *plan, const void *cfg,
 				ret);
 			return ret;
 		}
-		pr_info("MSI bank %s%s -> '%s', doorbell 0x%llx (polled every tick)\n",
-			path, d->v43 ? " (MPIC 4.3)" : "", pp->name,
-			(unsigned long long)d->doorbell);
+		msi_irqs_request(hwfdt, pp, msi_bank_of(partition_by_id(i + 1)),
+				 path);
+		pr_info("MSI bank %s%s -> '%s', doorbell 0x%llx (%s)\n", path,
+			d->v43 ? " (MPIC 4.3)" : "", pp->name,
+			(unsigned long long)d->doorbell,
+			msi_bank_of(partition_by_id(i + 1))->irq_wired ?
+				"interrupts" :
+				"polled every tick: no interrupt wired");
 		if (d->shared_page)
 			pr_warn("MSI bank %s: doorbell page 0x%llx holds MPIC registers (GCR, PIR, timers): any DMA master of '%s' can write them (accepted by " MSI_PROP_SHARED_PAGE
 				")\n",
@@ -162,6 +204,47 @@ static void attr_report(const void *hwfdt, int node, u32 liodn,
 	if (note)
 		pr_warn("%s: LIODN %u (%s): %s\n", drv->label, liodn, path,
 			note);
+}
+
+/* Route one violation a unit reported (hv/dma/fault.c). */
+static void fault_report(const struct iommu_fault *f)
+{
+	dma_fault_route(f);
+}
+
+/* The IOMMU's violation interrupt (weir's own source, hv/irq/hwirq.c). */
+static void iommu_irq(void *arg, u32 src)
+{
+	(void)arg;
+	(void)src;
+	dma_lock();
+	if (mmu && mmu->ops->poll)
+		mmu->ops->poll(mmu, fault_report);
+	dma_unlock();
+}
+
+/*
+ * The violation interrupt of the IOMMU node (its first "interrupts"
+ * entry; QEMU's pamu=on model raises MPIC source 40 when PICS[AVIE] is
+ * set, which the PAMU's bring-up sets) taken on cpu 0; else the tick
+ * keeps polling.
+ */
+static void iommu_irq_request(const void *hwfdt, const struct plan *plan)
+{
+	u32 src;
+	int ret;
+
+	if (plan->iommu_node < 0 || !mmu->ops->poll)
+		return;
+	ret = hwirq_request_node(hwfdt, plan->iommu_node, 0, 0, iommu_irq, NULL,
+				 &src);
+	av_irq = !ret;
+	if (av_irq)
+		pr_info("%s: access violations on interrupt source %u, cpu 0\n",
+			drv->label, src);
+	else
+		pr_info("%s: access violations polled every tick (no interrupt wired: %d)\n",
+			drv->label, ret);
 }
 
 int iommu_boot(const void *cfg, const struct plan *plan, const void *hwfdt,
@@ -200,6 +283,7 @@ int iommu_boot(const void *cfg, const struct plan *plan, const void *hwfdt,
 	ret = drv->bring_up(mmu, hwfdt, hw, err);
 	if (ret)
 		return ret;
+	iommu_irq_request(hwfdt, plan);
 	ret = iommu_plan_liodn_attrs(hwfdt, plan, mmu, attr_report);
 	if (ret) {
 		set_err(err, drv->compatible ? drv->compatible : drv->name,
@@ -218,17 +302,11 @@ int iommu_boot(const void *cfg, const struct plan *plan, const void *hwfdt,
 	return 0;
 }
 
-/* Route one violation a unit reported (hv/dma/fault.c). */
-static void fault_report(const struct iommu_fault *f)
-{
-	dma_fault_route(f);
-}
-
 void iommu_poll(void)
 {
 	dma_lock();
 	msi_poll();
-	if (mmu && mmu->ops->poll)
+	if (!av_irq && mmu && mmu->ops->poll)
 		mmu->ops->poll(mmu, fault_report);
 	dma_unlock();
 }

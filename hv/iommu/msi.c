@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * MSI banks owned by partitions (include/weir/msi.h). Pending MSIs are
- * collected from weir's tick on cpu 0 (there is no MPIC driver yet, the
- * bank's MPIC sources stay masked): latency up to one tick (10 ms). An
+ * collected when the bank's MSIR interrupt fires (hv/iommu/boot.c takes
+ * the bank node's "interrupts" through hv/irq/hwirq.c); a bank without
+ * them is polled from weir's tick on cpu 0: latency up to one tick
+ * (10 ms). An
  * MSIIR bank says which MSIRs hold bits in MSISR; an MPIC 4.3 bank's 16
  * MSIRs are each read (and so cleared), as Linux's cascade handler reads
  * one MSIR per interrupt (fsl_msi.c fsl_msi_cascade()), because weir has
@@ -81,25 +83,30 @@ int msi_doorbell_write(phys_addr_t phys, const void *src, u64 len)
 	return 0;
 }
 
+void msi_bank_irq(struct msi_bank *b)
+{
+	u32 sr = b->d.v43 ? ~0u : be32_to_cpu(b->regs[MSI_MSISR / 4]);
+	unsigned int n;
+	u32 bits;
+
+	for (n = 0; n < b->nr_msir; n++) {
+		if (!(sr & (1u << n)))
+			continue;
+		bits = be32_to_cpu(b->regs[MSI_MSIR(n) / 4]);
+		if (!bits)
+			continue;
+		b->msir[n] |= bits;
+		vpic_raise(b->owner->pic, VPIC_IRQ_MSI(n));
+	}
+}
+
 void msi_poll(void)
 {
-	unsigned int i, n;
+	unsigned int i;
 
-	for (i = 0; i < nbanks; i++) {
-		struct msi_bank *b = &banks[i];
-		u32 sr = b->d.v43 ? ~0u : be32_to_cpu(b->regs[MSI_MSISR / 4]);
-		u32 bits;
-
-		for (n = 0; n < b->nr_msir; n++) {
-			if (!(sr & (1u << n)))
-				continue;
-			bits = be32_to_cpu(b->regs[MSI_MSIR(n) / 4]);
-			if (!bits)
-				continue;
-			b->msir[n] |= bits;
-			vpic_raise(b->owner->pic, VPIC_IRQ_MSI(n));
-		}
-	}
+	for (i = 0; i < nbanks; i++)
+		if (!banks[i].irq_wired)
+			msi_bank_irq(&banks[i]);
 }
 
 int msi_get_msir(struct partition *p, u32 irq, u32 *value)

@@ -156,6 +156,15 @@ void __attribute__((noreturn)) hv_main(struct boot_state *boot);
 void hv_tick(unsigned int cpu, struct vcpu *v);
 
 /**
+ * hv_irq() - External Input on core @cpu (hv/irq/hwirq.c): acknowledge
+ * the interrupt controller's pending sources on that core, hand each to
+ * its owner (a partition's vPIC, or weir's own handler) and end it.
+ * Called from the exception path with weir's registers saved, whether
+ * the core ran a guest or idled.
+ */
+void hv_irq(unsigned int cpu);
+
+/**
  * hv_vcpu_enter() - make @v ready to run on this core: apply its
  * partition's requests, wait while it idles or is stopped, deliver what
  * is pending, set the real MSR (@v->regs.msr) (hv/vcpu/deliver.c)

@@ -15,6 +15,25 @@
 #include <weir/partition.h>
 
 #define CONFIG_MAX_DEVICES 16
+#define CONFIG_MAX_IRQS VPIC_NR_HW /* hardware sources per partition */
+
+/**
+ * struct part_irq - one hardware interrupt source a partition owns
+ * (config_irqs(), hv/config/irq.c): routed to the core of its vCPU 0 and
+ * delivered as vPIC source @virq
+ * @src: the interrupt controller's source number
+ * @sense: enum irqchip_sense, from the hardware specifier's second cell
+ * @virq: the guest's vPIC source, VPIC_IRQ_HW(index)
+ * @hw_node: the assigned hardware node it comes from (first seen)
+ * @prop: the property naming it there: "interrupts" or "interrupt-map"
+ */
+struct part_irq {
+	u32 src;
+	u8 sense;
+	u32 virq;
+	int hw_node;
+	const char *prop;
+};
 #define CONFIG_BOOTARGS_MAX 255 /* characters, without the NUL */
 
 struct part_plan {
@@ -43,6 +62,9 @@ struct part_plan {
 	 * (config_mmio_windows()) */
 	struct mmio_window mmio[PARTITION_MAX_MMIO];
 	unsigned int nmmio;
+	/* hardware interrupt sources of its devices (config_irqs()) */
+	struct part_irq irq[CONFIG_MAX_IRQS];
+	unsigned int nirq;
 	bool has_entry; /* "guest-entry" given */
 	u64 entry_gpa;	/* guest entry point (raw images) */
 };
@@ -200,5 +222,65 @@ int config_msi_banks(const void *cfg, const void *hwfdt,
 int config_mmio_windows(const void *cfg, const void *hwfdt,
 			const struct hw_info *hw, const struct hv_reserved *hv,
 			struct plan *plan, struct dt_error *err);
+
+/**
+ * config_irqs() - the hardware interrupt sources of every partition
+ * (hv/config/irq.c, doc/passthrough.md "Interrupt routing"): the
+ * "interrupts" of each assigned node (not of nodes weir emulates: its
+ * console UART, an MSI bank; nor of nodes below a PCI controller) and,
+ * for a PCI controller, the parent specifiers of the "interrupt-map" of
+ * it and of every node below it (its INTx), whose interrupt parent is
+ * the hardware tree's interrupt controller (irqchip_driver_find()); each
+ * source once per partition, numbered VPIC_IRQ_HW(0), (1), ... in tree
+ * order. Shared by boot and weir-plan through config_parse().
+ * Return: 0, or a negative errno with @err naming the config child and
+ * its "device" property: -EINVAL for a malformed "interrupts" or
+ * "interrupt-map"; -EBUSY for a source that another partition's device
+ * or a node weir keeps (the IOMMU, another partition's MSI bank) also
+ * names (both nodes and the properties in the message); -E2BIG beyond
+ * CONFIG_MAX_IRQS sources in one partition.
+ */
+int config_irqs(const void *cfg, const void *hwfdt, const struct hw_info *hw,
+		struct plan *plan, struct dt_error *err);
+
+/**
+ * config_irq_spec() - entry @index of the interrupt specifiers in @spec
+ * (@len bytes), each @cells cells of the interrupt controller's binding
+ * (2: <source sense>; 4: <source sense type info>, Linux mpic.c
+ * mpic_host_xlate(): type 0 is an ordinary source, others are error
+ * interrupts, IPIs and timers weir does not pass through)
+ * Return: 0 with @src and @sense; -ENOENT past the end; -EOPNOTSUPP for a
+ * type other than 0; -EINVAL for @cells other than 2 or 4, or @len not a
+ * whole number of specifiers.
+ */
+int config_irq_spec(const u32 *spec, int len, int cells, int index, u32 *src,
+		    u8 *sense);
+
+/**
+ * config_node_irq() - entry @index of @node's "interrupts" in @hwfdt,
+ * when its interrupt parent ("interrupt-parent" of the node or an
+ * ancestor) is the interrupt controller at @ctl
+ * Return: as config_irq_spec(); -ENOENT also when the node has no
+ * "interrupts" or another interrupt parent.
+ */
+int config_node_irq(const void *hwfdt, int ctl, int node, int index, u32 *src,
+		    u8 *sense);
+
+/**
+ * config_irq_map_walk() - call @fn for each entry of @node's
+ * "interrupt-map" whose interrupt parent is the controller at @ctl, with
+ * the entry, its child unit address and specifier cells (@child_cells,
+ * at its start) and where its parent specifier (@spec_cells cells)
+ * starts in it
+ * Return: 0; @fn's first error; -EINVAL for a malformed map (an entry
+ * cut short, an unknown phandle, a parent without "#interrupt-cells").
+ */
+int config_irq_map_walk(const void *hwfdt, int ctl, int node,
+			int (*fn)(void *arg, const u32 *entry, int child_cells,
+				  int spec_at, int spec_cells),
+			void *arg);
+
+/* The vPIC source of hardware source @src in @pp, or 0 when it has none. */
+u32 config_irq_virq(const struct part_plan *pp, u32 src);
 
 #endif

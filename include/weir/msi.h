@@ -4,7 +4,8 @@
  * ("fsl,mpic-msi", Linux arch/powerpc/sysdev/fsl_msi.c) assigned to a
  * partition with a `device` child. weir maps the bank's MSIIR page 1:1,
  * write-only, at the reserved MSI range of every window the partition
- * owns, collects the bank's MSIR registers (from its tick) and raises one
+ * owns, collects the bank's MSIR registers (when the bank's interrupt
+ * fires: msi_bank_irq(); from weir's tick where none is wired) and raises one
  * vPIC source per MSIR register; the guest reads and clears the collected
  * bits with FH_VMPIC_GET_MSIR, as under the NXP hypervisor (Linux
  * fsl_msi.c, FSL_PIC_IP_VMPIC). Register layout (QorIQ RM "MSI
@@ -104,6 +105,7 @@ struct msi_bank {
 	volatile u32 *regs;	/* weir's mapping of the block */
 	volatile u32 *doorbell; /* ... and of the doorbell register */
 	u32 msir[MSI_MAX_MSIR]; /* collected, not yet read by the guest */
+	bool irq_wired;		/* its interrupts are taken: not polled */
 };
 
 /**
@@ -137,8 +139,12 @@ struct msi_bank *msi_bank_by_page(phys_addr_t phys);
  */
 int msi_doorbell_write(phys_addr_t phys, const void *src, u64 len);
 
-/* Collect pending MSIs of every bank and raise the owners' sources. */
+/* Collect pending MSIs of every bank whose interrupts are not wired and
+ * raise the owners' sources (weir's tick). */
 void msi_poll(void);
+
+/* Collect the pending MSIs of bank @b (its MSIR interrupt fired). */
+void msi_bank_irq(struct msi_bank *b);
 
 /**
  * msi_get_msir() - FH_VMPIC_GET_MSIR for @p's source @irq: the collected

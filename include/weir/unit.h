@@ -32,6 +32,7 @@ struct partition;
  */
 enum unit_order {
 	UNIT_ORDER_VPIC = 10,
+	UNIT_ORDER_HWIRQ = 15, /* after the PIC's reset: unmask */
 	UNIT_ORDER_CONSOLE = 20,
 	UNIT_ORDER_DMA = 30,
 	UNIT_ORDER_ERRQ = 40,

@@ -45,7 +45,7 @@
 struct partition;
 
 #define VPIC_IRQ_BASE 512 /* first virtual source number */
-#define VPIC_NR_IRQS 32	  /* virtual sources per partition */
+#define VPIC_NR_IRQS 48	  /* virtual sources per partition */
 #define VPIC_IRQ(n) (VPIC_IRQ_BASE + (n))
 #define VPIC_PRIO_MAX 15 /* ePAPR/MPIC priorities 0..15 */
 
@@ -54,6 +54,10 @@ struct partition;
 #define VPIC_IRQ_CONSOLE_TX VPIC_IRQ(1)
 /* The guest error queue's interrupt (hv/partition/errq.c). */
 #define VPIC_IRQ_ERRQ VPIC_IRQ(2)
+/* Hardware sources of assigned devices (hv/irq/hwirq.c): VPIC_IRQ_HW(n)
+ * is the partition's n-th (struct part_irq of the plan). */
+#define VPIC_NR_HW 16
+#define VPIC_IRQ_HW(n) VPIC_IRQ(32 + (n))
 
 /* Called after the guest's EOI of @irq, without the vpic lock held. */
 typedef void (*vpic_eoi_hook)(void *arg, u32 irq);

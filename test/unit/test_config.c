@@ -636,6 +636,91 @@ static void test_mmio_pci_ranges_refused(void **state)
 		       "/pci@fe0009000: \"ranges\" window 0xc10000000+0x10000000 overlaps 0xc00000000+0x20000000 of /pci@fe0008000 in partition 'linux'");
 }
 
+/*
+ * Interrupt sources (doc/passthrough.md "Interrupt routing"): the PCI
+ * controller's own ("interrupts" <24 2>) and its INTx, MPIC sources 1..4
+ * of its "interrupt-map" (each once, however many slots name it),
+ * numbered VPIC_IRQ_HW(0).. in that order; weir's console UART gives
+ * none; the other partition has none.
+ */
+static void test_irqs(void **state)
+{
+	const struct part_plan *pp = &plan.part[0];
+	struct dt_error err;
+	unsigned int i, seen = 0;
+
+	compile(P1X("pci { device = \"pci0\"; fsl,liodn = <5>; };"
+		    " uart { device = \"serial0\"; };") P2);
+	assert_int_equal(config_parse(cfg, hwtree, &hw, &hv, &plan, &err), 0);
+	assert_int_equal(pp->nirq, 5);
+	assert_int_equal(pp->irq[0].src, 24);
+	assert_int_equal(pp->irq[0].sense, 2);
+	assert_string_equal(pp->irq[0].prop, "interrupts");
+	for (i = 0; i < pp->nirq; i++) {
+		assert_int_equal(pp->irq[i].virq, VPIC_IRQ_HW(i));
+		assert_int_equal(pp->irq[i].hw_node,
+				 fdt_path_offset(hwtree, "/pci@fe0008000"));
+		if (i == 0)
+			continue;
+		assert_string_equal(pp->irq[i].prop, "interrupt-map");
+		assert_int_equal(pp->irq[i].sense, 1); /* level, active low */
+		assert_true(pp->irq[i].src >= 1 && pp->irq[i].src <= 4);
+		seen |= 1u << pp->irq[i].src;
+	}
+	assert_int_equal(seen, 0x1e);
+	assert_int_equal(config_irq_virq(pp, 24), VPIC_IRQ_HW(0));
+	assert_int_equal(config_irq_virq(pp, 42), 0); /* the UART's */
+	assert_int_equal(plan.part[1].nirq, 0);
+}
+
+/* A node on MPIC source @src with "interrupts" of @n cells (src, 1, ...). */
+static void hw_add_irq_dev(const char *name, u32 src, int n)
+{
+	static const u32 reg[] = { 0x5000, 0x100 };
+	fdt32_t cells[4] = { cpu_to_fdt32(src), cpu_to_fdt32(1), 0, 0 };
+	int node, pic;
+
+	node = hw_add("/soc@fe0000000", name, reg, 2);
+	pic = fdt_node_offset_by_compatible(hwtree, -1, "fsl,mpic");
+	assert_true(pic >= 0);
+	assert_int_equal(fdt_setprop_u32(hwtree, node, "interrupt-parent",
+					 fdt_get_phandle(hwtree, pic)),
+			 0);
+	assert_int_equal(fdt_setprop(hwtree, node, "interrupts", cells, n * 4),
+			 0);
+	reparse_hw();
+}
+
+/*
+ * An interrupt source in two partitions: refused, naming both nodes and
+ * both properties; a malformed "interrupts" refused; the same device's
+ * source once in one partition is fine.
+ */
+static void test_irq_shared_refused(void **state)
+{
+	struct dt_error err;
+
+	hw_add_irq_dev("dev@5000", 2, 2);
+	compile(P1X("pci { device = \"pci0\"; fsl,liodn = <5>; };")
+		PART("p2", "1", "0x20000000", "0x8000000")
+		" dev { device = \"/soc@fe0000000/dev@5000\"; }; };");
+	expect_refused(-EBUSY, "/partitions/p2/dev", "device",
+		       "/soc@fe0000000/dev@5000: interrupt source 2 of its \"interrupts\" is also in \"interrupt-map\" of /pci@fe0008000, in partition 'linux'");
+	/* both in one partition: one source, fine */
+	compile(P1X("pci { device = \"pci0\"; fsl,liodn = <5>; };"
+		    " dev { device = \"/soc@fe0000000/dev@5000\"; };") P2);
+	assert_int_equal(config_parse(cfg, hwtree, &hw, &hv, &plan, &err), 0);
+	assert_int_equal(plan.part[0].nirq, 5);
+}
+
+static void test_irq_malformed_refused(void **state)
+{
+	hw_add_irq_dev("dev@5000", 2, 3);
+	compile(P1X("dev { device = \"/soc@fe0000000/dev@5000\"; };") P2);
+	expect_refused(-EINVAL, "/partitions/p1/dev", "device",
+		       "/soc@fe0000000/dev@5000: malformed \"interrupts\"");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -667,6 +752,10 @@ int main(void)
 		cmocka_unit_test_setup(test_mmio_weir_keeps, fresh_hwtree),
 		cmocka_unit_test_setup(test_mmio_page_shared, fresh_hwtree),
 		cmocka_unit_test_setup(test_mmio_pci_ranges_refused,
+				       fresh_hwtree),
+		cmocka_unit_test_setup(test_irqs, fresh_hwtree),
+		cmocka_unit_test_setup(test_irq_shared_refused, fresh_hwtree),
+		cmocka_unit_test_setup(test_irq_malformed_refused,
 				       fresh_hwtree),
 	};
 

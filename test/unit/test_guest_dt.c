@@ -531,11 +531,53 @@ static void test_dma_nodes(void **state)
  * An assigned PCI controller (doc/passthrough.md, "The guest tree"):
  * QEMU's root-level fsl,mpc8540-pci copied below a simple-bus (Linux
  * corenet_generic publishes only root children on its list), reg, ranges
- * and bus-range unchanged (guest-physical = real), INTx unrouted: an
- * empty interrupt-map and none of the hardware's interrupt or MSI
- * phandles. A controller whose parent does not map 1:1 is refused.
+ * and bus-range unchanged (guest-physical = real), none of the hardware's
+ * interrupt or MSI phandles; without sources in the plan an empty
+ * interrupt-map (INTx unrouted), with them each hardware entry whose
+ * MPIC source the partition owns rewritten to <devfn 0 0 pin vPIC-phandle
+ * virq sense>, the others dropped. A controller whose parent does not
+ * map 1:1 is refused.
  */
 #define GPCI "/passthrough/pci@fe0008000"
+
+/* With MPIC sources 1 and 3 in the plan: their INTx entries rewritten. */
+static void check_intx_map(int hwpci)
+{
+	const fdt32_t *hm, *gm;
+	int hlen, glen, h, g = 0, kept = 0, k;
+
+	pp.irq[0] = (struct part_irq){ .src = 1, .sense = 1,
+				       .virq = VPIC_IRQ_HW(0) };
+	pp.irq[1] = (struct part_irq){ .src = 3, .sense = 1,
+				       .virq = VPIC_IRQ_HW(1) };
+	pp.nirq = 2;
+	build_ok();
+	hm = fdt_getprop(hwtree, hwpci, "interrupt-map", &hlen);
+	gm = fdt_getprop(gdt, fdt_path_offset(gdt, GPCI), "interrupt-map",
+			 &glen);
+	assert_non_null(hm);
+	assert_non_null(gm);
+	/* QEMU: <devfn 0 0 pin> &mpic <src 1>, 7 cells, no parent address */
+	assert_int_equal(hlen % 28, 0);
+	for (h = 0; h < hlen / 4; h += 7) {
+		u32 src = fdt32_to_cpu(hm[h + 5]);
+
+		if (src != 1 && src != 3)
+			continue;
+		kept++;
+		for (k = 0; k < 4; k++)
+			assert_int_equal(fdt32_to_cpu(gm[g + k]),
+					 fdt32_to_cpu(hm[h + k]));
+		assert_int_equal(fdt32_to_cpu(gm[g + 4]), GUEST_DT_PIC_PHANDLE);
+		assert_int_equal(fdt32_to_cpu(gm[g + 5]),
+				 src == 1 ? VPIC_IRQ_HW(0) : VPIC_IRQ_HW(1));
+		assert_int_equal(fdt32_to_cpu(gm[g + 6]), 1);
+		g += 7;
+	}
+	assert_true(kept >= 2);
+	assert_int_equal(glen, g * 4);
+	pp.nirq = 0;
+}
 static void test_pci_controller(void **state)
 {
 	static char hw2[sizeof(hwtree)] __aligned(8);
@@ -566,6 +608,7 @@ static void test_pci_controller(void **state)
 		expect_bytes(GPCI, same[i], v, len);
 	}
 	expect_bytes(GPCI, "interrupt-map", "", 0);
+	check_intx_map(hwpci);
 	for (i = 0; i < ARRAY_SIZE(gone); i++)
 		expect_absent(GPCI, gone[i]);
 	/* the root's interrupt parent (the vPIC) is the only one */

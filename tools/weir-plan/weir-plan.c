@@ -150,6 +150,26 @@ static void print_msi(const void *hw, const struct plan *plan)
 	}
 }
 
+/* Hardware interrupt sources: routed to each partition's vPIC (the boot's
+ * "irq N (...) -> partition" lines). */
+static void print_irqs(const void *hw, const struct plan *plan)
+{
+	char path[128];
+	unsigned int i, j;
+
+	printf("\nirqs:\n  %-12s %-6s %-6s %-14s %s\n", "partition", "source",
+	       "vPIC", "from", "node");
+	for (i = 0; i < plan->nparts; i++)
+		for (j = 0; j < plan->part[i].nirq; j++) {
+			const struct part_irq *q = &plan->part[i].irq[j];
+
+			printf("  %-12s %-6u %-6u %-14s %s\n",
+			       plan->part[i].name, (unsigned)q->src,
+			       (unsigned)q->virq, q->prop,
+			       fdt_path_of(hw, q->hw_node, path, sizeof(path)));
+		}
+}
+
 static void print_groups(const void *hw, const struct plan *plan)
 {
 	char path[128], sz[24], liodns[64];
@@ -425,6 +445,7 @@ int main(int argc, char **argv)
 	print_parts(&plan);
 	print_mmio(hwfdt, &plan);
 	print_msi(hwfdt, &plan);
+	print_irqs(hwfdt, &plan);
 	print_groups(hwfdt, &plan);
 	print_liodns(&plan);
 	return build_tables(drv, hwfdt, &plan, &o);

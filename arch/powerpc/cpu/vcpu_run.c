@@ -40,6 +40,9 @@ void cpu_async_event(struct percpu *p, unsigned int vector)
 		if (cpu_timer_event(p))
 			hv_tick(p->cpu, p->vcpu);
 		break;
+	case IVOR_EXTERNAL:
+		hv_irq(p->cpu);
+		break;
 	case IVOR_FIT:
 		mtspr(SPRN_TSR, TSR_FIS); /* never enabled; be safe */
 		break;

@@ -1,0 +1,3 @@
+# Interrupt controllers behind struct irqchip_ops (include/weir/irqchip.h).
+obj-y += drivers/irq/registry.o
+obj-y += drivers/irq/mpic/mpic.o
