@@ -42,6 +42,20 @@ static u64 msiir_offset(const struct dma_group *grp)
 	return b ? b->d.doorbell % SZ_4K : 0;
 }
 
+u64 guest_dt_msi_address(const struct partition *p, u64 buid)
+{
+	unsigned int i;
+
+	for (i = 0; i < DMA_MAX_GROUPS; i++) {
+		const struct dma_group *grp = dma_group_by_index(i);
+
+		if (grp && grp->owner == p && grp->cfg.buid == buid &&
+		    grp->cfg.has_doorbell)
+			return grp->cfg.msi_iova + msiir_offset(grp);
+	}
+	return 0;
+}
+
 static void add_group(struct gdt *g, const struct dma_group *grp)
 {
 	static const char hcalls[] = "hcall-tce\0hcall-multi-tce";

@@ -18,6 +18,13 @@
  *    space's Interrupt Line, which is 0 before any firmware wrote it, and
  *    the device gets no interrupt.
  *
+ * MSIs: Linux sysdev/fsl_msi.c fsl_compose_msi_msg() takes the address
+ * a device writes from the controller's "msi-address-64" when it has
+ * one (else the MSIIR's CCSR address through the controller's PCICSRBAR,
+ * which the PAMU does not map): weir gives it the doorbell IOVA of the
+ * controller's DMA group, as the NXP hypervisor does (src/pamu.c
+ * setup_pcie_msi_subwin()); the MSI bank is the guest's "fsl,vmpic-msi".
+ *
  * Interrupts are not delivered yet (weir has no MPIC driver): the
  * controller's "interrupt-map" is written empty (with its mask), so
  * every INTx is unrouted, and its own "interrupts", "interrupt-parent"
@@ -69,14 +76,17 @@ static void copy_props(struct gdt *g, const void *hwfdt, int node)
 
 /* @node and its subtree, in document order: fdt_next_node() gives each
  * node's depth below @node, so the nodes to close are known without
- * recursion. */
-static void copy_subtree(struct gdt *g, const void *hwfdt, int node)
+ * recursion. @node gets "msi-address-64" = @msi_address unless 0. */
+static void copy_subtree(struct gdt *g, const void *hwfdt, int node,
+			 u64 msi_address)
 {
 	int depth = 0, prev, n = node;
 
 	for (;;) {
 		begin(g, fdt_get_name(hwfdt, n, NULL));
 		copy_props(g, hwfdt, n);
+		if (n == node && msi_address)
+			prop_u64(g, "msi-address-64", msi_address);
 		prev = depth;
 		n = fdt_next_node(hwfdt, n, &depth);
 		if (n < 0 || depth <= 0) {
@@ -130,7 +140,7 @@ int guest_dt_check_pci(const void *hwfdt, const struct part_plan *pp,
 }
 
 void guest_dt_add_pci(struct gdt *g, const void *hwfdt,
-		      const struct part_plan *pp)
+		      const struct partition *p, const struct part_plan *pp)
 {
 	bool open = false;
 	unsigned int i;
@@ -138,6 +148,7 @@ void guest_dt_add_pci(struct gdt *g, const void *hwfdt,
 
 	for (i = 0; pp && i < pp->ndev; i++) {
 		int node = pp->hw_dev[i];
+		phys_addr_t base;
 
 		if (!fdt_is_pci_host(hwfdt, node) ||
 		    parent_cells(hwfdt, node, &ac, &sc))
@@ -152,7 +163,11 @@ void guest_dt_add_pci(struct gdt *g, const void *hwfdt,
 			prop_flag(g, "ranges");
 			open = true;
 		}
-		copy_subtree(g, hwfdt, node);
+		/* the hose's BUID is its register base (iommu_groups) */
+		copy_subtree(g, hwfdt, node,
+			     fdt_reg_phys(hwfdt, node, 0, &base, NULL) ?
+				     0 :
+				     guest_dt_msi_address(p, base));
 	}
 	if (open)
 		end(g);

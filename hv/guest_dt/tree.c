@@ -306,7 +306,7 @@ static void build(struct gdt *g, const void *hwfdt, const struct hw_info *hw,
 	end(g);
 
 	guest_dt_add_dma(g, p);
-	guest_dt_add_pci(g, hwfdt, pp);
+	guest_dt_add_pci(g, hwfdt, p, pp);
 	add_hypervisor(g, p, gp);
 	end(g); /* root */
 	if (!g->ret)
