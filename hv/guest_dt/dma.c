@@ -56,6 +56,21 @@ u64 guest_dt_msi_address(const struct partition *p, u64 buid)
 	return 0;
 }
 
+/* The group's reserved MSI range and its doorbell's IOVA. */
+static void add_group_msi(struct gdt *g, const struct dma_group *grp)
+{
+	const struct dma_group_config *c = &grp->cfg;
+
+	if (c->msi_len) {
+		const u32 r[4] = { (u32)(c->msi_iova >> 32), (u32)c->msi_iova,
+				   (u32)(c->msi_len >> 32), (u32)c->msi_len };
+
+		prop_cells(g, "weir,msi-window", r, 4);
+	}
+	if (c->has_doorbell)
+		prop_u64(g, "msi-address-64", c->msi_iova + msiir_offset(grp));
+}
+
 static void add_group(struct gdt *g, const struct dma_group *grp)
 {
 	static const char hcalls[] = "hcall-tce\0hcall-multi-tce";
@@ -78,6 +93,14 @@ static void add_group(struct gdt *g, const struct dma_group *grp)
 				      DT_COMPAT_DMA_GROUP);
 	prop_u32(g, DT_PROP_DMA_HANDLE, DMA_HANDLE(c->index));
 	prop_u32(g, "weir,iommu-group", c->index);
+	if (c->identity) {
+		/* bus address = guest-physical: no TCE or DDW call */
+		prop_str(g, "weir,dma-window-type", "identity");
+		prop_u64(g, "weir,dma-window-size", c->default_size);
+		add_group_msi(g, grp);
+		end(g);
+		return;
+	}
 	prop_u32(g, "ibm,#dma-address-cells", 2);
 	prop_u32(g, "ibm,#dma-size-cells", 2);
 	prop_cells(g, DT_PROP_DMA_WINDOW, win, 5);
@@ -99,14 +122,7 @@ static void add_group(struct gdt *g, const struct dma_group *grp)
 		prop_u32(g, "weir,ddw-page-sizes", c->ddw_page_mask);
 		prop_u64(g, DT_PROP_BUID, c->buid);
 	}
-	if (c->msi_len) {
-		const u32 r[4] = { (u32)(c->msi_iova >> 32), (u32)c->msi_iova,
-				   (u32)(c->msi_len >> 32), (u32)c->msi_len };
-
-		prop_cells(g, "weir,msi-window", r, 4);
-	}
-	if (c->has_doorbell)
-		prop_u64(g, "msi-address-64", c->msi_iova + msiir_offset(grp));
+	add_group_msi(g, grp);
 	end(g);
 }
 
