@@ -127,7 +127,7 @@ static void add_group(struct gdt *g, const struct dma_group *grp)
 }
 
 /*
- * The partition's MSI bank as the NXP hypervisor shows it: a
+ * guest_dt_add_msi(): the partition's MSI bank as the NXP hypervisor shows it: a
  * "fsl,vmpic-msi" node, "fsl,vmpic-msi-v4.3" for an MPIC 4.3 bank (Linux
  * sysdev/fsl_msi.c, FSL_PIC_IP_VMPIC: reads the MSIR through
  * FH_VMPIC_GET_MSIR; the v4.3 name selects the MSIIR1 data encoding)
@@ -136,13 +136,22 @@ static void add_group(struct gdt *g, const struct dma_group *grp)
  * address devices write); "weir,msiir-*-shift" give the data word's
  * encoding to weir's own test guests.
  */
-static void add_msi(struct gdt *g, const struct msi_bank *b,
-		    const struct dma_group *grp)
+void guest_dt_add_msi(struct gdt *g, const struct partition *p)
 {
+	const struct msi_bank *b = msi_bank_of(p);
+	const struct dma_group *grp = NULL;
 	fdt32_t irqs[2 * MSI_MAX_MSIR];
 	unsigned int n;
 	u32 srs, ibs;
 
+	if (!b)
+		return;
+	/* the doorbell IOVA of its first group */
+	for (n = 0; n < DMA_MAX_GROUPS && !grp; n++) {
+		grp = dma_group_by_index(n);
+		if (grp && grp->owner != p)
+			grp = NULL;
+	}
 	for (n = 0; n < b->nr_msir; n++) {
 		irqs[2 * n] = cpu_to_fdt32(VPIC_IRQ_MSI(n));
 		irqs[2 * n + 1] = cpu_to_fdt32(GUEST_DT_SENSE_LEVEL_LOW);
@@ -163,7 +172,6 @@ static void add_msi(struct gdt *g, const struct msi_bank *b,
 void guest_dt_add_dma(struct gdt *g, const struct partition *p)
 {
 	const struct dma_group *first = NULL;
-	const struct msi_bank *bank = msi_bank_of(p);
 	unsigned int i;
 
 	for (i = 0; i < DMA_MAX_GROUPS; i++) {
@@ -175,8 +183,6 @@ void guest_dt_add_dma(struct gdt *g, const struct partition *p)
 				first = grp;
 		}
 	}
-	if (bank)
-		add_msi(g, bank, first);
 	if (!first)
 		return;
 	begin(g, "rtas");

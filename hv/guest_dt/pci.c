@@ -139,7 +139,7 @@ int guest_dt_check_pci(const void *hwfdt, const struct part_plan *pp,
 	return 0;
 }
 
-void guest_dt_add_pci(struct gdt *g, const void *hwfdt,
+bool guest_dt_add_pci(struct gdt *g, const void *hwfdt,
 		      const struct partition *p, const struct part_plan *pp)
 {
 	bool open = false;
@@ -169,6 +169,9 @@ void guest_dt_add_pci(struct gdt *g, const void *hwfdt,
 				     0 :
 				     guest_dt_msi_address(p, base));
 	}
-	if (open)
+	if (open) {
+		guest_dt_add_msi(g, p);
 		end(g);
+	}
+	return open;
 }

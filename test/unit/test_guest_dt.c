@@ -638,7 +638,7 @@ static void test_pci_msi_identity(void **state)
 	expect_cells("/pci@fe0008000", "weir,dma-window-size", 2, 0, 0x20000000);
 	expect_cells("/pci@fe0008000", "msi-address-64", 2, 0, 0x10000740);
 	expect_absent("/pci@fe0008000", "ibm,dma-window");
-	expect_str("/msi", "compatible", "fsl,vmpic-msi");
+	expect_str("/passthrough/msi", "compatible", "fsl,vmpic-msi");
 	dma_group_destroy(grp);
 	msi_reset_all();
 	part.pic = NULL;
