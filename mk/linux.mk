@@ -9,6 +9,10 @@
 #                      test guest in partition 2 (QEMU, interactive)
 #   make linux-check   only test/py/test_linux.py; `make pytest` (so
 #                      `make check`) builds the kernel and runs it too
+#   make run-pci       Linux in partition 1 owning the PCI controller (a
+#                      virtio-blk-pci disk and edu on it, identity DMA
+#                      window) beside hello, on QEMU with the PAMU
+#                      (doc/passthrough.md); `blk` at its prompt reads the disk
 
 LINUX_O      := $(O)/linux
 LINUX_INIT   := $(LINUX_O)/init
@@ -63,6 +67,41 @@ $(LINUX_O)/weir-linux.its: scripts/mkits $(O)/weir.bin $(LINUX_O)/config-linux.d
 $(LINUX_ITB): $(LINUX_O)/weir-linux.its
 	@echo "  MKIMAGE $@"
 	$(Q)mkimage -f $< $@ >/dev/null
+
+# run-pci: the same images with config-linux-pci.dts, on the PAMU QEMU.
+# The disk (8 MiB of random bytes) is made once; QEMU's virtio uses the
+# IOMMU only with disable-legacy=on,iommu_platform=on (doc/qemu-pamu.md).
+PCI_CFG  := board/qemu-ppce500/dts/config-linux-pci.dts
+PCI_ITB  := $(LINUX_O)/weir-linux-pci.itb
+PCI_DISK := $(LINUX_O)/pci-disk.img
+PCI_QEMU_DEVICES := -drive file=$(PCI_DISK),if=none,id=d0,format=raw,readonly=on \
+	-device virtio-blk-pci,drive=d0,disable-legacy=on,iommu_platform=on \
+	-device edu
+
+$(LINUX_O)/config-linux-pci.dtb: $(PCI_CFG)
+	@mkdir -p $(dir $@)
+	@echo "  DTC     $@"
+	$(Q)dtc -q -I dts -O dtb -o $@ $<
+
+$(LINUX_O)/weir-linux-pci.its: scripts/mkits $(O)/weir.bin \
+		$(LINUX_O)/config-linux-pci.dtb $(LINUX_UIMAGE) $(O)/guests/hello.elf
+	$(Q)scripts/mkits $(O)/weir.bin $(CONFIG_TEXT_BASE) \
+		$(LINUX_O)/config-linux-pci.dtb $(CONFIG_WEIR_CONFIG_ADDR) \
+		"weir $(WEIR_VERSION) + Linux owning PCI" $(LINUX_FIT_GUESTS) > $@
+
+$(PCI_ITB): $(LINUX_O)/weir-linux-pci.its
+	@echo "  MKIMAGE $@"
+	$(Q)mkimage -f $< $@ >/dev/null
+
+$(PCI_DISK):
+	@mkdir -p $(dir $@)
+	$(Q)head -c 8M /dev/urandom > $@
+
+.PHONY: run-pci
+run-pci: all $(PCI_ITB) $(PCI_DISK) qemu-pamu
+	@echo "  QEMU    $(PCI_ITB) on ppce500,pamu=on (quit: Ctrl-A x; Ctrl-T switches console input)"
+	$(Q)$(QEMU_PAMU_PPCE500) -smp 2 -m 1G -nographic -bios $(UBOOT) \
+		-kernel $(PCI_ITB) $(PCI_QEMU_DEVICES) $(QEMU_EXTRA)
 
 .PHONY: run-linux linux-check
 run-linux: all $(LINUX_ITB)
