@@ -331,6 +331,11 @@ def test_linux_virtio_blk(request, build_dir, tmp_path):
                      r"in (\d+) ticks \((\d+) KB/s\)")
         assert int(m.group(1)) == len(data), m.group(0)
         assert int(m.group(2), 16) == zlib.crc32(data), m.group(0)
+        rate = m
+        # the request queue's completions came as MSI-X through fsl_msi
+        m = c.expect(r"\[linux\] irq: +\d+: +(\d+) +fsl-msi-\d+ +\d+ +Edge +virtio0-req\.0")
+        assert int(m.group(1)) > 0, m.group(0)
+        m = rate
         print(f"\nvirtio-blk sequential read in the weir partition: {m.group(4)} KB/s "
               f"({len(data)} bytes, {m.group(3)} timebase ticks)")
         m = c.expect(r"\[hello\] alive (\d+) sum [0-9a-f]+ ok")
