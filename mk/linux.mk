@@ -76,7 +76,7 @@ PCI_ITB  := $(LINUX_O)/weir-linux-pci.itb
 PCI_DISK := $(LINUX_O)/pci-disk.img
 PCI_QEMU_DEVICES := -drive file=$(PCI_DISK),if=none,id=d0,format=raw,readonly=on \
 	-device virtio-blk-pci,drive=d0,disable-legacy=on,iommu_platform=on \
-	-device edu
+	-device edu,dma_mask=0xffffffff
 
 $(LINUX_O)/config-linux-pci.dtb: $(PCI_CFG)
 	@mkdir -p $(dir $@)
