@@ -127,14 +127,15 @@ static void add_group(struct gdt *g, const struct dma_group *grp)
 }
 
 /*
- * guest_dt_add_msi(): the partition's MSI bank as the NXP hypervisor shows it: a
- * "fsl,vmpic-msi" node, "fsl,vmpic-msi-v4.3" for an MPIC 4.3 bank (Linux
- * sysdev/fsl_msi.c, FSL_PIC_IP_VMPIC: reads the MSIR through
- * FH_VMPIC_GET_MSIR; the v4.3 name selects the MSIIR1 data encoding)
- * whose interrupts are the vPIC sources of its 8 or 16 MSIR registers,
- * and "msi-address-64" = the doorbell's IOVA (fsl_msi.c reads it for the
- * address devices write); "weir,msiir-*-shift" give the data word's
- * encoding to weir's own test guests.
+ * guest_dt_add_msi(): the partition's MSI bank as the NXP hypervisor
+ * shows it: a "fsl,vmpic-msi" node, "fsl,vmpic-msi-v4.3" for an MPIC
+ * 4.3 bank (Linux sysdev/fsl_msi.c, FSL_PIC_IP_VMPIC: reads the MSIR
+ * through FH_VMPIC_GET_MSIR; the v4.3 name selects the MSIIR1 data
+ * encoding) whose interrupts are the vPIC sources of its 8 or 16 MSIR
+ * registers, and "msi-address-64" = the doorbell's IOVA in the first
+ * group's window; "weir,msiir-*-shift" give the data word's encoding to
+ * weir's own test guests. fsl_msi.c takes the address devices write
+ * from the PCI controller's "msi-address-64" (guest_dt_msi_address()).
  */
 void guest_dt_add_msi(struct gdt *g, const struct partition *p)
 {
