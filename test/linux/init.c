@@ -18,6 +18,7 @@
  *           under weir), timed with the timebase
  *   pci     list /sys/bus/pci/devices: vendor, device and class of each
  *           function Linux enumerated (an assigned PCI controller)
+ * Built with -DWEIR_INIT_PCI (the PCI guest's init, mk/linux.mk), also:
  *   blk [dev]  read a block device (default /dev/vda: the stock
  *           virtio-blk driver on an assigned controller) from start to
  *           end with O_DIRECT 1 MiB reads; print its size, CRC-32
@@ -371,6 +372,7 @@ static void show_pci(void)
 	printf("pci: %u functions\n", n);
 }
 
+#ifdef WEIR_INIT_PCI
 /* The lines of /proc/interrupts naming @what, as "irq: <line>". */
 static void show_irqs(const char *what)
 {
@@ -602,9 +604,15 @@ static void edu(const char *arg)
 	close(fd);
 }
 
+#endif
+
 static void help(void)
 {
+#ifdef WEIR_INIT_PCI
 	printf("commands: hv, dma, pci, blk [dev], edu [iova], selftest, smp, uptime, stop <partition>, halt, poweroff, help\n");
+#else
+	printf("commands: hv, dma, pci, selftest, smp, uptime, stop <partition>, halt, poweroff, help\n");
+#endif
 }
 
 static void command(char *line)
@@ -621,10 +629,12 @@ static void command(char *line)
 		run_dma();
 	} else if (!strcmp(cmd, "pci")) {
 		show_pci();
+#ifdef WEIR_INIT_PCI
 	} else if (!strcmp(cmd, "edu")) {
 		edu(arg);
 	} else if (!strcmp(cmd, "blk")) {
 		read_blk(arg ? arg : "/dev/vda");
+#endif
 	} else if (!strcmp(cmd, "selftest")) {
 		selftest();
 	} else if (!strcmp(cmd, "smp")) {

@@ -60,10 +60,11 @@ def handoff_tb(c):
     return (int(m.group(1)) - int(m.group(2))) * (TB_HZ // 1_000_000)
 
 
-def linux_itb(build_dir, tmp_path, name, edit, desc, base="config-linux.dts"):
+def linux_itb(build_dir, tmp_path, name, edit, desc, base="config-linux.dts",
+              kernel="linux"):
     """A FIT like mk/linux.mk's from @base (board/qemu-ppce500/dts) changed
     by @edit (a function of the source text; None: as it is): weir, that
-    config, Linux and hello."""
+    config, Linux (of build/@kernel) and hello."""
     cfg = open(os.path.join(build_dir, ".config")).read()
     text_base = re.search(r"^CONFIG_TEXT_BASE=(\S+)", cfg, re.M).group(1)
     cfg_addr = re.search(r"^CONFIG_WEIR_CONFIG_ADDR=(\S+)", cfg, re.M).group(1)
@@ -74,7 +75,7 @@ def linux_itb(build_dir, tmp_path, name, edit, desc, base="config-linux.dts"):
     dtb = tmp_path / f"{name}.dtb"
     subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", str(dtb), "-"],
                    input=new.encode(), check=True)
-    images = ["linux", os.path.join(build_dir, "linux", "vmlinux.uImage"), "0x6000000"]
+    images = ["linux", os.path.join(build_dir, kernel, "vmlinux.uImage"), "0x6000000"]
     if "p2 {" in new:
         images += ["hello", os.path.join(build_dir, "guests", "hello.elf"), "0x5800000"]
     its = subprocess.run([os.path.join(top, "scripts", "mkits"),
@@ -309,8 +310,9 @@ def test_linux_virtio_blk(request, build_dir, tmp_path):
     Only with pamu=on: plain QEMU's PCI host has no IOMMU, so the
     device's DMA to guest-physical addresses would reach real memory
     there (weir's own at 0..64 MiB), not the partition's."""
-    if not os.path.exists(os.path.join(build_dir, "linux", "vmlinux.uImage")):
-        pytest.skip("the Linux guest was not built (WEIR_NO_LINUX=1)")
+    if not os.path.exists(os.path.join(build_dir, "linux-pci", "vmlinux.uImage")):
+        pytest.skip("the PCI Linux guest was not built (WEIR_NO_LINUX=1; "
+                    "mk/linux.mk builds build/linux-pci)")
     if not weir_qemu.PAMU:
         pytest.skip("needs -M ppce500,pamu=on (make check-pamu): without an "
                     "IOMMU the device's DMA is not the partition's")
@@ -318,7 +320,8 @@ def test_linux_virtio_blk(request, build_dir, tmp_path):
     data = random.Random(18).randbytes(4 << 20)
     disk.write_bytes(data)
     itb = linux_itb(build_dir, tmp_path, "virtio", None,
-                    "weir + Linux owning PCI (virtio-blk)", base="config-linux-pci.dts")
+                    "weir + Linux owning PCI (virtio-blk)", base="config-linux-pci.dts",
+                    kernel="linux-pci")
     c = spawn(request, build_dir, itb, smp=2, extra=[
         "-drive", f"file={disk},if=none,id=d0,format=raw,readonly=on",
         "-device", "virtio-blk-pci,drive=d0,disable-legacy=on,iommu_platform=on",
