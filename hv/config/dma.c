@@ -9,16 +9,22 @@
  */
 #include <errno.h>
 #include <libfdt.h>
+#include <string.h>
 #include <weir/fdt_util.h>
 #include <weir/iommu_groups.h>
 
 #define IOVA_BITS 36 /* e500mc IOVA space (PAMU windows) */
+/*
+ * Most subwindows a PAMU window has: 2^(PC3[MWCE] + 1), MWCE a 3-bit
+ * field (Linux fsl_pamu.h PAMU_PC3_MWCE). An identity window's slots are
+ * checked here at this count; a PAMU with fewer (bigger slots) is checked
+ * again by dma_group_create() (hv/dma/window.c) at plan and boot.
+ */
+#define IDENTITY_SUBWINDOWS 256
 
 static const char *const dma_opts[] = {
-	"dma-window-size",
-	"dma-page-shift",
-	"dma-disabled",
-	"msi-iova",
+	"dma-window-size", "dma-page-shift",  "dma-disabled",
+	"msi-iova",	   "dma-window-type",
 };
 
 const char *config_dma_first_opt(const void *cfg, int node)
@@ -148,8 +154,96 @@ static int check_msi_in_window(const void *cfg, int node,
 		(unsigned long long)dma->default_size);
 }
 
+/*
+ * "dma-window-type": "tce" (the default) or "identity". 1 for identity,
+ * 0 for tce, else -EINVAL with @err.
+ */
+static int parse_window_type(const void *cfg, int node, struct dt_error *err)
+{
+	const char *prop = "dma-window-type";
+	int len;
+	const char *v = fdt_getprop(cfg, node, prop, &len);
+
+	if (!v)
+		return 0;
+	if (len == sizeof("tce") && !memcmp(v, "tce", sizeof("tce")))
+		return 0;
+	if (len == sizeof("identity") &&
+	    !memcmp(v, "identity", sizeof("identity")))
+		return 1;
+	return dt_fail(err, cfg, node, prop, -EINVAL,
+		       "need \"tce\" or \"identity\"");
+}
+
+/* Smallest power of two >= @v (0 < v <= 2^63). */
+static u64 roundup_pow2(u64 v)
+{
+	return v <= 1 ? 1 : 1ULL << (64 - __builtin_clzll(v - 1));
+}
+
+/*
+ * An identity window over @ram_size bytes of RAM at real @ram_phys:
+ * window = the smallest power of two holding the RAM and the MSI range;
+ * the MSI range above the RAM, in a slot of its own; the RAM whole
+ * slots (IDENTITY_SUBWINDOWS). A TCE window's options are refused.
+ */
+static int identity_window(const void *cfg, int node,
+			   struct dma_group_config *dma, phys_addr_t ram_phys,
+			   u64 ram_size, struct dt_error *err)
+{
+	const char *type = "dma-window-type";
+	const char *msi =
+		fdt_getprop(cfg, node, "msi-iova", NULL) ? "msi-iova" : type;
+	u64 end = ram_size, slot;
+
+	if (fdt_getprop(cfg, node, "dma-window-size", NULL) ||
+	    fdt_getprop(cfg, node, "dma-page-shift", NULL))
+		return dt_fail(
+			err, cfg, node,
+			fdt_getprop(cfg, node, "dma-window-size", NULL) ?
+				"dma-window-size" :
+				"dma-page-shift",
+			-EINVAL,
+			"only for a TCE window: an identity window follows the partition's RAM");
+	if (dma->msi_len && dma->msi_iova < ram_size)
+		return dt_fail(
+			err, cfg, node, msi, -ERANGE,
+			"MSI range 0x%llx+0x%llx overlaps the 0x%llx bytes of RAM the identity window maps (give msi-iova at or above 0x%llx)",
+			(unsigned long long)dma->msi_iova,
+			(unsigned long long)dma->msi_len,
+			(unsigned long long)ram_size,
+			(unsigned long long)ram_size);
+	/* parse_msi() kept the range inside the IOVA space, so the window */
+	if (dma->msi_len)
+		end = dma->msi_iova + dma->msi_len;
+	dma->default_size = roundup_pow2(end < SZ_4K ? SZ_4K : end);
+	slot = dma->default_size / IDENTITY_SUBWINDOWS;
+	if (slot < SZ_4K)
+		slot = SZ_4K;
+	if (!IS_ALIGNED(ram_phys, slot) || !IS_ALIGNED(ram_size, slot))
+		return dt_fail(
+			err, cfg, node, type, -EINVAL,
+			"guest-memory 0x%llx+0x%llx is not whole 0x%llx-byte subwindows of the 0x%llx-byte window",
+			(unsigned long long)ram_phys,
+			(unsigned long long)ram_size, (unsigned long long)slot,
+			(unsigned long long)dma->default_size);
+	/* the doorbell is mapped at the start of its subwindow (tce.c) */
+	if (dma->msi_len && !IS_ALIGNED(dma->msi_iova, slot))
+		return dt_fail(
+			err, cfg, node, msi, -EINVAL,
+			"MSI range 0x%llx does not start a 0x%llx-byte subwindow of the identity window (give msi-iova 0x%llx)",
+			(unsigned long long)dma->msi_iova,
+			(unsigned long long)slot,
+			(unsigned long long)ALIGN_UP(dma->msi_iova, slot));
+	dma->identity = true;
+	dma->identity_phys = ram_phys;
+	dma->identity_size = ram_size;
+	return 0;
+}
+
 int config_dma_opts(const void *cfg, int node, struct dma_group_config *dma,
-		    bool *enabled, struct dt_error *err)
+		    bool *enabled, phys_addr_t ram_phys, u64 ram_size,
+		    struct dt_error *err)
 {
 	int len, ret;
 	const void *p = fdt_getprop(cfg, node, "dma-disabled", &len);
@@ -158,7 +252,15 @@ int config_dma_opts(const void *cfg, int node, struct dma_group_config *dma,
 		return dt_fail(err, cfg, node, "dma-disabled", -EINVAL,
 			       "must be empty (a flag)");
 	*enabled = !p;
-	ret = parse_page_shift(cfg, node, dma, err);
+	ret = parse_window_type(cfg, node, err);
+	if (ret > 0) {
+		ret = parse_msi(cfg, node, dma, err);
+		return ret ? ret :
+			     identity_window(cfg, node, dma, ram_phys, ram_size,
+					     err);
+	}
+	if (!ret)
+		ret = parse_page_shift(cfg, node, dma, err);
 	if (!ret)
 		ret = parse_window_size(cfg, node, dma, err);
 	if (!ret)

@@ -159,7 +159,7 @@ int ddw_remove(struct partition *p, u64 liobn)
 	struct dma_group *g;
 	int ret;
 
-	ret = dma_window_lookup(p, liobn, &w);
+	ret = dma_tce_window_lookup(p, liobn, &w);
 	if (ret)
 		return ret;
 	g = w->group;

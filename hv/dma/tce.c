@@ -82,7 +82,7 @@ static int ioba_check(const struct dma_window *w, u64 ioba, u64 count, u64 *idx)
 static int window_entry(const struct partition *p, u64 liobn, u64 ioba,
 			struct dma_window **w, u64 *idx)
 {
-	int ret = dma_window_lookup(p, liobn, w);
+	int ret = dma_tce_window_lookup(p, liobn, w);
 
 	return ret ? ret : ioba_check(*w, ioba, 1, idx);
 }
@@ -418,9 +418,28 @@ static void slot_run(const struct dma_window *w, unsigned int s, u64 n,
 		   (unsigned int)(perm & TCE_WRITE ? IOMMU_WRITE : 0);
 }
 
+/*
+ * A slot of an identity window (no MSI range in it): the real RAM behind
+ * guest-physical [start, start + bytes), read/write, when it is the
+ * partition's; disabled above the RAM. check_identity_geometry() made
+ * the RAM whole slots, so a RAM slot maps all of its bytes.
+ */
+static void slot_identity(const struct dma_group *g, u64 start, u64 bytes,
+			  struct dma_slot_state *st)
+{
+	const struct dma_group_config *c = &g->cfg;
+
+	if (start >= c->identity_size || bytes > c->identity_size - start)
+		return;
+	st->phys = c->identity_phys + start;
+	st->size = bytes;
+	st->prot = IOMMU_READ | IOMMU_WRITE;
+}
+
 /**
  * dma_slot_compute() - the IOMMU state slot @s of @w must have, from its
- * TCEs (see the file comment). Disabled is {0, 0, 0}.
+ * TCEs (see the file comment), or for an identity window from the
+ * partition's RAM (the TCEs play no part). Disabled is {0, 0, 0}.
  */
 void dma_slot_compute(const struct dma_window *w, unsigned int s,
 		      struct dma_slot_state *st)
@@ -431,6 +450,8 @@ void dma_slot_compute(const struct dma_window *w, unsigned int s,
 	memset(st, 0, sizeof(*st));
 	if (dma_msi_overlaps(w->group, start, bytes))
 		slot_msi(w->group, start, bytes, st);
+	else if (w->group->cfg.identity)
+		slot_identity(w->group, start, bytes, st);
 	else if (w->slot_valid[s])
 		slot_run(w, s, w->slot_valid[s], st);
 }
@@ -659,7 +680,7 @@ int tce_stuff(struct partition *p, u64 liobn, u64 ioba, u64 tce, u64 count)
 	u64 idx;
 	int ret;
 
-	ret = dma_window_lookup(p, liobn, &w);
+	ret = dma_tce_window_lookup(p, liobn, &w);
 	if (!ret)
 		ret = ioba_range(w, ioba, 0, &idx);
 	if (!ret && count > TCE_BATCH_MAX)
@@ -707,7 +728,7 @@ int tce_put_indirect(struct partition *p, u64 liobn, u64 ioba, gpa_t list,
 	u64 idx;
 	int ret;
 
-	ret = dma_window_lookup(p, liobn, &w);
+	ret = dma_tce_window_lookup(p, liobn, &w);
 	if (ret)
 		return ret;
 	if (count > TCE_BATCH_MAX)

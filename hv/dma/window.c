@@ -55,6 +55,51 @@ static int check_default_geometry(const struct dma_group_config *cfg,
 	return 0;
 }
 
+/**
+ * dma_identity_page_shift() - the IOMMU page shift of @cfg's identity
+ * window on an IOMMU with @max_subwindows subwindows: one "page" per
+ * slot, min(@max_subwindows, window / 4 KiB) slots, so the window's
+ * table has one entry per slot (unused: the slots follow the RAM).
+ * @cfg->default_size must be a power of two >= 4 KiB.
+ */
+unsigned int dma_identity_page_shift(const struct dma_group_config *cfg,
+				     unsigned int max_subwindows)
+{
+	u64 pages = cfg->default_size >> 12;
+	u64 slots = pages < max_subwindows ? pages : max_subwindows;
+
+	return ilog2_u64(cfg->default_size) - ilog2_u64(slots);
+}
+
+/*
+ * Check an identity window: a power of two from 4 KiB inside the IOVA
+ * space holding the RAM; the real base and the size of the RAM whole
+ * slots (each slot maps one size-aligned real range: a RAM slot maps all
+ * of it); the MSI range in the window and in no slot holding RAM (the
+ * doorbell slot maps the doorbell only).
+ */
+static int check_identity_geometry(const struct dma_group_config *cfg,
+				   const struct iommu_caps *caps)
+{
+	u64 size = cfg->default_size, slot, msi_slot;
+
+	if (!IS_POWER_OF_2(size) || size < SZ_4K || size < caps->min_window ||
+	    ilog2_u64(size) > caps->iova_bits)
+		return -EINVAL;
+	slot = 1ULL << dma_identity_page_shift(cfg, caps->max_subwindows);
+	if (!cfg->identity_size || cfg->identity_size > size ||
+	    !IS_ALIGNED(cfg->identity_size, slot) ||
+	    !IS_ALIGNED(cfg->identity_phys, slot))
+		return -EINVAL;
+	if (!cfg->msi_len)
+		return 0;
+	msi_slot = cfg->msi_iova & ~(slot - 1);
+	if (msi_slot < cfg->identity_size || cfg->msi_iova >= size ||
+	    cfg->msi_len > size - cfg->msi_iova)
+		return -EINVAL;
+	return 0;
+}
+
 /*
  * Check the MSI range and doorbell: range 4 KiB-aligned; doorbell a power
  * of two >= 4 KiB that fits in the range, its real page aligned to its
@@ -101,7 +146,8 @@ static int check_config(const struct dma_group_config *cfg,
 	if (!IS_POWER_OF_2(caps->max_subwindows) || caps->iova_bits > 63 ||
 	    caps->iova_bits < 12)
 		return -EINVAL;
-	if (check_default_geometry(cfg, caps))
+	if (cfg->identity ? check_identity_geometry(cfg, caps) :
+			    check_default_geometry(cfg, caps))
 		return -EINVAL;
 	if (check_msi(cfg))
 		return -EINVAL;
@@ -121,6 +167,14 @@ static int check_config(const struct dma_group_config *cfg,
 _Static_assert(sizeof(struct dma_group) <= DMA_GROUP_ALLOC_BYTES,
 	       "DMA_GROUP_ALLOC_BYTES too small");
 
+/* The page shift of @cfg's default window: its TCEs', or one a slot. */
+static unsigned int default_page_shift(const struct dma_group_config *cfg,
+				       unsigned int max_subwindows)
+{
+	return cfg->identity ? dma_identity_page_shift(cfg, max_subwindows) :
+			       cfg->default_page_shift;
+}
+
 /* A window of @max_tces TCEs: its TCE table and slot arrays. */
 static void window_allocs(u64 max_tces, unsigned int max_subwindows,
 			  struct hv_alloc *a)
@@ -139,6 +193,7 @@ static void window_allocs(u64 max_tces, unsigned int max_subwindows,
  * its slot undo array, then per window (default: default_size >>
  * default_page_shift TCEs; dynamic: @max_subwindows TCEs) the TCE table
  * (8 bytes a TCE, 4 KiB aligned) and two arrays of one entry per slot.
+ * An identity window has one entry per slot (dma_identity_page_shift()).
  * Sizes and alignments in bytes. @cfg must have passed check_config()
  * (dma_group_create() does; the plan's groups have).
  * Return: the number of entries of @a used, DMA_GROUP_NR_ALLOCS.
@@ -151,7 +206,8 @@ unsigned int dma_group_allocs(const struct dma_group_config *cfg,
 	a[1] = (struct hv_alloc){
 		(u64)max_subwindows * sizeof(struct dma_slot_state), 8
 	};
-	window_allocs(cfg->default_size >> cfg->default_page_shift,
+	window_allocs(cfg->default_size >>
+			      default_page_shift(cfg, max_subwindows),
 		      max_subwindows, &a[2]);
 	window_allocs(max_subwindows, max_subwindows, &a[5]);
 	return DMA_GROUP_NR_ALLOCS;
@@ -195,7 +251,8 @@ static void window_free(struct dma_window *w)
  */
 static int group_alloc(struct dma_group *g, const struct hv_alloc *a)
 {
-	u64 def_tces = g->cfg.default_size >> g->cfg.default_page_shift;
+	u64 def_tces = g->cfg.default_size >>
+		       default_page_shift(&g->cfg, g->caps.max_subwindows);
 	int ret;
 
 	g->slot_undo = hv_zalloc(a[1].size, a[1].align);
@@ -293,9 +350,9 @@ int dma_group_reset(struct dma_group *g)
 {
 	g->blocked = g->cfg.start_disabled;
 	g->win[DMA_WIN_DYNAMIC].active = false;
-	return dma_window_activate(&g->win[DMA_WIN_DEFAULT], 0,
-				   g->cfg.default_size,
-				   g->cfg.default_page_shift);
+	return dma_window_activate(
+		&g->win[DMA_WIN_DEFAULT], 0, g->cfg.default_size,
+		default_page_shift(&g->cfg, g->caps.max_subwindows));
 }
 
 /**
@@ -325,7 +382,8 @@ struct dma_group *dma_group_by_index(unsigned int index)
 
 /**
  * dma_group_by_buid() - the group of @p whose DDW calls use @buid, or NULL
- * (no such group, or it belongs to another partition).
+ * (no such group, it belongs to another partition, or it has an identity
+ * window, which no DDW call changes).
  */
 struct dma_group *dma_group_by_buid(const struct partition *p, u64 buid)
 {
@@ -333,6 +391,7 @@ struct dma_group *dma_group_by_buid(const struct partition *p, u64 buid)
 
 	for (i = 0; i < DMA_MAX_GROUPS; i++)
 		if (dma_groups[i] && dma_groups[i]->owner == p &&
+		    !dma_groups[i]->cfg.identity &&
 		    dma_groups[i]->cfg.buid == buid)
 			return dma_groups[i];
 	return NULL;

@@ -42,6 +42,35 @@ static u64 msiir_offset(const struct dma_group *grp)
 	return b ? b->d.doorbell % SZ_4K : 0;
 }
 
+u64 guest_dt_msi_address(const struct partition *p, u64 buid)
+{
+	unsigned int i;
+
+	for (i = 0; i < DMA_MAX_GROUPS; i++) {
+		const struct dma_group *grp = dma_group_by_index(i);
+
+		if (grp && grp->owner == p && grp->cfg.buid == buid &&
+		    grp->cfg.has_doorbell)
+			return grp->cfg.msi_iova + msiir_offset(grp);
+	}
+	return 0;
+}
+
+/* The group's reserved MSI range and its doorbell's IOVA. */
+static void add_group_msi(struct gdt *g, const struct dma_group *grp)
+{
+	const struct dma_group_config *c = &grp->cfg;
+
+	if (c->msi_len) {
+		const u32 r[4] = { (u32)(c->msi_iova >> 32), (u32)c->msi_iova,
+				   (u32)(c->msi_len >> 32), (u32)c->msi_len };
+
+		prop_cells(g, "weir,msi-window", r, 4);
+	}
+	if (c->has_doorbell)
+		prop_u64(g, "msi-address-64", c->msi_iova + msiir_offset(grp));
+}
+
 static void add_group(struct gdt *g, const struct dma_group *grp)
 {
 	static const char hcalls[] = "hcall-tce\0hcall-multi-tce";
@@ -64,6 +93,14 @@ static void add_group(struct gdt *g, const struct dma_group *grp)
 				      DT_COMPAT_DMA_GROUP);
 	prop_u32(g, DT_PROP_DMA_HANDLE, DMA_HANDLE(c->index));
 	prop_u32(g, "weir,iommu-group", c->index);
+	if (c->identity) {
+		/* bus address = guest-physical: no TCE or DDW call */
+		prop_str(g, "weir,dma-window-type", "identity");
+		prop_u64(g, "weir,dma-window-size", c->default_size);
+		add_group_msi(g, grp);
+		end(g);
+		return;
+	}
 	prop_u32(g, "ibm,#dma-address-cells", 2);
 	prop_u32(g, "ibm,#dma-size-cells", 2);
 	prop_cells(g, DT_PROP_DMA_WINDOW, win, 5);
@@ -85,34 +122,37 @@ static void add_group(struct gdt *g, const struct dma_group *grp)
 		prop_u32(g, "weir,ddw-page-sizes", c->ddw_page_mask);
 		prop_u64(g, DT_PROP_BUID, c->buid);
 	}
-	if (c->msi_len) {
-		const u32 r[4] = { (u32)(c->msi_iova >> 32), (u32)c->msi_iova,
-				   (u32)(c->msi_len >> 32), (u32)c->msi_len };
-
-		prop_cells(g, "weir,msi-window", r, 4);
-	}
-	if (c->has_doorbell)
-		prop_u64(g, "msi-address-64", c->msi_iova + msiir_offset(grp));
+	add_group_msi(g, grp);
 	end(g);
 }
 
 /*
- * The partition's MSI bank as the NXP hypervisor shows it: a
- * "fsl,vmpic-msi" node, "fsl,vmpic-msi-v4.3" for an MPIC 4.3 bank (Linux
- * sysdev/fsl_msi.c, FSL_PIC_IP_VMPIC: reads the MSIR through
- * FH_VMPIC_GET_MSIR; the v4.3 name selects the MSIIR1 data encoding)
- * whose interrupts are the vPIC sources of its 8 or 16 MSIR registers,
- * and "msi-address-64" = the doorbell's IOVA (fsl_msi.c reads it for the
- * address devices write); "weir,msiir-*-shift" give the data word's
- * encoding to weir's own test guests.
+ * guest_dt_add_msi(): the partition's MSI bank as the NXP hypervisor
+ * shows it: a "fsl,vmpic-msi" node, "fsl,vmpic-msi-v4.3" for an MPIC
+ * 4.3 bank (Linux sysdev/fsl_msi.c, FSL_PIC_IP_VMPIC: reads the MSIR
+ * through FH_VMPIC_GET_MSIR; the v4.3 name selects the MSIIR1 data
+ * encoding) whose interrupts are the vPIC sources of its 8 or 16 MSIR
+ * registers, and "msi-address-64" = the doorbell's IOVA in the first
+ * group's window; "weir,msiir-*-shift" give the data word's encoding to
+ * weir's own test guests. fsl_msi.c takes the address devices write
+ * from the PCI controller's "msi-address-64" (guest_dt_msi_address()).
  */
-static void add_msi(struct gdt *g, const struct msi_bank *b,
-		    const struct dma_group *grp)
+void guest_dt_add_msi(struct gdt *g, const struct partition *p)
 {
+	const struct msi_bank *b = msi_bank_of(p);
+	const struct dma_group *grp = NULL;
 	fdt32_t irqs[2 * MSI_MAX_MSIR];
 	unsigned int n;
 	u32 srs, ibs;
 
+	if (!b)
+		return;
+	/* the doorbell IOVA of its first group */
+	for (n = 0; n < DMA_MAX_GROUPS && !grp; n++) {
+		grp = dma_group_by_index(n);
+		if (grp && grp->owner != p)
+			grp = NULL;
+	}
 	for (n = 0; n < b->nr_msir; n++) {
 		irqs[2 * n] = cpu_to_fdt32(VPIC_IRQ_MSI(n));
 		irqs[2 * n + 1] = cpu_to_fdt32(GUEST_DT_SENSE_LEVEL_LOW);
@@ -133,7 +173,6 @@ static void add_msi(struct gdt *g, const struct msi_bank *b,
 void guest_dt_add_dma(struct gdt *g, const struct partition *p)
 {
 	const struct dma_group *first = NULL;
-	const struct msi_bank *bank = msi_bank_of(p);
 	unsigned int i;
 
 	for (i = 0; i < DMA_MAX_GROUPS; i++) {
@@ -145,8 +184,6 @@ void guest_dt_add_dma(struct gdt *g, const struct partition *p)
 				first = grp;
 		}
 	}
-	if (bank)
-		add_msi(g, bank, first);
 	if (!first)
 		return;
 	begin(g, "rtas");

@@ -68,13 +68,30 @@ static inline void prop_u64(struct gdt *g, const char *name, u64 v)
 void guest_dt_add_dma(struct gdt *g, const struct partition *p);
 void guest_dt_add_error_queues(struct gdt *g, const struct partition *p,
 			       u32 pic_cells);
+/*
+ * The IOVA a device of @p's group with BUID @buid (a PCI controller's
+ * register base) writes its MSIs to: the doorbell mapped at the group's
+ * msi_iova plus MSIIR's offset in its page; 0 when @p has no such group
+ * or no MSI bank.
+ */
+u64 guest_dt_msi_address(const struct partition *p, u64 buid);
+/*
+ * @p's MSI bank, if it has one, as an "msi" node (fsl,vmpic-msi) where
+ * @g is: inside the PCI controllers' simple-bus when there is one (Linux
+ * corenet_generic probes only the root children on its list and their
+ * children), else at the root.
+ */
+void guest_dt_add_msi(struct gdt *g, const struct partition *p);
 
 /*
  * hv/guest_dt/pci.c: the partition's PCI controllers (device_type "pci",
  * not below another one, among pp->hw_dev[]) copied with their children
  * under one "simple-bus" node GUEST_DT_PCI_BUS at the root, addresses
  * unchanged (guest-physical = real), INTx unrouted (empty
- * "interrupt-map"). guest_dt_check_pci() runs first: -EINVAL, with the
+ * "interrupt-map"), "msi-address-64" = guest_dt_msi_address() of its
+ * group when @p has an MSI bank, and @p's MSI bank node in the bus
+ * (guest_dt_add_msi()); true when it wrote the bus.
+ * guest_dt_check_pci() runs first: -EINVAL, with the
  * controller's hardware path in @node, when its hardware parent does not
  * map 1:1 to real addresses (not the root, nor a bus below the root with
  * an empty "ranges") or its cell counts differ from the root's.
@@ -83,7 +100,7 @@ void guest_dt_add_error_queues(struct gdt *g, const struct partition *p,
 struct part_plan;
 int guest_dt_check_pci(const void *hwfdt, const struct part_plan *pp,
 		       char *node, size_t len);
-void guest_dt_add_pci(struct gdt *g, const void *hwfdt, u32 pic_cells,
-		      const struct part_plan *pp);
+bool guest_dt_add_pci(struct gdt *g, const void *hwfdt, u32 pic_cells,
+		      const struct partition *p, const struct part_plan *pp);
 
 #endif

@@ -29,6 +29,13 @@
  * (hv/irq/hwirq.c). Other entries are dropped. Its own "interrupts",
  * "interrupt-parent" and the MSI phandle ("fsl,msi") are left out. Nodes
  * below the controller are copied with the same filter.
+ *
+ * MSIs: Linux sysdev/fsl_msi.c fsl_compose_msi_msg() takes the address
+ * a device writes from the controller's "msi-address-64" when it has
+ * one (else the MSIIR's CCSR address through the controller's PCICSRBAR,
+ * which the PAMU does not map): weir gives it the doorbell IOVA of the
+ * controller's DMA group, as the NXP hypervisor does (src/pamu.c
+ * setup_pcie_msi_subwin()); the MSI bank is the guest's "fsl,vmpic-msi".
  */
 #include <errno.h>
 #include <string.h>
@@ -143,15 +150,18 @@ static void copy_props(struct gdt *g, const void *hwfdt, int node,
 
 /* @node and its subtree, in document order: fdt_next_node() gives each
  * node's depth below @node, so the nodes to close are known without
- * recursion. */
+ * recursion. @node gets "msi-address-64" = @msi_address unless 0. */
 static void copy_subtree(struct gdt *g, const void *hwfdt, int node,
-			 const struct part_plan *pp, u32 pic_cells)
+			 const struct part_plan *pp, u32 pic_cells,
+			 u64 msi_address)
 {
 	int depth = 0, prev, n = node;
 
 	for (;;) {
 		begin(g, fdt_get_name(hwfdt, n, NULL));
 		copy_props(g, hwfdt, n, pp, pic_cells);
+		if (n == node && msi_address)
+			prop_u64(g, "msi-address-64", msi_address);
 		prev = depth;
 		n = fdt_next_node(hwfdt, n, &depth);
 		if (n < 0 || depth <= 0) {
@@ -204,8 +214,8 @@ int guest_dt_check_pci(const void *hwfdt, const struct part_plan *pp,
 	return 0;
 }
 
-void guest_dt_add_pci(struct gdt *g, const void *hwfdt, u32 pic_cells,
-		      const struct part_plan *pp)
+bool guest_dt_add_pci(struct gdt *g, const void *hwfdt, u32 pic_cells,
+		      const struct partition *p, const struct part_plan *pp)
 {
 	bool open = false;
 	unsigned int i;
@@ -213,6 +223,7 @@ void guest_dt_add_pci(struct gdt *g, const void *hwfdt, u32 pic_cells,
 
 	for (i = 0; pp && i < pp->ndev; i++) {
 		int node = pp->hw_dev[i];
+		phys_addr_t base;
 
 		if (!fdt_is_pci_host(hwfdt, node) ||
 		    parent_cells(hwfdt, node, &ac, &sc))
@@ -227,8 +238,15 @@ void guest_dt_add_pci(struct gdt *g, const void *hwfdt, u32 pic_cells,
 			prop_flag(g, "ranges");
 			open = true;
 		}
-		copy_subtree(g, hwfdt, node, pp, pic_cells);
+		/* the hose's BUID is its register base (iommu_groups) */
+		copy_subtree(g, hwfdt, node, pp, pic_cells,
+			     fdt_reg_phys(hwfdt, node, 0, &base, NULL) ?
+				     0 :
+				     guest_dt_msi_address(p, base));
 	}
-	if (open)
+	if (open) {
+		guest_dt_add_msi(g, p);
 		end(g);
+	}
+	return open;
 }

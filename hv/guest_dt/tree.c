@@ -306,7 +306,8 @@ static void build(struct gdt *g, const void *hwfdt, const struct hw_info *hw,
 	end(g);
 
 	guest_dt_add_dma(g, p);
-	guest_dt_add_pci(g, hwfdt, gp->pic_cells, pp);
+	if (!guest_dt_add_pci(g, hwfdt, gp->pic_cells, p, pp))
+		guest_dt_add_msi(g, p);
 	add_hypervisor(g, p, gp);
 	end(g); /* root */
 	if (!g->ret)

@@ -93,9 +93,10 @@ static int groups_create(const struct plan *plan, struct dt_error *err)
 			set_err(err, gp->name, msg);
 			return ret;
 		}
-		pr_info("  group %u %s: LIODN %u%s -> '%s', LIOBN 0x%x, window %llu MiB, DMA %s\n",
+		pr_info("  group %u %s: LIODN %u%s -> '%s', LIOBN 0x%x, %swindow %llu MiB, DMA %s\n",
 			i, gp->name, c.liodns[0], c.nr_liodns > 1 ? "+" : "",
 			p->name, DMA_LIOBN(i, DMA_WIN_DEFAULT),
+			c.identity ? "identity " : "",
 			(unsigned long long)(c.default_size >> 20),
 			gp->dma_enabled ? "enabled" :
 					  "disabled until FH_DMA_ENABLE");

@@ -566,7 +566,8 @@ static int group_opts(struct gctx *c, const struct assign *a,
 			       fdt_path_of(c->cfg, *on, path, sizeof(path)));
 	*on = a->cfg;
 	return config_dma_opts(c->cfg, a->cfg, &g->dma, &g->dma_enabled,
-			       c->err);
+			       c->plan->part[g->part].ram_phys,
+			       c->plan->part[g->part].ram_size, c->err);
 }
 
 /* A LIODN is in one group only (the PAACE is per LIODN). */

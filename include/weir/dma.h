@@ -106,6 +106,17 @@ struct dma_group_config {
 	u64 doorbell_size;	   /* bytes, power of two >= 4 KiB */
 	bool start_disabled;	   /* DMA blocked at partition start
 					 * until FH_DMA_ENABLE */
+	/*
+	 * Identity window (doc/passthrough.md): the default window maps
+	 * IOVA = guest-physical [0, identity_size) to the real RAM at
+	 * identity_phys, one subwindow per slot, whatever the TCEs; no TCE
+	 * hcall or DDW call reaches the group. default_size is then the
+	 * window: the smallest power of two holding the RAM and the MSI
+	 * range, which must not share a slot with the RAM.
+	 */
+	bool identity;
+	phys_addr_t identity_phys; /* real base of guest-physical 0 */
+	u64 identity_size;	   /* bytes of RAM the window maps */
 };
 
 /* The IOMMU slot state weir computed (and committed) for a slot. */
@@ -190,6 +201,8 @@ int dma_group_create(const struct dma_group_config *cfg,
 		     struct dma_group **out);
 void dma_group_destroy(struct dma_group *g);
 int dma_group_reset(struct dma_group *g);
+unsigned int dma_identity_page_shift(const struct dma_group_config *cfg,
+				     unsigned int max_subwindows);
 int dma_partition_reset(struct partition *p);
 
 struct dma_group *dma_group_by_buid(const struct partition *p, u64 buid);
@@ -220,6 +233,25 @@ static inline int dma_window_lookup(const struct partition *p, u64 liobn,
 	if (!g->win[win].active)
 		return -ENOENT;
 	*out = &g->win[win];
+	return 0;
+}
+
+/**
+ * dma_tce_window_lookup() - as dma_window_lookup(), for the TCE and DDW
+ * calls: an identity window has no TCEs a guest may change, so its LIOBN
+ * is -ENOENT there (H_PARAMETER: the guest was given no such window).
+ */
+static inline int dma_tce_window_lookup(const struct partition *p, u64 liobn,
+					struct dma_window **out)
+{
+	struct dma_window *w;
+	int ret = dma_window_lookup(p, liobn, &w);
+
+	if (ret)
+		return ret;
+	if (w->group->cfg.identity)
+		return -ENOENT;
+	*out = w;
 	return 0;
 }
 struct dma_window *dma_find_window(struct dma_group *g, u64 bus_offset,

@@ -81,12 +81,21 @@ int iommu_hw_units(const void *fdt, int node, phys_addr_t *phys,
  * "msi-iova" <hi lo> (4 KiB aligned, the reserved MSI range inside the
  * 36-bit IOVA space). The MSI range (given or default) must lie inside
  * the default window (doc/tce.md: every window reserves it).
+ * "dma-window-type" = "tce" (default) or "identity": an identity window
+ * (IOVA = guest-physical over the owner's RAM, @ram_size bytes at real
+ * @ram_phys; doc/passthrough.md) sized to hold the RAM and the MSI range,
+ * which must lie above the RAM in a subwindow of its own; with it
+ * "dma-window-size" and "dma-page-shift" are refused.
  * Return: 0; -EINVAL with @err naming @node and the property; -ERANGE
  * when the MSI range is outside the window (naming "msi-iova" when
- * given, else "dma-window-size").
+ * given, else "dma-window-size"), or, for an identity window, when it
+ * overlaps the RAM (naming "msi-iova" when given, else
+ * "dma-window-type"); -EINVAL too when an identity window's RAM is not
+ * whole subwindows or its MSI range does not start one.
  */
 int config_dma_opts(const void *cfg, int node, struct dma_group_config *dma,
-		    bool *enabled, struct dt_error *err);
+		    bool *enabled, phys_addr_t ram_phys, u64 ram_size,
+		    struct dt_error *err);
 
 /**
  * config_dma_first_opt() - name of the first DMA window option present on

@@ -18,6 +18,18 @@
  *           under weir), timed with the timebase
  *   pci     list /sys/bus/pci/devices: vendor, device and class of each
  *           function Linux enumerated (an assigned PCI controller)
+ * Built with -DWEIR_INIT_PCI (the PCI guest's init, mk/linux.mk), also:
+ *   blk [dev]  read a block device (default /dev/vda: the stock
+ *           virtio-blk driver on an assigned controller) from start to
+ *           end with O_DIRECT 1 MiB reads; print its size, CRC-32
+ *           (zlib's) and the read rate (time in read(), by the timebase)
+ *   edu [iova]  drive QEMU's edu device from user space: BAR0 mapped
+ *           through sysfs resource0, bus mastering on through its config
+ *           file, a buffer's guest-physical address from
+ *           /proc/self/pagemap. Without an argument: edu DMA from a buffer
+ *           into edu and back into another (data compared); with one: edu
+ *           DMA from bus address @iova into edu (e.g. outside the
+ *           partition's RAM: the IOMMU must stop it)
  *   uptime, help
  *
  * Static, built with powerpc-linux-gnu-gcc against Debian's
@@ -360,9 +372,247 @@ static void show_pci(void)
 	printf("pci: %u functions\n", n);
 }
 
+#ifdef WEIR_INIT_PCI
+/* The lines of /proc/interrupts naming @what, as "irq: <line>". */
+static void show_irqs(const char *what)
+{
+	static char text[8192];
+	ssize_t n = slurp("/proc/interrupts", text, sizeof(text) - 1);
+	char *line, *save;
+
+	if (n < 0)
+		return;
+	text[n] = '\0';
+	for (line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save))
+		if (strstr(line, what))
+			printf("irq: %s\n", line);
+}
+
+/* CRC-32 as zlib's crc32() (reflected, polynomial 0xedb88320). */
+static unsigned int crc32_update(unsigned int crc, const unsigned char *p,
+				 size_t n)
+{
+	static unsigned int table[256];
+	unsigned int i, j, c;
+
+	if (!table[1])
+		for (i = 0; i < 256; i++) {
+			for (c = i, j = 0; j < 8; j++)
+				c = c & 1 ? 0xedb88320u ^ (c >> 1) : c >> 1;
+			table[i] = c;
+		}
+	crc = ~crc;
+	while (n--)
+		crc = table[(crc ^ *p++) & 0xff] ^ (crc >> 8);
+	return ~crc;
+}
+
+#define TB_HZ 400000000ULL /* QEMU ppce500's timebase */
+
+/*
+ * Read @dev whole with O_DIRECT 1 MiB reads (every byte a device DMA,
+ * as test/linux/pamu-init.c's timing passes on bare metal), CRC-32 over
+ * it; the rate counts the time inside read() only (timebase).
+ */
+static void read_blk(const char *dev)
+{
+	const size_t chunk = 1 << 20;
+	unsigned long long bytes = 0, t = 0, t0;
+	unsigned int crc = 0;
+	void *buf;
+	ssize_t n;
+	int fd = open(dev, O_RDONLY | O_DIRECT);
+
+	if (fd < 0) {
+		printf("blk: %s: %s\n", dev, strerror(errno));
+		return;
+	}
+	if (posix_memalign(&buf, 4096, chunk)) {
+		printf("blk: no memory\n");
+		close(fd);
+		return;
+	}
+	for (;;) {
+		t0 = __builtin_ppc_get_timebase();
+		n = read(fd, buf, chunk);
+		t += __builtin_ppc_get_timebase() - t0;
+		if (n <= 0)
+			break;
+		crc = crc32_update(crc, buf, (size_t)n);
+		bytes += (unsigned long long)n;
+	}
+	if (n < 0)
+		printf("blk: %s: read at %llu: %s\n", dev, bytes,
+		       strerror(errno));
+	close(fd);
+	free(buf);
+	printf("blk: %s %llu bytes crc32 0x%08x in %llu ticks (%llu KB/s)\n",
+	       dev, bytes, crc, t, t ? bytes * TB_HZ / t / 1000 : 0);
+	show_irqs("virtio");
+}
+
+/* edu (QEMU hw/misc/edu.c): registers, big-endian on ppc (native) */
+#define EDU_ID 0x00
+#define EDU_DMA_SRC 0x80
+#define EDU_DMA_DST 0x88
+#define EDU_DMA_CNT 0x90
+#define EDU_DMA_CMD 0x98
+#define EDU_CMD_RUN 0x1
+#define EDU_CMD_TO_PCI 0x2 /* edu's buffer -> bus address */
+#define EDU_BUF 0x40000	   /* edu's DMA buffer, 4 KiB */
+/* bytes a DMA: QEMU 7.2's edu_check_range() refuses (hw_error, QEMU
+ * exits) a range that ends at the end of the buffer, so not all 4 KiB */
+#define EDU_LEN 2048
+
+/* The sysfs directory of the first function @ven:@dev, in @out. */
+static int pci_find(unsigned int ven, unsigned int dev, char *out, size_t len)
+{
+	DIR *d = opendir("/sys/bus/pci/devices");
+	struct dirent *e;
+	char v[16], i[16];
+	int ret = -1;
+
+	while (d && (e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		pci_attr(e->d_name, "vendor", v, sizeof(v));
+		pci_attr(e->d_name, "device", i, sizeof(i));
+		if (strtoul(v, NULL, 0) == ven && strtoul(i, NULL, 0) == dev) {
+			snprintf(out, len, "/sys/bus/pci/devices/%s", e->d_name);
+			ret = 0;
+			break;
+		}
+	}
+	if (d)
+		closedir(d);
+	return ret;
+}
+
+/* Guest-physical address of the (locked) byte at @p: /proc/self/pagemap. */
+static unsigned long long phys_of(const void *p)
+{
+	unsigned long long ent = 0, va = (unsigned long)p;
+	int fd = open("/proc/self/pagemap", O_RDONLY);
+
+	if (fd < 0 || pread(fd, &ent, 8, (off_t)(va / 4096 * 8)) != 8)
+		ent = 0;
+	if (fd >= 0)
+		close(fd);
+	if (!(ent >> 63))
+		return 0;
+	return (ent & ((1ULL << 55) - 1)) * 4096 + va % 4096;
+}
+
+/*
+ * One edu DMA of @n bytes; waits for it (edu runs it 100 ms later, QEMU
+ * virtual clock), at most 2 s by the timebase.
+ */
+static int edu_dma(volatile unsigned int *r, unsigned int src,
+		   unsigned int dst, unsigned int n, unsigned int cmd)
+{
+	unsigned long long t0 = __builtin_ppc_get_timebase();
+
+	r[EDU_DMA_SRC / 4] = src;
+	r[EDU_DMA_DST / 4] = dst;
+	r[EDU_DMA_CNT / 4] = n;
+	r[EDU_DMA_CMD / 4] = cmd | EDU_CMD_RUN;
+	while (r[EDU_DMA_CMD / 4] & EDU_CMD_RUN) {
+		if (__builtin_ppc_get_timebase() - t0 > 2 * TB_HZ) {
+			printf("edu: dma src 0x%x dst 0x%x cnt 0x%x cmd 0x%x: still running\n",
+			       r[EDU_DMA_SRC / 4], r[EDU_DMA_DST / 4],
+			       r[EDU_DMA_CNT / 4], r[EDU_DMA_CMD / 4]);
+			return -1;
+		}
+		usleep(10000);
+	}
+	return 0;
+}
+
+static void edu(const char *arg)
+{
+	char dir[300], path[340];
+	unsigned char *a, *b;
+	unsigned short cmd;
+	volatile unsigned int *r;
+	unsigned long long pa, pb;
+	unsigned int i;
+	int fd, cfg;
+
+	if (pci_find(0x1234, 0x11e8, dir, sizeof(dir))) {
+		printf("edu: no edu device\n");
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/enable", dir);
+	fd = open(path, O_WRONLY);
+	if (fd >= 0) {
+		if (write(fd, "1", 1) != 1)
+			printf("edu: enable: %s\n", strerror(errno));
+		close(fd);
+	}
+	/* bus mastering: the command register, little-endian in config space */
+	snprintf(path, sizeof(path), "%s/config", dir);
+	cfg = open(path, O_RDWR);
+	if (cfg < 0 || pread(cfg, &cmd, 2, 4) != 2) {
+		printf("edu: %s: %s\n", path, strerror(errno));
+		return;
+	}
+	cmd |= 0x0600; /* memory space, bus master (bits 1, 2; byte-swapped) */
+	if (pwrite(cfg, &cmd, 2, 4) != 2)
+		printf("edu: bus master: %s\n", strerror(errno));
+	close(cfg);
+	snprintf(path, sizeof(path), "%s/resource0", dir);
+	fd = open(path, O_RDWR | O_SYNC);
+	r = fd < 0 ? MAP_FAILED :
+		     mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (r == MAP_FAILED) {
+		printf("edu: %s: %s\n", path, strerror(errno));
+		return;
+	}
+	printf("edu: %s id 0x%08x\n", dir, r[EDU_ID / 4]);
+	if (posix_memalign((void **)&a, 4096, 8192))
+		return;
+	b = a + 4096;
+	for (i = 0; i < 4096; i++) {
+		a[i] = (unsigned char)(i * 7 + 1);
+		b[i] = 0;
+	}
+	mlock(a, 8192);
+	pa = phys_of(a);
+	pb = phys_of(b);
+	if (arg) {
+		unsigned long long iova = strtoull(arg, NULL, 0);
+
+		printf("edu: dma from bus address 0x%llx into edu: %s\n", iova,
+		       edu_dma(r, (unsigned int)iova, EDU_BUF, EDU_LEN, 0) ?
+			       "timed out" :
+			       "done");
+	} else if (!pa || !pb) {
+		printf("edu: no physical address (/proc/self/pagemap: %s)\n",
+		       strerror(errno));
+	} else if (edu_dma(r, (unsigned int)pa, EDU_BUF, EDU_LEN, 0) ||
+		   edu_dma(r, EDU_BUF, (unsigned int)pb, EDU_LEN,
+			   EDU_CMD_TO_PCI)) {
+		printf("edu: dma timed out\n");
+	} else {
+		printf("edu: dma 0x%llx -> edu -> 0x%llx: data %s\n", pa, pb,
+		       memcmp(a, b, EDU_LEN) ? "WRONG" : "correct");
+	}
+	munlock(a, 8192);
+	free(a);
+	munmap((void *)r, 1 << 20);
+	close(fd);
+}
+
+#endif
+
 static void help(void)
 {
+#ifdef WEIR_INIT_PCI
+	printf("commands: hv, dma, pci, blk [dev], edu [iova], selftest, smp, uptime, stop <partition>, halt, poweroff, help\n");
+#else
 	printf("commands: hv, dma, pci, selftest, smp, uptime, stop <partition>, halt, poweroff, help\n");
+#endif
 }
 
 static void command(char *line)
@@ -379,6 +629,12 @@ static void command(char *line)
 		run_dma();
 	} else if (!strcmp(cmd, "pci")) {
 		show_pci();
+#ifdef WEIR_INIT_PCI
+	} else if (!strcmp(cmd, "edu")) {
+		edu(arg);
+	} else if (!strcmp(cmd, "blk")) {
+		read_blk(arg ? arg : "/dev/vda");
+#endif
 	} else if (!strcmp(cmd, "selftest")) {
 		selftest();
 	} else if (!strcmp(cmd, "smp")) {

@@ -10,9 +10,11 @@ depend on it). With WEIR_LINUX_ICOUNT=1 the runs use QEMU's -icount
 shift=0 and report the boot in instructions, and one more boot measures
 Linux alone in the machine."""
 import os
+import random
 import re
 import subprocess
 import time
+import zlib
 
 import pytest
 
@@ -58,17 +60,19 @@ def handoff_tb(c):
     return (int(m.group(1)) - int(m.group(2))) * (TB_HZ // 1_000_000)
 
 
-def linux_itb(build_dir, tmp_path, name, edit, desc):
-    """A FIT like mk/linux.mk's from config-linux.dts changed by @edit
-    (a function of the source text): weir, that config, Linux and hello."""
+def linux_itb(build_dir, tmp_path, name, edit, desc, base="config-linux.dts",
+              kernel="linux"):
+    """A FIT like mk/linux.mk's from @base (board/qemu-ppce500/dts) changed
+    by @edit (a function of the source text; None: as it is): weir, that
+    config, Linux (of build/@kernel) and hello."""
     top = os.path.join(os.path.dirname(__file__), "..", "..")
-    dts = open(os.path.join(top, "board", "qemu-ppce500", "dts", "config-linux.dts")).read()
-    new = edit(dts)
-    assert new != dts
+    dts = open(os.path.join(top, "board", "qemu-ppce500", "dts", base)).read()
+    new = edit(dts) if edit else dts
+    assert edit is None or new != dts
     dtb = tmp_path / f"{name}.dtb"
     subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", str(dtb), "-"],
                    input=new.encode(), check=True)
-    images = [("linux", os.path.join(build_dir, "linux", "vmlinux.uImage"), "0x6000000")]
+    images = [("linux", os.path.join(build_dir, kernel, "vmlinux.uImage"), "0x6000000")]
     if "p2 {" in new:
         images.append(("hello", os.path.join(build_dir, "guests", "hello.elf"), "0x5800000"))
     return make_fit(build_dir, tmp_path, name, dtb, images, desc)
@@ -266,4 +270,81 @@ def test_linux_enumerates_assigned_pci(request, build_dir, tmp_path):
     finally:
         c.close()
     # passed: drop the log as the linux fixture does
+    os.unlink(c.log_path)
+
+
+def test_linux_virtio_blk(request, build_dir, tmp_path):
+    """The stock virtio-blk driver reads a disk on the PCI controller
+    Linux owns, through an identity DMA window (doc/passthrough.md):
+    config-linux-pci.dts, as `make run-pci`. The disk (4 MiB of seeded
+    random bytes) is made here; our init's `blk` reads /dev/vda raw and
+    prints zlib's CRC-32, which must be the file's. Real DMA through the
+    PAMU (QEMU's virtio uses the IOMMU with iommu_platform=on), MSI-X
+    writes to msi-address-64 (the doorbell 1:1), the MSIs reaching Linux
+    through the fsl,vmpic-msi bank (polled at 100 Hz until the MPIC
+    driver). hello keeps running with its checksum intact. Then edu,
+    driven from user space (BAR0 through sysfs): its DMA read of
+    0x10000000 (above the RAM: the doorbell's page, mapped write-only) is
+    a violation on weir's console, the group's DMA blocked, Linux and
+    hello running on, hello's checksum intact.
+
+    Only with pamu=on: plain QEMU's PCI host has no IOMMU, so the
+    device's DMA to guest-physical addresses would reach real memory
+    there (weir's own at 0..64 MiB), not the partition's."""
+    if not os.path.exists(os.path.join(build_dir, "linux-pci", "vmlinux.uImage")):
+        pytest.skip("the PCI Linux guest was not built (WEIR_NO_LINUX=1; "
+                    "mk/linux.mk builds build/linux-pci)")
+    if not weir_qemu.PAMU:
+        pytest.skip("needs -M ppce500,pamu=on (make check-pamu): without an "
+                    "IOMMU the device's DMA is not the partition's")
+    disk = tmp_path / "disk.img"
+    data = random.Random(18).randbytes(4 << 20)
+    disk.write_bytes(data)
+    itb = linux_itb(build_dir, tmp_path, "virtio", None,
+                    "weir + Linux owning PCI (virtio-blk)", base="config-linux-pci.dts",
+                    kernel="linux-pci")
+    c = spawn(request, build_dir, itb, smp=2, extra=[
+        "-drive", f"file={disk},if=none,id=d0,format=raw,readonly=on",
+        "-device", "virtio-blk-pci,drive=d0,disable-legacy=on,iommu_platform=on",
+        "-device", "edu,dma_mask=0xffffffff"])
+    try:
+        c.expect(r"group 0 /pci@fe0008000: LIODN 193 -> 'linux', LIOBN 0x[0-9a-f]+, "
+                 r"identity window 512 MiB, DMA enabled")
+        c.expect(r"\[linux\] \[ *[0-9.]+\] virtio_blk virtio0: \[vda\] 8192 512-byte")
+        c.expect(r"\[linux\] weir# ")
+        type_slowly(c, CTRL_T + "1")
+        c.expect(r"weir: console input -> \[linux\]")
+        type_slowly(c, "blk\r")
+        m = c.expect(r"\[linux\] blk: /dev/vda (\d+) bytes crc32 (0x[0-9a-f]{8}) "
+                     r"in (\d+) ticks \((\d+) KB/s\)")
+        assert int(m.group(1)) == len(data), m.group(0)
+        assert int(m.group(2), 16) == zlib.crc32(data), m.group(0)
+        rate = m
+        # the request queue's completions came as MSI-X through fsl_msi
+        m = c.expect(r"\[linux\] irq: +\d+: +(\d+) +fsl-msi-\d+ +\d+ +Edge +virtio0-req\.0")
+        assert int(m.group(1)) > 0, m.group(0)
+        m = rate
+        print(f"\nvirtio-blk sequential read in the weir partition: {m.group(4)} KB/s "
+              f"({len(data)} bytes, {m.group(3)} timebase ticks)")
+        m = c.expect(r"\[hello\] alive (\d+) sum [0-9a-f]+ ok")
+        c.expect(rf"\[hello\] alive {int(m.group(1)) + 1} sum [0-9a-f]+ ok")
+        c.expect_silence(r"FAIL|CORRUPT|fatal|outside its memory|violation", 2)
+        # edu (QEMU hw/misc/edu.c) driven from user space (BAR0 through
+        # sysfs): a DMA read from 0x10000000, above the RAM: the doorbell's page, which
+        # the window maps write-only (the only bus addresses outside the
+        # RAM that reach the PAMU: Linux's inbound ATMU covers the RAM and
+        # that page): the PAMU stops the read, weir reports it and blocks
+        # the group
+        type_slowly(c, "edu 0x10000000\r")
+        c.expect(r"\[linux\] edu: /sys/bus/pci/devices/\S+ id 0x010000ed")
+        c.expect(r"\[linux\] edu: dma from bus address 0x10000000 into edu: done")
+        c.expect(r"partition 'linux': DMA access violation, LIODN 193 read IOVA "
+                 r"0x10000000 \(permission\); DMA of /pci@fe0008000 disabled")
+        m = c.expect(r"\[hello\] alive (\d+) sum [0-9a-f]+ ok")
+        c.expect(rf"\[hello\] alive {int(m.group(1)) + 1} sum [0-9a-f]+ ok")
+        type_slowly(c, "uptime\r")
+        c.expect(r"\[linux\] uptime: ")
+        c.expect_silence(r"FAIL|CORRUPT|fatal|outside its memory", 2)
+    finally:
+        c.close()
     os.unlink(c.log_path)

@@ -8,7 +8,8 @@ A config weir-plan accepts must boot to its partitions; one it refuses
 must stop the boot with the very line weir-plan printed ("weir-plan:
 config ..." there, "weir: fatal: config ..." at boot). The sample covers
 each family of checks: cores, RAM, devices, IOMMU groups and LIODNs, MSI
-banks, the MSI range of a window, weir's heap and MMIO windows.
+banks, the MSI range of a window (identity windows too), weir's heap and
+MMIO windows.
 """
 import os
 import re
@@ -40,7 +41,7 @@ MSI_UNACKED = 'msi { device = "/soc@fe0000000/msi@41600"; };'
 
 CONFIGS = {
     "good": part(1, 0, 0x10000000, 'uart { device = "serial0"; };' + engine(100) + MSI)
-            + part(2, 1, 0x20000000, engine(101)),
+            + part(2, 1, 0x20000000, engine(101, 'dma-window-type = "identity";')),
     "core-twice": part(1, 0, 0x10000000) + part(2, 0, 0x20000000),
     "ram-over-weir": part(1, 0, 0x10000000) + part(2, 1, 0x3000000),
     "device-twice": part(1, 0, 0x10000000, 'uart { device = "serial0"; };')
@@ -51,6 +52,9 @@ CONFIGS = {
     "msi-shared-page": part(1, 0, 0x10000000, MSI_UNACKED),
     "msi-outside-window": part(1, 0, 0x10000000, MSI + engine(
         100, "dma-window-size = <0 0x4000000>;")),
+    # an identity window (doc/passthrough.md) with the MSI range over RAM
+    "identity-msi-over-ram": part(1, 0, 0x10000000, MSI + engine(
+        100, 'dma-window-type = "identity"; msi-iova = <0 0x4000000>;')),
     "heap": part(1, 0, 0x10000000, "".join(engine(100 + i) for i in range(40))),
     # MMIO passthrough (doc/passthrough.md): weir keeps the MPIC
     "mmio-weir-keeps": part(1, 0, 0x10000000)

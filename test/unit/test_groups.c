@@ -610,6 +610,65 @@ static void test_msi_outside_window(void **state)
 	assert_int_equal(plan.group[0].dma.msi_iova, 0x8000000);
 }
 
+/*
+ * "dma-window-type" (doc/passthrough.md): "identity" gives the group a
+ * window of IOVA = guest-physical over the owner's RAM (p1: 128 MiB at
+ * real 0x10000000) and the MSI range above it; refused: another value,
+ * a TCE window's options with it, an MSI range over the RAM or not at
+ * the start of a subwindow.
+ */
+static void test_identity_window(void **state)
+{
+	static const struct {
+		const char *opt, *prop, *msg;
+		int err;
+	} bad[] = {
+		{ "dma-window-type = \"direct\";", "dma-window-type",
+		  "need \"tce\" or \"identity\"", -EINVAL },
+		{ "dma-window-type = \"identity\"; dma-window-size = <0 0x10000000>;",
+		  "dma-window-size", "only for a TCE window", -EINVAL },
+		{ "dma-window-type = \"identity\"; dma-page-shift = <16>;",
+		  "dma-page-shift", "only for a TCE window", -EINVAL },
+		{ "dma-window-type = \"identity\"; msi-iova = <0 0x4000000>;",
+		  "msi-iova",
+		  "MSI range 0x4000000+0x100000 overlaps the 0x8000000 bytes of RAM the identity window maps (give msi-iova at or above 0x8000000)",
+		  -ERANGE },
+		{ "dma-window-type = \"identity\"; msi-iova = <0 0x8080000>;",
+		  "msi-iova",
+		  "does not start a 0x100000-byte subwindow of the identity window (give msi-iova 0x8100000)",
+		  -EINVAL },
+		{ "dma-window-type = \"identity\"; msi-iova = <0xf 0xfff00000>;",
+		  "dma-window-type",
+		  "guest-memory 0x10000000+0x8000000 is not whole 0x10000000-byte subwindows of the 0x1000000000-byte window",
+		  -EINVAL },
+	};
+	char child[256];
+	const struct group_plan *g;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		snprintf(child, sizeof(child), DEV("dma", SOC "/dma@100300", "%s"),
+			 bad[i].opt);
+		config(child, "");
+		expect_refused(bad[i].err, "/partitions/p1/dma", bad[i].prop,
+			       bad[i].msg, NULL);
+	}
+	/* the default MSI range starts where p1's 128 MiB end */
+	config(DEV("dma", SOC "/dma@100300", "dma-window-type = \"identity\";"), "");
+	assert_int_equal(parse(), 0);
+	g = &plan.group[0];
+	assert_true(g->dma.identity);
+	assert_true(g->dma.identity_phys == 0x10000000ULL);
+	assert_true(g->dma.identity_size == 0x8000000ULL);
+	assert_true(g->dma.default_size == 0x10000000ULL);
+	assert_true(g->dma.msi_iova == 0x8000000ULL);
+	/* "tce" is today's window */
+	config(DEV("dma", SOC "/dma@100300", "dma-window-type = \"tce\";"), "");
+	assert_int_equal(parse(), 0);
+	assert_false(plan.group[0].dma.identity);
+	assert_true(plan.group[0].dma.default_size == DMA_DEFAULT_WINDOW_SIZE);
+}
+
 static void test_options_placement(void **state)
 {
 	/* Not a DMA master. */
@@ -877,6 +936,7 @@ int main(void)
 		cmocka_unit_test(test_dma_engine_refused),
 		cmocka_unit_test(test_bad_options),
 		cmocka_unit_test(test_msi_outside_window),
+		cmocka_unit_test(test_identity_window),
 		cmocka_unit_test(test_options_placement),
 		cmocka_unit_test(test_pci_kind),
 		cmocka_unit_test(test_pamu_units),

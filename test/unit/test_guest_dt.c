@@ -24,6 +24,8 @@
 #include <weir/epapr.h>
 #include <weir/fdt_util.h>
 #include <weir/guest_dt.h>
+#include <weir/msi.h>
+#include <weir/vpic.h>
 #include <weir/partition.h>
 
 static char hwtree[0x20000] __aligned(8);
@@ -631,6 +633,61 @@ static void test_pci_controller(void **state)
 	assert_int_not_equal(fdt_check_header(gdt), 0);
 }
 
+/*
+ * The controller's MSIs (doc/passthrough.md): with an MSI bank and the
+ * hose's group (BUID = the controller's register base) the controller
+ * gets "msi-address-64" = the doorbell IOVA (Linux fsl_msi.c
+ * fsl_compose_msi_msg() reads it there); an identity group's node says
+ * so and offers no TCE window. Without a bank: no msi-address-64.
+ */
+static void test_pci_msi_identity(void **state)
+{
+	static u32 regs[0x200 / 4];
+	static struct vpic pic;
+	struct sandbox_iommu *f = sandbox_iommu_new(256);
+	struct msi_bank_desc d = { 0xfe0041600ULL, 0xfe0041740ULL, false };
+	struct dma_group_config c;
+	struct dma_group *grp;
+
+	pp.hw_dev[0] = fdt_path_offset(hwtree, "/pci@fe0008000");
+	pp.ndev = 1;
+	dma_group_config_init(&c);
+	c.index = 2;
+	c.buid = 0xfe0008000ULL;
+	c.liodns[0] = 9;
+	c.nr_liodns = 1;
+	c.identity = true;
+	c.identity_phys = part.ram_phys;
+	c.identity_size = RAM;
+	c.default_size = 2 * RAM;
+	c.msi_iova = RAM;
+	assert_int_equal(dma_group_create(&c, &part, &f->mmu, &grp), 0);
+	snprintf(grp->path, sizeof(grp->path), "/pci@fe0008000");
+	build_ok();
+	expect_absent(GPCI, "msi-address-64");	/* no bank */
+	dma_group_destroy(grp);
+
+	assert_int_equal(vpic_init(&pic, &part), 0);
+	part.pic = &pic;
+	assert_int_equal(msi_bank_add(&part, &d, regs, &regs[0x140 / 4]), 0);
+	c.has_doorbell = true;
+	c.doorbell_phys = 0xfe0041000ULL;
+	c.doorbell_size = SZ_4K;
+	assert_int_equal(dma_group_create(&c, &part, &f->mmu, &grp), 0);
+	snprintf(grp->path, sizeof(grp->path), "/pci@fe0008000");
+	build_ok();
+	expect_cells(GPCI, "msi-address-64", 2, 0, 0x10000740);
+	expect_str("/pci@fe0008000", "weir,dma-window-type", "identity");
+	expect_cells("/pci@fe0008000", "weir,dma-window-size", 2, 0, 0x20000000);
+	expect_cells("/pci@fe0008000", "msi-address-64", 2, 0, 0x10000740);
+	expect_absent("/pci@fe0008000", "ibm,dma-window");
+	expect_str("/passthrough/msi", "compatible", "fsl,vmpic-msi");
+	dma_group_destroy(grp);
+	msi_reset_all();
+	part.pic = NULL;
+	sandbox_iommu_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -646,6 +703,7 @@ int main(void)
 		cmocka_unit_test_setup(test_no_space, defaults),
 		cmocka_unit_test_setup(test_bad_params, defaults),
 		cmocka_unit_test_setup(test_pci_controller, defaults),
+		cmocka_unit_test_setup(test_pci_msi_identity, defaults),
 	};
 
 	return cmocka_run_group_tests(tests, load, NULL);

@@ -806,6 +806,114 @@ static void test_unowned_violations_logged(void **state)
 	hv_free(regs);
 }
 
+
+/*
+ * An identity window (doc/passthrough.md): group A of partition 1 (16
+ * MiB of RAM at real 0x10000000) gets IOVA = guest-physical, the MSI
+ * range at 16 MiB: a 32 MiB window of 256 subwindows of 128 KiB. Exact
+ * PAMU layout: the primary (slot 0) and SPAACEs 1..127 map the RAM
+ * slot by slot read/write, slot 128 the doorbell page write-only, slots
+ * 129..255 are all-zero SPAACEs. The guest's TCE and DDW calls do not
+ * reach the window; the engine copies guest-physical to guest-physical;
+ * a partition reset rebuilds the same entries.
+ */
+#define ID_WINDOW	(32 * SZ_1M)
+#define ID_SLOT		(ID_WINDOW / 256)
+
+static void identity_group(void)
+{
+	struct msi_bank_desc d = { BANK_PHYS, BANK_PHYS + MSI_MSIIR, false };
+	struct dma_group_config c = e->g[0]->cfg;
+
+	dma_group_destroy(e->g[0]);
+	c.identity = true;
+	c.identity_phys = e->part[0].ram_phys;
+	c.identity_size = RAM_SIZE;
+	c.default_size = ID_WINDOW;
+	c.msi_iova = RAM_SIZE;
+	c.has_doorbell = true;
+	c.doorbell_phys = msi_doorbell_page(d.doorbell);
+	c.doorbell_size = SZ_4K;
+	assert_int_equal(dma_group_create(&c, &e->part[0], e->mmu, &e->g[0]), 0);
+	snprintf(e->g[0]->path, sizeof(e->g[0]->path), "/dma-engine@%u",
+		 LIODN_A);
+	assert_int_equal(dma_engine_add(e->g[0]), 0);
+}
+
+static void assert_identity_tables(void)
+{
+	const struct pamu_tables *t = pamu_tables(e->mmu);
+	struct paace_fields f, sf;
+	unsigned int s;
+
+	paace_decode(t->paact + LIODN_A * PAACE_WORDS, &f);
+	assert_true(f.v);
+	assert_int_equal(f.pt, PAACE_PT_PRIMARY);
+	assert_true(f.wba == 0);
+	assert_true(pamu_wse_to_size(f.wse) == ID_WINDOW);
+	assert_true(f.mw);
+	assert_int_equal(pamu_wce_to_count(f.wce), 256);
+	assert_int_equal(f.ap, PAACE_AP_ALL);
+	assert_int_equal(f.atm, PAACE_ATM_WINDOW_XLATE);
+	assert_true(f.twba == 0x10000000ULL);
+	assert_true(pamu_wse_to_size(f.swse) == ID_SLOT);
+	for (s = 1; s < 256; s++) {
+		const u32 *w = t->spaact + (size_t)(f.fspi + s - 1) * PAACE_WORDS;
+		unsigned int i;
+
+		paace_decode(w, &sf);
+		if (s < RAM_SIZE / ID_SLOT) {
+			assert_true(sf.v);
+			assert_int_equal(sf.pt, PAACE_PT_SECONDARY);
+			assert_int_equal(sf.liodn, LIODN_A);
+			assert_int_equal(sf.ap, PAACE_AP_ALL);
+			assert_int_equal(sf.atm, PAACE_ATM_WINDOW_XLATE);
+			assert_true(sf.twba == 0x10000000ULL + s * ID_SLOT);
+			assert_true(pamu_wse_to_size(sf.swse) == ID_SLOT);
+		} else if (s == RAM_SIZE / ID_SLOT) {
+			assert_true(sf.v);
+			assert_int_equal(sf.ap, PAACE_AP_UPDATE);
+			assert_true(sf.twba == 0xfe0041000ULL);
+			assert_true(pamu_wse_to_size(sf.swse) == SZ_4K);
+		} else {
+			for (i = 0; i < PAACE_WORDS; i++)
+				assert_int_equal(w[i], 0);
+		}
+	}
+}
+
+static void test_identity_window(void **state)
+{
+	struct ddw_query q;
+
+	memset(bank_regs, 0, sizeof(bank_regs));
+	assert_int_equal(msi_bank_add(&e->part[0], &(struct msi_bank_desc){
+				BANK_PHYS, BANK_PHYS + MSI_MSIIR, false },
+				bank_regs, &bank_regs[MSI_MSIIR / 4]), 0);
+	identity_group();
+	assert_identity_tables();
+	/* the guest-physical address is the bus address: RAM to RAM */
+	memset(ram(1, 0x3000), 0xa5, 0x100);
+	memset(ram(1, RAM_SIZE - 0x100), 0, 0x100);
+	assert_int_equal(copy(1, H_A, 0x3000, RAM_SIZE - 0x100, 0x100),
+			 EV_SUCCESS);
+	assert_int_equal(ram(1, RAM_SIZE - 1)[0], 0xa5);
+	/* the doorbell at msi_iova + its page offset, as WEIR_HC_MSI_INFO says */
+	assert_true(msi_info(5, 0) == RAM_SIZE + 0x740);
+	/* no TCE call reaches an identity window, no DDW replaces it */
+	assert_int_equal(put_tce(1, LIOBN_A, 0, 0x1000 | RW), H_PARAMETER);
+	assert_int_equal(ddw_query(&e->part[0], e->g[0]->cfg.buid, &q),
+			 -ENOENT);
+	/* above the RAM, outside the doorbell: a violation, nothing written */
+	assert_int_equal(copy(1, H_A, 0x3000, RAM_SIZE + ID_SLOT, 4), EV_EFAULT);
+	assert_false(paace_valid(LIODN_A));
+	assert_int_equal(HC(vc(1), FSLT(FH_DMA_ENABLE), H_A), EV_SUCCESS);
+	assert_identity_tables();
+	/* a partition restart rebuilds the same entries */
+	assert_int_equal(dma_partition_reset(&e->part[0]), 0);
+	assert_identity_tables();
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -824,6 +932,7 @@ int main(void)
 		T(test_start_disabled),
 		T(test_msi_doorbell),
 		T(test_msi_doorbell_v43),
+		T(test_identity_window),
 		T(test_full_ddw_reenable),
 		T(test_full_ddw_reenable_after_fault),
 	};

@@ -191,6 +191,7 @@ static void print_groups(const void *hw, const struct plan *plan)
 		       plan->part[g->part].name,
 		       (unsigned long long)g->dma.buid,
 		       size_str(g->dma.default_size, sz, sizeof(sz)),
+		       g->dma.identity		       ? "ident" :
 		       g->dma.default_page_shift == 12 ? "4K" :
 		       g->dma.default_page_shift == 16 ? "64K" :
 							 "16M",
@@ -334,7 +335,9 @@ static int build_tables(const struct iommu_driver *drv, const void *hwfdt,
 				g->name, strerror(-ret));
 			return 1;
 		}
-		if (o->put_tces && put_tces(&parts[g->part], g, o->subwindows))
+		/* an identity window takes no TCEs */
+		if (o->put_tces && !c.identity &&
+		    put_tces(&parts[g->part], g, o->subwindows))
 			return 1;
 	}
 	if (drv->dump)
