@@ -645,7 +645,8 @@ static void test_pci_msi_identity(void **state)
 	static u32 regs[0x200 / 4];
 	static struct vpic pic;
 	struct sandbox_iommu *f = sandbox_iommu_new(256);
-	struct msi_bank_desc d = { 0xfe0041600ULL, 0xfe0041740ULL, false };
+	struct msi_bank_desc d = { .phys = 0xfe0041600ULL,
+				    .doorbell = 0xfe0041740ULL };
 	struct dma_group_config c;
 	struct dma_group *grp;
 

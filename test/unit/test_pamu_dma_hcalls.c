@@ -822,7 +822,8 @@ static void test_unowned_violations_logged(void **state)
 
 static void identity_group(void)
 {
-	struct msi_bank_desc d = { BANK_PHYS, BANK_PHYS + MSI_MSIIR, false };
+	struct msi_bank_desc d = { .phys = BANK_PHYS,
+				    .doorbell = BANK_PHYS + MSI_MSIIR };
 	struct dma_group_config c = e->g[0]->cfg;
 
 	dma_group_destroy(e->g[0]);
@@ -888,7 +889,8 @@ static void test_identity_window(void **state)
 
 	memset(bank_regs, 0, sizeof(bank_regs));
 	assert_int_equal(msi_bank_add(&e->part[0], &(struct msi_bank_desc){
-				BANK_PHYS, BANK_PHYS + MSI_MSIIR, false },
+				.phys = BANK_PHYS,
+				.doorbell = BANK_PHYS + MSI_MSIIR },
 				bank_regs, &bank_regs[MSI_MSIIR / 4]), 0);
 	identity_group();
 	assert_identity_tables();
