@@ -529,6 +529,19 @@ static inline bool pending_now(const struct vcpu *v)
 #define MSR_SHADOW (MSR_IS | MSR_DS | MSR_PR | MSR_FP | MSR_FE0 | MSR_FE1)
 
 /*
+ * Nothing stops @v from resuming as it entered with its MSR now @msr: not
+ * idle or stopped, no partition request, and nothing to deliver (MSR[EE]
+ * clear, or nothing pending). arch/powerpc start.S exc_entry_program
+ * checks the same before its mfmsr/wrtee/wrteei emulation.
+ */
+static inline bool fast_resumable(const struct vcpu *v, u32 msr)
+{
+	return !v->idle && !v->stopped &&
+	       __atomic_load_n(&v->part->req, __ATOMIC_RELAXED) == PREQ_NONE &&
+	       (!(msr & MSR_EE) || !pending_now(v));
+}
+
+/*
  * After a fast-path hcall or emulation that began with @msr and @pid:
  * resume as entered when the real MSR and shadow id stay, nothing is to
  * be delivered and nothing requested; otherwise the generic way back
@@ -537,10 +550,8 @@ static inline bool pending_now(const struct vcpu *v)
 static u32 fast_done(struct vcpu *v, u32 msr, u32 pid)
 {
 	v->tlb.refill_n = 0; /* as vcpu_exit() */
-	if (!((v->msr ^ msr) & MSR_SHADOW) && v->pid == pid && !v->idle &&
-	    !v->stopped &&
-	    __atomic_load_n(&v->part->req, __ATOMIC_RELAXED) == PREQ_NONE &&
-	    (!(v->msr & MSR_EE) || !pending_now(v)))
+	if (!((v->msr ^ msr) & MSR_SHADOW) && v->pid == pid &&
+	    fast_resumable(v, v->msr))
 		return HV_FAST_RESUME;
 	if (!v->stopped)
 		vcpu_deliver_pending(v);
