@@ -26,6 +26,9 @@
 /* PAPR opcodes are multiples of 4: their table is indexed by opcode / 4,
  * the KVM-private range from H_RTAS (0xF000) by (opcode - H_RTAS) / 4. */
 #define PAPR(shape, flags, num, fn) [(num) / 4] = { shape, flags, #num, fn }
+/* The same with a handler on the registers too (struct hcall_desc regs) */
+#define PAPR_REGS(shape, flags, num, fn) \
+	[(num) / 4] = { shape, flags, #num, fn, fn##_regs }
 #define KVM(shape, flags, num, fn) \
 	[((num)-H_RTAS) / 4] = { shape, flags, #num, fn }
 
@@ -58,9 +61,9 @@ static const struct hcall_desc fsl_calls[] = {
 
 /* H_GET_TCE's r4:r5 is 0 when it fails (tce_get()), as the guests expect. */
 static const struct hcall_desc papr_calls[] = {
-	PAPR(H_GET_TCE_SHAPE, HC_DMA_LOCK | HC_OUT_ALWAYS, H_GET_TCE,
-	     hc_h_get_tce),
-	PAPR(H_PUT_TCE_SHAPE, HC_DMA_LOCK, H_PUT_TCE, hc_h_put_tce),
+	PAPR_REGS(H_GET_TCE_SHAPE, HC_DMA_LOCK | HC_OUT_ALWAYS, H_GET_TCE,
+		  hc_h_get_tce),
+	PAPR_REGS(H_PUT_TCE_SHAPE, HC_DMA_LOCK, H_PUT_TCE, hc_h_put_tce),
 	PAPR(H_STUFF_TCE_SHAPE, HC_DMA_LOCK, H_STUFF_TCE, hc_h_stuff_tce),
 	PAPR(H_PUT_TCE_INDIRECT_SHAPE, HC_DMA_LOCK, H_PUT_TCE_INDIRECT,
 	     hc_h_put_tce_indirect),
@@ -120,17 +123,20 @@ static long unknown_status(u32 token)
 							     EV_UNIMPLEMENTED;
 }
 
-/* Run @d's handler, under dma_lock() if it asks for it. */
+/* Run @d's handler, under dma_lock() if it asks for it: its register
+ * form on the registers at @r when it has one and @r is set, else @fn on
+ * @a. */
 static inline long run(const struct hcall_desc *d, struct vcpu *v,
-		       struct hcall_args *a)
+		       struct hcall_args *a, u32 *r)
 {
+	bool lock = d->flags & HC_DMA_LOCK;
 	long st;
 
-	if (!(d->flags & HC_DMA_LOCK))
-		return d->fn(v, a);
-	dma_lock();
-	st = d->fn(v, a);
-	dma_unlock();
+	if (lock)
+		dma_lock();
+	st = r && d->regs ? d->regs(v, r) : d->fn(v, a);
+	if (lock)
+		dma_unlock();
 	return st;
 }
 
@@ -200,8 +206,12 @@ void hcall_dispatch(struct vcpu *v)
 		gpr[3] = (u32)unknown_status(gpr[11]);
 		return;
 	}
+	if (d->regs) {
+		gpr[3] = (u32)run(d, v, NULL, &gpr[3]);
+		return;
+	}
 	decode_in(d->shape, &gpr[3], a.in);
-	st = run(d, v, &a);
+	st = run(d, v, &a, NULL);
 	flags = d->flags;
 	if (flags & HC_OWN_REGS)
 		return;
@@ -223,7 +233,7 @@ long hcall_call(struct vcpu *v, u32 token, const u64 *in, u64 *out)
 		a.in[i] = i < HC_SHAPE_NIN(d->shape) ? in[i] : 0;
 	for (i = 0; i < HC_MAX_OUT; i++)
 		a.out[i] = out[i];
-	st = run(d, v, &a);
+	st = run(d, v, &a, NULL);
 	if (d->flags & HC_OWN_REGS)
 		return st;
 	if (!st || (d->flags & HC_OUT_ALWAYS))

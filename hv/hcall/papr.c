@@ -66,6 +66,40 @@ long hc_h_put_tce(struct vcpu *v, struct hcall_args *a)
 			  H_PARAMETER);
 }
 
+/* The 64-bit value of the register pair at @r, high word first. */
+static inline u64 reg_pair(const u32 *r)
+{
+	return (u64)r[0] << 32 | r[1];
+}
+
+/*
+ * hc_h_get_tce() and hc_h_put_tce() on the registers (struct hcall_desc
+ * regs), by their shapes: H_GET_TCE r3 LIOBN, r4:r5 IOBA in, the TCE in
+ * r4:r5 out whatever the status (HC_OUT_ALWAYS); H_PUT_TCE r3 LIOBN,
+ * r4:r5 IOBA, r6:r7 TCE.
+ */
+_Static_assert(H_GET_TCE_SHAPE == HC_SHAPE(2, 0x2, 1, 0x1) &&
+		       H_PUT_TCE_SHAPE == HC_SHAPE(3, 0x6, 0, 0),
+	       "the register handlers' layout");
+
+long hc_h_get_tce_regs(struct vcpu *v, u32 *r)
+{
+	u64 tce;
+	long st = tce_status(tce_get(v->part, r[0], reg_pair(&r[1]), &tce),
+			     H_PARAMETER);
+
+	r[1] = (u32)(tce >> 32);
+	r[2] = (u32)tce;
+	return st;
+}
+
+long hc_h_put_tce_regs(struct vcpu *v, u32 *r)
+{
+	return tce_status(tce_put(v->part, r[0], reg_pair(&r[1]),
+				  reg_pair(&r[3])),
+			  H_PARAMETER);
+}
+
 /* H_STUFF_TCE: in LIOBN, IOBA, TCE value, count. */
 long hc_h_stuff_tce(struct vcpu *v, struct hcall_args *a)
 {
