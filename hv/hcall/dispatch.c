@@ -22,15 +22,23 @@
 #include "hcall_priv.h"
 
 #define WORDS(nin, nout) HC_SHAPE(nin, 0, nout, 0)
-#define CALL(shape, flags, num, fn) [num] = { shape, flags, #num, fn }
+/* Designated fields: @regs, when a call has one, is named (PAPR_REGS). */
+#define DESC(sh, fl, num, h)                                          \
+	{                                                             \
+		.shape = (sh), .flags = (fl), .name = #num, .fn = (h) \
+	}
+#define CALL(sh, fl, num, h) [num] = DESC(sh, fl, num, h)
 /* PAPR opcodes are multiples of 4: their table is indexed by opcode / 4,
  * the KVM-private range from H_RTAS (0xF000) by (opcode - H_RTAS) / 4. */
-#define PAPR(shape, flags, num, fn) [(num) / 4] = { shape, flags, #num, fn }
+#define PAPR(sh, fl, num, h) [(num) / 4] = DESC(sh, fl, num, h)
 /* The same with a handler on the registers too (struct hcall_desc regs) */
-#define PAPR_REGS(shape, flags, num, fn) \
-	[(num) / 4] = { shape, flags, #num, fn, fn##_regs }
-#define KVM(shape, flags, num, fn) \
-	[((num)-H_RTAS) / 4] = { shape, flags, #num, fn }
+#define PAPR_REGS(sh, fl, num, h)      \
+	[(num) / 4] = { .shape = (sh), \
+			.flags = (fl), \
+			.name = #num,  \
+			.fn = (h),     \
+			.regs = h##_regs }
+#define KVM(sh, fl, num, h) [((num)-H_RTAS) / 4] = DESC(sh, fl, num, h)
 
 static const struct hcall_desc epapr_calls[] = {
 	CALL(WORDS(6, 1), HC_OUT_ALWAYS, EV_BYTE_CHANNEL_SEND,
@@ -123,20 +131,30 @@ static long unknown_status(u32 token)
 							     EV_UNIMPLEMENTED;
 }
 
-/* Run @d's handler, under dma_lock() if it asks for it: its register
- * form on the registers at @r when it has one and @r is set, else @fn on
- * @a. */
+/* Run @d's handler on @a, under dma_lock() if it asks for it. */
 static inline long run(const struct hcall_desc *d, struct vcpu *v,
-		       struct hcall_args *a, u32 *r)
+		       struct hcall_args *a)
 {
-	bool lock = d->flags & HC_DMA_LOCK;
 	long st;
 
-	if (lock)
-		dma_lock();
-	st = r && d->regs ? d->regs(v, r) : d->fn(v, a);
-	if (lock)
-		dma_unlock();
+	if (!(d->flags & HC_DMA_LOCK))
+		return d->fn(v, a);
+	dma_lock();
+	st = d->fn(v, a);
+	dma_unlock();
+	return st;
+}
+
+/* The same for its register handler on the registers at @r (r3). */
+static inline long run_regs(const struct hcall_desc *d, struct vcpu *v, u32 *r)
+{
+	long st;
+
+	if (!(d->flags & HC_DMA_LOCK))
+		return d->regs(v, r);
+	dma_lock();
+	st = d->regs(v, r);
+	dma_unlock();
 	return st;
 }
 
@@ -194,30 +212,37 @@ static inline void encode_out(u32 shape, const u64 *out, u32 *r)
 	}
 }
 
-void hcall_dispatch(struct vcpu *v)
+/* hcall_dispatch() of an entry without a register handler: the u64
+ * arguments and results. Out of line, so that the other paths build no
+ * frame for them. */
+static inline void dispatch_args(const struct hcall_desc *d, struct vcpu *v,
+				 u32 *gpr)
 {
-	u32 *gpr = v->regs.gpr;
-	const struct hcall_desc *d = hcall_find(gpr[11]);
 	struct hcall_args a;
 	u32 flags;
 	long st;
 
-	if (!d) {
-		gpr[3] = (u32)unknown_status(gpr[11]);
-		return;
-	}
-	if (d->regs) {
-		gpr[3] = (u32)run(d, v, NULL, &gpr[3]);
-		return;
-	}
 	decode_in(d->shape, &gpr[3], a.in);
-	st = run(d, v, &a, NULL);
+	st = run(d, v, &a);
 	flags = d->flags;
 	if (flags & HC_OWN_REGS)
 		return;
 	gpr[3] = (u32)st;
 	if (!st || (flags & HC_OUT_ALWAYS))
 		encode_out(d->shape, a.out, &gpr[4]);
+}
+
+void hcall_dispatch(struct vcpu *v)
+{
+	u32 *gpr = v->regs.gpr;
+	const struct hcall_desc *d = hcall_find(gpr[11]);
+
+	if (!d)
+		gpr[3] = (u32)unknown_status(gpr[11]);
+	else if (d->regs)
+		gpr[3] = (u32)run_regs(d, v, &gpr[3]);
+	else
+		dispatch_args(d, v, gpr);
 }
 
 long hcall_call(struct vcpu *v, u32 token, const u64 *in, u64 *out)
@@ -233,7 +258,7 @@ long hcall_call(struct vcpu *v, u32 token, const u64 *in, u64 *out)
 		a.in[i] = i < HC_SHAPE_NIN(d->shape) ? in[i] : 0;
 	for (i = 0; i < HC_MAX_OUT; i++)
 		a.out[i] = out[i];
-	st = run(d, v, &a, NULL);
+	st = run(d, v, &a);
 	if (d->flags & HC_OWN_REGS)
 		return st;
 	if (!st || (d->flags & HC_OUT_ALWAYS))

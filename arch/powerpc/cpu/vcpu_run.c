@@ -17,7 +17,7 @@
 #include <weir/vcpu.h>
 
 /* start.S exc_entry_program reads these (asm/vcpu_offsets.h) */
-#define VCPU_AT(field, off)                                                   \
+#define VCPU_AT(field, off) \
 	_Static_assert(__builtin_offsetof(struct vcpu, field) == (off), #field)
 VCPU_AT(part, VCPU_PART);
 VCPU_AT(msr, VCPU_MSR);
