@@ -41,6 +41,9 @@ typedef long (*hcall_regs_fn)(struct vcpu *v, u32 *r);
  * @regs: the same handler on the registers, or NULL: what the guest's
  *	hcall runs when set (no unpacking of 32-bit pairs into 64-bit
  *	arguments and back); @fn serves hcall_call()
+ *
+ * 32-byte aligned: the tables are indexed by number, and a power-of-two
+ * stride is one shift on the path of every hcall.
  */
 struct hcall_desc {
 	u32 shape;
@@ -48,7 +51,7 @@ struct hcall_desc {
 	const char *name;
 	hcall_fn fn;
 	hcall_regs_fn regs;
-};
+} __aligned(32);
 
 /* hv/hcall/bytechan.c: ePAPR byte channels */
 long hc_byte_channel_send(struct vcpu *v, struct hcall_args *a);
