@@ -17,7 +17,7 @@
 #include <asm/reg.h>
 #include <asm/ptrace.h>
 #include <asm/percpu.h>
-#include <asm/vcpu_offsets.h>
+#include <weir/vcpu_asm.h>
 
 #define SPRN_SCRATCH	SPRN_SPRG1
 
@@ -171,7 +171,7 @@ exc_entry_fast_cr:			/* r8 = CR, r3 = vector, GPRs saved */
  *   (VIRQ_EXT, VIRQ_DBELL, TSR[DIS] with TCR[DIE]).
  * Only MSR[EE] changes, which neither the real MSR nor the shadow id
  * depend on, so SRR1 and PID stay; SRR0 moves past the instruction.
- * Offsets: asm/vcpu_offsets.h. r1 = the frame, r3 = 6.
+ * Offsets: include/weir/vcpu_asm.h. r1 = the frame, r3 = 6.
  */
 exc_entry_program:
 	SAVE_GPRS

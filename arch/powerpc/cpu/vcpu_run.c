@@ -9,37 +9,10 @@
 #include <asm/processor.h>
 #include <asm/smp.h>
 #include <asm/traps.h>
-#include <asm/vcpu_offsets.h>
 #include <asm/vcpu_run.h>
 #include <weir/arch.h>
 #include <weir/booke.h>
-#include <weir/partition.h>
 #include <weir/vcpu.h>
-
-/* start.S exc_entry_program reads these (asm/vcpu_offsets.h) */
-#define VCPU_AT(field, off) \
-	_Static_assert(__builtin_offsetof(struct vcpu, field) == (off), #field)
-VCPU_AT(part, VCPU_PART);
-VCPU_AT(msr, VCPU_MSR);
-VCPU_AT(pid, VCPU_PID);
-VCPU_AT(tcr, VCPU_TCR);
-VCPU_AT(tsr, VCPU_TSR);
-VCPU_AT(pending, VCPU_PENDING);
-VCPU_AT(idle, VCPU_IDLE);
-VCPU_AT(stopped, VCPU_STOPPED);
-VCPU_AT(tlb.refill_n, VCPU_REFILL_N);
-VCPU_AT(tlb.emul.valid, VCPU_EMUL_VALID);
-VCPU_AT(tlb.emul.page, VCPU_EMUL_PAGE);
-VCPU_AT(tlb.emul.as, VCPU_EMUL_AS);
-VCPU_AT(tlb.emul.pid, VCPU_EMUL_PID);
-VCPU_AT(tlb.emul.host, VCPU_EMUL_HOST);
-_Static_assert(__builtin_offsetof(struct partition, req) == PARTITION_REQ,
-	       "req");
-_Static_assert(sizeof(((struct vcpu *)0)->idle) == 1 &&
-		       sizeof(((struct vcpu *)0)->stopped) == 1 &&
-		       sizeof(((struct vcpu *)0)->tlb.emul.valid) == 1,
-	       "bytes");
-_Static_assert(PREQ_NONE == 0 && (VIRQ_EXT | VIRQ_DBELL) == 6, "values");
 
 /* msgsnd message type "doorbell" (e500mc Core RM §3.4, msgsnd rB) */
 #define DBELL_TYPE (0u << 27)

@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Offsets into struct vcpu and struct partition (include/weir/vcpu.h,
- * include/weir/partition.h) for start.S's emulation fast path
- * (exc_entry_program), which reads them before any C runs. Checked
- * against the structures by _Static_assert in arch/powerpc/cpu/
- * vcpu_run.c: a layout change fails the build, not the guest.
+ * include/weir/partition.h) on the 32-bit PowerPC build, for the arch's
+ * assembly that reads them before any C runs (arch/powerpc/cpu/start.S
+ * exc_entry_program: the emulation of mfmsr, wrtee and wrteei). Part of
+ * the arch boundary; only defines, so that assembly may include it. The
+ * core checks them against its structures (_Static_assert in
+ * hv/vcpu/exit.c): a layout change fails the build, not the guest.
  */
-#ifndef ASM_VCPU_OFFSETS_H
-#define ASM_VCPU_OFFSETS_H
+#ifndef WEIR_VCPU_ASM_H
+#define WEIR_VCPU_ASM_H
 
 #define VCPU_PART 176	      /* struct partition *part */
 #define VCPU_MSR 188	      /* the guest's virtual MSR */
