@@ -213,8 +213,7 @@ static inline void encode_out(u32 shape, const u64 *out, u32 *r)
 }
 
 /* hcall_dispatch() of an entry without a register handler: the u64
- * arguments and results. Out of line, so that the other paths build no
- * frame for them. */
+ * arguments and results. */
 static inline void dispatch_args(const struct hcall_desc *d, struct vcpu *v,
 				 u32 *gpr)
 {
