@@ -104,10 +104,14 @@ static inline int ioba_check1(const struct dma_window *w, u64 ioba, u64 *idx)
 
 /*
  * The window @liobn of @p and the TCE index of the one page at @ioba.
+ * Out of line: one copy for tce_get() and tce_put() (weir's text stays
+ * within its 192 KiB target).
  * Return: as dma_window_lookup(), then as ioba_check().
  */
-static int window_entry(const struct partition *p, u64 liobn, u64 ioba,
-			struct dma_window **w, u64 *idx)
+static __attribute__((noinline)) int window_entry(const struct partition *p,
+						  u64 liobn, u64 ioba,
+						  struct dma_window **w,
+						  u64 *idx)
 {
 	int ret = dma_window_lookup(p, liobn, w);
 

@@ -23,22 +23,20 @@
 
 #define WORDS(nin, nout) HC_SHAPE(nin, 0, nout, 0)
 /* Designated fields: @regs, when a call has one, is named (PAPR_REGS). */
-#define DESC(sh, fl, num, h)                                          \
-	{                                                             \
-		.shape = (sh), .flags = (fl), .name = #num, .fn = (h) \
+#define DESC(sh, fl, h)                                 \
+	{                                               \
+		.shape = (sh), .flags = (fl), .fn = (h) \
 	}
-#define CALL(sh, fl, num, h) [num] = DESC(sh, fl, num, h)
+#define CALL(sh, fl, num, h) [num] = DESC(sh, fl, h)
 /* PAPR opcodes are multiples of 4: their table is indexed by opcode / 4,
  * the KVM-private range from H_RTAS (0xF000) by (opcode - H_RTAS) / 4. */
-#define PAPR(sh, fl, num, h) [(num) / 4] = DESC(sh, fl, num, h)
+#define PAPR(sh, fl, num, h) [(num) / 4] = DESC(sh, fl, h)
 /* The same with a handler on the registers too (struct hcall_desc regs) */
-#define PAPR_REGS(sh, fl, num, h)      \
-	[(num) / 4] = { .shape = (sh), \
-			.flags = (fl), \
-			.name = #num,  \
-			.fn = (h),     \
-			.regs = h##_regs }
-#define KVM(sh, fl, num, h) [((num)-H_RTAS) / 4] = DESC(sh, fl, num, h)
+#define PAPR_REGS(sh, fl, num, h)                                         \
+	[(num) / 4] = {                                                   \
+		.shape = (sh), .flags = (fl), .fn = (h), .regs = h##_regs \
+	}
+#define KVM(sh, fl, num, h) [((num)-H_RTAS) / 4] = DESC(sh, fl, h)
 
 static const struct hcall_desc epapr_calls[] = {
 	CALL(WORDS(6, 1), HC_OUT_ALWAYS, EV_BYTE_CHANNEL_SEND,

@@ -36,22 +36,21 @@ typedef long (*hcall_regs_fn)(struct vcpu *v, u32 *r);
  * struct hcall_desc - one table entry
  * @shape: HC_SHAPE(nin, in_pairs, nout, out_pairs) of its registers
  * @flags: HC_*
- * @name: the number's name, for the tests and logs
  * @fn: the handler
  * @regs: the same handler on the registers, or NULL: what the guest's
  *	hcall runs when set (no unpacking of 32-bit pairs into 64-bit
  *	arguments and back); @fn serves hcall_call()
  *
- * 32-byte aligned: the tables are indexed by number, and a power-of-two
- * stride is one shift on the path of every hcall.
+ * 16 bytes on the 32-bit core: the tables are indexed by number, and a
+ * power-of-two stride is one shift on the path of every hcall (the
+ * number's name, never read, is gone for @regs).
  */
 struct hcall_desc {
 	u32 shape;
 	u32 flags;
-	const char *name;
 	hcall_fn fn;
 	hcall_regs_fn regs;
-} __aligned(32);
+};
 
 /* hv/hcall/bytechan.c: ePAPR byte channels */
 long hc_byte_channel_send(struct vcpu *v, struct hcall_args *a);

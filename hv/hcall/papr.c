@@ -25,13 +25,11 @@
  * Map an internal TCE-op error to a PAPR status. Caller errors are
  * H_PARAMETER (LoPAR); -E2BIG is @e2big: H_P4 for H_STUFF_TCE (LoPAR),
  * H_PARAMETER for H_PUT_TCE_INDIRECT (LoPAR, KVM); backend failures are
- * H_HARDWARE.
+ * H_HARDWARE. Out of line: every handler has a copy of tce_status().
  */
-static long tce_status(int err, long e2big)
+static __attribute__((noinline)) long tce_error(int err, long e2big)
 {
 	switch (err) {
-	case 0:
-		return H_SUCCESS;
 	case -E2BIG:
 		return e2big;
 	case -ENOENT:
@@ -43,6 +41,12 @@ static long tce_status(int err, long e2big)
 	default:
 		return H_HARDWARE;
 	}
+}
+
+/* 0 is H_SUCCESS, an error as tce_error() */
+static inline long tce_status(int err, long e2big)
+{
+	return err ? tce_error(err, e2big) : H_SUCCESS;
 }
 
 /* LoPAR: a negative LIOBN asks for the MTT form of H_PUT_TCE_INDIRECT,
