@@ -51,10 +51,10 @@ vectors:
 	VECTOR 3, base		/* instruction storage */
 	VECTOR 4, base		/* external input */
 	VECTOR 5, base		/* alignment */
-#if IS_ENABLED(CONFIG_DEBUG_EXIT_STATS)
-	VECTOR 6, fast		/* program (counted in C) */
+#if IS_ENABLED(CONFIG_EMUL_VECTOR) && !IS_ENABLED(CONFIG_DEBUG_EXIT_STATS)
+	VECTOR 6, program	/* program: mfmsr/wrtee/wrteei here */
 #else
-	VECTOR 6, program	/* program */
+	VECTOR 6, fast		/* program */
 #endif
 	VECTOR 7, base		/* floating-point unavailable */
 	VECTOR 8, fast		/* system call (and sc 1 without E.HV) */
