@@ -22,12 +22,21 @@
 #include "hcall_priv.h"
 
 #define WORDS(nin, nout) HC_SHAPE(nin, 0, nout, 0)
-#define CALL(shape, flags, num, fn) [num] = { shape, flags, #num, fn }
+/* Designated fields: @regs, when a call has one, is named (PAPR_REGS). */
+#define DESC(sh, fl, h)                                 \
+	{                                               \
+		.shape = (sh), .flags = (fl), .fn = (h) \
+	}
+#define CALL(sh, fl, num, h) [num] = DESC(sh, fl, h)
 /* PAPR opcodes are multiples of 4: their table is indexed by opcode / 4,
  * the KVM-private range from H_RTAS (0xF000) by (opcode - H_RTAS) / 4. */
-#define PAPR(shape, flags, num, fn) [(num) / 4] = { shape, flags, #num, fn }
-#define KVM(shape, flags, num, fn) \
-	[((num)-H_RTAS) / 4] = { shape, flags, #num, fn }
+#define PAPR(sh, fl, num, h) [(num) / 4] = DESC(sh, fl, h)
+/* The same with a handler on the registers too (struct hcall_desc regs) */
+#define PAPR_REGS(sh, fl, num, h)                                         \
+	[(num) / 4] = {                                                   \
+		.shape = (sh), .flags = (fl), .fn = (h), .regs = h##_regs \
+	}
+#define KVM(sh, fl, num, h) [((num)-H_RTAS) / 4] = DESC(sh, fl, h)
 
 static const struct hcall_desc epapr_calls[] = {
 	CALL(WORDS(6, 1), HC_OUT_ALWAYS, EV_BYTE_CHANNEL_SEND,
@@ -58,9 +67,9 @@ static const struct hcall_desc fsl_calls[] = {
 
 /* H_GET_TCE's r4:r5 is 0 when it fails (tce_get()), as the guests expect. */
 static const struct hcall_desc papr_calls[] = {
-	PAPR(H_GET_TCE_SHAPE, HC_DMA_LOCK | HC_OUT_ALWAYS, H_GET_TCE,
-	     hc_h_get_tce),
-	PAPR(H_PUT_TCE_SHAPE, HC_DMA_LOCK, H_PUT_TCE, hc_h_put_tce),
+	PAPR_REGS(H_GET_TCE_SHAPE, HC_DMA_LOCK | HC_OUT_ALWAYS, H_GET_TCE,
+		  hc_h_get_tce),
+	PAPR_REGS(H_PUT_TCE_SHAPE, HC_DMA_LOCK, H_PUT_TCE, hc_h_put_tce),
 	PAPR(H_STUFF_TCE_SHAPE, HC_DMA_LOCK, H_STUFF_TCE, hc_h_stuff_tce),
 	PAPR(H_PUT_TCE_INDIRECT_SHAPE, HC_DMA_LOCK, H_PUT_TCE_INDIRECT,
 	     hc_h_put_tce_indirect),
@@ -120,7 +129,7 @@ static long unknown_status(u32 token)
 							     EV_UNIMPLEMENTED;
 }
 
-/* Run @d's handler, under dma_lock() if it asks for it. */
+/* Run @d's handler on @a, under dma_lock() if it asks for it. */
 static inline long run(const struct hcall_desc *d, struct vcpu *v,
 		       struct hcall_args *a)
 {
@@ -130,6 +139,19 @@ static inline long run(const struct hcall_desc *d, struct vcpu *v,
 		return d->fn(v, a);
 	dma_lock();
 	st = d->fn(v, a);
+	dma_unlock();
+	return st;
+}
+
+/* The same for its register handler on the registers at @r (r3). */
+static inline long run_regs(const struct hcall_desc *d, struct vcpu *v, u32 *r)
+{
+	long st;
+
+	if (!(d->flags & HC_DMA_LOCK))
+		return d->regs(v, r);
+	dma_lock();
+	st = d->regs(v, r);
 	dma_unlock();
 	return st;
 }
@@ -188,18 +210,15 @@ static inline void encode_out(u32 shape, const u64 *out, u32 *r)
 	}
 }
 
-void hcall_dispatch(struct vcpu *v)
+/* hcall_dispatch() of an entry without a register handler: the u64
+ * arguments and results. */
+static inline void dispatch_args(const struct hcall_desc *d, struct vcpu *v,
+				 u32 *gpr)
 {
-	u32 *gpr = v->regs.gpr;
-	const struct hcall_desc *d = hcall_find(gpr[11]);
 	struct hcall_args a;
 	u32 flags;
 	long st;
 
-	if (!d) {
-		gpr[3] = (u32)unknown_status(gpr[11]);
-		return;
-	}
 	decode_in(d->shape, &gpr[3], a.in);
 	st = run(d, v, &a);
 	flags = d->flags;
@@ -208,6 +227,19 @@ void hcall_dispatch(struct vcpu *v)
 	gpr[3] = (u32)st;
 	if (!st || (flags & HC_OUT_ALWAYS))
 		encode_out(d->shape, a.out, &gpr[4]);
+}
+
+void hcall_dispatch(struct vcpu *v)
+{
+	u32 *gpr = v->regs.gpr;
+	const struct hcall_desc *d = hcall_find(gpr[11]);
+
+	if (!d)
+		gpr[3] = (u32)unknown_status(gpr[11]);
+	else if (d->regs)
+		gpr[3] = (u32)run_regs(d, v, &gpr[3]);
+	else
+		dispatch_args(d, v, gpr);
 }
 
 long hcall_call(struct vcpu *v, u32 token, const u64 *in, u64 *out)

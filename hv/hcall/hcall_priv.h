@@ -21,6 +21,9 @@ struct hcall_args {
 };
 
 typedef long (*hcall_fn)(struct vcpu *v, struct hcall_args *a);
+/* A handler that reads its inputs from the registers at @r (r3 first)
+ * and stores its outputs there (r4 on) itself, by the entry's shape. */
+typedef long (*hcall_regs_fn)(struct vcpu *v, u32 *r);
 
 /* struct hcall_desc.flags */
 #define HC_DMA_LOCK 0x1	  /* run under dma_lock() (the IOMMU layer) */
@@ -33,14 +36,20 @@ typedef long (*hcall_fn)(struct vcpu *v, struct hcall_args *a);
  * struct hcall_desc - one table entry
  * @shape: HC_SHAPE(nin, in_pairs, nout, out_pairs) of its registers
  * @flags: HC_*
- * @name: the number's name, for the tests and logs
  * @fn: the handler
+ * @regs: the same handler on the registers, or NULL: what the guest's
+ *	hcall runs when set (no unpacking of 32-bit pairs into 64-bit
+ *	arguments and back); @fn serves hcall_call()
+ *
+ * 16 bytes on the 32-bit core: the tables are indexed by number, and a
+ * power-of-two stride is one shift on the path of every hcall (the
+ * number's name, never read, is gone for @regs).
  */
 struct hcall_desc {
 	u32 shape;
 	u32 flags;
-	const char *name;
 	hcall_fn fn;
+	hcall_regs_fn regs;
 };
 
 /* hv/hcall/bytechan.c: ePAPR byte channels */
@@ -75,7 +84,9 @@ long hc_weir_msi_info(struct vcpu *v, struct hcall_args *a);
 
 /* hv/hcall/papr.c: PAPR TCE hcalls and H_RTAS (ePAPR vendor 3) */
 long hc_h_get_tce(struct vcpu *v, struct hcall_args *a);
+long hc_h_get_tce_regs(struct vcpu *v, u32 *r);
 long hc_h_put_tce(struct vcpu *v, struct hcall_args *a);
+long hc_h_put_tce_regs(struct vcpu *v, u32 *r);
 long hc_h_stuff_tce(struct vcpu *v, struct hcall_args *a);
 long hc_h_put_tce_indirect(struct vcpu *v, struct hcall_args *a);
 long hc_h_rtas(struct vcpu *v, struct hcall_args *a);

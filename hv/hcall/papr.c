@@ -25,13 +25,11 @@
  * Map an internal TCE-op error to a PAPR status. Caller errors are
  * H_PARAMETER (LoPAR); -E2BIG is @e2big: H_P4 for H_STUFF_TCE (LoPAR),
  * H_PARAMETER for H_PUT_TCE_INDIRECT (LoPAR, KVM); backend failures are
- * H_HARDWARE.
+ * H_HARDWARE. Out of line: every handler has a copy of tce_status().
  */
-static long tce_status(int err, long e2big)
+static __attribute__((noinline)) long tce_error(int err, long e2big)
 {
 	switch (err) {
-	case 0:
-		return H_SUCCESS;
 	case -E2BIG:
 		return e2big;
 	case -ENOENT:
@@ -43,6 +41,12 @@ static long tce_status(int err, long e2big)
 	default:
 		return H_HARDWARE;
 	}
+}
+
+/* 0 is H_SUCCESS, an error as tce_error() */
+static inline long tce_status(int err, long e2big)
+{
+	return err ? tce_error(err, e2big) : H_SUCCESS;
 }
 
 /* LoPAR: a negative LIOBN asks for the MTT form of H_PUT_TCE_INDIRECT,
@@ -63,6 +67,40 @@ long hc_h_get_tce(struct vcpu *v, struct hcall_args *a)
 long hc_h_put_tce(struct vcpu *v, struct hcall_args *a)
 {
 	return tce_status(tce_put(v->part, a->in[0], a->in[1], a->in[2]),
+			  H_PARAMETER);
+}
+
+/* The 64-bit value of the register pair at @r, high word first. */
+static inline u64 reg_pair(const u32 *r)
+{
+	return (u64)r[0] << 32 | r[1];
+}
+
+/*
+ * hc_h_get_tce() and hc_h_put_tce() on the registers (struct hcall_desc
+ * regs), by their shapes: H_GET_TCE r3 LIOBN, r4:r5 IOBA in, the TCE in
+ * r4:r5 out whatever the status (HC_OUT_ALWAYS); H_PUT_TCE r3 LIOBN,
+ * r4:r5 IOBA, r6:r7 TCE.
+ */
+_Static_assert(H_GET_TCE_SHAPE == HC_SHAPE(2, 0x2, 1, 0x1) &&
+		       H_PUT_TCE_SHAPE == HC_SHAPE(3, 0x6, 0, 0),
+	       "the register handlers' layout");
+
+long hc_h_get_tce_regs(struct vcpu *v, u32 *r)
+{
+	u64 tce;
+	long st = tce_status(tce_get(v->part, r[0], reg_pair(&r[1]), &tce),
+			     H_PARAMETER);
+
+	r[1] = (u32)(tce >> 32);
+	r[2] = (u32)tce;
+	return st;
+}
+
+long hc_h_put_tce_regs(struct vcpu *v, u32 *r)
+{
+	return tce_status(tce_put(v->part, r[0], reg_pair(&r[1]),
+				  reg_pair(&r[3])),
 			  H_PARAMETER);
 }
 

@@ -17,12 +17,39 @@
 #include <weir/log.h>
 #include <weir/partition.h>
 #include <weir/arch.h>
+#include <weir/vcpu_asm.h>
 #include <weir/vcpu_emul.h>
 #include <weir/vcpu_kick.h>
 
 #define SC_LEV(insn) (((insn) >> 5) & 0x7f)
 #define OP_SC 17
 #define SC_1_INSN 0x44000022u /* sc 1: opcode 17, LEV 1, bit 30 set */
+
+/* The offsets the arch's assembly reads (weir/vcpu_asm.h), on its build */
+#define ASM_AT(type, field, off)                                         \
+	_Static_assert(!IS_ENABLED(CONFIG_PPC) ||                        \
+			       __builtin_offsetof(type, field) == (off), \
+		       #field)
+ASM_AT(struct vcpu, part, VCPU_PART);
+ASM_AT(struct vcpu, msr, VCPU_MSR);
+ASM_AT(struct vcpu, pid, VCPU_PID);
+ASM_AT(struct vcpu, tcr, VCPU_TCR);
+ASM_AT(struct vcpu, tsr, VCPU_TSR);
+ASM_AT(struct vcpu, pending, VCPU_PENDING);
+ASM_AT(struct vcpu, idle, VCPU_IDLE);
+ASM_AT(struct vcpu, stopped, VCPU_STOPPED);
+ASM_AT(struct vcpu, tlb.refill_n, VCPU_REFILL_N);
+ASM_AT(struct vcpu, tlb.emul.valid, VCPU_EMUL_VALID);
+ASM_AT(struct vcpu, tlb.emul.page, VCPU_EMUL_PAGE);
+ASM_AT(struct vcpu, tlb.emul.as, VCPU_EMUL_AS);
+ASM_AT(struct vcpu, tlb.emul.pid, VCPU_EMUL_PID);
+ASM_AT(struct vcpu, tlb.emul.host, VCPU_EMUL_HOST);
+ASM_AT(struct partition, req, PARTITION_REQ);
+_Static_assert(sizeof(((struct vcpu *)0)->idle) == 1 &&
+		       sizeof(((struct vcpu *)0)->stopped) == 1 &&
+		       sizeof(((struct vcpu *)0)->tlb.emul.valid) == 1,
+	       "bytes");
+_Static_assert(PREQ_NONE == 0 && (VIRQ_EXT | VIRQ_DBELL) == 6, "values");
 
 static bool guest_user(const struct vcpu *v)
 {
@@ -529,6 +556,19 @@ static inline bool pending_now(const struct vcpu *v)
 #define MSR_SHADOW (MSR_IS | MSR_DS | MSR_PR | MSR_FP | MSR_FE0 | MSR_FE1)
 
 /*
+ * Nothing stops @v from resuming as it entered with its MSR now @msr: not
+ * idle or stopped, no partition request, and nothing to deliver (MSR[EE]
+ * clear, or nothing pending). arch/powerpc start.S exc_entry_program
+ * checks the same before its mfmsr/wrtee/wrteei emulation.
+ */
+static inline bool fast_resumable(const struct vcpu *v, u32 msr)
+{
+	return !v->idle && !v->stopped &&
+	       __atomic_load_n(&v->part->req, __ATOMIC_RELAXED) == PREQ_NONE &&
+	       (!(msr & MSR_EE) || !pending_now(v));
+}
+
+/*
  * After a fast-path hcall or emulation that began with @msr and @pid:
  * resume as entered when the real MSR and shadow id stay, nothing is to
  * be delivered and nothing requested; otherwise the generic way back
@@ -537,10 +577,8 @@ static inline bool pending_now(const struct vcpu *v)
 static u32 fast_done(struct vcpu *v, u32 msr, u32 pid)
 {
 	v->tlb.refill_n = 0; /* as vcpu_exit() */
-	if (!((v->msr ^ msr) & MSR_SHADOW) && v->pid == pid && !v->idle &&
-	    !v->stopped &&
-	    __atomic_load_n(&v->part->req, __ATOMIC_RELAXED) == PREQ_NONE &&
-	    (!(v->msr & MSR_EE) || !pending_now(v)))
+	if (!((v->msr ^ msr) & MSR_SHADOW) && v->pid == pid &&
+	    fast_resumable(v, v->msr))
 		return HV_FAST_RESUME;
 	if (!v->stopped)
 		vcpu_deliver_pending(v);

@@ -16,6 +16,7 @@
 #define EPAPR_MAGIC	0x45504150	/* "EPAP" */
 #define BAD_HANDLE	0xdeadbeef
 #define USER_EA		0x50000000	/* where hello maps its user page */
+#define REMAP_EA	0x51000000	/* emul_remap()'s code alias */
 
 static int failed;
 
@@ -493,6 +494,79 @@ static bool trap_keeps_regs(void)
 	return true;
 }
 
+/*
+ * weir caches the translation of the page of the last emulated
+ * instruction (struct vtlb emul) and start.S emulates mfmsr, wrtee and
+ * wrteei through it: every guest TLB change must drop it. REMAP_EA maps
+ * page A or B; both begin with `tlbwe; isync` and the MAS registers are
+ * set beforehand to map REMAP_EA to the other page, so the call's TLB
+ * change is emulated from the page itself (filling the cache with it)
+ * and the next trapping instruction, at the same EA, is in the other
+ * page: A `mfmsr r4; li r3,1; blr`, B `mfmsr r3; blr`. A kept
+ * translation would emulate the old page's word: r3 stays the argument
+ * 0xdead (to B) or becomes the MSR (to A). Four switches, A B A B.
+ * wrteei/wrtee around the calls check their MSR[EE] effect as well.
+ */
+static u32 remap_code[2][1024] __attribute__((aligned(4096)));
+
+static void remap_write(u32 *slot, const u32 *insn, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		slot[i] = insn[i];
+		__asm__ __volatile__("dcbst 0,%0; sync; icbi 0,%0"
+				     : : "r"(&slot[i]) : "memory");
+	}
+	__asm__ __volatile__("sync; isync" : : : "memory");
+}
+
+static bool emul_remap(void)
+{
+	static const u32 a[] = { 0x7c0007a4, 0x4c00012c, 0x7c8000a6,
+				 0x38600001, 0x4e800020 };
+	static const u32 b[] = { 0x7c0007a4, 0x4c00012c, 0x7c6000a6,
+				 0x4e800020 };
+	u32 (*fn)(u32) = (u32 (*)(u32))REMAP_EA;
+	u32 msr = mfmsr(), m0, m1, got, want, perms = MAS3_SX | MAS3_SR;
+	int esel, n, i;
+
+	remap_write(remap_code[0], a, 5);
+	remap_write(remap_code[1], b, 4);
+	esel = tlb1_find_free();
+	if (esel < 0)
+		PROBLEM(GOT("no free TLB1 entry"), WANT("one"));
+	tlb1_set(esel, REMAP_EA, (u32)remap_code[1], TSIZE_4K, MAS2_M, perms);
+	for (n = 0; n < 4; n++) {
+		/* what the page's own tlbwe writes: REMAP_EA -> A, B, A, B */
+		mtspr(SPR_MAS0, MAS0_TLBSEL1 | MAS0_ESEL(esel));
+		mtspr(SPR_MAS1, MAS1_VALID | MAS1_TSIZE(TSIZE_4K));
+		mtspr(SPR_MAS2, REMAP_EA | MAS2_M);
+		mtspr(SPR_MAS3, (u32)remap_code[n & 1] | perms);
+		mtspr(SPR_MAS7, 0);
+		got = fn(0xdead);
+		want = n & 1 ? msr : 1;
+		if (got != want) {
+			tlb1_clear(esel);
+			PROBLEM(GOT("0x%08x (switch %d, to page %c)",
+				    (unsigned)got, n, "AB"[n & 1]),
+				WANT("0x%08x", (unsigned)want));
+		}
+	}
+	tlb1_clear(esel);
+	/* EE off and back as it was: wrteei 0, wrtee of the old MSR */
+	for (i = 0; i < 2; i++) {
+		__asm__ __volatile__("wrteei 0\n\tmfmsr %0\n\twrtee %2\n\t"
+				     "mfmsr %1"
+				     : "=&r"(m0), "=&r"(m1) : "r"(msr) : "memory");
+		if ((m0 & MSR_EE) || m1 != msr)
+			PROBLEM(GOT("0x%08x then 0x%08x (pass %d)", (unsigned)m0,
+				    (unsigned)m1, i),
+				WANT("EE clear, then 0x%08x", (unsigned)msr));
+	}
+	return true;
+}
+
 void guest_main(void *fdt)
 {
 	printf("hello from %s (guest-id %u)\n", guest.name, (unsigned)guest.id);
@@ -506,6 +580,7 @@ void guest_main(void *fdt)
 	check_bool("dt-timebase", dt_timebase(fdt));
 	check_bool("ram-zeroed", ram_zeroed());
 	check_bool("trap-keeps-regs", trap_keeps_regs());
+	check_bool("emul-remap", emul_remap());
 	hcall_checks();
 	decrementer_checks();
 	user_sc1_check();

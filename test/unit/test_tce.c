@@ -533,6 +533,67 @@ static void test_borrowing_finds_default(void **state)
 	assert_null(dma_find_window(e->ga, SZ_1G, 12, SZ_1G));
 }
 
+/*
+ * A guest's H_GET_TCE and H_PUT_TCE run their register handlers (struct
+ * hcall_desc regs, reached through hcall_call_regs() as from the guest's
+ * registers), hcall_call() the u64 ones: the same status, TCE and table
+ * for every kind of row: LIOBNs of both partitions and none, IOBAs
+ * aligned or not, inside, outside, beyond 4 GiB with the low word inside
+ * the window (the 32-bit IOBA check must see the high word), in and
+ * beside the MSI range; TCEs valid, outside RAM, with reserved bits or a
+ * high word.
+ */
+static void test_regs_path_same(void **state)
+{
+	static const u64 liobns[] = { LIOBN_A, LIOBN_B, 0x12345678 };
+	static const u64 iobas[] = {
+		0,	    0x10000,	     0x10800,	       0x10004,
+		SZ_1G - PG, SZ_1G,	     1ULL << 32,       (1ULL << 32) | 0x10000,
+		~0xfffULL,  MSI,	     MSI + SZ_1M - PG, MSI - PG,
+		MSI + SZ_1M
+	};
+	static const u64 tces[] = { 0x5000 | RW, 0x7000 | TCE_READ, 0x5800 | RW,
+				    1ULL << 40 | RW, 0xdead0000ULL, 0 };
+	struct fake_env *e = *state;
+	static struct vcpu v;
+	unsigned int i, j, k;
+	u64 oa[HC_MAX_OUT];
+
+	seed(e);
+	/* the high IOBA word alone puts the page outside the window */
+	assert_int_equal(h_put(&e->a, LIOBN_A, 1ULL << 32 | 0x10000, 0),
+			 H_PARAMETER);
+	assert_int_equal(h_get(&e->a, LIOBN_A, 1ULL << 32 | 0x10000, &oa[0]),
+			 H_PARAMETER);
+	v.part = &e->a;
+	for (i = 0; i < ARRAY_SIZE(liobns); i++)
+		for (j = 0; j < ARRAY_SIZE(iobas); j++) {
+			u64 in[HC_MAX_IN] = { liobns[i], iobas[j] };
+			u64 or[HC_MAX_OUT] = { 0 };
+			long sa, sr, put;
+
+			for (k = 0; k < ARRAY_SIZE(tces); k++) {
+				in[2] = tces[k];
+				sr = hcall_call_regs(&v,
+						     PAPR_EPAPR_TOKEN(H_PUT_TCE),
+						     in, or);
+				sa = hcall_call(&v, PAPR_EPAPR_TOKEN(H_PUT_TCE),
+						in, oa);
+				assert_int_equal(sr, sa);
+				put = sr;
+				sr = hcall_call_regs(&v,
+						     PAPR_EPAPR_TOKEN(H_GET_TCE),
+						     in, or);
+				sa = hcall_call(&v, PAPR_EPAPR_TOKEN(H_GET_TCE),
+						in, oa);
+				assert_int_equal(sr, sa);
+				assert_int_equal(or[0], oa[0]);
+				if (put == H_SUCCESS)
+					assert_int_equal(or[0], tces[k]);
+			}
+		}
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, fake_env_setup, \
 					     fake_env_teardown)
 
@@ -560,6 +621,7 @@ int main(void)
 		T(test_msi_range_refused),
 		T(test_msi_doorbell_mapped),
 		T(test_borrowing_finds_default),
+		T(test_regs_path_same),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

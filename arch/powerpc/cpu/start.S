@@ -17,6 +17,7 @@
 #include <asm/reg.h>
 #include <asm/ptrace.h>
 #include <asm/percpu.h>
+#include <weir/vcpu_asm.h>
 
 #define SPRN_SCRATCH	SPRN_SPRG1
 
@@ -50,7 +51,11 @@ vectors:
 	VECTOR 3, base		/* instruction storage */
 	VECTOR 4, base		/* external input */
 	VECTOR 5, base		/* alignment */
+#if IS_ENABLED(CONFIG_EMUL_VECTOR) && !IS_ENABLED(CONFIG_DEBUG_EXIT_STATS)
+	VECTOR 6, program	/* program: mfmsr/wrtee/wrteei here */
+#else
 	VECTOR 6, fast		/* program */
+#endif
 	VECTOR 7, base		/* floating-point unavailable */
 	VECTOR 8, fast		/* system call (and sc 1 without E.HV) */
 	VECTOR 9, base		/* auxiliary processor unavailable */
@@ -112,6 +117,7 @@ exc_entry_base:
 exc_entry_fast:
 	SAVE_GPRS
 	mfcr	r8			/* before andi. changes CR0 */
+exc_entry_fast_cr:			/* r8 = CR, r3 = vector, GPRs saved */
 	mfspr	r5, SPRN_SRR1
 	mfspr	r4, SPRN_SRR0
 	andi.	r0, r5, MSR_PR
@@ -148,6 +154,107 @@ exc_entry_fast:
 	b	exc_return
 3:	mtcr	r8			/* weir's own: fatal in exc_common */
 	b	exc_common
+/*
+ * Program exception: mfmsr, wrtee and wrteei from the guest's supervisor,
+ * the instructions Linux traps on most (local_irq_save()/restore(): 97 %
+ * of its emulation, doc/performance.md), emulated here without C and
+ * without saving more than the GPRs and CR: the same checks and effects
+ * as hv_vcpu_fast() (hv/vcpu/exit.c) with vcpu_emulate() and fast_done(),
+ * which is where anything else goes (exc_entry_fast, nothing changed):
+ * - from the guest (SRR1[PR]) and the frame is the vCPU's (percpu->vcpu);
+ * - the guest's MSR[PR] clear and ESR[PPR] set;
+ * - the instruction's page is the one struct vtlb emul caches for the
+ *   current MSR[IS] and PID (its word is read each time);
+ * - op 31 with XO mfmsr (83), wrtee (131) or wrteei (163), Rc ignored;
+ * - resumable with the new MSR (fast_resumable()): not idle or stopped,
+ *   no partition request, and MSR[EE] clear or nothing deliverable
+ *   (VIRQ_EXT, VIRQ_DBELL, TSR[DIS] with TCR[DIE]).
+ * Only MSR[EE] changes, which neither the real MSR nor the shadow id
+ * depend on, so SRR1 and PID stay; SRR0 moves past the instruction.
+ * Offsets: include/weir/vcpu_asm.h. r1 = the frame, r3 = 6.
+ */
+exc_entry_program:
+	SAVE_GPRS
+	mfcr	r8			/* before any compare */
+	mfspr	r5, SPRN_SRR1
+	andi.	r0, r5, MSR_PR
+	beq	program_slow		/* weir's own: fatal there */
+	mfspr	r6, SPRN_SPRG0
+	lwz	r6, PERCPU_VCPU(r6)
+	cmplw	r6, r1
+	bne	program_slow
+	lwz	r9, VCPU_MSR(r1)	/* r9: the guest's MSR */
+	andi.	r0, r9, MSR_PR
+	bne	program_slow
+	mfspr	r5, SPRN_ESR
+	andis.	r0, r5, ESR_PPR@h
+	beq	program_slow
+	lbz	r10, VCPU_EMUL_VALID(r1)
+	cmpwi	r10, 0
+	beq	program_slow
+	mfspr	r4, SPRN_SRR0		/* r4: the instruction's address */
+	rlwinm	r11, r4, 0, 0, 19
+	lwz	r10, VCPU_EMUL_PAGE(r1)
+	cmplw	r10, r11
+	bne	program_slow
+	rlwinm	r11, r9, 27, 31, 31	/* MSR[IS] as 0/1 */
+	lwz	r10, VCPU_EMUL_AS(r1)
+	cmplw	r10, r11
+	bne	program_slow
+	lwz	r10, VCPU_EMUL_PID(r1)
+	lwz	r11, VCPU_PID(r1)
+	cmplw	r10, r11
+	bne	program_slow
+	lwz	r10, VCPU_EMUL_HOST(r1)
+	rlwinm	r11, r4, 0, 20, 29
+	lwzx	r10, r10, r11		/* r10: the instruction */
+	srwi	r11, r10, 26
+	cmpwi	r11, 31
+	bne	program_slow
+	rlwinm	r11, r10, 0, 21, 30	/* XO << 1 */
+	rlwinm	r12, r10, 13, 25, 29	/* RT * 4: its frame offset */
+	cmpwi	cr7, r11, 83 << 1	/* cr7 eq: mfmsr, r9 stays */
+	beq	cr7, 2f
+	cmpwi	r11, 163 << 1
+	beq	1f
+	cmpwi	r11, 131 << 1
+	bne	program_slow
+	lwzx	r10, r1, r12		/* wrtee: EE from RS */
+1:	rlwimi	r9, r10, 0, 16, 16	/* MSR[EE] from RS or E */
+2:	lbz	r11, VCPU_IDLE(r1)
+	lbz	r0, VCPU_STOPPED(r1)
+	or.	r11, r11, r0
+	bne	program_slow
+	lwz	r11, VCPU_PART(r1)
+	lwz	r11, PARTITION_REQ(r11)
+	cmpwi	r11, 0			/* PREQ_NONE */
+	bne	program_slow
+	andi.	r0, r9, MSR_EE
+	beq	3f
+	sync				/* as vcpu_pending_read() */
+	lwz	r11, VCPU_PENDING(r1)
+	andi.	r0, r11, 6		/* VIRQ_EXT | VIRQ_DBELL */
+	bne	program_slow
+	lwz	r11, VCPU_TSR(r1)
+	andis.	r0, r11, TSR_DIS@h
+	beq	3f
+	lwz	r11, VCPU_TCR(r1)
+	andis.	r0, r11, TCR_DIE@h
+	bne	program_slow
+3:	bne	cr7, 4f
+	stwx	r9, r1, r12		/* mfmsr: RT = MSR */
+4:	stw	r9, VCPU_MSR(r1)
+	li	r0, 0
+	stw	r0, VCPU_REFILL_N(r1)	/* as vcpu_exit() */
+	addi	r4, r4, 4
+	mtspr	SPRN_SRR0, r4
+	mtcr	r8
+	lmw	r2, FRAME_GPR(2)(r1)
+	lwz	r0, FRAME_GPR(0)(r1)
+	lwz	r1, FRAME_GPR(1)(r1)
+	rfi
+program_slow:
+	b	exc_entry_fast_cr	/* r3 = 6, r8 = CR: all as entered */
 exc_entry_crit:
 	SAVE_GPRS
 	mfspr	r4, SPRN_CSRR0
