@@ -11,7 +11,9 @@
  * interrupt (its node's first "interrupts" entry, taken by weir through
  * hv/irq/hwirq.c: iommu_irq()), and so do the MSI banks' (msi_bank_irq());
  * weir's tick polls them (iommu_poll()) only where no interrupt is wired:
- * no interrupt controller weir drives, or a node without "interrupts".
+ * no interrupt controller weir drives, or a node without "interrupts";
+ * and once after a unit turned its violation reporting off (PAMU
+ * A-003638), since then no interrupt comes to turn it back on.
  * The core reaches the backend only
  * through struct iommu_driver and iommu_ops (include/weir/iommu.h).
  */
@@ -37,6 +39,13 @@
 static const struct iommu_driver *drv;
 static struct iommu *mmu;
 static bool av_irq; /* violations arrive as an interrupt: no tick poll */
+/*
+ * A unit turned its violation reporting off (PAMU A-003638: a violation
+ * of a LIODN whose entry is invalid, as weir's own blocking makes it):
+ * with reporting off no interrupt comes to turn it back on, so the tick
+ * polls once more, which does (iommu_ops.poll).
+ */
+static bool av_reporting_off;
 
 static void set_err(struct dt_error *err, const char *node, const char *msg)
 {
@@ -210,6 +219,8 @@ static void attr_report(const void *hwfdt, int node, u32 liodn,
 /* Route one violation a unit reported (hv/dma/fault.c). */
 static void fault_report(const struct iommu_fault *f)
 {
+	if (f->reporting_off)
+		av_reporting_off = true;
 	dma_fault_route(f);
 }
 
@@ -307,7 +318,9 @@ void iommu_poll(void)
 {
 	dma_lock();
 	msi_poll();
-	if (!av_irq && mmu && mmu->ops->poll)
+	if ((!av_irq || av_reporting_off) && mmu && mmu->ops->poll) {
+		av_reporting_off = false;
 		mmu->ops->poll(mmu, fault_report);
+	}
 	dma_unlock();
 }

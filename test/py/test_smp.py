@@ -111,4 +111,6 @@ def test_smp_partition(qemu, build_dir, tmp_path):
     m = c.expect(r"\[hello\] alive (\d+) sum [0-9a-f]+ ok")
     c.expect(rf"\[hello\] alive {int(m.group(1)) + 1} sum [0-9a-f]+ ok")
     log = open(c.log_path, encoding="utf-8", errors="replace").read()
-    assert not re.search(r"FAIL|CORRUPT|fatal|did not (acknowledge|stop)|warning|violation", log)
+    # "violation\b": a violation's record, not the boot's "PAMU: access
+    # violations on interrupt source 40" under pamu=on
+    assert not re.search(r"FAIL|CORRUPT|fatal|did not (acknowledge|stop)|warning|violation\b", log)
