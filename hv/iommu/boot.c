@@ -157,6 +157,7 @@ static int msi_banks_add(const struct plan *plan, const void *cfg,
 	for (i = 0; i < plan->nparts; i++) {
 		const struct part_plan *pp = &plan->part[i];
 		const struct msi_bank_desc *d = &pp->msi;
+		struct partition *part = partition_by_id(i + 1);
 		volatile u32 *regs, *page;
 		int ret = -ERANGE;
 
@@ -166,7 +167,7 @@ static int msi_banks_add(const struct plan *plan, const void *cfg,
 		regs = arch_ccsr_ptr(d->phys, SZ_4K);
 		page = arch_ccsr_ptr(msi_doorbell_page(d->doorbell), SZ_4K);
 		if (regs && page)
-			ret = msi_bank_add(partition_by_id(i + 1), d, regs,
+			ret = msi_bank_add(part, d, regs,
 					   page + (d->doorbell % SZ_4K) / 4);
 		if (ret) {
 			/* cannot happen after config_msi_banks() */
@@ -175,12 +176,11 @@ static int msi_banks_add(const struct plan *plan, const void *cfg,
 				ret);
 			return ret;
 		}
-		msi_irqs_request(hwfdt, pp, msi_bank_of(partition_by_id(i + 1)),
-				 path);
+		msi_irqs_request(hwfdt, pp, msi_bank_of(part), path);
 		pr_info("MSI bank %s%s -> '%s', doorbell 0x%llx (%s)\n", path,
 			d->v43 ? " (MPIC 4.3)" : "", pp->name,
 			(unsigned long long)d->doorbell,
-			msi_bank_of(partition_by_id(i + 1))->irq_wired ?
+			msi_bank_of(part)->irq_wired ?
 				"interrupts" :
 				"polled every tick: no interrupt wired");
 		if (d->shared_page)
