@@ -153,8 +153,8 @@ static inline int tce_rules_check(const struct tce_rules *r, u64 tce)
 }
 
 /* One TCE for @w and partition @p: tce_rules_check()'s errors. */
-static int tce_check(const struct dma_window *w, const struct partition *p,
-		     u64 tce)
+static inline int tce_check(const struct dma_window *w,
+			    const struct partition *p, u64 tce)
 {
 	struct tce_rules r;
 
@@ -260,29 +260,108 @@ typedef u32 __attribute__((__may_alias__)) tce_half;
 #define HALF_HI (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__ ? 0 : 1)
 
 /*
- * One TCE of tce_write_checked_u32()'s first loop: list entry @s over
- * table entry @t, each two raw big-endian halves. Return 0 when stored:
- * the new TCE has no reserved bit and a zero high half, the old one is 0
- * (so only the low half is written); 1 when that test fails (nothing
- * stored, the second loop takes the TCE); -EFAULT when the new TCE has R
- * or W and its page is not below @end4. *@lo: the low half read; *@delta
- * counts the valid TCEs stored.
+ * The TCE steps of tce_write_checked_u32(): list entry @s over table
+ * entry @t, each two raw big-endian halves; @res and @end4 are its rules.
+ * *@delta counts the change of valid TCEs. Each list half is read once.
+ *
+ * tce_put_fresh(): stores the TCE (returns 0) when it has no reserved bit
+ * and a zero high half and the old TCE is 0, so only the low half needs
+ * writing and nothing needs saving; returns 1 (nothing stored) when that
+ * test fails; -EFAULT for R/W and a page not below @end4.
+ *
+ * tce_put_saved(): any old TCE, saved natively in @u for tce_restore();
+ * returns 0 (stored), -EINVAL (reserved bits), -EFAULT (R/W, and a high
+ * half or a page not below @end4) as tce_rules_check() would.
  */
 static inline int tce_put_fresh(const tce_half *s, tce_half *t, u32 res,
-				u32 end4, u32 *lo, int *delta)
+				u32 end4, int *delta)
 {
-	u32 l = be32_to_cpu(s[1]);
+	u32 lo = be32_to_cpu(s[1]);
 
-	*lo = l;
-	if ((l & res) | s[0] | t[0] | t[1])
+	if ((lo & res) | s[0] | t[0] | t[1])
 		return 1;
-	if (l & TCE_PERM_MASK) {
-		if (l >= end4)
+	if (lo & TCE_PERM_MASK) {
+		if (lo >= end4)
 			return -EFAULT;
 		(*delta)++;
 	}
-	t[1] = cpu_to_be32(l);
+	t[1] = cpu_to_be32(lo);
 	return 0;
+}
+
+static inline int tce_put_saved(const tce_half *s, tce_half *t, tce_half *u,
+				u32 res, u32 end4, int *delta)
+{
+	u32 hi = s[0], lo = be32_to_cpu(s[1]);
+	u32 ohi = be32_to_cpu(t[0]), olo = be32_to_cpu(t[1]);
+
+	if (lo & res)
+		return -EINVAL;
+	if (lo & TCE_PERM_MASK) {
+		if (hi || lo >= end4)
+			return -EFAULT;
+		(*delta)++;
+	}
+	if (olo & TCE_PERM_MASK)
+		(*delta)--;
+	u[HALF_HI] = ohi;
+	u[HALF_HI ^ 1] = olo;
+	t[0] = hi;
+	t[1] = cpu_to_be32(lo);
+	return 0;
+}
+
+static inline __attribute__((always_inline)) int
+tce_put_one(bool fresh, const tce_half *s, tce_half *t, tce_half *u, u32 res,
+	    u32 end4, int *delta)
+{
+	return fresh ? tce_put_fresh(s, t, res, end4, delta) :
+		       tce_put_saved(s, t, u, res, end4, delta);
+}
+
+/*
+ * Up to *@n TCEs from *@s to *@t with tce_put_fresh() (@fresh) or
+ * tce_put_saved() (undo at *@u), 4 per step so that each pointer moves
+ * once per step; stops at the first TCE the step does not store. The
+ * pointers and *@n are left at that TCE (or the end).
+ * Return: the step's result there, or 0.
+ */
+static inline __attribute__((always_inline)) int
+tce_put_steps(bool fresh, const tce_half **s, tce_half **t, tce_half **u,
+	      unsigned int *n, u32 res, u32 end4, int *delta)
+{
+	const tce_half *sp = *s;
+	tce_half *tp = *t, *up = *u;
+	unsigned int left = *n, j;
+	int ret = 0;
+
+	while (left >= 4 && !ret) {
+#pragma GCC unroll 4
+		for (j = 0; j < 4; j++) {
+			ret = tce_put_one(fresh, &sp[2 * j], &tp[2 * j],
+					  &up[2 * j], res, end4, delta);
+			if (ret)
+				break;
+		}
+		sp += 2 * j;
+		tp += 2 * j;
+		up += fresh ? 0 : 2 * j;
+		left -= j;
+	}
+	while (left && !ret) {
+		ret = tce_put_one(fresh, sp, tp, up, res, end4, delta);
+		if (!ret) {
+			sp += 2;
+			tp += 2;
+			up += fresh ? 0 : 2;
+			left--;
+		}
+	}
+	*s = sp;
+	*t = tp;
+	*u = up;
+	*n = left;
+	return ret;
 }
 
 /*
@@ -295,14 +374,15 @@ static inline int tce_put_fresh(const tce_half *s, tce_half *t, u32 res,
  * below the bound exactly when below the rounded bound).
  *
  * Two loops. While the old TCEs are 0 (Linux maps into TCEs it cleared
- * with H_STUFF_TCE), one test per TCE - new low half's reserved bits,
- * new high half, both old halves, all 0 - lets it skip the undo copy and
- * the old TCE's valid-count change: a refusal puts 0 back. From the first
- * TCE where that test fails (an old TCE not 0, or a new one with a high
- * half, valid or not), the second loop checks exactly and saves each old
- * TCE in group->undo[]; *@zeros is the number of TCEs the first loop
- * stored, for tce_restore(). The TCE the first loop stopped at is read
- * again by the second: what is checked is what is stored.
+ * with H_STUFF_TCE), tce_put_fresh()'s one test per TCE - new low half's
+ * reserved bits, new high half, both old halves, all 0 - lets it skip
+ * the undo copy and the old TCE's valid-count change: a refusal puts 0
+ * back. From the first TCE where that test fails (an old TCE not 0, or
+ * a new one with a high half, valid or not), tce_put_saved() checks
+ * exactly and saves each old TCE in group->undo[] at its index; *@zeros
+ * is the number of TCEs stored before, for tce_restore(). The TCE the
+ * first loop stopped at is read again by the second, which checks what
+ * it stores.
  * Return: as tce_write_checked_u64().
  */
 static int tce_write_checked_u32(struct dma_window *w,
@@ -313,86 +393,39 @@ static int tce_write_checked_u32(struct dma_window *w,
 	const tce_half *sh = (const tce_half *)src;
 	tce_half *t0 = (tce_half *)&w->tces[idx], *th = t0;
 	tce_half *uh = (tce_half *)w->group->undo;
-	u32 res = (u32)r->reserved, rhi = 0, lo = 0;
+	u32 res = (u32)r->reserved;
 	unsigned int shift = w->slot_tce_shift, n, left = count, z = count;
 	u32 s = (u32)(idx >> shift);
 	u32 room = (1U << shift) - ((u32)idx & ((1U << shift) - 1));
-	int delta;
+	int delta, ret = 0;
 
-	/* Slot by slot; one pointer per array, so each step is its work. */
-	while (left) {
+	/* Slot by slot, so that its valid count is updated once. */
+	while (left && !ret) {
 		n = left < room ? left : room;
 		room = 1U << shift;
 		left -= n;
 		delta = 0;
 		if (z == count) {
-			unsigned int j;
-			int ret = 0;
-
-			/* 4 TCEs a step: each pointer moves once per step */
-			while (n >= 4 && !ret) {
-#pragma GCC unroll 4
-				for (j = 0; j < 4; j++) {
-					ret = tce_put_fresh(&sh[2 * j],
-							    &th[2 * j], res,
-							    end4, &lo, &delta);
-					if (ret)
-						break;
-				}
-				sh += 2 * j;
-				th += 2 * j;
-				n -= j;
-			}
-			while (n && !ret) {
-				ret = tce_put_fresh(sh, th, res, end4, &lo,
-						    &delta);
-				if (!ret) {
-					sh += 2;
-					th += 2;
-					n--;
-				}
-			}
-			if (ret < 0) {
-				rhi = 0;
-				goto bad;
-			}
-			if (n) {
+			ret = tce_put_steps(true, &sh, &th, &uh, &n, res, end4,
+					    &delta);
+			if (ret > 0) {
 				z = (unsigned int)(th - t0) / 2;
 				uh += 2 * z;
+				ret = 0;
 			}
 		}
-#pragma GCC unroll 4
-		for (; n; n--, sh += 2, th += 2, uh += 2) {
-			u32 ohi = th[0], olo = th[1];
-
-			rhi = sh[0];
-			lo = be32_to_cpu(sh[1]);
-			if (lo & res)
-				goto bad;
-			if (lo & TCE_PERM_MASK) {
-				if (rhi || lo >= end4)
-					goto bad;
-				delta++;
-			}
-			if (be32_to_cpu(olo) & TCE_PERM_MASK)
-				delta--;
-			/* undo[] is native: tce_restore() puts it back */
-			uh[HALF_HI] = be32_to_cpu(ohi);
-			uh[HALF_HI ^ 1] = be32_to_cpu(olo);
-			th[0] = rhi;
-			th[1] = cpu_to_be32(lo);
-		}
+		if (n && !ret)
+			ret = tce_put_steps(false, &sh, &th, &uh, &n, res, end4,
+					    &delta);
 		w->slot_valid[s++] += (u32)delta;
+	}
+	if (ret) {
+		n = (unsigned int)(th - t0) / 2;
+		tce_restore(w, idx, n, n < z ? n : z);
+		return ret;
 	}
 	*zeros = z;
 	return 0;
-bad:
-	w->slot_valid[s] += (u32)delta;
-	/* the values checked, not a second read of the guest's list */
-	delta = tce_rules_check(r, (u64)be32_to_cpu(rhi) << 32 | lo);
-	n = (unsigned int)(th - t0) / 2;
-	tce_restore(w, idx, n, n < z ? n : z);
-	return delta;
 }
 
 /*
