@@ -603,7 +603,7 @@ void dma_slot_compute(const struct dma_window *w, unsigned int s,
 	u64 bytes = slot_bytes(w);
 	u64 start = w->bus_offset + (u64)s * bytes;
 
-	memset(st, 0, sizeof(*st));
+	*st = (struct dma_slot_state){ 0 }; /* stores, not a memset() call */
 	if (dma_msi_overlaps(w->group, start, bytes))
 		slot_msi(w->group, start, bytes, st);
 	else if (w->group->cfg.identity)
@@ -651,14 +651,19 @@ int dma_reflect_slots(struct dma_window *w, unsigned int first,
 		      unsigned int last)
 {
 	struct dma_group *g = w->group;
-	unsigned int s, nr = last - first + 1;
+	unsigned int s, i;
 	bool changed = false;
 	int ret = 0;
 
-	memcpy(&g->slot_undo[first], &w->slot[first], nr * sizeof(*w->slot));
+	/*
+	 * Each slot is saved as it is looked at, by struct copy: weir is
+	 * built -ffreestanding, so memcpy() is a call, dearer than the copy
+	 * for the one or two slots of a usual call.
+	 */
 	for (s = first; s <= last && !ret; s++) {
 		struct dma_slot_state st;
 
+		g->slot_undo[s] = w->slot[s];
 		dma_slot_compute(w, s, &st);
 		if (slot_equal(&st, &w->slot[s]))
 			continue;
@@ -675,7 +680,8 @@ int dma_reflect_slots(struct dma_window *w, unsigned int first,
 	if (!ret)
 		return 0;
 	g->mmu->ops->abort(g->mmu);
-	memcpy(&w->slot[first], &g->slot_undo[first], nr * sizeof(*w->slot));
+	for (i = first; i < s; i++)
+		w->slot[i] = g->slot_undo[i];
 	pr_err("dma: liobn %#x: backend refused slots %u-%u (%d)\n", w->liobn,
 	       first, last, ret);
 	return -EIO;
