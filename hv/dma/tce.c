@@ -880,7 +880,9 @@ int tce_stuff(struct partition *p, u64 liobn, u64 ioba, u64 tce, u64 count)
  * @count: TCEs, 0..TCE_BATCH_MAX; 0 checks and changes nothing
  *
  * Every TCE is validated as tce_put() validates one; a list with a bad
- * TCE changes nothing (tce_write_checked() puts back what it stored).
+ * TCE, or one the IOMMU backend refuses, changes nothing: TCEs and slot
+ * counts are put back (tce_restore()), the dirty range is widened only
+ * after the reflection succeeded.
  * Return: 0; -ENOENT/-EPERM (LIOBN); -E2BIG (@count > 512, PAPR
  * H_PARAMETER); -EINVAL (list alignment, IOBA, range, reserved bits);
  * -EACCES (MSI range); -EFAULT (list or a TCE's page not the partition's
