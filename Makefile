@@ -108,6 +108,9 @@ COLD_OBJS := $(filter $(addprefix $(O)/,hv/config/% hv/guest_dt/% \
 		hv/partition/errq.o hv/dma/fault.o hv/dma/ddw.o hv/console/mux.o \
 		drivers/iommu/pamu/errata.o arch/powerpc/cpu/setup.o),$(OBJS))
 $(COLD_OBJS): CFLAGS += -Os
+# Flags live here and in the arch's config.mk: a change to either rebuilds
+# every object (make does not see a changed command line by itself).
+$(OBJS): Makefile arch/$(or $(ARCH),powerpc)/config.mk
 
 WEIR_VERSION := $(shell git describe --always --dirty 2>/dev/null || echo 0.1)
 
