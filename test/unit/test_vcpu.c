@@ -144,6 +144,7 @@ static const struct field fields[] = {
 	FLD(tlb.tlb1_victim), FLD(tlb.sid), FLD(tlb.next_sid),
 	FLD(tlb.refill_pc), FLD(tlb.refill_ea), FLD(tlb.refill_side),
 	FLD(tlb.refill_n), FLD(tlb.drop), FLD(tlb.drop_ea),
+	FLD(tlb.tlb1_used),
 };
 
 /* The whole struct vcpu equals @exp; names the first field that does not. */
