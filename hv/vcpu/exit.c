@@ -523,6 +523,16 @@ void vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr)
  * delivered, the real MSR and shadow id chosen. Beside vcpu_exit() so
  * that an hcall's path crosses one core file before the dispatcher.
  */
+/* arch_idle_wait(), its time counted under CONFIG_DEBUG_EXIT_STATS. */
+static void idle_wait(void)
+{
+	u64 t0 = IS_ENABLED(CONFIG_DEBUG_EXIT_STATS) ? arch_tb_read() : 0;
+
+	arch_idle_wait();
+	if (IS_ENABLED(CONFIG_DEBUG_EXIT_STATS))
+		exit_stats_idle(arch_tb_read() - t0);
+}
+
 /* Wait while the vCPU idles or is stopped; apply partition requests. */
 static void wait_runnable(struct vcpu *v)
 {
@@ -530,7 +540,7 @@ static void wait_runnable(struct vcpu *v)
 		partition_vcpu_sync(v);
 		vcpu_shootdown_serve(v);
 		if (v->stopped || (v->spinning && !vcpu_spin_release(v))) {
-			arch_idle_wait();
+			idle_wait();
 			continue;
 		}
 		if (!v->idle)
@@ -539,7 +549,7 @@ static void wait_runnable(struct vcpu *v)
 			v->idle = false;
 			return;
 		}
-		arch_idle_wait();
+		idle_wait();
 	}
 }
 

@@ -254,7 +254,8 @@ static void bench_epapr(void)
  * on every touch, while the baseline touches the first one only. The set
  * is chosen away from the pages the loop itself uses (its code, stack,
  * regs[]), which keep their shadows. tlb-refill loads, tlb-refill-insn
- * jumps to a blr in each page. tlb-refill-mix alternates between those
+ * jumps to a blr in each page, tlb-refill-ee loads with MSR[EE] set (as
+ * Linux runs: weir then looks for something to deliver). tlb-refill-mix alternates between those
  * pages and TLB_PAGES / 2 aliases of them at TLB0_EA, which the guest
  * maps with entries of its TLB0 (as Linux maps its user and vmalloc
  * pages), in the same set: half of its misses find a guest TLB1 entry,
@@ -265,15 +266,20 @@ static void bench_epapr(void)
 #define TLB_SET_STRIDE		(TLB_SETS * TLB_PAGE_SIZE)
 #define TLB_PAGES		8
 #define INSN_BLR		0x4e800020u
+/* calls per figure: a multiple of TLB_PAGES, also at bench-smoke's
+ * 1/100, so that every loop starts at the page evicted longest ago */
+#define TLB_CALLS		2400
 
 #define TLB0_EA			0x60000000u
 
 static u32 tlb_page[TLB_PAGES], tlb0_page[TLB_PAGES / 2];
 
+/* r[0]: the page of call @i; r[1]: the baseline's, bench_nop (a blr
+ * after a nop, in a page that keeps its shadow), for loads and jumps. */
 static void prep_tlb(u32 i, u32 *r)
 {
 	r[0] = tlb_page[i % TLB_PAGES];
-	r[1] = tlb_page[0];
+	r[1] = (u32)bench_nop;
 }
 
 static void prep_tlb_mix(u32 i, u32 *r)
@@ -281,7 +287,7 @@ static void prep_tlb_mix(u32 i, u32 *r)
 	u32 k = (i / 2) % (TLB_PAGES / 2);
 
 	r[0] = i & 1 ? tlb_page[k] : tlb0_page[k];
-	r[1] = tlb_page[0];
+	r[1] = (u32)bench_nop;
 }
 
 /* Guest TLB0 entries (way k of the set) mapping tlb0_page[k] to
@@ -313,9 +319,9 @@ static u32 tlb_set(u32 addr)
 static u32 tlb_free_set(void)
 {
 	u32 sp, busy[TLB_SETS / 32] = { 0 };
-	const u32 used[] = { (u32)run, (u32)prep_tlb, (u32)bench_load,
-			     (u32)bench_call, (u32)regs, (u32)tlb_page,
-			     (u32)&sp, (u32)measure };
+	const u32 used[] = { (u32)run, (u32)prep_tlb, (u32)prep_tlb_mix,
+			     (u32)bench_load, (u32)bench_call, (u32)bench_nop,
+			     (u32)regs, (u32)tlb_page, (u32)&sp, (u32)measure };
 	unsigned int i, j;
 
 	for (i = 0; i < sizeof(used) / sizeof(used[0]); i++)
@@ -335,12 +341,16 @@ static void bench_tlb(void)
 	u32 size = TLB_PAGES * TLB_SET_STRIDE + TLB_SET_STRIDE, base, set;
 	u8 *mem = malloc(size);
 	const struct figure load = { "tlb-refill", bench_load, bench_load_base,
-				     0, 2000, 1, prep_tlb, 0 };
+				     0, TLB_CALLS, 1, prep_tlb, 0 };
+	const struct figure load_ee = { "tlb-refill-ee", bench_load,
+					bench_load_base, 0, TLB_CALLS, 1,
+					prep_tlb, 0 };
 	const struct figure call = { "tlb-refill-insn", bench_call,
-				     bench_call_base, 0, 2000, 1, prep_tlb, 0 };
+				     bench_call_base, 0, TLB_CALLS, 1, prep_tlb,
+				     0 };
 	const struct figure mix = { "tlb-refill-mix", bench_load,
-				    bench_load_base, 0, 2000, 1, prep_tlb_mix,
-				    0 };
+				    bench_load_base, 0, TLB_CALLS, 1,
+				    prep_tlb_mix, 0 };
 	unsigned int i;
 
 	if (!mem) {
@@ -360,6 +370,9 @@ static void bench_tlb(void)
 		tlb_page[i] = (u32)p;
 	}
 	measure(&load);
+	__asm__ __volatile__("wrteei 1" : : : "memory");
+	measure(&load_ee);
+	__asm__ __volatile__("wrteei 0" : : : "memory");
 	measure(&call);
 	tlb0_aliases(set, true);
 	measure(&mix);
