@@ -190,8 +190,10 @@ void vcpu_shadow_drop(struct vcpu *v)
  * @gpa) filled for the fetch side (@insn) or the data side: that side's,
  * plus the other side's when it maps @ea to the same page the same way.
  */
-static u32 split_perms(const struct vcpu *v, bool insn, u32 ea,
-		       const struct vtlb_entry *e, u64 gpa)
+static __attribute__((noinline)) u32 split_perms(const struct vcpu *v,
+						 bool insn, u32 ea,
+						 const struct vtlb_entry *e,
+						 u64 gpa)
 {
 	const u32 fetch = MAS3_UX, data = MAS3_UR | MAS3_UW;
 	u32 other_as = !!(v->msr & (insn ? MSR_DS : MSR_IS));
@@ -258,7 +260,8 @@ static int shadow_fill(struct vcpu *v, bool insn, u32 ea, bool mmio, u64 *gpa)
 		return -ENOENT;
 	wimge = vtlb_shadow_wimge(e);
 	if (partition_gpa_to_phys(v->part, *gpa & ~0xfffULL, SZ_4K, &phys)) {
-		if (!mmio || !partition_mmio_ok(v->part, *gpa & ~0xfffULL, SZ_4K))
+		if (!mmio ||
+		    !partition_mmio_ok(v->part, *gpa & ~0xfffULL, SZ_4K))
 			return -EFAULT;
 		/*
 		 * A page of a device the partition owns, at guest-physical =
