@@ -251,15 +251,15 @@ static void bench_epapr(void)
  * shadow of it is gone. weir's shadows are 4 KiB entries of the real
  * TLB0 (128 sets of 4 ways, a round-robin way): TLB_PAGES pages
  * TLB_SET_STRIDE apart fall in one set, so touching them in turn misses
- * on every touch, while the baseline touches the first one only. The set
- * is chosen away from the pages the loop itself uses (its code, stack,
- * regs[]), which keep their shadows. tlb-refill loads, tlb-refill-insn
- * jumps to a blr in each page, tlb-refill-ee loads with MSR[EE] set (as
- * Linux runs: weir then looks for something to deliver). tlb-refill-mix alternates between those
- * pages and TLB_PAGES / 2 aliases of them at TLB0_EA, which the guest
- * maps with entries of its TLB0 (as Linux maps its user and vmalloc
- * pages), in the same set: half of its misses find a guest TLB1 entry,
- * half a guest TLB0 entry.
+ * on every touch, while the baseline touches a page that keeps its
+ * shadow. The set is chosen away from the pages the loop itself uses
+ * (its code, stack, regs[]), which keep theirs. tlb-refill loads,
+ * tlb-refill-insn jumps to a blr in each page, tlb-refill-ee loads with
+ * MSR[EE] set (as Linux runs: weir then looks for something to deliver).
+ * tlb-refill-mix alternates between those pages and TLB_PAGES / 2
+ * aliases of them at TLB0_EA, which the guest maps with entries of its
+ * TLB0 (as Linux maps its user and vmalloc pages), in the same set: half
+ * of its misses find a guest TLB1 entry, half a guest TLB0 entry.
  */
 #define TLB_PAGE_SIZE		4096u
 #define TLB_SETS		128
