@@ -147,6 +147,7 @@ static int partition_load(struct partition *p, struct dt_error *err)
 	const char *what;
 	const struct unit *u;
 	char msg[128];
+	unsigned int i;
 	int ret;
 
 	/* The units first: no device may write into the RAM being reloaded,
@@ -186,7 +187,16 @@ static int partition_load(struct partition *p, struct dt_error *err)
 	ret = vcpu_reset(p->vcpu[0], (u32)entry, (u32)p->guest_fdt_gpa);
 	if (ret)
 		return ret;
-	/* the secondaries reset themselves into the spin table */
+	/*
+	 * The secondaries reset themselves into the spin table when their
+	 * cores see the new run_gen. Until then their TLBs hold nothing a
+	 * tlbivax of vCPU 0 could remove either: marked spinning now,
+	 * vcpu_tlbivax() does not wait for a core that has not got there
+	 * (it waited SHOOT_POLLS, 1.2 s of guest time, for a secondary core
+	 * still starting: doc/performance.md).
+	 */
+	for (i = 1; i < p->nvcpus; i++)
+		__atomic_store_n(&p->vcpu[i]->spinning, true, __ATOMIC_SEQ_CST);
 	__atomic_add_fetch(&p->run_gen, 1, __ATOMIC_SEQ_CST);
 	__atomic_store_n(&p->quiesce, 0, __ATOMIC_SEQ_CST);
 	return 0;

@@ -7,8 +7,9 @@ through the hypervisor and hello goes on.
 
 The kernel comes from `make linux-guest` (mk/linux.mk makes `pytest`
 depend on it). With WEIR_LINUX_ICOUNT=1 the runs use QEMU's -icount
-shift=0 and report the boot in instructions, and one more boot measures
-Linux alone in the machine."""
+shift=0 and report the boot in instructions. test_linux_alone_instructions
+always runs under -icount: Linux alone in the machine, its boot in
+instructions printed and the SMP start checked."""
 import os
 import random
 import re
@@ -78,6 +79,16 @@ def linux_itb(build_dir, tmp_path, name, edit, desc, base="config-linux.dts",
     return make_fit(build_dir, tmp_path, name, dtb, images, desc)
 
 
+def assert_no_tlbivax_timeout(c):
+    """No tlbivax of vCPU 0 waited out its timeout (SHOOT_POLLS) for a
+    secondary whose core had not reached the spin table yet: 1.2 s of
+    guest time per wait under -icount before partition start marked the
+    secondaries spinning (doc/performance.md)."""
+    c.logf.flush()
+    with open(c.log_path, encoding="utf-8", errors="replace") as f:
+        assert "did not acknowledge a tlbivax" not in f.read()
+
+
 @pytest.fixture
 def linux(request, build_dir, tmp_path):
     itb = os.path.join(build_dir, "linux", "weir-linux.itb")
@@ -103,6 +114,7 @@ def test_linux_boots_beside_hello(linux):
     c.expect(r"\[linux\] \[ *[0-9.]+\] Run /init as init process")
     m = c.expect(r"\[linux\] weir-init: userspace up \(pid 1, timebase (\d+)\)")
     wall = time.monotonic() - t_handoff
+    assert_no_tlbivax_timeout(c)
     tb = int(m.group(1)) - tb_handoff
     print(f"\nLinux boot, U-Boot hand-off to userspace line: {wall:.1f} s wall-clock, "
           f"{tb / TB_HZ:.3f} s guest time")
@@ -204,14 +216,17 @@ def alone(dts, vcpus):
     return dts.replace("cpus = <0 2>;", f"cpus = <0 {vcpus}>;", 1)
 
 
-@pytest.mark.skipif(os.environ.get("WEIR_LINUX_ICOUNT") != "1",
-                    reason="a measurement: WEIR_LINUX_ICOUNT=1 runs it")
 @pytest.mark.parametrize("vcpus", [2, 1])
 def test_linux_alone_instructions(request, build_dir, tmp_path, vcpus):
     """Linux alone in the machine (on -smp @vcpus) under -icount shift=0:
     the hand-off to userspace in instructions, with no other partition's
     busy-waits sharing the virtual clock. Two vCPUs wait for each other in
-    virtual time (doc/performance.md); one vCPU measures weir's exits."""
+    virtual time (doc/performance.md); one vCPU measures weir's exits.
+    The figure is printed, not judged; the run checks that no tlbivax
+    waited for a secondary still starting (deterministic under -icount,
+    which orders the cores' turns: 10 s of wall time each)."""
+    if not os.path.exists(os.path.join(build_dir, "linux", "vmlinux.uImage")):
+        pytest.skip("the Linux guest was not built (WEIR_NO_LINUX=1)")
     itb = linux_itb(build_dir, tmp_path, f"alone{vcpus}", lambda dts: alone(dts, vcpus),
                     f"weir + Linux alone on {vcpus} vCPUs")
     c = spawn(request, build_dir, itb, smp=vcpus, icount=True)
@@ -222,6 +237,7 @@ def test_linux_alone_instructions(request, build_dir, tmp_path, vcpus):
         print(f"\nLinux alone on {vcpus} vCPU(s), hand-off to userspace: "
               f"{tb * 1e9 / TB_HZ / 1e6:.1f} million instructions (-icount shift=0)")
         assert tb > 0
+        assert_no_tlbivax_timeout(c)
     finally:
         c.close()
 
