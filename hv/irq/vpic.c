@@ -136,6 +136,13 @@ int vpic_init(struct vpic *pic, struct partition *p)
 	return 0;
 }
 
+void vpic_sync(struct vpic *pic)
+{
+	spin_lock(&pic->lock);
+	sync_vcpus(pic);
+	spin_unlock(&pic->lock);
+}
+
 void vpic_reset(struct vpic *pic)
 {
 	unsigned int i;

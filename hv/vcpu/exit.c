@@ -20,6 +20,7 @@
 #include <weir/vcpu_asm.h>
 #include <weir/vcpu_emul.h>
 #include <weir/vcpu_kick.h>
+#include <weir/vpic.h>
 
 #define SC_LEV(insn) (((insn) >> 5) & 0x7f)
 #define OP_SC 17
@@ -704,5 +705,8 @@ int vcpu_reset(struct vcpu *v, u32 entry, u32 fdt_gpa)
 	v->regs.gpr[6] = 0x45504150; /* ePAPR magic "EPAP" (ePAPR 1.1 §5.4.1) */
 	v->regs.gpr[7] = (u32)ima;
 	v->regs.msr = vcpu_shadow_msr(v);
+	/* the memset cleared VIRQ_EXT, which must mirror the vPIC */
+	if (p->pic)
+		vpic_sync(p->pic);
 	return 0;
 }

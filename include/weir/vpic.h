@@ -101,6 +101,13 @@ int vpic_init(struct vpic *pic, struct partition *p);
 void vpic_reset(struct vpic *pic);
 
 /**
+ * vpic_sync() - recompute every vCPU's VIRQ_EXT from the sources (and kick
+ * the ones where it becomes set): after a vCPU reset cleared its pending
+ * bits while a source for it may be pending (vcpu_reset()).
+ */
+void vpic_sync(struct vpic *pic);
+
+/**
  * vpic_claim() - reserve source @irq for a device of the partition
  * @pic: controller
  * @irq: source number, VPIC_IRQ_BASE..VPIC_IRQ_BASE + VPIC_NR_IRQS - 1

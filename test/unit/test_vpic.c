@@ -12,6 +12,8 @@
 #include <string.h>
 #include <cmocka.h>
 #include <weir/epapr.h>
+#include <weir/vcpu.h>
+#include <weir/vcpu_emul.h>
 #include <weir/vcpu_kick.h>
 #include <weir/vpic.h>
 #include "helpers/fake_hv.h"
@@ -117,6 +119,30 @@ static void test_claims(void **state)
 	assert_int_equal(vpic_release(e->pic, A), 0);
 	assert_int_equal(vpic_raise(e->pic, A), -EINVAL);
 	assert_int_equal(vpic_claim(e->pic, A, NULL, NULL), 0);
+}
+
+/*
+ * A vCPU reset clears its pending bits with the rest of its state; the
+ * vPIC's VIRQ_EXT is recomputed, since the exits read that bit alone
+ * (hv/vcpu/deliver.c ext_pending()): a source pending for the vCPU is
+ * still seen after it, and nothing is made up for the other vCPU.
+ */
+static void test_reset_keeps_ext(void **state)
+{
+	struct env *e = *state;
+
+	enable(e->pic, A, 5, 0);
+	assert_int_equal(vpic_raise(e->pic, A), 0);
+	assert_true(ext(e->v0));
+	e->v0->part->ram_size = 64 << 20; /* the initial mapped area's size */
+	assert_int_equal(vcpu_reset(e->v0, 0x1000, 0), 0);
+	assert_true(ext(e->v0));
+	assert_true(vcpu_has_pending(e->v0));
+	assert_false(ext(e->v1));
+	assert_false(vcpu_has_pending(e->v1));
+	assert_int_equal(iack(e->pic, 0), A);
+	assert_false(ext(e->v0));
+	assert_false(vcpu_has_pending(e->v0));
 }
 
 static void test_masked_stays_pending(void **state)
@@ -392,6 +418,7 @@ int main(void)
 		T(test_defaults),
 		T(test_claims),
 		T(test_masked_stays_pending),
+		T(test_reset_keeps_ext),
 		T(test_priority_and_in_service),
 		T(test_priority_zero_delivers),
 		T(test_destination),
