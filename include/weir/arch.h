@@ -18,6 +18,7 @@
 #include <weir/hwtree.h> /* struct hw_info, the hardware tree parse */
 #include <weir/timer.h>	 /* timebase: implemented by the arch */
 #include <weir/types.h>
+#include <weir/vcpu_asm.h> /* HCALL_VEC_VENDORS */
 
 struct vcpu;
 
@@ -204,6 +205,32 @@ u32 hv_vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr);
  * way back.
  */
 u32 hv_vcpu_fast(struct vcpu *v, unsigned int ivor, u32 esr);
+
+struct hcall_desc;
+
+/**
+ * struct hcall_vec - one hcall vendor as the arch's `sc 1` path reads it
+ * (arch/powerpc start.S exc_entry_syscall; offsets HCALL_VEC_* in
+ * weir/vcpu_asm.h), exported by the hcall dispatcher (hv/hcall/dispatch.c
+ * hcall_vec[], indexed by vendor, 0 to HCALL_VEC_VENDORS - 1; other
+ * vendors take the C path). For a token's number @num (r11 bits 0-15):
+ * @num & @mask set: unknown; @num below @limit: the entry at @tab plus
+ * @num << @scale bytes (the table is indexed by @num >> (HCALL_DESC_SHIFT
+ * - @scale)), unknown when empty; @num from @limit to @slow: unknown;
+ * from @slow on: the C path (a range it does not model, PAPR's KVM calls
+ * from H_RTAS). Unknown answers @unknown in r3 and changes nothing else.
+ * An entry marked HC_VECTOR runs its register handler from the vector,
+ * any other takes the C path. The C lookup (hcall_find()) stays the rule:
+ * test/unit/test_hcall.c proves this table gives the same answers.
+ */
+struct hcall_vec {
+	const struct hcall_desc *tab;
+	u32 mask, limit, scale, slow;
+	s32 unknown;
+	u32 pad[2]; /* 32 bytes on the 32-bit build: one shift */
+};
+
+extern const struct hcall_vec hcall_vec[HCALL_VEC_VENDORS];
 
 /**
  * vtimer_expire() - account for the time up to @now on @v's virtual

@@ -59,7 +59,8 @@ long hcall_call_regs(struct vcpu *v, u32 token, const u64 *in, u64 *out);
 
 /**
  * hcall_table_check() - every table entry sits at the index its number
- * gives and has a shape that fits the registers (for the host tests).
+ * gives and has a shape that fits the registers, and one marked for the
+ * `sc 1` vector (HC_VECTOR) has a register handler (for the host tests).
  * Return: 0, or -EINVAL naming nothing (the test prints the table).
  */
 int hcall_table_check(void);

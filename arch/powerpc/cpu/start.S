@@ -57,7 +57,11 @@ vectors:
 	VECTOR 6, fast		/* program */
 #endif
 	VECTOR 7, base		/* floating-point unavailable */
+#if IS_ENABLED(CONFIG_SC_VECTOR) && !IS_ENABLED(CONFIG_DEBUG_EXIT_STATS)
+	VECTOR 8, syscall	/* system call: sc 1 hcalls here */
+#else
 	VECTOR 8, fast		/* system call (and sc 1 without E.HV) */
+#endif
 	VECTOR 9, base		/* auxiliary processor unavailable */
 	VECTOR 10, base		/* decrementer */
 	VECTOR 11, base		/* fixed-interval timer */
@@ -73,7 +77,11 @@ vectors:
 	VECTOR 37, crit		/* processor doorbell critical */
 	VECTOR 38, base		/* guest processor doorbell */
 	VECTOR 39, crit		/* guest doorbell critical/mcheck */
+#if IS_ENABLED(CONFIG_SC_VECTOR) && !IS_ENABLED(CONFIG_DEBUG_EXIT_STATS)
+	VECTOR 40, hcall	/* embedded hypervisor system call */
+#else
 	VECTOR 40, fast		/* embedded hypervisor system call */
+#endif
 	VECTOR 41, base		/* embedded hypervisor privilege */
 
 /* Save r0-r31 (r1 from SCRATCH, r3 already saved, r3 = IVOR number). */
@@ -255,6 +263,141 @@ exc_entry_program:
 	rfi
 program_slow:
 	b	exc_entry_fast_cr	/* r3 = 6, r8 = CR: all as entered */
+/*
+ * System call and embedded hypervisor system call: the guest's `sc 1`
+ * hcall decoded and answered here, without hv_vcpu_fast(), when that is
+ * unambiguous; the checks are hv_vcpu_fast()'s (hv/vcpu/exit.c), and
+ * anything else continues into exc_entry_fast with nothing changed:
+ * - from the guest (SRR1[PR]) and the frame is the vCPU's (percpu->vcpu);
+ *   the guest's MSR[PR] clear;
+ * - vector 8 only: the word before SRR0 is in the page struct vtlb sc
+ *   caches (valid, page, MSR[IS], PID; the word is read each time) and
+ *   is `sc 1` (E.HV's vector 40 is one already);
+ * - the token r11 = (vendor << 16) | number by the core's table as data
+ *   (struct hcall_vec hcall_vec[], weir/arch.h, indexed by vendor 0-3;
+ *   other vendors go on): an unknown token (a number with bits the
+ *   vendor's mask forbids, or past its table but below its slow limit,
+ *   or an empty entry) gets the vendor's status in r3, nothing else
+ *   changes; an entry marked HC_VECTOR (hv/hcall/hcall_priv.h: changes
+ *   nothing but r3-r10 of the caller) gets its register handler called,
+ *   regs(vcpu, &gpr[3]), on this core's stack, with LR, CTR, XER and CR
+ *   kept in r27-r30 (non-volatile in C; the guest's are in the frame),
+ *   SRR0/SRR1 in place (weir's C never enables interrupts); its result
+ *   goes to r3. Any other entry, the KVM range, goes on.
+ * No post-condition: neither answer changes the guest's MSR, PID, idle,
+ * stopped or pending state, or a request (HC_VECTOR's contract), so the
+ * guest resumes as it entered, with SRR0 already past the `sc`;
+ * refill_n = 0 as vcpu_exit(). Offsets: include/weir/vcpu_asm.h.
+ * r1 = the frame, r3 = 8 or 40, r8 = CR, r6 = percpu, r9 = guest MSR.
+ */
+.macro SC_ENTRY
+	SAVE_GPRS
+	mfcr	r8			/* before any compare */
+	mfspr	r5, SPRN_SRR1
+	andi.	r0, r5, MSR_PR
+	beq	sc_slow			/* weir's own: fatal there */
+	mfspr	r6, SPRN_SPRG0
+	lwz	r7, PERCPU_VCPU(r6)
+	cmplw	r7, r1
+	bne	sc_slow
+	lwz	r9, VCPU_MSR(r1)	/* r9: the guest's MSR */
+	andi.	r0, r9, MSR_PR
+	bne	sc_slow
+.endm
+exc_entry_hcall:
+	SC_ENTRY
+	b	sc_decode
+exc_entry_syscall:
+	SC_ENTRY
+	lbz	r10, VCPU_SC_VALID(r1)
+	cmpwi	r10, 0
+	beq	sc_slow
+	mfspr	r4, SPRN_SRR0
+	addi	r4, r4, -4		/* r4: the sc's address */
+	rlwinm	r12, r4, 0, 0, 19
+	lwz	r10, VCPU_SC_PAGE(r1)
+	cmplw	r10, r12
+	bne	sc_slow
+	rlwinm	r12, r9, 27, 31, 31	/* MSR[IS] as 0/1 */
+	lwz	r10, VCPU_SC_AS(r1)
+	cmplw	r10, r12
+	bne	sc_slow
+	lwz	r10, VCPU_SC_PID(r1)
+	lwz	r12, VCPU_PID(r1)
+	cmplw	r10, r12
+	bne	sc_slow
+	lwz	r10, VCPU_SC_HOST(r1)
+	rlwinm	r12, r4, 0, 20, 29
+	lwzx	r10, r10, r12		/* r10: the instruction */
+	xoris	r10, r10, 0x4400
+	cmplwi	r10, 0x0022		/* sc 1: 0x44000022 */
+	bne	sc_slow
+sc_decode:				/* r11: the token */
+	rlwinm	r12, r11, 16, 17, 31	/* vendor, bits 16-30 */
+	cmplwi	r12, HCALL_VEC_VENDORS
+	bge	sc_slow
+	lis	r10, hcall_vec@ha
+	addi	r10, r10, hcall_vec@l
+	rlwinm	r12, r12, HCALL_VEC_SHIFT, 0, 31 - HCALL_VEC_SHIFT
+	add	r10, r10, r12		/* r10: its struct hcall_vec */
+	rlwinm	r12, r11, 0, 16, 31	/* r12: the number */
+	lwz	r0, HCALL_VEC_MASK(r10)
+	and.	r0, r12, r0
+	bne	sc_unknown
+	lwz	r0, HCALL_VEC_LIMIT(r10)
+	cmplw	r12, r0
+	bge	sc_past
+	lwz	r0, HCALL_VEC_SCALE(r10)
+	slw	r12, r12, r0
+	lwz	r0, HCALL_VEC_TAB(r10)
+	add	r12, r12, r0		/* r12: its struct hcall_desc */
+	lwz	r0, HCALL_DESC_FLAGS(r12)
+	andi.	r0, r0, HC_VECTOR_ASM
+	bne	sc_call
+	lwz	r0, HCALL_DESC_FN(r12)
+	cmpwi	r0, 0
+	beq	sc_unknown		/* empty */
+sc_slow:
+	b	exc_entry_fast_cr	/* r3 = 8 or 40, r8 = CR: as entered */
+sc_past:
+	lwz	r0, HCALL_VEC_SLOW(r10)
+	cmplw	r12, r0
+	bge	sc_slow
+sc_unknown:
+	lwz	r0, HCALL_VEC_UNKNOWN(r10)
+	stw	r0, FRAME_GPR(3)(r1)
+	li	r0, 0
+	stw	r0, VCPU_REFILL_N(r1)	/* as vcpu_exit() */
+	mtcr	r8
+	lmw	r2, FRAME_GPR(2)(r1)
+	lwz	r0, FRAME_GPR(0)(r1)
+	lwz	r1, FRAME_GPR(1)(r1)
+	rfi
+sc_call:				/* r12: an HC_VECTOR entry */
+	mflr	r29
+	mfctr	r28
+	mfxer	r27
+	mr	r30, r8
+	mr	r31, r1
+	lwz	r0, HCALL_DESC_REGS(r12)
+	mtctr	r0
+	mr	r3, r1			/* the vCPU */
+	addi	r4, r1, FRAME_GPR(3)	/* its r3.. */
+	li	r0, 0
+	stw	r0, VCPU_REFILL_N(r1)	/* as vcpu_exit() */
+	lwz	r1, PERCPU_STACK(r6)	/* this core's handler stack */
+	stwu	r0, -16(r1)		/* end of the back chain */
+	bctrl
+	mr	r1, r31
+	stw	r3, FRAME_GPR(3)(r1)	/* its status */
+	mtlr	r29
+	mtctr	r28
+	mtxer	r27
+	mtcr	r30
+	lmw	r2, FRAME_GPR(2)(r1)
+	lwz	r0, FRAME_GPR(0)(r1)
+	lwz	r1, FRAME_GPR(1)(r1)
+	rfi
 exc_entry_crit:
 	SAVE_GPRS
 	mfspr	r4, SPRN_CSRR0
