@@ -52,7 +52,7 @@ _Static_assert(sizeof(((struct vcpu *)0)->idle) == 1 &&
 		       sizeof(((struct vcpu *)0)->tlb.sc.valid) == 1,
 	       "bytes");
 _Static_assert(PREQ_NONE == 0 && (VIRQ_EXT | VIRQ_DBELL) == 6 &&
-		       SC_1_INSN == 0x44000022u,
+		       SC_1_INSN == 0x44000022u && IVOR_HCALL == IVOR_HCALL_ASM,
 	       "values");
 
 static bool guest_user(const struct vcpu *v)

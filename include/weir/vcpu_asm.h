@@ -50,6 +50,7 @@
 #define HCALL_DESC_FN 8
 #define HCALL_DESC_REGS 12
 #define HC_VECTOR_ASM 0x8 /* HC_VECTOR */
+#define IVOR_HCALL_ASM 40 /* IVOR_HCALL (weir/booke.h) */
 
 #ifndef __ASSEMBLER__
 /* The core's check of one offset above, on the 32-bit PowerPC build */

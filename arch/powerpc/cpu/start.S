@@ -283,7 +283,9 @@ program_slow:
  *   regs(vcpu, &gpr[3]), on this core's stack, with LR, CTR, XER and CR
  *   kept in r27-r30 (non-volatile in C; the guest's are in the frame),
  *   SRR0/SRR1 in place (weir's C never enables interrupts); its result
- *   goes to r3. Any other entry, the KVM range, goes on.
+ *   goes to r3. Any other entry, the KVM range and other vendors go on
+ *   with r3 = 40 (IVOR_HCALL): hv_vcpu_fast() then trusts the `sc 1`
+ *   and its page, checked here, as it trusts E.HV's vector.
  * No post-condition: neither answer changes the guest's MSR, PID, idle,
  * stopped or pending state, or a request (HC_VECTOR's contract), so the
  * guest resumes as it entered, with SRR0 already past the `sc`;
@@ -335,7 +337,7 @@ exc_entry_syscall:
 sc_decode:				/* r11: the token */
 	rlwinm	r12, r11, 16, 17, 31	/* vendor, bits 16-30 */
 	cmplwi	r12, HCALL_VEC_VENDORS
-	bge	sc_slow
+	bge	sc_c
 	lis	r10, hcall_vec@ha
 	addi	r10, r10, hcall_vec@l
 	rlwinm	r12, r12, HCALL_VEC_SHIFT, 0, 31 - HCALL_VEC_SHIFT
@@ -357,12 +359,14 @@ sc_decode:				/* r11: the token */
 	lwz	r0, HCALL_DESC_FN(r12)
 	cmpwi	r0, 0
 	beq	sc_unknown		/* empty */
+sc_c:					/* sc 1, checked: as E.HV's */
+	li	r3, IVOR_HCALL_ASM
 sc_slow:
-	b	exc_entry_fast_cr	/* r3 = 8 or 40, r8 = CR: as entered */
+	b	exc_entry_fast_cr	/* r8 = CR: as entered */
 sc_past:
 	lwz	r0, HCALL_VEC_SLOW(r10)
 	cmplw	r12, r0
-	bge	sc_slow
+	bge	sc_c
 sc_unknown:
 	lwz	r0, HCALL_VEC_UNKNOWN(r10)
 	stw	r0, FRAME_GPR(3)(r1)
