@@ -137,11 +137,12 @@ const struct hcall_desc *hcall_lookup(u32 token)
  * H_RTAS left to the C path. test/unit/test_hcall.c checks every token
  * of these vendors against hcall_find().
  */
-#define VEC(t, sh, sl, st)                                             \
-	{                                                              \
-		.tab = (t), .mask = (1u << (sh)) - 1,                   \
-		.limit = ARRAY_SIZE(t) << (sh),                         \
-		.scale = HCALL_DESC_SHIFT - (sh), .slow = (sl), .unknown = (st) \
+#define VEC(t, sh, sl, st)                                      \
+	{                                                       \
+		.tab = (t), .mask = (1u << (sh)) - 1,           \
+		.limit = ARRAY_SIZE(t) << (sh),                 \
+		.scale = HCALL_DESC_SHIFT - (sh), .slow = (sl), \
+		.unknown = (st)                                 \
 	}
 const struct hcall_vec hcall_vec[HCALL_VEC_VENDORS] = {
 	[EV_LOCAL_VENDOR_ID] = VEC(epapr_calls, 0, 0x10000, EV_UNIMPLEMENTED),

@@ -190,7 +190,9 @@ u32 hv_vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr);
 /**
  * hv_vcpu_fast() - the fast path of the most frequent guest exits
  * (hv/vcpu/exit.c): the guest on this core took @ivor, IVOR_PROGRAM (with
- * ESR @esr), IVOR_SYSCALL (`sc` without E.HV) or IVOR_HCALL, with its
+ * ESR @esr), IVOR_SYSCALL (`sc` without E.HV) or IVOR_HCALL (E.HV's, or
+ * an `sc` the arch's vector found to be `sc 1` in the page of the vTLB's
+ * `sc` cache, start.S exc_entry_syscall), with its
  * registers in @v->regs, of which the arch saved at least r0-r31, CR,
  * LR, CTR, XER, SRR0 (pc) and SRR1 (msr). From the guest's supervisor it
  * runs an hcall through the hcall table, or emulates a privileged

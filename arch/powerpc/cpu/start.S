@@ -8,11 +8,19 @@
  * boot both enter this way.
  *
  * Exceptions: IVPR holds the image base, each IVORn points at a 16-byte
- * aligned stub below (e500mc implements IVOR0-15 and IVOR35-41). A stub switches to this core's exception frame
- * (SPRG0 -> struct percpu, first word = frame address), saves r3, and
- * branches to the common code that saves the rest and calls
- * handle_exception(frame). Only base-class exceptions (SRR0/1) ever
- * return; critical and machine-check handlers are fatal.
+ * aligned stub below (e500mc implements IVOR0-15 and IVOR35-41). A stub
+ * switches to this core's exception frame (SPRG0 -> struct percpu, first
+ * word = frame address), saves r3, and branches to the common code that
+ * saves the rest and calls handle_exception(frame). Only base-class
+ * exceptions (SRR0/1) ever return; critical and machine-check handlers
+ * are fatal. The guest's frequent exits take shorter ways: program, system
+ * call and hypervisor system call try hv_vcpu_fast() before the generic
+ * exit (exc_entry_fast), and two answer in assembly before any C runs:
+ * exc_entry_program emulates mfmsr/wrtee/wrteei (CONFIG_EMUL_VECTOR),
+ * exc_entry_syscall and exc_entry_hcall decode an `sc 1` hcall by the
+ * core's table, answer unknown tokens and call the register handlers
+ * marked HC_VECTOR (CONFIG_SC_VECTOR); both fall back to exc_entry_fast
+ * with nothing changed (doc/performance.md counts their instructions).
  */
 #include <asm/reg.h>
 #include <asm/ptrace.h>
