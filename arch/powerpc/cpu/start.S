@@ -128,6 +128,32 @@ exc_entry_base:
  * done, completes the frame and goes the generic way
  * (handle_exception()).
  */
+/*
+ * r10 = the guest's word at r4 when the page cache of struct vtlb at
+ * offsets \valid..\host (exit.c cached_word()) holds r4's page for the
+ * guest's MSR[IS] (r9) and PID; else to \miss. \tmp is a scratch.
+ */
+.macro CACHED_WORD valid, page, as, pid, host, tmp, miss
+	lbz	r10, \valid(r1)
+	cmpwi	r10, 0
+	beq	\miss
+	rlwinm	\tmp, r4, 0, 0, 19
+	lwz	r10, \page(r1)
+	cmplw	r10, \tmp
+	bne	\miss
+	rlwinm	\tmp, r9, 27, 31, 31	/* MSR[IS] as 0/1 */
+	lwz	r10, \as(r1)
+	cmplw	r10, \tmp
+	bne	\miss
+	lwz	r10, \pid(r1)
+	lwz	\tmp, VCPU_PID(r1)
+	cmplw	r10, \tmp
+	bne	\miss
+	lwz	r10, \host(r1)
+	rlwinm	\tmp, r4, 0, 20, 29
+	lwzx	r10, r10, \tmp		/* r10: the word */
+.endm
+
 #define HV_FAST_GENERIC_ASM	-1
 #define HV_FAST_RESUME_ASM	-2
 exc_entry_fast:
@@ -205,25 +231,9 @@ exc_entry_program:
 	mfspr	r5, SPRN_ESR
 	andis.	r0, r5, ESR_PPR@h
 	beq	program_slow
-	lbz	r10, VCPU_EMUL_VALID(r1)
-	cmpwi	r10, 0
-	beq	program_slow
 	mfspr	r4, SPRN_SRR0		/* r4: the instruction's address */
-	rlwinm	r11, r4, 0, 0, 19
-	lwz	r10, VCPU_EMUL_PAGE(r1)
-	cmplw	r10, r11
-	bne	program_slow
-	rlwinm	r11, r9, 27, 31, 31	/* MSR[IS] as 0/1 */
-	lwz	r10, VCPU_EMUL_AS(r1)
-	cmplw	r10, r11
-	bne	program_slow
-	lwz	r10, VCPU_EMUL_PID(r1)
-	lwz	r11, VCPU_PID(r1)
-	cmplw	r10, r11
-	bne	program_slow
-	lwz	r10, VCPU_EMUL_HOST(r1)
-	rlwinm	r11, r4, 0, 20, 29
-	lwzx	r10, r10, r11		/* r10: the instruction */
+	CACHED_WORD VCPU_EMUL_VALID, VCPU_EMUL_PAGE, VCPU_EMUL_AS, \
+		VCPU_EMUL_PID, VCPU_EMUL_HOST, r11, program_slow
 	srwi	r11, r10, 26
 	cmpwi	r11, 31
 	bne	program_slow
@@ -319,26 +329,10 @@ exc_entry_hcall:
 	b	sc_decode
 exc_entry_syscall:
 	SC_ENTRY
-	lbz	r10, VCPU_SC_VALID(r1)
-	cmpwi	r10, 0
-	beq	sc_slow
 	mfspr	r4, SPRN_SRR0
 	addi	r4, r4, -4		/* r4: the sc's address */
-	rlwinm	r12, r4, 0, 0, 19
-	lwz	r10, VCPU_SC_PAGE(r1)
-	cmplw	r10, r12
-	bne	sc_slow
-	rlwinm	r12, r9, 27, 31, 31	/* MSR[IS] as 0/1 */
-	lwz	r10, VCPU_SC_AS(r1)
-	cmplw	r10, r12
-	bne	sc_slow
-	lwz	r10, VCPU_SC_PID(r1)
-	lwz	r12, VCPU_PID(r1)
-	cmplw	r10, r12
-	bne	sc_slow
-	lwz	r10, VCPU_SC_HOST(r1)
-	rlwinm	r12, r4, 0, 20, 29
-	lwzx	r10, r10, r12		/* r10: the instruction */
+	CACHED_WORD VCPU_SC_VALID, VCPU_SC_PAGE, VCPU_SC_AS, VCPU_SC_PID, \
+		VCPU_SC_HOST, r12, sc_slow
 	xoris	r10, r10, 0x4400
 	cmplwi	r10, 0x0022		/* sc 1: 0x44000022 */
 	bne	sc_slow
