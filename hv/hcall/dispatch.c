@@ -271,6 +271,22 @@ static inline void dispatch_args(const struct hcall_desc *d, struct vcpu *v,
 		encode_out(d->shape, a.out, &gpr[4]);
 }
 
+/* hcall_run()'s body, inline in hcall_dispatch() */
+static inline void run_entry(struct vcpu *v, const struct hcall_desc *d)
+{
+	u32 *gpr = v->regs.gpr;
+
+	if (d->regs)
+		gpr[3] = (u32)run_regs(d, v, &gpr[3]);
+	else
+		dispatch_args(d, v, gpr);
+}
+
+void hcall_run(struct vcpu *v, const struct hcall_desc *d)
+{
+	run_entry(v, d);
+}
+
 void hcall_dispatch(struct vcpu *v)
 {
 	u32 *gpr = v->regs.gpr;
@@ -278,10 +294,8 @@ void hcall_dispatch(struct vcpu *v)
 
 	if (!d)
 		gpr[3] = (u32)unknown_status(gpr[11]);
-	else if (d->regs)
-		gpr[3] = (u32)run_regs(d, v, &gpr[3]);
 	else
-		dispatch_args(d, v, gpr);
+		run_entry(v, d);
 }
 
 long hcall_call(struct vcpu *v, u32 token, const u64 *in, u64 *out)

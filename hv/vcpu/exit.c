@@ -630,6 +630,14 @@ u32 hv_vcpu_fast(struct vcpu *v, unsigned int ivor, u32 esr)
 	return fast_done(v, msr, pid);
 }
 
+u32 hv_vcpu_hcall(struct vcpu *v, const struct hcall_desc *d)
+{
+	u32 msr = v->msr, pid = v->pid;
+
+	hcall_run(v, d);
+	return fast_done(v, msr, pid);
+}
+
 int vcpu_reset(struct vcpu *v, u32 entry, u32 fdt_gpa)
 {
 	struct partition *p = v->part;

@@ -235,6 +235,17 @@ struct hcall_vec {
 extern const struct hcall_vec hcall_vec[HCALL_VEC_VENDORS];
 
 /**
+ * hv_vcpu_hcall() - hv_vcpu_fast() of an `sc 1` hcall the arch's vector
+ * has checked (from the guest's supervisor, the vTLB's `sc` page) and
+ * looked up in hcall_vec[]: @d, the entry of the token in @v's r11, not
+ * one the vector runs itself (hv/vcpu/exit.c). The arch saved r0-r31,
+ * CR, LR, CTR, XER, pc and msr in @v->regs.
+ * Return: HV_FAST_RESUME or a shadow id, as hv_vcpu_fast() (never
+ * HV_FAST_GENERIC).
+ */
+u32 hv_vcpu_hcall(struct vcpu *v, const struct hcall_desc *d);
+
+/**
  * vtimer_expire() - account for the time up to @now on @v's virtual
  * decrementer (hv/vcpu/vtimer.c): set TSR[DIS] when the deadline passed,
  * reload from DECAR under TCR[ARE]

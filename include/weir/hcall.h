@@ -29,6 +29,16 @@ struct vcpu;
  */
 void hcall_dispatch(struct vcpu *v);
 
+struct hcall_desc;
+
+/**
+ * hcall_run() - hcall_dispatch() of a token already looked up
+ * @v: calling vCPU
+ * @d: the table entry of the token in @v's r11 (hcall_vec[], weir/arch.h,
+ *	as the arch's `sc 1` vector reads it; never NULL)
+ */
+void hcall_run(struct vcpu *v, const struct hcall_desc *d);
+
 /**
  * hcall_call() - run the hcall @token with decoded values (no registers)
  * @v: calling vCPU

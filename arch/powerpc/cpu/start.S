@@ -301,9 +301,11 @@ program_slow:
  *   regs(vcpu, &gpr[3]), on this core's stack, with LR, CTR, XER and CR
  *   kept in r27-r30 (non-volatile in C; the guest's are in the frame),
  *   SRR0/SRR1 in place (weir's C never enables interrupts); its result
- *   goes to r3. Any other entry, the KVM range and other vendors go on
- *   with r3 = 40 (IVOR_HCALL): hv_vcpu_fast() then trusts the `sc 1`
- *   and its page, checked here, as it trusts E.HV's vector.
+ *   goes to r3. Any other entry is run by hv_vcpu_hcall(vcpu, entry)
+ *   on the full frame (hv_vcpu_fast() without the checks and lookup
+ *   done here); the KVM range and other vendors go on with r3 = 40
+ *   (IVOR_HCALL): hv_vcpu_fast() then trusts the `sc 1` and its page,
+ *   checked here, as it trusts E.HV's vector.
  * No post-condition: neither answer changes the guest's MSR, PID, idle,
  * stopped or pending state, or a request (HC_VECTOR's contract), so the
  * guest resumes as it entered, with SRR0 already past the `sc`;
@@ -360,7 +362,8 @@ sc_decode:				/* r11: the token */
 	bne	sc_call
 	lwz	r0, HCALL_DESC_FN(r12)
 	cmpwi	r0, 0
-	beq	sc_unknown		/* empty */
+	bne	sc_run
+	b	sc_unknown		/* empty */
 sc_c:					/* sc 1, checked: as E.HV's */
 	li	r3, IVOR_HCALL_ASM
 sc_slow:
@@ -379,6 +382,25 @@ sc_unknown:
 	lwz	r0, FRAME_GPR(0)(r1)
 	lwz	r1, FRAME_GPR(1)(r1)
 	rfi
+sc_run:					/* r12: an entry for C */
+	stw	r8, FRAME_CR(r1)
+	mfspr	r4, SPRN_SRR0
+	mfspr	r5, SPRN_SRR1
+	SAVE_PC_MSR_LR_CTR
+	mfxer	r9
+	stw	r9, FRAME_XER(r1)
+	mr	r3, r1			/* the vCPU */
+	mr	r4, r12			/* its entry */
+	mfspr	r6, SPRN_SPRG0		/* SAVE_PC_MSR_LR_CTR took r6 */
+	lwz	r1, PERCPU_STACK(r6)	/* this core's handler stack */
+	li	r0, 0
+	stwu	r0, -16(r1)		/* end of the back chain */
+	bl	hv_vcpu_hcall
+	cmpwi	r3, HV_FAST_RESUME_ASM
+	beq	exc_return
+	mtspr	SPRN_PID, r3
+	isync
+	b	exc_return
 sc_call:				/* r12: an HC_VECTOR entry */
 	mflr	r29
 	mfctr	r28
