@@ -117,17 +117,16 @@ exc_entry_base:
 	mfspr	r4, SPRN_SRR0
 	mfspr	r5, SPRN_SRR1
 	b	exc_common
-/*
- * Program, system call and hypervisor system call: the frequent exits of
- * a guest (privileged instructions to emulate, hcalls). From the guest
- * (SRR1[PR], and the frame is the vCPU's own: struct vcpu starts with its
- * registers) try the fast path, hv_vcpu_fast(vcpu, vector, ESR)
- * (include/weir/arch.h), which needs r0-r31, pc, msr, LR, CTR, CR, XER
- * and ESR but not DEAR. HV_FAST_RESUME (-2) resumes the frame as is, a
- * shadow id is loaded into PID first; HV_FAST_GENERIC (-1), nothing
- * done, completes the frame and goes the generic way
- * (handle_exception()).
- */
+
+/* Back to the guest from the frame (r1): CR from \cr, r0-r31, rfi. */
+.macro RESUME cr
+	mtcr	\cr
+	lmw	r2, FRAME_GPR(2)(r1)
+	lwz	r0, FRAME_GPR(0)(r1)
+	lwz	r1, FRAME_GPR(1)(r1)
+	rfi
+.endm
+
 /*
  * r10 = the guest's word at r4 when the page cache of struct vtlb at
  * offsets \valid..\host (exit.c cached_word()) holds r4's page for the
@@ -154,6 +153,17 @@ exc_entry_base:
 	lwzx	r10, r10, \tmp		/* r10: the word */
 .endm
 
+/*
+ * Program, system call and hypervisor system call: the frequent exits of
+ * a guest (privileged instructions to emulate, hcalls). From the guest
+ * (SRR1[PR], and the frame is the vCPU's own: struct vcpu starts with its
+ * registers) try the fast path, hv_vcpu_fast(vcpu, vector, ESR)
+ * (include/weir/arch.h), which needs r0-r31, pc, msr, LR, CTR, CR, XER
+ * and ESR but not DEAR. HV_FAST_RESUME (-2) resumes the frame as is, a
+ * shadow id is loaded into PID first; HV_FAST_GENERIC (-1), nothing
+ * done, completes the frame and goes the generic way
+ * (handle_exception()).
+ */
 #define HV_FAST_GENERIC_ASM	-1
 #define HV_FAST_RESUME_ASM	-2
 exc_entry_fast:
@@ -274,11 +284,7 @@ exc_entry_program:
 	stw	r0, VCPU_REFILL_N(r1)	/* as vcpu_exit() */
 	addi	r4, r4, 4
 	mtspr	SPRN_SRR0, r4
-	mtcr	r8
-	lmw	r2, FRAME_GPR(2)(r1)
-	lwz	r0, FRAME_GPR(0)(r1)
-	lwz	r1, FRAME_GPR(1)(r1)
-	rfi
+	RESUME	r8
 program_slow:
 	b	exc_entry_fast_cr	/* r3 = 6, r8 = CR: all as entered */
 /*
@@ -377,11 +383,7 @@ sc_unknown:
 	stw	r0, FRAME_GPR(3)(r1)
 	li	r0, 0
 	stw	r0, VCPU_REFILL_N(r1)	/* as vcpu_exit() */
-	mtcr	r8
-	lmw	r2, FRAME_GPR(2)(r1)
-	lwz	r0, FRAME_GPR(0)(r1)
-	lwz	r1, FRAME_GPR(1)(r1)
-	rfi
+	RESUME	r8
 sc_run:					/* r12: an entry for C */
 	stw	r8, FRAME_CR(r1)
 	mfspr	r4, SPRN_SRR0
@@ -395,7 +397,7 @@ sc_run:					/* r12: an entry for C */
 	lwz	r1, PERCPU_STACK(r6)	/* this core's handler stack */
 	li	r0, 0
 	stwu	r0, -16(r1)		/* end of the back chain */
-	bl	hv_vcpu_hcall
+	bl	hv_vcpu_hcall		/* never HV_FAST_GENERIC */
 	cmpwi	r3, HV_FAST_RESUME_ASM
 	beq	exc_return
 	mtspr	SPRN_PID, r3
@@ -421,11 +423,7 @@ sc_call:				/* r12: an HC_VECTOR entry */
 	mtlr	r29
 	mtctr	r28
 	mtxer	r27
-	mtcr	r30
-	lmw	r2, FRAME_GPR(2)(r1)
-	lwz	r0, FRAME_GPR(0)(r1)
-	lwz	r1, FRAME_GPR(1)(r1)
-	rfi
+	RESUME	r30
 exc_entry_crit:
 	SAVE_GPRS
 	mfspr	r4, SPRN_CSRR0
