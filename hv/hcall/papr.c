@@ -5,9 +5,9 @@
  * include/weir/papr.h's shapes (every 64-bit value a register pair, high
  * word first; doc/tce.md "Guest ABI") and holds dma_lock() for the u64
  * handlers (the register handlers take it themselves: they may run from
- * the `sc 1` vector, HC_VECTOR); these handlers call the internal -errno API of hv/dma and map the result to
- * PAPR and RTAS codes. The mapping and the rule behind each case are
- * tabulated in doc/tce.md.
+ * the `sc 1` vector, HC_VECTOR); these handlers call the internal -errno
+ * API of hv/dma and map the result to PAPR and RTAS codes. The mapping
+ * and the rule behind each case are tabulated in doc/tce.md.
  */
 #include <errno.h>
 #include <string.h>

@@ -222,7 +222,7 @@ struct hcall_desc;
  * from @slow on: the C path (a range it does not model, PAPR's KVM calls
  * from H_RTAS). Unknown answers @unknown in r3 and changes nothing else.
  * An entry marked HC_VECTOR runs its register handler from the vector,
- * any other takes the C path. The C lookup (hcall_find()) stays the rule:
+ * any other is handed to hv_vcpu_hcall(). The C lookup (hcall_find()) stays the rule:
  * test/unit/test_hcall.c proves this table gives the same answers.
  */
 struct hcall_vec {
