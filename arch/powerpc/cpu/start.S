@@ -128,6 +128,26 @@ exc_entry_base:
 .endm
 
 /*
+ * The entry of the exits answered in the vector: r0-r31 saved, r8 = CR;
+ * on to \miss unless from the guest (SRR1[PR]) with the vCPU's frame
+ * (percpu->vcpu, r6 = percpu) and the guest's MSR (r9) in supervisor.
+ */
+.macro GUEST_SV_ENTRY miss
+	SAVE_GPRS
+	mfcr	r8			/* before any compare */
+	mfspr	r5, SPRN_SRR1
+	andi.	r0, r5, MSR_PR
+	beq	\miss			/* weir's own: fatal there */
+	mfspr	r6, SPRN_SPRG0
+	lwz	r7, PERCPU_VCPU(r6)
+	cmplw	r7, r1
+	bne	\miss
+	lwz	r9, VCPU_MSR(r1)	/* r9: the guest's MSR */
+	andi.	r0, r9, MSR_PR
+	bne	\miss
+.endm
+
+/*
  * r10 = the guest's word at r4 when the page cache of struct vtlb at
  * offsets \valid..\host (exit.c cached_word()) holds r4's page for the
  * guest's MSR[IS] (r9) and PID; else to \miss. \tmp is a scratch.
@@ -226,18 +246,7 @@ exc_entry_fast_cr:			/* r8 = CR, r3 = vector, GPRs saved */
  * Offsets: include/weir/vcpu_asm.h. r1 = the frame, r3 = 6.
  */
 exc_entry_program:
-	SAVE_GPRS
-	mfcr	r8			/* before any compare */
-	mfspr	r5, SPRN_SRR1
-	andi.	r0, r5, MSR_PR
-	beq	program_slow		/* weir's own: fatal there */
-	mfspr	r6, SPRN_SPRG0
-	lwz	r6, PERCPU_VCPU(r6)
-	cmplw	r6, r1
-	bne	program_slow
-	lwz	r9, VCPU_MSR(r1)	/* r9: the guest's MSR */
-	andi.	r0, r9, MSR_PR
-	bne	program_slow
+	GUEST_SV_ENTRY program_slow
 	mfspr	r5, SPRN_ESR
 	andis.	r0, r5, ESR_PPR@h
 	beq	program_slow
@@ -318,25 +327,11 @@ program_slow:
  * refill_n = 0 as vcpu_exit(). Offsets: include/weir/vcpu_asm.h.
  * r1 = the frame, r3 = 8 or 40, r8 = CR, r6 = percpu, r9 = guest MSR.
  */
-.macro SC_ENTRY
-	SAVE_GPRS
-	mfcr	r8			/* before any compare */
-	mfspr	r5, SPRN_SRR1
-	andi.	r0, r5, MSR_PR
-	beq	sc_slow			/* weir's own: fatal there */
-	mfspr	r6, SPRN_SPRG0
-	lwz	r7, PERCPU_VCPU(r6)
-	cmplw	r7, r1
-	bne	sc_slow
-	lwz	r9, VCPU_MSR(r1)	/* r9: the guest's MSR */
-	andi.	r0, r9, MSR_PR
-	bne	sc_slow
-.endm
 exc_entry_hcall:
-	SC_ENTRY
+	GUEST_SV_ENTRY sc_slow
 	b	sc_decode
 exc_entry_syscall:
-	SC_ENTRY
+	GUEST_SV_ENTRY sc_slow
 	mfspr	r4, SPRN_SRR0
 	addi	r4, r4, -4		/* r4: the sc's address */
 	CACHED_WORD VCPU_SC_VALID, VCPU_SC_PAGE, VCPU_SC_AS, VCPU_SC_PID, \
