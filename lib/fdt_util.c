@@ -24,16 +24,44 @@ static bool cells_ok(int ac, int sc)
 	return ac >= 1 && ac <= 2 && sc >= 0 && sc <= 2;
 }
 
-/* Translate @addr, a child address of bus @bus, into @bus's parent space. */
-static int translate_one(const void *fdt, int bus, u64 *addr)
+/*
+ * The deepest "reg" translation followed: a chain of nested buses deeper
+ * than this is refused (-EINVAL). Real trees nest 3-5 levels.
+ */
+#define FDT_MAX_BUS_DEPTH 32
+
+/*
+ * The ancestors of @node, root first: @anc[0] is the root, @anc[n - 1]
+ * @node's parent, n returned (0 for the root). One walk from the start of
+ * the structure block: libfdt's fdt_parent_offset() walks it twice per
+ * call, which made every "reg" translation quadratic in the depth (most
+ * of weir's boot-time tree cost, doc/performance.md).
+ * Return: n; -EINVAL when @node is deeper than @max or not a node.
+ */
+static int fdt_ancestors(const void *fdt, int node, int *anc, int max)
 {
-	int parent = fdt_parent_offset(fdt, bus);
+	int off = 0, depth = 0;
+
+	while (off >= 0 && depth >= 0) {
+		if (depth > max)
+			return -EINVAL;
+		if (off == node)
+			return depth;
+		if (depth < max)
+			anc[depth] = off;
+		off = fdt_next_node(fdt, off, &depth);
+	}
+	return -EINVAL;
+}
+
+/* Translate @addr, a child address of bus @bus, into the address space of
+ * @parent, @bus's parent. */
+static int translate_one(const void *fdt, int bus, int parent, u64 *addr)
+{
 	int cac = fdt_address_cells(fdt, bus), csc = fdt_size_cells(fdt, bus);
 	int pac, entry, len, i;
 	const u32 *r;
 
-	if (parent < 0)
-		return -EINVAL;
 	pac = fdt_address_cells(fdt, parent);
 	r = fdt_getprop(fdt, bus, "ranges", &len);
 	if (!r)
@@ -58,16 +86,32 @@ static int translate_one(const void *fdt, int bus, u64 *addr)
 	return -ERANGE;
 }
 
+/* @addr, in the child space of bus @anc[n - 1], translated through it and
+ * every bus above it (@anc[0] is the root, whose space is physical). */
+static int translate_up(const void *fdt, const int *anc, int n, u64 *addr)
+{
+	int i, ret;
+
+	for (i = n - 1; i > 0; i--) {
+		ret = translate_one(fdt, anc[i], anc[i - 1], addr);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
 int fdt_reg_phys(const void *fdt, int node, int index, phys_addr_t *addr,
 		 u64 *size)
 {
-	int parent = fdt_parent_offset(fdt, node);
-	int ac, sc, len, ret;
+	int anc[FDT_MAX_BUS_DEPTH];
+	int n = fdt_ancestors(fdt, node, anc, FDT_MAX_BUS_DEPTH);
+	int parent, ac, sc, len, ret;
 	const u32 *reg;
 	u64 a;
 
-	if (parent < 0)
+	if (n <= 0)
 		return -EINVAL;
+	parent = anc[n - 1];
 	ac = fdt_address_cells(fdt, parent);
 	sc = fdt_size_cells(fdt, parent);
 	if (!cells_ok(ac, sc))
@@ -83,7 +127,7 @@ int fdt_reg_phys(const void *fdt, int node, int index, phys_addr_t *addr,
 	a = fdt_read_cells(reg, ac);
 	if (size)
 		*size = fdt_read_cells(reg + ac, sc);
-	ret = fdt_bus_addr_phys(fdt, parent, &a);
+	ret = translate_up(fdt, anc, n, &a);
 	if (ret)
 		return ret;
 	if (addr)
@@ -93,16 +137,13 @@ int fdt_reg_phys(const void *fdt, int node, int index, phys_addr_t *addr,
 
 int fdt_bus_addr_phys(const void *fdt, int bus, u64 *addr)
 {
-	int ret;
+	int anc[FDT_MAX_BUS_DEPTH + 1];
+	int n = fdt_ancestors(fdt, bus, anc, FDT_MAX_BUS_DEPTH);
 
-	/* Walk up: every bus between @bus and the root must map it. */
-	for (; fdt_parent_offset(fdt, bus) >= 0;
-	     bus = fdt_parent_offset(fdt, bus)) {
-		ret = translate_one(fdt, bus, addr);
-		if (ret)
-			return ret;
-	}
-	return 0;
+	if (n < 0)
+		return n;
+	anc[n] = bus;
+	return translate_up(fdt, anc, n + 1, addr);
 }
 
 const char *fdt_path_of(const void *fdt, int node, char *buf, int len)

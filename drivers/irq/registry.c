@@ -32,3 +32,17 @@ const struct irqchip_driver *irqchip_driver_find(const void *hwfdt, int *node)
 		}
 	return NULL;
 }
+
+const struct irqchip_driver *irqchip_driver_at(const void *hwfdt, int node)
+{
+	unsigned int i, k;
+
+	for (i = 0;
+	     hwfdt && node >= 0 && i < sizeof(drivers) / sizeof(drivers[0]);
+	     i++)
+		for (k = 0; drivers[i]->compatible[k]; k++)
+			if (!fdt_node_check_compatible(
+				    hwfdt, node, drivers[i]->compatible[k]))
+				return drivers[i];
+	return NULL;
+}

@@ -307,7 +307,9 @@ int config_irqs(const void *cfg, const void *hwfdt, const struct hw_info *hw,
 	char path[96];
 	int node, ret;
 
-	if (!irqchip_driver_find(hwfdt, &c.ctl))
+	irqchip_driver_find(hwfdt, &c.ctl);
+	plan->irq_node = c.ctl;
+	if (c.ctl < 0)
 		return 0; /* no controller: nothing is routed */
 	for (c.part = 0; c.part < plan->nparts; c.part++) {
 		struct part_plan *pp = &plan->part[c.part];

@@ -153,8 +153,8 @@ static inline int tce_rules_check(const struct tce_rules *r, u64 tce)
 }
 
 /* One TCE for @w and partition @p: tce_rules_check()'s errors. */
-static int tce_check(const struct dma_window *w, const struct partition *p,
-		     u64 tce)
+static inline int tce_check(const struct dma_window *w,
+			    const struct partition *p, u64 tce)
 {
 	struct tce_rules r;
 
@@ -190,6 +190,20 @@ static inline u64 tce_write(struct dma_window *w, u64 idx, u64 tce)
 }
 
 /*
+ * Put TCEs @idx..+@count of @w back as they were before a refused write:
+ * the first @zeros were 0 (their old values were not saved), the rest are
+ * group->undo[@zeros..@count - 1]. Slot counts follow (tce_write()).
+ */
+static void tce_restore(struct dma_window *w, u64 idx, u64 count, u64 zeros)
+{
+	const u64 *undo = w->group->undo;
+	u64 i;
+
+	for (i = 0; i < count; i++)
+		tce_write(w, idx + i, i < zeros ? 0 : undo[i]);
+}
+
+/*
  * H_PUT_TCE_INDIRECT's store: TCE @idx + i of @w takes the guest's list
  * entry @src[i] (big-endian), checked against @r as it is stored; the
  * previous TCEs go to group->undo[]. Each list entry is read once, so the
@@ -197,15 +211,17 @@ static inline u64 tce_write(struct dma_window *w, u64 idx, u64 tce)
  * to be copied first; this is the same guarantee without the copy). On
  * the first bad TCE the ones stored so far are put back, slot counts
  * included, so a refused list changes nothing: the IOMMU sees the table
- * only through tce_reflect(), afterwards, and a partition has one vCPU.
+ * only through tce_reflect(), afterwards, and the caller holds dma_lock.
  * Tight enough for 512-TCE batches: 32-bit indices (a window has at most
  * 2^24 TCEs, a 36-bit IOVA space of 4 KiB pages); each slot's valid count
- * is updated once, with the sum of its TCEs' changes.
+ * is updated once, with the sum of its TCEs' changes. *@zeros is 0: every
+ * old TCE is in undo[] (see tce_write_checked_u32()).
  * Return: 0 or the tce_rules_check() error of the first bad TCE.
  */
 static int tce_write_checked_u64(struct dma_window *w,
 				 const struct tce_rules *r, u64 idx,
-				 const u64 *src, unsigned int count)
+				 const u64 *src, unsigned int count,
+				 unsigned int *zeros)
 {
 	u64 *t = &w->tces[idx], *undo = w->group->undo;
 	unsigned int shift = w->slot_tce_shift, i = 0, end;
@@ -213,6 +229,7 @@ static int tce_write_checked_u64(struct dma_window *w,
 	u32 room = (1U << shift) - ((u32)idx & ((1U << shift) - 1));
 	int ret, delta;
 
+	*zeros = 0;
 	/* Slot by slot, so that its valid count is updated once. */
 	while (i < count) {
 		end = count - i < room ? count : i + room;
@@ -223,8 +240,7 @@ static int tce_write_checked_u64(struct dma_window *w,
 			ret = tce_rules_check(r, tce);
 			if (ret) {
 				w->slot_valid[s] += (u32)delta;
-				while (i--)
-					tce_write(w, idx + i, undo[i]);
+				tce_restore(w, idx, i, 0);
 				return ret;
 			}
 			delta += (int)((tce & TCE_PERM_MASK) != 0) -
@@ -244,79 +260,188 @@ typedef u32 __attribute__((__may_alias__)) tce_half;
 #define HALF_HI (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__ ? 0 : 1)
 
 /*
+ * The TCE steps of tce_write_checked_u32(): list entry @s over table
+ * entry @t, each two raw big-endian halves; @res and @end4 are its rules.
+ * *@delta counts the change of valid TCEs. Each list half is read once.
+ *
+ * tce_put_fresh(): stores the TCE (returns 0) when it has no reserved bit
+ * and a zero high half and the old TCE is 0, so only the low half needs
+ * writing and nothing needs saving; returns 1 (nothing stored) when that
+ * test fails; -EFAULT for R/W and a page not below @end4.
+ *
+ * tce_put_saved(): any old TCE, saved natively in @u for tce_restore();
+ * returns 0 (stored), -EINVAL (reserved bits), -EFAULT (R/W, and a high
+ * half or a page not below @end4) as tce_rules_check() would.
+ */
+static inline int tce_put_fresh(const tce_half *s, tce_half *t, u32 res,
+				u32 end4, int *delta)
+{
+	u32 lo = be32_to_cpu(s[1]);
+
+	if ((lo & res) | s[0] | t[0] | t[1])
+		return 1;
+	if (lo & TCE_PERM_MASK) {
+		if (lo >= end4)
+			return -EFAULT;
+		(*delta)++;
+	}
+	t[1] = cpu_to_be32(lo);
+	return 0;
+}
+
+static inline int tce_put_saved(const tce_half *s, tce_half *t, tce_half *u,
+				u32 res, u32 end4, int *delta)
+{
+	u32 hi = s[0], lo = be32_to_cpu(s[1]);
+	u32 ohi = be32_to_cpu(t[0]), olo = be32_to_cpu(t[1]);
+
+	if (lo & res)
+		return -EINVAL;
+	if (lo & TCE_PERM_MASK) {
+		if (hi || lo >= end4)
+			return -EFAULT;
+		(*delta)++;
+	}
+	if (olo & TCE_PERM_MASK)
+		(*delta)--;
+	u[HALF_HI] = ohi;
+	u[HALF_HI ^ 1] = olo;
+	t[0] = hi;
+	t[1] = cpu_to_be32(lo);
+	return 0;
+}
+
+static inline __attribute__((always_inline)) int
+tce_put_one(bool fresh, const tce_half *s, tce_half *t, tce_half *u, u32 res,
+	    u32 end4, int *delta)
+{
+	return fresh ? tce_put_fresh(s, t, res, end4, delta) :
+		       tce_put_saved(s, t, u, res, end4, delta);
+}
+
+/*
+ * Up to *@n TCEs from *@s to *@t with tce_put_fresh() (@fresh) or
+ * tce_put_saved() (undo at *@u), 4 per step so that each pointer moves
+ * once per step; stops at the first TCE the step does not store. The
+ * pointers and *@n are left at that TCE (or the end).
+ * Return: the step's result there, or 0.
+ */
+static inline __attribute__((always_inline)) int
+tce_put_steps(bool fresh, const tce_half **s, tce_half **t, tce_half **u,
+	      unsigned int *n, u32 res, u32 end4, int *delta)
+{
+	const tce_half *sp = *s;
+	tce_half *tp = *t, *up = *u;
+	unsigned int left = *n, j;
+	int ret = 0;
+
+	while (left >= 4 && !ret) {
+#pragma GCC unroll 4
+		for (j = 0; j < 4; j++) {
+			ret = tce_put_one(fresh, &sp[2 * j], &tp[2 * j],
+					  &up[2 * j], res, end4, delta);
+			if (ret)
+				break;
+		}
+		sp += 2 * j;
+		tp += 2 * j;
+		up += fresh ? 0 : 2 * j;
+		left -= j;
+	}
+	while (left && !ret) {
+		ret = tce_put_one(fresh, sp, tp, up, res, end4, delta);
+		if (!ret) {
+			sp += 2;
+			tp += 2;
+			up += fresh ? 0 : 2;
+			left--;
+		}
+	}
+	*s = sp;
+	*t = tp;
+	*u = up;
+	*n = left;
+	return ret;
+}
+
+/*
  * tce_write_checked() on 32-bit halves, for the usual case: IOMMU pages
  * of at most 4 GiB (no reserved bit in the high half) and a RAM bound
  * below 4 GiB. Then a TCE is good iff its low half has no reserved bit
  * and, when R or W is set, its high half is 0 and its low half is below
  * @end4, the RAM bound rounded up to a multiple of 4 (the low half less
  * its two permission bits is the page address, a multiple of 4, and
- * below the bound exactly when below the rounded bound). Each half is
- * read once, checked and copied raw; the undo copy and the rollback are
- * tce_write_checked_u64()'s.
+ * below the bound exactly when below the rounded bound).
+ *
+ * Two loops. While the old TCEs are 0 (Linux maps into TCEs it cleared
+ * with H_STUFF_TCE), tce_put_fresh()'s one test per TCE - new low half's
+ * reserved bits, new high half, both old halves, all 0 - lets it skip
+ * the undo copy and the old TCE's valid-count change: a refusal puts 0
+ * back. From the first TCE where that test fails (an old TCE not 0, or
+ * a new one with a high half, valid or not), tce_put_saved() checks
+ * exactly and saves each old TCE in group->undo[] at its index; *@zeros
+ * is the number of TCEs stored before, for tce_restore(). The TCE the
+ * first loop stopped at is read again by the second, which checks what
+ * it stores.
  * Return: as tce_write_checked_u64().
  */
 static int tce_write_checked_u32(struct dma_window *w,
 				 const struct tce_rules *r, u64 idx,
-				 const u64 *src, unsigned int count, u32 end4)
+				 const u64 *src, unsigned int count, u32 end4,
+				 unsigned int *zeros)
 {
 	const tce_half *sh = (const tce_half *)src;
-	tce_half *th = (tce_half *)&w->tces[idx];
+	tce_half *t0 = (tce_half *)&w->tces[idx], *th = t0;
 	tce_half *uh = (tce_half *)w->group->undo;
-	u32 res = (u32)r->reserved, rhi = 0, lo = 0;
-	unsigned int shift = w->slot_tce_shift, i, n, left = count;
+	u32 res = (u32)r->reserved;
+	unsigned int shift = w->slot_tce_shift, n, left = count, z = count;
 	u32 s = (u32)(idx >> shift);
 	u32 room = (1U << shift) - ((u32)idx & ((1U << shift) - 1));
-	int delta;
+	int delta, ret = 0;
 
-	/* Slot by slot; one pointer per array, so each step is its work. */
-	while (left) {
+	/* Slot by slot, so that its valid count is updated once. */
+	while (left && !ret) {
 		n = left < room ? left : room;
 		room = 1U << shift;
 		left -= n;
-#pragma GCC unroll 4
-		for (delta = 0; n; n--, sh += 2, th += 2, uh += 2) {
-			u32 ohi = th[0], olo = th[1];
-
-			rhi = sh[0];
-			lo = be32_to_cpu(sh[1]);
-			if (lo & res)
-				goto bad;
-			if (lo & TCE_PERM_MASK) {
-				if (rhi || lo >= end4)
-					goto bad;
-				delta++;
+		delta = 0;
+		if (z == count) {
+			ret = tce_put_steps(true, &sh, &th, &uh, &n, res, end4,
+					    &delta);
+			if (ret > 0) {
+				z = (unsigned int)(th - t0) / 2;
+				uh += 2 * z;
+				ret = 0;
 			}
-			if (be32_to_cpu(olo) & TCE_PERM_MASK)
-				delta--;
-			/* undo[] is native: tce_write() puts it back */
-			uh[HALF_HI] = be32_to_cpu(ohi);
-			uh[HALF_HI ^ 1] = be32_to_cpu(olo);
-			th[0] = rhi;
-			th[1] = cpu_to_be32(lo);
 		}
+		if (n && !ret)
+			ret = tce_put_steps(false, &sh, &th, &uh, &n, res, end4,
+					    &delta);
 		w->slot_valid[s++] += (u32)delta;
 	}
+	if (ret) {
+		n = (unsigned int)(th - t0) / 2;
+		tce_restore(w, idx, n, n < z ? n : z);
+		return ret;
+	}
+	*zeros = z;
 	return 0;
-bad:
-	w->slot_valid[s] += (u32)delta;
-	/* the values checked, not a second read of the guest's list */
-	delta = tce_rules_check(r, (u64)be32_to_cpu(rhi) << 32 | lo);
-	for (i = (unsigned int)(th - (tce_half *)&w->tces[idx]) / 2; i--;)
-		tce_write(w, idx + i, w->group->undo[i]);
-	return delta;
 }
 
 /*
  * H_PUT_TCE_INDIRECT's checked store (see tce_write_checked_u64()): on
- * 32-bit halves when the rules allow (tce_write_checked_u32()).
+ * 32-bit halves when the rules allow (tce_write_checked_u32()). *@zeros:
+ * how many TCEs from @idx were 0 before and are not in group->undo[].
  */
 static int tce_write_checked(struct dma_window *w, const struct tce_rules *r,
-			     u64 idx, const u64 *src, unsigned int count)
+			     u64 idx, const u64 *src, unsigned int count,
+			     unsigned int *zeros)
 {
 	if (!(r->reserved >> 32) && r->gpa_end <= 0xfffffffcULL)
 		return tce_write_checked_u32(w, r, idx, src, count,
-					     (u32)((r->gpa_end + 3) & ~3ULL));
-	return tce_write_checked_u64(w, r, idx, src, count);
+					     (u32)((r->gpa_end + 3) & ~3ULL),
+					     zeros);
+	return tce_write_checked_u64(w, r, idx, src, count, zeros);
 }
 
 /* The same for H_STUFF_TCE: one @value without R/W (tce_stuff() refuses
@@ -478,7 +603,7 @@ void dma_slot_compute(const struct dma_window *w, unsigned int s,
 	u64 bytes = slot_bytes(w);
 	u64 start = w->bus_offset + (u64)s * bytes;
 
-	memset(st, 0, sizeof(*st));
+	*st = (struct dma_slot_state){ 0 }; /* stores, not a memset() call */
 	if (dma_msi_overlaps(w->group, start, bytes))
 		slot_msi(w->group, start, bytes, st);
 	else if (w->group->cfg.identity)
@@ -526,14 +651,19 @@ int dma_reflect_slots(struct dma_window *w, unsigned int first,
 		      unsigned int last)
 {
 	struct dma_group *g = w->group;
-	unsigned int s, nr = last - first + 1;
+	unsigned int s, i;
 	bool changed = false;
 	int ret = 0;
 
-	memcpy(&g->slot_undo[first], &w->slot[first], nr * sizeof(*w->slot));
+	/*
+	 * Each slot is saved as it is looked at, by struct copy: weir is
+	 * built -ffreestanding, so memcpy() is a call, dearer than the copy
+	 * for the one or two slots of a usual call.
+	 */
 	for (s = first; s <= last && !ret; s++) {
 		struct dma_slot_state st;
 
+		g->slot_undo[s] = w->slot[s];
 		dma_slot_compute(w, s, &st);
 		if (slot_equal(&st, &w->slot[s]))
 			continue;
@@ -550,7 +680,8 @@ int dma_reflect_slots(struct dma_window *w, unsigned int first,
 	if (!ret)
 		return 0;
 	g->mmu->ops->abort(g->mmu);
-	memcpy(&w->slot[first], &g->slot_undo[first], nr * sizeof(*w->slot));
+	for (i = first; i < s; i++)
+		w->slot[i] = g->slot_undo[i];
 	pr_err("dma: liobn %#x: backend refused slots %u-%u (%d)\n", w->liobn,
 	       first, last, ret);
 	return -EIO;
@@ -560,22 +691,27 @@ int dma_reflect_slots(struct dma_window *w, unsigned int first,
 
 /*
  * Reflect TCEs @idx..@idx+@count-1 (count >= 1) of @w into the IOMMU. On
- * failure restore them from group->undo[] so table and IOMMU agree.
+ * failure put them back (tce_restore(): the first @zeros were 0, the
+ * rest are in group->undo[]) so table and IOMMU agree.
  * Return: 0 or -EIO.
  */
-static int tce_reflect(struct dma_window *w, u64 idx, u64 count)
+static int tce_reflect_zeros(struct dma_window *w, u64 idx, u64 count,
+			     u64 zeros)
 {
-	const u64 *undo = w->group->undo;
-	u64 i;
 	int ret;
 
 	ret = dma_reflect_slots(w, (unsigned int)(idx >> w->slot_tce_shift),
 				(unsigned int)((idx + count - 1) >>
 					       w->slot_tce_shift));
 	if (ret)
-		for (i = 0; i < count; i++)
-			tce_write(w, idx + i, undo[i]);
+		tce_restore(w, idx, count, zeros);
 	return ret;
+}
+
+/* tce_reflect_zeros() with every old TCE in group->undo[]. */
+static int tce_reflect(struct dma_window *w, u64 idx, u64 count)
+{
+	return tce_reflect_zeros(w, idx, count, 0);
 }
 
 /*
@@ -744,7 +880,9 @@ int tce_stuff(struct partition *p, u64 liobn, u64 ioba, u64 tce, u64 count)
  * @count: TCEs, 0..TCE_BATCH_MAX; 0 checks and changes nothing
  *
  * Every TCE is validated as tce_put() validates one; a list with a bad
- * TCE changes nothing (tce_write_checked() puts back what it stored).
+ * TCE, or one the IOMMU backend refuses, changes nothing: TCEs and slot
+ * counts are put back (tce_restore()), the dirty range is widened only
+ * after the reflection succeeded.
  * Return: 0; -ENOENT/-EPERM (LIOBN); -E2BIG (@count > 512, PAPR
  * H_PARAMETER); -EINVAL (list alignment, IOBA, range, reserved bits);
  * -EACCES (MSI range); -EFAULT (list or a TCE's page not the partition's
@@ -756,6 +894,7 @@ int tce_put_indirect(struct partition *p, u64 liobn, u64 ioba, gpa_t list,
 	const u64 *src;
 	struct dma_window *w;
 	struct tce_rules r;
+	unsigned int zeros = 0;
 	u64 idx;
 	int ret;
 
@@ -773,9 +912,11 @@ int tce_put_indirect(struct partition *p, u64 liobn, u64 ioba, gpa_t list,
 	if (!src)
 		return -EFAULT;
 	tce_rules_init(&r, w, p);
-	ret = tce_write_checked(w, &r, idx, src, (unsigned int)count);
-	if (ret)
-		return ret;
-	tce_dirty(w, idx, count);
-	return tce_reflect(w, idx, count);
+	ret = tce_write_checked(w, &r, idx, src, (unsigned int)count, &zeros);
+	if (!ret)
+		ret = tce_reflect_zeros(w, idx, count, zeros);
+	/* only now: a refused call leaves the dirty range as it was too */
+	if (!ret)
+		tce_dirty(w, idx, count);
+	return ret;
 }

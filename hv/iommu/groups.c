@@ -25,7 +25,8 @@ struct gctx {
 	const void *cfg, *hw;
 	struct plan *plan;
 	struct dt_error *err;
-	u32 limit; /* largest LIODN accepted */
+	u32 limit;  /* largest LIODN accepted */
+	u32 hw_max; /* largest hardware LIODN <= limit */
 	struct assign a[PARTITION_MAX * (CONFIG_MAX_DEVICES + 4)];
 	unsigned int na;
 	int opts_node[PLAN_MAX_GROUPS]; /* config node with the options */
@@ -829,7 +830,7 @@ static int build(struct gctx *c)
 		ret = check_outsiders(c);
 	if (ret)
 		return ret;
-	plan->max_liodn = iommu_hw_max_liodn(c->hw, c->limit);
+	plan->max_liodn = c->hw_max;
 	for (i = 0; i < plan->ngroups; i++) {
 		g = &plan->group[i];
 		set_buid(c, g);
@@ -850,10 +851,10 @@ int iommu_groups_build(const void *cfg, const void *hwfdt, struct plan *plan,
 		.hw = hwfdt,
 		.plan = plan,
 		.err = err,
-		.limit = iommu_hw_liodn_limit(hwfdt),
 	};
 	int ret;
 
+	iommu_hw_liodn_range(hwfdt, &c.limit, &c.hw_max);
 	plan->ngroups = 0;
 	plan->iommu_node = -1;
 	ret = build(&c);

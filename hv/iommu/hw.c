@@ -94,41 +94,44 @@ int iommu_hw_liodns(const void *fdt, int node, u32 *out, unsigned int max)
 	return len / 4;
 }
 
-u32 iommu_hw_liodn_limit(const void *fdt)
+void iommu_hw_liodn_range(const void *fdt, u32 *limit, u32 *max)
 {
-	int node, len;
-	const u32 *p;
-	u32 bits;
-
-	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
-	     node = fdt_next_node(fdt, node, NULL)) {
-		p = fdt_getprop(fdt, node, "fsl,liodn-bits", &len);
-		if (!p || len != 4)
-			continue;
-		bits = fdt32_to_cpu(*p);
-		if (bits >= 1 && bits < 12)
-			return (1u << bits) - 1;
-		break;
-	}
-	return PLAN_LIODN_LIMIT;
-}
-
-u32 iommu_hw_max_liodn(const void *fdt, u32 limit)
-{
-	u32 max = 0, v;
-	int node, len, i;
+	/* width_max[w]: the largest LIODN of bit width w, so that the one
+	 * walk serves a limit (2^bits - 1) found after the LIODNs */
+	u32 width_max[33] = { 0 }, v, w;
+	bool have_bits = false;
+	const char *name;
+	int node, off, len, i;
 	const u32 *p;
 
+	*limit = PLAN_LIODN_LIMIT;
 	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
-	     node = fdt_next_node(fdt, node, NULL)) {
-		p = fdt_getprop(fdt, node, "fsl,liodn", &len);
-		for (i = 0; p && i < len / 4; i++) {
-			v = fdt32_to_cpu(p[i]);
-			if (v <= limit && v > max)
-				max = v;
+	     node = fdt_next_node(fdt, node, NULL))
+		/* one pass over the properties for both names */
+		fdt_for_each_property_offset(off, fdt, node)
+		{
+			p = fdt_getprop_by_offset(fdt, off, &name, &len);
+			if (!p || !name)
+				continue;
+			if (!strcmp(name, "fsl,liodn-bits") && len == 4 &&
+			    !have_bits) {
+				have_bits = true;
+				v = fdt32_to_cpu(*p);
+				if (v >= 1 && v < 12)
+					*limit = (1u << v) - 1;
+			} else if (!strcmp(name, "fsl,liodn")) {
+				for (i = 0; i < len / 4; i++) {
+					v = fdt32_to_cpu(p[i]);
+					w = v ? 32 - (u32)__builtin_clz(v) : 0;
+					if (v > width_max[w])
+						width_max[w] = v;
+				}
+			}
 		}
-	}
-	return max;
+	*max = 0;
+	for (w = 0; w < 33; w++)
+		if (width_max[w] <= *limit && width_max[w] > *max)
+			*max = width_max[w];
 }
 
 int iommu_hw_units(const void *fdt, int node, phys_addr_t *phys,

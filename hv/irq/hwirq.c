@@ -287,7 +287,8 @@ int hwirq_boot(const void *hwfdt, const struct plan *plan, struct dt_error *err)
 
 	for (i = 0; i < plan->nparts; i++)
 		nirq += plan->part[i].nirq;
-	drv = irqchip_driver_find(hwfdt, &node);
+	node = plan->irq_node;
+	drv = irqchip_driver_at(hwfdt, node);
 	regs = NULL;
 	if (drv && !fdt_reg_phys(hwfdt, node, 0, &phys, &size) &&
 	    size >= drv->regs_size)

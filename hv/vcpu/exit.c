@@ -194,8 +194,10 @@ void vcpu_shadow_drop(struct vcpu *v)
  * @gpa) filled for the fetch side (@insn) or the data side: that side's,
  * plus the other side's when it maps @ea to the same page the same way.
  */
-static u32 split_perms(const struct vcpu *v, bool insn, u32 ea,
-		       const struct vtlb_entry *e, u64 gpa)
+static __attribute__((noinline)) u32 split_perms(const struct vcpu *v,
+						 bool insn, u32 ea,
+						 const struct vtlb_entry *e,
+						 u64 gpa)
 {
 	const u32 fetch = MAS3_UX, data = MAS3_UR | MAS3_UW;
 	u32 other_as = !!(v->msr & (insn ? MSR_DS : MSR_IS));
@@ -234,42 +236,37 @@ static void refuse_gpa(struct vcpu *v, bool insn, u32 ea, u32 esr, u64 gpa)
 }
 
 /*
- * Fill a guest TLB miss from the guest's TLB, or deliver the miss.
- * Return: true when a shadow was installed.
+ * shadow_fill() - install the real shadow of @ea's guest translation in
+ * @v's current context (AS of the fetch side for @insn, else of the data
+ * side; PID; shadow id), 4 KiB at the page of @ea: the one refill of a
+ * guest TLB miss, for the generic exit (tlb_miss()) and the fast path
+ * (hv_vcpu_fast()). The guest-physical page must be RAM of the
+ * partition, or, with @mmio, a page of a device it owns (then
+ * cache-inhibited, guarded and never executable, doc/passthrough.md).
+ * Permissions: the guest entry's, for the guest's user or supervisor
+ * view; only one side's in a split context (split_perms()).
+ * @gpa: set to @ea's guest-physical address unless -ENOENT.
+ * Return: 0 when installed; -ENOENT when the guest's TLB has no entry
+ * for @ea (the guest's own miss); -EFAULT when the page is neither RAM
+ * nor (with @mmio) an owned device's. Nothing changed on an error.
  */
-static bool tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
+static int shadow_fill(struct vcpu *v, bool insn, u32 ea, bool mmio, u64 *gpa)
 {
 	u32 as = !!(v->msr & (insn ? MSR_IS : MSR_DS));
 	const struct vtlb_entry *e;
-	bool mmio = false;
 	phys_addr_t phys;
 	u32 perms, wimge;
-	u64 gpa;
+	bool dev = false;
 	int sid;
 
-	e = vtlb_lookup(&v->tlb, ea, as, v->pid, &gpa);
-	if (!e) {
-		vtlb_load_defaults(v, ea, as, v->pid);
-		/*
-		 * A TLB miss interrupt, unlike a tlbsx miss, sets MAS1[V]
-		 * (e500mc Core RM, MAS updates on a TLB error interrupt;
-		 * KVM e500_mmu.c kvmppc_e500_deliver_tlb_miss): Linux's
-		 * miss handlers write MAS1 back as loaded.
-		 */
-		v->mas1 |= MAS1_VALID;
-		if (!insn) {
-			v->dear = ea;
-			v->esr = esr & ESR_ST;
-		}
-		vcpu_reflect(v, insn ? IVOR_ITLB : IVOR_DTLB, v->regs.pc);
-		return false;
-	}
+	e = vtlb_lookup(&v->tlb, ea, as, v->pid, gpa);
+	if (!e)
+		return -ENOENT;
 	wimge = vtlb_shadow_wimge(e);
-	if (partition_gpa_to_phys(v->part, gpa & ~0xfffULL, SZ_4K, &phys)) {
-		if (!partition_mmio_ok(v->part, gpa & ~0xfffULL, SZ_4K)) {
-			refuse_gpa(v, insn, ea, esr, gpa);
-			return false;
-		}
+	if (partition_gpa_to_phys(v->part, *gpa & ~0xfffULL, SZ_4K, &phys)) {
+		if (!mmio ||
+		    !partition_mmio_ok(v->part, *gpa & ~0xfffULL, SZ_4K))
+			return -EFAULT;
 		/*
 		 * A page of a device the partition owns, at guest-physical =
 		 * real (doc/passthrough.md): cache-inhibited and guarded
@@ -277,19 +274,51 @@ static bool tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
 		 * speculating into them, is never right), and never
 		 * executable.
 		 */
-		phys = gpa & ~0xfffULL;
+		phys = *gpa & ~0xfffULL;
 		wimge = (wimge & MAS2_E) | MAS2_I | MAS2_G;
-		mmio = true;
+		dev = true;
 	}
 	if (split_as(v))
-		perms = split_perms(v, insn, ea, e, gpa);
+		perms = split_perms(v, insn, ea, e, *gpa);
 	else
 		perms = vtlb_shadow_perms(e, guest_user(v));
-	if (mmio)
+	if (dev)
 		perms &= ~(MAS3_UX | MAS3_SX);
 	sid = vcpu_shadow_id(v);
 	arch_shadow_map(ea & ~0xfffu, phys, (u32)sid, wimge, perms);
-	return true;
+	return 0;
+}
+
+/*
+ * Fill a guest TLB miss from the guest's TLB, or deliver the miss.
+ * Return: true when a shadow was installed.
+ */
+static bool tlb_miss(struct vcpu *v, bool insn, u32 ea, u32 esr)
+{
+	u32 as = !!(v->msr & (insn ? MSR_IS : MSR_DS));
+	u64 gpa;
+
+	switch (shadow_fill(v, insn, ea, true, &gpa)) {
+	case 0:
+		return true;
+	case -EFAULT:
+		refuse_gpa(v, insn, ea, esr, gpa);
+		return false;
+	}
+	vtlb_load_defaults(v, ea, as, v->pid);
+	/*
+	 * A TLB miss interrupt, unlike a tlbsx miss, sets MAS1[V] (e500mc
+	 * Core RM, MAS updates on a TLB error interrupt; KVM e500_mmu.c
+	 * kvmppc_e500_deliver_tlb_miss): Linux's miss handlers write MAS1
+	 * back as loaded.
+	 */
+	v->mas1 |= MAS1_VALID;
+	if (!insn) {
+		v->dear = ea;
+		v->esr = esr & ESR_ST;
+	}
+	vcpu_reflect(v, insn ? IVOR_ITLB : IVOR_DTLB, v->regs.pc);
+	return false;
 }
 
 /*
@@ -501,6 +530,16 @@ void vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr)
  * delivered, the real MSR and shadow id chosen. Beside vcpu_exit() so
  * that an hcall's path crosses one core file before the dispatcher.
  */
+/* arch_idle_wait(), its time counted under CONFIG_DEBUG_EXIT_STATS. */
+static void idle_wait(void)
+{
+	u64 t0 = IS_ENABLED(CONFIG_DEBUG_EXIT_STATS) ? arch_tb_read() : 0;
+
+	arch_idle_wait();
+	if (IS_ENABLED(CONFIG_DEBUG_EXIT_STATS))
+		exit_stats_idle(arch_tb_read() - t0);
+}
+
 /* Wait while the vCPU idles or is stopped; apply partition requests. */
 static void wait_runnable(struct vcpu *v)
 {
@@ -508,7 +547,7 @@ static void wait_runnable(struct vcpu *v)
 		partition_vcpu_sync(v);
 		vcpu_shootdown_serve(v);
 		if (v->stopped || (v->spinning && !vcpu_spin_release(v))) {
-			arch_idle_wait();
+			idle_wait();
 			continue;
 		}
 		if (!v->idle)
@@ -517,7 +556,7 @@ static void wait_runnable(struct vcpu *v)
 			v->idle = false;
 			return;
 		}
-		arch_idle_wait();
+		idle_wait();
 	}
 }
 
@@ -593,8 +632,9 @@ u32 hv_vcpu_fast(struct vcpu *v, unsigned int ivor, u32 esr)
 {
 	u32 msr = v->msr, pid = v->pid;
 	const u32 *w;
+	u64 gpa;
 
-	if (guest_user(v))
+	if (guest_user(v) && ivor != IVOR_DTLB && ivor != IVOR_ITLB)
 		return HV_FAST_GENERIC;
 	switch (ivor) {
 	case IVOR_PROGRAM:
@@ -622,8 +662,19 @@ u32 hv_vcpu_fast(struct vcpu *v, unsigned int ivor, u32 esr)
 	case IVOR_HCALL:
 		hcall_dispatch(v);
 		break;
-	default:
-		return HV_FAST_GENERIC;
+	default: /* IVOR_DTLB, IVOR_ITLB (after the hcalls' cases) */
+		/*
+		 * A plain refill only (shadow_fill() of RAM); the guest's own
+		 * miss, a device page, a bus error and a split context's
+		 * refill sequence (refill_n) go the generic way.
+		 */
+		if ((ivor != IVOR_DTLB && ivor != IVOR_ITLB) ||
+		    v->tlb.refill_n ||
+		    shadow_fill(v, ivor == IVOR_ITLB,
+				ivor == IVOR_ITLB ? v->regs.pc : v->regs.dear,
+				false, &gpa))
+			return HV_FAST_GENERIC;
+		break;
 	}
 	if (IS_ENABLED(CONFIG_DEBUG_EXIT_STATS))
 		exit_stats_count(ivor);

@@ -47,6 +47,7 @@ static const char *const kind_name[NR_KINDS] = {
 
 static struct {
 	u32 exits, ivor[42], kind[NR_KINDS], mfspr[NR_SPRS], mtspr[NR_SPRS];
+	u64 idle; /* timebase ticks */
 } stats;
 
 static enum kind classify(u32 insn)
@@ -118,7 +119,8 @@ static void print_top(const char *what, const u32 *c, unsigned int len,
 
 static void print_stats(void)
 {
-	printf("weir: exit stats: %u exits\n", stats.exits);
+	printf("weir: exit stats: %u exits, %llu timebase ticks idle\n",
+	       stats.exits, (unsigned long long)stats.idle);
 	print_top("by IVOR", stats.ivor, 42, NULL, 8);
 	print_top("emulated", stats.kind, NR_KINDS, kind_name, NR_KINDS);
 	print_top("mfspr SPR", stats.mfspr, NR_SPRS, NULL, 8);
@@ -143,4 +145,9 @@ void exit_stats_insn(u32 insn)
 		stats.mfspr[spr]++;
 	else if (insn >> 26 == 31 && ((insn >> 1) & 0x3ff) == 467)
 		stats.mtspr[spr]++;
+}
+
+void exit_stats_idle(u64 ticks)
+{
+	stats.idle += ticks;
 }

@@ -104,6 +104,8 @@ int vtlb_set_ima(struct vtlb *t, u32 base, u64 size)
 		return -EINVAL;
 	t->sc.valid = t->emul.valid = false;
 	e->mas1 = MAS1_VALID | MAS1_IPROT | MAS1_TSIZE(tsize);
+	if (!t->tlb1_used)
+		t->tlb1_used = 1;
 	e->mas2 = base | MAS2_M;
 	e->mas7_3 = base | MAS3_SR | MAS3_SW | MAS3_SX;
 	return tsize;
@@ -115,7 +117,7 @@ const struct vtlb_entry *vtlb_lookup(const struct vtlb *t, u32 ea, u32 as,
 	const struct vtlb_entry *e = NULL;
 	unsigned int i, set = tlb0_set(ea);
 
-	for (i = 0; i < VTLB1_ENTRIES && !e; i++)
+	for (i = 0; i < t->tlb1_used && !e; i++)
 		if (entry_matches(&t->tlb1[i], ea, as, pid, false))
 			e = &t->tlb1[i];
 	for (i = 0; i < VTLB0_WAYS && !e; i++)
@@ -175,6 +177,9 @@ int vtlb_tlbwe(struct vcpu *v)
 	if (e->mas1 & MAS1_VALID)
 		note_drop(&v->tlb, e);
 	*e = n;
+	if (tlbsel == 1 && (n.mas1 & MAS1_VALID) &&
+	    MAS0_ESEL_GET(v->mas0) >= v->tlb.tlb1_used)
+		v->tlb.tlb1_used = MAS0_ESEL_GET(v->mas0) + 1;
 	/* even a new entry may shadow another */
 	v->tlb.sc.valid = v->tlb.emul.valid = false;
 	return 0;

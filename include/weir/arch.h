@@ -190,15 +190,18 @@ u32 hv_vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr);
 /**
  * hv_vcpu_fast() - the fast path of the most frequent guest exits
  * (hv/vcpu/exit.c): the guest on this core took @ivor, IVOR_PROGRAM (with
- * ESR @esr), IVOR_SYSCALL (`sc` without E.HV) or IVOR_HCALL (E.HV's, or
- * an `sc` the arch's vector found to be `sc 1` in the page of the vTLB's
- * `sc` cache, start.S exc_entry_syscall), with its
- * registers in @v->regs, of which the arch saved at least r0-r31, CR,
- * LR, CTR, XER, SRR0 (pc) and SRR1 (msr). From the guest's supervisor it
- * runs an hcall through the hcall table, or emulates a privileged
- * instruction, when the instruction's page is the one the vTLB's cache
- * holds for the current AS and PID (struct vtlb sc, emul: no vTLB walk;
- * an `sc` must be `sc 1`).
+ * ESR @esr), IVOR_SYSCALL (`sc` without E.HV), IVOR_HCALL (E.HV's, or an
+ * `sc` the arch's vector found to be `sc 1` in the page of the vTLB's `sc`
+ * cache, start.S exc_entry_syscall), IVOR_DTLB (DEAR in @v->regs.dear) or
+ * IVOR_ITLB, with its registers in @v->regs, of which the arch saved at
+ * least r0-r31, CR, LR, CTR, XER, SRR0 (pc) and SRR1 (msr). From the
+ * guest's supervisor it runs an hcall through the hcall table, or
+ * emulates a privileged instruction, when the instruction's page is the
+ * one the vTLB's cache holds for the current AS and PID (struct vtlb sc,
+ * emul: no vTLB walk; an `sc` must be `sc 1`); from the guest's
+ * supervisor or user mode it refills a TLB miss whose page the guest maps
+ * to its RAM (the generic exit's refill, without its delivery of the
+ * guest's own misses or bus errors).
  * Return: HV_FAST_GENERIC when nothing was done (the arch goes on with
  * hv_vcpu_exit() on a full frame); HV_FAST_RESUME when done and the guest
  * resumes from @v->regs with the real MSR and PID it entered with

@@ -136,6 +136,9 @@ struct group_plan {
  *        0 when there is none.
  * @iommu_node: the hardware tree's IOMMU node (iommu_driver_find(): the
  *        "fsl,pamu" node), -1 when there is none (QEMU)
+ * @irq_node: the hardware tree's interrupt controller node
+ *        (irqchip_driver_find(), found once by config_irqs()), -1 when
+ *        there is none
  * @iommu_phys, @niommus: real address of each IOMMU unit (one 4 KiB block
  *        each, from the "reg" of @iommu_node); none on QEMU
  */
@@ -146,6 +149,7 @@ struct plan {
 	unsigned int ngroups;
 	u32 max_liodn;
 	int iommu_node;
+	int irq_node;
 	phys_addr_t iommu_phys[PLAN_MAX_IOMMU_UNITS];
 	unsigned int niommus;
 };
@@ -232,7 +236,7 @@ int config_mmio_windows(const void *cfg, const void *hwfdt,
  * it and of every node below it (its INTx), whose interrupt parent is
  * the hardware tree's interrupt controller (irqchip_driver_find()); each
  * source once per partition, numbered VPIC_IRQ_HW(0), (1), ... in tree
- * order. Shared by boot and weir-plan through config_parse().
+ * order; the controller's node goes to @plan->irq_node. Shared by boot and weir-plan through config_parse().
  * Return: 0, or a negative errno with @err naming the config child and
  * its "device" property: -EINVAL for a malformed "interrupts" or
  * "interrupt-map"; -EBUSY for a source that another partition's device

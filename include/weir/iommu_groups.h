@@ -42,18 +42,16 @@ enum pci_ctrl_kind iommu_hw_pci_kind(const void *fdt, int node);
 int iommu_hw_liodns(const void *fdt, int node, u32 *out, unsigned int max);
 
 /**
- * iommu_hw_liodn_limit() - the largest LIODN this SoC can have:
- * PLAN_LIODN_LIMIT, lowered to 2^bits - 1 by a "fsl,liodn-bits" property
- * (the guts node of QorIQ trees) with 1 <= bits < 12.
+ * iommu_hw_liodn_range() - what the hardware tree says of LIODNs, in one
+ * walk of it
+ * @limit: the largest LIODN this SoC can have: PLAN_LIODN_LIMIT, lowered
+ *	to 2^bits - 1 by the first "fsl,liodn-bits" property (the guts node
+ *	of QorIQ trees) when 1 <= bits < 12
+ * @max: the largest "fsl,liodn" cell of the tree that is <= *@limit
+ *	(U-Boot writes them on boards; larger ones cannot be in the PAACT
+ *	and are left out); 0 when there is none
  */
-u32 iommu_hw_liodn_limit(const void *fdt);
-
-/**
- * iommu_hw_max_liodn() - the largest "fsl,liodn" cell of the hardware tree that
- * is <= @limit (U-Boot writes them on boards; larger ones cannot be in
- * the PAACT and are left out). 0 when there is none.
- */
-u32 iommu_hw_max_liodn(const void *fdt, u32 limit);
+void iommu_hw_liodn_range(const void *fdt, u32 *limit, u32 *max);
 
 /**
  * iommu_hw_units() - the PAMU register blocks of IOMMU node @node

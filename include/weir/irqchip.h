@@ -106,4 +106,12 @@ struct irqchip_driver {
  */
 const struct irqchip_driver *irqchip_driver_find(const void *hwfdt, int *node);
 
+/**
+ * irqchip_driver_at() - the driver for node @node of @hwfdt, one of whose
+ * compatibles the node has (the node irqchip_driver_find() found before:
+ * struct plan irq_node), without walking the tree.
+ * Return: the driver, or NULL when @node is negative or no driver's.
+ */
+const struct irqchip_driver *irqchip_driver_at(const void *hwfdt, int node);
+
 #endif

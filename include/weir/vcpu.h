@@ -67,6 +67,12 @@ struct vtlb {
 		u32 page, as, pid;
 		const u32 *host; /* weir's pointer to the guest page */
 	} sc, emul;
+	/*
+	 * 1 + the highest TLB1 index written valid since the reset (tlbwe,
+	 * the IMA): the entries from here on are invalid, so that
+	 * vtlb_lookup() of a TLB0 page does not test all VTLB1_ENTRIES.
+	 */
+	unsigned int tlb1_used;
 };
 
 /* Pending virtual exceptions (bit per source). */

@@ -86,11 +86,14 @@ void vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr);
 
 /*
  * CONFIG_DEBUG_EXIT_STATS (hv/vcpu/exit_stats.c): count one guest exit
- * by its IVOR (printing the counts every 8192 exits), and the
- * privileged instruction @insn that reached emulation, by kind.
+ * by its IVOR (printing the counts every 8192 exits), the privileged
+ * instruction @insn that reached emulation, by kind, and @ticks of
+ * timebase a core spent idle for a vCPU (idle or stopped): under QEMU's
+ * -icount that virtual time passed without instructions.
  */
 void exit_stats_count(unsigned int ivor);
 void exit_stats_insn(u32 insn);
+void exit_stats_idle(u64 ticks);
 
 /**
  * vcpu_fetch() - read the guest word at effective address @ea through

@@ -42,6 +42,10 @@ void bench_nosc(u32 token, u32 *regs);	/* the same with a nop */
 void bench_mfmsr(u32 token, u32 *regs);	/* mfmsr (traps to weir) */
 void bench_nop(u32 token, u32 *regs);	/* the same with a nop */
 void bench_calib(u32 n);		/* n x 4 instructions */
+void bench_load(u32 token, u32 *regs);	/* load from regs[0] */
+void bench_load_base(u32 token, u32 *regs);	/* ... from regs[1] */
+void bench_call(u32 token, u32 *regs);	/* jump to regs[0] (a blr) */
+void bench_call_base(u32 token, u32 *regs);	/* ... to regs[1] */
 
 #define HCALL_STUB(name, insn)						\
 	"	.section .text." #name ", \"ax\"\n"			\
@@ -101,6 +105,28 @@ __asm__(HCALL_STUB(bench_sc, ".long 0x44000022")	/* sc 1 */
 	"	addi	%r6, %r6, 1\n"
 	"	bdnz	1b\n"
 	"	blr\n"
+	"	.globl bench_load\n"
+	"bench_load:\n"
+	"	lwz	%r5, 0(%r4)\n"
+	"	.globl bench_load_insn\n"
+	"bench_load_insn:\n"
+	"	lwz	%r0, 0(%r5)\n"
+	"	blr\n"
+	"	.globl bench_load_base\n"
+	"bench_load_base:\n"
+	"	lwz	%r5, 4(%r4)\n"
+	"	lwz	%r0, 0(%r5)\n"
+	"	blr\n"
+	"	.globl bench_call\n"
+	"bench_call:\n"
+	"	lwz	%r5, 0(%r4)\n"
+	"	mtctr	%r5\n"
+	"	bctr\n"
+	"	.globl bench_call_base\n"
+	"bench_call_base:\n"
+	"	lwz	%r5, 4(%r4)\n"
+	"	mtctr	%r5\n"
+	"	bctr\n"
 	"	.previous\n");
 
 static u32 regs[8];
@@ -224,6 +250,143 @@ static void bench_epapr(void)
 
 	for (i = 0; i < sizeof(figs) / sizeof(figs[0]); i++)
 		measure(&figs[i]);
+}
+
+
+/* ------------------------------------------------------------ TLB */
+/*
+ * A guest TLB miss weir refills: the guest's own mapping (the initial
+ * mapped area, one TLB1 entry over its RAM) covers the page, weir's
+ * shadow of it is gone. weir's shadows are 4 KiB entries of the real
+ * TLB0 (128 sets of 4 ways, a round-robin way): TLB_PAGES pages
+ * TLB_SET_STRIDE apart fall in one set, so touching them in turn misses
+ * on every touch, while the baseline touches a page that keeps its
+ * shadow. The set is chosen away from the pages the loop itself uses
+ * (its code, stack, regs[]), which keep theirs. tlb-refill loads,
+ * tlb-refill-insn jumps to a blr in each page, tlb-refill-ee loads with
+ * MSR[EE] set (as Linux runs: weir then looks for something to deliver).
+ * tlb-refill-mix alternates between those pages and TLB_PAGES / 2
+ * aliases of them at TLB0_EA, which the guest maps with entries of its
+ * TLB0 (as Linux maps its user and vmalloc pages), in the same set: half
+ * of its misses find a guest TLB1 entry, half a guest TLB0 entry.
+ */
+#define TLB_PAGE_SIZE		4096u
+#define TLB_SETS		128
+#define TLB_SET_STRIDE		(TLB_SETS * TLB_PAGE_SIZE)
+#define TLB_PAGES		8
+#define INSN_BLR		0x4e800020u
+/* calls per figure: a multiple of TLB_PAGES, also at bench-smoke's
+ * 1/100, so that every loop starts at the page evicted longest ago */
+#define TLB_CALLS		2400
+
+#define TLB0_EA			0x60000000u
+
+static u32 tlb_page[TLB_PAGES], tlb0_page[TLB_PAGES / 2];
+
+/* r[0]: the page of call @i; r[1]: the baseline's, bench_nop (a blr
+ * after a nop, in a page that keeps its shadow), for loads and jumps. */
+static void prep_tlb(u32 i, u32 *r)
+{
+	r[0] = tlb_page[i % TLB_PAGES];
+	r[1] = (u32)bench_nop;
+}
+
+static void prep_tlb_mix(u32 i, u32 *r)
+{
+	u32 k = (i / 2) % (TLB_PAGES / 2);
+
+	r[0] = i & 1 ? tlb_page[k] : tlb0_page[k];
+	r[1] = (u32)bench_nop;
+}
+
+/* Guest TLB0 entries (way k of the set) mapping tlb0_page[k] to
+ * tlb_page[k], or none (@map false). */
+static void tlb0_aliases(u32 set, bool map)
+{
+	unsigned int k;
+
+	for (k = 0; k < TLB_PAGES / 2; k++) {
+		struct tlb_entry e = {
+			.mas0 = MAS0_TLBSEL(0) | MAS0_ESEL(k),
+			.mas1 = map ? MAS1_VALID | MAS1_TSIZE(TSIZE_4K) : 0,
+			.mas2 = (TLB0_EA + k * TLB_SET_STRIDE +
+				 set * TLB_PAGE_SIZE) | MAS2_M,
+			.mas3 = tlb_page[k] | MAS3_SR | MAS3_SW | MAS3_SX,
+		};
+
+		tlb_write(&e);
+		tlb0_page[k] = e.mas2 & ~(TLB_PAGE_SIZE - 1);
+	}
+}
+
+static u32 tlb_set(u32 addr)
+{
+	return (addr / TLB_PAGE_SIZE) % TLB_SETS;
+}
+
+/* A set none of the loop's own pages (code, stack, data) falls in. */
+static u32 tlb_free_set(void)
+{
+	u32 sp, busy[TLB_SETS / 32] = { 0 };
+	const u32 used[] = { (u32)run, (u32)prep_tlb, (u32)prep_tlb_mix,
+			     (u32)bench_load, (u32)bench_call, (u32)bench_nop,
+			     (u32)regs, (u32)tlb_page, (u32)&sp, (u32)measure };
+	unsigned int i, j;
+
+	for (i = 0; i < sizeof(used) / sizeof(used[0]); i++)
+		for (j = 0; j < 2; j++) { /* the page and the next */
+			u32 s = tlb_set(used[i] + j * TLB_PAGE_SIZE);
+
+			busy[s / 32] |= 1u << (s % 32);
+		}
+	for (i = TLB_SETS / 2; i < TLB_SETS + TLB_SETS / 2; i++)
+		if (!(busy[(i % TLB_SETS) / 32] & (1u << (i % 32))))
+			return i % TLB_SETS;
+	return 0;
+}
+
+static void bench_tlb(void)
+{
+	u32 size = TLB_PAGES * TLB_SET_STRIDE + TLB_SET_STRIDE, base, set;
+	u8 *mem = malloc(size);
+	const struct figure load = { "tlb-refill", bench_load, bench_load_base,
+				     0, TLB_CALLS, 1, prep_tlb, 0 };
+	const struct figure load_ee = { "tlb-refill-ee", bench_load,
+					bench_load_base, 0, TLB_CALLS, 1,
+					prep_tlb, 0 };
+	const struct figure call = { "tlb-refill-insn", bench_call,
+				     bench_call_base, 0, TLB_CALLS, 1, prep_tlb,
+				     0 };
+	const struct figure mix = { "tlb-refill-mix", bench_load,
+				    bench_load_base, 0, TLB_CALLS, 1,
+				    prep_tlb_mix, 0 };
+	unsigned int i;
+
+	if (!mem) {
+		printf("bench-fail tlb-refill no %u bytes of heap\n",
+		       (unsigned)size);
+		failures++;
+		return;
+	}
+	set = tlb_free_set();
+	base = ((u32)mem + TLB_SET_STRIDE - 1) & ~(TLB_SET_STRIDE - 1);
+	for (i = 0; i < TLB_PAGES; i++) {
+		u32 *p = (u32 *)(base + i * TLB_SET_STRIDE + set * TLB_PAGE_SIZE);
+
+		*p = INSN_BLR;
+		__asm__ __volatile__("dcbst 0,%0; sync; icbi 0,%0; sync; isync"
+				     : : "r"(p) : "memory");
+		tlb_page[i] = (u32)p;
+	}
+	measure(&load);
+	__asm__ __volatile__("wrteei 1" : : : "memory");
+	measure(&load_ee);
+	__asm__ __volatile__("wrteei 0" : : : "memory");
+	measure(&call);
+	tlb0_aliases(set, true);
+	measure(&mix);
+	tlb0_aliases(set, false);
+	free(mem);
 }
 
 
@@ -566,6 +729,7 @@ void guest_main(void *fdt)
 	       (unsigned)guest_entry_tb[1], (unsigned)guest_entry_tb[2]);
 	calibrate();
 	bench_epapr();
+	bench_tlb();
 	bench_tce(fdt);
 	printf("bench-done %d\n", failures);
 }

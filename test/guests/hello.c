@@ -17,8 +17,9 @@
 #define BAD_HANDLE	0xdeadbeef
 #define USER_EA		0x50000000	/* where hello maps its user page */
 #define REMAP_EA	0x51000000	/* emul_remap()'s code alias */
-#define SC_EA_A		0x52000000	/* sc_remap()'s alias of page A or B */
-#define SC_EA_B		0x53000000	/* and of page B */
+#define REFILL_EA	0x52000000	/* tlb_refill()'s alias of page A or B */
+#define SC_EA_A		0x53000000	/* sc_remap()'s alias of page A or B */
+#define SC_EA_B		0x54000000	/* and of page B */
 #define SC_MARK		0x5c0		/* r3 from the guest's own sc handler */
 
 static int failed;
@@ -571,6 +572,114 @@ static bool emul_remap(void)
 }
 
 /*
+ * weir refills a guest TLB miss whose page the guest maps (the shadow
+ * entry of its translation, on the fast path: start.S vector_13/14 ->
+ * hv_vcpu_fast()) and delivers one it does not map. REFILL_EA is mapped
+ * by two TLB0 entries, PID 1 -> page A and PID 2 -> page B, each page
+ * holding `li r3,<page>; blr` and a data word: fetches and loads at
+ * REFILL_EA must reach the current PID's page, alternately (each PID's
+ * first access misses); then PID 1's entry is remapped to B by tlbwe
+ * (weir drops the shadow: the next accesses miss) and must reach B;
+ * with both entries invalidated a load and a call at REFILL_EA must be
+ * the guest's own data and instruction TLB misses, not a stale page.
+ */
+static u32 refill_code[2][1024] __attribute__((aligned(4096)));
+static volatile u32 miss_ivor, miss_dear, miss_srr0;
+
+static void refill_miss(struct gframe *f, int ivor)
+{
+	miss_ivor = ivor;
+	miss_dear = f->dear;
+	miss_srr0 = f->srr0;
+	f->srr0 = ivor == IVOR_INSN_TLB ? f->lr : f->srr0 + 4;
+}
+
+static void refill_map(int way, u32 tid, int page)
+{
+	struct tlb_entry e = {
+		.mas0 = MAS0_TLBSEL(0) | MAS0_ESEL(way),
+		.mas1 = page < 0 ? 0 : MAS1_VALID | MAS1_TID(tid) | MAS1_TSIZE(TSIZE_4K),
+		.mas2 = REFILL_EA | MAS2_M,
+		.mas3 = (page < 0 ? 0 : (u32)refill_code[page]) | MAS3_SR | MAS3_SX,
+	};
+
+	tlb_write(&e);
+}
+
+/* The word at REFILL_EA + 0x800 and what REFILL_EA's code returns. */
+static bool refill_reads(u32 *data, u32 *ret)
+{
+	u32 (*fn)(void) = (u32 (*)(void))REFILL_EA;
+
+	miss_ivor = 0;
+	*data = *(volatile u32 *)(REFILL_EA + 0x800);
+	if (miss_ivor)
+		return false;
+	*ret = fn();
+	return !miss_ivor;
+}
+
+static bool tlb_refill(void)
+{
+	static const u32 code[2][2] = { { 0x3860000a, 0x4e800020 },
+					{ 0x3860000b, 0x4e800020 } };
+	exc_handler_t old_d, old_i;
+	u32 data = 0, ret = 0, want, pid, n;
+	bool ok = true;
+
+	for (n = 0; n < 2; n++) {
+		remap_write(refill_code[n], code[n], 2);
+		refill_code[n][0x200] = 0xa0000000u + n;
+	}
+	old_d = set_exception_handler(IVOR_DATA_TLB, refill_miss);
+	old_i = set_exception_handler(IVOR_INSN_TLB, refill_miss);
+	refill_map(0, 1, 0);
+	refill_map(1, 2, 1);
+	for (n = 0; n < 6 && ok; n++) {
+		pid = n < 4 ? 1 + (n & 1) : 1;
+		if (n == 4)
+			refill_map(0, 1, 1); /* PID 1 -> B now */
+		mtspr(SPR_PID, pid);
+		want = n < 4 ? pid - 1 : 1;
+		if (!refill_reads(&data, &ret) || data != 0xa0000000u + want ||
+		    ret != 0xa + want) {
+			GOT("data 0x%08x code 0x%x miss %u at 0x%08x (PID %u, step %u)",
+			    (unsigned)data, (unsigned)ret, (unsigned)miss_ivor,
+			    (unsigned)miss_srr0, (unsigned)pid, (unsigned)n);
+			WANT("page %c", "AB"[want]);
+			ok = false;
+		}
+	}
+	refill_map(0, 0, -1);
+	refill_map(1, 0, -1);
+	if (ok) {
+		u32 (*fn)(u32) = (u32 (*)(u32))REFILL_EA;
+
+		miss_ivor = 0;
+		data = *(volatile u32 *)(REFILL_EA + 0x800);
+		if (miss_ivor != IVOR_DATA_TLB || miss_dear != REFILL_EA + 0x800) {
+			GOT("miss %u dear 0x%08x after the unmap", (unsigned)miss_ivor,
+			    (unsigned)miss_dear);
+			WANT("data TLB error at 0x%08x", REFILL_EA + 0x800);
+			ok = false;
+		}
+		miss_ivor = 0;
+		ret = fn(0x1234);
+		if (ok && (miss_ivor != IVOR_INSN_TLB || miss_srr0 != REFILL_EA ||
+			   ret != 0x1234)) {
+			GOT("miss %u at 0x%08x, r3 0x%x after the unmap",
+			    (unsigned)miss_ivor, (unsigned)miss_srr0, (unsigned)ret);
+			WANT("instruction TLB error at 0x%08x", REFILL_EA);
+			ok = false;
+		}
+	}
+	mtspr(SPR_PID, 0);
+	set_exception_handler(IVOR_DATA_TLB, old_d);
+	set_exception_handler(IVOR_INSN_TLB, old_i);
+	return ok;
+}
+
+/*
  * weir recognises `sc 1` in its system call vector through its cache of
  * the last `sc`'s page translation (struct vtlb sc, start.S
  * exc_entry_syscall); every guest TLB change must drop it. Page A holds
@@ -777,6 +886,7 @@ void guest_main(void *fdt)
 	check_bool("ram-zeroed", ram_zeroed());
 	check_bool("trap-keeps-regs", trap_keeps_regs());
 	check_bool("emul-remap", emul_remap());
+	check_bool("tlb-refill", tlb_refill());
 	check_bool("sc-remap", sc_remap());
 	check_bool("sc-keeps-regs", sc_keeps_regs());
 	hcall_checks();

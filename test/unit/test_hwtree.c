@@ -15,6 +15,9 @@
 #include <libfdt.h>
 #include <weir/fdt_util.h>
 #include <weir/hwtree.h>
+#include <weir/iommu_groups.h>
+#include <weir/config.h>
+#include "helpers/dtc.h"
 
 static char *qemu_dtb;	/* as read from disk (1 MiB totalsize) */
 static char tree[0x20000] __aligned(8);
@@ -179,6 +182,79 @@ static void test_reg_translation(void **state)
 	assert_int_equal(fdt_reg_phys(tree, node, 0, &a, &size), -ERANGE);
 }
 
+/*
+ * "reg" through three nested buses, two of them with non-identity
+ * "ranges" and a sibling subtree before them (fdt_reg_phys() finds the
+ * ancestors in one walk: a wrong ancestor would pick the sibling's
+ * ranges), and the refusals at each level.
+ */
+static const char nested_dts[] =
+	"/dts-v1/; / { #address-cells = <2>; #size-cells = <1>;\n"
+	"  other { #address-cells = <1>; #size-cells = <1>;\n"
+	"    ranges = <0x0 0x0 0x80000000 0x1000>; x@0 { reg = <0 4>; }; };\n"
+	"  soc { #address-cells = <1>; #size-cells = <1>;\n"
+	"    ranges = <0x0 0xf 0xe0000000 0x100000>;\n"
+	"    bus@40000 { #address-cells = <1>; #size-cells = <1>;\n"
+	"      ranges = <0x0 0x40000 0x1000>;\n"
+	"      leaf { #address-cells = <1>; #size-cells = <1>; ranges;\n"
+	"        dev@100 { reg = <0x100 0x10 0x200 0x10>; };\n"
+	"        bad@2000 { reg = <0x2000 0x10>; }; }; }; }; };\n";
+
+static void test_reg_translation_nested(void **state)
+{
+	phys_addr_t a;
+	u64 size, bus = 0x40;
+	int node;
+
+	dtc_compile(nested_dts, tree, sizeof(tree));
+	node = fdt_path_offset(tree, "/soc/bus@40000/leaf/dev@100");
+	assert_int_equal(fdt_reg_phys(tree, node, 1, &a, &size), 0);
+	assert_int_equal(a, 0xfe0040200ULL);
+	assert_int_equal(size, 0x10);
+	node = fdt_path_offset(tree, "/other/x@0");
+	assert_int_equal(fdt_reg_phys(tree, node, 0, &a, NULL), 0);
+	assert_int_equal(a, 0x80000000ULL);
+	/* outside bus@40000's window */
+	node = fdt_path_offset(tree, "/soc/bus@40000/leaf/bad@2000");
+	assert_int_equal(fdt_reg_phys(tree, node, 0, &a, NULL), -ERANGE);
+	/* fdt_bus_addr_phys() from an inner bus; the root is no bus */
+	node = fdt_path_offset(tree, "/soc/bus@40000");
+	assert_int_equal(fdt_bus_addr_phys(tree, node, &bus), 0);
+	assert_int_equal(bus, 0xfe0040040ULL);
+	assert_int_equal(fdt_reg_phys(tree, 0, 0, &a, NULL), -EINVAL);
+	assert_int_equal(fdt_reg_phys(tree, 3, 0, &a, NULL), -EINVAL);
+}
+
+/* iommu_hw_liodn_range(): the LIODN limit and the largest LIODN under it
+ * in one walk, with the "fsl,liodn-bits" node after the LIODNs. */
+static void test_liodn_range(void **state)
+{
+	static const char dts[] =
+		"/dts-v1/; / { a { fsl,liodn = <5 1023 1024>; };\n"
+		"  b { fsl,liodn = <700 4095 70000>; };\n"
+		"  guts { fsl,liodn-bits = <%d>; };\n"
+		"  guts2 { fsl,liodn-bits = <4>; }; };\n";
+	char buf[512];
+	u32 limit, max;
+
+	snprintf(buf, sizeof(buf), dts, 10);
+	dtc_compile(buf, tree, sizeof(tree));
+	iommu_hw_liodn_range(tree, &limit, &max);
+	assert_int_equal(limit, 1023);
+	assert_int_equal(max, 1023);
+	/* 12 is not below 12: the default limit, the first node decides */
+	snprintf(buf, sizeof(buf), dts, 12);
+	dtc_compile(buf, tree, sizeof(tree));
+	iommu_hw_liodn_range(tree, &limit, &max);
+	assert_int_equal(limit, PLAN_LIODN_LIMIT);
+	assert_int_equal(max, 4095);
+	snprintf(buf, sizeof(buf), dts, 3);
+	dtc_compile(buf, tree, sizeof(tree));
+	iommu_hw_liodn_range(tree, &limit, &max);
+	assert_int_equal(limit, 7);
+	assert_int_equal(max, 5);
+}
+
 static void expect_error(const char *node, const char *prop, const char *msg_part)
 {
 	struct hw_info hw;
@@ -276,6 +352,8 @@ int main(void)
 		cmocka_unit_test_setup(test_check_tree, fresh),
 		cmocka_unit_test_setup(test_qemu_tree, fresh),
 		cmocka_unit_test_setup(test_reg_translation, fresh),
+		cmocka_unit_test(test_reg_translation_nested),
+		cmocka_unit_test(test_liodn_range),
 		cmocka_unit_test_setup(test_no_memory, fresh),
 		cmocka_unit_test_setup(test_memory_without_reg, fresh),
 		cmocka_unit_test_setup(test_memory_beyond_36_bits, fresh),

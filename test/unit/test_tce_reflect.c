@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <weir/byteorder.h>
 #include <weir/dma.h>
 #include <weir/hcall.h>
 #include <weir/papr.h>
@@ -350,6 +351,68 @@ static void test_commit_failure_rolls_back(void **state)
 		    IOMMU_READ | IOMMU_WRITE);
 }
 
+/*
+ * H_PUT_TCE_INDIRECT saves no old TCE while the old TCEs are 0 and
+ * switches to saving them at the first one that is not: a refusal in
+ * either part, or of the backend afterwards, puts back 0 and the saved
+ * TCEs alike, slot counts and the dirty range included. The list covers
+ * the last 256 TCEs of slot 8 and the first 256 of slot 9; slot 9 holds
+ * a "page fault" TCE that is only a high half (list entry 300: 0 in the
+ * low half) and a valid TCE (entry 400), so slot 8's count has changed
+ * before either part fails.
+ */
+static void test_indirect_zero_prefix_rolls_back(void **state)
+{
+	struct fake_env *e = *state;
+	struct dma_window *w = &e->ga->win[DMA_WIN_DEFAULT];
+	const u64 ioba = 9 * SLOT - 256 * PG, i0 = ioba / PG;
+	u64 list[512], i, lo, hi;
+	struct snap s;
+
+	/* leave old TCEs in undo[]: remap a run over itself */
+	assert_int_equal(map_run(e, LIOBN_A, 20 * SLOT, 0x1000000, 512, RW),
+			 0);
+	assert_int_equal(map_run(e, LIOBN_A, 20 * SLOT, 0x1000000, 512, RW),
+			 0);
+	assert_int_equal(h_put(&e->a, LIOBN_A, ioba + 300 * PG, 0x100000000ULL),
+			 H_SUCCESS);
+	assert_int_equal(h_put(&e->a, LIOBN_A, ioba + 400 * PG, 0x5000 | RW),
+			 H_SUCCESS);
+	for (i = 0; i < 512; i++)
+		list[i] = (0x2000000 + i * PG) | RW;
+	lo = w->dirty_lo;
+	hi = w->dirty_hi;
+	snap_take(e, &s);
+	/* bad in the first part, past slot 8 (entry 280), at the end */
+	list[280] = FAKE_RAM_A_SIZE | RW;
+	guest_write_list(&e->a, LIST, list, 512);
+	assert_int_equal(h_indirect(&e->a, LIOBN_A, ioba, LIST, 512),
+			 H_PARAMETER);
+	list[280] = (0x2000000 + 280 * PG) | RW;
+	list[511] = 0x100000000ULL | RW;
+	guest_write_list(&e->a, LIST, list, 512);
+	assert_int_equal(h_indirect(&e->a, LIOBN_A, ioba, LIST, 512),
+			 H_PARAMETER);
+	/* good list, backend refuses slot 9's new mapping */
+	list[511] = (0x2000000 + 511 * PG) | RW;
+	guest_write_list(&e->a, LIST, list, 512);
+	e->mmu->fail_commit = -EIO;
+	assert_int_equal(h_indirect(&e->a, LIOBN_A, ioba, LIST, 512),
+			 H_HARDWARE);
+	e->mmu->fail_commit = 0;
+	assert_int_equal(w->dirty_lo, lo);
+	assert_int_equal(w->dirty_hi, hi);
+	snap_same(e, &s);
+	/* and it works */
+	assert_int_equal(h_indirect(&e->a, LIOBN_A, ioba, LIST, 512), 0);
+	for (i = 0; i < 512; i++)
+		assert_int_equal(be64_to_cpu(w->tces[i0 + i]), list[i]);
+	assert_int_equal(w->slot_valid[8], 256);
+	assert_int_equal(w->slot_valid[9], 256);
+	assert_slot(e, 9, FAKE_RAM_A + 0x2100000, SZ_1M,
+		    IOMMU_READ | IOMMU_WRITE);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, fake_env_setup, \
 					     fake_env_teardown)
 
@@ -363,6 +426,7 @@ int main(void)
 		T(test_irregular_slots_disabled),
 		T(test_no_commit_when_unchanged),
 		T(test_commit_failure_rolls_back),
+		T(test_indirect_zero_prefix_rolls_back),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -144,6 +144,7 @@ static const struct field fields[] = {
 	FLD(tlb.tlb1_victim), FLD(tlb.sid), FLD(tlb.next_sid),
 	FLD(tlb.refill_pc), FLD(tlb.refill_ea), FLD(tlb.refill_side),
 	FLD(tlb.refill_n), FLD(tlb.drop), FLD(tlb.drop_ea),
+	FLD(tlb.tlb1_used),
 };
 
 /* The whole struct vcpu equals @exp; names the first field that does not. */
@@ -1011,6 +1012,135 @@ static void test_emul_fast(void **state)
 	assert_int_equal(hv_vcpu_fast(v, IVOR_PROGRAM, ESR_PPR),
 			 HV_FAST_GENERIC);
 	assert_int_equal(v->regs.gpr[RTMP], 0);
+}
+
+/*
+ * A guest TLB miss on the fast path: a page the guest maps to its RAM is
+ * refilled with the translation it has now (a remap by tlbwe, another
+ * PID's entry for the same EA), from its supervisor or user mode, and
+ * the guest resumes; anything else (no translation, a device page, a
+ * bus error, a split context's refill sequence) changes nothing and is
+ * left to the generic exit, which delivers the guest's own miss.
+ */
+static void miss_at(unsigned int ivor, u32 ea)
+{
+	v->regs.pc = ivor == IVOR_ITLB ? ea : ENTRY + 0x40;
+	v->regs.dear = ivor == IVOR_DTLB ? ea : 0;
+}
+
+static u32 fast_miss(unsigned int ivor, u32 ea)
+{
+	miss_at(ivor, ea);
+	return hv_vcpu_fast(v, ivor, 0);
+}
+
+static void expect_refused_fast(unsigned int ivor, u32 ea)
+{
+	unsigned int maps = fake_arch.maps;
+
+	miss_at(ivor, ea);
+	snap();
+	assert_int_equal(hv_vcpu_fast(v, ivor, 0), HV_FAST_GENERIC);
+	assert_int_equal(fake_arch.maps, maps);
+	check();
+}
+
+static void test_tlb_fast(void **state)
+{
+	static const struct mmio_window win[] = {
+		{ .base = 0xc00000000ULL, .size = 0x1000, .hw_node = 1 },
+	};
+	const u32 ea = 0x40000000u, msr = v->msr;
+
+	map4k(5, ea, 0x200000, MAS3_SR | MAS3_SW | MAS3_SX);
+	fake_arch_clear();
+	assert_int_equal(fast_miss(IVOR_DTLB, ea + 0x10), HV_FAST_RESUME);
+	assert_int_equal(fast_miss(IVOR_ITLB, ea + 0x20), HV_FAST_RESUME);
+	assert_int_equal(fake_arch.maps, 2);
+	assert_int_equal(fake_arch.map[0].ea, ea);
+	assert_int_equal(fake_arch.map[0].phys, RAM_PHYS + 0x200000);
+	assert_int_equal(fake_arch.map[0].perms,
+			 MAS3_UR | MAS3_UW | MAS3_UX);
+	assert_int_equal(fake_arch.map[1].phys, RAM_PHYS + 0x200000);
+	assert_int_equal(v->regs.pc, ea + 0x20); /* the fetch is retried */
+
+	/* remapped by tlbwe: the new page, never the old one */
+	v->regs.pc = ENTRY;
+	map4k(5, ea, 0x300000, MAS3_SR | MAS3_SX);
+	assert_int_equal(fast_miss(IVOR_ITLB, ea), HV_FAST_RESUME);
+	assert_int_equal(fast_miss(IVOR_DTLB, ea + 4), HV_FAST_RESUME);
+	assert_int_equal(fake_arch.map[2].phys, RAM_PHYS + 0x300000);
+	assert_int_equal(fake_arch.map[3].phys, RAM_PHYS + 0x300000);
+	assert_int_equal(fake_arch.map[3].perms, MAS3_UR | MAS3_UX);
+	v->regs.pc = ENTRY;
+	guest_tlbwe(MAS0_TLBSEL1 | MAS0_ESEL(5), 0, 0, 0, 0);
+
+	/* one EA, two PIDs (TLB0 entries): each PID's own page, and the
+	 * user view of a user page when the guest is in user mode */
+	v->regs.pc = ENTRY;
+	guest_tlbwe(MAS0_ESEL(0), MAS1_VALID | MAS1_TID(7) | MAS1_TSIZE(TSIZE_4K),
+		    ea, 0x400000 | MAS3_UR | MAS3_SR, 0);
+	v->regs.pc = ENTRY;
+	guest_tlbwe(MAS0_ESEL(1), MAS1_VALID | MAS1_TID(8) | MAS1_TSIZE(TSIZE_4K),
+		    ea, 0x500000 | MAS3_SR, 0);
+	fake_arch_clear();
+	v->pid = 7;
+	v->msr = msr | MSR_PR;
+	assert_int_equal(fast_miss(IVOR_DTLB, ea + 8), HV_FAST_RESUME);
+	assert_int_equal(fake_arch.map[0].phys, RAM_PHYS + 0x400000);
+	assert_int_equal(fake_arch.map[0].perms, MAS3_UR);
+	v->msr = msr;
+	v->pid = 8;
+	assert_int_equal(fast_miss(IVOR_DTLB, ea + 8), HV_FAST_RESUME);
+	assert_int_equal(fake_arch.map[1].phys, RAM_PHYS + 0x500000);
+	assert_int_not_equal(fake_arch.map[1].sid, fake_arch.map[0].sid);
+	assert_int_equal(fake_arch.multi_hits, 0);
+
+	/* no translation (PID 9; another AS): the generic exit delivers the
+	 * guest's miss */
+	v->pid = 9;
+	expect_refused_fast(IVOR_DTLB, ea + 8);
+	v->pid = 8;
+	v->msr = msr | MSR_IS;
+	expect_refused_fast(IVOR_ITLB, ea);
+	v->msr = msr;
+	v->pid = 9;
+	vcpu_exit(v, IVOR_DTLB, ea + 8, 0);
+	assert_int_equal(v->regs.pc, VEC(IVOR_DTLB));
+	assert_int_equal(v->dear, ea + 8);
+	v->pid = 0;
+
+	/* a device page, a page outside RAM: nothing done here */
+	part.mmio = win;
+	part.nmmio = 1;
+	v->regs.pc = ENTRY;
+	map4k(5, ea, 0xc00000000ULL, MAS3_SR | MAS3_SW);
+	expect_refused_fast(IVOR_DTLB, ea);
+	v->regs.pc = ENTRY;
+	map4k(5, ea, RAM_SIZE, MAS3_SR | MAS3_SW);
+	expect_refused_fast(IVOR_DTLB, ea);
+	part.mmio = NULL;
+	part.nmmio = 0;
+
+	/* in a split context's refill sequence: the generic exit counts */
+	v->regs.pc = ENTRY;
+	map4k(5, ea, 0x200000, MAS3_SR | MAS3_SW);
+	v->tlb.refill_n = 1;
+	expect_refused_fast(IVOR_DTLB, ea);
+	v->tlb.refill_n = 0;
+
+	/* a decrementer due with MSR[EE] set: refilled, then delivered */
+	v->msr = msr | MSR_EE;
+	v->tsr = TSR_DIS;
+	v->tcr = TCR_DIE;
+	assert_int_not_equal(fast_miss(IVOR_DTLB, ea), HV_FAST_RESUME);
+	assert_int_equal(fake_arch.map[fake_arch.maps - 1].phys,
+			 RAM_PHYS + 0x200000);
+	assert_int_equal(v->regs.pc, VEC(IVOR_DEC));
+	assert_int_equal(v->srr0, ENTRY + 0x40);
+	v->tsr = 0;
+	v->tcr = 0;
+	v->msr = msr;
 }
 
 /* ------------------------------------------------------ 6: TLB and fill */
@@ -2799,6 +2929,7 @@ int main(void)
 		T(test_sc_cache),
 		T(test_hcall_fast),
 		T(test_emul_fast),
+		T(test_tlb_fast),
 		T(test_syscall_not_sc),
 		T(test_tlbwe_fill),
 		T(test_fill_large_page),

@@ -74,8 +74,8 @@ vectors:
 	VECTOR 10, base		/* decrementer */
 	VECTOR 11, base		/* fixed-interval timer */
 	VECTOR 12, crit		/* watchdog */
-	VECTOR 13, base		/* data TLB error */
-	VECTOR 14, base		/* instruction TLB error */
+	VECTOR 13, dtlb		/* data TLB error: refills here */
+	VECTOR 14, fast		/* instruction TLB error: refills here */
 	VECTOR 15, crit		/* debug */
 	VECTOR 32, base		/* SPE/AltiVec unavailable */
 	VECTOR 33, base		/* embedded FP data */
@@ -174,14 +174,15 @@ exc_entry_base:
 .endm
 
 /*
- * Program, system call and hypervisor system call: the frequent exits of
- * a guest (privileged instructions to emulate, hcalls). From the guest
- * (SRR1[PR], and the frame is the vCPU's own: struct vcpu starts with its
- * registers) try the fast path, hv_vcpu_fast(vcpu, vector, ESR)
- * (include/weir/arch.h), which needs r0-r31, pc, msr, LR, CTR, CR, XER
- * and ESR but not DEAR. HV_FAST_RESUME (-2) resumes the frame as is, a
- * shadow id is loaded into PID first; HV_FAST_GENERIC (-1), nothing
- * done, completes the frame and goes the generic way
+ * Program, system call, hypervisor system call, TLB errors: the frequent
+ * exits of a guest (privileged instructions to emulate, hcalls, shadow
+ * refills). From the guest (SRR1[PR], and the frame is the vCPU's own:
+ * struct vcpu starts with its registers) try the fast path,
+ * hv_vcpu_fast(vcpu, vector, ESR) (include/weir/arch.h), which needs
+ * r0-r31, pc, msr, LR, CTR, CR, XER and ESR, and DEAR for a data TLB
+ * error only (exc_entry_dtlb saves it). HV_FAST_RESUME (-2) resumes the
+ * frame as is, a shadow id is loaded into PID first; HV_FAST_GENERIC
+ * (-1), nothing done, completes the frame and goes the generic way
  * (handle_exception()).
  */
 #define HV_FAST_GENERIC_ASM	-1
@@ -226,6 +227,13 @@ exc_entry_fast_cr:			/* r8 = CR, r3 = vector, GPRs saved */
 	b	exc_return
 3:	mtcr	r8			/* weir's own: fatal in exc_common */
 	b	exc_common
+/* Data TLB error: the fast path with DEAR, the address that missed. */
+exc_entry_dtlb:
+	SAVE_GPRS
+	mfcr	r8
+	mfspr	r5, SPRN_DEAR
+	stw	r5, FRAME_DEAR(r1)
+	b	exc_entry_fast_cr
 /*
  * Program exception: mfmsr, wrtee and wrteei from the guest's supervisor,
  * the instructions Linux traps on most (local_irq_save()/restore(): 97 %
