@@ -101,12 +101,16 @@ $(OBJS): CFLAGS += $(CORE_WARN)
 
 # Code that runs once at boot (config validation, the plan, guest device
 # trees) is built for size: it is a third of weir's text and none of it
-# is on a guest's path (doc/performance.md, "weir's size").
+# is on a guest's path (doc/performance.md, "weir's size"); so are the
+# rare hcalls (partition control, DMA enable/disable, error queues) and
+# their requests, and the PAMU's boot-time CSD and errata setup.
 COLD_OBJS := $(filter $(addprefix $(O)/,hv/config/% hv/guest_dt/% \
 		hv/iommu/groups.o hv/iommu/plan.o hv/iommu/hw.o hv/iommu/boot.o \
 		hv/main.o hv/partition/loader.o lib/fdt_util.o \
 		hv/partition/errq.o hv/dma/fault.o hv/dma/ddw.o hv/console/mux.o \
-		drivers/iommu/pamu/errata.o arch/powerpc/cpu/setup.o),$(OBJS))
+		hv/hcall/dma.o hv/hcall/partition.o hv/partition/ctl.o \
+		drivers/iommu/pamu/errata.o drivers/iommu/pamu/csd.o \
+		drivers/iommu/pamu/quirks.o arch/powerpc/cpu/setup.o),$(OBJS))
 $(COLD_OBJS): CFLAGS += -Os
 # Flags live here and in the arch's config.mk: a change to either rebuilds
 # every object (make does not see a changed command line by itself).

@@ -7,8 +7,10 @@
  * carries the PAPR TCE hcalls and H_RTAS (doc/tce.md), vendor
  * WEIR_VENDOR_ID weir's own device hcalls. Each vendor has a table
  * indexed by number; each entry carries the call's register shape, so
- * the registers are decoded here once, and whether it runs under
- * dma_lock(), which is taken here and nowhere else on the hcall path.
+ * the registers are decoded here once, and whether its u64 handler runs
+ * under dma_lock(), taken here (a register handler takes its own locks).
+ * hcall_vec[] gives the same tables to the arch's `sc 1` vector, which
+ * answers unknown tokens and runs HC_VECTOR entries without C dispatch.
  * Handlers live in one file per ABI family (hcall_priv.h). Calls from the
  * guest's problem state are refused by the vCPU code before they get
  * here.
@@ -19,6 +21,7 @@
 #include <weir/hcall.h>
 #include <weir/papr.h>
 #include <weir/vcpu.h>
+#include <weir/vcpu_asm.h>
 #include "hcall_priv.h"
 
 #define WORDS(nin, nout) HC_SHAPE(nin, 0, nout, 0)
@@ -67,9 +70,10 @@ static const struct hcall_desc fsl_calls[] = {
 
 /* H_GET_TCE's r4:r5 is 0 when it fails (tce_get()), as the guests expect. */
 static const struct hcall_desc papr_calls[] = {
-	PAPR_REGS(H_GET_TCE_SHAPE, HC_DMA_LOCK | HC_OUT_ALWAYS, H_GET_TCE,
-		  hc_h_get_tce),
-	PAPR_REGS(H_PUT_TCE_SHAPE, HC_DMA_LOCK, H_PUT_TCE, hc_h_put_tce),
+	PAPR_REGS(H_GET_TCE_SHAPE, HC_DMA_LOCK | HC_OUT_ALWAYS | HC_VECTOR,
+		  H_GET_TCE, hc_h_get_tce),
+	PAPR_REGS(H_PUT_TCE_SHAPE, HC_DMA_LOCK | HC_VECTOR, H_PUT_TCE,
+		  hc_h_put_tce),
 	PAPR(H_STUFF_TCE_SHAPE, HC_DMA_LOCK, H_STUFF_TCE, hc_h_stuff_tce),
 	PAPR(H_PUT_TCE_INDIRECT_SHAPE, HC_DMA_LOCK, H_PUT_TCE_INDIRECT,
 	     hc_h_put_tce_indirect),
@@ -121,6 +125,50 @@ hcall_find(u32 token)
 	}
 }
 
+const struct hcall_desc *hcall_lookup(u32 token)
+{
+	return hcall_find(token);
+}
+
+/*
+ * hcall_find() as data, for the `sc 1` vector (struct hcall_vec,
+ * weir/arch.h): ePAPR (vendors 0 and 1), FSL and PAPR by number; PAPR's
+ * table by number / 4 with the two low bits zero, its KVM range from
+ * H_RTAS left to the C path. test/unit/test_hcall.c checks every token
+ * of these vendors against hcall_find().
+ */
+#define VEC(t, sh, sl, st)                                      \
+	{                                                       \
+		.tab = (t), .mask = (1u << (sh)) - 1,           \
+		.limit = ARRAY_SIZE(t) << (sh),                 \
+		.scale = HCALL_DESC_SHIFT - (sh), .slow = (sl), \
+		.unknown = (st)                                 \
+	}
+const struct hcall_vec hcall_vec[HCALL_VEC_VENDORS] = {
+	[EV_LOCAL_VENDOR_ID] = VEC(epapr_calls, 0, 0x10000, EV_UNIMPLEMENTED),
+	[EV_EPAPR_VENDOR_ID] = VEC(epapr_calls, 0, 0x10000, EV_UNIMPLEMENTED),
+	[EV_FSL_VENDOR_ID] = VEC(fsl_calls, 0, 0x10000, EV_UNIMPLEMENTED),
+	[PAPR_EPAPR_VENDOR] = VEC(papr_calls, 2, H_RTAS, H_FUNCTION),
+};
+
+/* The layout start.S reads (weir/vcpu_asm.h), on its build */
+ASM_AT(struct hcall_vec, tab, HCALL_VEC_TAB);
+ASM_AT(struct hcall_vec, mask, HCALL_VEC_MASK);
+ASM_AT(struct hcall_vec, limit, HCALL_VEC_LIMIT);
+ASM_AT(struct hcall_vec, scale, HCALL_VEC_SCALE);
+ASM_AT(struct hcall_vec, slow, HCALL_VEC_SLOW);
+ASM_AT(struct hcall_vec, unknown, HCALL_VEC_UNKNOWN);
+ASM_AT(struct hcall_desc, flags, HCALL_DESC_FLAGS);
+ASM_AT(struct hcall_desc, fn, HCALL_DESC_FN);
+ASM_AT(struct hcall_desc, regs, HCALL_DESC_REGS);
+_Static_assert(!IS_ENABLED(CONFIG_PPC) ||
+		       (sizeof(struct hcall_vec) == 1u << HCALL_VEC_SHIFT &&
+			sizeof(struct hcall_desc) == 1u << HCALL_DESC_SHIFT),
+	       "strides");
+_Static_assert(HC_VECTOR == HC_VECTOR_ASM && H_RTAS % 4 == 0 &&
+		       ARRAY_SIZE(papr_calls) * 4 <= H_RTAS,
+	       "values");
+
 /* What an unknown token returns: a PAPR caller (vendor 3) expects PAPR's
  * H_FUNCTION, as QEMU/KVM answer (doc/tce.md). */
 static long unknown_status(u32 token)
@@ -143,17 +191,11 @@ static inline long run(const struct hcall_desc *d, struct vcpu *v,
 	return st;
 }
 
-/* The same for its register handler on the registers at @r (r3). */
+/* The same for its register handler on the registers at @r (r3), which
+ * takes its own locks (it may run from the `sc 1` vector, HC_VECTOR). */
 static inline long run_regs(const struct hcall_desc *d, struct vcpu *v, u32 *r)
 {
-	long st;
-
-	if (!(d->flags & HC_DMA_LOCK))
-		return d->regs(v, r);
-	dma_lock();
-	st = d->regs(v, r);
-	dma_unlock();
-	return st;
+	return d->regs(v, r);
 }
 
 /*
@@ -229,6 +271,22 @@ static inline void dispatch_args(const struct hcall_desc *d, struct vcpu *v,
 		encode_out(d->shape, a.out, &gpr[4]);
 }
 
+/* hcall_run()'s body, inline in hcall_dispatch() */
+static inline void run_entry(struct vcpu *v, const struct hcall_desc *d)
+{
+	u32 *gpr = v->regs.gpr;
+
+	if (d->regs)
+		gpr[3] = (u32)run_regs(d, v, &gpr[3]);
+	else
+		dispatch_args(d, v, gpr);
+}
+
+void hcall_run(struct vcpu *v, const struct hcall_desc *d)
+{
+	run_entry(v, d);
+}
+
 void hcall_dispatch(struct vcpu *v)
 {
 	u32 *gpr = v->regs.gpr;
@@ -236,10 +294,8 @@ void hcall_dispatch(struct vcpu *v)
 
 	if (!d)
 		gpr[3] = (u32)unknown_status(gpr[11]);
-	else if (d->regs)
-		gpr[3] = (u32)run_regs(d, v, &gpr[3]);
 	else
-		dispatch_args(d, v, gpr);
+		run_entry(v, d);
 }
 
 long hcall_call(struct vcpu *v, u32 token, const u64 *in, u64 *out)
@@ -301,7 +357,8 @@ static int table_check(const struct hcall_desc *tab, unsigned int n)
 	unsigned int i;
 
 	for (i = 0; i < n; i++)
-		if (tab[i].fn && !shape_fits(&tab[i]))
+		if (tab[i].fn && (!shape_fits(&tab[i]) ||
+				  ((tab[i].flags & HC_VECTOR) && !tab[i].regs)))
 			return -EINVAL;
 	return 0;
 }

@@ -31,6 +31,25 @@ typedef long (*hcall_regs_fn)(struct vcpu *v, u32 *r);
 #define HC_OWN_REGS \
 	0x4 /* the handler writes r3 itself: it may have
 				 * replaced the caller's registers */
+/*
+ * HC_VECTOR: the entry's register handler (@regs, required) may run from
+ * the `sc 1` vector (arch/powerpc start.S exc_entry_syscall) on the
+ * guest's frame, after which the guest resumes at once with rfi, its
+ * real MSR and PID as they were, no pending interrupt delivered and no
+ * request served. So such a handler must change nothing but r3..r10 of
+ * its caller (r3 is its status): not the guest's MSR, PID or TLB, not its
+ * idle, stopped or pending state, no partition request, nothing that can
+ * become deliverable to any vCPU; it takes its own locks (dma_lock()) and
+ * may not sleep or wait for another core's exit. Why no check follows it:
+ * with those untouched, the guest is as resumable as when it issued the
+ * `sc` (it ran, so it was not idle or stopped, and whatever another core
+ * changes meanwhile, an interrupt to deliver or a request, comes with
+ * vcpu_kick(), a doorbell this core takes as soon as rfi turns the
+ * guest's MSR[EE] back on; what this core sets itself it delivers on its
+ * own way back). Today H_GET_TCE and H_PUT_TCE: TCE table and PAMU
+ * updates under dma_lock() only.
+ */
+#define HC_VECTOR 0x8
 
 /**
  * struct hcall_desc - one table entry
@@ -39,7 +58,8 @@ typedef long (*hcall_regs_fn)(struct vcpu *v, u32 *r);
  * @fn: the handler
  * @regs: the same handler on the registers, or NULL: what the guest's
  *	hcall runs when set (no unpacking of 32-bit pairs into 64-bit
- *	arguments and back); @fn serves hcall_call()
+ *	arguments and back); @fn serves hcall_call(). It takes its own
+ *	locks: HC_DMA_LOCK is for @fn only
  *
  * 16 bytes on the 32-bit core: the tables are indexed by number, and a
  * power-of-two stride is one shift on the path of every hcall (the
@@ -81,6 +101,13 @@ long hc_weir_dma_copy(struct vcpu *v, struct hcall_args *a);
 /* hv/hcall/msi.c: FSL vMPIC MSIR and weir's MSI doorbell */
 long hc_vmpic_get_msir(struct vcpu *v, struct hcall_args *a);
 long hc_weir_msi_info(struct vcpu *v, struct hcall_args *a);
+
+/**
+ * hcall_lookup() - the table entry of @token as the dispatcher finds it
+ * (hcall_find()), or NULL when the token is unknown; for the unit test
+ * that checks the `sc 1` vector's table (hcall_vec[]) against it
+ */
+const struct hcall_desc *hcall_lookup(u32 token);
 
 /* hv/hcall/papr.c: PAPR TCE hcalls and H_RTAS (ePAPR vendor 3) */
 long hc_h_get_tce(struct vcpu *v, struct hcall_args *a);

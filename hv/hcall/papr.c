@@ -3,10 +3,11 @@
  * The PAPR hcalls (ePAPR vendor 3): the TCE hcalls, H_RTAS and the DDW
  * RTAS calls behind it. The dispatcher has decoded the registers by
  * include/weir/papr.h's shapes (every 64-bit value a register pair, high
- * word first; doc/tce.md "Guest ABI") and holds dma_lock(); these
- * handlers call the internal -errno API of hv/dma and map the result to
- * PAPR and RTAS codes. The mapping and the rule behind each case are
- * tabulated in doc/tce.md.
+ * word first; doc/tce.md "Guest ABI") and holds dma_lock() for the u64
+ * handlers (the register handlers take it themselves: they may run from
+ * the `sc 1` vector, HC_VECTOR); these handlers call the internal -errno
+ * API of hv/dma and map the result to PAPR and RTAS codes. The mapping
+ * and the rule behind each case are tabulated in doc/tce.md.
  */
 #include <errno.h>
 #include <string.h>
@@ -80,7 +81,8 @@ static inline u64 reg_pair(const u32 *r)
  * hc_h_get_tce() and hc_h_put_tce() on the registers (struct hcall_desc
  * regs), by their shapes: H_GET_TCE r3 LIOBN, r4:r5 IOBA in, the TCE in
  * r4:r5 out whatever the status (HC_OUT_ALWAYS); H_PUT_TCE r3 LIOBN,
- * r4:r5 IOBA, r6:r7 TCE.
+ * r4:r5 IOBA, r6:r7 TCE. Each takes dma_lock() itself and changes
+ * nothing but the TCE table, the PAMU and its registers: HC_VECTOR.
  */
 _Static_assert(H_GET_TCE_SHAPE == HC_SHAPE(2, 0x2, 1, 0x1) &&
 		       H_PUT_TCE_SHAPE == HC_SHAPE(3, 0x6, 0, 0),
@@ -89,9 +91,12 @@ _Static_assert(H_GET_TCE_SHAPE == HC_SHAPE(2, 0x2, 1, 0x1) &&
 long hc_h_get_tce_regs(struct vcpu *v, u32 *r)
 {
 	u64 tce;
-	long st = tce_status(tce_get(v->part, r[0], reg_pair(&r[1]), &tce),
-			     H_PARAMETER);
+	long st;
 
+	dma_lock();
+	st = tce_status(tce_get(v->part, r[0], reg_pair(&r[1]), &tce),
+			H_PARAMETER);
+	dma_unlock();
 	r[1] = (u32)(tce >> 32);
 	r[2] = (u32)tce;
 	return st;
@@ -99,9 +104,14 @@ long hc_h_get_tce_regs(struct vcpu *v, u32 *r)
 
 long hc_h_put_tce_regs(struct vcpu *v, u32 *r)
 {
-	return tce_status(tce_put(v->part, r[0], reg_pair(&r[1]),
-				  reg_pair(&r[3])),
-			  H_PARAMETER);
+	long st;
+
+	dma_lock();
+	st = tce_status(tce_put(v->part, r[0], reg_pair(&r[1]),
+				reg_pair(&r[3])),
+			H_PARAMETER);
+	dma_unlock();
+	return st;
 }
 
 /* H_STUFF_TCE: in LIOBN, IOBA, TCE value, count. */

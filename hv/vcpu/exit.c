@@ -27,10 +27,6 @@
 #define SC_1_INSN 0x44000022u /* sc 1: opcode 17, LEV 1, bit 30 set */
 
 /* The offsets the arch's assembly reads (weir/vcpu_asm.h), on its build */
-#define ASM_AT(type, field, off)                                         \
-	_Static_assert(!IS_ENABLED(CONFIG_PPC) ||                        \
-			       __builtin_offsetof(type, field) == (off), \
-		       #field)
 ASM_AT(struct vcpu, part, VCPU_PART);
 ASM_AT(struct vcpu, msr, VCPU_MSR);
 ASM_AT(struct vcpu, pid, VCPU_PID);
@@ -46,11 +42,19 @@ ASM_AT(struct vcpu, tlb.emul.as, VCPU_EMUL_AS);
 ASM_AT(struct vcpu, tlb.emul.pid, VCPU_EMUL_PID);
 ASM_AT(struct vcpu, tlb.emul.host, VCPU_EMUL_HOST);
 ASM_AT(struct partition, req, PARTITION_REQ);
+ASM_AT(struct vcpu, tlb.sc.valid, VCPU_SC_VALID);
+ASM_AT(struct vcpu, tlb.sc.page, VCPU_SC_PAGE);
+ASM_AT(struct vcpu, tlb.sc.as, VCPU_SC_AS);
+ASM_AT(struct vcpu, tlb.sc.pid, VCPU_SC_PID);
+ASM_AT(struct vcpu, tlb.sc.host, VCPU_SC_HOST);
 _Static_assert(sizeof(((struct vcpu *)0)->idle) == 1 &&
 		       sizeof(((struct vcpu *)0)->stopped) == 1 &&
-		       sizeof(((struct vcpu *)0)->tlb.emul.valid) == 1,
+		       sizeof(((struct vcpu *)0)->tlb.emul.valid) == 1 &&
+		       sizeof(((struct vcpu *)0)->tlb.sc.valid) == 1,
 	       "bytes");
-_Static_assert(PREQ_NONE == 0 && (VIRQ_EXT | VIRQ_DBELL) == 6, "values");
+_Static_assert(PREQ_NONE == 0 && (VIRQ_EXT | VIRQ_DBELL) == 6 &&
+		       SC_1_INSN == 0x44000022u && IVOR_HCALL == IVOR_HCALL_ASM,
+	       "values");
 
 static bool guest_user(const struct vcpu *v)
 {
@@ -675,6 +679,14 @@ u32 hv_vcpu_fast(struct vcpu *v, unsigned int ivor, u32 esr)
 	}
 	if (IS_ENABLED(CONFIG_DEBUG_EXIT_STATS))
 		exit_stats_count(ivor);
+	return fast_done(v, msr, pid);
+}
+
+u32 hv_vcpu_hcall(struct vcpu *v, const struct hcall_desc *d)
+{
+	u32 msr = v->msr, pid = v->pid;
+
+	hcall_run(v, d);
 	return fast_done(v, msr, pid);
 }
 

@@ -18,6 +18,7 @@
 #include <weir/hwtree.h> /* struct hw_info, the hardware tree parse */
 #include <weir/timer.h>	 /* timebase: implemented by the arch */
 #include <weir/types.h>
+#include <weir/vcpu_asm.h> /* HCALL_VEC_VENDORS */
 
 struct vcpu;
 
@@ -189,16 +190,18 @@ u32 hv_vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr);
 /**
  * hv_vcpu_fast() - the fast path of the most frequent guest exits
  * (hv/vcpu/exit.c): the guest on this core took @ivor, IVOR_PROGRAM (with
- * ESR @esr), IVOR_SYSCALL (`sc` without E.HV), IVOR_HCALL, IVOR_DTLB
- * (DEAR in @v->regs.dear) or IVOR_ITLB, with its registers in @v->regs,
- * of which the arch saved at least r0-r31, CR, LR, CTR, XER, SRR0 (pc)
- * and SRR1 (msr). From the guest's supervisor it runs an hcall through
- * the hcall table, or emulates a privileged instruction, when the
- * instruction's page is the one the vTLB's cache holds for the current
- * AS and PID (struct vtlb sc, emul: no vTLB walk; an `sc` must be
- * `sc 1`); from the guest's supervisor or user mode it refills a TLB
- * miss whose page the guest maps to its RAM (the generic exit's refill,
- * without its delivery of the guest's own misses or bus errors).
+ * ESR @esr), IVOR_SYSCALL (`sc` without E.HV), IVOR_HCALL (E.HV's, or an
+ * `sc` the arch's vector found to be `sc 1` in the page of the vTLB's `sc`
+ * cache, start.S exc_entry_syscall), IVOR_DTLB (DEAR in @v->regs.dear) or
+ * IVOR_ITLB, with its registers in @v->regs, of which the arch saved at
+ * least r0-r31, CR, LR, CTR, XER, SRR0 (pc) and SRR1 (msr). From the
+ * guest's supervisor it runs an hcall through the hcall table, or
+ * emulates a privileged instruction, when the instruction's page is the
+ * one the vTLB's cache holds for the current AS and PID (struct vtlb sc,
+ * emul: no vTLB walk; an `sc` must be `sc 1`); from the guest's
+ * supervisor or user mode it refills a TLB miss whose page the guest maps
+ * to its RAM (the generic exit's refill, without its delivery of the
+ * guest's own misses or bus errors).
  * Return: HV_FAST_GENERIC when nothing was done (the arch goes on with
  * hv_vcpu_exit() on a full frame); HV_FAST_RESUME when done and the guest
  * resumes from @v->regs with the real MSR and PID it entered with
@@ -207,6 +210,43 @@ u32 hv_vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr);
  * way back.
  */
 u32 hv_vcpu_fast(struct vcpu *v, unsigned int ivor, u32 esr);
+
+struct hcall_desc;
+
+/**
+ * struct hcall_vec - one hcall vendor as the arch's `sc 1` path reads it
+ * (arch/powerpc start.S exc_entry_syscall; offsets HCALL_VEC_* in
+ * weir/vcpu_asm.h), exported by the hcall dispatcher (hv/hcall/dispatch.c
+ * hcall_vec[], indexed by vendor, 0 to HCALL_VEC_VENDORS - 1; other
+ * vendors take the C path). For a token's number @num (r11 bits 0-15):
+ * @num & @mask set: unknown; @num below @limit: the entry at @tab plus
+ * @num << @scale bytes (the table is indexed by @num >> (HCALL_DESC_SHIFT
+ * - @scale)), unknown when empty; @num from @limit to @slow: unknown;
+ * from @slow on: the C path (a range it does not model, PAPR's KVM calls
+ * from H_RTAS). Unknown answers @unknown in r3 and changes nothing else.
+ * An entry marked HC_VECTOR runs its register handler from the vector,
+ * any other is handed to hv_vcpu_hcall(). The C lookup (hcall_find()) stays the rule:
+ * test/unit/test_hcall.c proves this table gives the same answers.
+ */
+struct hcall_vec {
+	const struct hcall_desc *tab;
+	u32 mask, limit, scale, slow;
+	s32 unknown;
+	u32 pad[2]; /* 32 bytes on the 32-bit build: one shift */
+};
+
+extern const struct hcall_vec hcall_vec[HCALL_VEC_VENDORS];
+
+/**
+ * hv_vcpu_hcall() - hv_vcpu_fast() of an `sc 1` hcall the arch's vector
+ * has checked (from the guest's supervisor, the vTLB's `sc` page) and
+ * looked up in hcall_vec[]: @d, the entry of the token in @v's r11, not
+ * one the vector runs itself (hv/vcpu/exit.c). The arch saved r0-r31,
+ * CR, LR, CTR, XER, pc and msr in @v->regs.
+ * Return: HV_FAST_RESUME or a shadow id, as hv_vcpu_fast() (never
+ * HV_FAST_GENERIC).
+ */
+u32 hv_vcpu_hcall(struct vcpu *v, const struct hcall_desc *d);
 
 /**
  * vtimer_expire() - account for the time up to @now on @v's virtual

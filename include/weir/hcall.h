@@ -29,6 +29,16 @@ struct vcpu;
  */
 void hcall_dispatch(struct vcpu *v);
 
+struct hcall_desc;
+
+/**
+ * hcall_run() - hcall_dispatch() of a token already looked up
+ * @v: calling vCPU
+ * @d: the table entry of the token in @v's r11 (hcall_vec[], weir/arch.h,
+ *	as the arch's `sc 1` vector reads it; never NULL)
+ */
+void hcall_run(struct vcpu *v, const struct hcall_desc *d);
+
 /**
  * hcall_call() - run the hcall @token with decoded values (no registers)
  * @v: calling vCPU
@@ -59,7 +69,8 @@ long hcall_call_regs(struct vcpu *v, u32 token, const u64 *in, u64 *out);
 
 /**
  * hcall_table_check() - every table entry sits at the index its number
- * gives and has a shape that fits the registers (for the host tests).
+ * gives and has a shape that fits the registers, and one marked for the
+ * `sc 1` vector (HC_VECTOR) has a register handler (for the host tests).
  * Return: 0, or -EINVAL naming nothing (the test prints the table).
  */
 int hcall_table_check(void);

@@ -18,6 +18,9 @@
 #define USER_EA		0x50000000	/* where hello maps its user page */
 #define REMAP_EA	0x51000000	/* emul_remap()'s code alias */
 #define REFILL_EA	0x52000000	/* tlb_refill()'s alias of page A or B */
+#define SC_EA_A		0x53000000	/* sc_remap()'s alias of page A or B */
+#define SC_EA_B		0x54000000	/* and of page B */
+#define SC_MARK		0x5c0		/* r3 from the guest's own sc handler */
 
 static int failed;
 
@@ -676,6 +679,199 @@ static bool tlb_refill(void)
 	return ok;
 }
 
+/*
+ * weir recognises `sc 1` in its system call vector through its cache of
+ * the last `sc`'s page translation (struct vtlb sc, start.S
+ * exc_entry_syscall); every guest TLB change must drop it. Page A holds
+ * `lis/ori r11, <unknown ePAPR token>; sc 1; blr` (r3 = EV_UNIMPLEMENTED),
+ * page B the same with `sc 0` at the same offset, a system call of the
+ * guest's own (its handler makes r3 SC_MARK). SC_EA_A is remapped A, B,
+ * A, B, A, B with a tlbwe between calls, each page called twice (the
+ * first call fills the cache through weir's C path, the second takes the
+ * vector's); a kept translation answers the old page's word on the first
+ * call after a switch. Then SC_EA_A -> A and SC_EA_B -> B are called in
+ * turn with no TLB change: a cache that ignores the page answers A's word
+ * for B.
+ */
+static u32 sc_code[2][1024] __attribute__((aligned(4096)));
+
+static void sc_own(struct gframe *f, int ivor)
+{
+	(void)ivor;
+	f->gpr[3] = SC_MARK; /* SRR0 is past the sc already */
+}
+
+static bool sc_remap(void)
+{
+	const u32 tok = EV_HCALL_TOKEN(EV_EPAPR_VENDOR_ID, 0x7ff);
+	const u32 a[] = { 0x3d600000 | (tok >> 16), 0x616b0000 | (tok & 0xffff),
+			  0x44000022, 0x4e800020 };
+	const u32 b[] = { a[0], a[1], 0x44000002, 0x4e800020 };
+	u32 (*fa)(u32) = (u32 (*)(u32))SC_EA_A, (*fb)(u32) = (u32 (*)(u32))SC_EA_B;
+	u32 perms = MAS3_SX | MAS3_SR, got, want;
+	exc_handler_t old;
+	int esel, esel_b, n, k;
+	bool ok = true;
+
+	remap_write(sc_code[0], a, 4);
+	remap_write(sc_code[1], b, 4);
+	esel = tlb1_find_free();
+	if (esel < 0)
+		PROBLEM(GOT("no free TLB1 entry"), WANT("two"));
+	tlb1_set(esel, SC_EA_A, (u32)sc_code[0], TSIZE_4K, MAS2_M, perms);
+	esel_b = tlb1_find_free();
+	if (esel_b < 0) {
+		tlb1_clear(esel);
+		PROBLEM(GOT("no free TLB1 entry"), WANT("two"));
+	}
+	old = set_exception_handler(IVOR_SYSCALL, sc_own);
+	for (n = 0; n < 6 && ok; n++) {
+		tlb1_set(esel, SC_EA_A, (u32)sc_code[n & 1], TSIZE_4K, MAS2_M,
+			 perms);
+		want = n & 1 ? SC_MARK : EV_UNIMPLEMENTED;
+		for (k = 0; k < 2 && ok; k++) {
+			got = fa(0xdead);
+			if (got != want) {
+				GOT("0x%x (page %c, call %d)", (unsigned)got,
+				    "AB"[n & 1], k);
+				WANT("0x%x", (unsigned)want);
+				ok = false;
+			}
+		}
+	}
+	tlb1_set(esel, SC_EA_A, (u32)sc_code[0], TSIZE_4K, MAS2_M, perms);
+	tlb1_set(esel_b, SC_EA_B, (u32)sc_code[1], TSIZE_4K, MAS2_M, perms);
+	for (n = 0; n < 6 && ok; n++) {
+		got = (n & 1 ? fb : fa)(0xdead);
+		want = n & 1 ? SC_MARK : EV_UNIMPLEMENTED;
+		if (got != want) {
+			GOT("0x%x (0x%08x, page %c, no TLB change)", (unsigned)got,
+			    n & 1 ? SC_EA_B : SC_EA_A, "AB"[n & 1]);
+			WANT("0x%x", (unsigned)want);
+			ok = false;
+		}
+	}
+	set_exception_handler(IVOR_SYSCALL, old);
+	tlb1_clear(esel_b);
+	tlb1_clear(esel);
+	return ok;
+}
+
+/*
+ * sc_probe(p): r0, r2, r4..r31, CR, CTR, XER and LR from p->in (r3 too),
+ * `sc 1`, then all of them to p->out (r1 aside: the stack). Runs with
+ * r2 and r13 replaced for the length of one hcall (MSR[EE] clear).
+ */
+struct sc_probe {
+	u32 in[36], out[36]; /* r0-r31, CR, CTR, XER, LR */
+};
+void sc_probe(struct sc_probe *p);
+__asm__(
+"	.section .text.sc_probe, \"ax\"\n"
+"	.globl	sc_probe\n"
+"sc_probe:\n"
+"	stwu	1, -320(1)\n"
+"	mflr	0\n"
+"	stw	0, 324(1)\n"
+"	mfcr	0\n"
+"	stw	0, 12(1)\n"
+"	stw	3, 8(1)\n"
+"	stmw	2, 192(1)\n"		/* r2-r31: 120 bytes */
+"	lwz	0, 128(3)\n"
+"	mtcrf	0xff, 0\n"
+"	lwz	0, 132(3)\n"
+"	mtctr	0\n"
+"	lwz	0, 136(3)\n"
+"	mtxer	0\n"
+"	lwz	0, 140(3)\n"
+"	mtlr	0\n"
+"	lwz	0, 0(3)\n"
+"	lwz	2, 8(3)\n"
+"	lmw	4, 16(3)\n"
+"	lwz	3, 12(3)\n"
+"	.long	0x44000022\n"		/* sc 1 */
+"	stw	0, 16(1)\n"
+"	stmw	2, 24(1)\n"		/* out r2-r31 at 16 + 4 * n */
+"	mfcr	0\n"
+"	stw	0, 144(1)\n"
+"	mfctr	0\n"
+"	stw	0, 148(1)\n"
+"	mfxer	0\n"
+"	stw	0, 152(1)\n"
+"	mflr	0\n"
+"	stw	0, 156(1)\n"
+"	lmw	2, 192(1)\n"
+"	lwz	3, 8(1)\n"
+"	addi	3, 3, 144 - 4\n"		/* p->out - 4 */
+"	addi	4, 1, 16 - 4\n"
+"	li	0, 36\n"
+"	mtctr	0\n"
+"1:	lwzu	0, 4(4)\n"
+"	stwu	0, 4(3)\n"
+"	bdnz	1b\n"
+"	lwz	0, 12(1)\n"
+"	mtcrf	0xff, 0\n"
+"	lwz	0, 324(1)\n"
+"	mtlr	0\n"
+"	addi	1, 1, 320\n"
+"	blr\n"
+"	.previous\n");
+
+/*
+ * An hcall the vector answers changes r3 and its outputs only: unknown
+ * tokens of each vendor (their status, EV_UNIMPLEMENTED or PAPR's
+ * H_FUNCTION), H_GET_TCE (outputs r4, r5) and H_PUT_TCE of a LIOBN this
+ * partition does not have (H_PARAMETER) keep r0, r2, r4-r31, CR, CTR,
+ * XER and LR. Each call twice in a row: the first may fill the `sc`
+ * page's cache through weir's C path, the second is the vector's.
+ */
+static bool sc_keeps_regs(void)
+{
+	static const struct {
+		u32 token, status, outputs;
+	} calls[] = {
+		{ EV_HCALL_TOKEN(0, 0x7ff), EV_UNIMPLEMENTED, 0 },
+		{ EV_HCALL_TOKEN(1, 0x7ff), EV_UNIMPLEMENTED, 0 },
+		{ EV_HCALL_TOKEN(2, 0x7ff), EV_UNIMPLEMENTED, 0 },
+		{ 0x80000000u | EV_HCALL_TOKEN(1, 0x7ff), EV_UNIMPLEMENTED, 0 },
+		{ EV_HCALL_TOKEN(3, 0x7ff), (u32)-2, 0 },    /* num & 3 */
+		{ EV_HCALL_TOKEN(3, 0x1f00), (u32)-2, 0 },   /* past the table */
+		{ EV_HCALL_TOKEN(3, 0x1c), (u32)-4, 3u << 4 }, /* H_GET_TCE */
+		{ EV_HCALL_TOKEN(3, 0x20), (u32)-4, 0 },     /* H_PUT_TCE */
+	};
+	static struct sc_probe p;
+	unsigned int c, pass, i;
+
+	for (c = 0; c < sizeof(calls) / sizeof(calls[0]); c++) {
+		for (pass = 0; pass < 2; pass++) {
+			for (i = 0; i < 36; i++)
+				p.in[i] = 0x9a000000u | (c << 16) | (pass << 8) | i;
+			p.in[3] = 0xbad1;	/* LIOBN no partition has */
+			p.in[11] = calls[c].token;
+			p.in[32] = 0x92345678;	/* CR */
+			p.in[34] = 0xe0000000;	/* XER: SO, OV, CA */
+			sc_probe(&p);
+			if (p.out[3] != calls[c].status)
+				PROBLEM(GOT("status 0x%x for token 0x%08x (pass %u)",
+					    (unsigned)p.out[3],
+					    (unsigned)calls[c].token, pass),
+					WANT("0x%x", (unsigned)calls[c].status));
+			for (i = 0; i < 36; i++) {
+				if (i == 1 || i == 3 ||
+				    (i < 32 && (calls[c].outputs & (1u << i))))
+					continue;
+				if (p.out[i] != p.in[i])
+					PROBLEM(GOT("%s%u 0x%08x after token 0x%08x (pass %u)",
+						    i < 32 ? "r" : "spr ", i,
+						    (unsigned)p.out[i],
+						    (unsigned)calls[c].token, pass),
+						WANT("0x%08x", (unsigned)p.in[i]));
+			}
+		}
+	}
+	return true;
+}
+
 void guest_main(void *fdt)
 {
 	printf("hello from %s (guest-id %u)\n", guest.name, (unsigned)guest.id);
@@ -691,6 +887,8 @@ void guest_main(void *fdt)
 	check_bool("trap-keeps-regs", trap_keeps_regs());
 	check_bool("emul-remap", emul_remap());
 	check_bool("tlb-refill", tlb_refill());
+	check_bool("sc-remap", sc_remap());
+	check_bool("sc-keeps-regs", sc_keeps_regs());
 	hcall_checks();
 	decrementer_checks();
 	user_sc1_check();

@@ -13,7 +13,8 @@ CTRL_T = "\x14"
 
 HELLO_CHECKS = [
     "entry-state", "regs-clear", "dt-hypervisor", "dt-console", "dt-pic", "dt-memory",
-    "ram-zeroed", "trap-keeps-regs", "emul-remap", "tlb-refill",
+    "ram-zeroed", "trap-keeps-regs", "emul-remap", "tlb-refill", "sc-remap",
+    "sc-keeps-regs",
     "unknown-token-1-8", "unknown-token-3-1", "unknown-token-1-0",
     "send-bad-handle", "send-count-17", "receive-bad-handle",
     "stop-nonexistent", "status-self", "decrementer", "idle-wakeup",

@@ -122,10 +122,13 @@ def check_pamu(top="."):
 
 
 DECL = re.compile(r"\b([a-z_][a-z0-9_]*)\s*\(")
+# data the boundary exports: "extern ... name[...];" or "extern ... name;"
+DATA = re.compile(r"^extern\b.*?\b([a-z_][a-z0-9_]*)\s*(?:\[[^\]]*\])?\s*;")
 
 
 def boundary_names():
-    """Functions declared by arch.h and the weir headers it includes."""
+    """Functions and data declared by arch.h and the weir headers it
+    includes."""
     names, todo, seen = set(), ["arch.h"], set()
     while todo:
         h = todo.pop()
@@ -139,6 +142,7 @@ def boundary_names():
             if re.match(r"^(static|#|\s)", line):
                 continue
             names.update(DECL.findall(line))
+            names.update(DATA.findall(line))
         todo += [i[len("weir/"):] for i in INCLUDE.findall(text)
                  if i.startswith("weir/")]
     return names

@@ -22,7 +22,10 @@
 #include <weir/papr.h>
 #include <weir/vcpu_kick.h>
 #include <weir/vpic.h>
+#include <weir/arch.h>
+#include <weir/vcpu_asm.h>
 #include "helpers/fake_hv.h"
+#include "../../hv/hcall/hcall_priv.h"
 
 #define EPAPR(n)	EV_HCALL_TOKEN(EV_EPAPR_VENDOR_ID, (n))
 #define FSL(n)		EV_HCALL_TOKEN(EV_FSL_VENDOR_ID, (n))
@@ -594,6 +597,160 @@ static void test_table_check(void **state)
 	}
 }
 
+/*
+ * The `sc 1` vector's decision for @tok (arch/powerpc start.S sc_decode)
+ * from the table as data, @vec (hcall_vec[]), step for step as the
+ * assembly takes it: vendor 0-3 or the C path; the number's forbidden
+ * bits; past the table, unknown below the slow limit; the entry at byte
+ * offset number << scale of 16-byte entries (the 32-bit stride, indexed
+ * here by entry since the host's differs), HC_VECTOR to call it, empty
+ * for unknown, else handed to C (hv_vcpu_hcall()) to run. VEC_SLOW: the
+ * C path looks the token up itself.
+ */
+enum vec_way { VEC_SLOW, VEC_UNKNOWN, VEC_CALL, VEC_RUN, VEC_BAD_OFFSET };
+
+static enum vec_way vec_decide(const struct hcall_vec *vec, u32 tok,
+			       const struct hcall_desc **d, long *status)
+{
+	u32 vendor = (tok >> 16) & 0x7fff, num = tok & 0xffff, off;
+	const struct hcall_vec *h;
+	const struct hcall_desc *e;
+
+	if (vendor >= HCALL_VEC_VENDORS)
+		return VEC_SLOW;
+	h = &vec[vendor];
+	*status = h->unknown;
+	if (num & h->mask)
+		return VEC_UNKNOWN;
+	if (num >= h->limit)
+		return num >= h->slow ? VEC_SLOW : VEC_UNKNOWN;
+	off = num << h->scale;
+	if (off % (1u << HCALL_DESC_SHIFT))
+		return VEC_BAD_OFFSET; /* not an entry's start */
+	e = &h->tab[off >> HCALL_DESC_SHIFT];
+	*d = e;
+	if (e->flags & HC_VECTOR)
+		return VEC_CALL;
+	return e->fn ? VEC_RUN : VEC_UNKNOWN;
+}
+
+/*
+ * Tokens whose vector decision (@vec) disagrees with hcall_find()
+ * (hcall_lookup()) and the C dispatcher's unknown status: every number
+ * of vendors 0-3, with and without bit 31, and vendors past them. An
+ * entry called or handed to C must be hcall_find()'s; the C path's own
+ * lookup is a mismatch unless the token is in a range the vector does
+ * not model (PAPR's KVM calls from H_RTAS, other vendors). @calls counts
+ * the tokens the vector would call a handler for.
+ */
+static unsigned int vec_mismatches(struct vcpu *v, const struct hcall_vec *vec,
+				   unsigned int *calls)
+{
+	static const u32 vendors[] = { 0, 1, 2, 3, 4, WEIR_VENDOR_ID, 0x7fff };
+	u64 in[HC_MAX_IN] = { 0 }, out[HC_MAX_OUT] = { 0 };
+	unsigned int bad = 0, i, hi;
+	u32 num, tok;
+
+	*calls = 0;
+	for (hi = 0; hi < 2; hi++)
+		for (i = 0; i < ARRAY_SIZE(vendors); i++)
+			for (num = 0; num <= 0xffff; num++) {
+				const struct hcall_desc *d = NULL;
+				const struct hcall_desc *c;
+				long st = 0;
+
+				tok = (hi ? 0x80000000u : 0) |
+				      EV_HCALL_TOKEN(vendors[i], num);
+				c = hcall_lookup(tok);
+				switch (vec_decide(vec, tok, &d, &st)) {
+				case VEC_UNKNOWN:
+					bad += c || st != hcall_call(v, tok, in,
+								     out);
+					break;
+				case VEC_CALL:
+					bad += c != d || !d->regs;
+					(*calls)++;
+					break;
+				case VEC_RUN:
+					bad += c != d;
+					break;
+				case VEC_SLOW:
+					bad += vendors[i] < HCALL_VEC_VENDORS &&
+					       !(vendors[i] == PAPR_EPAPR_VENDOR &&
+						 num >= H_RTAS && !(num & 3));
+					break;
+				default:
+					bad++;
+					break;
+				}
+			}
+	return bad;
+}
+
+/* The `sc 1` vector's table agrees with hcall_find() on every token of
+ * every class (ePAPR vendors 0 and 1, FSL, PAPR opcodes and their low
+ * bits, the H_RTAS range, past each table, every entry), and a table
+ * wrong in any field is caught. */
+static void test_vector_table(void **state)
+{
+	struct vcpu *v = fw_vcpu(w, 1, 0);
+	const struct hcall_desc *d = NULL;
+	struct hcall_vec bad[HCALL_VEC_VENDORS];
+	unsigned int calls, i;
+	long st = 0;
+
+	assert_int_equal(vec_mismatches(v, hcall_vec, &calls), 0);
+	/* H_GET_TCE and H_PUT_TCE, with and without bit 31 */
+	assert_int_equal(calls, 4);
+	assert_int_equal(vec_decide(hcall_vec, PAPR_EPAPR_TOKEN(H_GET_TCE), &d,
+				    &st),
+			 VEC_CALL);
+	assert_ptr_equal(d->regs, hc_h_get_tce_regs);
+	assert_int_equal(vec_decide(hcall_vec, PAPR_EPAPR_TOKEN(H_PUT_TCE), &d,
+				    &st),
+			 VEC_CALL);
+	assert_ptr_equal(d->regs, hc_h_put_tce_regs);
+	assert_int_equal(vec_decide(hcall_vec, PAPR_EPAPR_TOKEN(H_RTAS), &d,
+				    &st),
+			 VEC_SLOW);
+	assert_int_equal(vec_decide(hcall_vec, PAPR_EPAPR_TOKEN(H_GET_TCE + 1),
+				    &d, &st),
+			 VEC_UNKNOWN);
+	assert_int_equal(st, H_FUNCTION);
+	assert_int_equal(vec_decide(hcall_vec, EPAPR(EV_BYTE_CHANNEL_POLL), &d,
+				    &st),
+			 VEC_RUN);
+	assert_ptr_equal(d, hcall_lookup(EPAPR(EV_BYTE_CHANNEL_POLL)));
+	assert_int_equal(vec_decide(hcall_vec, EPAPR(0x7ff), &d, &st),
+			 VEC_UNKNOWN);
+	assert_int_equal(st, EV_UNIMPLEMENTED);
+
+	/* each field wrong, one at a time: the walk notices */
+	for (i = 0; i < 5; i++) {
+		struct hcall_vec *p = &bad[PAPR_EPAPR_VENDOR];
+
+		memcpy(bad, hcall_vec, sizeof(bad));
+		switch (i) {
+		case 0: /* PAPR numbers with low bits taken as entries */
+			p->mask = 0;
+			break;
+		case 1: /* the last PAPR entry past the table */
+			p->limit -= 4;
+			break;
+		case 2: /* H_RTAS answered as unknown */
+			p->slow = 0x10000;
+			break;
+		case 3: /* ePAPR's status for PAPR */
+			p->unknown = EV_UNIMPLEMENTED;
+			break;
+		case 4: /* vendor 0 not ePAPR's */
+			bad[EV_LOCAL_VENDOR_ID] = hcall_vec[EV_FSL_VENDOR_ID];
+			break;
+		}
+		assert_true(vec_mismatches(v, bad, &calls) > 0);
+	}
+}
+
 /* The 32-bit register ABI of include/weir/hcall_abi.h both ways: pairs
  * high word first, a 32-bit value one register. */
 static void test_abi_regs(void **state)
@@ -623,6 +780,7 @@ int main(void)
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 		T(test_unknown_tokens),
 		T(test_table_check),
+		T(test_vector_table),
 		T(test_abi_regs),
 		T(test_unknown_papr_opcode),
 		T(test_vendor_zero_and_bit31),

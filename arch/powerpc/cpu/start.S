@@ -8,11 +8,19 @@
  * boot both enter this way.
  *
  * Exceptions: IVPR holds the image base, each IVORn points at a 16-byte
- * aligned stub below (e500mc implements IVOR0-15 and IVOR35-41). A stub switches to this core's exception frame
- * (SPRG0 -> struct percpu, first word = frame address), saves r3, and
- * branches to the common code that saves the rest and calls
- * handle_exception(frame). Only base-class exceptions (SRR0/1) ever
- * return; critical and machine-check handlers are fatal.
+ * aligned stub below (e500mc implements IVOR0-15 and IVOR35-41). A stub
+ * switches to this core's exception frame (SPRG0 -> struct percpu, first
+ * word = frame address), saves r3, and branches to the common code that
+ * saves the rest and calls handle_exception(frame). Only base-class
+ * exceptions (SRR0/1) ever return; critical and machine-check handlers
+ * are fatal. The guest's frequent exits take shorter ways: program, system
+ * call and hypervisor system call try hv_vcpu_fast() before the generic
+ * exit (exc_entry_fast), and two answer in assembly before any C runs:
+ * exc_entry_program emulates mfmsr/wrtee/wrteei (CONFIG_EMUL_VECTOR),
+ * exc_entry_syscall and exc_entry_hcall decode an `sc 1` hcall by the
+ * core's table, answer unknown tokens and call the register handlers
+ * marked HC_VECTOR (CONFIG_SC_VECTOR); both fall back to exc_entry_fast
+ * with nothing changed (doc/performance.md counts their instructions).
  */
 #include <asm/reg.h>
 #include <asm/ptrace.h>
@@ -57,7 +65,11 @@ vectors:
 	VECTOR 6, fast		/* program */
 #endif
 	VECTOR 7, base		/* floating-point unavailable */
+#if IS_ENABLED(CONFIG_SC_VECTOR) && !IS_ENABLED(CONFIG_DEBUG_EXIT_STATS)
+	VECTOR 8, syscall	/* system call: sc 1 hcalls here */
+#else
 	VECTOR 8, fast		/* system call (and sc 1 without E.HV) */
+#endif
 	VECTOR 9, base		/* auxiliary processor unavailable */
 	VECTOR 10, base		/* decrementer */
 	VECTOR 11, base		/* fixed-interval timer */
@@ -73,7 +85,11 @@ vectors:
 	VECTOR 37, crit		/* processor doorbell critical */
 	VECTOR 38, base		/* guest processor doorbell */
 	VECTOR 39, crit		/* guest doorbell critical/mcheck */
+#if IS_ENABLED(CONFIG_SC_VECTOR) && !IS_ENABLED(CONFIG_DEBUG_EXIT_STATS)
+	VECTOR 40, hcall	/* embedded hypervisor system call */
+#else
 	VECTOR 40, fast		/* embedded hypervisor system call */
+#endif
 	VECTOR 41, base		/* embedded hypervisor privilege */
 
 /* Save r0-r31 (r1 from SCRATCH, r3 already saved, r3 = IVOR number). */
@@ -101,6 +117,62 @@ exc_entry_base:
 	mfspr	r4, SPRN_SRR0
 	mfspr	r5, SPRN_SRR1
 	b	exc_common
+
+/* Back to the guest from the frame (r1): CR from \cr, r0-r31, rfi. */
+.macro RESUME cr
+	mtcr	\cr
+	lmw	r2, FRAME_GPR(2)(r1)
+	lwz	r0, FRAME_GPR(0)(r1)
+	lwz	r1, FRAME_GPR(1)(r1)
+	rfi
+.endm
+
+/*
+ * The entry of the exits answered in the vector: r0-r31 saved, r8 = CR;
+ * on to \miss unless from the guest (SRR1[PR]) with the vCPU's frame
+ * (percpu->vcpu, r6 = percpu) and the guest's MSR (r9) in supervisor.
+ */
+.macro GUEST_SV_ENTRY miss
+	SAVE_GPRS
+	mfcr	r8			/* before any compare */
+	mfspr	r5, SPRN_SRR1
+	andi.	r0, r5, MSR_PR
+	beq	\miss			/* weir's own: fatal there */
+	mfspr	r6, SPRN_SPRG0
+	lwz	r7, PERCPU_VCPU(r6)
+	cmplw	r7, r1
+	bne	\miss
+	lwz	r9, VCPU_MSR(r1)	/* r9: the guest's MSR */
+	andi.	r0, r9, MSR_PR
+	bne	\miss
+.endm
+
+/*
+ * r10 = the guest's word at r4 when the page cache of struct vtlb at
+ * offsets \valid..\host (exit.c cached_word()) holds r4's page for the
+ * guest's MSR[IS] (r9) and PID; else to \miss. \tmp is a scratch.
+ */
+.macro CACHED_WORD valid, page, as, pid, host, tmp, miss
+	lbz	r10, \valid(r1)
+	cmpwi	r10, 0
+	beq	\miss
+	rlwinm	\tmp, r4, 0, 0, 19
+	lwz	r10, \page(r1)
+	cmplw	r10, \tmp
+	bne	\miss
+	rlwinm	\tmp, r9, 27, 31, 31	/* MSR[IS] as 0/1 */
+	lwz	r10, \as(r1)
+	cmplw	r10, \tmp
+	bne	\miss
+	lwz	r10, \pid(r1)
+	lwz	\tmp, VCPU_PID(r1)
+	cmplw	r10, \tmp
+	bne	\miss
+	lwz	r10, \host(r1)
+	rlwinm	\tmp, r4, 0, 20, 29
+	lwzx	r10, r10, \tmp		/* r10: the word */
+.endm
+
 /*
  * Program, system call, hypervisor system call, TLB errors: the frequent
  * exits of a guest (privileged instructions to emulate, hcalls, shadow
@@ -182,40 +254,13 @@ exc_entry_dtlb:
  * Offsets: include/weir/vcpu_asm.h. r1 = the frame, r3 = 6.
  */
 exc_entry_program:
-	SAVE_GPRS
-	mfcr	r8			/* before any compare */
-	mfspr	r5, SPRN_SRR1
-	andi.	r0, r5, MSR_PR
-	beq	program_slow		/* weir's own: fatal there */
-	mfspr	r6, SPRN_SPRG0
-	lwz	r6, PERCPU_VCPU(r6)
-	cmplw	r6, r1
-	bne	program_slow
-	lwz	r9, VCPU_MSR(r1)	/* r9: the guest's MSR */
-	andi.	r0, r9, MSR_PR
-	bne	program_slow
+	GUEST_SV_ENTRY program_slow
 	mfspr	r5, SPRN_ESR
 	andis.	r0, r5, ESR_PPR@h
 	beq	program_slow
-	lbz	r10, VCPU_EMUL_VALID(r1)
-	cmpwi	r10, 0
-	beq	program_slow
 	mfspr	r4, SPRN_SRR0		/* r4: the instruction's address */
-	rlwinm	r11, r4, 0, 0, 19
-	lwz	r10, VCPU_EMUL_PAGE(r1)
-	cmplw	r10, r11
-	bne	program_slow
-	rlwinm	r11, r9, 27, 31, 31	/* MSR[IS] as 0/1 */
-	lwz	r10, VCPU_EMUL_AS(r1)
-	cmplw	r10, r11
-	bne	program_slow
-	lwz	r10, VCPU_EMUL_PID(r1)
-	lwz	r11, VCPU_PID(r1)
-	cmplw	r10, r11
-	bne	program_slow
-	lwz	r10, VCPU_EMUL_HOST(r1)
-	rlwinm	r11, r4, 0, 20, 29
-	lwzx	r10, r10, r11		/* r10: the instruction */
+	CACHED_WORD VCPU_EMUL_VALID, VCPU_EMUL_PAGE, VCPU_EMUL_AS, \
+		VCPU_EMUL_PID, VCPU_EMUL_HOST, r11, program_slow
 	srwi	r11, r10, 26
 	cmpwi	r11, 31
 	bne	program_slow
@@ -256,13 +301,132 @@ exc_entry_program:
 	stw	r0, VCPU_REFILL_N(r1)	/* as vcpu_exit() */
 	addi	r4, r4, 4
 	mtspr	SPRN_SRR0, r4
-	mtcr	r8
-	lmw	r2, FRAME_GPR(2)(r1)
-	lwz	r0, FRAME_GPR(0)(r1)
-	lwz	r1, FRAME_GPR(1)(r1)
-	rfi
+	RESUME	r8
 program_slow:
 	b	exc_entry_fast_cr	/* r3 = 6, r8 = CR: all as entered */
+/*
+ * System call and embedded hypervisor system call: the guest's `sc 1`
+ * hcall decoded and answered here, without hv_vcpu_fast(), when that is
+ * unambiguous; the checks are hv_vcpu_fast()'s (hv/vcpu/exit.c), and
+ * anything else continues into exc_entry_fast with nothing changed:
+ * - from the guest (SRR1[PR]) and the frame is the vCPU's (percpu->vcpu);
+ *   the guest's MSR[PR] clear;
+ * - vector 8 only: the word before SRR0 is in the page struct vtlb sc
+ *   caches (valid, page, MSR[IS], PID; the word is read each time) and
+ *   is `sc 1` (E.HV's vector 40 is one already);
+ * - the token r11 = (vendor << 16) | number by the core's table as data
+ *   (struct hcall_vec hcall_vec[], weir/arch.h, indexed by vendor 0-3;
+ *   other vendors go on): an unknown token (a number with bits the
+ *   vendor's mask forbids, or past its table but below its slow limit,
+ *   or an empty entry) gets the vendor's status in r3, nothing else
+ *   changes; an entry marked HC_VECTOR (hv/hcall/hcall_priv.h: changes
+ *   nothing but r3-r10 of the caller) gets its register handler called,
+ *   regs(vcpu, &gpr[3]), on this core's stack, with LR, CTR, XER and CR
+ *   kept in r27-r30 (non-volatile in C; the guest's are in the frame),
+ *   SRR0/SRR1 in place (weir's C never enables interrupts); its result
+ *   goes to r3. Any other entry is run by hv_vcpu_hcall(vcpu, entry)
+ *   on the full frame (hv_vcpu_fast() without the checks and lookup
+ *   done here); the KVM range and other vendors go on with r3 = 40
+ *   (IVOR_HCALL): hv_vcpu_fast() then trusts the `sc 1` and its page,
+ *   checked here, as it trusts E.HV's vector.
+ * No post-condition: neither answer changes the guest's MSR, PID, idle,
+ * stopped or pending state, or a request (HC_VECTOR's contract), so the
+ * guest resumes as it entered, with SRR0 already past the `sc`;
+ * refill_n = 0 as vcpu_exit(). Offsets: include/weir/vcpu_asm.h.
+ * r1 = the frame, r3 = 8 or 40, r8 = CR, r6 = percpu, r9 = guest MSR.
+ */
+exc_entry_hcall:
+	GUEST_SV_ENTRY sc_slow
+	b	sc_decode
+exc_entry_syscall:
+	GUEST_SV_ENTRY sc_slow
+	mfspr	r4, SPRN_SRR0
+	addi	r4, r4, -4		/* r4: the sc's address */
+	CACHED_WORD VCPU_SC_VALID, VCPU_SC_PAGE, VCPU_SC_AS, VCPU_SC_PID, \
+		VCPU_SC_HOST, r12, sc_slow
+	xoris	r10, r10, 0x4400
+	cmplwi	r10, 0x0022		/* sc 1: 0x44000022 */
+	bne	sc_slow
+sc_decode:				/* r11: the token */
+	rlwinm	r12, r11, 16, 17, 31	/* vendor, bits 16-30 */
+	cmplwi	r12, HCALL_VEC_VENDORS
+	bge	sc_c
+	lis	r10, hcall_vec@ha
+	addi	r10, r10, hcall_vec@l
+	rlwinm	r12, r12, HCALL_VEC_SHIFT, 0, 31 - HCALL_VEC_SHIFT
+	add	r10, r10, r12		/* r10: its struct hcall_vec */
+	rlwinm	r12, r11, 0, 16, 31	/* r12: the number */
+	lwz	r0, HCALL_VEC_MASK(r10)
+	and.	r0, r12, r0
+	bne	sc_unknown
+	lwz	r0, HCALL_VEC_LIMIT(r10)
+	cmplw	r12, r0
+	bge	sc_past
+	lwz	r0, HCALL_VEC_SCALE(r10)
+	slw	r12, r12, r0
+	lwz	r0, HCALL_VEC_TAB(r10)
+	add	r12, r12, r0		/* r12: its struct hcall_desc */
+	lwz	r0, HCALL_DESC_FLAGS(r12)
+	andi.	r0, r0, HC_VECTOR_ASM
+	bne	sc_call
+	lwz	r0, HCALL_DESC_FN(r12)
+	cmpwi	r0, 0
+	bne	sc_run
+	b	sc_unknown		/* empty */
+sc_c:					/* sc 1, checked: as E.HV's */
+	li	r3, IVOR_HCALL_ASM
+sc_slow:
+	b	exc_entry_fast_cr	/* r8 = CR: as entered */
+sc_past:
+	lwz	r0, HCALL_VEC_SLOW(r10)
+	cmplw	r12, r0
+	bge	sc_c
+sc_unknown:
+	lwz	r0, HCALL_VEC_UNKNOWN(r10)
+	stw	r0, FRAME_GPR(3)(r1)
+	li	r0, 0
+	stw	r0, VCPU_REFILL_N(r1)	/* as vcpu_exit() */
+	RESUME	r8
+sc_run:					/* r12: an entry for C */
+	stw	r8, FRAME_CR(r1)
+	mfspr	r4, SPRN_SRR0
+	mfspr	r5, SPRN_SRR1
+	SAVE_PC_MSR_LR_CTR
+	mfxer	r9
+	stw	r9, FRAME_XER(r1)
+	mr	r3, r1			/* the vCPU */
+	mr	r4, r12			/* its entry */
+	mfspr	r6, SPRN_SPRG0		/* SAVE_PC_MSR_LR_CTR took r6 */
+	lwz	r1, PERCPU_STACK(r6)	/* this core's handler stack */
+	li	r0, 0
+	stwu	r0, -16(r1)		/* end of the back chain */
+	bl	hv_vcpu_hcall		/* never HV_FAST_GENERIC */
+	cmpwi	r3, HV_FAST_RESUME_ASM
+	beq	exc_return
+	mtspr	SPRN_PID, r3
+	isync
+	b	exc_return
+sc_call:				/* r12: an HC_VECTOR entry */
+	mflr	r29
+	mfctr	r28
+	mfxer	r27
+	mr	r30, r8
+	mr	r31, r1
+	lwz	r0, HCALL_DESC_REGS(r12)
+	mtctr	r0
+	mr	r3, r1			/* the vCPU */
+	addi	r4, r1, FRAME_GPR(3)	/* its r3.. */
+	li	r0, 0
+	stw	r0, VCPU_REFILL_N(r1)	/* as vcpu_exit() */
+	lwz	r1, PERCPU_STACK(r6)	/* this core's handler stack */
+	stwu	r0, -16(r1)		/* end of the back chain */
+	bctrl
+	mr	r1, r31
+	stw	r3, FRAME_GPR(3)(r1)	/* its status */
+	mtlr	r29
+	mtctr	r28
+	mtxer	r27
+	RESUME	r30
 exc_entry_crit:
 	SAVE_GPRS
 	mfspr	r4, SPRN_CSRR0
