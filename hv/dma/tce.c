@@ -108,14 +108,18 @@ static inline int ioba_check1(const struct dma_window *w, u64 ioba, u64 *idx)
  * within its 192 KiB target).
  * Return: as dma_window_lookup(), then as ioba_check().
  */
-static __attribute__((noinline)) int window_entry(const struct partition *p,
+static __attribute__((noinline)) int window_entry(struct partition *p,
 						  u64 liobn, u64 ioba,
 						  struct dma_window **w,
 						  u64 *idx)
 {
 	int ret = dma_tce_window_lookup(p, liobn, w);
 
-	return ret ? ret : ioba_check1(*w, ioba, idx);
+	if (ret)
+		return ret;
+	/* @p's own window: the register handlers' next fast case */
+	p->tce_hit = *w;
+	return ioba_check1(*w, ioba, idx);
 }
 
 /*
@@ -160,6 +164,52 @@ static int tce_check(const struct dma_window *w, const struct partition *p,
 
 	tce_rules_init(&r, w, p);
 	return tce_rules_check(&r, tce);
+}
+
+/**
+ * tce_fast_init() - set @w->fast (see struct tce_fast) from @w's state:
+ * the values of an active TCE window whose IOBAs and TCE rules fit 32-bit
+ * tests (window size at most 4 GiB, so inside one 4 GiB-aligned block
+ * since its base is aligned to its size; reserved TCE bits in the low
+ * word, the owner's RAM bound at most 2^32 - 4, as tce_write_checked()
+ * asks), else the closed value. Called whenever @w is activated or
+ * deactivated (window.c), under dma_lock().
+ */
+void tce_fast_init(struct dma_window *w)
+{
+	const struct dma_group_config *c = &w->group->cfg;
+	struct tce_fast *f = &w->fast;
+	u64 page = 1ULL << w->page_shift, base = w->bus_offset, lo, hi;
+	struct tce_rules r;
+
+	memset(f, 0, sizeof(*f));
+	f->off_mask = ~0u;
+	f->msi_n = ~0u;
+	if (!w->active || c->identity || !w->group->owner ||
+	    w->size > (1ULL << 32) || w->page_shift < 3)
+		return;
+	tce_rules_init(&r, w, w->group->owner);
+	if (r.reserved >> 32 || r.gpa_end > 0xfffffffcULL)
+		return;
+	f->base_hi = (u32)(base >> 32);
+	f->base_lo = (u32)base;
+	f->off_mask = ~(u32)(w->size - page);
+	f->tce_shift = w->page_shift - 3;
+	f->msi_lo = f->msi_n = 0;
+	if (c->msi_len && dma_msi_overlaps(w->group, base, w->size)) {
+		/* the TCEs of the first and last pages touching the range */
+		lo = c->msi_iova > base ? c->msi_iova - base : 0;
+		hi = c->msi_iova + c->msi_len - base;
+		hi = (hi < w->size ? hi : w->size) - 1;
+		f->msi_lo = (u32)(lo >> w->page_shift) * TCE_ENTRY_SIZE;
+		f->msi_n = (u32)((hi >> w->page_shift) + 1) * TCE_ENTRY_SIZE -
+			   f->msi_lo;
+	}
+	f->reserved = (u32)r.reserved;
+	f->end4 = (u32)((r.gpa_end + 3) & ~3ULL);
+	f->slot_mask = ((1U << w->slot_tce_shift) - 1) * TCE_ENTRY_SIZE;
+	f->slot_shift = w->slot_tce_shift + 3;
+	f->liobn = w->liobn;
 }
 
 /* Widen @w's dirty range (see struct dma_window) over TCEs @idx..+@n. */

@@ -8,7 +8,8 @@
  * WEIR_VENDOR_ID weir's own device hcalls. Each vendor has a table
  * indexed by number; each entry carries the call's register shape, so
  * the registers are decoded here once, and whether it runs under
- * dma_lock(), which is taken here and nowhere else on the hcall path.
+ * dma_lock(), which is taken here for the u64 handlers (a register
+ * handler, struct hcall_desc regs, takes it itself).
  * Handlers live in one file per ABI family (hcall_priv.h). Calls from the
  * guest's problem state are refused by the vCPU code before they get
  * here.
@@ -143,17 +144,11 @@ static inline long run(const struct hcall_desc *d, struct vcpu *v,
 	return st;
 }
 
-/* The same for its register handler on the registers at @r (r3). */
+/* Its register handler on the registers at @r (r3): a register handler
+ * takes dma_lock() itself when it needs it (HC_DMA_LOCK is @fn's). */
 static inline long run_regs(const struct hcall_desc *d, struct vcpu *v, u32 *r)
 {
-	long st;
-
-	if (!(d->flags & HC_DMA_LOCK))
-		return d->regs(v, r);
-	dma_lock();
-	st = d->regs(v, r);
-	dma_unlock();
-	return st;
+	return d->regs(v, r);
 }
 
 /*
