@@ -379,10 +379,20 @@ static inline bool tce_get_fast(const struct dma_window *w, u32 *r)
 	return true;
 }
 
-/* TCE index @idx is inside @w's dirty range (32-bit in a fast window). */
-static inline bool tce_fast_dirty(const struct dma_window *w, u32 idx)
+/*
+ * tce_dirty() of the one TCE @idx in a fast window, whose TCE indices,
+ * so its dirty range's, are below 2^32: nothing when it is inside.
+ */
+static inline void tce_fast_dirty(struct dma_window *w, u32 idx)
 {
-	return idx - (u32)w->dirty_lo < (u32)w->dirty_hi - (u32)w->dirty_lo;
+	u32 lo = (u32)w->dirty_lo, hi = (u32)w->dirty_hi;
+
+	if (idx - lo < hi - lo)
+		return;
+	if (lo == hi || idx < lo)
+		w->dirty_lo = idx;
+	if (lo == hi || idx >= hi)
+		w->dirty_hi = (u64)idx + 1;
 }
 
 /**
@@ -395,8 +405,8 @@ static inline bool tce_fast_dirty(const struct dma_window *w, u32 idx)
  * slot that cannot change state, because its first TCE has no R/W and is
  * not this one (a slot maps only when its first TCE is valid, an MSI
  * slot follows the configuration: see put_keeps_slot_off()), so there is
- * no reflection and no undo copy; a non-zero TCE inside the dirty range.
- * It stores the TCE and changes the slot's valid count.
+ * no reflection and no undo copy. It stores the TCE, widens the dirty
+ * range over a non-zero one and changes the slot's valid count.
  * Return: true when it stored the TCE (H_SUCCESS); false with nothing
  * changed otherwise: the caller then runs tce_put(), which decides.
  */
@@ -419,8 +429,8 @@ static inline bool tce_put_fast(struct dma_window *w, const u32 *r)
 	hi = r[3];
 	if ((lo & TCE_PERM_MASK) && (hi || lo >= f->end4))
 		return false;
-	if ((hi | lo) && !tce_fast_dirty(w, bo >> 3))
-		return false;
+	if (hi | lo)
+		tce_fast_dirty(w, bo >> 3);
 	old = be32_to_cpu(((tce_word *)(tb + bo))[1]);
 	if (lo & TCE_PERM_MASK) {
 		if (!(old & TCE_PERM_MASK))
