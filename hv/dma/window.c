@@ -331,8 +331,7 @@ void dma_group_destroy(struct dma_group *g)
 	if (!g)
 		return;
 	/* its owner's last TCE window may be one of g's */
-	if (g->owner && g->owner->tce_hit &&
-	    g->owner->tce_hit->group == g)
+	if (g->owner && g->owner->tce_hit && g->owner->tce_hit->group == g)
 		g->owner->tce_hit = NULL;
 	if (dma_groups[g->cfg.index] == g) {
 		dma_groups[g->cfg.index] = NULL;

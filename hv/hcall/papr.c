@@ -96,8 +96,7 @@ _Static_assert(H_GET_TCE_SHAPE == HC_SHAPE(2, 0x2, 1, 0x1) &&
  * releasing it: out of line, and a tail call, so the common case has no
  * stack frame.
  */
-static __attribute__((noinline)) long get_tce_full(struct partition *p,
-						   u32 *r)
+static __attribute__((noinline)) long get_tce_full(struct partition *p, u32 *r)
 {
 	u64 tce;
 	long st = tce_status(tce_get(p, r[0], reg_pair(&r[1]), &tce),
@@ -124,9 +123,8 @@ long hc_h_get_tce_regs(struct vcpu *v, u32 *r)
 static __attribute__((noinline)) long put_tce_full(struct partition *p,
 						   const u32 *r)
 {
-	long st = tce_status(
-		tce_put(p, r[0], reg_pair(&r[1]), reg_pair(&r[3])),
-		H_PARAMETER);
+	long st = tce_status(tce_put(p, r[0], reg_pair(&r[1]), reg_pair(&r[3])),
+			     H_PARAMETER);
 
 	dma_unlock();
 	return st;

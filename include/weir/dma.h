@@ -135,21 +135,20 @@ struct dma_group;
  * set by tce_fast_init() whenever the window is activated or deactivated,
  * never per call. A window the fast case does not serve has the closed
  * value (tce_fast_init()): liobn 0 and an MSI range that holds every
- * offset, so no register value passes it.
+ * offset, so no register value passes it. end4 is the RAM bound rounded
+ * up to 4, as tce_write_checked_u32() uses it.
  */
 struct tce_fast {
-	u32 liobn;    /* the window's LIOBN; 0: served by the full path */
-	u32 base_hi;  /* bus_offset, high word: an IOBA's must equal it */
-	u32 base_lo;  /* bus_offset, low word */
-	u32 off_mask; /* IOBA low word - base_lo names a TCE iff it has
-		       * no bit of this: ~(size - IOMMU page size) */
-	u32 tce_shift; /* page_shift - 3: offset -> byte offset in tces[] */
-	u32 msi_lo;    /* TCEs whose page touches the MSI range: byte */
-	u32 msi_n;     /* offsets [msi_lo, msi_lo + msi_n) in tces[] */
-	u32 reserved;  /* TCE bits that must be 0, all in the low word */
-	u32 end4;      /* a TCE with R/W: high word 0, low word below this
-			* (the RAM bound rounded up to 4, tce_rules) */
-	u32 slot_mask; /* byte offset in tces[] within its slot */
+	u32 liobn;	/* the window's LIOBN; 0: served by the full path */
+	u32 base_hi;	/* bus_offset, high word: an IOBA's must equal it */
+	u32 base_lo;	/* bus_offset, low word */
+	u32 off_mask;	/* ~(size - page): IOBA - base_lo has none of it */
+	u32 tce_shift;	/* page_shift - 3: offset -> byte offset in tces[] */
+	u32 msi_lo;	/* byte offsets [msi_lo, +msi_n) in tces[]: the TCEs */
+	u32 msi_n;	/* whose page touches the MSI range */
+	u32 reserved;	/* TCE bits that must be 0, all in the low word */
+	u32 end4;	/* with R/W: high word 0, low word below this */
+	u32 slot_mask;	/* byte offset in tces[] within its slot */
 	u32 slot_shift; /* byte offset in tces[] -> slot: slot_tce_shift + 3 */
 };
 

@@ -19,13 +19,13 @@
 #include <weir/vcpu.h>
 #include "helpers/dma_env.h"
 
-#define LIOBN_A	DMA_LIOBN(FAKE_GROUP_A, DMA_WIN_DEFAULT)
-#define LIOBN_B	DMA_LIOBN(FAKE_GROUP_B, DMA_WIN_DEFAULT)
-#define RW	(TCE_READ | TCE_WRITE)
-#define PG	0x1000ULL
-#define LIST	0x3000000ULL	/* a guest page of A used as TCE list */
-#define MSI	DMA_MSI_IOVA_DEFAULT
-#define SZ_16M	0x1000000ULL
+#define LIOBN_A DMA_LIOBN(FAKE_GROUP_A, DMA_WIN_DEFAULT)
+#define LIOBN_B DMA_LIOBN(FAKE_GROUP_B, DMA_WIN_DEFAULT)
+#define RW (TCE_READ | TCE_WRITE)
+#define PG 0x1000ULL
+#define LIST 0x3000000ULL /* a guest page of A used as TCE list */
+#define MSI DMA_MSI_IOVA_DEFAULT
+#define SZ_16M 0x1000000ULL
 
 /* A copy of both groups' tables and of the committed IOMMU state. */
 struct snap {
@@ -145,7 +145,8 @@ static void test_unknown_opcode(void **state)
 	assert_int_equal(hcall_call(&v, PAPR_EPAPR_TOKEN(0x1F00), in, out),
 			 H_FUNCTION);
 	assert_int_equal(hcall_call(&v, PAPR_EPAPR_TOKEN(H_PUT_TCE + 1), in,
-				    out), H_FUNCTION);
+				    out),
+			 H_FUNCTION);
 }
 
 /* ---- IOBA ---- */
@@ -201,8 +202,8 @@ static void test_range_crosses_end(void **state)
 	snap_take(e, &s);
 	assert_int_equal(h_stuff(&e->a, LIOBN_A, SZ_1G - 2 * PG, 0, 3),
 			 H_PARAMETER);
-	assert_int_equal(h_stuff(&e->a, LIOBN_A, SZ_1G - 512 * PG + PG, 0,
-				 512), H_PARAMETER);
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, SZ_1G - 512 * PG + PG, 0, 512),
+			 H_PARAMETER);
 	assert_int_equal(h_indirect(&e->a, LIOBN_A, SZ_1G - 3 * PG, LIST, 4),
 			 H_PARAMETER);
 	snap_same(e, &s);
@@ -224,8 +225,7 @@ static void test_tce_reserved_bits(void **state)
 			 H_PARAMETER);
 	/* reserved bits are refused even in a "page fault" TCE */
 	assert_int_equal(h_put(&e->a, LIOBN_A, 0x20000, 0x10), H_PARAMETER);
-	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0x20000, 0x8, 4),
-			 H_PARAMETER);
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0x20000, 0x8, 4), H_PARAMETER);
 	snap_same(e, &s);
 }
 
@@ -238,18 +238,22 @@ static void test_tce_outside_ram(void **state)
 	snap_take(e, &s);
 	/* first page beyond A's RAM, any permission */
 	assert_int_equal(h_put(&e->a, LIOBN_A, 0x20000,
-			       FAKE_RAM_A_SIZE | TCE_READ), H_PARAMETER);
+			       FAKE_RAM_A_SIZE | TCE_READ),
+			 H_PARAMETER);
 	assert_int_equal(h_put(&e->a, LIOBN_A, 0x20000,
-			       FAKE_RAM_A_SIZE | TCE_WRITE), H_PARAMETER);
+			       FAKE_RAM_A_SIZE | TCE_WRITE),
+			 H_PARAMETER);
 	/* B's RAM is not in A's guest-physical space either */
 	assert_int_equal(h_put(&e->a, LIOBN_A, 0x20000, FAKE_RAM_B | RW),
 			 H_PARAMETER);
 	assert_int_equal(h_put(&e->a, LIOBN_A, 0x20000,
-			       0xfffffffffffff000ULL | RW), H_PARAMETER);
+			       0xfffffffffffff000ULL | RW),
+			 H_PARAMETER);
 	snap_same(e, &s);
 	/* the last page of RAM is fine */
 	assert_int_equal(h_put(&e->a, LIOBN_A, 0x20000,
-			       (FAKE_RAM_A_SIZE - PG) | RW), H_SUCCESS);
+			       (FAKE_RAM_A_SIZE - PG) | RW),
+			 H_SUCCESS);
 }
 
 static void test_tce_poison_stored(void **state)
@@ -266,14 +270,18 @@ static void test_get_returns_put(void **state)
 {
 	struct fake_env *e = *state;
 	static const u64 vals[] = {
-		0x123000 | RW, 0x124000 | TCE_READ, 0x125000 | TCE_WRITE, 0,
+		0x123000 | RW,
+		0x124000 | TCE_READ,
+		0x125000 | TCE_WRITE,
+		0,
 		(FAKE_RAM_A_SIZE - PG) | RW,
 	};
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(vals); i++)
 		assert_int_equal(h_put(&e->a, LIOBN_A, 0x40000 + i * PG,
-				       vals[i]), H_SUCCESS);
+				       vals[i]),
+				 H_SUCCESS);
 	for (i = 0; i < ARRAY_SIZE(vals); i++)
 		assert_int_equal(tce_at(e, 0x40000 + i * PG), vals[i]);
 	/* overwrite and read back */
@@ -310,7 +318,8 @@ static void test_stuff_clears_range(void **state)
 
 	for (i = 0; i < 8; i++)
 		assert_int_equal(h_put(&e->a, LIOBN_A, 0x100000 + i * PG,
-				       (0x200000 + i * PG) | RW), 0);
+				       (0x200000 + i * PG) | RW),
+				 0);
 	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0x101000, 0, 6), H_SUCCESS);
 	assert_int_equal(tce_at(e, 0x100000), 0x200000 | RW);
 	for (i = 1; i < 7; i++)
@@ -396,8 +405,7 @@ static void test_indirect_limits(void **state)
 	seed(e);
 	guest_write_list(&e->a, LIST, list, 1);
 	snap_take(e, &s);
-	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, LIST, 513),
-			 H_PARAMETER);
+	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, LIST, 513), H_PARAMETER);
 	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, LIST + 8, 1),
 			 H_PARAMETER);
 	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, LIST + 0x800, 1),
@@ -427,16 +435,14 @@ static void test_indirect_bad_entry_no_partial(void **state)
 	list[511] = FAKE_RAM_A_SIZE | RW;
 	guest_write_list(&e->a, LIST, list, 512);
 	snap_take(e, &s);
-	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, LIST, 512),
-			 H_PARAMETER);
+	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, LIST, 512), H_PARAMETER);
 	snap_same(e, &s);
 	/* reserved bits in the middle */
 	list[511] = 0x1000 | RW;
 	list[200] |= 0x100;
 	guest_write_list(&e->a, LIST, list, 512);
 	snap_take(e, &s);
-	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, LIST, 512),
-			 H_PARAMETER);
+	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, LIST, 512), H_PARAMETER);
 	snap_same(e, &s);
 }
 
@@ -481,8 +487,7 @@ static void test_msi_range_refused(void **state)
 			 H_PARAMETER);
 	assert_int_equal(h_stuff(&e->a, LIOBN_A, MSI - PG, 0xabc000, 2),
 			 H_PARAMETER);
-	assert_int_equal(h_get(&e->a, LIOBN_A, MSI + 0x5000, &r4),
-			 H_PARAMETER);
+	assert_int_equal(h_get(&e->a, LIOBN_A, MSI + 0x5000, &r4), H_PARAMETER);
 	assert_int_equal(r4, 0);
 	snap_same(e, &s);
 	/* just outside on both sides is fine */
@@ -503,18 +508,21 @@ static void test_msi_doorbell_mapped(void **state)
 		struct iommu *m = &e->mmu->mmu;
 
 		assert_int_equal(m->ops->translate(m, liodn, MSI + 0x140,
-						   IOMMU_WRITE, &phys), 0);
+						   IOMMU_WRITE, &phys),
+				 0);
 		assert_int_equal(phys, FAKE_DOORBELL + 0x140);
 		/* write-only, and only the doorbell page */
 		assert_int_equal(m->ops->translate(m, liodn, MSI + 0x140,
-						   IOMMU_READ, &phys), -EFAULT);
+						   IOMMU_READ, &phys),
+				 -EFAULT);
 		assert_int_equal(m->ops->translate(m, liodn, MSI + PG,
 						   IOMMU_WRITE, &phys),
 				 -EFAULT);
 	}
 	/* B has no MSI bank: its MSI slot stays disabled */
-	assert_int_equal(sandbox_iommu_liodn(e->mmu, 7)->slot[MSI / (4 * SZ_1M)]
-			 .prot, 0);
+	assert_int_equal(
+		sandbox_iommu_liodn(e->mmu, 7)->slot[MSI / (4 * SZ_1M)].prot,
+		0);
 }
 
 /* ---- borrowing ---- */
@@ -645,7 +653,7 @@ static long regs_vs_u64(struct fake_env *e, struct partition *p, u64 liobn,
 
 	v.part = p;
 	for (i = 0; i < ARRAY_SIZE(ops); i++) {
-		u64 or[HC_MAX_OUT] = { 0 }, oa[HC_MAX_OUT] = { 0 };
+		u64 or [HC_MAX_OUT] = { 0 }, oa[HC_MAX_OUT] = { 0 };
 		u32 token = PAPR_EPAPR_TOKEN(ops[i]);
 
 		world_copy(e, &w_start, true);
@@ -655,12 +663,12 @@ static long regs_vs_u64(struct fake_env *e, struct partition *p, u64 liobn,
 		sa = hcall_call(&v, token, in, oa);
 		world_copy(e, &w_u64, true);
 		assert_int_equal(sr, sa);
-		assert_true(or[0] == oa[0]);
+		assert_true(or [0] == oa[0]);
 		world_same(e, &w_regs, &w_u64);
 		if (ops[i] == H_PUT_TCE)
 			put = sr;
 		else if (put == H_SUCCESS)
-			assert_true(or[0] == tce);
+			assert_true(or [0] == tce);
 	}
 	return put;
 }
@@ -676,8 +684,7 @@ static void regs_rows(struct fake_env *e, u64 liobn, const u64 *iobas,
 		for (k = 0; k < nt; k++) {
 			regs_vs_u64(e, &e->a, liobn, iobas[j], tces[k]);
 			if (!k)
-				regs_vs_u64(e, &e->b, liobn, iobas[j],
-					    tces[k]);
+				regs_vs_u64(e, &e->b, liobn, iobas[j], tces[k]);
 		}
 }
 
@@ -702,17 +709,27 @@ static void test_regs_path_same(void **state)
 {
 	static const u64 liobns[] = { LIOBN_A, LIOBN_B, 0x12345678, 0,
 				      LIOBN_A + 1 };
-	static const u64 iobas[] = {
-		0,	    PG,		     0x10000,	       0x10800,
-		0x10004,    SZ_1G - PG,	     SZ_1G,	       4 * SZ_1M,
-		4 * SZ_1M + PG, 1ULL << 32,  (1ULL << 32) | 0x10000,
-		(1ULL << 32) - PG,	     ~0xfffULL,	       MSI,
-		MSI + SZ_1M - PG,	     MSI - PG,	       MSI + SZ_1M,
-		MSI + 4 * SZ_1M
-	};
-	static const u64 tces[] = { 0x5000 | RW, 0x7000 | TCE_READ,
-				    0x5800 | RW, 1ULL << 40 | RW,
-				    0xdead0000ULL, 0,
+	static const u64 iobas[] = { 0,
+				     PG,
+				     0x10000,
+				     0x10800,
+				     0x10004,
+				     SZ_1G - PG,
+				     SZ_1G,
+				     4 * SZ_1M,
+				     4 * SZ_1M + PG,
+				     1ULL << 32,
+				     (1ULL << 32) | 0x10000,
+				     (1ULL << 32) - PG,
+				     ~0xfffULL,
+				     MSI,
+				     MSI + SZ_1M - PG,
+				     MSI - PG,
+				     MSI + SZ_1M,
+				     MSI + 4 * SZ_1M };
+	static const u64 tces[] = { 0x5000 | RW,    0x7000 | TCE_READ,
+				    0x5800 | RW,    1ULL << 40 | RW,
+				    0xdead0000ULL,  0,
 				    0x1fff000 | RW, 1ULL << 32 | 0x4000 };
 	/* the dynamic windows: 4 GiB of 16 MiB pages, then 1 MiB of 4 KiB
 	 * pages, both at DMA_DDW_BUS_BASE (above 4 GiB) */
@@ -741,8 +758,7 @@ static void test_regs_path_same(void **state)
 			 H_PARAMETER);
 	assert_int_equal(h_get(&e->a, LIOBN_A, 1ULL << 32 | 0x10000, &oa[0]),
 			 H_PARAMETER);
-	regs_rows(e, LIOBN_A, iobas, ARRAY_SIZE(iobas), tces,
-		  ARRAY_SIZE(tces));
+	regs_rows(e, LIOBN_A, iobas, ARRAY_SIZE(iobas), tces, ARRAY_SIZE(tces));
 	for (i = 1; i < ARRAY_SIZE(liobns); i++)
 		regs_rows(e, liobns[i], iobas, 4, tces, 2);
 	assert_ptr_equal(e->a.tce_hit, &e->ga->win[DMA_WIN_DEFAULT]);
@@ -840,8 +856,8 @@ static void test_regs_cache_own_partition(void **state)
 			 H_PARAMETER);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, fake_env_setup, \
-					     fake_env_teardown)
+#define T(f) \
+	cmocka_unit_test_setup_teardown(f, fake_env_setup, fake_env_teardown)
 
 int main(void)
 {
