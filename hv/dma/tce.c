@@ -108,18 +108,26 @@ static inline int ioba_check1(const struct dma_window *w, u64 ioba, u64 *idx)
  * within its 192 KiB target).
  * Return: as dma_window_lookup(), then as ioba_check().
  */
-static __attribute__((noinline)) int window_entry(struct partition *p,
+static __attribute__((noinline)) int window_entry(const struct partition *p,
 						  u64 liobn, u64 ioba,
 						  struct dma_window **w,
 						  u64 *idx)
 {
 	int ret = dma_tce_window_lookup(p, liobn, w);
 
-	if (ret)
-		return ret;
-	/* @p's own window: the register handlers' next fast case */
-	p->tce_hit = *w;
-	return ioba_check1(*w, ioba, idx);
+	return ret ? ret : ioba_check1(*w, ioba, idx);
+}
+
+/*
+ * After a successful call of @p on @w (dma_tce_window_lookup() found it
+ * @p's): the register handlers' next fast case (struct partition
+ * tce_hit). Only then: a refused call changes nothing.
+ * Return: 0.
+ */
+static int tce_hit(struct partition *p, struct dma_window *w)
+{
+	p->tce_hit = w;
+	return 0;
 }
 
 /*
@@ -680,9 +688,12 @@ int tce_put(struct partition *p, u64 liobn, u64 ioba, u64 tce)
 	if (tce)
 		tce_dirty(w, idx, 1);
 	w->group->undo[0] = tce_write(w, idx, tce);
-	if (put_keeps_slot_off(w, idx))
-		return 0;
-	return tce_reflect(w, idx, 1);
+	if (!put_keeps_slot_off(w, idx)) {
+		ret = tce_reflect(w, idx, 1);
+		if (ret)
+			return ret;
+	}
+	return tce_hit(p, w);
 }
 
 /**
@@ -699,9 +710,10 @@ int tce_get(struct partition *p, u64 liobn, u64 ioba, u64 *tce)
 
 	*tce = 0;
 	ret = window_entry(p, liobn, ioba, &w, &idx);
-	if (!ret)
-		*tce = be64_to_cpu(w->tces[idx]);
-	return ret;
+	if (ret)
+		return ret;
+	*tce = be64_to_cpu(w->tces[idx]);
+	return tce_hit(p, w);
 }
 
 /*

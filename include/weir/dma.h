@@ -363,7 +363,7 @@ static inline bool tce_fast_ioba(const struct dma_window *w, const u32 *r,
  *
  * Return: true when it answered (H_SUCCESS, the TCE in r4:r5); false
  * when the IOBA or LIOBN is anything else, with nothing changed: the
- * caller then runs tce_get(), which decides (and refills the cache).
+ * caller then runs tce_get(), which decides (and sets the cache).
  */
 static inline bool tce_get_fast(const struct dma_window *w, u32 *r)
 {

@@ -105,10 +105,10 @@ struct partition {
 	const struct mmio_window *mmio;	   /* its device pages, may be NULL */
 	unsigned int nmmio;
 	/*
-	 * The window its last H_GET_TCE/H_PUT_TCE named, or NULL: set only
-	 * after dma_tce_window_lookup() found it the partition's, cleared by
-	 * dma_group_destroy(), so it is always a window of this partition
-	 * (hv/dma/tce.c window_entry(); dma.h tce_get_fast()).
+	 * The window of its last successful H_GET_TCE/H_PUT_TCE, or NULL:
+	 * set only after dma_tce_window_lookup() found it the partition's,
+	 * cleared by dma_group_destroy(), so it is always a window of this
+	 * partition (hv/dma/tce.c tce_hit(); dma.h tce_get_fast()).
 	 */
 	struct dma_window *tce_hit;
 };

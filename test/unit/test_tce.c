@@ -773,6 +773,8 @@ static void test_regs_path_same(void **state)
 	/* the cached window removed, then the dynamic one in its place */
 	assert_int_equal(ddw_remove(&e->a, LIOBN_A), 0);
 	regs_rows(e, LIOBN_A, iobas, 4, tces, 2);
+	/* LIOBN 0, IOBA 0 against the closed window still in the cache */
+	regs_rows(e, 0, iobas, 2, tces, 2);
 	assert_int_equal(ddw_create(&e->a, FAKE_BUID_A, 24, 32, &dyn, &start),
 			 0);
 	regs_rows(e, LIOBN_A, iobas, 4, tces, 2);
