@@ -4,9 +4,10 @@
  * RTAS calls behind it. The dispatcher has decoded the registers by
  * include/weir/papr.h's shapes (every 64-bit value a register pair, high
  * word first; doc/tce.md "Guest ABI") and holds dma_lock() (the
- * register handlers take it themselves); these handlers call the internal -errno API of hv/dma and map the result to
- * PAPR and RTAS codes. The mapping and the rule behind each case are
- * tabulated in doc/tce.md.
+ * register handlers take it themselves); these handlers call the
+ * internal -errno API of hv/dma and map the result to PAPR and RTAS
+ * codes. The mapping and the rule behind each case are tabulated in
+ * doc/tce.md.
  */
 #include <errno.h>
 #include <string.h>
