@@ -19,13 +19,13 @@
 #include <weir/vcpu.h>
 #include "helpers/dma_env.h"
 
-#define LIOBN_A DMA_LIOBN(FAKE_GROUP_A, DMA_WIN_DEFAULT)
-#define LIOBN_B DMA_LIOBN(FAKE_GROUP_B, DMA_WIN_DEFAULT)
-#define RW (TCE_READ | TCE_WRITE)
-#define PG 0x1000ULL
-#define LIST 0x3000000ULL /* a guest page of A used as TCE list */
-#define MSI DMA_MSI_IOVA_DEFAULT
-#define SZ_16M 0x1000000ULL
+#define LIOBN_A	DMA_LIOBN(FAKE_GROUP_A, DMA_WIN_DEFAULT)
+#define LIOBN_B	DMA_LIOBN(FAKE_GROUP_B, DMA_WIN_DEFAULT)
+#define RW	(TCE_READ | TCE_WRITE)
+#define PG	0x1000ULL
+#define LIST	0x3000000ULL	/* a guest page of A used as TCE list */
+#define MSI	DMA_MSI_IOVA_DEFAULT
+#define SZ_16M	0x1000000ULL
 
 /* A copy of both groups' tables and of the committed IOMMU state. */
 struct snap {
@@ -145,8 +145,7 @@ static void test_unknown_opcode(void **state)
 	assert_int_equal(hcall_call(&v, PAPR_EPAPR_TOKEN(0x1F00), in, out),
 			 H_FUNCTION);
 	assert_int_equal(hcall_call(&v, PAPR_EPAPR_TOKEN(H_PUT_TCE + 1), in,
-				    out),
-			 H_FUNCTION);
+				    out), H_FUNCTION);
 }
 
 /* ---- IOBA ---- */
@@ -202,8 +201,8 @@ static void test_range_crosses_end(void **state)
 	snap_take(e, &s);
 	assert_int_equal(h_stuff(&e->a, LIOBN_A, SZ_1G - 2 * PG, 0, 3),
 			 H_PARAMETER);
-	assert_int_equal(h_stuff(&e->a, LIOBN_A, SZ_1G - 512 * PG + PG, 0, 512),
-			 H_PARAMETER);
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, SZ_1G - 512 * PG + PG, 0,
+				 512), H_PARAMETER);
 	assert_int_equal(h_indirect(&e->a, LIOBN_A, SZ_1G - 3 * PG, LIST, 4),
 			 H_PARAMETER);
 	snap_same(e, &s);
@@ -225,7 +224,8 @@ static void test_tce_reserved_bits(void **state)
 			 H_PARAMETER);
 	/* reserved bits are refused even in a "page fault" TCE */
 	assert_int_equal(h_put(&e->a, LIOBN_A, 0x20000, 0x10), H_PARAMETER);
-	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0x20000, 0x8, 4), H_PARAMETER);
+	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0x20000, 0x8, 4),
+			 H_PARAMETER);
 	snap_same(e, &s);
 }
 
@@ -238,22 +238,18 @@ static void test_tce_outside_ram(void **state)
 	snap_take(e, &s);
 	/* first page beyond A's RAM, any permission */
 	assert_int_equal(h_put(&e->a, LIOBN_A, 0x20000,
-			       FAKE_RAM_A_SIZE | TCE_READ),
-			 H_PARAMETER);
+			       FAKE_RAM_A_SIZE | TCE_READ), H_PARAMETER);
 	assert_int_equal(h_put(&e->a, LIOBN_A, 0x20000,
-			       FAKE_RAM_A_SIZE | TCE_WRITE),
-			 H_PARAMETER);
+			       FAKE_RAM_A_SIZE | TCE_WRITE), H_PARAMETER);
 	/* B's RAM is not in A's guest-physical space either */
 	assert_int_equal(h_put(&e->a, LIOBN_A, 0x20000, FAKE_RAM_B | RW),
 			 H_PARAMETER);
 	assert_int_equal(h_put(&e->a, LIOBN_A, 0x20000,
-			       0xfffffffffffff000ULL | RW),
-			 H_PARAMETER);
+			       0xfffffffffffff000ULL | RW), H_PARAMETER);
 	snap_same(e, &s);
 	/* the last page of RAM is fine */
 	assert_int_equal(h_put(&e->a, LIOBN_A, 0x20000,
-			       (FAKE_RAM_A_SIZE - PG) | RW),
-			 H_SUCCESS);
+			       (FAKE_RAM_A_SIZE - PG) | RW), H_SUCCESS);
 }
 
 static void test_tce_poison_stored(void **state)
@@ -270,18 +266,14 @@ static void test_get_returns_put(void **state)
 {
 	struct fake_env *e = *state;
 	static const u64 vals[] = {
-		0x123000 | RW,
-		0x124000 | TCE_READ,
-		0x125000 | TCE_WRITE,
-		0,
+		0x123000 | RW, 0x124000 | TCE_READ, 0x125000 | TCE_WRITE, 0,
 		(FAKE_RAM_A_SIZE - PG) | RW,
 	};
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(vals); i++)
 		assert_int_equal(h_put(&e->a, LIOBN_A, 0x40000 + i * PG,
-				       vals[i]),
-				 H_SUCCESS);
+				       vals[i]), H_SUCCESS);
 	for (i = 0; i < ARRAY_SIZE(vals); i++)
 		assert_int_equal(tce_at(e, 0x40000 + i * PG), vals[i]);
 	/* overwrite and read back */
@@ -318,8 +310,7 @@ static void test_stuff_clears_range(void **state)
 
 	for (i = 0; i < 8; i++)
 		assert_int_equal(h_put(&e->a, LIOBN_A, 0x100000 + i * PG,
-				       (0x200000 + i * PG) | RW),
-				 0);
+				       (0x200000 + i * PG) | RW), 0);
 	assert_int_equal(h_stuff(&e->a, LIOBN_A, 0x101000, 0, 6), H_SUCCESS);
 	assert_int_equal(tce_at(e, 0x100000), 0x200000 | RW);
 	for (i = 1; i < 7; i++)
@@ -405,7 +396,8 @@ static void test_indirect_limits(void **state)
 	seed(e);
 	guest_write_list(&e->a, LIST, list, 1);
 	snap_take(e, &s);
-	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, LIST, 513), H_PARAMETER);
+	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, LIST, 513),
+			 H_PARAMETER);
 	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, LIST + 8, 1),
 			 H_PARAMETER);
 	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, LIST + 0x800, 1),
@@ -435,14 +427,16 @@ static void test_indirect_bad_entry_no_partial(void **state)
 	list[511] = FAKE_RAM_A_SIZE | RW;
 	guest_write_list(&e->a, LIST, list, 512);
 	snap_take(e, &s);
-	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, LIST, 512), H_PARAMETER);
+	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, LIST, 512),
+			 H_PARAMETER);
 	snap_same(e, &s);
 	/* reserved bits in the middle */
 	list[511] = 0x1000 | RW;
 	list[200] |= 0x100;
 	guest_write_list(&e->a, LIST, list, 512);
 	snap_take(e, &s);
-	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, LIST, 512), H_PARAMETER);
+	assert_int_equal(h_indirect(&e->a, LIOBN_A, 0, LIST, 512),
+			 H_PARAMETER);
 	snap_same(e, &s);
 }
 
@@ -487,7 +481,8 @@ static void test_msi_range_refused(void **state)
 			 H_PARAMETER);
 	assert_int_equal(h_stuff(&e->a, LIOBN_A, MSI - PG, 0xabc000, 2),
 			 H_PARAMETER);
-	assert_int_equal(h_get(&e->a, LIOBN_A, MSI + 0x5000, &r4), H_PARAMETER);
+	assert_int_equal(h_get(&e->a, LIOBN_A, MSI + 0x5000, &r4),
+			 H_PARAMETER);
 	assert_int_equal(r4, 0);
 	snap_same(e, &s);
 	/* just outside on both sides is fine */
@@ -508,21 +503,18 @@ static void test_msi_doorbell_mapped(void **state)
 		struct iommu *m = &e->mmu->mmu;
 
 		assert_int_equal(m->ops->translate(m, liodn, MSI + 0x140,
-						   IOMMU_WRITE, &phys),
-				 0);
+						   IOMMU_WRITE, &phys), 0);
 		assert_int_equal(phys, FAKE_DOORBELL + 0x140);
 		/* write-only, and only the doorbell page */
 		assert_int_equal(m->ops->translate(m, liodn, MSI + 0x140,
-						   IOMMU_READ, &phys),
-				 -EFAULT);
+						   IOMMU_READ, &phys), -EFAULT);
 		assert_int_equal(m->ops->translate(m, liodn, MSI + PG,
 						   IOMMU_WRITE, &phys),
 				 -EFAULT);
 	}
 	/* B has no MSI bank: its MSI slot stays disabled */
-	assert_int_equal(
-		sandbox_iommu_liodn(e->mmu, 7)->slot[MSI / (4 * SZ_1M)].prot,
-		0);
+	assert_int_equal(sandbox_iommu_liodn(e->mmu, 7)->slot[MSI / (4 * SZ_1M)]
+			 .prot, 0);
 }
 
 /* ---- borrowing ---- */
@@ -858,8 +850,8 @@ static void test_regs_cache_own_partition(void **state)
 			 H_PARAMETER);
 }
 
-#define T(f) \
-	cmocka_unit_test_setup_teardown(f, fake_env_setup, fake_env_teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, fake_env_setup, \
+					     fake_env_teardown)
 
 int main(void)
 {
