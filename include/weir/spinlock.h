@@ -29,7 +29,9 @@ static inline void spin_unlock(spinlock_t *l)
 /*
  * The reservation that takes a free lock (%0 = 0 then) or, seeing it
  * held, branches to the caller's label 2 (%0 != 0): %1 the lock word's
- * address, %2 a register holding 1.
+ * address, %2 a register holding 1. spin_lock() also loads through %1
+ * as a base register, so it asks for a "b" operand (never r0, which
+ * lwz would read as 0).
  */
 #define SPIN_TAKE            \
 	"1:	lwarx	%0,0,%1\n" \
@@ -68,7 +70,7 @@ static inline void spin_lock(spinlock_t *l)
 				       "	b	1b\n"
 				       "	.previous\n"
 			     : "=&r"(tmp)
-			     : "r"(&l->locked), "r"(1)
+			     : "b"(&l->locked), "r"(1)
 			     : "cr0", "memory");
 }
 #else
