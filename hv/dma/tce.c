@@ -119,6 +119,18 @@ static __attribute__((noinline)) int window_entry(const struct partition *p,
 }
 
 /*
+ * After a successful call of @p on @w (dma_tce_window_lookup() found it
+ * @p's): the register handlers' next fast case (struct partition
+ * tce_hit). Only then: a refused call changes nothing.
+ * Return: 0.
+ */
+static int tce_hit(struct partition *p, struct dma_window *w)
+{
+	p->tce_hit = w;
+	return 0;
+}
+
+/*
  * The rules one TCE is checked against, computed once per call from the
  * window @w and the partition @p (a batch checks 512 TCEs against them):
  * bits between the permission bits and the IOMMU page size are reserved
@@ -160,6 +172,52 @@ static inline int tce_check(const struct dma_window *w,
 
 	tce_rules_init(&r, w, p);
 	return tce_rules_check(&r, tce);
+}
+
+/**
+ * tce_fast_init() - set @w->fast (see struct tce_fast) from @w's state:
+ * the values of an active TCE window whose IOBAs and TCE rules fit 32-bit
+ * tests (window size at most 4 GiB, so inside one 4 GiB-aligned block
+ * since its base is aligned to its size; reserved TCE bits in the low
+ * word, the owner's RAM bound at most 2^32 - 4, as tce_write_checked()
+ * asks), else the closed value. Called whenever @w is activated or
+ * deactivated (window.c), under dma_lock().
+ */
+void tce_fast_init(struct dma_window *w)
+{
+	const struct dma_group_config *c = &w->group->cfg;
+	struct tce_fast *f = &w->fast;
+	u64 page = 1ULL << w->page_shift, base = w->bus_offset, lo, hi;
+	struct tce_rules r;
+
+	memset(f, 0, sizeof(*f));
+	f->off_mask = ~0u;
+	f->msi_n = ~0u;
+	if (!w->active || c->identity || !w->group->owner ||
+	    w->size > (1ULL << 32) || w->page_shift < 3)
+		return;
+	tce_rules_init(&r, w, w->group->owner);
+	if (r.reserved >> 32 || r.gpa_end > 0xfffffffcULL)
+		return;
+	f->base_hi = (u32)(base >> 32);
+	f->base_lo = (u32)base;
+	f->off_mask = ~(u32)(w->size - page);
+	f->tce_shift = w->page_shift - 3;
+	f->msi_lo = f->msi_n = 0;
+	if (c->msi_len && dma_msi_overlaps(w->group, base, w->size)) {
+		/* the TCEs of the first and last pages touching the range */
+		lo = c->msi_iova > base ? c->msi_iova - base : 0;
+		hi = c->msi_iova + c->msi_len - base;
+		hi = (hi < w->size ? hi : w->size) - 1;
+		f->msi_lo = (u32)(lo >> w->page_shift) * TCE_ENTRY_SIZE;
+		f->msi_n = (u32)((hi >> w->page_shift) + 1) * TCE_ENTRY_SIZE -
+			   f->msi_lo;
+	}
+	f->reserved = (u32)r.reserved;
+	f->end4 = (u32)((r.gpa_end + 3) & ~3ULL);
+	f->slot_mask = ((1U << w->slot_tce_shift) - 1) * TCE_ENTRY_SIZE;
+	f->slot_shift = w->slot_tce_shift + 3;
+	f->liobn = w->liobn;
 }
 
 /* Widen @w's dirty range (see struct dma_window) over TCEs @idx..+@n. */
@@ -766,9 +824,12 @@ int tce_put(struct partition *p, u64 liobn, u64 ioba, u64 tce)
 	if (tce)
 		tce_dirty(w, idx, 1);
 	w->group->undo[0] = tce_write(w, idx, tce);
-	if (put_keeps_slot_off(w, idx))
-		return 0;
-	return tce_reflect(w, idx, 1);
+	if (!put_keeps_slot_off(w, idx)) {
+		ret = tce_reflect(w, idx, 1);
+		if (ret)
+			return ret;
+	}
+	return tce_hit(p, w);
 }
 
 /**
@@ -785,9 +846,10 @@ int tce_get(struct partition *p, u64 liobn, u64 ioba, u64 *tce)
 
 	*tce = 0;
 	ret = window_entry(p, liobn, ioba, &w, &idx);
-	if (!ret)
-		*tce = be64_to_cpu(w->tces[idx]);
-	return ret;
+	if (ret)
+		return ret;
+	*tce = be64_to_cpu(w->tces[idx]);
+	return tce_hit(p, w);
 }
 
 /*

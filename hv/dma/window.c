@@ -15,6 +15,13 @@
  * dma_window_lookup() (include/weir/dma.h). */
 struct dma_group *dma_groups[DMA_MAX_GROUPS];
 
+/* Mark @w active or not; its fast-case view follows (tce_fast_init()). */
+static void window_set_active(struct dma_window *w, bool active)
+{
+	w->active = active;
+	tce_fast_init(w);
+}
+
 static unsigned int ilog2_u64(u64 v)
 {
 	return 63 - (unsigned int)__builtin_clzll(v);
@@ -163,7 +170,7 @@ static int check_config(const struct dma_group_config *cfg,
  * the 32-bit target and the 64-bit host (its pointers make sizeof()
  * differ), so weir-plan counts exactly what boot allocates.
  */
-#define DMA_GROUP_ALLOC_BYTES 4608
+#define DMA_GROUP_ALLOC_BYTES 4864
 _Static_assert(sizeof(struct dma_group) <= DMA_GROUP_ALLOC_BYTES,
 	       "DMA_GROUP_ALLOC_BYTES too small");
 
@@ -323,6 +330,9 @@ void dma_group_destroy(struct dma_group *g)
 
 	if (!g)
 		return;
+	/* its owner's last TCE window may be one of g's */
+	if (g->owner && g->owner->tce_hit && g->owner->tce_hit->group == g)
+		g->owner->tce_hit = NULL;
 	if (dma_groups[g->cfg.index] == g) {
 		dma_groups[g->cfg.index] = NULL;
 		for (i = 0; i < DMA_WINDOWS_PER_GROUP; i++)
@@ -349,7 +359,7 @@ void dma_group_destroy(struct dma_group *g)
 int dma_group_reset(struct dma_group *g)
 {
 	g->blocked = g->cfg.start_disabled;
-	g->win[DMA_WIN_DYNAMIC].active = false;
+	window_set_active(&g->win[DMA_WIN_DYNAMIC], false);
 	return dma_window_activate(
 		&g->win[DMA_WIN_DEFAULT], 0, g->cfg.default_size,
 		default_page_shift(&g->cfg, g->caps.max_subwindows));
@@ -519,7 +529,7 @@ static void group_block(struct dma_group *g)
 	int ret;
 
 	for (i = 0; i < DMA_WINDOWS_PER_GROUP; i++)
-		g->win[i].active = false;
+		window_set_active(&g->win[i], false);
 	ret = dma_group_apply(g, NULL);
 	if (ret) {
 		pr_err("dma: group %u: cannot block DMA (%d)\n", g->cfg.index,
@@ -560,8 +570,8 @@ int dma_window_activate(struct dma_window *w, u64 bus_offset, u64 size,
 		return -EIO;
 	}
 	for (i = 0; i < DMA_WINDOWS_PER_GROUP; i++)
-		g->win[i].active = false;
-	w->active = true;
+		window_set_active(&g->win[i], false);
+	window_set_active(w, true);
 	return 0;
 }
 
@@ -574,6 +584,6 @@ int dma_window_deactivate(struct dma_window *w)
 {
 	if (dma_group_apply(w->group, NULL))
 		return -EIO;
-	w->active = false;
+	window_set_active(w, false);
 	return 0;
 }

@@ -191,8 +191,9 @@ static inline long run(const struct hcall_desc *d, struct vcpu *v,
 	return st;
 }
 
-/* The same for its register handler on the registers at @r (r3), which
- * takes its own locks (it may run from the `sc 1` vector, HC_VECTOR). */
+/* Its register handler on the registers at @r (r3), which takes its own
+ * locks (HC_DMA_LOCK is @fn's; it may run from the `sc 1` vector,
+ * HC_VECTOR). */
 static inline long run_regs(const struct hcall_desc *d, struct vcpu *v, u32 *r)
 {
 	return d->regs(v, r);

@@ -26,7 +26,7 @@ typedef long (*hcall_fn)(struct vcpu *v, struct hcall_args *a);
 typedef long (*hcall_regs_fn)(struct vcpu *v, u32 *r);
 
 /* struct hcall_desc.flags */
-#define HC_DMA_LOCK 0x1	  /* run under dma_lock() (the IOMMU layer) */
+#define HC_DMA_LOCK 0x1	  /* @fn under dma_lock(); @regs takes it itself */
 #define HC_OUT_ALWAYS 0x2 /* outputs stored whatever the status */
 #define HC_OWN_REGS \
 	0x4 /* the handler writes r3 itself: it may have

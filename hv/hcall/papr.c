@@ -81,37 +81,66 @@ static inline u64 reg_pair(const u32 *r)
  * hc_h_get_tce() and hc_h_put_tce() on the registers (struct hcall_desc
  * regs), by their shapes: H_GET_TCE r3 LIOBN, r4:r5 IOBA in, the TCE in
  * r4:r5 out whatever the status (HC_OUT_ALWAYS); H_PUT_TCE r3 LIOBN,
- * r4:r5 IOBA, r6:r7 TCE. Each takes dma_lock() itself and changes
- * nothing but the TCE table, the PAMU and its registers: HC_VECTOR.
+ * r4:r5 IOBA, r6:r7 TCE. Each takes dma_lock() itself (the dispatcher
+ * takes it for the u64 handlers only) and changes nothing but the TCE
+ * table, the PAMU and its registers: HC_VECTOR. They try the common case
+ * on the partition's last window (tce_get_fast(), tce_put_fast(): 32-bit
+ * tests on values computed when the window changed) and otherwise run
+ * the full tce_get()/tce_put(), whose status they return: the same for
+ * every input as the u64 handlers (test_regs_path_same).
  */
 _Static_assert(H_GET_TCE_SHAPE == HC_SHAPE(2, 0x2, 1, 0x1) &&
 		       H_PUT_TCE_SHAPE == HC_SHAPE(3, 0x6, 0, 0),
 	       "the register handlers' layout");
 
-long hc_h_get_tce_regs(struct vcpu *v, u32 *r)
+/*
+ * The full H_GET_TCE on the registers, entered under dma_lock() and
+ * releasing it: out of line, and a tail call, so the common case has no
+ * stack frame.
+ */
+static __attribute__((noinline)) long get_tce_full(struct partition *p, u32 *r)
 {
 	u64 tce;
-	long st;
+	long st = tce_status(tce_get(p, r[0], reg_pair(&r[1]), &tce),
+			     H_PARAMETER);
 
-	dma_lock();
-	st = tce_status(tce_get(v->part, r[0], reg_pair(&r[1]), &tce),
-			H_PARAMETER);
 	dma_unlock();
 	r[1] = (u32)(tce >> 32);
 	r[2] = (u32)tce;
 	return st;
 }
 
-long hc_h_put_tce_regs(struct vcpu *v, u32 *r)
+long hc_h_get_tce_regs(struct vcpu *v, u32 *r)
 {
-	long st;
+	struct partition *p = v->part;
 
 	dma_lock();
-	st = tce_status(tce_put(v->part, r[0], reg_pair(&r[1]),
-				reg_pair(&r[3])),
-			H_PARAMETER);
+	if (!tce_get_fast(p->tce_hit, r))
+		return get_tce_full(p, r);
+	dma_unlock();
+	return H_SUCCESS;
+}
+
+/* The full H_PUT_TCE on the registers, as get_tce_full(). */
+static __attribute__((noinline)) long put_tce_full(struct partition *p,
+						   const u32 *r)
+{
+	long st = tce_status(tce_put(p, r[0], reg_pair(&r[1]), reg_pair(&r[3])),
+			     H_PARAMETER);
+
 	dma_unlock();
 	return st;
+}
+
+long hc_h_put_tce_regs(struct vcpu *v, u32 *r)
+{
+	struct partition *p = v->part;
+
+	dma_lock();
+	if (!tce_put_fast(p->tce_hit, r))
+		return put_tce_full(p, r);
+	dma_unlock();
+	return H_SUCCESS;
 }
 
 /* H_STUFF_TCE: in LIOBN, IOBA, TCE value, count. */

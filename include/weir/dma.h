@@ -29,6 +29,7 @@
 #include <errno.h>
 #include <weir/types.h>
 #include <weir/alloc.h>
+#include <weir/byteorder.h>
 #include <weir/iommu.h>
 #include <weir/log.h>
 #include <weir/spinlock.h>
@@ -128,6 +129,29 @@ struct dma_slot_state {
 
 struct dma_group;
 
+/*
+ * A window as the register handlers' fast case sees it (tce_get_fast(),
+ * tce_put_fast()): its geometry, MSI range and TCE rules as 32-bit words,
+ * set by tce_fast_init() whenever the window is activated or deactivated,
+ * never per call. A window the fast case does not serve has the closed
+ * value (tce_fast_init()): liobn 0 and an MSI range that holds every
+ * offset, so no register value passes it. end4 is the RAM bound rounded
+ * up to 4, as tce_write_checked_u32() uses it.
+ */
+struct tce_fast {
+	u32 liobn;	/* the window's LIOBN; 0: served by the full path */
+	u32 base_hi;	/* bus_offset, high word: an IOBA's must equal it */
+	u32 base_lo;	/* bus_offset, low word */
+	u32 off_mask;	/* ~(size - page): IOBA - base_lo has none of it */
+	u32 tce_shift;	/* page_shift - 3: offset -> byte offset in tces[] */
+	u32 msi_lo;	/* byte offsets [msi_lo, +msi_n) in tces[]: the TCEs */
+	u32 msi_n;	/* whose page touches the MSI range */
+	u32 reserved;	/* TCE bits that must be 0, all in the low word */
+	u32 end4;	/* with R/W: high word 0, low word below this */
+	u32 slot_mask;	/* byte offset in tces[] within its slot */
+	u32 slot_shift; /* byte offset in tces[] -> slot: slot_tce_shift + 3 */
+};
+
 struct dma_window {
 	struct dma_group *group;
 	u32 liobn;
@@ -149,6 +173,7 @@ struct dma_window {
 	unsigned int max_slots;	     /* capacity of slot arrays */
 	u32 *slot_valid; /* per slot: TCEs with TCE_READ or TCE_WRITE */
 	struct dma_slot_state *slot; /* per slot: as committed */
+	struct tce_fast fast;	     /* tce_fast_init() */
 };
 
 struct dma_group {
@@ -303,6 +328,119 @@ int tce_get(struct partition *p, u64 liobn, u64 ioba, u64 *tce);
 int tce_stuff(struct partition *p, u64 liobn, u64 ioba, u64 tce, u64 count);
 int tce_put_indirect(struct partition *p, u64 liobn, u64 ioba, gpa_t list,
 		     u64 count);
+void tce_fast_init(struct dma_window *w);
+
+/* A 32-bit half of a big-endian TCE in tces[]: [0] high, [1] low. */
+typedef u32 __attribute__((__may_alias__)) tce_word;
+
+/*
+ * tce_fast_ioba() - *@bo, the byte offset in @w's tces[] of the TCE for
+ * the IOBA in @r[1]:@r[2], when @w is the window @r[0] names and the IOBA
+ * is a TCE's, aligned, in the window and outside the MSI range. @w may be
+ * NULL. Each test is one of ioba_check()'s, on the 32-bit words w->fast
+ * holds. Return: true when all hold.
+ */
+static inline bool tce_fast_ioba(const struct dma_window *w, const u32 *r,
+				 u32 *bo)
+{
+	const struct tce_fast *f;
+	u32 off;
+
+	if (!w || w->fast.liobn != r[0])
+		return false;
+	f = &w->fast;
+	off = r[2] - f->base_lo;
+	if (r[1] != f->base_hi || (off & f->off_mask))
+		return false;
+	*bo = off >> f->tce_shift;
+	return *bo - f->msi_lo >= f->msi_n;
+}
+
+/**
+ * tce_get_fast() - tce_get() on the registers, for the common case only
+ * @w: the partition's last window (struct partition tce_hit), or NULL
+ * @r: r3: LIOBN, r4:r5: IOBA (high word first); the TCE goes to r4:r5
+ *
+ * Return: true when it answered (H_SUCCESS, the TCE in r4:r5); false
+ * when the IOBA or LIOBN is anything else, with nothing changed: the
+ * caller then runs tce_get(), which decides (and sets the cache).
+ */
+static inline bool tce_get_fast(const struct dma_window *w, u32 *r)
+{
+	const tce_word *t;
+	u32 bo;
+
+	if (!tce_fast_ioba(w, r, &bo))
+		return false;
+	t = (const tce_word *)((const u8 *)w->tces + bo);
+	r[1] = be32_to_cpu(t[0]);
+	r[2] = be32_to_cpu(t[1]);
+	return true;
+}
+
+/*
+ * tce_dirty() of the one TCE @idx in a fast window, whose TCE indices,
+ * so its dirty range's, are below 2^32: nothing when it is inside.
+ */
+static inline void tce_fast_dirty(struct dma_window *w, u32 idx)
+{
+	u32 lo = (u32)w->dirty_lo, hi = (u32)w->dirty_hi;
+
+	if (idx - lo < hi - lo)
+		return;
+	if (lo == hi || idx < lo)
+		w->dirty_lo = idx;
+	if (lo == hi || idx >= hi)
+		w->dirty_hi = (u64)idx + 1;
+}
+
+/**
+ * tce_put_fast() - tce_put() on the registers, for the common case only
+ * @w: the partition's last window (struct partition tce_hit), or NULL
+ * @r: r3: LIOBN, r4:r5: IOBA, r6:r7: the TCE (high words first)
+ *
+ * The common case: tce_fast_ioba()'s IOBA; a TCE that tce_check() takes
+ * (no reserved bit; with R/W the high word 0 and the page in RAM); a
+ * slot that cannot change state, because its first TCE has no R/W and is
+ * not this one (a slot maps only when its first TCE is valid, an MSI
+ * slot follows the configuration: see put_keeps_slot_off()), so there is
+ * no reflection and no undo copy. It stores the TCE, widens the dirty
+ * range over a non-zero one and changes the slot's valid count.
+ * Return: true when it stored the TCE (H_SUCCESS); false with nothing
+ * changed otherwise: the caller then runs tce_put(), which decides.
+ */
+static inline bool tce_put_fast(struct dma_window *w, const u32 *r)
+{
+	const struct tce_fast *f;
+	u32 bo, hi, lo, old;
+	u8 *tb;
+
+	if (!tce_fast_ioba(w, r, &bo))
+		return false;
+	f = &w->fast;
+	lo = r[4];
+	if ((lo & f->reserved) || !(bo & f->slot_mask))
+		return false;
+	tb = (u8 *)w->tces;
+	if (be32_to_cpu(((tce_word *)(tb + (bo & ~f->slot_mask)))[1]) &
+	    TCE_PERM_MASK)
+		return false;
+	hi = r[3];
+	if ((lo & TCE_PERM_MASK) && (hi || lo >= f->end4))
+		return false;
+	if (hi | lo)
+		tce_fast_dirty(w, bo >> 3);
+	old = be32_to_cpu(((tce_word *)(tb + bo))[1]);
+	if (lo & TCE_PERM_MASK) {
+		if (!(old & TCE_PERM_MASK))
+			w->slot_valid[bo >> f->slot_shift]++;
+	} else if (old & TCE_PERM_MASK) {
+		w->slot_valid[bo >> f->slot_shift]--;
+	}
+	((tce_word *)(tb + bo))[0] = cpu_to_be32(hi);
+	((tce_word *)(tb + bo))[1] = cpu_to_be32(lo);
+	return true;
+}
 
 /* ---- dynamic DMA windows (hv/dma/ddw.c) ---- */
 

@@ -12,6 +12,8 @@
 #include <weir/log.h>
 #include <weir/types.h>
 
+struct dma_window;
+
 #define PARTITION_NAME_MAX 32
 #define PARTITION_MAX_VCPUS 8
 /*
@@ -102,6 +104,13 @@ struct partition {
 	struct log_budget log[PLOG_KINDS]; /* kept across restarts */
 	const struct mmio_window *mmio;	   /* its device pages, may be NULL */
 	unsigned int nmmio;
+	/*
+	 * The window of its last successful H_GET_TCE/H_PUT_TCE, or NULL:
+	 * set only after dma_tce_window_lookup() found it the partition's,
+	 * cleared by dma_group_destroy(), so it is always a window of this
+	 * partition (hv/dma/tce.c tce_hit(); dma.h tce_get_fast()).
+	 */
+	struct dma_window *tce_hit;
 };
 
 /* [gpa, gpa + len) is non-empty and inside @p's RAM, without wrapping. */

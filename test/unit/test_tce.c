@@ -25,6 +25,7 @@
 #define PG	0x1000ULL
 #define LIST	0x3000000ULL	/* a guest page of A used as TCE list */
 #define MSI	DMA_MSI_IOVA_DEFAULT
+#define SZ_16M	0x1000000ULL
 
 /* A copy of both groups' tables and of the committed IOMMU state. */
 struct snap {
@@ -534,30 +535,214 @@ static void test_borrowing_finds_default(void **state)
 }
 
 /*
+ * What a TCE call may change: every window's table, slot counts, slot
+ * states and dirty range, and the committed IOMMU state.
+ */
+struct world {
+	struct {
+		u64 *tces;
+		u32 *valid;
+		struct dma_slot_state *slot;
+		u64 dirty_lo, dirty_hi;
+	} w[2][DMA_WINDOWS_PER_GROUP];
+	struct sandbox_iommu_state iommu;
+};
+
+static struct dma_window *env_win(struct fake_env *e, unsigned int g,
+				  unsigned int i)
+{
+	return &(g ? e->gb : e->ga)->win[i];
+}
+
+static void world_copy(struct fake_env *e, struct world *s, bool save)
+{
+	unsigned int g, i;
+
+	for (g = 0; g < 2; g++)
+		for (i = 0; i < DMA_WINDOWS_PER_GROUP; i++) {
+			struct dma_window *w = env_win(e, g, i);
+			size_t nt = w->max_tces * 8;
+			size_t nv = w->max_slots * sizeof(*w->slot_valid);
+			size_t ns = w->max_slots * sizeof(*w->slot);
+
+			if (!s->w[g][i].tces) {
+				s->w[g][i].tces = malloc(nt);
+				s->w[g][i].valid = malloc(nv);
+				s->w[g][i].slot = malloc(ns);
+			}
+			if (save) {
+				memcpy(s->w[g][i].tces, w->tces, nt);
+				memcpy(s->w[g][i].valid, w->slot_valid, nv);
+				memcpy(s->w[g][i].slot, w->slot, ns);
+				s->w[g][i].dirty_lo = w->dirty_lo;
+				s->w[g][i].dirty_hi = w->dirty_hi;
+			} else {
+				memcpy(w->tces, s->w[g][i].tces, nt);
+				memcpy(w->slot_valid, s->w[g][i].valid, nv);
+				memcpy(w->slot, s->w[g][i].slot, ns);
+				w->dirty_lo = s->w[g][i].dirty_lo;
+				w->dirty_hi = s->w[g][i].dirty_hi;
+			}
+		}
+	if (save)
+		s->iommu = e->mmu->committed;
+	else
+		e->mmu->committed = e->mmu->staged = s->iommu;
+}
+
+static void world_same(struct fake_env *e, const struct world *a,
+		       const struct world *b)
+{
+	unsigned int g, i;
+
+	for (g = 0; g < 2; g++)
+		for (i = 0; i < DMA_WINDOWS_PER_GROUP; i++) {
+			const struct dma_window *w = env_win(e, g, i);
+
+			assert_memory_equal(a->w[g][i].tces, b->w[g][i].tces,
+					    w->max_tces * 8);
+			assert_memory_equal(a->w[g][i].valid, b->w[g][i].valid,
+					    w->max_slots *
+						    sizeof(*w->slot_valid));
+			assert_memory_equal(a->w[g][i].slot, b->w[g][i].slot,
+					    w->max_slots * sizeof(*w->slot));
+			assert_true(a->w[g][i].dirty_lo == b->w[g][i].dirty_lo);
+			assert_true(a->w[g][i].dirty_hi == b->w[g][i].dirty_hi);
+		}
+	assert_memory_equal(&a->iommu, &b->iommu, sizeof(a->iommu));
+}
+
+static void world_free(struct world *s)
+{
+	unsigned int g, i;
+
+	for (g = 0; g < 2; g++)
+		for (i = 0; i < DMA_WINDOWS_PER_GROUP; i++) {
+			free(s->w[g][i].tces);
+			free(s->w[g][i].valid);
+			free(s->w[g][i].slot);
+		}
+}
+
+static struct world w_start, w_regs, w_u64;
+
+/*
+ * H_PUT_TCE (@tce) then H_GET_TCE of @p at @liobn, @ioba, each run twice
+ * from the same state: through the register handler (hcall_call_regs(),
+ * as from the guest's registers: the fast case when @p's last window
+ * serves it) and through the u64 handler (hcall_call(), the full path).
+ * Status, TCE and everything the call may change must be the same; the
+ * u64 run's state stays. Return: the PUT's status.
+ */
+static long regs_vs_u64(struct fake_env *e, struct partition *p, u64 liobn,
+			u64 ioba, u64 tce)
+{
+	static const u32 ops[] = { H_PUT_TCE, H_GET_TCE };
+	static struct vcpu v;
+	u64 in[HC_MAX_IN] = { liobn, ioba, tce };
+	long sr, sa, put = 0;
+	unsigned int i;
+
+	v.part = p;
+	for (i = 0; i < ARRAY_SIZE(ops); i++) {
+		u64 or [HC_MAX_OUT] = { 0 }, oa[HC_MAX_OUT] = { 0 };
+		u32 token = PAPR_EPAPR_TOKEN(ops[i]);
+
+		world_copy(e, &w_start, true);
+		sr = hcall_call_regs(&v, token, in, or);
+		world_copy(e, &w_regs, true);
+		world_copy(e, &w_start, false);
+		sa = hcall_call(&v, token, in, oa);
+		world_copy(e, &w_u64, true);
+		assert_int_equal(sr, sa);
+		assert_true(or [0] == oa[0]);
+		world_same(e, &w_regs, &w_u64);
+		if (ops[i] == H_PUT_TCE)
+			put = sr;
+		else if (put == H_SUCCESS)
+			assert_true(or [0] == tce);
+	}
+	return put;
+}
+
+/* regs_vs_u64() of every IOBA of @iobas with every TCE of @tces by A,
+ * and with the first TCE by B, right after A's hit on the same row. */
+static void regs_rows(struct fake_env *e, u64 liobn, const u64 *iobas,
+		      unsigned int ni, const u64 *tces, unsigned int nt)
+{
+	unsigned int j, k;
+
+	for (j = 0; j < ni; j++)
+		for (k = 0; k < nt; k++) {
+			regs_vs_u64(e, &e->a, liobn, iobas[j], tces[k]);
+			if (!k)
+				regs_vs_u64(e, &e->b, liobn, iobas[j], tces[k]);
+		}
+}
+
+/*
  * A guest's H_GET_TCE and H_PUT_TCE run their register handlers (struct
  * hcall_desc regs, reached through hcall_call_regs() as from the guest's
- * registers), hcall_call() the u64 ones: the same status, TCE and table
- * for every kind of row: LIOBNs of both partitions and none, IOBAs
- * aligned or not, inside, outside, beyond 4 GiB with the low word inside
- * the window (the 32-bit IOBA check must see the high word), in and
- * beside the MSI range; TCEs valid, outside RAM, with reserved bits or a
- * high word.
+ * registers), hcall_call() the u64 ones: the same status, TCE, tables,
+ * slot counts and states, dirty ranges and IOMMU state for every kind of
+ * row, and every boundary of the register handlers' fast case (struct
+ * tce_fast on the partition's last window): LIOBNs of both partitions,
+ * none, 0, and the other partition's right after a hit; IOBAs aligned or
+ * not, inside, outside, at and beyond the 4 GiB edge with the low word
+ * inside the window (the high word must be seen), in and beside the MSI
+ * range, the first TCE of a slot and beside it, in a slot whose first
+ * TCE is valid (its state may change: no fast case); TCEs valid, outside
+ * RAM, with reserved bits or a high word, poison; the cached window
+ * removed (DDW remove), replaced by the dynamic one (a window above
+ * 4 GiB), that one re-created at another size under the same LIOBN, the
+ * default restored, and its group destroyed.
  */
 static void test_regs_path_same(void **state)
 {
-	static const u64 liobns[] = { LIOBN_A, LIOBN_B, 0x12345678 };
-	static const u64 iobas[] = {
-		0,	    0x10000,	     0x10800,	       0x10004,
-		SZ_1G - PG, SZ_1G,	     1ULL << 32,       (1ULL << 32) | 0x10000,
-		~0xfffULL,  MSI,	     MSI + SZ_1M - PG, MSI - PG,
-		MSI + SZ_1M
+	static const u64 liobns[] = { LIOBN_A, LIOBN_B, 0x12345678, 0,
+				      LIOBN_A + 1 };
+	static const u64 iobas[] = { 0,
+				     PG,
+				     0x10000,
+				     0x10800,
+				     0x10004,
+				     SZ_1G - PG,
+				     SZ_1G,
+				     4 * SZ_1M,
+				     4 * SZ_1M + PG,
+				     1ULL << 32,
+				     (1ULL << 32) | 0x10000,
+				     (1ULL << 32) - PG,
+				     ~0xfffULL,
+				     MSI,
+				     MSI + SZ_1M - PG,
+				     MSI - PG,
+				     MSI + SZ_1M,
+				     MSI + 4 * SZ_1M };
+	static const u64 tces[] = { 0x5000 | RW,    0x7000 | TCE_READ,
+				    0x5800 | RW,    1ULL << 40 | RW,
+				    0xdead0000ULL,  0,
+				    0x1fff000 | RW, 1ULL << 32 | 0x4000 };
+	/* the dynamic windows: 4 GiB of 16 MiB pages, then 1 MiB of 4 KiB
+	 * pages, both at DMA_DDW_BUS_BASE (above 4 GiB) */
+	static const u64 d_iobas[] = {
+		DMA_DDW_BUS_BASE,
+		DMA_DDW_BUS_BASE + SZ_16M,
+		DMA_DDW_BUS_BASE + PG,
+		DMA_DDW_BUS_BASE + 0xff000000ULL,
+		DMA_DDW_BUS_BASE + (1ULL << 32),
+		DMA_DDW_BUS_BASE - SZ_16M,
+		DMA_DDW_BUS_BASE - PG,
+		(u32)DMA_DDW_BUS_BASE | SZ_16M,
+		DMA_DDW_BUS_BASE + SZ_1M - PG,
+		DMA_DDW_BUS_BASE + SZ_1M,
 	};
-	static const u64 tces[] = { 0x5000 | RW, 0x7000 | TCE_READ, 0x5800 | RW,
-				    1ULL << 40 | RW, 0xdead0000ULL, 0 };
+	static const u64 d_tces[] = { SZ_16M | RW, 0x5000 | RW, 0,
+				      1ULL << 40 | RW, 0x2000000 | TCE_READ };
 	struct fake_env *e = *state;
-	static struct vcpu v;
-	unsigned int i, j, k;
-	u64 oa[HC_MAX_OUT];
+	u64 oa[HC_MAX_OUT], start;
+	unsigned int i;
+	u32 dyn;
 
 	seed(e);
 	/* the high IOBA word alone puts the page outside the window */
@@ -565,33 +750,104 @@ static void test_regs_path_same(void **state)
 			 H_PARAMETER);
 	assert_int_equal(h_get(&e->a, LIOBN_A, 1ULL << 32 | 0x10000, &oa[0]),
 			 H_PARAMETER);
-	v.part = &e->a;
-	for (i = 0; i < ARRAY_SIZE(liobns); i++)
-		for (j = 0; j < ARRAY_SIZE(iobas); j++) {
-			u64 in[HC_MAX_IN] = { liobns[i], iobas[j] };
-			u64 or[HC_MAX_OUT] = { 0 };
-			long sa, sr, put;
+	regs_rows(e, LIOBN_A, iobas, ARRAY_SIZE(iobas), tces, ARRAY_SIZE(tces));
+	for (i = 1; i < ARRAY_SIZE(liobns); i++)
+		regs_rows(e, liobns[i], iobas, 4, tces, 2);
+	assert_ptr_equal(e->a.tce_hit, &e->ga->win[DMA_WIN_DEFAULT]);
 
-			for (k = 0; k < ARRAY_SIZE(tces); k++) {
-				in[2] = tces[k];
-				sr = hcall_call_regs(&v,
-						     PAPR_EPAPR_TOKEN(H_PUT_TCE),
-						     in, or);
-				sa = hcall_call(&v, PAPR_EPAPR_TOKEN(H_PUT_TCE),
-						in, oa);
-				assert_int_equal(sr, sa);
-				put = sr;
-				sr = hcall_call_regs(&v,
-						     PAPR_EPAPR_TOKEN(H_GET_TCE),
-						     in, or);
-				sa = hcall_call(&v, PAPR_EPAPR_TOKEN(H_GET_TCE),
-						in, oa);
-				assert_int_equal(sr, sa);
-				assert_int_equal(or[0], oa[0]);
-				if (put == H_SUCCESS)
-					assert_int_equal(or[0], tces[k]);
-			}
-		}
+	/* slot 1 (4 MiB) mapped by a run from its first TCE, then changed
+	 * beside it: the slot's state changes, never the fast case's */
+	regs_vs_u64(e, &e->a, LIOBN_A, 4 * SZ_1M, 0x5000 | RW);
+	regs_vs_u64(e, &e->a, LIOBN_A, 4 * SZ_1M + PG, 0x6000 | RW);
+	regs_vs_u64(e, &e->a, LIOBN_A, 4 * SZ_1M + PG, 0);
+	regs_vs_u64(e, &e->a, LIOBN_A, 4 * SZ_1M, 0);
+
+	/* the cached window removed, then the dynamic one in its place */
+	assert_int_equal(ddw_remove(&e->a, LIOBN_A), 0);
+	regs_rows(e, LIOBN_A, iobas, 4, tces, 2);
+	/* LIOBN 0, IOBA 0 against the closed window still in the cache */
+	regs_rows(e, 0, iobas, 2, tces, 2);
+	assert_int_equal(ddw_create(&e->a, FAKE_BUID_A, 24, 32, &dyn, &start),
+			 0);
+	regs_rows(e, LIOBN_A, iobas, 4, tces, 2);
+	regs_rows(e, dyn, d_iobas, ARRAY_SIZE(d_iobas), d_tces,
+		  ARRAY_SIZE(d_tces));
+	assert_ptr_equal(e->a.tce_hit, &e->ga->win[DMA_WIN_DYNAMIC]);
+
+	/* re-created at another size: the same LIOBN, 1 MiB of 4 KiB pages */
+	assert_int_equal(ddw_remove(&e->a, dyn), 0);
+	regs_rows(e, dyn, d_iobas, 4, d_tces, 2);
+	regs_rows(e, LIOBN_A, iobas, 4, tces, 2);
+	assert_int_equal(ddw_remove(&e->a, LIOBN_A), 0);
+	assert_int_equal(ddw_create(&e->a, FAKE_BUID_A, 12, 20, &dyn, &start),
+			 0);
+	regs_rows(e, dyn, d_iobas, ARRAY_SIZE(d_iobas), d_tces,
+		  ARRAY_SIZE(d_tces));
+
+	/* the default window restored */
+	assert_int_equal(ddw_reset(&e->a, FAKE_BUID_A), 0);
+	regs_rows(e, LIOBN_A, iobas, ARRAY_SIZE(iobas), tces, 3);
+
+	world_free(&w_start);
+	world_free(&w_regs);
+	world_free(&w_u64);
+	memset(&w_start, 0, sizeof(w_start));
+	memset(&w_regs, 0, sizeof(w_regs));
+	memset(&w_u64, 0, sizeof(w_u64));
+}
+
+/*
+ * The register handlers' cached window is the caller's only: B right
+ * after A's hit on A's LIOBN is refused and changes nothing, and B's
+ * cache never names A's window; destroying A's group forgets A's cache.
+ */
+static void test_regs_cache_own_partition(void **state)
+{
+	struct fake_env *e = *state;
+	static struct vcpu va, vb;
+	u64 in[HC_MAX_IN] = { LIOBN_A, 0x10000, 0x5000 | RW };
+	u64 out[HC_MAX_OUT] = { 0 };
+	struct snap s;
+
+	va.part = &e->a;
+	vb.part = &e->b;
+	seed(e);
+	assert_int_equal(hcall_call_regs(&va, PAPR_EPAPR_TOKEN(H_GET_TCE), in,
+					 out),
+			 H_SUCCESS);
+	assert_ptr_equal(e->a.tce_hit, &e->ga->win[DMA_WIN_DEFAULT]);
+	snap_take(e, &s);
+	in[2] = 0x6000 | RW;
+	assert_int_equal(hcall_call_regs(&vb, PAPR_EPAPR_TOKEN(H_PUT_TCE), in,
+					 out),
+			 H_PARAMETER);
+	assert_int_equal(hcall_call_regs(&vb, PAPR_EPAPR_TOKEN(H_GET_TCE), in,
+					 out),
+			 H_PARAMETER);
+	assert_true(out[0] == 0);
+	snap_same(e, &s);
+	assert_true(e->b.tce_hit != &e->ga->win[DMA_WIN_DEFAULT] &&
+		    e->b.tce_hit != &e->ga->win[DMA_WIN_DYNAMIC]);
+	/* B's own window in its cache, then A's LIOBN again */
+	in[0] = LIOBN_B;
+	in[1] = 0x20000;
+	assert_int_equal(hcall_call_regs(&vb, PAPR_EPAPR_TOKEN(H_GET_TCE), in,
+					 out),
+			 H_SUCCESS);
+	assert_ptr_equal(e->b.tce_hit, &e->gb->win[DMA_WIN_DEFAULT]);
+	in[0] = LIOBN_A;
+	in[1] = 0x10000;
+	snap_take(e, &s);
+	assert_int_equal(hcall_call_regs(&vb, PAPR_EPAPR_TOKEN(H_PUT_TCE), in,
+					 out),
+			 H_PARAMETER);
+	snap_same(e, &s);
+	dma_group_destroy(e->ga);
+	e->ga = NULL;
+	assert_null(e->a.tce_hit);
+	assert_int_equal(hcall_call_regs(&va, PAPR_EPAPR_TOKEN(H_GET_TCE), in,
+					 out),
+			 H_PARAMETER);
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, fake_env_setup, \
@@ -622,6 +878,7 @@ int main(void)
 		T(test_msi_doorbell_mapped),
 		T(test_borrowing_finds_default),
 		T(test_regs_path_same),
+		T(test_regs_cache_own_partition),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
