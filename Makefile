@@ -109,6 +109,7 @@ COLD_OBJS := $(filter $(addprefix $(O)/,hv/config/% hv/guest_dt/% \
 		hv/main.o hv/partition/loader.o lib/fdt_util.o \
 		hv/partition/errq.o hv/dma/fault.o hv/dma/ddw.o hv/console/mux.o \
 		hv/hcall/dma.o hv/hcall/partition.o hv/partition/ctl.o \
+		hv/dma/enable.o hv/partition/unit.o hv/vcpu/exit_stats.o \
 		drivers/iommu/pamu/errata.o drivers/iommu/pamu/csd.o \
 		drivers/iommu/pamu/quirks.o arch/powerpc/cpu/setup.o),$(OBJS))
 $(COLD_OBJS): CFLAGS += -Os

@@ -36,21 +36,14 @@ ASM_AT(struct vcpu, pending, VCPU_PENDING);
 ASM_AT(struct vcpu, idle, VCPU_IDLE);
 ASM_AT(struct vcpu, stopped, VCPU_STOPPED);
 ASM_AT(struct vcpu, tlb.refill_n, VCPU_REFILL_N);
-ASM_AT(struct vcpu, tlb.emul.valid, VCPU_EMUL_VALID);
-ASM_AT(struct vcpu, tlb.emul.page, VCPU_EMUL_PAGE);
-ASM_AT(struct vcpu, tlb.emul.as, VCPU_EMUL_AS);
-ASM_AT(struct vcpu, tlb.emul.pid, VCPU_EMUL_PID);
+ASM_AT(struct vcpu, tlb.emul.tag, VCPU_EMUL_TAG);
 ASM_AT(struct vcpu, tlb.emul.host, VCPU_EMUL_HOST);
 ASM_AT(struct partition, req, PARTITION_REQ);
-ASM_AT(struct vcpu, tlb.sc.valid, VCPU_SC_VALID);
-ASM_AT(struct vcpu, tlb.sc.page, VCPU_SC_PAGE);
-ASM_AT(struct vcpu, tlb.sc.as, VCPU_SC_AS);
-ASM_AT(struct vcpu, tlb.sc.pid, VCPU_SC_PID);
+ASM_AT(struct vcpu, tlb.sc.tag, VCPU_SC_TAG);
 ASM_AT(struct vcpu, tlb.sc.host, VCPU_SC_HOST);
 _Static_assert(sizeof(((struct vcpu *)0)->idle) == 1 &&
 		       sizeof(((struct vcpu *)0)->stopped) == 1 &&
-		       sizeof(((struct vcpu *)0)->tlb.emul.valid) == 1 &&
-		       sizeof(((struct vcpu *)0)->tlb.sc.valid) == 1,
+		       VTLB_PAGE_VALID == 2,
 	       "bytes");
 _Static_assert(PREQ_NONE == 0 && (VIRQ_EXT | VIRQ_DBELL) == 6 &&
 		       SC_1_INSN == 0x44000022u && IVOR_HCALL == IVOR_HCALL_ASM,
@@ -78,13 +71,13 @@ int vcpu_fetch(struct vcpu *v, u32 ea, bool insn, u32 *word)
 
 /*
  * The word of @c's page at @ea (4-byte aligned) when @c caches that page
- * for @v's current instruction AS and PID, or NULL.
+ * for @v's current instruction AS (and PID: a PID write empties it), or
+ * NULL.
  */
 static inline const u32 *cached_word(const struct vtlb_page_cache *c,
 				     const struct vcpu *v, u32 ea)
 {
-	if (c->valid && c->page == (ea & ~0xfffu) &&
-	    c->as == !!(v->msr & MSR_IS) && c->pid == v->pid)
+	if (c->tag == ((ea & ~0xfffu) | VTLB_PAGE_VALID | !!(v->msr & MSR_IS)))
 		return c->host + (ea & 0xfffu) / 4;
 	return NULL;
 }
@@ -113,10 +106,7 @@ static int fetch_cached(struct vcpu *v, struct vtlb_page_cache *c, u32 ea,
 	p = partition_gpa_ptr(v->part, gpa, SZ_4K);
 	if (!p) /* a page not wholly RAM: no cache */
 		return vcpu_fetch(v, ea, true, word);
-	c->valid = true;
-	c->page = page;
-	c->as = as;
-	c->pid = v->pid;
+	c->tag = page | VTLB_PAGE_VALID | as;
 	c->host = p;
 	*word = get_be32(p + (ea & 0xfff) / 4);
 	return 0;

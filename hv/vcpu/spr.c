@@ -235,6 +235,7 @@ int vcpu_mtspr(struct vcpu *v, unsigned int spr, u32 val)
 		return 0;
 	case SPRN_PID:
 		v->pid = val & 0xff;
+		vtlb_page_caches_drop(&v->tlb); /* they hold no PID */
 		return 0;
 	case SPRN_DEC:
 		vtimer_write_dec(v, val, arch_tb_read());

@@ -102,7 +102,7 @@ int vtlb_set_ima(struct vtlb *t, u32 base, u64 size)
 
 	if (tsize < 0 || (base & ((1024ULL << tsize) - 1)))
 		return -EINVAL;
-	t->sc.valid = t->emul.valid = false;
+	vtlb_page_caches_drop(t);
 	e->mas1 = MAS1_VALID | MAS1_IPROT | MAS1_TSIZE(tsize);
 	if (!t->tlb1_used)
 		t->tlb1_used = 1;
@@ -181,7 +181,7 @@ int vtlb_tlbwe(struct vcpu *v)
 	    MAS0_ESEL_GET(v->mas0) >= v->tlb.tlb1_used)
 		v->tlb.tlb1_used = MAS0_ESEL_GET(v->mas0) + 1;
 	/* even a new entry may shadow another */
-	v->tlb.sc.valid = v->tlb.emul.valid = false;
+	vtlb_page_caches_drop(&v->tlb);
 	return 0;
 }
 
@@ -252,7 +252,7 @@ static void invalidate(struct vtlb *t, struct vtlb_entry *e, unsigned int n,
 {
 	unsigned int i;
 
-	t->sc.valid = t->emul.valid = false;
+	vtlb_page_caches_drop(t);
 	for (i = 0; i < n; i++, e++) {
 		if (!(e->mas1 & MAS1_VALID) || (e->mas1 & MAS1_IPROT))
 			continue;

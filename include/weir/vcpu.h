@@ -31,6 +31,10 @@ struct vtlb_entry {
 	u64 mas7_3; /* RPN (guest-physical), U0-3, permissions */
 };
 
+/* In a struct vtlb_page_cache tag: set when it holds a page (0, as
+ * zeroed memory, is empty) */
+#define VTLB_PAGE_VALID 2u
+
 struct vtlb {
 	struct vtlb_entry tlb0[VTLB0_ENTRIES]; /* set-major: [set][way] */
 	struct vtlb_entry tlb1[VTLB1_ENTRIES];
@@ -58,13 +62,14 @@ struct vtlb {
 	 * The translation of the last `sc`'s 4 KiB page (@sc) and of the
 	 * last emulated privileged instruction's (@emul) (exit.c
 	 * fetch_cached()), so that an hcall or an emulation does not walk
-	 * the vTLB: valid for (page, AS, PID) until any guest TLB change
-	 * (every tlbwe, tlbivax, tlbilx, MMUCSR0 flash, IMA, reset clears
-	 * both).
+	 * the vTLB: @tag is the page's address | VTLB_PAGE_VALID | its AS
+	 * (MSR[IS]), for the PID of the fill, 0 when empty; valid until any guest
+	 * TLB change or PID write (every tlbwe, tlbivax, tlbilx, MMUCSR0
+	 * flash, IMA, mtspr PID, reset empty both: vtlb_page_caches_drop()),
+	 * so that the check is one compare (arch start.S CACHED_WORD).
 	 */
 	struct vtlb_page_cache {
-		bool valid;
-		u32 page, as, pid;
+		u32 tag;
 		const u32 *host; /* weir's pointer to the guest page */
 	} sc, emul;
 	/*

@@ -14,26 +14,20 @@
 #ifndef WEIR_VCPU_ASM_H
 #define WEIR_VCPU_ASM_H
 
-#define VCPU_PART 176	      /* struct partition *part */
-#define VCPU_MSR 188	      /* the guest's virtual MSR */
-#define VCPU_PID 432	      /* the guest's PID */
-#define VCPU_TCR 436	      /* virtual TCR */
-#define VCPU_TSR 440	      /* virtual TSR */
-#define VCPU_PENDING 580      /* VIRQ_* (atomic) */
-#define VCPU_IDLE 584	      /* bool idle */
-#define VCPU_STOPPED 585      /* bool stopped */
-#define VCPU_REFILL_N 12388   /* tlb.refill_n */
-#define VCPU_EMUL_VALID 12420 /* tlb.emul.valid (bool) */
-#define VCPU_EMUL_PAGE 12424  /* tlb.emul.page */
-#define VCPU_EMUL_AS 12428    /* tlb.emul.as */
-#define VCPU_EMUL_PID 12432   /* tlb.emul.pid */
-#define VCPU_EMUL_HOST 12436  /* tlb.emul.host */
-#define PARTITION_REQ 72      /* u32 req, enum partition_req */
-#define VCPU_SC_VALID 12400   /* tlb.sc.valid (bool) */
-#define VCPU_SC_PAGE 12404    /* tlb.sc.page */
-#define VCPU_SC_AS 12408      /* tlb.sc.as */
-#define VCPU_SC_PID 12412     /* tlb.sc.pid */
-#define VCPU_SC_HOST 12416    /* tlb.sc.host */
+#define VCPU_PART 176	     /* struct partition *part */
+#define VCPU_MSR 188	     /* the guest's virtual MSR */
+#define VCPU_PID 432	     /* the guest's PID */
+#define VCPU_TCR 436	     /* virtual TCR */
+#define VCPU_TSR 440	     /* virtual TSR */
+#define VCPU_PENDING 580     /* VIRQ_* (atomic) */
+#define VCPU_IDLE 584	     /* bool idle */
+#define VCPU_STOPPED 585     /* bool stopped */
+#define VCPU_REFILL_N 12388  /* tlb.refill_n */
+#define VCPU_EMUL_TAG 12408  /* tlb.emul.tag */
+#define VCPU_EMUL_HOST 12412 /* tlb.emul.host */
+#define PARTITION_REQ 72     /* u32 req, enum partition_req */
+#define VCPU_SC_TAG 12400    /* tlb.sc.tag: page | 2 | MSR[IS] */
+#define VCPU_SC_HOST 12404   /* tlb.sc.host */
 
 /* struct hcall_vec (weir/arch.h): one per vendor 0..HCALL_VEC_VENDORS-1 */
 #define HCALL_VEC_VENDORS 4

@@ -23,6 +23,17 @@ enum { VTLB_DROP_NONE, VTLB_DROP_PAGE, VTLB_DROP_ALL };
 /* Empty TLBs, shadow ids restart at 1. */
 void vtlb_reset(struct vtlb *t);
 
+/**
+ * vtlb_page_caches_drop() - empty the page translations cached for the
+ * `sc` and emulation paths (struct vtlb sc, emul): on any guest TLB change
+ * and any PID write, since the caches hold no PID.
+ */
+static inline void vtlb_page_caches_drop(struct vtlb *t)
+{
+	t->sc.tag = 0;
+	t->emul.tag = 0;
+}
+
 /* The ePAPR initial mapped area is at most 64 MiB (QEMU and U-Boot). */
 #define VTLB_IMA_MAX (64ULL << 20)
 

@@ -828,11 +828,11 @@ static void test_sc_cache(void **state)
 		vcpu_exit(v, IVOR_SYSCALL, 0, 0);
 		assert_int_equal(v->regs.gpr[3], EV_UNIMPLEMENTED);
 		assert_int_equal(v->regs.pc, ea + 0x14);
-		assert_true(v->tlb.sc.valid);
+		assert_true(v->tlb.sc.tag & VTLB_PAGE_VALID);
 	}
 	v->regs.pc = ENTRY;
 	map4k(5, ea, b, MAS3_SR | MAS3_SX);
-	assert_false(v->tlb.sc.valid);
+	assert_false(v->tlb.sc.tag & VTLB_PAGE_VALID);
 	v->regs.gpr[3] = 0;
 	v->regs.pc = ea + 0x14;
 	vcpu_exit(v, IVOR_SYSCALL, 0, 0);
@@ -846,12 +846,21 @@ static void test_sc_cache(void **state)
 	v->regs.pc = ea + 0x14;
 	vcpu_exit(v, IVOR_SYSCALL, 0, 0);
 	assert_int_equal(v->regs.gpr[3], EV_UNIMPLEMENTED);
-	assert_true(v->tlb.sc.valid);
+	assert_true(v->tlb.sc.tag & VTLB_PAGE_VALID);
 	/* any TLB change drops it */
 	v->regs.pc = ENTRY;
 	v->regs.gpr[RB] = ea;
 	exec_ok(TLBIVAX(RB));
-	assert_false(v->tlb.sc.valid);
+	assert_false(v->tlb.sc.tag & VTLB_PAGE_VALID);
+	/* so does a PID write, even of the same PID: the caches hold none */
+	map4k(5, ea, b, MAS3_SR | MAS3_SX);
+	v->regs.pc = ea + 0x14;
+	vcpu_exit(v, IVOR_SYSCALL, 0, 0);
+	assert_true(v->tlb.sc.tag & VTLB_PAGE_VALID);
+	v->regs.pc = ENTRY;
+	v->regs.gpr[RB] = v->pid;
+	exec_ok(MTSPR(SPRN_PID, RB));
+	assert_false(v->tlb.sc.tag & VTLB_PAGE_VALID);
 }
 
 /*
@@ -877,7 +886,7 @@ static void test_hcall_fast(void **state)
 	assert_int_equal(hv_vcpu_fast(v, IVOR_SYSCALL, 0), HV_FAST_GENERIC);
 	assert_int_equal(v->regs.gpr[3], 0);
 	vcpu_exit(v, IVOR_SYSCALL, 0, 0); /* fills the cache */
-	assert_true(v->tlb.sc.valid);
+	assert_true(v->tlb.sc.tag & VTLB_PAGE_VALID);
 	v->regs.gpr[3] = 0;
 	assert_int_equal(hv_vcpu_fast(v, IVOR_SYSCALL, 0), HV_FAST_RESUME);
 	assert_int_equal(v->regs.gpr[3], EV_UNIMPLEMENTED);
@@ -942,7 +951,7 @@ static void test_emul_fast(void **state)
 			 HV_FAST_GENERIC);
 	assert_int_equal(v->regs.pc, ea + 0x10);
 	vcpu_exit(v, IVOR_PROGRAM, 0, ESR_PPR); /* fills the cache */
-	assert_true(v->tlb.emul.valid);
+	assert_true(v->tlb.emul.tag & VTLB_PAGE_VALID);
 	assert_int_equal(v->regs.gpr[RTMP], msr);
 	v->regs.gpr[RTMP] = 0;
 	v->regs.pc = ea + 0x10;
@@ -1006,7 +1015,7 @@ static void test_emul_fast(void **state)
 	poke(a + 0x10, MFMSR(RTMP));
 	v->regs.pc = ENTRY;
 	map4k(5, ea, b, MAS3_SR | MAS3_SX);
-	assert_false(v->tlb.emul.valid);
+	assert_false(v->tlb.emul.tag & VTLB_PAGE_VALID);
 	v->regs.gpr[RTMP] = 0;
 	v->regs.pc = ea + 0x10;
 	assert_int_equal(hv_vcpu_fast(v, IVOR_PROGRAM, ESR_PPR),

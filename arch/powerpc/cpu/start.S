@@ -149,23 +149,16 @@ exc_entry_base:
 
 /*
  * r10 = the guest's word at r4 when the page cache of struct vtlb at
- * offsets \valid..\host (exit.c cached_word()) holds r4's page for the
- * guest's MSR[IS] (r9) and PID; else to \miss. \tmp is a scratch.
+ * offsets \tag, \host (exit.c cached_word()) holds r4's page for the
+ * guest's MSR[IS] (r9): its tag is page | VTLB_PAGE_VALID | AS, for the
+ * current PID (a PID write empties it); else to \miss. \tmp is a
+ * scratch.
  */
-.macro CACHED_WORD valid, page, as, pid, host, tmp, miss
-	lbz	r10, \valid(r1)
-	cmpwi	r10, 0
-	beq	\miss
+.macro CACHED_WORD tag, host, tmp, miss
 	rlwinm	\tmp, r4, 0, 0, 19
-	lwz	r10, \page(r1)
-	cmplw	r10, \tmp
-	bne	\miss
-	rlwinm	\tmp, r9, 27, 31, 31	/* MSR[IS] as 0/1 */
-	lwz	r10, \as(r1)
-	cmplw	r10, \tmp
-	bne	\miss
-	lwz	r10, \pid(r1)
-	lwz	\tmp, VCPU_PID(r1)
+	ori	\tmp, \tmp, 2		/* VTLB_PAGE_VALID */
+	rlwimi	\tmp, r9, 27, 31, 31	/* | MSR[IS] */
+	lwz	r10, \tag(r1)
 	cmplw	r10, \tmp
 	bne	\miss
 	lwz	r10, \host(r1)
@@ -259,8 +252,7 @@ exc_entry_program:
 	andis.	r0, r5, ESR_PPR@h
 	beq	program_slow
 	mfspr	r4, SPRN_SRR0		/* r4: the instruction's address */
-	CACHED_WORD VCPU_EMUL_VALID, VCPU_EMUL_PAGE, VCPU_EMUL_AS, \
-		VCPU_EMUL_PID, VCPU_EMUL_HOST, r11, program_slow
+	CACHED_WORD VCPU_EMUL_TAG, VCPU_EMUL_HOST, r11, program_slow
 	srwi	r11, r10, 26
 	cmpwi	r11, 31
 	bne	program_slow
@@ -342,8 +334,7 @@ exc_entry_syscall:
 	GUEST_SV_ENTRY sc_slow
 	mfspr	r4, SPRN_SRR0
 	addi	r4, r4, -4		/* r4: the sc's address */
-	CACHED_WORD VCPU_SC_VALID, VCPU_SC_PAGE, VCPU_SC_AS, VCPU_SC_PID, \
-		VCPU_SC_HOST, r12, sc_slow
+	CACHED_WORD VCPU_SC_TAG, VCPU_SC_HOST, r12, sc_slow
 	xoris	r10, r10, 0x4400
 	cmplwi	r10, 0x0022		/* sc 1: 0x44000022 */
 	bne	sc_slow
