@@ -76,11 +76,6 @@ static bool dbell_pending(const struct vcpu *v)
 	return vcpu_pending_read(v) & VIRQ_DBELL;
 }
 
-bool vcpu_has_pending(const struct vcpu *v)
-{
-	return ext_pending(v) || dec_pending(v) || dbell_pending(v);
-}
-
 bool vcpu_deliver_pending(struct vcpu *v)
 {
 	if (!(v->msr & MSR_EE))

@@ -573,19 +573,6 @@ u32 hv_vcpu_exit(struct vcpu *v, unsigned int ivor, u32 dear, u32 esr)
 	return enter(v);
 }
 
-/*
- * Something @v could be delivered when MSR[EE] allows: VIRQ_EXT is the
- * vPIC's answer, kept exact under its lock (vpic.c sync_vcpus()), so no
- * lock and no source scan here; VIRQ_DBELL a guest doorbell (smp.c); the
- * decrementer as dec_pending(). What vcpu_has_pending() says, without
- * its calls.
- */
-static inline bool pending_now(const struct vcpu *v)
-{
-	return (vcpu_pending_read(v) & (VIRQ_EXT | VIRQ_DBELL)) ||
-	       ((v->tsr & TSR_DIS) && (v->tcr & TCR_DIE));
-}
-
 /* The MSR bits the real MSR (vcpu_shadow_msr()) and shadow id depend on. */
 #define MSR_SHADOW (MSR_IS | MSR_DS | MSR_PR | MSR_FP | MSR_FE0 | MSR_FE1)
 
@@ -599,7 +586,7 @@ static inline bool fast_resumable(const struct vcpu *v, u32 msr)
 {
 	return !v->idle && !v->stopped &&
 	       __atomic_load_n(&v->part->req, __ATOMIC_RELAXED) == PREQ_NONE &&
-	       (!(msr & MSR_EE) || !pending_now(v));
+	       (!(msr & MSR_EE) || !vcpu_has_pending(v));
 }
 
 /*

@@ -10,6 +10,7 @@
 
 #include <weir/booke.h>
 #include <weir/vcpu.h>
+#include <weir/vcpu_kick.h>
 #include <weir/vtlb.h>
 
 /**
@@ -74,8 +75,18 @@ void vcpu_program(struct vcpu *v, u32 esr);
  */
 bool vcpu_deliver_pending(struct vcpu *v);
 
-/* A pending exception the guest would take if it enabled MSR[EE]. */
-bool vcpu_has_pending(const struct vcpu *v);
+/*
+ * A pending exception the guest would take if it enabled MSR[EE]: an
+ * external input (VIRQ_EXT, which the vPIC keeps exact under its lock,
+ * include/weir/vpic.h, so no lock and no source scan here), a guest
+ * doorbell (VIRQ_DBELL), the decrementer (TSR[DIS] with TCR[DIE]).
+ * Inline: every fast exit with MSR[EE] set asks it.
+ */
+static inline bool vcpu_has_pending(const struct vcpu *v)
+{
+	return (vcpu_pending_read(v) & (VIRQ_EXT | VIRQ_DBELL)) ||
+	       ((v->tsr & TSR_DIS) && (v->tcr & TCR_DIE));
+}
 
 /**
  * vcpu_exit() - handle the exception @ivor that stopped the guest on
